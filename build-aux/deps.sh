@@ -1,0 +1,32 @@
+# build-aux/deps.sh: installs Weft's build dependencies from Debian's
+# packages (Debian 12 or newer, Ubuntu 22.04 or newer). Sourced by run and test.
+# SPDX-License-Identifier: MIT
+
+WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libgraphviz-dev graphviz
+  gettext desktop-file-utils appstream python3"
+WEFT_TEST_DEPS="xvfb xauth"
+
+weft_install_deps () {
+  local wanted="$*" missing="" pkg
+  for pkg in $wanted; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $pkg"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Weft needs these packages:$missing" >&2
+    echo "This is not a Debian or Ubuntu system: install them with your package manager." >&2
+    return 1
+  fi
+
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    sudo="sudo"
+  fi
+  echo "Installing:$missing"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+}

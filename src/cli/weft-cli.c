@@ -1,0 +1,454 @@
+/* weft-cli.c: dispatch and the foundation's subcommands
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "weft-cli.h"
+#include "weft-dataset.h"
+#include "weft-error.h"
+#include "weft-loader.h"
+#include "weft-query.h"
+
+/* The table of subcommands; later ones (graph, timeline, convert) add a
+ * line here and a file of their own. */
+static const WeftCliCommand commands[] = {
+  { "validate", N_("FILE…"), N_("Check files and list every problem with its line and column"), weft_cli_validate },
+  { "stats", N_("FILE"), N_("Count what a dataset holds"), weft_cli_stats },
+  { "path", N_("FILE FROM TO"), N_("Show the shortest chain of evidence between two entities"), weft_cli_path },
+};
+
+static const WeftCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+weft_cli_handles (const char *arg)
+{
+  if (arg == NULL)
+    return FALSE;
+
+  return find_command (arg) != NULL ||
+         g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
+         g_str_equal (arg, "--version") || g_str_equal (arg, "help");
+}
+
+void
+weft_cli_print_help (void)
+{
+  /* Translators: the first line of weft --help. */
+  g_print ("%s\n", _("Usage:"));
+  g_print ("  weft [%s]\n", _("FILE…"));
+  g_print ("  weft %s [%s]\n\n", _("COMMAND"), _("OPTION…"));
+  g_print ("%s\n\n", _("Weft shows who did what, when, and who says so: a dataset of entities, "
+                       "events and claims with their sources, as a timeline and a relationship graph."));
+  g_print ("%s\n", _("Without a command, Weft opens its window on the given files, or on the bundled example."));
+  g_print ("\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].parameters));
+      g_print ("  %-24s %s\n", usage, _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  %-24s %s\n", "-h, --help", _("Show this help"));
+  g_print ("  %-24s %s\n", "--version", _("Show the version"));
+  g_print ("\n%s\n", _("Run “weft COMMAND --help” for the options of a command."));
+}
+
+int
+weft_cli_run (int    argc,
+              char **argv)
+{
+  const WeftCliCommand *command;
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      weft_cli_print_help ();
+      return WEFT_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("weft %s\n", PACKAGE_VERSION);
+      return WEFT_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("weft: unknown command “%s”; run “weft --help” for the list\n"), argv[1]);
+      return WEFT_EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
+}
+
+GOptionContext *
+weft_cli_context_new (const char *command,
+                      const char *parameters,
+                      const char *summary)
+{
+  const WeftCliCommand *entry = find_command (command);
+  g_autofree char *params = g_strdup_printf ("%s %s", command,
+                                             parameters ? parameters : (entry ? _(entry->parameters) : ""));
+  GOptionContext *context = g_option_context_new (params);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary ? summary : (entry ? _(entry->summary) : NULL));
+  return context;
+}
+
+gboolean
+weft_cli_parse (GOptionContext   *context,
+                int              *argc,
+                char           ***argv,
+                int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* GOption prints help and exits on --help; that is what a command line
+   * does, so let it. */
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("weft: %s\n", error->message);
+      g_printerr (_("Run “weft %s --help” for usage.\n"), (*argv)[0]);
+      *status = WEFT_EXIT_USAGE;
+      return FALSE;
+    }
+
+  *status = WEFT_EXIT_OK;
+  return TRUE;
+}
+
+static void
+print_diagnostics (WeftDiagnostics *diagnostics,
+                   FILE            *stream)
+{
+  g_autofree char *text = weft_diagnostics_format_all (diagnostics);
+
+  fputs (text, stream);
+}
+
+WeftDataset *
+weft_cli_load (const char *path)
+{
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (path);
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset;
+
+  dataset = weft_dataset_load_path (path, diagnostics, &error);
+  if (dataset == NULL)
+    {
+      if (weft_diagnostics_get_length (diagnostics) > 0)
+        print_diagnostics (diagnostics, stderr);
+      else
+        g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  return dataset;
+}
+
+/* ---- validate ----------------------------------------------------------- */
+
+int
+weft_cli_validate (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = weft_cli_context_new ("validate", NULL, NULL);
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors, not warnings or the summary"), NULL },
+    { NULL }
+  };
+  int status;
+  gboolean any_errors = FALSE;
+  gboolean unreadable = FALSE;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 when no file has errors (warnings are allowed), "
+                                      "1 when a file has errors, 2 when a file cannot be read or the usage is wrong."));
+  if (!weft_cli_parse (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    {
+      g_printerr (_("weft validate: name at least one file\n"));
+      return WEFT_EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (argv[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftDataset) dataset = weft_dataset_load_path (argv[i], diagnostics, &error);
+      guint n_errors = weft_diagnostics_get_n_errors (diagnostics);
+      guint n_warnings = weft_diagnostics_get_n_warnings (diagnostics);
+
+      if (dataset == NULL && weft_diagnostics_get_length (diagnostics) == 0)
+        {
+          /* Not read at all: I/O or a limit. */
+          g_printerr ("%s\n", error->message);
+          unreadable = TRUE;
+          continue;
+        }
+
+      for (guint j = 0; j < weft_diagnostics_get_length (diagnostics); j++)
+        {
+          const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, j);
+          g_autofree char *line = NULL;
+
+          if (quiet && d->severity != WEFT_SEVERITY_ERROR)
+            continue;
+          line = weft_diagnostic_format (d, argv[i]);
+          g_print ("%s\n", line);
+        }
+      if (weft_diagnostics_get_n_dropped (diagnostics) > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
+                              "%s: %u more problems not shown\n",
+                              weft_diagnostics_get_n_dropped (diagnostics)),
+                 argv[i], weft_diagnostics_get_n_dropped (diagnostics));
+
+      if (n_errors > 0)
+        any_errors = TRUE;
+
+      if (!quiet)
+        {
+          g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+          g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+
+          /* Translators: "FILE: 2 errors, 1 warning" */
+          g_print (_("%s: %s, %s\n"), argv[i], errors, warnings);
+        }
+    }
+
+  if (unreadable)
+    return WEFT_EXIT_USAGE;
+  return any_errors ? WEFT_EXIT_PROBLEMS : WEFT_EXIT_OK;
+}
+
+/* ---- stats -------------------------------------------------------------- */
+
+static char *
+day_to_iso (gint64 day)
+{
+  gint64 year;
+  guint month, d;
+
+  weft_civil_from_days (day, &year, &month, &d);
+  if (year < 0)
+    return g_strdup_printf ("-%04" G_GINT64_FORMAT "-%02u-%02u", -year, month, d);
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, d);
+}
+
+int
+weft_cli_stats (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = weft_cli_context_new ("stats", NULL, NULL);
+  g_autoptr(WeftDataset) dataset = NULL;
+  guint entity_kinds[WEFT_N_ENTITY_KINDS] = { 0 };
+  guint statuses[WEFT_N_STATUSES] = { 0 };
+  GPtrArray *entities, *claims;
+  gint64 lower, upper;
+  int status;
+
+  g_option_context_set_description (context,
+                                    _("Prints one “key: value” line each: the counts of entities, events, claims, "
+                                      "sources, relations and eras, the date range, then the counts by entity kind "
+                                      "and by claim status."));
+  if (!weft_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    {
+      g_printerr (_("weft stats: name one file\n"));
+      return WEFT_EXIT_USAGE;
+    }
+
+  dataset = weft_cli_load (argv[1]);
+  if (dataset == NULL)
+    return WEFT_EXIT_USAGE;
+
+  entities = weft_dataset_get_entities (dataset);
+  claims = weft_dataset_get_claims (dataset);
+
+  g_print ("title: %s\n", weft_dataset_get_title (dataset) ? weft_dataset_get_title (dataset) : "");
+  g_print ("entities: %u\n", entities->len);
+  g_print ("events: %u\n", weft_dataset_get_events (dataset)->len);
+  g_print ("claims: %u\n", claims->len);
+  g_print ("sources: %u\n", weft_dataset_get_sources (dataset)->len);
+  g_print ("relations: %u\n", weft_dataset_get_relations (dataset)->len);
+  g_print ("eras: %u\n", weft_dataset_get_eras (dataset)->len);
+
+  if (weft_dataset_get_date_range (dataset, &lower, &upper))
+    {
+      g_autofree char *from = day_to_iso (lower);
+      g_autofree char *to = day_to_iso (upper);
+
+      g_print ("first-date: %s\n", from);
+      g_print ("last-date: %s\n", to);
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    entity_kinds[((WeftEntity *) g_ptr_array_index (entities, i))->kind]++;
+  for (guint i = 0; i < claims->len; i++)
+    statuses[((WeftClaim *) g_ptr_array_index (claims, i))->status]++;
+
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    if (entity_kinds[k] > 0)
+      g_print ("kind.%s: %u\n", weft_entity_kind_to_string (k), entity_kinds[k]);
+  for (guint s = 0; s < WEFT_N_STATUSES; s++)
+    if (statuses[s] > 0)
+      g_print ("status.%s: %u\n", weft_claim_status_to_string (s), statuses[s]);
+
+  return WEFT_EXIT_OK;
+}
+
+/* ---- path --------------------------------------------------------------- */
+
+/* Finds an entity by id, else by name or alias (case-insensitive). */
+static WeftEntity *
+find_entity (WeftDataset *dataset,
+             const char  *key)
+{
+  GPtrArray *entities = weft_dataset_get_entities (dataset);
+  WeftEntity *entity = weft_dataset_lookup_entity (dataset, key);
+  g_autofree char *folded = NULL;
+
+  if (entity != NULL)
+    return entity;
+
+  folded = g_utf8_casefold (key, -1);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      WeftEntity *e = g_ptr_array_index (entities, i);
+      g_autofree char *name = g_utf8_casefold (e->name, -1);
+
+      if (g_str_equal (name, folded))
+        return e;
+      for (guint j = 0; e->aliases != NULL && e->aliases[j] != NULL; j++)
+        {
+          g_autofree char *alias = g_utf8_casefold (e->aliases[j], -1);
+          if (g_str_equal (alias, folded))
+            return e;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+print_hop (WeftDataset *dataset,
+           guint        number,
+           WeftHop     *hop)
+{
+  switch (hop->via->type)
+    {
+    case WEFT_ITEM_RELATION:
+      {
+        WeftRelation *r = (WeftRelation *) hop->via;
+        const char *label = r->label ? r->label : r->type;
+
+        if (g_str_equal (r->from, hop->from->item.id))
+          /* Translators: "1. Huawei —[sanctioned by]→ U.S. government (relation rel-1)" */
+          g_print (_("%u. %s —[%s]→ %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
+        else
+          g_print (_("%u. %s ←[%s]— %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
+      }
+      break;
+
+    case WEFT_ITEM_EVENT:
+      {
+        WeftEvent *e = (WeftEvent *) hop->via;
+        g_autofree char *date = weft_date_format_short (&e->date);
+
+        g_print (_("%u. %s and %s both take part in “%s” (%s, event %s)\n"),
+                 number, hop->from->name, hop->to->name, e->title, date, e->item.id);
+      }
+      break;
+
+    case WEFT_ITEM_CLAIM:
+    default:
+      g_print (_("%u. %s and %s are named in the same claim (claim %s)\n"),
+               number, hop->from->name, hop->to->name, hop->via->id);
+      break;
+    }
+
+  if (hop->evidence->len == 0)
+    g_print ("   %s\n", _("no claim supports this link"));
+
+  for (guint i = 0; i < hop->evidence->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (hop->evidence, i);
+
+      g_print ("   [%s] %s (%s)\n", weft_claim_status_label (c->status), c->text, c->item.id);
+      for (guint j = 0; j < c->n_citations; j++)
+        {
+          WeftItem *source = weft_dataset_lookup (dataset, c->citations[j].source);
+
+          g_print ("      “%s” — %s\n", c->citations[j].quote,
+                   source ? weft_item_get_label (source) : c->citations[j].source);
+        }
+    }
+}
+
+int
+weft_cli_path (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = weft_cli_context_new ("path", NULL, NULL);
+  g_autoptr(WeftDataset) dataset = NULL;
+  g_autoptr(GPtrArray) path = NULL;
+  WeftEntity *from, *to;
+  int status;
+
+  g_option_context_set_description (context,
+                                    _("FROM and TO are entity ids or names. Links are relations, shared events "
+                                      "and claims that name both; each hop is printed with the claims and quotes "
+                                      "behind it. Exit status 1 when the two are not connected."));
+  if (!weft_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 4)
+    {
+      g_printerr (_("weft path: name a file and two entities\n"));
+      return WEFT_EXIT_USAGE;
+    }
+
+  dataset = weft_cli_load (argv[1]);
+  if (dataset == NULL)
+    return WEFT_EXIT_USAGE;
+
+  from = find_entity (dataset, argv[2]);
+  to = find_entity (dataset, argv[3]);
+  if (from == NULL || to == NULL)
+    {
+      g_printerr (_("weft path: %s has no entity “%s”\n"), argv[1], from == NULL ? argv[2] : argv[3]);
+      return WEFT_EXIT_USAGE;
+    }
+
+  path = weft_dataset_shortest_path (dataset, from, to);
+  if (path == NULL)
+    {
+      g_print (_("%s and %s are not connected\n"), from->name, to->name);
+      return WEFT_EXIT_PROBLEMS;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s to %s: %u hop\n", "%s to %s: %u hops\n", path->len),
+           from->name, to->name, path->len);
+  for (guint i = 0; i < path->len; i++)
+    print_hop (dataset, i + 1, g_ptr_array_index (path, i));
+
+  return WEFT_EXIT_OK;
+}

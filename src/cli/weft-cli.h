@@ -1,0 +1,54 @@
+/* weft-cli.h: the subcommands that run without a display
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of every subcommand. */
+enum {
+  WEFT_EXIT_OK = 0,
+  WEFT_EXIT_PROBLEMS = 1,   /* validate found errors; path found no path */
+  WEFT_EXIT_USAGE = 2,      /* wrong usage, or a file cannot be read */
+};
+
+typedef int (*WeftCliFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *parameters;   /* "FILE…", translatable */
+  const char  *summary;      /* translatable */
+  WeftCliFunc  run;
+} WeftCliCommand;
+
+/* TRUE when @arg names a subcommand or a top-level option (--help,
+ * --version) that the command line answers without a display. */
+gboolean weft_cli_handles   (const char *arg);
+/* Runs the subcommand in argv[1]. */
+int      weft_cli_run       (int         argc,
+                             char      **argv);
+/* Prints the list of subcommands (for weft --help). */
+void     weft_cli_print_help (void);
+
+/* Subcommands, one file each. */
+int      weft_cli_validate  (int argc, char **argv);
+int      weft_cli_stats     (int argc, char **argv);
+int      weft_cli_path      (int argc, char **argv);
+
+/* Shared helpers for subcommands. */
+/* Parses options; on --help prints help and returns FALSE with *status 0,
+ * on a usage error prints it and returns FALSE with *status 2. */
+gboolean weft_cli_parse     (GOptionContext *context,
+                             int            *argc,
+                             char         ***argv,
+                             int            *status);
+GOptionContext *weft_cli_context_new (const char *command,
+                                      const char *parameters,
+                                      const char *summary);
+/* Loads a dataset for a subcommand, printing problems; NULL on failure. */
+struct _WeftDataset *weft_cli_load (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,1204 @@
+/* weft-dataset.c: storage, reference checks and indexes
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-dataset-private.h"
+
+/* A compressed sparse row index: the values of key k are
+ * values[offsets[k] .. offsets[k + 1]). */
+typedef struct {
+  guint    *offsets;
+  gpointer *values;
+} Csr;
+
+struct _WeftDataset
+{
+  GObject       parent_instance;
+
+  GStringChunk *strings;
+  const char   *title;
+  const char   *description;
+  const char   *language;
+  JsonObject   *extra;
+
+  GPtrArray    *sources;
+  GPtrArray    *entities;
+  GPtrArray    *events;
+  GPtrArray    *claims;
+  GPtrArray    *relations;
+  GPtrArray    *eras;
+
+  gboolean      finished;
+  GHashTable   *by_id;           /* id -> WeftItem *, borrowed */
+  Csr           entity_events;
+  Csr           entity_claims;
+  Csr           entity_relations;
+  Csr           claim_events;
+  Csr           claim_relations;
+  WeftEvent   **events_by_date;
+};
+
+G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
+
+static void
+free_strv (const char **list)
+{
+  g_free (list);  /* the strings live in the chunk */
+}
+
+static void
+item_free (gpointer data)
+{
+  WeftItem *item = data;
+
+  g_clear_pointer (&item->extra, json_object_unref);
+
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      {
+        WeftEntity *e = data;
+        free_strv (e->aliases);
+        free_strv (e->tags);
+      }
+      break;
+
+    case WEFT_ITEM_EVENT:
+      {
+        WeftEvent *e = data;
+        for (guint i = 0; i < e->n_participants; i++)
+          g_clear_pointer (&e->participants[i].extra, json_object_unref);
+        g_free (e->participants);
+        free_strv (e->claims);
+        free_strv (e->tags);
+      }
+      break;
+
+    case WEFT_ITEM_CLAIM:
+      {
+        WeftClaim *c = data;
+        for (guint i = 0; i < c->n_citations; i++)
+          g_clear_pointer (&c->citations[i].extra, json_object_unref);
+        g_free (c->citations);
+        free_strv (c->about);
+      }
+      break;
+
+    case WEFT_ITEM_RELATION:
+      free_strv (((WeftRelation *) data)->claims);
+      break;
+
+    case WEFT_ITEM_SOURCE:
+    case WEFT_ITEM_ERA:
+    case WEFT_ITEM_NONE:
+    default:
+      break;
+    }
+
+  g_free (item);
+}
+
+static void
+csr_clear (Csr *csr)
+{
+  g_clear_pointer (&csr->offsets, g_free);
+  g_clear_pointer (&csr->values, g_free);
+}
+
+static void
+weft_dataset_finalize (GObject *object)
+{
+  WeftDataset *self = (WeftDataset *) object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  csr_clear (&self->entity_events);
+  csr_clear (&self->entity_claims);
+  csr_clear (&self->entity_relations);
+  csr_clear (&self->claim_events);
+  csr_clear (&self->claim_relations);
+  g_clear_pointer (&self->events_by_date, g_free);
+
+  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->entities);
+  g_ptr_array_unref (self->events);
+  g_ptr_array_unref (self->claims);
+  g_ptr_array_unref (self->relations);
+  g_ptr_array_unref (self->eras);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_string_chunk_free (self->strings);
+
+  G_OBJECT_CLASS (weft_dataset_parent_class)->finalize (object);
+}
+
+static void
+weft_dataset_class_init (WeftDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = weft_dataset_finalize;
+}
+
+static void
+weft_dataset_init (WeftDataset *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->sources = g_ptr_array_new_with_free_func (item_free);
+  self->entities = g_ptr_array_new_with_free_func (item_free);
+  self->events = g_ptr_array_new_with_free_func (item_free);
+  self->claims = g_ptr_array_new_with_free_func (item_free);
+  self->relations = g_ptr_array_new_with_free_func (item_free);
+  self->eras = g_ptr_array_new_with_free_func (item_free);
+}
+
+WeftDataset *
+weft_dataset_new (void)
+{
+  return g_object_new (WEFT_TYPE_DATASET, NULL);
+}
+
+/* ---- Building ----------------------------------------------------------- */
+
+const char *
+weft_dataset_intern (WeftDataset *self,
+                     const char  *string)
+{
+  if (string == NULL)
+    return NULL;
+
+  return g_string_chunk_insert (self->strings, string);
+}
+
+void
+weft_dataset_strv_append (WeftDataset   *self,
+                          const char  ***list,
+                          const char    *string)
+{
+  guint n = 0;
+
+  if (*list != NULL)
+    while ((*list)[n] != NULL)
+      n++;
+
+  *list = g_renew (const char *, *list, n + 2);
+  (*list)[n] = weft_dataset_intern (self, string);
+  (*list)[n + 1] = NULL;
+}
+
+void
+weft_dataset_set_title (WeftDataset *self,
+                        const char  *title)
+{
+  self->title = weft_dataset_intern (self, title);
+}
+
+void
+weft_dataset_set_description (WeftDataset *self,
+                              const char  *description)
+{
+  self->description = weft_dataset_intern (self, description);
+}
+
+void
+weft_dataset_set_language (WeftDataset *self,
+                           const char  *language)
+{
+  self->language = weft_dataset_intern (self, language);
+}
+
+void
+weft_dataset_set_extra (WeftDataset *self,
+                        JsonObject  *extra)
+{
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+static gpointer
+add_item (WeftDataset  *self,
+          GPtrArray    *array,
+          gsize         size,
+          WeftItemType  type,
+          const char   *id)
+{
+  WeftItem *item = g_malloc0 (size);
+
+  g_return_val_if_fail (!self->finished, NULL);
+
+  item->type = type;
+  item->index = array->len;
+  item->id = weft_dataset_intern (self, id ? id : "");
+  g_ptr_array_add (array, item);
+
+  return item;
+}
+
+WeftSource *
+weft_dataset_add_source (WeftDataset    *self,
+                         const char     *id,
+                         const char     *title,
+                         WeftSourceKind  kind)
+{
+  WeftSource *s = add_item (self, self->sources, sizeof *s, WEFT_ITEM_SOURCE, id);
+
+  s->title = weft_dataset_intern (self, title ? title : "");
+  s->kind = kind;
+
+  return s;
+}
+
+WeftEntity *
+weft_dataset_add_entity (WeftDataset    *self,
+                         const char     *id,
+                         const char     *name,
+                         WeftEntityKind  kind)
+{
+  WeftEntity *e = add_item (self, self->entities, sizeof *e, WEFT_ITEM_ENTITY, id);
+
+  e->name = weft_dataset_intern (self, name ? name : "");
+  e->kind = kind;
+
+  return e;
+}
+
+WeftEvent *
+weft_dataset_add_event (WeftDataset    *self,
+                        const char     *id,
+                        const char     *title,
+                        const char     *date_text,
+                        const WeftDate *date)
+{
+  WeftEvent *e = add_item (self, self->events, sizeof *e, WEFT_ITEM_EVENT, id);
+
+  e->title = weft_dataset_intern (self, title ? title : "");
+  e->date_text = weft_dataset_intern (self, date_text ? date_text : "");
+  if (date != NULL)
+    e->date = *date;
+
+  return e;
+}
+
+WeftClaim *
+weft_dataset_add_claim (WeftDataset     *self,
+                        const char      *id,
+                        const char      *text,
+                        WeftClaimStatus  status)
+{
+  WeftClaim *c = add_item (self, self->claims, sizeof *c, WEFT_ITEM_CLAIM, id);
+
+  c->text = weft_dataset_intern (self, text ? text : "");
+  c->status = status;
+
+  return c;
+}
+
+WeftRelation *
+weft_dataset_add_relation (WeftDataset *self,
+                           const char  *id,
+                           const char  *from,
+                           const char  *to,
+                           const char  *type)
+{
+  WeftRelation *r = add_item (self, self->relations, sizeof *r, WEFT_ITEM_RELATION, id);
+
+  r->from = weft_dataset_intern (self, from ? from : "");
+  r->to = weft_dataset_intern (self, to ? to : "");
+  r->type = weft_dataset_intern (self, type ? type : "");
+
+  return r;
+}
+
+WeftEra *
+weft_dataset_add_era (WeftDataset    *self,
+                      const char     *id,
+                      const char     *title,
+                      const char     *date_text,
+                      const WeftDate *date)
+{
+  WeftEra *e = add_item (self, self->eras, sizeof *e, WEFT_ITEM_ERA, id);
+
+  e->title = weft_dataset_intern (self, title ? title : "");
+  e->date_text = weft_dataset_intern (self, date_text ? date_text : "");
+  if (date != NULL)
+    e->date = *date;
+
+  return e;
+}
+
+void
+weft_dataset_set_item_date (WeftDataset    *self,
+                            WeftItem       *item,
+                            const char     *date_text,
+                            const WeftDate *date)
+{
+  const char **text_field = NULL;
+  WeftDate *date_field = NULL;
+
+  switch (item->type)
+    {
+    case WEFT_ITEM_SOURCE:
+      text_field = &((WeftSource *) item)->date_text;
+      date_field = &((WeftSource *) item)->date;
+      break;
+    case WEFT_ITEM_EVENT:
+      text_field = &((WeftEvent *) item)->date_text;
+      date_field = &((WeftEvent *) item)->date;
+      break;
+    case WEFT_ITEM_CLAIM:
+      text_field = &((WeftClaim *) item)->date_text;
+      date_field = &((WeftClaim *) item)->date;
+      break;
+    case WEFT_ITEM_RELATION:
+      text_field = &((WeftRelation *) item)->date_text;
+      date_field = &((WeftRelation *) item)->date;
+      break;
+    case WEFT_ITEM_ERA:
+      text_field = &((WeftEra *) item)->date_text;
+      date_field = &((WeftEra *) item)->date;
+      break;
+    case WEFT_ITEM_ENTITY:
+    case WEFT_ITEM_NONE:
+    default:
+      g_return_if_reached ();
+    }
+
+  *text_field = weft_dataset_intern (self, date_text);
+  if (date != NULL)
+    *date_field = *date;
+  else
+    memset (date_field, 0, sizeof *date_field);
+}
+
+WeftParticipant *
+weft_dataset_add_participant (WeftDataset *self,
+                              WeftEvent   *event,
+                              const char  *entity,
+                              const char  *role)
+{
+  WeftParticipant *p;
+
+  event->participants = g_renew (WeftParticipant, event->participants, event->n_participants + 1);
+  p = &event->participants[event->n_participants++];
+  p->entity = weft_dataset_intern (self, entity ? entity : "");
+  p->role = weft_dataset_intern (self, role);
+  p->extra = NULL;
+
+  return p;
+}
+
+WeftCitation *
+weft_dataset_add_citation (WeftDataset *self,
+                           WeftClaim   *claim,
+                           const char  *source,
+                           const char  *quote,
+                           const char  *locator)
+{
+  WeftCitation *c;
+
+  claim->citations = g_renew (WeftCitation, claim->citations, claim->n_citations + 1);
+  c = &claim->citations[claim->n_citations++];
+  c->source = weft_dataset_intern (self, source ? source : "");
+  c->quote = weft_dataset_intern (self, quote ? quote : "");
+  c->locator = weft_dataset_intern (self, locator);
+  c->extra = NULL;
+
+  return c;
+}
+
+/* ---- Checking and indexing ---------------------------------------------- */
+
+static const char *
+array_name (WeftItemType type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_SOURCE: return "sources";
+    case WEFT_ITEM_ENTITY: return "entities";
+    case WEFT_ITEM_EVENT: return "events";
+    case WEFT_ITEM_CLAIM: return "claims";
+    case WEFT_ITEM_RELATION: return "relations";
+    case WEFT_ITEM_ERA: return "eras";
+    case WEFT_ITEM_NONE:
+    default:
+      return "";
+    }
+}
+
+char *
+weft_item_path (const WeftItem *item,
+                const char     *member)
+{
+  if (member == NULL)
+    return g_strdup_printf ("%s[%u]", array_name (item->type), item->index);
+  return g_strdup_printf ("%s[%u].%s", array_name (item->type), item->index, member);
+}
+
+static const char *
+item_type_article_name (WeftItemType type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_SOURCE: return _("a source");
+    case WEFT_ITEM_ENTITY: return _("an entity");
+    case WEFT_ITEM_EVENT: return _("an event");
+    case WEFT_ITEM_CLAIM: return _("a claim");
+    case WEFT_ITEM_RELATION: return _("a relation");
+    case WEFT_ITEM_ERA: return _("an era");
+    case WEFT_ITEM_NONE:
+    default:
+      return _("an item");
+    }
+}
+
+/* Resolves @id, which the member at @path must hold; @want is the type it
+ * must name, or WEFT_ITEM_NONE for any item. */
+static WeftItem *
+resolve (WeftDataset     *self,
+         WeftDiagnostics *diagnostics,
+         const char      *id,
+         WeftItemType     want,
+         const char      *path)
+{
+  WeftItem *item;
+
+  if (id == NULL)
+    return NULL;
+
+  item = g_hash_table_lookup (self->by_id, id);
+  if (item == NULL)
+    {
+      if (id[0] == '\0')
+        weft_diagnostics_error_at (diagnostics, path,
+                                   _("empty reference; give the id of %s"),
+                                   item_type_article_name (want));
+      else
+        weft_diagnostics_error_at (diagnostics, path,
+                                   _("“%s” is not the id of anything in this file; "
+                                     "add %s with that id or correct the reference"),
+                                   id, item_type_article_name (want));
+      return NULL;
+    }
+
+  if (want != WEFT_ITEM_NONE && item->type != want)
+    {
+      weft_diagnostics_error_at (diagnostics, path,
+                                 _("“%s” is %s, but %s is expected here"),
+                                 id, item_type_article_name (item->type),
+                                 item_type_article_name (want));
+      return NULL;
+    }
+
+  return item;
+}
+
+static void
+register_ids (WeftDataset     *self,
+              WeftDiagnostics *diagnostics,
+              GPtrArray       *array)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      WeftItem *item = g_ptr_array_index (array, i);
+      WeftItem *first;
+
+      /* Items without an id were reported by whoever made them. */
+      if (item->id[0] == '\0')
+        continue;
+
+      first = g_hash_table_lookup (self->by_id, item->id);
+      if (first != NULL)
+        {
+          g_autofree char *path = weft_item_path (item, "id");
+          g_autofree char *first_path = weft_item_path (first, NULL);
+          weft_diagnostics_error_at (diagnostics, path,
+                                     _("duplicate id “%s”, already used by %s; "
+                                       "ids must be unique across the whole file"),
+                                     item->id, first_path);
+          continue;
+        }
+
+      g_hash_table_insert (self->by_id, (gpointer) item->id, item);
+    }
+}
+
+typedef struct {
+  guint    key;
+  gpointer value;
+} Pair;
+
+/* Builds a CSR index over @n_keys keys from (key, value) pairs, keeping
+ * the order in which pairs were added and dropping repeats of the same
+ * value under a key that come one after another. */
+static void
+csr_build (Csr    *csr,
+           guint   n_keys,
+           GArray *pairs)
+{
+  guint *fill;
+
+  csr->offsets = g_new0 (guint, n_keys + 1);
+  csr->values = g_new (gpointer, MAX (pairs->len, 1));
+
+  for (guint i = 0; i < pairs->len; i++)
+    csr->offsets[g_array_index (pairs, Pair, i).key + 1]++;
+  for (guint k = 0; k < n_keys; k++)
+    csr->offsets[k + 1] += csr->offsets[k];
+
+  fill = g_new (guint, n_keys + 1);
+  memcpy (fill, csr->offsets, sizeof (guint) * (n_keys + 1));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const Pair *p = &g_array_index (pairs, Pair, i);
+      csr->values[fill[p->key]++] = p->value;
+    }
+
+  /* Squeeze out adjacent repeats (an entity named twice in one event). */
+  {
+    guint out = 0;
+
+    for (guint k = 0; k < n_keys; k++)
+      {
+        guint start = csr->offsets[k];
+        guint end = fill[k];
+        guint first_out = out;
+
+        for (guint i = start; i < end; i++)
+          if (out == first_out || csr->values[out - 1] != csr->values[i])
+            csr->values[out++] = csr->values[i];
+        csr->offsets[k] = first_out;
+      }
+    csr->offsets[n_keys] = out;
+  }
+
+  g_free (fill);
+}
+
+static gpointer *
+csr_get (const Csr *csr,
+         guint      key,
+         guint     *n_out)
+{
+  guint start = csr->offsets[key];
+
+  if (n_out != NULL)
+    *n_out = csr->offsets[key + 1] - start;
+  return csr->values + start;
+}
+
+static void
+add_pair (GArray   *pairs,
+          guint     key,
+          gpointer  value)
+{
+  Pair p = { key, value };
+
+  g_array_append_val (pairs, p);
+}
+
+static int
+compare_events_by_date (gconstpointer a,
+                        gconstpointer b)
+{
+  const WeftEvent *x = *(WeftEvent * const *) a;
+  const WeftEvent *y = *(WeftEvent * const *) b;
+  int c = weft_date_compare (&x->date, &y->date);
+
+  if (c != 0)
+    return c;
+  return x->item.index < y->item.index ? -1 : (x->item.index > y->item.index);
+}
+
+static void
+check_claim_list (WeftDataset     *self,
+                  WeftDiagnostics *diagnostics,
+                  WeftItem        *owner,
+                  const char     **claims,
+                  GArray          *pairs)
+{
+  if (claims == NULL)
+    return;
+
+  for (guint j = 0; claims[j] != NULL; j++)
+    {
+      g_autofree char *member = g_strdup_printf ("claims[%u]", j);
+      g_autofree char *path = weft_item_path (owner, member);
+      WeftItem *claim = resolve (self, diagnostics, claims[j], WEFT_ITEM_CLAIM, path);
+
+      if (claim != NULL)
+        add_pair (pairs, claim->index, owner);
+    }
+}
+
+gboolean
+weft_dataset_finish (WeftDataset     *self,
+                     WeftDiagnostics *diagnostics)
+{
+  g_autoptr(WeftDiagnostics) own = NULL;
+  g_autoptr(GArray) entity_events = NULL;
+  g_autoptr(GArray) entity_claims = NULL;
+  g_autoptr(GArray) entity_relations = NULL;
+  g_autoptr(GArray) claim_events = NULL;
+  g_autoptr(GArray) claim_relations = NULL;
+  guint errors_before;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+
+  if (diagnostics == NULL)
+    diagnostics = own = weft_diagnostics_new (NULL);
+  errors_before = weft_diagnostics_get_n_errors (diagnostics);
+
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  register_ids (self, diagnostics, self->sources);
+  register_ids (self, diagnostics, self->entities);
+  register_ids (self, diagnostics, self->events);
+  register_ids (self, diagnostics, self->claims);
+  register_ids (self, diagnostics, self->relations);
+  register_ids (self, diagnostics, self->eras);
+
+  entity_events = g_array_new (FALSE, FALSE, sizeof (Pair));
+  entity_claims = g_array_new (FALSE, FALSE, sizeof (Pair));
+  entity_relations = g_array_new (FALSE, FALSE, sizeof (Pair));
+  claim_events = g_array_new (FALSE, FALSE, sizeof (Pair));
+  claim_relations = g_array_new (FALSE, FALSE, sizeof (Pair));
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      WeftSource *s = g_ptr_array_index (self->sources, i);
+
+      if (s->cited_by != NULL)
+        {
+          g_autofree char *path = weft_item_path (&s->item, "cited_by");
+          resolve (self, diagnostics, s->cited_by, WEFT_ITEM_SOURCE, path);
+        }
+    }
+
+  /* Events in date order, so each entity's events come out sorted. */
+  self->events_by_date = g_new (WeftEvent *, MAX (self->events->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    self->events_by_date[i] = g_ptr_array_index (self->events, i);
+  qsort (self->events_by_date, self->events->len, sizeof (WeftEvent *), compare_events_by_date);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      WeftEvent *e = self->events_by_date[i];
+
+      for (guint j = 0; j < e->n_participants; j++)
+        {
+          g_autofree char *member = g_strdup_printf ("participants[%u].entity", j);
+          g_autofree char *path = weft_item_path (&e->item, member);
+          WeftItem *entity = resolve (self, diagnostics, e->participants[j].entity,
+                                      WEFT_ITEM_ENTITY, path);
+
+          if (entity != NULL)
+            add_pair (entity_events, entity->index, e);
+        }
+    }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      WeftEvent *e = g_ptr_array_index (self->events, i);
+      check_claim_list (self, diagnostics, &e->item, e->claims, claim_events);
+    }
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (self->claims, i);
+
+      if (c->claimant != NULL)
+        {
+          g_autofree char *path = weft_item_path (&c->item, "claimant");
+          WeftItem *who = resolve (self, diagnostics, c->claimant, WEFT_ITEM_ENTITY, path);
+
+          if (who != NULL)
+            add_pair (entity_claims, who->index, c);
+        }
+
+      for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
+        {
+          g_autofree char *member = g_strdup_printf ("about[%u]", j);
+          g_autofree char *path = weft_item_path (&c->item, member);
+          WeftItem *about = resolve (self, diagnostics, c->about[j], WEFT_ITEM_NONE, path);
+
+          if (about != NULL && about->type == WEFT_ITEM_ENTITY)
+            add_pair (entity_claims, about->index, c);
+        }
+
+      for (guint j = 0; j < c->n_citations; j++)
+        {
+          g_autofree char *member = g_strdup_printf ("citations[%u].source", j);
+          g_autofree char *path = weft_item_path (&c->item, member);
+
+          resolve (self, diagnostics, c->citations[j].source, WEFT_ITEM_SOURCE, path);
+        }
+    }
+
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (self->relations, i);
+      g_autofree char *from_path = weft_item_path (&r->item, "from");
+      g_autofree char *to_path = weft_item_path (&r->item, "to");
+      WeftItem *from = resolve (self, diagnostics, r->from, WEFT_ITEM_NONE, from_path);
+      WeftItem *to = resolve (self, diagnostics, r->to, WEFT_ITEM_NONE, to_path);
+
+      if (from != NULL && from->type == WEFT_ITEM_ENTITY)
+        add_pair (entity_relations, from->index, r);
+      if (to != NULL && to->type == WEFT_ITEM_ENTITY && to != from)
+        add_pair (entity_relations, to->index, r);
+
+      check_claim_list (self, diagnostics, &r->item, r->claims, claim_relations);
+    }
+
+  /* Claims about an entity: keep file order and drop repeats. */
+  {
+    GHashTable *seen = g_hash_table_new (NULL, NULL);
+    guint out = 0;
+
+    for (guint i = 0; i < entity_claims->len; i++)
+      {
+        Pair p = g_array_index (entity_claims, Pair, i);
+        gpointer key = GSIZE_TO_POINTER (((gsize) p.key << 32) ^ ((WeftItem *) p.value)->index);
+
+        if (g_hash_table_add (seen, key))
+          g_array_index (entity_claims, Pair, out++) = p;
+      }
+    g_array_set_size (entity_claims, out);
+    g_hash_table_unref (seen);
+  }
+
+  csr_build (&self->entity_events, self->entities->len, entity_events);
+  csr_build (&self->entity_claims, self->entities->len, entity_claims);
+  csr_build (&self->entity_relations, self->entities->len, entity_relations);
+  csr_build (&self->claim_events, self->claims->len, claim_events);
+  csr_build (&self->claim_relations, self->claims->len, claim_relations);
+
+  self->finished = TRUE;
+
+  return weft_diagnostics_get_n_errors (diagnostics) == errors_before;
+}
+
+gboolean
+weft_dataset_is_finished (WeftDataset *self)
+{
+  return self->finished;
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+const char *
+weft_dataset_get_title (WeftDataset *self)
+{
+  return self->title;
+}
+
+const char *
+weft_dataset_get_description (WeftDataset *self)
+{
+  return self->description;
+}
+
+const char *
+weft_dataset_get_language (WeftDataset *self)
+{
+  return self->language;
+}
+
+JsonObject *
+weft_dataset_get_extra (WeftDataset *self)
+{
+  return self->extra;
+}
+
+GPtrArray *
+weft_dataset_get_sources (WeftDataset *self)
+{
+  return self->sources;
+}
+
+GPtrArray *
+weft_dataset_get_entities (WeftDataset *self)
+{
+  return self->entities;
+}
+
+GPtrArray *
+weft_dataset_get_events (WeftDataset *self)
+{
+  return self->events;
+}
+
+GPtrArray *
+weft_dataset_get_claims (WeftDataset *self)
+{
+  return self->claims;
+}
+
+GPtrArray *
+weft_dataset_get_relations (WeftDataset *self)
+{
+  return self->relations;
+}
+
+GPtrArray *
+weft_dataset_get_eras (WeftDataset *self)
+{
+  return self->eras;
+}
+
+WeftItem *
+weft_dataset_lookup (WeftDataset *self,
+                     const char  *id)
+{
+  g_return_val_if_fail (self->finished, NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+WeftEntity *
+weft_dataset_lookup_entity (WeftDataset *self,
+                            const char  *id)
+{
+  WeftItem *item = weft_dataset_lookup (self, id);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
+    return NULL;
+  return (WeftEntity *) item;
+}
+
+const char *
+weft_item_get_label (const WeftItem *item)
+{
+  switch (item->type)
+    {
+    case WEFT_ITEM_SOURCE: return ((const WeftSource *) item)->title;
+    case WEFT_ITEM_ENTITY: return ((const WeftEntity *) item)->name;
+    case WEFT_ITEM_EVENT: return ((const WeftEvent *) item)->title;
+    case WEFT_ITEM_CLAIM: return ((const WeftClaim *) item)->text;
+    case WEFT_ITEM_RELATION:
+      {
+        const WeftRelation *r = (const WeftRelation *) item;
+        return r->label ? r->label : r->type;
+      }
+    case WEFT_ITEM_ERA: return ((const WeftEra *) item)->title;
+    case WEFT_ITEM_NONE:
+    default:
+      return item->id;
+    }
+}
+
+const WeftDate *
+weft_item_get_date (const WeftItem *item)
+{
+  switch (item->type)
+    {
+    case WEFT_ITEM_SOURCE:
+      return ((const WeftSource *) item)->date_text ? &((const WeftSource *) item)->date : NULL;
+    case WEFT_ITEM_EVENT:
+      return &((const WeftEvent *) item)->date;
+    case WEFT_ITEM_CLAIM:
+      return ((const WeftClaim *) item)->date_text ? &((const WeftClaim *) item)->date : NULL;
+    case WEFT_ITEM_RELATION:
+      return ((const WeftRelation *) item)->date_text ? &((const WeftRelation *) item)->date : NULL;
+    case WEFT_ITEM_ERA:
+      return &((const WeftEra *) item)->date;
+    case WEFT_ITEM_ENTITY:
+    case WEFT_ITEM_NONE:
+    default:
+      return NULL;
+    }
+}
+
+WeftEvent **
+weft_dataset_get_entity_events (WeftDataset *self,
+                                WeftEntity  *entity,
+                                guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return (WeftEvent **) csr_get (&self->entity_events, entity->item.index, n_out);
+}
+
+WeftClaim **
+weft_dataset_get_entity_claims (WeftDataset *self,
+                                WeftEntity  *entity,
+                                guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return (WeftClaim **) csr_get (&self->entity_claims, entity->item.index, n_out);
+}
+
+WeftRelation **
+weft_dataset_get_entity_relations (WeftDataset *self,
+                                   WeftEntity  *entity,
+                                   guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return (WeftRelation **) csr_get (&self->entity_relations, entity->item.index, n_out);
+}
+
+WeftEvent **
+weft_dataset_get_claim_events (WeftDataset *self,
+                               WeftClaim   *claim,
+                               guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return (WeftEvent **) csr_get (&self->claim_events, claim->item.index, n_out);
+}
+
+WeftRelation **
+weft_dataset_get_claim_relations (WeftDataset *self,
+                                  WeftClaim   *claim,
+                                  guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return (WeftRelation **) csr_get (&self->claim_relations, claim->item.index, n_out);
+}
+
+GPtrArray *
+weft_dataset_get_item_claims (WeftDataset *self,
+                              WeftItem    *item)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  const char **ids = NULL;
+
+  if (item->type == WEFT_ITEM_EVENT)
+    ids = ((WeftEvent *) item)->claims;
+  else if (item->type == WEFT_ITEM_RELATION)
+    ids = ((WeftRelation *) item)->claims;
+  else if (item->type == WEFT_ITEM_ENTITY)
+    {
+      guint n;
+      WeftClaim **claims = weft_dataset_get_entity_claims (self, (WeftEntity *) item, &n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (result, claims[i]);
+      return result;
+    }
+  else if (item->type == WEFT_ITEM_CLAIM)
+    {
+      g_ptr_array_add (result, item);
+      return result;
+    }
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      WeftItem *claim = weft_dataset_lookup (self, ids[i]);
+
+      if (claim != NULL && claim->type == WEFT_ITEM_CLAIM)
+        g_ptr_array_add (result, claim);
+    }
+
+  return result;
+}
+
+WeftEvent **
+weft_dataset_get_events_by_date (WeftDataset *self,
+                                 guint       *n_out)
+{
+  g_return_val_if_fail (self->finished, NULL);
+
+  if (n_out != NULL)
+    *n_out = self->events->len;
+  return self->events_by_date;
+}
+
+static void
+widen (const WeftDate *date,
+       gint64         *lower,
+       gint64         *upper,
+       gboolean       *any)
+{
+  gint64 lo = date->lower;
+  gint64 hi = date->upper;
+
+  /* An open end says nothing about the span: use the other end. */
+  if (lo <= WEFT_DAY_OPEN_LOWER)
+    lo = date->end.lower;
+  if (hi >= WEFT_DAY_OPEN_UPPER)
+    hi = date->start.upper;
+  if (lo <= WEFT_DAY_OPEN_LOWER || hi >= WEFT_DAY_OPEN_UPPER)
+    return;
+
+  *lower = *any ? MIN (*lower, lo) : lo;
+  *upper = *any ? MAX (*upper, hi) : hi;
+  *any = TRUE;
+}
+
+gboolean
+weft_dataset_get_date_range (WeftDataset *self,
+                             gint64      *lower,
+                             gint64      *upper)
+{
+  GPtrArray *arrays[] = { self->events, self->claims, self->relations, self->eras };
+  gboolean any = FALSE;
+  gint64 lo = 0, hi = 0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      {
+        const WeftDate *date = weft_item_get_date (g_ptr_array_index (arrays[a], i));
+
+        if (date != NULL)
+          widen (date, &lo, &hi, &any);
+      }
+
+  if (lower != NULL)
+    *lower = lo;
+  if (upper != NULL)
+    *upper = hi;
+
+  return any;
+}
+
+/* ---- Enums -------------------------------------------------------------- */
+
+static const char * const source_kinds[] = {
+  "article", "report", "survey", "dataset", "book", "other",
+};
+
+static const char * const entity_kinds[] = {
+  "organization", "company", "government", "person", "place", "group",
+  "technology", "program", "other",
+};
+
+static const char * const statuses[] = {
+  "reported", "alleged", "disputed", "confirmed", "denied", "opinion",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (source_kinds) == WEFT_N_SOURCE_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (entity_kinds) == WEFT_N_ENTITY_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == WEFT_N_STATUSES);
+
+static gboolean
+lookup_name (const char * const *names,
+             guint               n,
+             const char         *string,
+             guint              *value)
+{
+  if (string == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (names[i], string))
+      {
+        *value = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+weft_source_kind_to_string (WeftSourceKind kind)
+{
+  g_return_val_if_fail (kind < WEFT_N_SOURCE_KINDS, "other");
+  return source_kinds[kind];
+}
+
+gboolean
+weft_source_kind_from_string (const char     *string,
+                              WeftSourceKind *kind)
+{
+  guint v;
+
+  if (!lookup_name (source_kinds, G_N_ELEMENTS (source_kinds), string, &v))
+    return FALSE;
+  *kind = v;
+  return TRUE;
+}
+
+const char *
+weft_entity_kind_to_string (WeftEntityKind kind)
+{
+  g_return_val_if_fail (kind < WEFT_N_ENTITY_KINDS, "other");
+  return entity_kinds[kind];
+}
+
+gboolean
+weft_entity_kind_from_string (const char     *string,
+                              WeftEntityKind *kind)
+{
+  guint v;
+
+  if (!lookup_name (entity_kinds, G_N_ELEMENTS (entity_kinds), string, &v))
+    return FALSE;
+  *kind = v;
+  return TRUE;
+}
+
+const char *
+weft_entity_kind_label (WeftEntityKind kind)
+{
+  switch (kind)
+    {
+    case WEFT_ENTITY_ORGANIZATION: return _("Organization");
+    case WEFT_ENTITY_COMPANY: return _("Company");
+    case WEFT_ENTITY_GOVERNMENT: return _("Government");
+    case WEFT_ENTITY_PERSON: return _("Person");
+    case WEFT_ENTITY_PLACE: return _("Place");
+    case WEFT_ENTITY_GROUP: return _("Group");
+    case WEFT_ENTITY_TECHNOLOGY: return _("Technology");
+    case WEFT_ENTITY_PROGRAM: return _("Program");
+    case WEFT_ENTITY_OTHER:
+    case WEFT_N_ENTITY_KINDS:
+    default:
+      return _("Other");
+    }
+}
+
+const char *
+weft_claim_status_to_string (WeftClaimStatus status)
+{
+  g_return_val_if_fail (status < WEFT_N_STATUSES, "reported");
+  return statuses[status];
+}
+
+gboolean
+weft_claim_status_from_string (const char      *string,
+                               WeftClaimStatus *status)
+{
+  guint v;
+
+  if (!lookup_name (statuses, G_N_ELEMENTS (statuses), string, &v))
+    return FALSE;
+  *status = v;
+  return TRUE;
+}
+
+const char *
+weft_claim_status_label (WeftClaimStatus status)
+{
+  switch (status)
+    {
+    case WEFT_STATUS_REPORTED: return C_("claim status", "Reported");
+    case WEFT_STATUS_ALLEGED: return C_("claim status", "Alleged");
+    case WEFT_STATUS_DISPUTED: return C_("claim status", "Disputed");
+    case WEFT_STATUS_CONFIRMED: return C_("claim status", "Confirmed");
+    case WEFT_STATUS_DENIED: return C_("claim status", "Denied");
+    case WEFT_STATUS_OPINION: return C_("claim status", "Opinion");
+    case WEFT_N_STATUSES:
+    default:
+      return C_("claim status", "Reported");
+    }
+}
+
+const char *
+weft_item_type_label (WeftItemType type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_SOURCE: return _("Source");
+    case WEFT_ITEM_ENTITY: return _("Entity");
+    case WEFT_ITEM_EVENT: return _("Event");
+    case WEFT_ITEM_CLAIM: return _("Claim");
+    case WEFT_ITEM_RELATION: return _("Relation");
+    case WEFT_ITEM_ERA: return _("Era");
+    case WEFT_ITEM_NONE:
+    default:
+      return _("Item");
+    }
+}

@@ -1,0 +1,54 @@
+/* weft-json-locate.h: a strict JSON checker that knows where things are
+ *
+ * json-glib builds the tree Weft reads, but it forgives some malformed
+ * input (raw newlines in strings), counts columns in bytes and has no limit
+ * on nesting. This scanner runs first: it checks the text strictly and
+ * within limits, reporting the exact line and column of a problem; and when
+ * a problem is found later, by path ("entities[3].kind"), it finds where
+ * that value starts.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint max_depth;          /* nesting of arrays and objects */
+  gsize max_string_length;  /* bytes in one string, after the quotes */
+} WeftJsonLimits;
+
+typedef struct {
+  gsize  offset;            /* byte offset of the problem */
+  char  *message;           /* translated */
+} WeftJsonProblem;
+
+/* The limits in force: the defaults, or the environment variables
+ * WEFT_MAX_DEPTH and WEFT_MAX_STRING_LENGTH when set. */
+void     weft_json_limits_get_default (WeftJsonLimits        *limits);
+
+/* Checks that @text is one well-formed JSON value within @limits, in valid
+ * UTF-8. On failure fills @problem (free its message). */
+gboolean weft_json_check              (const char            *text,
+                                       gsize                  length,
+                                       const WeftJsonLimits  *limits,
+                                       WeftJsonProblem       *problem);
+
+/* For each key of @wanted (a path string such as "entities[3].kind", or ""
+ * for the root), stores the byte offset where that value starts as the
+ * value (GSIZE_TO_POINTER (offset + 1)). Paths not found keep a NULL value.
+ * @text must have passed weft_json_check(). */
+void     weft_json_locate             (const char            *text,
+                                       gsize                  length,
+                                       GHashTable            *wanted);
+
+/* 1-based line and column (in characters) of byte @offset. */
+void     weft_json_offset_to_position (const char            *text,
+                                       gsize                  length,
+                                       gsize                  offset,
+                                       guint                 *line,
+                                       guint                 *column);
+
+G_END_DECLS

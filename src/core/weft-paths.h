@@ -1,0 +1,21 @@
+/* weft-paths.h: where Weft's own data files are
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The folder holding Weft's data (examples/, …): $WEFT_DATADIR when set;
+ * else share/weft beside the running binary's prefix (so an installed Weft
+ * finds its data wherever it was installed); else the configured prefix;
+ * else the source tree (for a Weft run from its build folder). */
+const char *weft_get_data_dir      (void);
+/* The bundled example, data/examples/smart-cities.weft. */
+char       *weft_get_example_path  (void);
+/* The folder of compiled translations matching weft_get_data_dir(). */
+const char *weft_get_locale_dir    (void);
+
+G_END_DECLS

@@ -1,0 +1,627 @@
+/* weft-query.c: neighbourhoods, windows, paths and search
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include "weft-query.h"
+
+typedef void (*LinkFunc) (WeftEntity *other,
+                          WeftItem   *via,
+                          gpointer    user_data);
+
+/* Calls @func for every link from @entity: relations first, then shared
+ * events, then claims naming both. */
+static void
+for_each_link (WeftDataset *self,
+               WeftEntity  *entity,
+               LinkFunc     func,
+               gpointer     user_data)
+{
+  guint n;
+  WeftRelation **relations = weft_dataset_get_entity_relations (self, entity, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WeftRelation *r = relations[i];
+      const char *other_id = g_str_equal (r->from, entity->item.id) ? r->to : r->from;
+      WeftEntity *other = weft_dataset_lookup_entity (self, other_id);
+
+      if (other != NULL && other != entity)
+        func (other, &r->item, user_data);
+    }
+
+  {
+    WeftEvent **events = weft_dataset_get_entity_events (self, entity, &n);
+
+    for (guint i = 0; i < n; i++)
+      for (guint j = 0; j < events[i]->n_participants; j++)
+        {
+          WeftEntity *other = weft_dataset_lookup_entity (self, events[i]->participants[j].entity);
+
+          if (other != NULL && other != entity)
+            func (other, &events[i]->item, user_data);
+        }
+  }
+
+  {
+    WeftClaim **claims = weft_dataset_get_entity_claims (self, entity, &n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        WeftClaim *c = claims[i];
+        WeftEntity *claimant = weft_dataset_lookup_entity (self, c->claimant);
+
+        if (claimant != NULL && claimant != entity)
+          func (claimant, &c->item, user_data);
+        for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
+          {
+            WeftEntity *other = weft_dataset_lookup_entity (self, c->about[j]);
+
+            if (other != NULL && other != entity)
+              func (other, &c->item, user_data);
+          }
+      }
+  }
+}
+
+/* ---- Subgraphs ---------------------------------------------------------- */
+
+void
+weft_subgraph_free (WeftSubgraph *subgraph)
+{
+  if (subgraph == NULL)
+    return;
+
+  g_ptr_array_unref (subgraph->entities);
+  g_array_unref (subgraph->hops);
+  g_ptr_array_unref (subgraph->relations);
+  g_ptr_array_unref (subgraph->events);
+  g_ptr_array_unref (subgraph->claims);
+  g_free (subgraph);
+}
+
+static WeftSubgraph *
+subgraph_new (void)
+{
+  WeftSubgraph *s = g_new0 (WeftSubgraph, 1);
+
+  s->entities = g_ptr_array_new ();
+  s->hops = g_array_new (FALSE, FALSE, sizeof (guint));
+  s->relations = g_ptr_array_new ();
+  s->events = g_ptr_array_new ();
+  s->claims = g_ptr_array_new ();
+  return s;
+}
+
+static void
+copy_all (GPtrArray *into,
+          GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (into, g_ptr_array_index (from, i));
+}
+
+WeftSubgraph *
+weft_dataset_all (WeftDataset *self)
+{
+  WeftSubgraph *s = subgraph_new ();
+  guint zero = 0;
+
+  copy_all (s->entities, weft_dataset_get_entities (self));
+  for (guint i = 0; i < s->entities->len; i++)
+    g_array_append_val (s->hops, zero);
+  copy_all (s->relations, weft_dataset_get_relations (self));
+  copy_all (s->events, weft_dataset_get_events (self));
+  copy_all (s->claims, weft_dataset_get_claims (self));
+  return s;
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  const WeftItem *x = *(WeftItem * const *) a;
+  const WeftItem *y = *(WeftItem * const *) b;
+
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+/* Adds @item to @array unless @seen has it. */
+static void
+add_once (GHashTable *seen,
+          GPtrArray  *array,
+          gpointer    item)
+{
+  if (g_hash_table_add (seen, item))
+    g_ptr_array_add (array, item);
+}
+
+static gboolean
+relation_inside (WeftDataset  *self,
+                 WeftRelation *r,
+                 GHashTable   *inside)
+{
+  WeftItem *from = weft_dataset_lookup (self, r->from);
+  WeftItem *to = weft_dataset_lookup (self, r->to);
+
+  return from != NULL && to != NULL &&
+         g_hash_table_contains (inside, from) && g_hash_table_contains (inside, to);
+}
+
+/* Fills the relations, events and claims of a subgraph whose entities are
+ * in @inside. */
+static void
+fill_around (WeftDataset  *self,
+             WeftSubgraph *s,
+             GHashTable   *inside)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < s->entities->len; i++)
+    {
+      WeftEntity *e = g_ptr_array_index (s->entities, i);
+      guint n;
+      WeftRelation **relations = weft_dataset_get_entity_relations (self, e, &n);
+
+      for (guint j = 0; j < n; j++)
+        if (relation_inside (self, relations[j], inside))
+          add_once (seen, s->relations, relations[j]);
+
+      {
+        WeftEvent **events = weft_dataset_get_entity_events (self, e, &n);
+        for (guint j = 0; j < n; j++)
+          add_once (seen, s->events, events[j]);
+      }
+      {
+        WeftClaim **claims = weft_dataset_get_entity_claims (self, e, &n);
+        for (guint j = 0; j < n; j++)
+          add_once (seen, s->claims, claims[j]);
+      }
+    }
+
+  g_ptr_array_sort (s->relations, compare_index);
+  g_ptr_array_sort (s->events, compare_index);
+  g_ptr_array_sort (s->claims, compare_index);
+}
+
+typedef struct {
+  GHashTable *inside;
+  GPtrArray  *next;
+} Expand;
+
+static void
+expand_link (WeftEntity *other,
+             WeftItem   *via,
+             gpointer    user_data)
+{
+  Expand *x = user_data;
+
+  if (g_hash_table_add (x->inside, other))
+    g_ptr_array_add (x->next, other);
+}
+
+WeftSubgraph *
+weft_dataset_neighbourhood (WeftDataset *self,
+                            WeftEntity  *entity,
+                            guint        hops)
+{
+  WeftSubgraph *s = subgraph_new ();
+  g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
+  guint zero = 0;
+
+  g_hash_table_add (inside, entity);
+  g_ptr_array_add (s->entities, entity);
+  g_array_append_val (s->hops, zero);
+  g_ptr_array_add (frontier, entity);
+
+  for (guint hop = 1; hop <= hops && frontier->len > 0; hop++)
+    {
+      g_autoptr(GPtrArray) next = g_ptr_array_new ();
+      Expand x = { inside, next };
+
+      for (guint i = 0; i < frontier->len; i++)
+        for_each_link (self, g_ptr_array_index (frontier, i), expand_link, &x);
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          g_ptr_array_add (s->entities, g_ptr_array_index (next, i));
+          g_array_append_val (s->hops, hop);
+        }
+
+      g_ptr_array_set_size (frontier, 0);
+      copy_all (frontier, next);
+    }
+
+  fill_around (self, s, inside);
+  return s;
+}
+
+static gboolean
+overlaps (const WeftDate *date,
+          gint64          lower,
+          gint64          upper)
+{
+  return date->lower <= upper && date->upper >= lower;
+}
+
+static gboolean
+claim_entities_inside (WeftDataset *self,
+                       WeftClaim   *c,
+                       GHashTable  *active)
+{
+  gboolean any = FALSE;
+
+  if (c->claimant != NULL)
+    {
+      WeftItem *who = weft_dataset_lookup (self, c->claimant);
+      if (who == NULL || !g_hash_table_contains (active, who))
+        return FALSE;
+    }
+
+  for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
+    {
+      WeftItem *about = weft_dataset_lookup (self, c->about[j]);
+
+      if (about == NULL || !g_hash_table_contains (active, about))
+        return FALSE;
+      any = TRUE;
+    }
+
+  return any;
+}
+
+static void
+activate (WeftDataset *self,
+          GHashTable  *active,
+          const char  *id)
+{
+  WeftItem *item = weft_dataset_lookup (self, id);
+
+  if (item != NULL)
+    g_hash_table_add (active, item);
+}
+
+WeftSubgraph *
+weft_dataset_window (WeftDataset *self,
+                     gint64       lower,
+                     gint64       upper)
+{
+  WeftSubgraph *s = subgraph_new ();
+  g_autoptr(GHashTable) active = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *events = weft_dataset_get_events (self);
+  GPtrArray *relations = weft_dataset_get_relations (self);
+  GPtrArray *claims = weft_dataset_get_claims (self);
+  GPtrArray *entities = weft_dataset_get_entities (self);
+  guint zero = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *e = g_ptr_array_index (events, i);
+
+      if (!overlaps (&e->date, lower, upper))
+        continue;
+      g_ptr_array_add (s->events, e);
+      g_hash_table_add (active, e);
+      for (guint j = 0; j < e->n_participants; j++)
+        activate (self, active, e->participants[j].entity);
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+
+      if (r->date_text != NULL && overlaps (&r->date, lower, upper))
+        {
+          activate (self, active, r->from);
+          activate (self, active, r->to);
+        }
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+
+      if (c->date_text != NULL && overlaps (&c->date, lower, upper))
+        {
+          if (c->claimant)
+            activate (self, active, c->claimant);
+          for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
+            activate (self, active, c->about[j]);
+        }
+    }
+
+  /* Relations: dated ones in the window, undated ones between active ends. */
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+      gboolean in = r->date_text != NULL ? overlaps (&r->date, lower, upper)
+                                         : relation_inside (self, r, active);
+
+      if (in)
+        add_once (seen, s->relations, r);
+    }
+
+  /* Claims: dated ones in the window; the evidence of what is shown; and
+   * undated ones all of whose entities are active. */
+  for (guint i = 0; i < s->events->len; i++)
+    {
+      g_autoptr(GPtrArray) evidence = weft_dataset_get_item_claims (self, g_ptr_array_index (s->events, i));
+      for (guint j = 0; j < evidence->len; j++)
+        g_hash_table_add (seen, g_ptr_array_index (evidence, j));
+    }
+  for (guint i = 0; i < s->relations->len; i++)
+    {
+      g_autoptr(GPtrArray) evidence = weft_dataset_get_item_claims (self, g_ptr_array_index (s->relations, i));
+      for (guint j = 0; j < evidence->len; j++)
+        g_hash_table_add (seen, g_ptr_array_index (evidence, j));
+    }
+  for (guint i = 0; i < claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+      gboolean in;
+
+      if (c->date_text != NULL)
+        in = overlaps (&c->date, lower, upper);
+      else
+        in = g_hash_table_contains (seen, c) || claim_entities_inside (self, c, active);
+      if (in)
+        g_ptr_array_add (s->claims, c);
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      WeftEntity *e = g_ptr_array_index (entities, i);
+
+      if (g_hash_table_contains (active, e))
+        {
+          g_ptr_array_add (s->entities, e);
+          g_array_append_val (s->hops, zero);
+        }
+    }
+
+  return s;
+}
+
+GPtrArray *
+weft_dataset_neighbours (WeftDataset *self,
+                         WeftEntity  *entity)
+{
+  g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
+  GPtrArray *result = g_ptr_array_new ();
+  Expand x = { inside, result };
+
+  g_hash_table_add (inside, entity);
+  for_each_link (self, entity, expand_link, &x);
+  return result;
+}
+
+/* ---- Shortest path ------------------------------------------------------ */
+
+typedef struct {
+  GHashTable *parent;     /* WeftEntity * -> Step * */
+  GPtrArray  *next;
+  GPtrArray  *steps;      /* owns the steps */
+  WeftEntity *current;
+} Search;
+
+typedef struct {
+  WeftEntity *from;
+  WeftItem   *via;
+} Step;
+
+static void
+visit_link (WeftEntity *other,
+            WeftItem   *via,
+            gpointer    user_data)
+{
+  Search *search = user_data;
+  Step *step;
+
+  if (g_hash_table_contains (search->parent, other))
+    return;
+
+  step = g_new (Step, 1);
+  step->from = search->current;
+  step->via = via;
+  g_ptr_array_add (search->steps, step);
+  g_hash_table_insert (search->parent, other, step);
+  g_ptr_array_add (search->next, other);
+}
+
+static void
+hop_free (gpointer data)
+{
+  WeftHop *hop = data;
+
+  g_ptr_array_unref (hop->evidence);
+  g_free (hop);
+}
+
+GPtrArray *
+weft_dataset_shortest_path (WeftDataset *self,
+                            WeftEntity  *from,
+                            WeftEntity  *to)
+{
+  g_autoptr(GHashTable) parent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
+  GPtrArray *path;
+  WeftEntity *at;
+
+  g_hash_table_insert (parent, from, NULL);
+  g_ptr_array_add (frontier, from);
+
+  while (frontier->len > 0 && !g_hash_table_contains (parent, to))
+    {
+      g_autoptr(GPtrArray) next = g_ptr_array_new ();
+      Search search = { parent, next, steps, NULL };
+
+      for (guint i = 0; i < frontier->len && !g_hash_table_contains (parent, to); i++)
+        {
+          search.current = g_ptr_array_index (frontier, i);
+          for_each_link (self, search.current, visit_link, &search);
+        }
+
+      g_ptr_array_set_size (frontier, 0);
+      copy_all (frontier, next);
+    }
+
+  if (!g_hash_table_contains (parent, to))
+    return NULL;
+
+  path = g_ptr_array_new_with_free_func (hop_free);
+  for (at = to; at != from;)
+    {
+      Step *step = g_hash_table_lookup (parent, at);
+      WeftHop *hop = g_new0 (WeftHop, 1);
+
+      hop->from = step->from;
+      hop->to = at;
+      hop->via = step->via;
+      hop->evidence = weft_dataset_get_item_claims (self, step->via);
+      g_ptr_array_insert (path, 0, hop);
+      at = step->from;
+    }
+
+  return path;
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* @needle is casefolded. */
+static gboolean
+contains (const char *haystack,
+          const char *needle,
+          gboolean    needle_ascii)
+{
+  if (haystack == NULL)
+    return FALSE;
+
+  if (needle_ascii && is_ascii (haystack))
+    {
+      gsize n = strlen (needle);
+
+      for (const char *p = haystack; *p; p++)
+        if (g_ascii_strncasecmp (p, needle, n) == 0)
+          return TRUE;
+      return FALSE;
+    }
+
+  {
+    g_autofree char *folded = g_utf8_casefold (haystack, -1);
+    return strstr (folded, needle) != NULL;
+  }
+}
+
+static gboolean
+contains_any (const char * const *list,
+              const char         *needle,
+              gboolean            ascii)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (contains (list[i], needle, ascii))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+weft_item_matches (const WeftItem *item,
+                   const char     *needle)
+{
+  gboolean ascii = is_ascii (needle);
+
+  if (needle[0] == '\0')
+    return TRUE;
+
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      {
+        const WeftEntity *e = (const WeftEntity *) item;
+        return contains (e->name, needle, ascii) || contains_any (e->aliases, needle, ascii);
+      }
+    case WEFT_ITEM_EVENT:
+      {
+        const WeftEvent *e = (const WeftEvent *) item;
+        return contains (e->title, needle, ascii) || contains (e->description, needle, ascii);
+      }
+    case WEFT_ITEM_CLAIM:
+      {
+        const WeftClaim *c = (const WeftClaim *) item;
+
+        if (contains (c->text, needle, ascii))
+          return TRUE;
+        for (guint i = 0; i < c->n_citations; i++)
+          if (contains (c->citations[i].quote, needle, ascii))
+            return TRUE;
+        return FALSE;
+      }
+    case WEFT_ITEM_RELATION:
+      {
+        const WeftRelation *r = (const WeftRelation *) item;
+        return contains (r->type, needle, ascii) || contains (r->label, needle, ascii);
+      }
+    case WEFT_ITEM_SOURCE:
+      return contains (((const WeftSource *) item)->title, needle, ascii);
+    case WEFT_ITEM_ERA:
+      return contains (((const WeftEra *) item)->title, needle, ascii);
+    case WEFT_ITEM_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+GPtrArray *
+weft_dataset_search (WeftDataset *self,
+                     const char  *text,
+                     guint        limit)
+{
+  GPtrArray *arrays[] = {
+    weft_dataset_get_entities (self),
+    weft_dataset_get_events (self),
+    weft_dataset_get_claims (self),
+    weft_dataset_get_relations (self),
+    weft_dataset_get_sources (self),
+    weft_dataset_get_eras (self),
+  };
+  g_autofree char *needle = NULL;
+  g_autofree char *stripped = NULL;
+  GPtrArray *result = g_ptr_array_new ();
+
+  if (text == NULL)
+    return result;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return result;
+  needle = g_utf8_casefold (stripped, -1);
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      {
+        WeftItem *item = g_ptr_array_index (arrays[a], i);
+
+        if (weft_item_matches (item, needle))
+          {
+            g_ptr_array_add (result, item);
+            if (limit > 0 && result->len >= limit)
+              return result;
+          }
+      }
+
+  return result;
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+# test-cli.py: the weft command line, run as a user would.
+#
+# Usage: test-cli.py WEFT
+# SPDX-License-Identifier: MIT
+"""Runs the weft binary on the bundled example and on broken files and
+checks its output and exit statuses. Prints TAP."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+WEFT = sys.argv[1]
+DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+results = []
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    p = subprocess.run([WEFT, *args], capture_output=True, text=True, env=e, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def case(fn):
+    name = fn.__name__[5:]
+    try:
+        fn()
+        results.append((True, name, ""))
+    except AssertionError as e:
+        results.append((False, name, str(e)))
+    return fn
+
+
+def expect(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+@case
+def test_help():
+    code, out, err = run("--help")
+    expect(code == 0, f"exit {code}")
+    for word in ("validate", "stats", "path", "Usage:"):
+        expect(word in out, f"{word!r} missing from --help:\n{out}")
+
+
+@case
+def test_version():
+    code, out, _ = run("--version")
+    expect(code == 0 and re.fullmatch(r"weft \d+\.\d+\.\d+\n", out), out)
+
+
+@case
+def test_subcommand_help():
+    for sub in ("validate", "stats", "path"):
+        code, out, _ = run(sub, "--help")
+        expect(code == 0, f"{sub} --help exit {code}")
+        expect(f"weft {sub}" in out or f"{sub} " in out, out)
+    code, out, _ = run("validate", "--help")
+    expect("Exit status" in out, out)
+
+
+@case
+def test_validate_example():
+    code, out, err = run("validate", EXAMPLE)
+    expect(code == 0, f"exit {code}: {out}{err}")
+    expect(out.strip().endswith("0 errors, 0 warnings"), out)
+
+
+@case
+def test_validate_errors_exit_1():
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "bad.weft")
+        with open(bad, "w") as f:
+            f.write('{\n  "weft": 1,\n  "title": "x",\n  "entities": [\n'
+                    '    {"id": "a", "name": "A", "kind": "corp"}\n  ],\n'
+                    '  "events": [{"id": "v", "title": "T", "date": "2020-13", "participants": [{"entity": "zz"}]}]\n}\n')
+        code, out, _ = run("validate", bad)
+        expect(code == 1, f"exit {code}: {out}")
+        lines = out.splitlines()
+        expect(lines[0].startswith(f"{bad}:5:38: error: entities[0].kind: unknown kind “corp”"), out)
+        expect(any(l.startswith(f"{bad}:7:54: error: events[0].date:") for l in lines), out)
+        expect(any(l.startswith(f"{bad}:7:87: error: events[0].participants[0].entity:") for l in lines), out)
+        expect(lines[-1] == f"{bad}: 3 errors, 0 warnings", out)
+
+
+@case
+def test_validate_warnings_exit_0():
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "w.weft")
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1, "title": "x", "extra_thing": true}')
+        code, out, _ = run("validate", f)
+        expect(code == 0, f"exit {code}: {out}")
+        expect(":1:42: warning: extra_thing: unknown member" in out, out)
+
+
+@case
+def test_validate_unreadable_exit_2():
+    code, out, err = run("validate", "/nonexistent/x.weft")
+    expect(code == 2, f"exit {code}")
+    expect("/nonexistent/x.weft" in err, err)
+    code, _, _ = run("validate")
+    expect(code == 2, "no file should be a usage error")
+    code, _, _ = run("validate", "--bogus", EXAMPLE)
+    expect(code == 2, "unknown option should be a usage error")
+
+
+@case
+def test_validate_syntax_error():
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "s.weft")
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1,\n "title": "x",,\n}')
+        code, out, _ = run("validate", f)
+        expect(code == 1, f"exit {code}")
+        expect(out.startswith(f"{f}:2:15: error: "), out)
+
+
+@case
+def test_validate_not_utf8_and_empty():
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "latin1.weft")
+        with open(f, "wb") as fh:
+            fh.write(b'{"weft": 1, "title": "Caf\xe9"}')
+        code, out, _ = run("validate", f)
+        expect(code == 1 and f"{f}:1:26: error: invalid UTF-8" in out, out)
+        e = os.path.join(d, "empty.weft")
+        open(e, "w").close()
+        code, out, _ = run("validate", e)
+        expect(code == 1 and f"{e}:1:1: error: the file is empty" in out, out)
+
+
+@case
+def test_stats():
+    code, out, err = run("stats", EXAMPLE)
+    expect(code == 0, f"exit {code}: {err}")
+    values = dict(line.split(": ", 1) for line in out.splitlines())
+    keys = list(values)
+    expect(keys[1:7] == ["entities", "events", "claims", "sources", "relations", "eras"], keys)
+    expect(int(values["claims"]) >= 40 and int(values["events"]) >= 15 and int(values["relations"]) >= 30, out)
+    expect(values["first-date"].startswith("2000-"), out)
+    expect("kind.company" in values and "status.reported" in values, out)
+    total_kinds = sum(int(v) for k, v in values.items() if k.startswith("kind."))
+    expect(total_kinds == int(values["entities"]), out)
+    total_status = sum(int(v) for k, v in values.items() if k.startswith("status."))
+    expect(total_status == int(values["claims"]), out)
+
+
+@case
+def test_path():
+    code, out, err = run("path", EXAMPLE, "ent-ibm", "ent-huawei")
+    expect(code == 0, f"exit {code}: {out}{err}")
+    lines = out.splitlines()
+    m = re.match(r"IBM to Huawei: (\d+) hops?", lines[0])
+    expect(m, out)
+    hops = int(m.group(1))
+    numbered = [l for l in lines if re.match(r"\d+\. ", l)]
+    expect(len(numbered) == hops, out)
+    expect("“" in out, "no quote in the evidence:\n" + out)
+    # By name, case-insensitive, works too.
+    code2, out2, _ = run("path", EXAMPLE, "ibm", "HUAWEI")
+    expect(code2 == 0 and out2 == out, out2)
+
+
+@case
+def test_path_errors():
+    code, _, err = run("path", EXAMPLE, "ent-ibm", "nobody-at-all")
+    expect(code == 2 and "nobody-at-all" in err, err)
+    code, _, _ = run("path", EXAMPLE, "ent-ibm")
+    expect(code == 2, "missing argument")
+
+
+@case
+def test_path_not_connected():
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "islands.weft")
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1, "title": "x", "entities": ['
+                     '{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}]}')
+        code, out, _ = run("path", f, "a", "b")
+        expect(code == 1 and "not connected" in out, out)
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in msg.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

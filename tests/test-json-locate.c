@@ -1,0 +1,200 @@
+/* test-json-locate.c: the strict JSON checker and the path locator
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "weft-json-locate.h"
+
+typedef struct {
+  const char *text;
+  guint       line;
+  guint       column;
+  const char *fragment;   /* expected in the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "", 1, 1, "empty" },
+  { "   \n  ", 1, 1, "empty" },
+  { "{\"a\": 1,}", 1, 9, "trailing comma" },
+  { "[1, 2,]", 1, 7, "trailing comma" },
+  { "{\"a\": 1\n \"b\": 2}", 2, 2, "“,” or “}”" },
+  { "{\"a\": \"x\ny\"}", 1, 9, "line break" },
+  { "{\"a\": tru}", 1, 7, "expected a value" },
+  { "{'a': 1}", 1, 2, "double quotes" },
+  { "{\"a\": 1} x", 1, 10, "after the end" },
+  { "[1, 2", 1, 1, "never closed" },
+  { "{\"a\": [1, 2}", 1, 12, "“,” or “]”" },
+  { "{\"a\": 01}", 1, 7, "leading zero" },
+  { "{\"a\": 1.}", 1, 9, "decimal point" },
+  { "{\"a\": -}", 1, 7, "digits" },
+  { "{\"a\": 1e}", 1, 9, "exponent" },
+  { "{\"a\": \"\\x\"}", 1, 8, "unknown escape" },
+  { "{\"a\": \"\\u12\"}", 1, 8, "four hexadecimal" },
+  { "{\"a\": \"\\udc00\"}", 1, 8, "low surrogate" },
+  { "{\"a\": \"\\ud800x\"}", 1, 8, "low surrogate" },
+  { "{\"a\": \"\\u0000\"}", 1, 8, "NUL" },
+  { "{\"a\": \"abc", 1, 7, "never closed" },
+  { "{\"é\": \"é\", \"b\": @}", 1, 17, "“@”" },
+  { "{\"a\" 1}", 1, 6, "“:”" },
+  { "{1: 2}", 1, 2, "member name" },
+  { "{\"a\": \"\t\"}", 1, 8, "U+0009" },
+  { "\xef\xbb\xbf{}", 1, 1, "“\xef\xbb\xbf”" },
+  { "{\"a\": \"\xff\"}", 1, 8, "UTF-8" },
+  { "[\n\n   }", 3, 4, "expected a value" },
+};
+
+static void
+test_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *c = &bad_cases[i];
+      WeftJsonProblem problem = { 0 };
+      guint line, column;
+
+      g_test_message ("case %u: %s", i, c->text);
+      g_assert_false (weft_json_check (c->text, strlen (c->text), NULL, &problem));
+      weft_json_offset_to_position (c->text, strlen (c->text), problem.offset, &line, &column);
+      g_assert_nonnull (problem.message);
+      if (strstr (problem.message, c->fragment) == NULL)
+        g_error ("case %u: “%s” not in “%s”", i, c->fragment, problem.message);
+      g_assert_cmpuint (line, ==, c->line);
+      g_assert_cmpuint (column, ==, c->column);
+      g_free (problem.message);
+    }
+}
+
+static void
+test_good (void)
+{
+  const char *good[] = {
+    "{}", "[]", "0", "-0.5e+10", "\"\\u00e9\\ud83d\\ude00\"", "true", "null",
+    " { \"a\" : [ 1 , { \"b\" : false } ] } \n",
+    "{\"é\": \"\xe4\xb8\xad\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      WeftJsonProblem problem = { 0 };
+
+      if (!weft_json_check (good[i], strlen (good[i]), NULL, &problem))
+        g_error ("“%s” rejected: %s", good[i], problem.message);
+    }
+}
+
+static void
+test_depth_limit (void)
+{
+  WeftJsonLimits limits = { 10, 100 };
+  WeftJsonProblem problem = { 0 };
+  GString *deep = g_string_new (NULL);
+  guint line, column;
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 10; i++)
+    g_string_append_c (deep, ']');
+  g_assert_true (weft_json_check (deep->str, deep->len, &limits, &problem));
+
+  g_string_prepend_c (deep, '[');
+  g_string_append_c (deep, ']');
+  g_assert_false (weft_json_check (deep->str, deep->len, &limits, &problem));
+  weft_json_offset_to_position (deep->str, deep->len, problem.offset, &line, &column);
+  g_assert_cmpuint (column, ==, 11);
+  g_assert_nonnull (strstr (problem.message, "WEFT_MAX_DEPTH"));
+  g_free (problem.message);
+  g_string_free (deep, TRUE);
+}
+
+static void
+test_depth_huge (void)
+{
+  /* A million brackets must neither overflow the stack nor take long. */
+  gsize n = 1000000;
+  char *text = g_malloc (n);
+  WeftJsonProblem problem = { 0 };
+
+  memset (text, '[', n);
+  g_assert_false (weft_json_check (text, n, NULL, &problem));
+  g_assert_nonnull (strstr (problem.message, "nested"));
+  g_free (problem.message);
+  g_free (text);
+}
+
+static void
+test_string_limit (void)
+{
+  WeftJsonLimits limits = { 10, 5 };
+  WeftJsonProblem problem = { 0 };
+
+  g_assert_true (weft_json_check ("[\"12345\"]", 9, &limits, &problem));
+  g_assert_false (weft_json_check ("[\"123456\"]", 10, &limits, &problem));
+  g_assert_cmpuint (problem.offset, ==, 1);
+  g_assert_nonnull (strstr (problem.message, "WEFT_MAX_STRING_LENGTH"));
+  g_free (problem.message);
+}
+
+static void
+test_locate (void)
+{
+  const char *text =
+    "{\n"
+    "  \"weft\": 1,\n"
+    "  \"entities\": [\n"
+    "    {\"id\": \"a\", \"kind\": \"x\"},\n"
+    "    {\"id\": \"b\", \"na\\u006de\": \"é\", \"kind\": \"y\"}\n"
+    "  ],\n"
+    "  \"x.y\": {\"z\": [[1], [2, 3]]}\n"
+    "}\n";
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  struct { const char *path; guint line, column; } expect[] = {
+    { "", 1, 1 },
+    { "weft", 2, 11 },
+    { "entities", 3, 15 },
+    { "entities[0]", 4, 5 },
+    { "entities[0].kind", 4, 25 },
+    { "entities[1].name", 5, 30 },
+    { "entities[1].kind", 5, 43 },
+    { "x.y.z[1][1]", 7, 26 },
+  };
+
+  g_assert_true (weft_json_check (text, strlen (text), NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    g_hash_table_insert (wanted, (gpointer) expect[i].path, NULL);
+  g_hash_table_insert (wanted, (gpointer) "entities[2]", NULL);
+
+  weft_json_locate (text, strlen (text), wanted);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, expect[i].path));
+      guint line, column;
+
+      g_test_message ("path %s", expect[i].path);
+      g_assert_cmpuint (found, >, 0);
+      weft_json_offset_to_position (text, strlen (text), found - 1, &line, &column);
+      g_assert_cmpuint (line, ==, expect[i].line);
+      g_assert_cmpuint (column, ==, expect[i].column);
+    }
+  g_assert_null (g_hash_table_lookup (wanted, "entities[2]"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/json-locate/bad", test_bad);
+  g_test_add_func ("/weft/json-locate/good", test_good);
+  g_test_add_func ("/weft/json-locate/depth-limit", test_depth_limit);
+  g_test_add_func ("/weft/json-locate/depth-huge", test_depth_huge);
+  g_test_add_func ("/weft/json-locate/string-limit", test_string_limit);
+  g_test_add_func ("/weft/json-locate/locate", test_locate);
+
+  return g_test_run ();
+}

@@ -1,0 +1,358 @@
+/* test-loader.c: reading .weft files, every error with its position
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+
+#include "weft-error.h"
+#include "weft-loader.h"
+#include "weft-paths.h"
+
+/* A small valid document; the cases below break one thing each. Keep its
+ * layout: the expected lines and columns depend on it. */
+static const char *good_doc =
+  "{\n"                                                                        /* 1 */
+  "  \"weft\": 1,\n"                                                           /* 2 */
+  "  \"title\": \"Test\",\n"                                                   /* 3 */
+  "  \"sources\": [\n"                                                         /* 4 */
+  "    {\"id\": \"s1\", \"title\": \"A report\", \"kind\": \"report\"}\n"      /* 5 */
+  "  ],\n"                                                                     /* 6 */
+  "  \"entities\": [\n"                                                        /* 7 */
+  "    {\"id\": \"e1\", \"name\": \"IBM\", \"kind\": \"company\"},\n"          /* 8 */
+  "    {\"id\": \"e2\", \"name\": \"Huawei\", \"kind\": \"company\"}\n"        /* 9 */
+  "  ],\n"                                                                     /* 10 */
+  "  \"events\": [\n"                                                          /* 11 */
+  "    {\"id\": \"v1\", \"title\": \"Coined\", \"date\": \"2008\",\n"          /* 12 */
+  "     \"participants\": [{\"entity\": \"e1\"}], \"claims\": [\"c1\"]}\n"     /* 13 */
+  "  ],\n"                                                                     /* 14 */
+  "  \"claims\": [\n"                                                          /* 15 */
+  "    {\"id\": \"c1\", \"text\": \"IBM coined it\", \"status\": \"reported\",\n" /* 16 */
+  "     \"about\": [\"e1\"], \"citations\": [{\"source\": \"s1\", \"quote\": \"IBM who coined it\"}]}\n" /* 17 */
+  "  ],\n"                                                                     /* 18 */
+  "  \"relations\": [\n"                                                       /* 19 */
+  "    {\"id\": \"r1\", \"from\": \"e1\", \"to\": \"e2\", \"type\": \"competes_with\"}\n" /* 20 */
+  "  ],\n"                                                                     /* 21 */
+  "  \"eras\": []\n"                                                           /* 22 */
+  "}\n";                                                                       /* 23 */
+
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* Loads @text and returns every diagnostic, formatted, one per line. */
+static char *
+diagnose (const char   *text,
+          WeftDataset **dataset_out,
+          GError      **error)
+{
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("t.weft");
+  WeftDataset *dataset = weft_dataset_load_data (text, strlen (text), "t.weft", diagnostics, error);
+  char *all = weft_diagnostics_format_all (diagnostics);
+
+  if (dataset_out != NULL)
+    *dataset_out = dataset;
+  else
+    g_clear_object (&dataset);
+
+  return all;
+}
+
+typedef struct {
+  const char *from;
+  const char *to;
+  const char *expected;   /* the whole first line, up to the message text */
+  const char *fragment;   /* part of the message */
+  gint        code;       /* the GError code */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  /* syntax */
+  { "\"weft\": 1,", "\"weft\": 1,,", "t.weft:2:13: error: ", "member name", WEFT_ERROR_SYNTAX },
+  { "\"Test\",", "\"Test\"", "t.weft:4:3: error: ", "“,” or “}”", WEFT_ERROR_SYNTAX },
+  { "\"eras\": []\n}", "\"eras\": [],\n}", "t.weft:23:1: error: ", "trailing comma", WEFT_ERROR_SYNTAX },
+  { "\"IBM\"", "\"I\nBM\"", "t.weft:8:28: error: ", "line break", WEFT_ERROR_SYNTAX },
+  /* types and required members */
+  { "\"weft\": 1", "\"weft\": \"1\"", "t.weft:2:11: error: weft: ", "whole number", WEFT_ERROR_INVALID },
+  { "\"weft\": 1,\n", "", "t.weft:1:1: error: ", "missing “weft”", WEFT_ERROR_INVALID },
+  { "\"weft\": 1", "\"weft\": 2", "t.weft:2:11: error: weft: ", "newer Weft", WEFT_ERROR_VERSION },
+  { "\"title\": \"Test\"", "\"title\": 5", "t.weft:3:12: error: title: ", "must be a string, not a number", WEFT_ERROR_INVALID },
+  { "\"name\": \"IBM\", ", "", "t.weft:8:5: error: entities[0]: ", "missing “name”", WEFT_ERROR_INVALID },
+  { "\"kind\": \"company\"}", "\"kind\": \"corp\"}", "t.weft:8:41: error: entities[0].kind: ", "unknown kind “corp”; expected one of organization", WEFT_ERROR_INVALID },
+  { "\"status\": \"reported\"", "\"status\": \"rumoured\"", "t.weft:16:53: error: claims[0].status: ", "unknown status “rumoured”", WEFT_ERROR_INVALID },
+  { "\"kind\": \"report\"", "\"kind\": \"memo\"", "t.weft:5:47: error: sources[0].kind: ", "unknown kind “memo”", WEFT_ERROR_INVALID },
+  { "\"entities\": [", "\"entities\": {\"a\": 1},\n  \"x\": [", "t.weft:7:15: error: entities: ", "must be an array, not an object", WEFT_ERROR_INVALID },
+  { "{\"id\": \"e2\", \"name\": \"Huawei\", \"kind\": \"company\"}", "\"Huawei\"", "t.weft:9:5: error: entities[1]: ", "must be an object, not a string", WEFT_ERROR_INVALID },
+  { "\"participants\": [{\"entity\": \"e1\"}]", "\"participants\": [{\"who\": \"e1\"}]", "t.weft:13:23: error: events[0].participants[0]: ", "missing “entity”", WEFT_ERROR_INVALID },
+  { "\"participants\": [{\"entity\": \"e1\"}], ", "", "t.weft:12:5: error: events[0]: ", "missing “participants”", WEFT_ERROR_INVALID },
+  { "\"citations\": [{\"source\": \"s1\", \"quote\": \"IBM who coined it\"}]", "\"citations\": [{\"source\": \"s1\"}]", "t.weft:17:37: error: claims[0].citations[0]: ", "missing “quote”", WEFT_ERROR_INVALID },
+  /* dates */
+  { "\"date\": \"2008\"", "\"date\": \"2008-13\"", "t.weft:12:51: error: events[0].date: ", "month 13 is out of range", WEFT_ERROR_INVALID },
+  { "\"date\": \"2008\"", "\"date\": \"2019/2017\"", "t.weft:12:51: error: events[0].date: ", "“2019/2017” ends before it starts", WEFT_ERROR_INVALID },
+  { "\"date\": \"2008\"", "\"date\": 2008", "t.weft:12:45: error: events[0].date: ", "must be a string", WEFT_ERROR_INVALID },
+  /* ids and references */
+  { "\"id\": \"e2\"", "\"id\": \"e1\"", "t.weft:9:12: error: entities[1].id: ", "duplicate id “e1”, already used by entities[0]", WEFT_ERROR_INVALID },
+  { "\"id\": \"e2\"", "\"id\": \"s1\"", "t.weft:9:12: error: entities[1].id: ", "duplicate id “s1”, already used by sources[0]", WEFT_ERROR_INVALID },
+  { "{\"entity\": \"e1\"}", "{\"entity\": \"e9\"}", "t.weft:13:34: error: events[0].participants[0].entity: ", "“e9” is not the id of anything", WEFT_ERROR_INVALID },
+  { "{\"entity\": \"e1\"}", "{\"entity\": \"c1\"}", "t.weft:13:34: error: events[0].participants[0].entity: ", "“c1” is a claim, but an entity is expected", WEFT_ERROR_INVALID },
+  { "\"claims\": [\"c1\"]", "\"claims\": [\"c2\"]", "t.weft:13:53: error: events[0].claims[0]: ", "“c2” is not the id", WEFT_ERROR_INVALID },
+  { "\"about\": [\"e1\"]", "\"about\": [\"nobody\"]", "t.weft:17:16: error: claims[0].about[0]: ", "“nobody”", WEFT_ERROR_INVALID },
+  { "{\"source\": \"s1\"", "{\"source\": \"e1\"", "t.weft:17:48: error: claims[0].citations[0].source: ", "is an entity, but a source is expected", WEFT_ERROR_INVALID },
+  { "\"to\": \"e2\"", "\"to\": \"e3\"", "t.weft:20:38: error: relations[0].to: ", "“e3” is not the id", WEFT_ERROR_INVALID },
+  { "\"kind\": \"report\"}", "\"kind\": \"report\", \"cited_by\": \"s2\"}", "t.weft:5:69: error: sources[0].cited_by: ", "“s2”", WEFT_ERROR_INVALID },
+  { "\"text\": \"IBM coined it\", ", "\"text\": \"IBM coined it\", \"claimant\": \"s1\", ", "t.weft:16:55: error: claims[0].claimant: ", "is a source, but an entity is expected", WEFT_ERROR_INVALID },
+};
+
+static void
+test_errors (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      const ErrorCase *c = &error_cases[i];
+      g_autofree char *doc = NULL;
+      g_autofree char *report = NULL;
+      g_autoptr(GError) error = NULL;
+      WeftDataset *dataset = NULL;
+
+      if (c->expected == NULL)
+        continue;
+
+      doc = replace (good_doc, c->from, c->to);
+      report = diagnose (doc, &dataset, &error);
+      g_test_message ("case %u: %s", i, report);
+
+      g_assert_null (dataset);
+      g_assert_error (error, WEFT_ERROR, c->code);
+      if (!g_str_has_prefix (report, c->expected))
+        g_error ("case %u: expected “%s…”, got “%s”", i, c->expected, report);
+      if (strstr (report, c->fragment) == NULL)
+        g_error ("case %u: “%s” not in “%s”", i, c->fragment, report);
+      /* The GError names the first problem too. */
+      g_assert_nonnull (strstr (error->message, c->expected));
+    }
+}
+
+static void
+test_good_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = NULL;
+  g_autofree char *report = diagnose (good_doc, &dataset, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==, "");
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (weft_dataset_get_entities (dataset)->len, ==, 2);
+  g_assert_cmpstr (weft_dataset_get_title (dataset), ==, "Test");
+  g_object_unref (dataset);
+}
+
+static void
+test_many_errors (void)
+{
+  /* A semantic problem does not stop the others from being listed, and
+   * they come out in file order. */
+  g_autofree char *a = replace (good_doc, "\"kind\": \"company\"}", "\"kind\": \"corp\"}");
+  g_autofree char *b = replace (a, "{\"entity\": \"e1\"}", "{\"entity\": \"e9\"}");
+  g_autofree char *c = replace (b, "\"date\": \"2008\"", "\"date\": \"2008-00\"");
+  g_autofree char *d = replace (c, "\"to\": \"e2\"", "\"to\": \"e3\"");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = diagnose (d, NULL, &error);
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INVALID);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_true (g_str_has_prefix (lines[0], "t.weft:8:41: error: entities[0].kind"));
+  g_assert_true (g_str_has_prefix (lines[1], "t.weft:12:51: error: events[0].date"));
+  g_assert_true (g_str_has_prefix (lines[2], "t.weft:13:34: error: events[0].participants[0].entity"));
+  g_assert_true (g_str_has_prefix (lines[3], "t.weft:20:38: error: relations[0].to"));
+  g_assert_nonnull (strstr (error->message, "and 3 more problems"));
+}
+
+static void
+test_unknown_members (void)
+{
+  g_autofree char *doc = replace (good_doc, "\"kind\": \"company\"}", "\"kind\": \"company\", \"colour\": [1, {\"x\": null}]}");
+  g_autofree char *doc2 = replace (doc, "\"eras\": []", "\"eras\": [],\n  \"editor\": \"me\"");
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = NULL;
+  g_autofree char *report = diagnose (doc2, &dataset, &error);
+  WeftEntity *ibm;
+
+  /* Warnings, not errors: the file loads. */
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_nonnull (strstr (report, "t.weft:8:62: warning: entities[0].colour: unknown member “colour”"));
+  g_assert_nonnull (strstr (report, "t.weft:23:13: warning: editor: unknown member “editor”"));
+
+  ibm = weft_dataset_lookup_entity (dataset, "e1");
+  g_assert_nonnull (ibm->item.extra);
+  g_assert_true (json_object_has_member (ibm->item.extra, "colour"));
+  g_assert_cmpstr (json_object_get_string_member (weft_dataset_get_extra (dataset), "editor"), ==, "me");
+  g_object_unref (dataset);
+}
+
+static void
+test_not_an_object (void)
+{
+  const char *cases[][2] = {
+    { "[1, 2]", "t.weft:1:1: error: a .weft file is a JSON object" },
+    { "\"weft\"", "t.weft:1:1: error: a .weft file is a JSON object" },
+    { "", "t.weft:1:1: error: the file is empty" },
+    { "{\"weft\": 0, \"title\": \"x\"}", "t.weft:1:10: error: weft: format version 0 does not exist" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *report = diagnose (cases[i][0], NULL, &error);
+
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (report, cases[i][1]))
+        g_error ("expected “%s”, got “%s”", cases[i][1], report);
+    }
+}
+
+static void
+test_bom (void)
+{
+  g_autofree char *doc = g_strconcat ("\xEF\xBB\xBF", good_doc, NULL);
+  g_autofree char *bad = replace (doc, "\"kind\": \"company\"}", "\"kind\": \"corp\"}");
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = NULL;
+  g_autofree char *report = diagnose (doc, &dataset, &error);
+  g_autofree char *report2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_object_unref (dataset);
+
+  /* Positions count from after the mark, as editors show them. */
+  report2 = diagnose (bad, NULL, NULL);
+  g_assert_true (g_str_has_prefix (report2, "t.weft:8:41: error: entities[0].kind"));
+}
+
+static void
+test_file_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-test-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.weft", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.weft", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.weft", NULL);
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
+  WeftDataset *dataset;
+
+  dataset = weft_dataset_load_path (missing, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "missing.weft"));
+  g_clear_error (&error);
+
+  dataset = weft_dataset_load_path (dir, NULL, &error);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (big, good_doc, -1, NULL));
+  g_setenv ("WEFT_MAX_FILE_SIZE", "100", TRUE);
+  dataset = weft_dataset_load_path (big, NULL, &error);
+  g_unsetenv ("WEFT_MAX_FILE_SIZE");
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "WEFT_MAX_FILE_SIZE"));
+  g_clear_error (&error);
+
+  /* A file's problems are located by re-reading it after the tree is gone. */
+  {
+    g_autofree char *doc = replace (good_doc, "{\"entity\": \"e1\"}", "{\"entity\": \"e9\"}");
+    g_autofree char *report = NULL;
+
+    g_assert_true (g_file_set_contents (bad, doc, -1, NULL));
+    dataset = weft_dataset_load_path (bad, diagnostics, &error);
+    g_assert_null (dataset);
+    g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INVALID);
+    report = weft_diagnostics_format_all (diagnostics);
+    g_assert_true (g_str_has_prefix (report, bad));
+    g_assert_nonnull (strstr (report, ":13:34: error: events[0].participants[0].entity"));
+  }
+
+  g_unlink (big);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_garbage_never_crashes (void)
+{
+  /* Random bytes and mangled copies of a good document: every one gives
+   * diagnostics or a dataset, never a crash. */
+  GRand *rand = g_rand_new_with_seed (42);
+  gsize len = strlen (good_doc);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *doc = g_strdup (good_doc);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("fuzz");
+      WeftDataset *dataset;
+      guint flips = g_rand_int_range (rand, 1, 4);
+
+      for (guint f = 0; f < flips; f++)
+        doc[g_rand_int_range (rand, 0, len)] = (char) g_rand_int_range (rand, 1, 256);
+
+      dataset = weft_dataset_load_data (doc, len, "fuzz", diagnostics, &error);
+      g_assert_true ((dataset != NULL) != (error != NULL));
+      if (dataset == NULL)
+        g_assert_cmpuint (weft_diagnostics_get_n_errors (diagnostics), >, 0);
+      g_clear_object (&dataset);
+    }
+
+  g_rand_free (rand);
+}
+
+static void
+test_example_loads (void)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_path (path, diagnostics, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (weft_diagnostics_get_length (diagnostics), ==, 0);
+  g_assert_cmpuint (weft_dataset_get_claims (dataset)->len, >=, 40);
+  g_assert_cmpuint (weft_dataset_get_events (dataset)->len, >=, 15);
+  g_assert_cmpuint (weft_dataset_get_relations (dataset)->len, >=, 30);
+  g_assert_nonnull (weft_dataset_lookup_entity (dataset, "ent-ibm"));
+  g_assert_nonnull (weft_dataset_lookup_entity (dataset, "ent-huawei"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/loader/good", test_good_document);
+  g_test_add_func ("/weft/loader/errors", test_errors);
+  g_test_add_func ("/weft/loader/many-errors", test_many_errors);
+  g_test_add_func ("/weft/loader/unknown-members", test_unknown_members);
+  g_test_add_func ("/weft/loader/not-an-object", test_not_an_object);
+  g_test_add_func ("/weft/loader/bom", test_bom);
+  g_test_add_func ("/weft/loader/file-errors", test_file_errors);
+  g_test_add_func ("/weft/loader/garbage", test_garbage_never_crashes);
+  g_test_add_func ("/weft/loader/example", test_example_loads);
+
+  return g_test_run ();
+}
