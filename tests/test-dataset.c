@@ -1,0 +1,333 @@
+/* test-dataset.c: indexes, the builder and the round trip
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+
+#include "weft-error.h"
+#include "weft-loader.h"
+#include "weft-paths.h"
+
+static WeftDataset *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+assert_ids (gpointer   *items,
+            guint       n,
+            const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (got, ' ');
+      g_string_append (got, ((WeftItem *) items[i])->id);
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+static void
+test_counts_and_lookup (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  WeftItem *item;
+  WeftEntity *a;
+
+  g_assert_cmpuint (weft_dataset_get_sources (ds)->len, ==, 2);
+  g_assert_cmpuint (weft_dataset_get_entities (ds)->len, ==, 5);
+  g_assert_cmpuint (weft_dataset_get_events (ds)->len, ==, 3);
+  g_assert_cmpuint (weft_dataset_get_claims (ds)->len, ==, 4);
+  g_assert_cmpuint (weft_dataset_get_relations (ds)->len, ==, 3);
+  g_assert_cmpuint (weft_dataset_get_eras (ds)->len, ==, 1);
+  g_assert_cmpstr (weft_dataset_get_title (ds), ==, "A small network");
+  g_assert_cmpstr (weft_dataset_get_language (ds), ==, "en");
+
+  item = weft_dataset_lookup (ds, "k2");
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->type, ==, WEFT_ITEM_CLAIM);
+  g_assert_cmpuint (item->index, ==, 1);
+  g_assert_cmpint (((WeftClaim *) item)->status, ==, WEFT_STATUS_REPORTED);
+  g_assert_cmpuint (((WeftClaim *) item)->n_citations, ==, 2);
+  g_assert_cmpstr (weft_item_get_label (item), ==, "Beta and Gamma met in June");
+
+  g_assert_null (weft_dataset_lookup (ds, "nope"));
+  g_assert_null (weft_dataset_lookup_entity (ds, "k2"));
+
+  a = weft_dataset_lookup_entity (ds, "a");
+  g_assert_cmpstr (a->name, ==, "Alpha Corp");
+  g_assert_cmpint (a->kind, ==, WEFT_ENTITY_COMPANY);
+  g_assert_cmpstr (a->aliases[1], ==, "Ålpha");
+  g_assert_null (a->aliases[2]);
+  g_assert_cmpstr (a->country, ==, "US");
+
+  /* Dates are parsed once, at load. */
+  item = weft_dataset_lookup (ds, "v3");
+  g_assert_true (((WeftEvent *) item)->date.is_interval);
+  g_assert_cmpint (weft_item_get_date (item)->lower, ==, weft_days_from_civil (2021, 10, 1));
+  g_assert_cmpint (weft_item_get_date (item)->upper, ==, weft_days_from_civil (2022, 3, 31));
+  g_assert_null (weft_item_get_date (&a->item));
+  g_assert_null (weft_item_get_date (weft_dataset_lookup (ds, "k1")));
+}
+
+static void
+test_indexes (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
+  WeftEntity *b = weft_dataset_lookup_entity (ds, "b");
+  WeftEntity *c = weft_dataset_lookup_entity (ds, "c");
+  WeftEntity *e = weft_dataset_lookup_entity (ds, "e");
+  gpointer *items;
+  guint n;
+
+  items = (gpointer *) weft_dataset_get_entity_events (ds, a, &n);
+  assert_ids (items, n, "v1");
+  items = (gpointer *) weft_dataset_get_entity_events (ds, c, &n);
+  assert_ids (items, n, "v2");
+
+  items = (gpointer *) weft_dataset_get_entity_claims (ds, b, &n);
+  assert_ids (items, n, "k1 k2");
+  items = (gpointer *) weft_dataset_get_entity_claims (ds, c, &n);
+  assert_ids (items, n, "k2 k3");
+  /* Claimant and subject at once counts once. */
+  items = (gpointer *) weft_dataset_get_entity_claims (ds, e, &n);
+  assert_ids (items, n, "k4");
+
+  items = (gpointer *) weft_dataset_get_entity_relations (ds, b, &n);
+  assert_ids (items, n, "r1 r3");
+  items = (gpointer *) weft_dataset_get_entity_relations (ds, e, &n);
+  assert_ids (items, n, "");
+
+  items = (gpointer *) weft_dataset_get_claim_events (ds, (WeftClaim *) weft_dataset_lookup (ds, "k2"), &n);
+  assert_ids (items, n, "v2");
+  items = (gpointer *) weft_dataset_get_claim_relations (ds, (WeftClaim *) weft_dataset_lookup (ds, "k3"), &n);
+  assert_ids (items, n, "r2");
+
+  items = (gpointer *) weft_dataset_get_events_by_date (ds, &n);
+  assert_ids (items, n, "v1 v2 v3");
+
+  {
+    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r1"));
+    assert_ids (claims->pdata, claims->len, "k1");
+  }
+  {
+    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r3"));
+    assert_ids (claims->pdata, claims->len, "");
+  }
+}
+
+static void
+test_date_range (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  gint64 lower, upper;
+
+  g_assert_true (weft_dataset_get_date_range (ds, &lower, &upper));
+  /* The era starts in 2000; the last event ends in March 2022. */
+  g_assert_cmpint (lower, ==, weft_days_from_civil (2000, 1, 1));
+  g_assert_cmpint (upper, ==, weft_days_from_civil (2022, 3, 31));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize len1, len2;
+  WeftSource *s2;
+
+  first = weft_dataset_to_data (ds, &len1);
+  again = weft_dataset_load_data (first, len1, "again", NULL, &error);
+  g_assert_no_error (error);
+  second = weft_dataset_to_data (again, &len2);
+
+  /* load -> save -> load -> save is a fixed point. */
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (g_str_has_suffix (first, "}\n"));
+
+  /* Unknown members survive, in place. */
+  s2 = (WeftSource *) weft_dataset_lookup (again, "s2");
+  g_assert_cmpstr (json_object_get_string_member (s2->item.extra, "x-archive"), ==, "kept");
+  g_assert_true (json_object_has_member (weft_dataset_get_extra (again), "x-editor"));
+  g_assert_nonnull (strstr (first, "\"x-editor\" : {"));
+
+  /* Stable member order: id first, then the documented order. */
+  g_assert_nonnull (strstr (first, "\"id\" : \"a\",\n      \"name\" : \"Alpha Corp\",\n      \"kind\" : \"company\""));
+
+  /* Everything the model holds is the same. */
+  g_assert_cmpuint (weft_dataset_get_claims (again)->len, ==, 4);
+  {
+    WeftClaim *k2 = (WeftClaim *) weft_dataset_lookup (again, "k2");
+    WeftEvent *v2 = (WeftEvent *) weft_dataset_lookup (again, "v2");
+
+    g_assert_cmpstr (k2->claimant, ==, "b");
+    g_assert_cmpstr (k2->citations[1].quote, ==, "a meeting");
+    g_assert_cmpstr (k2->date_text, ==, "2019-06");
+    g_assert_cmpstr (v2->participants[0].role, ==, "host");
+    g_assert_cmpstr (v2->group, ==, "Meetings");
+  }
+}
+
+static void
+test_example_round_trip (void)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(WeftDataset) ds = NULL;
+  gsize len;
+
+  ds = weft_dataset_load_path (path, NULL, NULL);
+  g_assert_nonnull (ds);
+  g_assert_true (g_file_get_contents (path, &original, &len, NULL));
+  saved = weft_dataset_to_data (ds, &len);
+  /* The bundled example is kept in Weft's own layout, byte for byte. */
+  g_assert_cmpstr (saved, ==, original);
+}
+
+static void
+test_save_file (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.weft", NULL);
+  g_autofree char *nested = g_build_filename (dir, "no", "such", "folder", "out.weft", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(WeftDataset) back = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_true (weft_dataset_save_path (ds, path, &error));
+  g_assert_no_error (error);
+  back = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weft_dataset_get_entities (back)->len, ==, 5);
+
+  /* A save that cannot happen says so and changes nothing. */
+  g_assert_false (weft_dataset_save_path (ds, nested, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "out.weft"));
+  g_clear_error (&error);
+
+  /* Saving over a folder fails and leaves it alone. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "folder.weft", NULL);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_false (weft_dataset_save_path (ds, folder, &error));
+    g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    g_rmdir (folder);
+  }
+
+  /* No temporary files are left behind. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint count = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      count++;
+    g_assert_cmpuint (count, ==, 1);
+  }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"weft\" : 1,"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_builder (void)
+{
+  g_autoptr(WeftDataset) ds = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("built");
+  WeftDate date;
+  WeftEvent *event;
+  WeftClaim *claim;
+
+  g_assert_true (weft_date_parse ("2020-01", &date, NULL, NULL));
+  weft_dataset_set_title (ds, "Built");
+  weft_dataset_add_entity (ds, "x", "X", WEFT_ENTITY_PERSON);
+  event = weft_dataset_add_event (ds, "ev", "Something", "2020-01", &date);
+  weft_dataset_add_participant (ds, event, "x", NULL);
+  weft_dataset_add_participant (ds, event, "ghost", NULL);
+  claim = weft_dataset_add_claim (ds, "cl", "A claim", WEFT_STATUS_OPINION);
+  weft_dataset_strv_append (ds, &claim->about, "x");
+  weft_dataset_add_citation (ds, claim, "nosource", "q", NULL);
+  weft_dataset_add_entity (ds, "x", "Twice", WEFT_ENTITY_OTHER);
+
+  g_assert_false (weft_dataset_finish (ds, diagnostics));
+  g_assert_cmpuint (weft_diagnostics_get_n_errors (diagnostics), ==, 3);
+  {
+    g_autofree char *all = weft_diagnostics_format_all (diagnostics);
+
+    g_assert_nonnull (strstr (all, "built: error: entities[1].id: duplicate id “x”, already used by entities[0]"));
+    g_assert_nonnull (strstr (all, "built: error: events[0].participants[1].entity: “ghost” is not the id"));
+    g_assert_nonnull (strstr (all, "built: error: claims[0].citations[0].source: “nosource”"));
+  }
+}
+
+static void
+test_enums (void)
+{
+  WeftEntityKind kind;
+  WeftClaimStatus status;
+  WeftSourceKind source;
+
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    {
+      g_assert_true (weft_entity_kind_from_string (weft_entity_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+      g_assert_cmpstr (weft_entity_kind_label (k), !=, "");
+    }
+  for (guint s = 0; s < WEFT_N_STATUSES; s++)
+    {
+      g_assert_true (weft_claim_status_from_string (weft_claim_status_to_string (s), &status));
+      g_assert_cmpint (status, ==, s);
+    }
+  for (guint s = 0; s < WEFT_N_SOURCE_KINDS; s++)
+    {
+      g_assert_true (weft_source_kind_from_string (weft_source_kind_to_string (s), &source));
+      g_assert_cmpint (source, ==, s);
+    }
+  g_assert_false (weft_entity_kind_from_string ("Company", &kind));
+  g_assert_false (weft_claim_status_from_string (NULL, &status));
+  g_assert_cmpstr (weft_claim_status_label (WEFT_STATUS_ALLEGED), ==, "Alleged");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/dataset/counts-and-lookup", test_counts_and_lookup);
+  g_test_add_func ("/weft/dataset/indexes", test_indexes);
+  g_test_add_func ("/weft/dataset/date-range", test_date_range);
+  g_test_add_func ("/weft/dataset/round-trip", test_round_trip);
+  g_test_add_func ("/weft/dataset/example-round-trip", test_example_round_trip);
+  g_test_add_func ("/weft/dataset/save-file", test_save_file);
+  g_test_add_func ("/weft/dataset/builder", test_builder);
+  g_test_add_func ("/weft/dataset/enums", test_enums);
+
+  return g_test_run ();
+}

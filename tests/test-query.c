@@ -1,0 +1,304 @@
+/* test-query.c: neighbourhoods, windows, paths, search and the session
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "weft-loader.h"
+#include "weft-query.h"
+#include "weft-session.h"
+
+static WeftDataset *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static char *
+ids (GPtrArray *items)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, ((WeftItem *) g_ptr_array_index (items, i))->id);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+hops (GArray *array)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < array->len; i++)
+    g_string_append_printf (s, "%s%u", i ? " " : "", g_array_index (array, guint, i));
+  return g_string_free (s, FALSE);
+}
+
+#define assert_ids(array, expected) \
+  G_STMT_START { g_autofree char *got_ = ids (array); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
+
+static void
+test_neighbours (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GPtrArray) nb = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "b"));
+  g_autoptr(GPtrArray) nc = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "c"));
+  g_autoptr(GPtrArray) ne = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "e"));
+
+  /* The relation first (a), then the shared event (c); r3 leads to an event. */
+  assert_ids (nb, "a c");
+  /* c: the relation to d, the event with b. */
+  assert_ids (nc, "d b");
+  assert_ids (ne, "");
+}
+
+static void
+test_neighbourhood (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
+  g_autoptr(WeftSubgraph) h0 = weft_dataset_neighbourhood (ds, a, 0);
+  g_autoptr(WeftSubgraph) h1 = weft_dataset_neighbourhood (ds, a, 1);
+  g_autoptr(WeftSubgraph) h2 = weft_dataset_neighbourhood (ds, a, 2);
+  g_autoptr(WeftSubgraph) h3 = weft_dataset_neighbourhood (ds, a, 3);
+  g_autoptr(WeftSubgraph) h9 = weft_dataset_neighbourhood (ds, a, 9);
+  g_autofree char *hops1 = hops (h1->hops);
+  g_autofree char *hops3 = hops (h3->hops);
+
+  assert_ids (h0->entities, "a");
+  assert_ids (h0->relations, "");
+  assert_ids (h0->events, "v1");
+
+  assert_ids (h1->entities, "a b");
+  g_assert_cmpstr (hops1, ==, "0 1");
+  /* r3 joins b to an event, which is not inside. */
+  assert_ids (h1->relations, "r1");
+  assert_ids (h1->events, "v2 v1");
+  assert_ids (h1->claims, "k1 k2");
+
+  assert_ids (h2->entities, "a b c");
+  assert_ids (h3->entities, "a b c d");
+  g_assert_cmpstr (hops3, ==, "0 1 2 3");
+  assert_ids (h3->relations, "r1 r2");
+  assert_ids (h3->claims, "k1 k2 k3");
+
+  /* The island is never reached. */
+  assert_ids (h9->entities, "a b c d");
+}
+
+static void
+test_window (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftSubgraph) w2019 = weft_dataset_window (ds, weft_days_from_civil (2019, 1, 1),
+                                                       weft_days_from_civil (2019, 12, 31));
+  g_autoptr(WeftSubgraph) w2021 = weft_dataset_window (ds, weft_days_from_civil (2021, 1, 1),
+                                                       weft_days_from_civil (2021, 12, 31));
+  g_autoptr(WeftSubgraph) wall = weft_dataset_window (ds, weft_days_from_civil (1990, 1, 1),
+                                                      weft_days_from_civil (2030, 1, 1));
+  g_autoptr(WeftSubgraph) wnone = weft_dataset_window (ds, weft_days_from_civil (1900, 1, 1),
+                                                       weft_days_from_civil (1900, 12, 31));
+  g_autoptr(WeftSubgraph) wday = weft_dataset_window (ds, weft_days_from_civil (2019, 6, 1),
+                                                      weft_days_from_civil (2019, 6, 1));
+
+  assert_ids (w2019->events, "v2");
+  assert_ids (w2019->entities, "b c");
+  assert_ids (w2019->relations, "");
+  assert_ids (w2019->claims, "k2");
+
+  /* The dated relation r2 brings c and d, and its evidence k3. */
+  assert_ids (w2021->events, "v3");
+  assert_ids (w2021->entities, "c d");
+  assert_ids (w2021->relations, "r2");
+  assert_ids (w2021->claims, "k3");
+
+  /* Everything dated; the undated relation between active ends; not the
+   * island, which nothing dated involves. */
+  assert_ids (wall->events, "v2 v1 v3");
+  assert_ids (wall->entities, "a b c d");
+  assert_ids (wall->relations, "r1 r2 r3");
+  assert_ids (wall->claims, "k1 k2 k3");
+
+  assert_ids (wnone->events, "");
+  assert_ids (wnone->entities, "");
+
+  /* A one-day window still overlaps a day-precise event. */
+  assert_ids (wday->events, "v2");
+}
+
+static void
+test_shortest_path (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
+  WeftEntity *d = weft_dataset_lookup_entity (ds, "d");
+  WeftEntity *e = weft_dataset_lookup_entity (ds, "e");
+  g_autoptr(GPtrArray) path = weft_dataset_shortest_path (ds, a, d);
+  g_autoptr(GPtrArray) back = weft_dataset_shortest_path (ds, d, a);
+  g_autoptr(GPtrArray) self = weft_dataset_shortest_path (ds, a, a);
+  const char *expect_via[] = { "r1", "v2", "r2" };
+  const char *expect_evidence[] = { "k1", "k2", "k3" };
+  const char *expect_to[] = { "b", "c", "d" };
+
+  g_assert_nonnull (path);
+  g_assert_cmpuint (path->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      WeftHop *hop = g_ptr_array_index (path, i);
+
+      g_assert_cmpstr (hop->via->id, ==, expect_via[i]);
+      g_assert_cmpstr (hop->to->item.id, ==, expect_to[i]);
+      g_assert_cmpuint (hop->evidence->len, ==, 1);
+      g_assert_cmpstr (((WeftItem *) g_ptr_array_index (hop->evidence, 0))->id, ==, expect_evidence[i]);
+      /* Hops chain. */
+      if (i > 0)
+        g_assert_true (hop->from == ((WeftHop *) g_ptr_array_index (path, i - 1))->to);
+    }
+  g_assert_true (((WeftHop *) g_ptr_array_index (path, 0))->from == a);
+
+  g_assert_cmpuint (back->len, ==, 3);
+  g_assert_cmpuint (self->len, ==, 0);
+  g_assert_null (weft_dataset_shortest_path (ds, a, e));
+}
+
+static void
+test_path_prefers_relations (void)
+{
+  /* b-c are linked by an event and a claim; c-d by a relation and a claim:
+   * the relation wins where both are one hop. */
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GPtrArray) path = weft_dataset_shortest_path (ds, weft_dataset_lookup_entity (ds, "c"),
+                                                          weft_dataset_lookup_entity (ds, "d"));
+
+  g_assert_cmpuint (path->len, ==, 1);
+  g_assert_cmpint (((WeftHop *) g_ptr_array_index (path, 0))->via->type, ==, WEFT_ITEM_RELATION);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  struct { const char *text; const char *expected; } cases[] = {
+    { "alpha", "a v1 k1" },
+    { "ALPHA corp", "a" },
+    { "ålpha", "a" },
+    { "ÅLPHA", "a" },
+    { "alphaco", "a" },
+    { "they met", "k2" },
+    { "supplies", "k1 r1" },
+    { "located_in", "r2" },
+    { "report", "r3 s1" },
+    { "early", "era1" },
+    { "  delta  ", "d v3 k3" },
+    { "", "" },
+    { "zzz", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = weft_dataset_search (ds, cases[i].text, 0);
+      g_autofree char *got = ids (found);
+
+      g_test_message ("search “%s”", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  {
+    g_autoptr(GPtrArray) limited = weft_dataset_search (ds, "a", 2);
+    g_assert_cmpuint (limited->len, ==, 2);
+  }
+}
+
+static void
+test_session (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftSession) session = weft_session_new (ds);
+  guint window_signals = 0;
+  gint64 lower, upper;
+
+  g_signal_connect_swapped (session, "window-changed", G_CALLBACK (g_atomic_int_inc), &window_signals);
+
+  /* Everything, at first. */
+  {
+    g_autoptr(WeftSubgraph) s = weft_session_dup_visible_subgraph (session);
+    assert_ids (s->entities, "a b c d e");
+  }
+
+  g_assert_true (weft_session_select_id (session, "k3"));
+  g_assert_cmpstr (weft_session_get_selection (session)->id, ==, "k3");
+  g_assert_false (weft_session_select_id (session, "nothing"));
+
+  weft_session_set_focus (session, weft_dataset_lookup_entity (ds, "b"));
+  weft_session_set_focus_hops (session, 9);
+  g_assert_cmpuint (weft_session_get_focus_hops (session), ==, 3);
+  weft_session_set_focus_hops (session, 1);
+  {
+    g_autoptr(WeftSubgraph) s = weft_session_dup_visible_subgraph (session);
+    assert_ids (s->entities, "b a c");
+  }
+
+  /* The window narrows the focus; the focus itself stays. */
+  weft_session_set_window (session, weft_days_from_civil (2021, 12, 31), weft_days_from_civil (2021, 1, 1));
+  g_assert_true (weft_session_get_window (session, &lower, &upper));
+  g_assert_cmpint (lower, <, upper);
+  g_assert_cmpuint (window_signals, ==, 1);
+  {
+    g_autoptr(WeftSubgraph) s = weft_session_dup_visible_subgraph (session);
+    assert_ids (s->entities, "b c");
+    assert_ids (s->relations, "");
+  }
+  weft_session_set_window (session, lower, upper);
+  g_assert_cmpuint (window_signals, ==, 1);
+  weft_session_clear_window (session);
+  g_assert_cmpuint (window_signals, ==, 2);
+  g_assert_false (weft_session_get_window (session, NULL, NULL));
+
+  /* Hidden kinds drop entities and their relations, never the focus. */
+  weft_session_set_focus (session, NULL);
+  weft_session_set_hidden_kinds (session, (1u << WEFT_ENTITY_COMPANY) | (1u << WEFT_ENTITY_GOVERNMENT));
+  {
+    g_autoptr(WeftSubgraph) s = weft_session_dup_visible_subgraph (session);
+    assert_ids (s->entities, "c d e");
+    assert_ids (s->relations, "r2");
+  }
+
+  weft_session_set_path (session, weft_dataset_lookup_entity (ds, "a"), weft_dataset_lookup_entity (ds, "d"));
+  g_assert_cmpuint (weft_session_get_path (session)->len, ==, 3);
+  weft_session_set_path (session, weft_dataset_lookup_entity (ds, "a"), weft_dataset_lookup_entity (ds, "e"));
+  g_assert_null (weft_session_get_path (session));
+
+  /* A new dataset clears the view state. */
+  weft_session_set_dataset (session, NULL);
+  g_assert_null (weft_session_get_selection (session));
+  g_assert_null (weft_session_get_path_from (session));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/query/neighbours", test_neighbours);
+  g_test_add_func ("/weft/query/neighbourhood", test_neighbourhood);
+  g_test_add_func ("/weft/query/window", test_window);
+  g_test_add_func ("/weft/query/shortest-path", test_shortest_path);
+  g_test_add_func ("/weft/query/path-prefers-relations", test_path_prefers_relations);
+  g_test_add_func ("/weft/query/search", test_search);
+  g_test_add_func ("/weft/query/session", test_session);
+
+  return g_test_run ();
+}
