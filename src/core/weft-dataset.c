@@ -453,14 +453,38 @@ item_type_article_name (WeftItemType type)
     }
 }
 
-/* Resolves @id, which the member at @path must hold; @want is the type it
+/* The path of a reference, built only when a problem is reported:
+ * MEMBER, MEMBER[INDEX] or MEMBER[INDEX].SUB of @owner. */
+typedef struct {
+  const WeftItem *owner;
+  const char     *member;
+  gint            index;    /* -1 for none */
+  const char     *sub;      /* or NULL */
+} RefPath;
+
+static char *
+ref_path (const RefPath *ref)
+{
+  g_autofree char *member = NULL;
+
+  if (ref->index < 0)
+    return weft_item_path (ref->owner, ref->member);
+
+  if (ref->sub != NULL)
+    member = g_strdup_printf ("%s[%d].%s", ref->member, ref->index, ref->sub);
+  else
+    member = g_strdup_printf ("%s[%d]", ref->member, ref->index);
+  return weft_item_path (ref->owner, member);
+}
+
+/* Resolves @id, which the member at @ref must hold; @want is the type it
  * must name, or WEFT_ITEM_NONE for any item. */
 static WeftItem *
 resolve (WeftDataset     *self,
          WeftDiagnostics *diagnostics,
          const char      *id,
          WeftItemType     want,
-         const char      *path)
+         const RefPath   *ref)
 {
   WeftItem *item;
 
@@ -470,6 +494,8 @@ resolve (WeftDataset     *self,
   item = g_hash_table_lookup (self->by_id, id);
   if (item == NULL)
     {
+      g_autofree char *path = ref_path (ref);
+
       if (id[0] == '\0')
         weft_diagnostics_error_at (diagnostics, path,
                                    _("empty reference; give the id of %s"),
@@ -484,6 +510,8 @@ resolve (WeftDataset     *self,
 
   if (want != WEFT_ITEM_NONE && item->type != want)
     {
+      g_autofree char *path = ref_path (ref);
+
       weft_diagnostics_error_at (diagnostics, path,
                                  _("“%s” is %s, but %s is expected here"),
                                  id, item_type_article_name (item->type),
@@ -623,9 +651,8 @@ check_claim_list (WeftDataset     *self,
 
   for (guint j = 0; claims[j] != NULL; j++)
     {
-      g_autofree char *member = g_strdup_printf ("claims[%u]", j);
-      g_autofree char *path = weft_item_path (owner, member);
-      WeftItem *claim = resolve (self, diagnostics, claims[j], WEFT_ITEM_CLAIM, path);
+      RefPath ref = { owner, "claims", j, NULL };
+      WeftItem *claim = resolve (self, diagnostics, claims[j], WEFT_ITEM_CLAIM, &ref);
 
       if (claim != NULL)
         add_pair (pairs, claim->index, owner);
@@ -671,8 +698,8 @@ weft_dataset_finish (WeftDataset     *self,
 
       if (s->cited_by != NULL)
         {
-          g_autofree char *path = weft_item_path (&s->item, "cited_by");
-          resolve (self, diagnostics, s->cited_by, WEFT_ITEM_SOURCE, path);
+          RefPath ref = { &s->item, "cited_by", -1, NULL };
+          resolve (self, diagnostics, s->cited_by, WEFT_ITEM_SOURCE, &ref);
         }
     }
 
@@ -688,10 +715,9 @@ weft_dataset_finish (WeftDataset     *self,
 
       for (guint j = 0; j < e->n_participants; j++)
         {
-          g_autofree char *member = g_strdup_printf ("participants[%u].entity", j);
-          g_autofree char *path = weft_item_path (&e->item, member);
+          RefPath ref = { &e->item, "participants", j, "entity" };
           WeftItem *entity = resolve (self, diagnostics, e->participants[j].entity,
-                                      WEFT_ITEM_ENTITY, path);
+                                      WEFT_ITEM_ENTITY, &ref);
 
           if (entity != NULL)
             add_pair (entity_events, entity->index, e);
@@ -710,8 +736,8 @@ weft_dataset_finish (WeftDataset     *self,
 
       if (c->claimant != NULL)
         {
-          g_autofree char *path = weft_item_path (&c->item, "claimant");
-          WeftItem *who = resolve (self, diagnostics, c->claimant, WEFT_ITEM_ENTITY, path);
+          RefPath ref = { &c->item, "claimant", -1, NULL };
+          WeftItem *who = resolve (self, diagnostics, c->claimant, WEFT_ITEM_ENTITY, &ref);
 
           if (who != NULL)
             add_pair (entity_claims, who->index, c);
@@ -719,9 +745,8 @@ weft_dataset_finish (WeftDataset     *self,
 
       for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
         {
-          g_autofree char *member = g_strdup_printf ("about[%u]", j);
-          g_autofree char *path = weft_item_path (&c->item, member);
-          WeftItem *about = resolve (self, diagnostics, c->about[j], WEFT_ITEM_NONE, path);
+          RefPath ref = { &c->item, "about", j, NULL };
+          WeftItem *about = resolve (self, diagnostics, c->about[j], WEFT_ITEM_NONE, &ref);
 
           if (about != NULL && about->type == WEFT_ITEM_ENTITY)
             add_pair (entity_claims, about->index, c);
@@ -729,20 +754,19 @@ weft_dataset_finish (WeftDataset     *self,
 
       for (guint j = 0; j < c->n_citations; j++)
         {
-          g_autofree char *member = g_strdup_printf ("citations[%u].source", j);
-          g_autofree char *path = weft_item_path (&c->item, member);
+          RefPath ref = { &c->item, "citations", j, "source" };
 
-          resolve (self, diagnostics, c->citations[j].source, WEFT_ITEM_SOURCE, path);
+          resolve (self, diagnostics, c->citations[j].source, WEFT_ITEM_SOURCE, &ref);
         }
     }
 
   for (guint i = 0; i < self->relations->len; i++)
     {
       WeftRelation *r = g_ptr_array_index (self->relations, i);
-      g_autofree char *from_path = weft_item_path (&r->item, "from");
-      g_autofree char *to_path = weft_item_path (&r->item, "to");
-      WeftItem *from = resolve (self, diagnostics, r->from, WEFT_ITEM_NONE, from_path);
-      WeftItem *to = resolve (self, diagnostics, r->to, WEFT_ITEM_NONE, to_path);
+      RefPath from_ref = { &r->item, "from", -1, NULL };
+      RefPath to_ref = { &r->item, "to", -1, NULL };
+      WeftItem *from = resolve (self, diagnostics, r->from, WEFT_ITEM_NONE, &from_ref);
+      WeftItem *to = resolve (self, diagnostics, r->to, WEFT_ITEM_NONE, &to_ref);
 
       if (from != NULL && from->type == WEFT_ITEM_ENTITY)
         add_pair (entity_relations, from->index, r);

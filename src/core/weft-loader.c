@@ -22,10 +22,15 @@
 #include "weft-json-locate.h"
 #include "weft-loader.h"
 
+/* Where the walk is, kept as parts and only formatted into a path
+ * ("events[12].participants[0]") when a problem is reported. */
 typedef struct {
   WeftDataset     *dataset;
   WeftDiagnostics *diagnostics;
-  char             prefix[64];   /* "entities[12]" */
+  const char      *array;        /* "events", or NULL at the top level */
+  guint            index;
+  const char      *nested;       /* "participants", or NULL */
+  guint            nested_index;
 } Ctx;
 
 guint64
@@ -43,11 +48,22 @@ static char *
 member_path (Ctx        *ctx,
              const char *member)
 {
-  if (ctx->prefix[0] == '\0')
-    return g_strdup (member);
-  if (member == NULL)
-    return g_strdup (ctx->prefix);
-  return g_strdup_printf ("%s.%s", ctx->prefix, member);
+  GString *path = g_string_new (NULL);
+
+  if (ctx->array != NULL)
+    {
+      g_string_append_printf (path, "%s[%u]", ctx->array, ctx->index);
+      if (ctx->nested != NULL)
+        g_string_append_printf (path, ".%s[%u]", ctx->nested, ctx->nested_index);
+    }
+  if (member != NULL)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, member);
+    }
+
+  return g_string_free (path, FALSE);
 }
 
 static const char *
@@ -391,8 +407,6 @@ read_event (Ctx        *ctx,
   if (check_array (ctx, slots[4], "participants", TRUE, &participants))
     {
       guint n = json_array_get_length (participants);
-      gsize saved = strlen (ctx->prefix);
-
       for (guint i = 0; i < n; i++)
         {
           JsonObject *p = element_object (ctx, participants, i, "participants");
@@ -403,13 +417,14 @@ read_event (Ctx        *ctx,
           if (p == NULL)
             continue;
 
-          g_snprintf (ctx->prefix + saved, sizeof ctx->prefix - saved, ".participants[%u]", i);
+          ctx->nested = "participants";
+          ctx->nested_index = i;
           collect (ctx, p, participant_known, G_N_ELEMENTS (participant_known), pslots, &pextra);
           participant = weft_dataset_add_participant (ctx->dataset, e,
                                                       get_string (ctx, pslots[0], "entity", TRUE),
                                                       get_string (ctx, pslots[1], "role", FALSE));
           participant->extra = pextra;
-          ctx->prefix[saved] = '\0';
+          ctx->nested = NULL;
         }
     }
 
@@ -459,8 +474,6 @@ read_claim (Ctx        *ctx,
   if (check_array (ctx, slots[6], "citations", TRUE, &citations))
     {
       guint n = json_array_get_length (citations);
-      gsize saved = strlen (ctx->prefix);
-
       for (guint i = 0; i < n; i++)
         {
           JsonObject *o = element_object (ctx, citations, i, "citations");
@@ -471,14 +484,15 @@ read_claim (Ctx        *ctx,
           if (o == NULL)
             continue;
 
-          g_snprintf (ctx->prefix + saved, sizeof ctx->prefix - saved, ".citations[%u]", i);
+          ctx->nested = "citations";
+          ctx->nested_index = i;
           collect (ctx, o, citation_known, G_N_ELEMENTS (citation_known), cslots, &cextra);
           citation = weft_dataset_add_citation (ctx->dataset, c,
                                                 get_string (ctx, cslots[0], "source", TRUE),
                                                 get_string (ctx, cslots[1], "quote", TRUE),
                                                 get_string (ctx, cslots[2], "locator", FALSE));
           citation->extra = cextra;
-          ctx->prefix[saved] = '\0';
+          ctx->nested = NULL;
         }
     }
 }
@@ -549,13 +563,15 @@ read_items (Ctx        *ctx,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      g_snprintf (ctx->prefix, sizeof ctx->prefix, "%s[%u]", member, i);
+      ctx->array = member;
+      ctx->index = i;
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           /* Keep the numbering of the items that follow. */
           JsonObject *empty = json_object_new ();
+          g_autofree char *path = member_path (ctx, NULL);
 
-          weft_diagnostics_error_at (ctx->diagnostics, ctx->prefix,
+          weft_diagnostics_error_at (ctx->diagnostics, path,
                                      _("each element of “%s” must be an object, not %s"),
                                      member, describe_node (element));
           {
@@ -572,7 +588,7 @@ read_items (Ctx        *ctx,
         }
       read (ctx, json_node_get_object (element));
     }
-  ctx->prefix[0] = '\0';
+  ctx->array = NULL;
 }
 
 /* ---- Positions ---------------------------------------------------------- */
@@ -799,7 +815,7 @@ load (char            *text,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   ok = json_parser_load_from_data (parser, text + skip, length - skip, &parse_error);
   if (!ok)
     {
