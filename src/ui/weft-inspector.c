@@ -1,0 +1,694 @@
+/* weft-inspector.c: what the selected item is, and who says so
+ *
+ * Rebuilt whenever the session's selection changes. Every item named here
+ * is a link that selects it; text from the dataset is always set as plain
+ * text, never as markup.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "weft-inspector.h"
+#include "weft-kinds.h"
+
+struct _WeftInspector
+{
+  GtkWidget    parent_instance;
+
+  WeftSession *session;
+  GtkWidget   *scroller;
+  GtkWidget   *content;
+};
+
+G_DEFINE_FINAL_TYPE (WeftInspector, weft_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- Building blocks ---------------------------------------------------- */
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable labels take focus; keep Tab moving through the links. */
+  gtk_widget_set_focusable (label, FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+add (WeftInspector *self,
+     GtkWidget     *child)
+{
+  gtk_box_append (GTK_BOX (self->content), child);
+}
+
+static void
+add_heading (WeftInspector *self,
+             const char    *text)
+{
+  GtkWidget *label = text_label (text, "heading");
+
+  gtk_widget_set_margin_top (label, 12);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  add (self, label);
+}
+
+static void
+add_field (WeftInspector *self,
+           const char    *name,
+           const char    *value)
+{
+  GtkWidget *box;
+  GtkWidget *key;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  key = text_label (name, "caption-heading");
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_label_set_selectable (GTK_LABEL (key), FALSE);
+  gtk_box_append (GTK_BOX (box), key);
+  gtk_box_append (GTK_BOX (box), text_label (value, NULL));
+  add (self, box);
+}
+
+static void
+on_link_clicked (GtkButton     *button,
+                 WeftInspector *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "weft-id");
+
+  if (self->session != NULL)
+    weft_session_select_id (self->session, id);
+}
+
+/* A flat button that selects @item: icon, label, and an optional detail. */
+static GtkWidget *
+item_link (WeftInspector  *self,
+           const WeftItem *item,
+           const char     *detail)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (weft_item_get_label (item));
+  g_autofree char *tooltip = g_strdup_printf (_("Select %s"), weft_item_get_label (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (texts), label);
+  if (detail != NULL)
+    {
+      GtkWidget *d = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (d), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (d), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (d, "dim-label");
+      gtk_widget_add_css_class (d, "caption");
+      gtk_box_append (GTK_BOX (texts), d);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (weft_item_icon_name (item)));
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "item-link");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "weft-id", g_strdup (item->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
+  return button;
+}
+
+static void
+add_link_by_id (WeftInspector *self,
+                const char    *id,
+                const char    *detail)
+{
+  WeftItem *item = weft_dataset_lookup (weft_session_get_dataset (self->session), id);
+
+  if (item != NULL)
+    add (self, item_link (self, item, detail));
+}
+
+static GtkWidget *
+status_badge (WeftClaimStatus status)
+{
+  GtkWidget *badge = gtk_label_new (weft_claim_status_label (status));
+  g_autofree char *css = g_strdup_printf ("status-%s", weft_claim_status_to_string (status));
+
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+static char *
+describe_date (const char     *text,
+               const WeftDate *date)
+{
+  g_autofree char *understood = weft_date_describe (date);
+
+  /* Translators: the date as written, then as Weft understands it:
+   * "2021-10 (October 2021, month precision)" */
+  return g_strdup_printf (_("%s (%s)"), text, understood);
+}
+
+static void
+add_actions (WeftInspector *self,
+             WeftItem      *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  if (item->type == WEFT_ITEM_ENTITY || item->type == WEFT_ITEM_EVENT || item->type == WEFT_ITEM_CLAIM)
+    {
+      GtkWidget *show = gtk_button_new_with_mnemonic (_("Show on _Timeline"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-on-timeline");
+      gtk_widget_add_css_class (show, "pill");
+      gtk_widget_add_css_class (show, "small");
+      gtk_box_append (GTK_BOX (box), show);
+    }
+  if (item->type == WEFT_ITEM_ENTITY)
+    {
+      GtkWidget *focus = gtk_button_new_with_mnemonic (_("_Focus in Graph"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "win.focus-selection");
+      gtk_widget_add_css_class (focus, "pill");
+      gtk_widget_add_css_class (focus, "small");
+      gtk_box_append (GTK_BOX (box), focus);
+    }
+  gtk_widget_set_margin_top (box, 6);
+  add (self, box);
+}
+
+static void
+add_title (WeftInspector *self,
+           WeftItem      *item,
+           const char    *kind)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (weft_item_icon_name (item));
+  GtkWidget *kind_label = text_label (kind, "caption-heading");
+  GtkWidget *title = text_label (weft_item_get_label (item), "title-2");
+
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 16);
+  gtk_widget_add_css_class (kind_label, "dim-label");
+  gtk_label_set_selectable (GTK_LABEL (kind_label), FALSE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), kind_label);
+  add (self, box);
+  add (self, title);
+}
+
+/* ---- One section per kind of item --------------------------------------- */
+
+static void
+add_claim_links (WeftInspector *self,
+                 WeftClaim    **claims,
+                 guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    add (self, item_link (self, &claims[i]->item, weft_claim_status_label (claims[i]->status)));
+}
+
+static void
+show_entity (WeftInspector *self,
+             WeftEntity    *e)
+{
+  WeftDataset *ds = weft_session_get_dataset (self->session);
+  guint n_events, n_claims, n_relations;
+  WeftEvent **events = weft_dataset_get_entity_events (ds, e, &n_events);
+  WeftClaim **claims = weft_dataset_get_entity_claims (ds, e, &n_claims);
+  WeftRelation **relations = weft_dataset_get_entity_relations (ds, e, &n_relations);
+
+  add_title (self, &e->item, weft_entity_kind_label (e->kind));
+  if (e->aliases != NULL && e->aliases[0] != NULL)
+    {
+      g_autofree char *aliases = g_strjoinv (", ", (char **) e->aliases);
+      add_field (self, _("Also known as"), aliases);
+    }
+  add_field (self, _("Description"), e->description);
+  add_field (self, _("Country"), e->country);
+  add_actions (self, &e->item);
+
+  if (n_events > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Events (%u)"), n_events);
+
+      add_heading (self, heading);
+      for (guint i = 0; i < n_events; i++)
+        {
+          g_autofree char *date = weft_date_format_short (&events[i]->date);
+          add (self, item_link (self, &events[i]->item, date));
+        }
+    }
+
+  if (n_relations > 0)
+    {
+      g_autoptr(GPtrArray) types = g_ptr_array_new ();
+      g_autofree char *heading = g_strdup_printf (_("Relations (%u)"), n_relations);
+
+      add_heading (self, heading);
+      /* Grouped by type, in order of first appearance. */
+      for (guint i = 0; i < n_relations; i++)
+        if (!g_ptr_array_find_with_equal_func (types, relations[i]->type, g_str_equal, NULL))
+          g_ptr_array_add (types, (gpointer) relations[i]->type);
+
+      for (guint t = 0; t < types->len; t++)
+        {
+          const char *type = g_ptr_array_index (types, t);
+          g_autofree char *pretty = g_strdelimit (g_strdup (type), "_", ' ');
+          GtkWidget *label = text_label (pretty, "caption-heading");
+
+          gtk_widget_set_margin_top (label, 6);
+          gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+          add (self, label);
+          for (guint i = 0; i < n_relations; i++)
+            if (g_str_equal (relations[i]->type, type))
+              {
+                const char *other_id = g_str_equal (relations[i]->from, e->item.id) ? relations[i]->to : relations[i]->from;
+                WeftItem *other = weft_dataset_lookup (ds, other_id);
+                g_autofree char *detail = g_strdup_printf ("%s %s",
+                                                           g_str_equal (relations[i]->from, e->item.id) ? "→" : "←",
+                                                           other ? weft_item_get_label (other) : other_id);
+                add (self, item_link (self, &relations[i]->item, detail));
+              }
+        }
+    }
+
+  if (n_claims > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Claims about it (%u)"), n_claims);
+
+      add_heading (self, heading);
+      add_claim_links (self, claims, n_claims);
+    }
+}
+
+static void
+show_claim_list (WeftInspector *self,
+                 WeftItem      *item)
+{
+  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (weft_session_get_dataset (self->session), item);
+  g_autofree char *heading = NULL;
+
+  if (claims->len == 0)
+    {
+      add_heading (self, _("Claims"));
+      add (self, text_label (_("No claim supports this yet."), "dim-label"));
+      return;
+    }
+
+  heading = g_strdup_printf (_("Claims (%u)"), claims->len);
+  add_heading (self, heading);
+  add_claim_links (self, (WeftClaim **) claims->pdata, claims->len);
+}
+
+static void
+show_event (WeftInspector *self,
+            WeftEvent     *e)
+{
+  g_autofree char *date = describe_date (e->date_text, &e->date);
+
+  add_title (self, &e->item, _("Event"));
+  add_field (self, _("Date"), date);
+  add_field (self, _("Description"), e->description);
+  add_field (self, _("Group"), e->group);
+  add_actions (self, &e->item);
+
+  if (e->n_participants > 0)
+    {
+      add_heading (self, _("Participants"));
+      for (guint i = 0; i < e->n_participants; i++)
+        add_link_by_id (self, e->participants[i].entity, e->participants[i].role);
+    }
+
+  show_claim_list (self, &e->item);
+}
+
+static void
+show_relation (WeftInspector *self,
+               WeftRelation  *r)
+{
+  g_autofree char *type = g_strdelimit (g_strdup (r->type), "_", ' ');
+
+  add_title (self, &r->item, _("Relation"));
+  add_field (self, _("Type"), type);
+  if (r->date_text != NULL)
+    {
+      g_autofree char *date = describe_date (r->date_text, &r->date);
+      add_field (self, _("Date"), date);
+    }
+  add_heading (self, _("From"));
+  add_link_by_id (self, r->from, NULL);
+  add_heading (self, _("To"));
+  add_link_by_id (self, r->to, NULL);
+  show_claim_list (self, &r->item);
+}
+
+static void
+show_citation (WeftInspector      *self,
+               const WeftCitation *c)
+{
+  WeftSource *source = (WeftSource *) weft_dataset_lookup (weft_session_get_dataset (self->session), c->source);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", c->quote);
+  GtkWidget *quote = text_label (quoted, "quote");
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "citation");
+  gtk_box_append (GTK_BOX (card), quote);
+
+  if (source != NULL)
+    {
+      g_autoptr(GString) meta = g_string_new (NULL);
+      GtkWidget *link = item_link (self, &source->item, NULL);
+
+      if (source->publisher != NULL)
+        g_string_append (meta, source->publisher);
+      if (source->author != NULL)
+        g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", source->author);
+      if (source->date_text != NULL)
+        {
+          g_autofree char *date = weft_date_format_short (&source->date);
+          g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
+        }
+      if (c->locator != NULL)
+        g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->locator);
+
+      gtk_box_append (GTK_BOX (card), link);
+      if (meta->len > 0)
+        gtk_box_append (GTK_BOX (card), text_label (meta->str, "dim-label"));
+      if (source->url != NULL && (g_str_has_prefix (source->url, "https://") || g_str_has_prefix (source->url, "http://")))
+        {
+          /* Opens only when clicked, in the user's browser. */
+          GtkWidget *url = gtk_link_button_new_with_label (source->url, source->url);
+
+          gtk_widget_set_halign (url, GTK_ALIGN_START);
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (url))), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_box_append (GTK_BOX (card), url);
+        }
+      else if (source->url != NULL)
+        gtk_box_append (GTK_BOX (card), text_label (source->url, "dim-label"));
+    }
+  else
+    gtk_box_append (GTK_BOX (card), text_label (c->source, "dim-label"));
+
+  add (self, card);
+}
+
+static void
+show_claim (WeftInspector *self,
+            WeftClaim     *c)
+{
+  WeftDataset *ds = weft_session_get_dataset (self->session);
+  guint n_events, n_relations;
+  WeftEvent **events = weft_dataset_get_claim_events (ds, c, &n_events);
+  WeftRelation **relations = weft_dataset_get_claim_relations (ds, c, &n_relations);
+
+  add_title (self, &c->item, _("Claim"));
+  add (self, status_badge (c->status));
+  if (c->date_text != NULL)
+    {
+      g_autofree char *date = describe_date (c->date_text, &c->date);
+      add_field (self, _("Date"), date);
+    }
+  if (c->claimant != NULL)
+    {
+      add_heading (self, _("Claimed by"));
+      add_link_by_id (self, c->claimant, NULL);
+    }
+  if (c->about != NULL && c->about[0] != NULL)
+    {
+      add_heading (self, _("About"));
+      for (guint i = 0; c->about[i] != NULL; i++)
+        add_link_by_id (self, c->about[i], NULL);
+    }
+
+  {
+    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source (%u)", "Sources (%u)",
+                                                             c->n_citations), c->n_citations);
+    add_heading (self, heading);
+  }
+  if (c->n_citations == 0)
+    add (self, text_label (_("No source is cited for this claim."), "error"));
+  for (guint i = 0; i < c->n_citations; i++)
+    show_citation (self, &c->citations[i]);
+
+  if (n_events + n_relations > 0)
+    {
+      add_heading (self, _("Supports"));
+      for (guint i = 0; i < n_events; i++)
+        add (self, item_link (self, &events[i]->item, NULL));
+      for (guint i = 0; i < n_relations; i++)
+        add (self, item_link (self, &relations[i]->item, NULL));
+    }
+}
+
+static void
+show_source (WeftInspector *self,
+             WeftSource    *s)
+{
+  add_title (self, &s->item, _("Source"));
+  add_field (self, _("Publisher"), s->publisher);
+  add_field (self, _("Author"), s->author);
+  if (s->date_text != NULL)
+    {
+      g_autofree char *date = describe_date (s->date_text, &s->date);
+      add_field (self, _("Date"), date);
+    }
+  add_field (self, _("Address"), s->url);
+  if (s->cited_by != NULL)
+    {
+      add_heading (self, _("Cited by"));
+      add_link_by_id (self, s->cited_by, NULL);
+    }
+}
+
+static void
+show_era (WeftInspector *self,
+          WeftEra       *e)
+{
+  g_autofree char *date = describe_date (e->date_text, &e->date);
+
+  add_title (self, &e->item, _("Era"));
+  add_field (self, _("Date"), date);
+}
+
+static void
+show_nothing (WeftInspector *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "weft-claim-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Nothing Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Pick an entity, event or relation to see the claims behind it and who makes them."));
+  gtk_widget_add_css_class (page, "compact");
+  gtk_widget_set_vexpand (page, TRUE);
+  add (self, page);
+}
+
+static void
+rebuild (WeftInspector *self)
+{
+  WeftItem *item = self->session ? weft_session_get_selection (self->session) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+
+  if (item == NULL)
+    {
+      show_nothing (self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Nothing selected"), -1);
+      return;
+    }
+
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY: show_entity (self, (WeftEntity *) item); break;
+    case WEFT_ITEM_EVENT: show_event (self, (WeftEvent *) item); break;
+    case WEFT_ITEM_CLAIM: show_claim (self, (WeftClaim *) item); break;
+    case WEFT_ITEM_RELATION: show_relation (self, (WeftRelation *) item); break;
+    case WEFT_ITEM_SOURCE: show_source (self, (WeftSource *) item); break;
+    case WEFT_ITEM_ERA: show_era (self, (WeftEra *) item); break;
+    case WEFT_ITEM_NONE:
+    default:
+      show_nothing (self);
+      break;
+    }
+
+  {
+    /* Translators: what a screen reader hears: "Selected: Claim, …" */
+    g_autofree char *description = g_strdup_printf (_("Selected: %s, %s"), weft_item_type_label (item->type),
+                                                    weft_item_get_label (item));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+weft_inspector_dispose (GObject *object)
+{
+  WeftInspector *self = WEFT_INSPECTOR (object);
+
+  weft_inspector_set_session (self, NULL);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (weft_inspector_parent_class)->dispose (object);
+}
+
+static void
+weft_inspector_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WeftInspector *self = WEFT_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_inspector_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  WeftInspector *self = WEFT_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      weft_inspector_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_inspector_class_init (WeftInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = weft_inspector_dispose;
+  object_class->get_property = weft_inspector_get_property;
+  object_class->set_property = weft_inspector_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, WEFT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "weftinspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+weft_inspector_init (WeftInspector *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->content, "inspector-content");
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Inspector"), -1);
+  rebuild (self);
+}
+
+GtkWidget *
+weft_inspector_new (void)
+{
+  return g_object_new (WEFT_TYPE_INSPECTOR, NULL);
+}
+
+void
+weft_inspector_set_session (WeftInspector *self,
+                            WeftSession   *session)
+{
+  g_return_if_fail (WEFT_IS_INSPECTOR (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild), self);
+    }
+  if (self->content != NULL)
+    rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* For tests: the labels shown now, one a line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+char *
+weft_inspector_dup_text (WeftInspector *self)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (self->content, out);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,516 @@
+/* weft-sidebar.c: the entity browser
+ *
+ * A list of every entity with its kind icon and counts, filtered by the
+ * session's search text, hidden kinds and time window. Selecting a row
+ * selects the entity in the session; a selection made elsewhere selects
+ * the row.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "weft-item-object.h"
+#include "weft-kinds.h"
+#include "weft-sidebar.h"
+
+struct _WeftSidebar
+{
+  GtkWidget           parent_instance;
+
+  WeftSession        *session;
+  GHashTable         *active;        /* entities active in the window, or NULL */
+  char               *needle;        /* casefolded search text */
+
+  GtkWidget          *box;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *chips;
+  GtkToggleButton    *chip_buttons[WEFT_N_ENTITY_KINDS];
+  GtkListView        *list_view;
+  GtkLabel           *count_label;
+  GListStore         *store;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  gboolean            updating;
+};
+
+G_DEFINE_FINAL_TYPE (WeftSidebar, weft_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  WeftSidebar *self = user_data;
+  WeftEntity *entity = (WeftEntity *) weft_item_object_get_item (item);
+  guint hidden = weft_session_get_hidden_kinds (self->session);
+
+  if (hidden & (1u << entity->kind))
+    return FALSE;
+  if (self->active != NULL && !g_hash_table_contains (self->active, entity))
+    return FALSE;
+  if (self->needle != NULL && !weft_item_matches (&entity->item, self->needle))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (WeftSidebar *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", total), total);
+  else
+    /* Translators: "12 of 55 entities" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entity", "%u of %u entities", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+refilter (WeftSidebar *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+select_row_of_session (WeftSidebar *self)
+{
+  WeftItem *item = self->session ? weft_session_get_selection (self->session) : NULL;
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  self->updating = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (item != NULL && item->type == WEFT_ITEM_ENTITY)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(WeftItemObject) object = g_list_model_get_item (model, i);
+
+        if (weft_item_object_get_item (object) == item)
+          {
+            gtk_single_selection_set_selected (self->selection, i);
+            gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+            break;
+          }
+      }
+  self->updating = FALSE;
+}
+
+static void
+on_items_changed (WeftSidebar *self)
+{
+  update_count (self);
+  select_row_of_session (self);
+}
+
+static void
+on_selected_changed (WeftSidebar *self)
+{
+  WeftItemObject *object;
+
+  if (self->updating || self->session == NULL)
+    return;
+
+  object = gtk_single_selection_get_selected_item (self->selection);
+  if (object != NULL)
+    weft_session_set_selection (self->session, weft_item_object_get_item (object));
+}
+
+static void
+on_search_changed (WeftSidebar *self)
+{
+  if (self->session != NULL)
+    weft_session_set_search_text (self->session, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_session_search (WeftSidebar *self)
+{
+  const char *text = weft_session_get_search_text (self->session);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+
+  g_clear_pointer (&self->needle, g_free);
+  if (stripped[0] != '\0')
+    self->needle = g_utf8_casefold (stripped, -1);
+  refilter (self);
+}
+
+static void
+on_session_window (WeftSidebar *self)
+{
+  gint64 lower, upper;
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+
+  g_clear_pointer (&self->active, g_hash_table_unref);
+  if (dataset != NULL && weft_session_get_window (self->session, &lower, &upper))
+    {
+      g_autoptr(WeftSubgraph) window = weft_dataset_window (dataset, lower, upper);
+
+      self->active = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < window->entities->len; i++)
+        g_hash_table_add (self->active, g_ptr_array_index (window->entities, i));
+    }
+  refilter (self);
+}
+
+static void
+on_session_hidden_kinds (WeftSidebar *self)
+{
+  guint hidden = weft_session_get_hidden_kinds (self->session);
+
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    gtk_toggle_button_set_active (self->chip_buttons[k], (hidden & (1u << k)) == 0);
+  refilter (self);
+}
+
+static void
+on_chip_toggled (GtkToggleButton *button,
+                 WeftSidebar     *self)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "weft-kind"));
+  guint hidden;
+
+  if (self->session == NULL)
+    return;
+
+  hidden = weft_session_get_hidden_kinds (self->session);
+  if (gtk_toggle_button_get_active (button))
+    hidden &= ~(1u << kind);
+  else
+    hidden |= 1u << kind;
+  weft_session_set_hidden_kinds (self->session, hidden);
+}
+
+static void
+on_session_dataset (WeftSidebar *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  GPtrArray *entities;
+  guint counts[WEFT_N_ENTITY_KINDS] = { 0 };
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_list_store_remove_all (self->store);
+  if (dataset == NULL)
+    return;
+
+  entities = weft_dataset_get_entities (dataset);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      WeftEntity *e = g_ptr_array_index (entities, i);
+
+      g_ptr_array_add (objects, weft_item_object_new (&e->item));
+      counts[e->kind]++;
+    }
+  g_list_store_splice (self->store, 0, 0, objects->pdata, objects->len);
+
+  /* Chips only for the kinds the dataset has. */
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    gtk_widget_set_visible (GTK_WIDGET (self->chip_buttons[k]), counts[k] > 0);
+
+  on_session_window (self);
+}
+
+/* ---- Rows --------------------------------------------------------------- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "entity-row");
+  gtk_widget_add_css_class (icon, "kind-icon");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), name);
+  gtk_box_append (GTK_BOX (texts), detail);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          WeftSidebar              *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
+  GtkWidget *name = gtk_widget_get_first_child (texts);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  WeftEntity *e = (WeftEntity *) weft_item_object_get_item (gtk_list_item_get_item (list_item));
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  guint n_events = 0, n_claims = 0, n_relations = 0;
+  g_autofree char *events = NULL;
+  g_autofree char *claims = NULL;
+  g_autofree char *text = NULL;
+
+  weft_dataset_get_entity_events (dataset, e, &n_events);
+  weft_dataset_get_entity_claims (dataset, e, &n_claims);
+  weft_dataset_get_entity_relations (dataset, e, &n_relations);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), weft_kind_icon_name (e->kind));
+  gtk_widget_set_tooltip_text (icon, weft_entity_kind_label (e->kind));
+  gtk_label_set_label (GTK_LABEL (name), e->name);
+
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  /* Translators: "Company · 3 events · 5 claims" */
+  text = g_strdup_printf (_("%s · %s · %s"), weft_entity_kind_label (e->kind), events, claims);
+  gtk_label_set_label (GTK_LABEL (detail), text);
+  gtk_widget_set_tooltip_text (box, e->description);
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+weft_sidebar_dispose (GObject *object)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (object);
+
+  weft_sidebar_set_session (self, NULL);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (weft_sidebar_parent_class)->dispose (object);
+}
+
+static void
+weft_sidebar_finalize (GObject *object)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (object);
+
+  g_clear_pointer (&self->active, g_hash_table_unref);
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (weft_sidebar_parent_class)->finalize (object);
+}
+
+static void
+weft_sidebar_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_sidebar_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      weft_sidebar_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+weft_sidebar_class_init (WeftSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = weft_sidebar_dispose;
+  object_class->finalize = weft_sidebar_finalize;
+  object_class->get_property = weft_sidebar_get_property;
+  object_class->set_property = weft_sidebar_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, WEFT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.search", NULL, focus_search);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "weftsidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+weft_sidebar_init (WeftSidebar *self)
+{
+  GtkListItemFactory *factory;
+  GtkWidget *scroller;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (self->box, "sidebar-box");
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text", _("Search names, events, claims, quotes"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->search_entry), 8);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->search_entry), 8);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 8);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->search_entry));
+
+  self->chips = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->chips), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->chips), 9);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->chips), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->chips), 2);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->chips), TRUE);
+  gtk_widget_set_margin_start (self->chips, 8);
+  gtk_widget_set_margin_end (self->chips, 8);
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    {
+      GtkWidget *chip = gtk_toggle_button_new ();
+      g_autofree char *tooltip = g_strdup_printf (_("Show or hide: %s"), weft_entity_kind_label (k));
+
+      /* Icons only, so every kind fits in one row; the tooltip and the
+       * accessible label name the kind. */
+      gtk_button_set_icon_name (GTK_BUTTON (chip), weft_kind_icon_name (k));
+      gtk_widget_set_tooltip_text (chip, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      weft_entity_kind_label (k), -1);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), TRUE);
+      gtk_widget_add_css_class (chip, "kind-chip");
+      gtk_widget_add_css_class (chip, "flat");
+      g_object_set_data (G_OBJECT (chip), "weft-kind", GUINT_TO_POINTER (k));
+      g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled), self);
+      self->chip_buttons[k] = GTK_TOGGLE_BUTTON (chip);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), chip);
+    }
+  gtk_box_append (GTK_BOX (self->box), self->chips);
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->count_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption-heading");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->count_label), 4);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->count_label));
+
+  self->store = g_list_store_new (WEFT_TYPE_ITEM_OBJECT);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                  GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_changed), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (on_items_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities"), -1);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+}
+
+GtkWidget *
+weft_sidebar_new (void)
+{
+  return g_object_new (WEFT_TYPE_SIDEBAR, NULL);
+}
+
+WeftSession *
+weft_sidebar_get_session (WeftSidebar *self)
+{
+  return self->session;
+}
+
+void
+weft_sidebar_set_session (WeftSidebar *self,
+                          WeftSession *session)
+{
+  g_return_if_fail (WEFT_IS_SIDEBAR (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_clear_object (&self->session);
+      g_list_store_remove_all (self->store);
+    }
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
+      g_signal_connect_swapped (session, "notify::search-text", G_CALLBACK (on_session_search), self);
+      g_signal_connect_swapped (session, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
+      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (select_row_of_session), self);
+      g_signal_connect_swapped (session, "window-changed", G_CALLBACK (on_session_window), self);
+      on_session_dataset (self);
+      on_session_search (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+guint
+weft_sidebar_get_n_shown (WeftSidebar *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+}

@@ -1,0 +1,33 @@
+/* weft-views.h: the timeline and graph views as the window sees them
+ *
+ * The window only knows these few calls; each view keeps its own actions
+ * (timeline.*, graph.*).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "weft-session.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *weft_views_new_timeline     (WeftSession     *session);
+GtkWidget *weft_views_new_graph        (WeftSession     *session);
+/* Centres the timeline on @item (an event, or the events of an entity or
+ * claim). */
+void       weft_views_show_on_timeline (GtkWidget       *timeline,
+                                        WeftItem        *item);
+/* Asks where to export @view (the timeline or the graph) and writes it. */
+void       weft_views_export           (GtkWindow       *parent,
+                                        WeftSession     *session,
+                                        GtkWidget       *view,
+                                        AdwToastOverlay *toasts);
+/* Prints @view, fitted to the page. */
+void       weft_views_print            (GtkWindow       *parent,
+                                        WeftSession     *session,
+                                        GtkWidget       *view,
+                                        AdwToastOverlay *toasts);
+
+G_END_DECLS

@@ -1,0 +1,1306 @@
+/* weft-window.c: one dataset, its timeline, graph, entity list and inspector
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "weft-error.h"
+#include "weft-inspector.h"
+#include "weft-loader.h"
+#include "weft-paths.h"
+#include "weft-sidebar.h"
+#include "weft-views.h"
+#include "weft-window.h"
+
+#define MAX_BANNER_PROBLEMS 3
+
+struct _WeftWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwHeaderBar    *header_bar;
+  AdwSplitButton  *open_button;
+  GtkWidget       *view_switcher;
+  GtkRevealer     *banner_revealer;
+  GtkLabel        *banner_label;
+  GtkButton       *banner_button;
+  AdwFlap         *sidebar_flap;
+  AdwFlap         *inspector_flap;
+  GtkWidget       *sidebar;
+  GtkWidget       *inspector;
+  GtkOverlay      *views_overlay;
+  GtkRevealer     *focus_revealer;
+  GtkLabel        *focus_label;
+  GtkDropDown     *hops_dropdown;
+  GtkPaned        *paned;
+  GtkWidget       *timeline_slot;
+  GtkWidget       *graph_slot;
+
+  GtkWidget       *sidebar_button;
+  GtkWidget       *inspector_button;
+  GtkWidget       *title_widget;
+  GtkWidget       *timeline;
+  GtkWidget       *graph;
+  GtkWidget       *presentation;
+
+  WeftSession     *session;
+  GSettings       *settings;
+  GFile           *file;
+  GFileMonitor    *monitor;
+  gboolean         is_example;
+  char            *banner_details;   /* every problem, for "Show All" */
+  char            *banner_action;
+  char            *view;
+  double           split_fraction;
+
+  int              step;             /* presentation: event index, or -1 */
+  gboolean         was_maximized;
+};
+
+G_DEFINE_FINAL_TYPE (WeftWindow, weft_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- Banner ------------------------------------------------------------- */
+
+static void
+show_banner (WeftWindow *self,
+             const char *text,
+             const char *button_label,
+             const char *action,
+             const char *details)
+{
+  gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->banner_button, button_label);
+  g_free (self->banner_action);
+  self->banner_action = g_strdup (action);
+  g_free (self->banner_details);
+  self->banner_details = g_strdup (details);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+hide_banner (WeftWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+const char *
+weft_window_get_banner_text (WeftWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+static void
+show_problems_dialog (WeftWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the File"), NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (self->banner_details);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Each line names the file, line and column of a problem. "
+                                 "Correct them in a text editor, then open the file again."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_banner_button (WeftWindow *self)
+{
+  if (self->banner_action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), self->banner_action, NULL);
+}
+
+/* ---- Title and view ----------------------------------------------------- */
+
+static void
+update_title (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  const char *title = dataset ? weft_dataset_get_title (dataset) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
+    }
+  else
+    name = g_strdup (_("Example"));
+
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->title_widget), name);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title_widget), title ? title : "");
+  /* Translators: the window title: "file.weft — Weft" */
+  window_title = g_strdup_printf (_("%s — Weft"), name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+apply_view (WeftWindow *self)
+{
+  gboolean timeline = !g_str_equal (self->view, "graph");
+  gboolean graph = !g_str_equal (self->view, "timeline");
+
+  gtk_widget_set_visible (self->timeline_slot, timeline);
+  gtk_widget_set_visible (self->graph_slot, graph);
+}
+
+static void
+set_view (WeftWindow *self,
+          const char *view)
+{
+  if (g_strcmp0 (view, "timeline") != 0 && g_strcmp0 (view, "graph") != 0 && g_strcmp0 (view, "split") != 0)
+    return;
+  if (g_strcmp0 (self->view, view) == 0)
+    return;
+
+  g_free (self->view);
+  self->view = g_strdup (view);
+  apply_view (self);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+/* ---- Files -------------------------------------------------------------- */
+
+static void on_file_changed (WeftWindow *self, GFile *file, GFile *other, GFileMonitorEvent event);
+
+static void
+set_file (WeftWindow *self,
+          GFile      *file,
+          gboolean    is_example)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (is_example)
+    g_clear_object (&self->file);
+  else
+    g_set_object (&self->file, file);
+  self->is_example = is_example;
+
+  if (self->file != NULL)
+    {
+      self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->file != NULL);
+}
+
+static void
+on_file_changed (WeftWindow        *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
+}
+
+typedef struct {
+  GFile           *file;
+  WeftDiagnostics *diagnostics;
+  gboolean         is_example;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  weft_diagnostics_free (data->diagnostics);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  WeftDataset *dataset = weft_dataset_load_file (data->file, data->diagnostics, cancellable, &error);
+
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+show_load_error (WeftWindow      *self,
+                 GFile           *file,
+                 WeftDiagnostics *diagnostics,
+                 const GError    *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = weft_diagnostics_get_length (diagnostics);
+
+  /* Translators: the banner when a file cannot be opened: "Could not open FILE." */
+  g_string_append_printf (text, _("Could not open %s; the dataset shown is unchanged."), name);
+  if (n == 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, error->message);
+      show_banner (self, text->str, NULL, NULL, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < MIN (n, MAX_BANNER_PROBLEMS); i++)
+    {
+      g_autofree char *line = weft_diagnostic_format (weft_diagnostics_get (diagnostics, i),
+                                                      weft_diagnostics_get_file (diagnostics));
+      g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+
+  {
+    g_autofree char *all = weft_diagnostics_format_all (diagnostics);
+    guint total = n + weft_diagnostics_get_n_dropped (diagnostics);
+    g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the Problem", "Show All %u Problems", total),
+                                             total);
+
+    show_banner (self, text->str, more, "win.show-problems", all);
+  }
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WeftWindow *self = WEFT_WINDOW (source);
+  GTask *task = G_TASK (result);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = g_task_propagate_pointer (task, &error);
+  GTask *outer = user_data;
+
+  if (dataset == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_load_error (self, data->file, data->diagnostics, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
+      return;
+    }
+
+  hide_banner (self);
+  set_file (self, data->file, data->is_example);
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+
+  if (!data->is_example)
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+  else
+    show_banner (self,
+                 _("This is Weft’s example: an article on smart cities in China, its claims and sources. "
+                   "Open your own dataset with Open, or drop a file here."),
+                 _("_Open…"), "win.open", NULL);
+
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+static void
+open_internal (WeftWindow          *self,
+               GFile               *file,
+               gboolean             is_example,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *outer = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, NULL, load_done, outer);
+  LoadData *data = g_new0 (LoadData, 1);
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_task_set_source_tag (outer, weft_window_open);
+  data->file = g_object_ref (file);
+  data->diagnostics = weft_diagnostics_new (name);
+  data->is_example = is_example;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+weft_window_open (WeftWindow          *self,
+                  GFile               *file,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_return_if_fail (WEFT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_internal (self, file, FALSE, callback, user_data);
+}
+
+gboolean
+weft_window_open_finish (WeftWindow    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+weft_window_open_example (WeftWindow *self)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  open_internal (self, file, TRUE, NULL, NULL);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  WeftWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* A window already showing a file of the user's keeps it; the file
+       * opens in a new window. The example is simply replaced. */
+      if (self->is_example || app == NULL)
+        weft_window_open (self, file, NULL, NULL);
+      else
+        {
+          WeftWindow *window = weft_window_new (app);
+
+          gtk_window_present (GTK_WINDOW (window));
+          weft_window_open (window, file, NULL, NULL);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  GtkFileFilter *weft = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (weft, _("Weft datasets"));
+  gtk_file_filter_add_pattern (weft, "*.weft");
+  gtk_file_filter_add_mime_type (weft, "application/x-weft+json");
+  gtk_file_chooser_add_filter (chooser, weft);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+  g_object_unref (weft);
+  g_object_unref (all);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Open a Dataset"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                              _("_Open"), _("_Cancel"));
+
+  add_filters (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  weft_window_open (self, file, NULL, NULL);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  if (self->file != NULL)
+    weft_window_open (self, self->file, NULL, NULL);
+}
+
+static void
+save_to (WeftWindow *self,
+         GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+
+  if (dataset == NULL)
+    return;
+
+  /* Our own write should not look like a change from elsewhere. */
+  if (self->monitor != NULL)
+    g_signal_handlers_block_by_func (self->monitor, on_file_changed, self);
+
+  if (!weft_dataset_save (dataset, file, NULL, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
+
+      set_file (self, file, FALSE);
+      update_title (self);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+
+  if (self->monitor != NULL)
+    g_signal_handlers_unblock_by_func (self->monitor, on_file_changed, self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  if (self->file == NULL)
+    gtk_widget_activate_action (widget, "win.save-as", NULL);
+  else
+    save_to (self, self->file);
+}
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  WeftWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      save_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Save the Dataset"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                              _("_Save"), _("_Cancel"));
+  g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("smart-cities.weft");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WeftWindow    *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  weft_window_open (self, files->data, NULL, NULL);
+  for (GSList *l = files->next; l != NULL; l = l->next)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (app != NULL)
+        {
+          WeftWindow *window = weft_window_new (app);
+
+          gtk_window_present (GTK_WINDOW (window));
+          weft_window_open (window, l->data, NULL, NULL);
+        }
+    }
+  return TRUE;
+}
+
+static void
+rebuild_recent_menu (WeftWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint count = 0;
+
+  for (GList *l = items; l != NULL && count < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".weft") || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (menu, item);
+      count++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (count == 0)
+    {
+      g_autoptr(GMenuItem) none = g_menu_item_new (_("No Recent Files"), "win.none");
+      g_menu_append_item (menu, none);
+    }
+
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (menu));
+}
+
+/* ---- Panes, focus, selection -------------------------------------------- */
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, !adw_flap_get_reveal_flap (self->sidebar_flap));
+}
+
+static void
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->inspector_flap, !adw_flap_get_reveal_flap (self->inspector_flap));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
+}
+
+static void
+focus_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
+    return;
+
+  weft_session_set_focus (self->session, (WeftEntity *) item);
+  if (g_str_equal (self->view, "timeline"))
+    gtk_widget_activate_action (widget, "win.view", "s", "split");
+}
+
+static void
+unfocus_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  weft_session_set_focus (self->session, NULL);
+}
+
+static void
+show_on_timeline_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+
+  if (item == NULL)
+    return;
+
+  if (g_str_equal (self->view, "graph"))
+    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  weft_views_show_on_timeline (self->timeline, item);
+}
+
+static void
+on_focus_changed (WeftWindow *self)
+{
+  WeftEntity *focus = weft_session_get_focus (self->session);
+
+  gtk_revealer_set_reveal_child (self->focus_revealer, focus != NULL);
+  if (focus != NULL)
+    {
+      /* Translators: the breadcrumb in focus mode: "Focus: Huawei" */
+      g_autofree char *text = g_strdup_printf (_("Focus: %s"), focus->name);
+      gtk_label_set_label (self->focus_label, text);
+    }
+  gtk_drop_down_set_selected (self->hops_dropdown, weft_session_get_focus_hops (self->session) - 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unfocus", focus != NULL);
+}
+
+static void
+on_hops_selected (WeftWindow *self)
+{
+  weft_session_set_focus_hops (self->session, gtk_drop_down_get_selected (self->hops_dropdown) + 1);
+}
+
+static void
+on_selection_changed (WeftWindow *self)
+{
+  WeftItem *item = weft_session_get_selection (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-selection",
+                                 item != NULL && item->type == WEFT_ITEM_ENTITY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-on-timeline", item != NULL);
+
+  /* On a narrow window the inspector is folded away: show it when the user
+   * picks something. */
+  if (item != NULL && self->step < 0 && !adw_flap_get_folded (self->inspector_flap))
+    adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  hide_banner (WEFT_WINDOW (widget));
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  if (self->banner_details != NULL)
+    show_problems_dialog (self);
+}
+
+/* ---- Presentation ------------------------------------------------------- */
+
+static GtkWidget *
+big_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+show_step (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  guint n;
+  WeftEvent **events = weft_dataset_get_events_by_date (dataset, &n);
+  WeftEvent *event;
+  GtkWidget *card, *child, *counter, *progress;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *count = NULL;
+
+  if (n == 0)
+    return;
+  self->step = CLAMP (self->step, 0, (int) n - 1);
+  event = events[self->step];
+
+  /* The timeline centres on the event, the graph focuses on who took part. */
+  weft_session_set_selection (self->session, &event->item);
+  if (event->n_participants > 0)
+    {
+      WeftEntity *first = weft_dataset_lookup_entity (dataset, event->participants[0].entity);
+
+      if (first != NULL)
+        weft_session_set_focus (self->session, first);
+    }
+  weft_views_show_on_timeline (self->timeline, &event->item);
+
+  card = self->presentation;
+  while ((child = gtk_widget_get_first_child (card)) != NULL)
+    gtk_box_remove (GTK_BOX (card), child);
+
+  date = weft_date_describe (&event->date);
+  /* Translators: the presentation's step counter: "3 of 16" */
+  count = g_strdup_printf (_("%d of %u"), self->step + 1, n);
+  counter = big_label (count, "presentation-counter");
+  progress = gtk_progress_bar_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), (self->step + 1) / (double) n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
+
+  gtk_box_append (GTK_BOX (card), counter);
+  gtk_box_append (GTK_BOX (card), progress);
+  gtk_box_append (GTK_BOX (card), big_label (date, "presentation-date"));
+  gtk_box_append (GTK_BOX (card), big_label (event->title, "presentation-title"));
+  if (event->description != NULL)
+    gtk_box_append (GTK_BOX (card), big_label (event->description, "presentation-body"));
+
+  claims = weft_dataset_get_item_claims (dataset, &event->item);
+  for (guint i = 0; i < claims->len && i < 3; i++)
+    {
+      WeftClaim *claim = g_ptr_array_index (claims, i);
+      g_autofree char *line = g_strdup_printf ("%s — %s", weft_claim_status_label (claim->status), claim->text);
+
+      gtk_box_append (GTK_BOX (card), big_label (line, "presentation-claim"));
+      if (claim->n_citations > 0)
+        {
+          g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+          gtk_box_append (GTK_BOX (card), big_label (quote, "presentation-quote"));
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, event->title, -1);
+}
+
+int
+weft_window_get_presentation_step (WeftWindow *self)
+{
+  return self->step;
+}
+
+GtkWidget *
+weft_window_get_presentation_card (WeftWindow *self)
+{
+  return self->presentation;
+}
+
+static void
+leave_presentation (WeftWindow *self)
+{
+  if (self->step < 0)
+    return;
+
+  self->step = -1;
+  gtk_widget_set_visible (self->presentation, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-next", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  guint n = 0;
+
+  if (self->step >= 0)
+    {
+      leave_presentation (self);
+      return;
+    }
+
+  if (dataset == NULL)
+    return;
+  weft_dataset_get_events_by_date (dataset, &n);
+  if (n == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This dataset has no events to present")));
+      return;
+    }
+
+  self->step = 0;
+  gtk_widget_add_css_class (widget, "presenting");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
+  adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+  adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+  if (g_str_equal (self->view, "timeline") || g_str_equal (self->view, "graph"))
+    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_set_visible (self->presentation, TRUE);
+  gtk_widget_action_set_enabled (widget, "win.present-next", TRUE);
+  gtk_widget_action_set_enabled (widget, "win.present-previous", TRUE);
+  gtk_widget_action_set_enabled (widget, "win.present-leave", TRUE);
+  show_step (self);
+}
+
+static void
+present_next_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  if (self->step < 0)
+    return;
+  self->step++;
+  show_step (self);
+}
+
+static void
+present_previous_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  if (self->step < 0)
+    return;
+  self->step--;
+  show_step (self);
+}
+
+static void
+present_leave_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  leave_presentation (WEFT_WINDOW (widget));
+}
+
+/* ---- Export and print --------------------------------------------------- */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  weft_views_export (GTK_WINDOW (self), self->session,
+                     g_str_equal (action_name, "win.export-graph") ? self->graph : self->timeline,
+                     self->toast_overlay);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  GtkWidget *view = g_str_equal (self->view, "graph") ? self->graph : self->timeline;
+
+  weft_views_print (GTK_WINDOW (self), self->session, view, self->toast_overlay);
+}
+
+/* ---- Settings ----------------------------------------------------------- */
+
+static void
+restore_settings (WeftWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->split_fraction = g_settings_get_double (self->settings, "split-position");
+  set_view (self, view);
+}
+
+static void
+store_settings (WeftWindow *self)
+{
+  int width, height;
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (total > 0 && g_str_equal (self->view, "split"))
+    g_settings_set_double (self->settings, "split-position",
+                           CLAMP (gtk_paned_get_position (self->paned) / (double) total, 0.1, 0.9));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+weft_window_close_request (GtkWindow *window)
+{
+  store_settings (WEFT_WINDOW (window));
+  return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
+}
+
+static void
+weft_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (weft_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Put the split where it was once the paned has a size. */
+  if (self->split_fraction > 0)
+    {
+      int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+      if (total > 0)
+        {
+          gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
+          self->split_fraction = 0;
+        }
+    }
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+weft_window_dispose (GObject *object)
+{
+  WeftWindow *self = WEFT_WINDOW (object);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WEFT_TYPE_WINDOW);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (weft_window_parent_class)->dispose (object);
+}
+
+static void
+weft_window_finalize (GObject *object)
+{
+  WeftWindow *self = WEFT_WINDOW (object);
+
+  g_free (self->banner_details);
+  g_free (self->banner_action);
+  g_free (self->view);
+
+  G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
+}
+
+static void
+weft_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  WeftWindow *self = WEFT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  WeftWindow *self = WEFT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      set_view (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_window_class_init (WeftWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = weft_window_dispose;
+  object_class->finalize = weft_window_finalize;
+  object_class->get_property = weft_window_get_property;
+  object_class->set_property = weft_window_set_property;
+  widget_class->size_allocate = weft_window_size_allocate;
+  window_class->close_request = weft_window_close_request;
+
+  /* "timeline", "graph" or "split" (both): what the window shows. */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "split",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WEFT_TYPE_SIDEBAR);
+  g_type_ensure (WEFT_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/weft/Weft/weft-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, views_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, focus_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, focus_label);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, hops_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, graph_slot);
+
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.unfocus", NULL, unfocus_action);
+  gtk_widget_class_install_action (widget_class, "win.show-on-timeline", NULL, show_on_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-next", NULL, present_next_action);
+  gtk_widget_class_install_action (widget_class, "win.present-previous", NULL, present_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.present-leave", NULL, present_leave_action);
+  gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-graph", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.view", "s", "split");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.view", "s", "graph");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-timeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-graph", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.present-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.present-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.present-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.present-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.present-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.present-leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.focus-selection", NULL);
+}
+
+static void
+weft_window_init (WeftWindow *self)
+{
+  GtkDropTarget *drop;
+
+  /* The "win.view" action reads the property as the template is built. */
+  self->view = g_strdup ("split");
+  self->step = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->session = weft_session_new (NULL);
+
+  self->title_widget = adw_window_title_new ("Weft", NULL);
+  /* The view switcher sits at the start; the title says what is open. */
+  g_object_ref (self->view_switcher);
+  adw_header_bar_set_title_widget (self->header_bar, self->title_widget);
+  adw_header_bar_pack_start (self->header_bar, self->view_switcher);
+  g_object_unref (self->view_switcher);
+
+  weft_sidebar_set_session (WEFT_SIDEBAR (self->sidebar), self->session);
+  weft_inspector_set_session (WEFT_INSPECTOR (self->inspector), self->session);
+
+  self->timeline = weft_views_new_timeline (self->session);
+  self->graph = weft_views_new_graph (self->session);
+  gtk_widget_set_vexpand (self->timeline, TRUE);
+  gtk_widget_set_vexpand (self->graph, TRUE);
+  gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
+  gtk_box_append (GTK_BOX (self->graph_slot), self->graph);
+
+  self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->presentation, "presentation-card");
+  gtk_widget_set_halign (self->presentation, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->presentation, GTK_ALIGN_END);
+  gtk_widget_set_size_request (self->presentation, 720, -1);
+  gtk_widget_set_visible (self->presentation, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Presentation"), -1);
+  gtk_overlay_add_overlay (self->views_overlay, self->presentation);
+
+  g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button), self);
+  g_signal_connect_swapped (self->session, "notify::focus", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (self->session, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (self->session, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
+
+  g_object_bind_property (self->sidebar_flap, "reveal-flap",
+                          self->sidebar_button,
+                          "active", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->inspector_flap, "reveal-flap",
+                          self->inspector_button,
+                          "active", G_BINDING_SYNC_CREATE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self);
+  rebuild_recent_menu (self);
+
+  set_file (self, NULL, FALSE);
+  on_focus_changed (self);
+  on_selection_changed (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-next", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
+  restore_settings (self);
+  update_title (self);
+}
+
+WeftWindow *
+weft_window_new (GtkApplication *application)
+{
+  return g_object_new (WEFT_TYPE_WINDOW, "application", application, NULL);
+}
+
+WeftSession *
+weft_window_get_session (WeftWindow *self)
+{
+  return self->session;
+}
+
+GFile *
+weft_window_get_file (WeftWindow *self)
+{
+  return self->file;
+}
+
+gboolean
+weft_window_is_example (WeftWindow *self)
+{
+  return self->is_example;
+}
+
+GtkWidget *
+weft_window_get_sidebar (WeftWindow *self)
+{
+  return self->sidebar;
+}
+
+GtkWidget *
+weft_window_get_inspector (WeftWindow *self)
+{
+  return self->inspector;
+}
+
+GtkWidget *
+weft_window_get_timeline (WeftWindow *self)
+{
+  return self->timeline;
+}
+
+GtkWidget *
+weft_window_get_graph (WeftWindow *self)
+{
+  return self->graph;
+}

@@ -1,0 +1,43 @@
+/* weft-window.h
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "weft-session.h"
+
+G_BEGIN_DECLS
+
+#define WEFT_TYPE_WINDOW (weft_window_get_type ())
+G_DECLARE_FINAL_TYPE (WeftWindow, weft_window, WEFT, WINDOW, AdwApplicationWindow)
+
+WeftWindow  *weft_window_new             (GtkApplication *application);
+WeftSession *weft_window_get_session     (WeftWindow     *self);
+/* The file shown, or NULL for the bundled example. */
+GFile       *weft_window_get_file        (WeftWindow     *self);
+gboolean     weft_window_is_example      (WeftWindow     *self);
+/* Opens @file in this window. When it cannot be read the current dataset
+ * stays and a banner names the first problem. @callback (may be NULL)
+ * runs once the attempt is over. */
+void         weft_window_open            (WeftWindow     *self,
+                                          GFile          *file,
+                                          GAsyncReadyCallback callback,
+                                          gpointer        user_data);
+gboolean     weft_window_open_finish     (WeftWindow     *self,
+                                          GAsyncResult   *result,
+                                          GError        **error);
+void         weft_window_open_example    (WeftWindow     *self);
+/* What the banner says now, or NULL when it is hidden (for tests). */
+const char  *weft_window_get_banner_text (WeftWindow     *self);
+/* Presentation: the index of the event on show, or -1 when not presenting. */
+int          weft_window_get_presentation_step (WeftWindow *self);
+/* The widget that shows the current presentation step (for tests). */
+GtkWidget   *weft_window_get_presentation_card (WeftWindow *self);
+GtkWidget   *weft_window_get_sidebar     (WeftWindow     *self);
+GtkWidget   *weft_window_get_inspector   (WeftWindow     *self);
+GtkWidget   *weft_window_get_timeline    (WeftWindow     *self);
+GtkWidget   *weft_window_get_graph       (WeftWindow     *self);
+
+G_END_DECLS
