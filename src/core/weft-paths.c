@@ -22,7 +22,7 @@ has_example (const char *dir)
 }
 
 static void
-find_dirs (void)
+choose_dirs (void)
 {
   const char *env = g_getenv ("WEFT_DATADIR");
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -31,6 +31,7 @@ find_dirs (void)
     {
       data_dir = g_strdup (env);
       locale_dir = g_strdup (LOCALEDIR);
+      g_debug ("Data from $WEFT_DATADIR: %s", data_dir);
       return;
     }
 
@@ -45,6 +46,7 @@ find_dirs (void)
         {
           data_dir = g_steal_pointer (&candidate);
           locale_dir = g_build_filename (prefix, "share", "locale", NULL);
+          g_debug ("Data beside the program (%s): %s", exe, data_dir);
           return;
         }
     }
@@ -53,11 +55,21 @@ find_dirs (void)
     {
       data_dir = g_strdup (PKGDATADIR);
       locale_dir = g_strdup (LOCALEDIR);
+      g_debug ("Data from the configured prefix: %s", data_dir);
       return;
     }
 
   data_dir = g_strdup (SOURCE_DATADIR);
   locale_dir = g_strdup (LOCALEDIR);
+  g_debug ("Data from the source tree: %s", data_dir);
+}
+
+/* G_MESSAGES_DEBUG=weft-core shows which rule chose the folders. */
+static void
+find_dirs (void)
+{
+  choose_dirs ();
+  g_debug ("Translations from %s", locale_dir);
 }
 
 const char *
