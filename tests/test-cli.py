@@ -189,6 +189,51 @@ def test_path_not_connected():
         expect(code == 1 and "not connected" in out, out)
 
 
+def inert(text):
+    """No character of the output would act in a terminal."""
+    for ch in text:
+        o = ord(ch)
+        if ch != "\n" and (o < 0x20 or 0x7f <= o < 0xa0 or o in (0x202e, 0x200b)):
+            return False
+    return True
+
+
+@case
+def test_terminal_escapes_are_shown_not_sent():
+    # Names, titles, quotes, ids and member names with ESC sequences (set
+    # the window title, clear the screen), a C1 CSI and a right-to-left
+    # override: every subcommand prints them escaped.
+    esc = "\\u001b"
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "hostile.weft")
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1, "title": "T' + esc + ']0;owned\\u0007",'
+                     ' "x' + esc + '[2J": 1,'
+                     ' "sources": [{"id": "s", "title": "S' + esc + '[31m", "kind": "report"}],'
+                     ' "entities": [{"id": "a", "name": "A' + esc + '[1m", "kind": "person"},'
+                     ' {"id": "b", "name": "B\\u202e\\u009b2J", "kind": "person"}],'
+                     ' "claims": [{"id": "c", "text": "C' + esc + '[5m", "status": "reported", "about": ["a", "b"],'
+                     ' "citations": [{"source": "s", "quote": "Q' + esc + '[8m"}]}],'
+                     ' "relations": [{"id": "r", "from": "a", "to": "b", "type": "t' + esc + '[7m", "claims": ["c"]}]}')
+        code, out, err = run("validate", f)
+        expect(code == 0, f"exit {code}: {out}{err}")
+        expect(inert(out + err) and "x\\u{001B}[2J" in out, repr(out))
+        code, out, err = run("stats", f)
+        expect(code == 0 and inert(out + err), repr(out))
+        expect("title: T\\u{001B}]0;owned\\u{0007}\n" in out, repr(out))
+        code, out, err = run("path", f, "a", "b")
+        expect(code == 0 and inert(out + err), repr(out))
+        for shown in ("A\\u{001B}[1m", "B\\u{202E}\\u{009B}2J", "t\\u{001B}[7m", "C\\u{001B}[5m",
+                      "Q\\u{001B}[8m", "S\\u{001B}[31m"):
+            expect(shown in out, f"{shown} not in {out!r}")
+        # A file with errors: the diagnostics quote the values escaped.
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1, "title": "x", "entities": [{"id": "a' + esc + '[2J", "name": "A", "kind": "k' + esc + '[1m"}]}')
+        code, out, err = run("validate", f)
+        expect(code == 1 and inert(out + err), repr(out))
+        expect("unknown kind “k\\u{001B}[1m”" in out, repr(out))
+
+
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")

@@ -319,6 +319,74 @@ test_garbage_never_crashes (void)
   g_rand_free (rand);
 }
 
+/* No byte of @text would act in a terminal: only printable characters and
+ * the line breaks between diagnostics. */
+static void
+assert_inert (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        continue;
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x202e || c == 0x200b)
+        g_error ("U+%04X in “%s”", c, text);
+    }
+}
+
+static void
+test_escapes (void)
+{
+  /* Found by fuzz-loader: a DEL byte after a member name was quoted raw in
+   * the syntax error; JSON escapes put ESC, BEL, CSI and a right-to-left
+   * override into names and values that the messages quote. */
+  static const struct {
+    const char *from;
+    const char *to;
+    const char *shown;    /* how the message quotes it */
+  } cases[] = {
+    { "\"title\": ", "\"title\":\x7f", "“\\u{007F}”" },
+    { "\"kind\": \"company\"}", "\"kind\": \"\\u001b[31mred\"}", "“\\u{001B}[31mred”" },
+    { "\"kind\": \"report\"", "\"kind\": \"\\u001b]0;owned\\u0007\"", "\\u{001B}]0;owned\\u{0007}" },
+    { "\"status\": \"reported\"", "\"status\": \"\\u009b2J\\u202egnp\\u200b\"", "\\u{009B}2J\\u{202E}gnp\\u{200B}" },
+    { "\"weft\": 1,", "\"weft\": 1, \"x\\u001b[2J\": 0,", "unknown member “x\\u{001B}[2J”" },
+    { "{\"entity\": \"e1\"}", "{\"entity\": \"e1\\r\\u001b[A\"}", "“e1\\r\\u{001B}[A”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = NULL;
+      g_autofree char *report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("t\x1b[1m.weft");
+      g_autoptr(WeftDataset) dataset = NULL;
+
+      doc = replace (good_doc, cases[i].from, cases[i].to);
+      dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", diagnostics, &error);
+      report = weft_diagnostics_format_all (diagnostics);
+      g_test_message ("case %u: %s", i, report);
+
+      g_assert_cmpuint (weft_diagnostics_get_length (diagnostics), >, 0);
+      assert_inert (report);
+      /* The file name is escaped too, and the text is still there to read. */
+      g_assert_true (g_str_has_prefix (report, "t\\u{001B}[1m.weft:"));
+      if (strstr (report, cases[i].shown) == NULL)
+        g_error ("case %u: “%s” not in “%s”", i, cases[i].shown, report);
+      if (error != NULL)
+        assert_inert (error->message);
+    }
+
+  /* Positions still work: the path keeps the member name as it is. */
+  {
+    g_autofree char *doc = replace (good_doc, "\"weft\": 1,", "\"weft\": 1, \"x\\u001b\": 0,");
+    g_autofree char *report = diagnose (doc, NULL, NULL);
+
+    g_assert_true (g_str_has_prefix (report, "t.weft:2:25: warning: x\\u{001B}: unknown member"));
+  }
+}
+
 static void
 test_example_loads (void)
 {
@@ -353,6 +421,7 @@ main (int    argc,
   g_test_add_func ("/weft/loader/file-errors", test_file_errors);
   g_test_add_func ("/weft/loader/garbage", test_garbage_never_crashes);
   g_test_add_func ("/weft/loader/example", test_example_loads);
+  g_test_add_func ("/weft/loader/escapes", test_escapes);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "weft-error.h"
 #include "weft-loader.h"
 #include "weft-query.h"
+#include "weft-text.h"
 
 /* The table of subcommands; later ones (graph, timeline, convert) add a
  * line here and a file of their own. */
@@ -129,6 +130,32 @@ weft_cli_parse (GOptionContext   *context,
 
   *status = WEFT_EXIT_OK;
   return TRUE;
+}
+
+void
+weft_cli_print_safe (const char *format,
+                     ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
+  gsize len;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  len = strlen (text);
+  if (len > 0 && text[len - 1] == '\n')
+    {
+      safe = weft_text_escape (text, (gssize) len - 1);
+      g_print ("%s\n", safe);
+    }
+  else
+    {
+      safe = weft_text_escape (text, (gssize) len);
+      g_print ("%s", safe);
+    }
 }
 
 static void
@@ -284,7 +311,7 @@ weft_cli_stats (int    argc,
   entities = weft_dataset_get_entities (dataset);
   claims = weft_dataset_get_claims (dataset);
 
-  g_print ("title: %s\n", weft_dataset_get_title (dataset) ? weft_dataset_get_title (dataset) : "");
+  weft_cli_print_safe ("title: %s\n", weft_dataset_get_title (dataset) ? weft_dataset_get_title (dataset) : "");
   g_print ("entities: %u\n", entities->len);
   g_print ("events: %u\n", weft_dataset_get_events (dataset)->len);
   g_print ("claims: %u\n", claims->len);
@@ -363,9 +390,9 @@ print_hop (WeftDataset *dataset,
 
         if (g_str_equal (r->from, hop->from->item.id))
           /* Translators: "1. Huawei —[sanctioned by]→ U.S. government (relation rel-1)" */
-          g_print (_("%u. %s —[%s]→ %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
+          weft_cli_print_safe (_("%u. %s —[%s]→ %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
         else
-          g_print (_("%u. %s ←[%s]— %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
+          weft_cli_print_safe (_("%u. %s ←[%s]— %s (relation %s)\n"), number, hop->from->name, label, hop->to->name, r->item.id);
       }
       break;
 
@@ -374,32 +401,32 @@ print_hop (WeftDataset *dataset,
         WeftEvent *e = (WeftEvent *) hop->via;
         g_autofree char *date = weft_date_format_short (&e->date);
 
-        g_print (_("%u. %s and %s both take part in “%s” (%s, event %s)\n"),
-                 number, hop->from->name, hop->to->name, e->title, date, e->item.id);
+        weft_cli_print_safe (_("%u. %s and %s both take part in “%s” (%s, event %s)\n"),
+                             number, hop->from->name, hop->to->name, e->title, date, e->item.id);
       }
       break;
 
     case WEFT_ITEM_CLAIM:
     default:
-      g_print (_("%u. %s and %s are named in the same claim (claim %s)\n"),
-               number, hop->from->name, hop->to->name, hop->via->id);
+      weft_cli_print_safe (_("%u. %s and %s are named in the same claim (claim %s)\n"),
+                           number, hop->from->name, hop->to->name, hop->via->id);
       break;
     }
 
   if (hop->evidence->len == 0)
-    g_print ("   %s\n", _("no claim supports this link"));
+    weft_cli_print_safe ("   %s\n", _("no claim supports this link"));
 
   for (guint i = 0; i < hop->evidence->len; i++)
     {
       WeftClaim *c = g_ptr_array_index (hop->evidence, i);
 
-      g_print ("   [%s] %s (%s)\n", weft_claim_status_label (c->status), c->text, c->item.id);
+      weft_cli_print_safe ("   [%s] %s (%s)\n", weft_claim_status_label (c->status), c->text, c->item.id);
       for (guint j = 0; j < c->n_citations; j++)
         {
           WeftItem *source = weft_dataset_lookup (dataset, c->citations[j].source);
 
-          g_print ("      “%s” — %s\n", c->citations[j].quote,
-                   source ? weft_item_get_label (source) : c->citations[j].source);
+          weft_cli_print_safe ("      “%s” — %s\n", c->citations[j].quote,
+                               source ? weft_item_get_label (source) : c->citations[j].source);
         }
     }
 }
@@ -441,12 +468,12 @@ weft_cli_path (int    argc,
   path = weft_dataset_shortest_path (dataset, from, to);
   if (path == NULL)
     {
-      g_print (_("%s and %s are not connected\n"), from->name, to->name);
+      weft_cli_print_safe (_("%s and %s are not connected\n"), from->name, to->name);
       return WEFT_EXIT_PROBLEMS;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s to %s: %u hop\n", "%s to %s: %u hops\n", path->len),
-           from->name, to->name, path->len);
+  weft_cli_print_safe (g_dngettext (GETTEXT_PACKAGE, "%s to %s: %u hop\n", "%s to %s: %u hops\n", path->len),
+                       from->name, to->name, path->len);
   for (guint i = 0; i < path->len; i++)
     print_hop (dataset, i + 1, g_ptr_array_index (path, i));
 

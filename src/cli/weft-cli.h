@@ -48,6 +48,11 @@ gboolean weft_cli_parse     (GOptionContext *context,
 GOptionContext *weft_cli_context_new (const char *command,
                                       const char *parameters,
                                       const char *summary);
+/* g_print() for text that quotes a dataset: control characters, terminal
+ * escapes and bidirectional overrides are written as escapes
+ * (weft_text_escape()); a final newline is kept. */
+void     weft_cli_print_safe (const char *format,
+                              ...) G_GNUC_PRINTF (1, 2);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
 

@@ -37,6 +37,7 @@
 
 #include "weft-date.h"
 #include "weft-error.h"
+#include "weft-text.h"
 
 /* Longer input is rejected before it is looked at. */
 #define MAX_TEXT_LEN 64
@@ -257,44 +258,13 @@ fail (Parser     *p,
   return FALSE;
 }
 
-static gboolean
-must_escape (gunichar c)
-{
-  if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-    return TRUE;
-  if (c == 0x2028 || c == 0x2029)
-    return TRUE;
-
-  /* Bidirectional overrides, zero-width characters, … */
-  return g_unichar_type (c) == G_UNICODE_FORMAT;
-}
-
 /* A copy of @text that is valid UTF-8, with control and invisible
  * characters written as escapes, so that a message can quote it. */
 static char *
 make_display (const char *text,
               gsize       len)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, (gssize) len);
-  GString *s = g_string_sized_new (len + 8);
-
-  for (const char *q = valid; *q != '\0'; q = g_utf8_next_char (q))
-    {
-      gunichar c = g_utf8_get_char (q);
-
-      if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\r')
-        g_string_append (s, "\\r");
-      else if (must_escape (c))
-        g_string_append_printf (s, "\\u{%04X}", (guint) c);
-      else
-        g_string_append_unichar (s, c);
-    }
-
-  return g_string_free (s, FALSE);
+  return weft_text_escape (text, (gssize) len);
 }
 
 static char
@@ -350,7 +320,7 @@ fail_unexpected (Parser *p,
                  _("“%1$s”: unexpected byte 0x%2$02X, which is not valid UTF-8; expected an EDTF date such as “2021-10-05”"),
                  p->display, (guint) c);
 
-  if (must_escape (u) || !g_unichar_isgraph (u))
+  if (weft_text_is_unsafe (u) || !g_unichar_isgraph (u))
     return fail (p, offset,
                  /* Translators: %1$s is the text that was given, %2$04X a
                   * Unicode code point. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-private.h"
+#include "weft-text.h"
 
 struct _WeftDiagnostics
 {
@@ -94,7 +95,13 @@ add_valist (WeftDiagnostics *self,
   d.line = line;
   d.column = column;
   d.path = g_strdup (path);
-  d.message = g_strdup_vprintf (format, args);
+  /* Messages quote names and values from the file: never let them carry
+   * a terminal escape or a bidirectional override (weft-text.h). */
+  {
+    g_autofree char *message = g_strdup_vprintf (format, args);
+
+    d.message = weft_text_escape (message, -1);
+  }
   g_array_append_val (self->items, d);
 }
 
@@ -228,9 +235,13 @@ weft_diagnostic_format (const WeftDiagnostic *d,
 {
   GString *s = g_string_new (NULL);
 
+  /* The path keeps member names as they are in the file (the loader looks
+   * them up); the file name may hold anything too: escape both here. */
   if (file != NULL)
     {
-      g_string_append (s, file);
+      g_autofree char *safe_file = weft_text_escape (file, -1);
+
+      g_string_append (s, safe_file);
       if (d->line > 0)
         {
           g_string_append_printf (s, ":%u", d->line);
@@ -243,7 +254,11 @@ weft_diagnostic_format (const WeftDiagnostic *d,
   g_string_append (s, d->severity == WEFT_SEVERITY_ERROR ? _("error") : _("warning"));
   g_string_append (s, ": ");
   if (d->path != NULL && d->path[0] != '\0')
-    g_string_append_printf (s, "%s: ", d->path);
+    {
+      g_autofree char *safe_path = weft_text_escape (d->path, -1);
+
+      g_string_append_printf (s, "%s: ", safe_path);
+    }
   g_string_append (s, d->message);
 
   return g_string_free (s, FALSE);
@@ -252,6 +267,7 @@ weft_diagnostic_format (const WeftDiagnostic *d,
 char *
 weft_diagnostics_format_all (WeftDiagnostics *self)
 {
+  g_autofree char *safe_file = weft_text_escape (self->file, -1);
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < self->items->len; i++)
@@ -269,7 +285,7 @@ weft_diagnostics_format_all (WeftDiagnostics *self)
                                            "%s: %u more problem not shown\n",
                                            "%s: %u more problems not shown\n",
                                            self->n_dropped),
-                              self->file ? self->file : "-", self->n_dropped);
+                              safe_file ? safe_file : "-", self->n_dropped);
     }
 
   return g_string_free (s, FALSE);

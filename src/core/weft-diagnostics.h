@@ -17,8 +17,11 @@ typedef struct {
   WeftSeverity severity;
   guint        line;     /* 1-based; 0 when unknown */
   guint        column;   /* 1-based, in characters; 0 when unknown */
-  char        *path;     /* JSON path such as "entities[3].kind", or NULL */
-  char        *message;  /* translated, without the path */
+  char        *path;     /* JSON path such as "entities[3].kind", or NULL; member
+                          * names as in the file: pass it through
+                          * weft_text_escape() before showing it */
+  char        *message;  /* translated, without the path; text quoted from
+                          * the file is already escaped (weft-text.h) */
 } WeftDiagnostic;
 
 typedef struct _WeftDiagnostics WeftDiagnostics;
@@ -61,7 +64,8 @@ guint                 weft_diagnostics_get_n_dropped  (WeftDiagnostics     *self
 /* Sorts by line then column, keeping the report order for ties. */
 void                  weft_diagnostics_sort         (WeftDiagnostics       *self);
 
-/* "FILE:LINE:COLUMN: error: PATH: message" (parts that are unknown are left out). */
+/* "FILE:LINE:COLUMN: error: PATH: message" (parts that are unknown are left
+ * out), with control characters in the file name and path escaped. */
 char                 *weft_diagnostic_format        (const WeftDiagnostic  *diagnostic,
                                                      const char            *file);
 /* Every diagnostic, one a line, then a "N more problems" line when some were dropped. */
