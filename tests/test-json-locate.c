@@ -182,6 +182,62 @@ test_locate (void)
   g_assert_null (g_hash_table_lookup (wanted, "entities[2]"));
 }
 
+static void
+test_many_positions (void)
+{
+  /* Many offsets at once, in any order, land where one at a time does:
+   * lines, columns in characters (not bytes), the end of the text and
+   * past it. */
+  static const char text[] =
+    "{\n  \"caf\xc3\xa9\": \"\xe4\xb8\xad\xe6\x96\x87\",\n\n"
+    "  \"x\": [1, 2, \"\xf0\x9f\x98\x80\"]\n}\n";
+  gsize len = sizeof text - 1;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  gsize offsets[200];
+  guint lines[200], columns[200];
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    offsets[i] = i < len + 3 ? i : (gsize) g_rand_int_range (rand, 0, len + 3);
+  /* Not in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      guint j = g_rand_int_range (rand, 0, G_N_ELEMENTS (offsets));
+      gsize t = offsets[i];
+
+      offsets[i] = offsets[j];
+      offsets[j] = t;
+    }
+
+  weft_json_offsets_to_positions (text, len, offsets, G_N_ELEMENTS (offsets), lines, columns);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      guint line, column;
+
+      weft_json_offset_to_position (text, len, offsets[i], &line, &column);
+      g_assert_cmpuint (lines[i], ==, line);
+      g_assert_cmpuint (columns[i], ==, column);
+    }
+
+  /* Spot checks against the text itself: “中” is at line 2, column 12;
+   * the emoji on line 4 at column 16; past the end is the end. */
+  {
+    gsize some[] = { 14, 39, len + 10, 0 };
+    guint l[4], c[4];
+
+    g_assert_cmpint (text[14], ==, '\xe4');
+    g_assert_cmpint (text[39], ==, '\xf0');
+    weft_json_offsets_to_positions (text, len, some, 4, l, c);
+    g_assert_cmpuint (l[0], ==, 2);
+    g_assert_cmpuint (c[0], ==, 12);
+    g_assert_cmpuint (l[1], ==, 4);
+    g_assert_cmpuint (c[1], ==, 16);
+    g_assert_cmpuint (l[2], ==, 6);
+    g_assert_cmpuint (c[2], ==, 1);
+    g_assert_cmpuint (l[3], ==, 1);
+    g_assert_cmpuint (c[3], ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -195,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/weft/json-locate/depth-huge", test_depth_huge);
   g_test_add_func ("/weft/json-locate/string-limit", test_string_limit);
   g_test_add_func ("/weft/json-locate/locate", test_locate);
+  g_test_add_func ("/weft/json-locate/many-positions", test_many_positions);
 
   return g_test_run ();
 }

@@ -589,3 +589,53 @@ weft_json_offset_to_position (const char *text,
     *column = col;
   }
 }
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const gsize *offsets = user_data;
+  gsize x = offsets[*(const guint *) a];
+  gsize y = offsets[*(const guint *) b];
+
+  return x < y ? -1 : (x > y);
+}
+
+void
+weft_json_offsets_to_positions (const char  *text,
+                                gsize        length,
+                                const gsize *offsets,
+                                guint        n,
+                                guint       *lines,
+                                guint       *columns)
+{
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  gsize pos = 0;
+  guint line = 1, column = 1;
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_offsets, (gpointer) offsets);
+
+  /* A cursor that only moves forward: the line, and the column in
+   * characters, of byte @pos. */
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = order[k];
+      gsize offset = MIN (offsets[i], length);
+
+      for (; pos < offset; pos++)
+        {
+          if (text[pos] == '\n')
+            {
+              line++;
+              column = 1;
+            }
+          else if (((guchar) text[pos] & 0xC0) != 0x80)
+            column++;
+        }
+      lines[i] = line;
+      columns[i] = column;
+    }
+}

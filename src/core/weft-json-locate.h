@@ -51,4 +51,15 @@ void     weft_json_offset_to_position (const char            *text,
                                        guint                 *line,
                                        guint                 *column);
 
+/* The same for @n offsets at once, in one pass over the text whatever
+ * their order (one call per offset would read the text from its start
+ * each time: a file with a thousand problems near its end would be read a
+ * thousand times). Fills @lines[i] and @columns[i] for @offsets[i]. */
+void     weft_json_offsets_to_positions (const char          *text,
+                                         gsize                length,
+                                         const gsize         *offsets,
+                                         guint                n,
+                                         guint               *lines,
+                                         guint               *columns);
+
 G_END_DECLS

@@ -636,36 +636,52 @@ resolve_positions (WeftDiagnostics *diagnostics,
 
   weft_json_locate (text, length, wanted);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
-      g_autofree char *path = NULL;
-      gboolean exact = TRUE;
+  {
+    g_autofree guint *which = g_new (guint, n);
+    g_autofree gsize *offsets = g_new (gsize, n);
+    g_autofree guint *inside = g_new (guint, n);
+    g_autofree guint *lines = NULL;
+    g_autofree guint *columns = NULL;
+    guint m = 0;
 
-      if (d->line != 0 || d->path == NULL)
-        continue;
+    /* Where each diagnostic's value starts: its own path, else the
+     * nearest enclosing one found. */
+    for (guint i = 0; i < n; i++)
+      {
+        const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+        g_autofree char *path = NULL;
+        gboolean exact = TRUE;
 
-      path = g_strdup (d->path);
-      do
-        {
-          gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, path));
+        if (d->line != 0 || d->path == NULL)
+          continue;
 
-          if (found != 0)
-            {
-              guint line, column;
+        path = g_strdup (d->path);
+        do
+          {
+            gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, path));
 
-              weft_json_offset_to_position (text, length, found - 1, &line, &column);
-              /* A column already set is a character offset inside the
-               * string value (past its opening quote). */
-              if (exact && d->column > 0 && text[found - 1] == '"')
-                column += d->column;
-              weft_diagnostics_set_position (diagnostics, i, line, column);
-              break;
-            }
-          exact = FALSE;
-        }
-      while (path_parent (path));
-    }
+            if (found != 0)
+              {
+                which[m] = i;
+                offsets[m] = found - 1;
+                /* A column already set is a character offset inside the
+                 * string value (past its opening quote). */
+                inside[m] = (exact && d->column > 0 && text[found - 1] == '"') ? d->column : 0;
+                m++;
+                break;
+              }
+            exact = FALSE;
+          }
+        while (path_parent (path));
+      }
+
+    /* Lines and columns of all of them in one pass over the text. */
+    lines = g_new (guint, MAX (m, 1));
+    columns = g_new (guint, MAX (m, 1));
+    weft_json_offsets_to_positions (text, length, offsets, m, lines, columns);
+    for (guint k = 0; k < m; k++)
+      weft_diagnostics_set_position (diagnostics, which[k], lines[k], columns[k] + inside[k]);
+  }
 }
 
 /* ---- Entry points ------------------------------------------------------- */
