@@ -238,6 +238,74 @@ test_many_positions (void)
   }
 }
 
+/* The @i-th of the names made of "aB" and "b!" blocks, which all have the
+ * same g_str_hash(). */
+static void
+append_colliding_name (GString *s,
+                       guint    i,
+                       guint    blocks)
+{
+  g_string_append_c (s, '"');
+  for (guint b = 0; b < blocks; b++)
+    g_string_append (s, (i >> b) & 1 ? "b!" : "aB");
+  g_string_append_c (s, '"');
+}
+
+static void
+test_hash_flood (void)
+{
+  g_autoptr(GString) flood = g_string_new ("{\"weft\": 1, \"x\": {");
+  g_autoptr(GString) fine = g_string_new ("{");
+  g_autoptr(GString) repeated = g_string_new ("{");
+  g_autoptr(GString) small = g_string_new ("[");
+  WeftJsonProblem problem = { 0 };
+  guint line, column;
+
+  /* 64 names with one hash in one object: refused, at the first name
+   * past the allowance, with a message that says why. */
+  for (guint i = 0; i < 64; i++)
+    {
+      if (i > 0)
+        g_string_append (flood, ", ");
+      append_colliding_name (flood, i, 6);
+      g_string_append (flood, ": 0");
+    }
+  g_string_append (flood, "}}");
+  g_assert_false (weft_json_check (flood->str, flood->len, NULL, &problem));
+  g_assert_nonnull (strstr (problem.message, "same hash value"));
+  weft_json_offset_to_position (flood->str, flood->len, problem.offset, &line, &column);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpint (flood->str[problem.offset], ==, '"');
+  g_clear_pointer (&problem.message, g_free);
+
+  /* 10,000 ordinary names, the same name 100 times, and many small
+   * objects whose few names collide: all accepted. */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (fine, "%s\"member-%u\": %u", i ? ", " : "", i, i);
+  g_string_append_c (fine, '}');
+  g_assert_true (weft_json_check (fine->str, fine->len, NULL, NULL));
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (repeated, "%s\"same\": %u", i ? ", " : "", i);
+  g_string_append_c (repeated, '}');
+  g_assert_true (weft_json_check (repeated->str, repeated->len, NULL, NULL));
+
+  for (guint o = 0; o < 100; o++)
+    {
+      g_string_append (small, o ? ", {" : "{");
+      for (guint i = 0; i < 16; i++)
+        {
+          if (i > 0)
+            g_string_append (small, ", ");
+          append_colliding_name (small, i, 4);
+          g_string_append (small, ": 0");
+        }
+      g_string_append_c (small, '}');
+    }
+  g_string_append_c (small, ']');
+  g_assert_true (weft_json_check (small->str, small->len, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/weft/json-locate/string-limit", test_string_limit);
   g_test_add_func ("/weft/json-locate/locate", test_locate);
   g_test_add_func ("/weft/json-locate/many-positions", test_many_positions);
+  g_test_add_func ("/weft/json-locate/hash-flood", test_hash_flood);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-private.h"
+#include "weft-hash.h"
 
 /* A compressed sparse row index: the values of key k are
  * values[offsets[k] .. offsets[k + 1]). */
@@ -678,7 +679,9 @@ weft_dataset_finish (WeftDataset     *self,
     diagnostics = own = weft_diagnostics_new (NULL);
   errors_before = weft_diagnostics_get_n_errors (diagnostics);
 
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Ids come from files: a keyed hash, so that colliding ids cannot be
+   * prepared (weft-hash.h). */
+  self->by_id = g_hash_table_new (weft_str_hash, g_str_equal);
   register_ids (self, diagnostics, self->sources);
   register_ids (self, diagnostics, self->entities);
   register_ids (self, diagnostics, self->events);

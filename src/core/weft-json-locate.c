@@ -9,10 +9,20 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
+#include "weft-hash.h"
 #include "weft-json-locate.h"
 
 #define DEFAULT_MAX_DEPTH 64
 #define DEFAULT_MAX_STRING_LENGTH (4 * 1024 * 1024)
+
+/* json-glib keeps an object's members in a GHashTable with g_str_hash()
+ * (djb2), for which anyone can write many names with one hash: 32,768
+ * such members in a 1 MB file took 21 s to read. Objects with more than
+ * TRACK_MEMBERS members have their names' hashes counted; more than
+ * MAX_SAME_HASH different names with one hash is refused (random names
+ * reach 3 only in objects of millions of members). */
+#define TRACK_MEMBERS 32
+#define MAX_SAME_HASH 8
 
 typedef struct {
   const char            *text;
@@ -23,6 +33,7 @@ typedef struct {
   WeftJsonProblem       *problem;   /* check mode */
   GHashTable            *wanted;    /* locate mode */
   GString               *path;
+  GString               *name;      /* scratch for member names */
   gboolean               failed;
 } Scanner;
 
@@ -331,10 +342,39 @@ enter (Scanner *s)
   return TRUE;
 }
 
+/* Counts @name (decoded) among the names of one object; FALSE when too
+ * many different names share its g_str_hash() value. */
+static gboolean
+track_member (Scanner    *s,
+              GHashTable *names,
+              GHashTable *hashes,
+              const char *name,
+              gsize       offset)
+{
+  guint hash, count;
+
+  if (g_hash_table_contains (names, name))
+    return TRUE;  /* a repeated name: json-glib keeps the last one */
+  g_hash_table_add (names, g_strdup (name));
+
+  hash = g_str_hash (name);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (hashes, GUINT_TO_POINTER (hash))) + 1;
+  g_hash_table_insert (hashes, GUINT_TO_POINTER (hash), GUINT_TO_POINTER (count));
+  if (count > MAX_SAME_HASH)
+    return fail (s, offset,
+                 _("more than %u member names of this object have the same hash value, which would make "
+                   "reading it take very long; files written by people or tools do not do this"),
+                 MAX_SAME_HASH);
+  return TRUE;
+}
+
 static gboolean
 scan_object (Scanner *s)
 {
   gsize open = s->pos;
+  guint n_members = 0;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) hashes = NULL;
 
   if (!enter (s))
     return FALSE;
@@ -366,6 +406,21 @@ scan_object (Scanner *s)
           if (s->path->len > 0)
             g_string_append_c (s->path, '.');
           if (!scan_string (s, s->path))
+            return FALSE;
+        }
+      else if (++n_members > TRACK_MEMBERS)
+        {
+          gsize name_start = s->pos;
+
+          if (names == NULL)
+            {
+              /* Keyed by the names themselves: a keyed hash. */
+              names = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+              hashes = g_hash_table_new (NULL, NULL);
+            }
+          g_string_truncate (s->name, 0);
+          if (!scan_string (s, s->name) ||
+              !track_member (s, names, hashes, s->name->str, name_start))
             return FALSE;
         }
       else if (!scan_string (s, NULL))
@@ -514,6 +569,7 @@ weft_json_check (const char           *text,
   s.limits = limits;
   s.problem = problem;
   s.path = g_string_new (NULL);
+  s.name = g_string_new (NULL);
 
   /* UTF-8 is checked inside strings, where it may appear; anywhere else a
    * byte above 0x7F is a syntax error reported as invalid UTF-8 when it is. */
@@ -533,6 +589,7 @@ weft_json_check (const char           *text,
     }
 
   g_string_free (s.path, TRUE);
+  g_string_free (s.name, TRUE);
   return !s.failed;
 }
 

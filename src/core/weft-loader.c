@@ -18,6 +18,7 @@
 #endif
 
 #include "weft-dataset-private.h"
+#include "weft-hash.h"
 #include "weft-error.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
@@ -615,7 +616,8 @@ resolve_positions (WeftDiagnostics *diagnostics,
                    const char      *text,
                    gsize            length)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Paths hold member names from the file: a keyed hash (weft-hash.h). */
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
   guint n = weft_diagnostics_get_length (diagnostics);
 
   for (guint i = 0; i < n; i++)
