@@ -438,6 +438,59 @@ test_colliding_ids (void)
 }
 
 static void
+test_unknown_member_order (void)
+{
+  /* Found by fuzz-loader: unknown members were copied and written in
+   * json-glib's hash order, so saving shuffled them (and saving again
+   * shuffled them differently). They keep the file's order now, at every
+   * level, and saving is a fixed point. */
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"t\", \"zeta\": 1, \"alpha\": 2, \"mid\": 3,\n"
+    " \"entities\": [{\"id\": \"e1\", \"name\": \"A\", \"kind\": \"person\",\n"
+    "   \"claimfrom\": \"e1\", \"to\": \"e2\", \"type\": \"x\", \"b\": 1, \"a\": 2,\n"
+    "   \"nested\": {\"z\": 1, \"y\": 2, \"x\": 3}}]}\n";
+  static const char * const order[] = {
+    "\"zeta\"", "\"alpha\"", "\"mid\"",
+    "\"claimfrom\"", "\"to\"", "\"type\"", "\"b\"", "\"a\"", "\"nested\"", "\"z\"", "\"y\"", "\"x\"",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autoptr(WeftDataset) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  gsize length, length_again;
+
+  g_assert_no_error (error);
+  saved = weft_dataset_to_data (dataset, &length);
+
+  /* In each object the unknown members follow the known ones, in the
+   * file's order: the root's at the very end (after its arrays), the
+   * entity's inside "entities". */
+  {
+    const char *entities = strstr (saved, "\"entities\"");
+    const char *p = saved;
+
+    g_assert_nonnull (entities);
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        const char *next;
+
+        if (i == 3)
+          p = entities;
+        next = strstr (p, order[i]);
+        if (next == NULL)
+          g_error ("%s missing or out of order in:\n%s", order[i], saved);
+        p = next + 1;
+      }
+  }
+
+  again = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = weft_dataset_to_data (again, &length_again);
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
+static void
 test_example_loads (void)
 {
   g_autofree char *path = weft_get_example_path ();
@@ -473,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/weft/loader/example", test_example_loads);
   g_test_add_func ("/weft/loader/escapes", test_escapes);
   g_test_add_func ("/weft/loader/colliding-ids", test_colliding_ids);
+  g_test_add_func ("/weft/loader/unknown-member-order", test_unknown_member_order);
 
   return g_test_run ();
 }

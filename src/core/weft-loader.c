@@ -112,8 +112,10 @@ collect (Ctx                *ctx,
   memset (slots, 0, sizeof (JsonNode *) * n_known);
   *extra = NULL;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  /* In the file's order: json_object_iter_next() goes in hash order,
+   * which would shuffle unknown members on every save. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       guint i;
 
