@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
@@ -313,6 +315,92 @@ test_enums (void)
   g_assert_cmpstr (weft_claim_status_label (WEFT_STATUS_ALLEGED), ==, "Alleged");
 }
 
+static void
+test_save_disk_full (void)
+{
+  /* A full disk, simulated with RLIMIT_FSIZE (which binds root too, unlike
+   * a read-only folder): the write fails part way, the error says so and
+   * that the previous file is unchanged, and it is, byte for byte, with no
+   * half-written temporary file left beside it. */
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kept.weft", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *data = NULL;
+  gsize before_length, after_length, length;
+  struct rlimit saved_limit, small;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  /* The previous version: a valid file, smaller than the new one. */
+  g_assert_true (g_file_set_contents (path, "{\"weft\": 1, \"title\": \"previous version\"}\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  data = weft_dataset_to_data (ds, &length);
+  g_assert_cmpuint (length, >, 2048);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  small = saved_limit;
+  small.rlim_cur = 1024;
+  /* Past the limit write() fails with EFBIG instead of killing us. */
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = weft_dataset_save_path (ds, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "kept.weft"));
+  g_assert_nonnull (strstr (error->message, "previous version of the file is unchanged"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_cmpstr (name, ==, "kept.weft");
+  }
+
+  /* With room again, the same save works. */
+  g_clear_error (&error);
+  g_assert_true (weft_dataset_save_path (ds, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, data, length);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_parent_is_a_file (void)
+{
+  /* Another failure that root cannot bypass: the folder is a file. */
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-notdir-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "plain", NULL);
+  g_autofree char *inside = g_build_filename (file, "out.weft", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (file, "not a folder", -1, NULL));
+  g_assert_false (weft_dataset_save_path (ds, inside, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "out.weft"));
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a folder");
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +414,8 @@ main (int    argc,
   g_test_add_func ("/weft/dataset/round-trip", test_round_trip);
   g_test_add_func ("/weft/dataset/example-round-trip", test_example_round_trip);
   g_test_add_func ("/weft/dataset/save-file", test_save_file);
+  g_test_add_func ("/weft/dataset/save-disk-full", test_save_disk_full);
+  g_test_add_func ("/weft/dataset/save-parent-is-a-file", test_save_parent_is_a_file);
   g_test_add_func ("/weft/dataset/builder", test_builder);
   g_test_add_func ("/weft/dataset/enums", test_enums);
 

@@ -47,4 +47,14 @@ gboolean     weft_dataset_save_path    (WeftDataset      *self,
                                         const char       *path,
                                         GError          **error);
 
+/* What weft_dataset_save() writes with, for exporters too: @file keeps
+ * its previous contents, byte for byte, unless all of @data was written
+ * (g_file_replace_contents() renames a half-written file over the
+ * original when a write fails). Errors are GIO's. */
+gboolean     weft_file_replace_contents (GFile           *file,
+                                         const char      *data,
+                                         gsize            length,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
 G_END_DECLS

@@ -229,6 +229,38 @@ weft_dataset_to_data (WeftDataset *self,
   return data;
 }
 
+/* Writes @data to a temporary file beside @file and renames it over @file
+ * only once all of it is written. Not g_file_replace_contents(): when a
+ * write fails part way (a full disk), it drops its stream, and closing the
+ * stream renames the half-written temporary file over the original. A
+ * close with a cancelled cancellable is what tells GIO to drop the
+ * temporary file and keep the original. */
+gboolean
+weft_file_replace_contents (GFile         *file,
+                            const char    *data,
+                            gsize          length,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL, cancellable, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      return FALSE;
+    }
+
+  /* Syncs, then renames; if that fails the original is still there. */
+  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
 gboolean
 weft_dataset_save (WeftDataset   *self,
                    GFile         *file,
@@ -244,10 +276,7 @@ weft_dataset_save (WeftDataset   *self,
 
   data = weft_dataset_to_data (self, &length);
 
-  /* g_file_replace_contents() writes a temporary file beside the target and
-   * renames it over the old one only once it is complete. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+  if (!weft_file_replace_contents (file, data, length, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
