@@ -125,6 +125,63 @@ test_depth_huge (void)
 }
 
 static void
+test_values_limit (void)
+{
+  WeftJsonLimits limits = { .max_depth = 10, .max_string_length = 100, .max_values = 5 };
+  WeftJsonProblem problem = { 0 };
+
+  /* The array and its four numbers are five values. */
+  g_assert_true (weft_json_check ("[1, 2, 3, 4]", 12, &limits, &problem));
+  g_assert_false (weft_json_check ("[1, 2, 3, 4, 5]", 15, &limits, &problem));
+  g_assert_cmpuint (problem.offset, ==, 13);
+  g_assert_true (problem.limit);
+  g_assert_nonnull (strstr (problem.message, "more than 5 values"));
+  g_assert_nonnull (strstr (problem.message, "WEFT_MAX_ITEMS"));
+  g_clear_pointer (&problem.message, g_free);
+
+  /* Objects count, and so do member values (not member names). */
+  g_assert_true (weft_json_check ("{\"a\": {\"b\": [true, null]}}", 26, &limits, &problem));
+  g_assert_false (weft_json_check ("{\"a\": {\"b\": [true, null, \"c\"]}}", 31, &limits, &problem));
+  g_assert_true (problem.limit);
+  g_clear_pointer (&problem.message, g_free);
+
+  /* 0 is no limit; a syntax error is not a limit. */
+  limits.max_values = 0;
+  g_assert_true (weft_json_check ("[1, 2, 3, 4, 5, 6, 7]", 21, &limits, &problem));
+  g_assert_false (weft_json_check ("[1, 2,]", 7, &limits, &problem));
+  g_assert_false (problem.limit);
+  g_clear_pointer (&problem.message, g_free);
+
+  /* The default, and WEFT_MAX_ITEMS. */
+  g_unsetenv ("WEFT_MAX_ITEMS");
+  weft_json_limits_get_default (&limits);
+  g_assert_cmpuint (limits.max_values, ==, WEFT_DEFAULT_MAX_VALUES);
+  g_setenv ("WEFT_MAX_ITEMS", "7", TRUE);
+  weft_json_limits_get_default (&limits);
+  g_assert_cmpuint (limits.max_values, ==, 7);
+  g_setenv ("WEFT_MAX_ITEMS", "lots", TRUE);
+  weft_json_limits_get_default (&limits);
+  g_assert_cmpuint (limits.max_values, ==, WEFT_DEFAULT_MAX_VALUES);
+  g_unsetenv ("WEFT_MAX_ITEMS");
+}
+
+static void
+test_limits_are_limits (void)
+{
+  /* Depth and string length are limits too (WEFT_ERROR_LIMIT in the
+   * loader), not syntax errors. */
+  WeftJsonLimits limits = { .max_depth = 2, .max_string_length = 3 };
+  WeftJsonProblem problem = { 0 };
+
+  g_assert_false (weft_json_check ("[[[]]]", 6, &limits, &problem));
+  g_assert_true (problem.limit);
+  g_clear_pointer (&problem.message, g_free);
+  g_assert_false (weft_json_check ("[\"abcd\"]", 8, &limits, &problem));
+  g_assert_true (problem.limit);
+  g_clear_pointer (&problem.message, g_free);
+}
+
+static void
 test_string_limit (void)
 {
   WeftJsonLimits limits = { 10, 5 };
@@ -321,6 +378,8 @@ main (int    argc,
   g_test_add_func ("/weft/json-locate/locate", test_locate);
   g_test_add_func ("/weft/json-locate/many-positions", test_many_positions);
   g_test_add_func ("/weft/json-locate/hash-flood", test_hash_flood);
+  g_test_add_func ("/weft/json-locate/values-limit", test_values_limit);
+  g_test_add_func ("/weft/json-locate/limits-are-limits", test_limits_are_limits);
 
   return g_test_run ();
 }

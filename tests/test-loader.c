@@ -491,6 +491,47 @@ test_unknown_member_order (void)
 }
 
 static void
+test_items_limit (void)
+{
+  /* The example holds 2,509 values: exactly that many is allowed, one less
+   * is refused before json-glib parses anything, with an error that says
+   * which limit and how to raise it. */
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = NULL;
+
+  g_setenv ("WEFT_MAX_ITEMS", "2509", TRUE);
+  dataset = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_clear_object (&dataset);
+
+  g_setenv ("WEFT_MAX_ITEMS", "2508", TRUE);
+  dataset = weft_dataset_load_path (path, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "more than 2508 values"));
+  g_assert_nonnull (strstr (error->message, "raise WEFT_MAX_ITEMS"));
+  g_unsetenv ("WEFT_MAX_ITEMS");
+
+  /* Depth is a limit too, not a syntax error. */
+  g_clear_error (&error);
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"weft\": 1, \"title\": \"t\", \"x\": ");
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 100; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    dataset = weft_dataset_load_data (deep->str, deep->len, "deep.weft", NULL, &error);
+    g_assert_null (dataset);
+    g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT);
+    g_assert_nonnull (strstr (error->message, "WEFT_MAX_DEPTH"));
+  }
+}
+
+static void
 test_example_loads (void)
 {
   g_autofree char *path = weft_get_example_path ();
@@ -527,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/weft/loader/escapes", test_escapes);
   g_test_add_func ("/weft/loader/colliding-ids", test_colliding_ids);
   g_test_add_func ("/weft/loader/unknown-member-order", test_unknown_member_order);
+  g_test_add_func ("/weft/loader/items-limit", test_items_limit);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ typedef struct {
   gsize                  length;
   gsize                  pos;
   guint                  depth;
+  gsize                  n_values;
   const WeftJsonLimits  *limits;
   WeftJsonProblem       *problem;   /* check mode */
   GHashTable            *wanted;    /* locate mode */
@@ -54,6 +55,28 @@ weft_json_limits_get_default (WeftJsonLimits *limits)
 {
   limits->max_depth = env_limit ("WEFT_MAX_DEPTH", DEFAULT_MAX_DEPTH);
   limits->max_string_length = env_limit ("WEFT_MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH);
+  limits->max_values = env_limit ("WEFT_MAX_ITEMS", WEFT_DEFAULT_MAX_VALUES);
+}
+
+static gboolean G_GNUC_PRINTF (4, 0)
+vfail (Scanner    *s,
+       gsize       offset,
+       gboolean    limit,
+       const char *format,
+       va_list     args)
+{
+  if (s->failed)
+    return FALSE;
+
+  s->failed = TRUE;
+  if (s->problem != NULL)
+    {
+      s->problem->offset = offset;
+      s->problem->limit = limit;
+      s->problem->message = g_strdup_vprintf (format, args);
+    }
+
+  return FALSE;
 }
 
 static gboolean fail (Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -66,18 +89,26 @@ fail (Scanner    *s,
 {
   va_list args;
 
-  if (s->failed)
-    return FALSE;
+  va_start (args, format);
+  vfail (s, offset, FALSE, format, args);
+  va_end (args);
+  return FALSE;
+}
 
-  s->failed = TRUE;
-  if (s->problem != NULL)
-    {
-      s->problem->offset = offset;
-      va_start (args, format);
-      s->problem->message = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
+/* A safety limit reached: the loader reports it as WEFT_ERROR_LIMIT. */
+static gboolean fail_limit (Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
+static gboolean
+fail_limit (Scanner    *s,
+            gsize       offset,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfail (s, offset, TRUE, format, args);
+  va_end (args);
   return FALSE;
 }
 
@@ -181,10 +212,10 @@ scan_string (Scanner *s,
       if (c == '"')
         {
           if (s->pos - start - 1 > s->limits->max_string_length)
-            return fail (s, start,
-                         _("a string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT " bytes; "
-                           "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
-                         s->pos - start - 1, s->limits->max_string_length);
+            return fail_limit (s, start,
+                               _("a string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT " bytes; "
+                                 "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
+                               s->pos - start - 1, s->limits->max_string_length);
           s->pos++;
           return TRUE;
         }
@@ -335,10 +366,10 @@ static gboolean
 enter (Scanner *s)
 {
   if (++s->depth > s->limits->max_depth)
-    return fail (s, s->pos,
-                 _("nested more than %u levels deep; a .weft file needs far fewer, "
-                   "so this is probably not a Weft file (if it is legitimate, raise WEFT_MAX_DEPTH)"),
-                 s->limits->max_depth);
+    return fail_limit (s, s->pos,
+                       _("nested more than %u levels deep; a .weft file needs far fewer, "
+                         "so this is probably not a Weft file (if it is legitimate, raise WEFT_MAX_DEPTH)"),
+                       s->limits->max_depth);
   return TRUE;
 }
 
@@ -361,10 +392,10 @@ track_member (Scanner    *s,
   count = GPOINTER_TO_UINT (g_hash_table_lookup (hashes, GUINT_TO_POINTER (hash))) + 1;
   g_hash_table_insert (hashes, GUINT_TO_POINTER (hash), GUINT_TO_POINTER (count));
   if (count > MAX_SAME_HASH)
-    return fail (s, offset,
-                 _("more than %u member names of this object have the same hash value, which would make "
-                   "reading it take very long; files written by people or tools do not do this"),
-                 MAX_SAME_HASH);
+    return fail_limit (s, offset,
+                       _("more than %u member names of this object have the same hash value, which would make "
+                         "reading it take very long; files written by people or tools do not do this"),
+                       MAX_SAME_HASH);
   return TRUE;
 }
 
@@ -523,6 +554,13 @@ scan_value (Scanner *s)
   if (s->pos >= s->length)
     return fail (s, s->pos, _("expected a value, found the end of the file"));
 
+  /* Counted before json-glib builds a node for each. */
+  if (s->limits->max_values > 0 && ++s->n_values > s->limits->max_values)
+    return fail_limit (s, s->pos,
+                       _("more than %" G_GSIZE_FORMAT " values (objects, arrays, strings, numbers…) in one file; "
+                         "reading them would need gigabytes of memory. If the file is legitimate, raise WEFT_MAX_ITEMS"),
+                       s->limits->max_values);
+
   record (s);
   c = s->text[s->pos];
   switch (c)
@@ -604,6 +642,7 @@ weft_json_locate (const char *text,
   weft_json_limits_get_default (&limits);
   limits.max_depth = G_MAXUINT;
   limits.max_string_length = G_MAXSIZE;
+  limits.max_values = 0;
 
   s.text = text;
   s.length = length;

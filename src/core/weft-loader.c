@@ -831,7 +831,7 @@ load (char            *text,
       g_free (problem.message);
       if (release)
         release (text);
-      set_first_error (error, diagnostics, WEFT_ERROR_SYNTAX);
+      set_first_error (error, diagnostics, problem.limit ? WEFT_ERROR_LIMIT : WEFT_ERROR_SYNTAX);
       return NULL;
     }
 
