@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
@@ -315,6 +316,29 @@ test_enums (void)
   g_assert_cmpstr (weft_claim_status_label (WEFT_STATUS_ALLEGED), ==, "Alleged");
 }
 
+/* Saves @ds to @path with writes limited to 1 KiB, as on a full disk. */
+static gboolean
+save_with_full_disk (WeftDataset  *ds,
+                     const char   *path,
+                     GError      **error)
+{
+  struct rlimit saved_limit, small;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  small = saved_limit;
+  small.rlim_cur = 1024;
+  /* Past the limit write() fails with EFBIG instead of killing us. */
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = weft_dataset_save_path (ds, path, error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  return ok;
+}
+
 static void
 test_save_disk_full (void)
 {
@@ -330,9 +354,6 @@ test_save_disk_full (void)
   g_autofree char *after = NULL;
   g_autofree char *data = NULL;
   gsize before_length, after_length, length;
-  struct rlimit saved_limit, small;
-  void (*saved_handler) (int);
-  gboolean ok;
 
   /* The previous version: a valid file, smaller than the new one. */
   g_assert_true (g_file_set_contents (path, "{\"weft\": 1, \"title\": \"previous version\"}\n", -1, NULL));
@@ -340,17 +361,7 @@ test_save_disk_full (void)
   data = weft_dataset_to_data (ds, &length);
   g_assert_cmpuint (length, >, 2048);
 
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
-  small = saved_limit;
-  small.rlim_cur = 1024;
-  /* Past the limit write() fails with EFBIG instead of killing us. */
-  saved_handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
-  ok = weft_dataset_save_path (ds, path, &error);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
-  signal (SIGXFSZ, saved_handler);
-
-  g_assert_false (ok);
+  g_assert_false (save_with_full_disk (ds, path, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "kept.weft"));
@@ -376,6 +387,54 @@ test_save_disk_full (void)
   g_assert_cmpmem (after, after_length, data, length);
 
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_through_symlink (void)
+{
+  /* GIO writes over a symbolic link in place, truncating first: saving
+   * through a link goes to the file it points to instead, so a full disk
+   * still leaves the old contents, and the link stays a link. */
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-link-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.weft", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.weft", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *data = NULL;
+  gsize length, contents_length;
+  static const char old[] = "{\"weft\": 1, \"title\": \"old\"}\n";
+
+  g_assert_true (g_file_set_contents (real, old, -1, NULL));
+  g_assert_cmpint (symlink ("real.weft", link), ==, 0);
+
+  g_assert_false (save_with_full_disk (ds, link, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, old);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint count = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      count++;
+    g_assert_cmpuint (count, ==, 2);
+  }
+
+  data = weft_dataset_to_data (ds, &length);
+  g_assert_true (weft_dataset_save_path (ds, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (real, &contents, &contents_length, NULL));
+  g_assert_cmpmem (contents, contents_length, data, length);
+
+  g_unlink (link);
+  g_unlink (real);
   g_rmdir (dir);
 }
 
@@ -415,6 +474,7 @@ main (int    argc,
   g_test_add_func ("/weft/dataset/example-round-trip", test_example_round_trip);
   g_test_add_func ("/weft/dataset/save-file", test_save_file);
   g_test_add_func ("/weft/dataset/save-disk-full", test_save_disk_full);
+  g_test_add_func ("/weft/dataset/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/weft/dataset/save-parent-is-a-file", test_save_parent_is_a_file);
   g_test_add_func ("/weft/dataset/builder", test_builder);
   g_test_add_func ("/weft/dataset/enums", test_enums);

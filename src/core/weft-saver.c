@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-private.h"
@@ -243,8 +245,16 @@ weft_file_replace_contents (GFile         *file,
                             GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFile) target = NULL;
+  const char *path = g_file_peek_path (file);
+  g_autofree char *resolved = path != NULL ? realpath (path, NULL) : NULL;
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  /* GIO writes over a symbolic link in place, the old contents truncated
+   * first; the file the link points to gets the temporary file and the
+   * rename instead, and the link stays a link. */
+  target = resolved != NULL ? g_file_new_for_path (resolved) : g_object_ref (file);
+
+  out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (out == NULL)
     return FALSE;
 
