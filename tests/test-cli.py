@@ -232,6 +232,16 @@ def test_terminal_escapes_are_shown_not_sent():
         code, out, err = run("validate", f)
         expect(code == 1 and inert(out + err), repr(out))
         expect("unknown kind “k\\u{001B}[1m”" in out, repr(out))
+        # File names may hold escapes too: a file that cannot be read, and
+        # one with problems.
+        named = os.path.join(d, "x\x1b]0;owned\x07.weft")
+        code, out, err = run("stats", named)
+        expect(code == 2 and inert(out + err) and "x\\u{001B}]0;owned\\u{0007}.weft" in err, repr(err))
+        code, out, err = run("validate", named)
+        expect(code == 2 and inert(out + err), repr(err))
+        os.rename(f, named)
+        code, out, err = run("validate", named)
+        expect(code == 1 and inert(out + err) and "x\\u{001B}]0;owned\\u{0007}.weft:1:" in out, repr(out))
 
 
 print(f"1..{len(results)}")

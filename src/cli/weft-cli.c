@@ -180,7 +180,12 @@ weft_cli_load (const char *path)
       if (weft_diagnostics_get_length (diagnostics) > 0)
         print_diagnostics (diagnostics, stderr);
       else
-        g_printerr ("%s\n", error->message);
+        {
+          /* It names the file, which may hold anything. */
+          g_autofree char *message = weft_text_escape (error->message, -1);
+
+          g_printerr ("%s\n", message);
+        }
       return NULL;
     }
 
@@ -226,8 +231,11 @@ weft_cli_validate (int    argc,
 
       if (dataset == NULL && weft_diagnostics_get_length (diagnostics) == 0)
         {
-          /* Not read at all: I/O or a limit. */
-          g_printerr ("%s\n", error->message);
+          /* Not read at all: I/O or a limit. The message names the file,
+           * which may hold anything. */
+          g_autofree char *message = weft_text_escape (error->message, -1);
+
+          g_printerr ("%s\n", message);
           unreadable = TRUE;
           continue;
         }
@@ -243,10 +251,10 @@ weft_cli_validate (int    argc,
           g_print ("%s\n", line);
         }
       if (weft_diagnostics_get_n_dropped (diagnostics) > 0)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
-                              "%s: %u more problems not shown\n",
-                              weft_diagnostics_get_n_dropped (diagnostics)),
-                 argv[i], weft_diagnostics_get_n_dropped (diagnostics));
+        weft_cli_print_safe (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
+                                          "%s: %u more problems not shown\n",
+                                          weft_diagnostics_get_n_dropped (diagnostics)),
+                             argv[i], weft_diagnostics_get_n_dropped (diagnostics));
 
       if (n_errors > 0)
         any_errors = TRUE;
@@ -257,7 +265,7 @@ weft_cli_validate (int    argc,
           g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
 
           /* Translators: "FILE: 2 errors, 1 warning" */
-          g_print (_("%s: %s, %s\n"), argv[i], errors, warnings);
+          weft_cli_print_safe (_("%s: %s, %s\n"), argv[i], errors, warnings);
         }
     }
 
