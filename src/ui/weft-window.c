@@ -60,6 +60,7 @@ struct _WeftWindow
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
+  guint            split_idle;
   gboolean         was_maximized;
 };
 
@@ -486,10 +487,6 @@ save_to (WeftWindow *self,
   if (dataset == NULL)
     return;
 
-  /* Our own write should not look like a change from elsewhere. */
-  if (self->monitor != NULL)
-    g_signal_handlers_block_by_func (self->monitor, on_file_changed, self);
-
   if (!weft_dataset_save (dataset, file, NULL, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), error->message);
@@ -502,13 +499,12 @@ save_to (WeftWindow *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
 
+      /* A new monitor, made after our own write, so that write is not
+       * reported as a change from elsewhere. */
       set_file (self, file, FALSE);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
-
-  if (self->monitor != NULL)
-    g_signal_handlers_unblock_by_func (self->monitor, on_file_changed, self);
 }
 
 static void
@@ -1000,6 +996,21 @@ weft_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
 }
 
+static gboolean
+restore_split (gpointer data)
+{
+  WeftWindow *self = data;
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->split_idle = 0;
+  if (total > 0 && self->split_fraction > 0)
+    {
+      gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
+      self->split_fraction = 0;
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 weft_window_size_allocate (GtkWidget *widget,
                            int        width,
@@ -1010,17 +1021,10 @@ weft_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (weft_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Put the split where it was once the paned has a size. */
-  if (self->split_fraction > 0)
-    {
-      int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
-
-      if (total > 0)
-        {
-          gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
-          self->split_fraction = 0;
-        }
-    }
+  /* Put the split where it was once the paned has a size; not from inside
+   * this allocation, which must not queue another. */
+  if (self->split_fraction > 0 && self->split_idle == 0)
+    self->split_idle = g_idle_add (restore_split, self);
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -1030,6 +1034,7 @@ weft_window_dispose (GObject *object)
 {
   WeftWindow *self = WEFT_WINDOW (object);
 
+  g_clear_handle_id (&self->split_idle, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
