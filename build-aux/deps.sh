@@ -4,7 +4,8 @@
 
 WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libgraphviz-dev graphviz
-  gettext desktop-file-utils appstream python3"
+  gettext desktop-file-utils appstream python3
+  libcairo2-dev libpango1.0-dev"
 WEFT_TEST_DEPS="xvfb xauth"
 
 weft_install_deps () {
