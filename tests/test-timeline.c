@@ -354,6 +354,7 @@ check_ticks (const WeftTimelineScale *s,
           if (t->label != NULL)
             {
               g_assert_cmpfloat (t->label_x, >=, last_major_end + spacing - 1e-6);
+              g_assert_cmpfloat (t->label_x + t->label_width, <=, s->width + 1e-6);
               last_major_end = t->label_x + t->label_width;
             }
           continue;
@@ -402,8 +403,9 @@ check_ticks (const WeftTimelineScale *s,
 
       if (t->label != NULL)
         {
-          /* Labels never touch. */
+          /* Labels never touch, and stay in view. */
           g_assert_cmpfloat (t->label_x, >=, last_minor_end + spacing - 1e-6);
+          g_assert_cmpfloat (t->label_x + t->label_width, <=, s->width + 1e-6);
           last_minor_end = t->label_x + t->label_width;
           n_labels++;
         }

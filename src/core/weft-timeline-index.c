@@ -42,6 +42,7 @@ struct _WeftTimelineIndex
 
   double            *starts;         /* every event's first (known) day, sorted */
   guint              n_starts;
+  WeftEvent        **ordered;        /* drawable events, by first (known) day */
 
   float             *label_widths;   /* by event index; NAN until measured */
   guint              n_measured;
@@ -123,6 +124,7 @@ weft_timeline_index_free (WeftTimelineIndex *self)
   g_free (self->claim_offsets);
   g_free (self->claim_statuses);
   g_free (self->starts);
+  g_free (self->ordered);
   g_free (self->label_widths);
   g_free (self->era_rows);
   g_clear_object (&self->dataset);
@@ -272,15 +274,6 @@ sort_entry_compare (const void *pa,
   if (a->lower != b->lower)
     return a->lower < b->lower ? -1 : 1;
   return a->item < b->item ? -1 : (a->item > b->item ? 1 : 0);
-}
-
-static int
-double_compare (const void *pa,
-                const void *pb)
-{
-  double a = *(const double *) pa, b = *(const double *) pb;
-
-  return a < b ? -1 : (a > b ? 1 : 0);
 }
 
 static guint
@@ -566,14 +559,30 @@ weft_timeline_index_new (WeftDataset       *dataset,
   /* Kind lanes that ended up empty (an entity of that kind whose events
    * could not be drawn) stay: they are rare and harmless. */
 
-  for (guint i = 0; i < n_by_date; i++)
-    {
-      WeftTimelineItem probe = { 0 };
+  {
+    g_autofree SortEntry *order = g_new (SortEntry, MAX (n_by_date, 1));
 
-      if (item_from_date (&probe, &by_date[i]->date))
-        self->starts[self->n_starts++] = probe.lower;
-    }
-  qsort (self->starts, self->n_starts, sizeof (double), double_compare);
+    self->ordered = g_new (WeftEvent *, MAX (n_by_date, 1));
+    for (guint i = 0; i < n_by_date; i++)
+      {
+        WeftTimelineItem probe = { 0 };
+
+        if (!item_from_date (&probe, &by_date[i]->date))
+          continue;
+        order[self->n_starts].lane = 0;
+        order[self->n_starts].bucket = 0;
+        order[self->n_starts].lower = probe.lower;
+        order[self->n_starts].item = i;
+        self->n_starts++;
+      }
+    /* Stable on date order: ties keep weft_date_compare's order. */
+    qsort (order, self->n_starts, sizeof (SortEntry), sort_entry_compare);
+    for (guint i = 0; i < self->n_starts; i++)
+      {
+        self->starts[i] = order[i].lower;
+        self->ordered[i] = by_date[order[i].item];
+      }
+  }
 
   /* Claims, by event. */
   self->claim_offsets = g_new0 (guint, events->len + 1);
@@ -869,4 +878,12 @@ guint
 weft_timeline_index_get_n_groups (WeftTimelineIndex *self)
 {
   return self->n_groups;
+}
+
+WeftEvent **
+weft_timeline_index_get_ordered_events (WeftTimelineIndex *self,
+                                        guint             *n_events)
+{
+  *n_events = self->n_starts;
+  return self->ordered;
 }

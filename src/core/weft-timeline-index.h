@@ -108,6 +108,11 @@ guint                   weft_timeline_index_count_starts   (WeftTimelineIndex  *
                                                             double              lower,
                                                             double              upper);
 
+/* The events that can be drawn, in the order they start on the axis (an
+ * open start by its known end), for stepping from one to the next. */
+WeftEvent             **weft_timeline_index_get_ordered_events (WeftTimelineIndex *self,
+                                                                guint             *n_events);
+
 /* The statuses of the event's claims (WeftClaimStatus, one byte each). */
 const guint8           *weft_timeline_index_get_claim_statuses (WeftTimelineIndex *self,
                                                                 const WeftEvent   *event,

@@ -5,14 +5,15 @@
  * Each lane has a few rows. Its visible events are taken in columns of
  * metrics.cluster_width pixels, columns fixed to the calendar (so panning
  * does not reshuffle them). The events starting in a column are counted
- * with binary searches in the lane's sorted buckets; when there are more
- * than rows free for them, the whole column becomes one cluster mark
- * without looking at a single event, which is what keeps 100,000 events
- * cheap. Otherwise each event of the column takes the first row where it
- * fits after what is already there (its glyph, its title and its claim
- * markers); one that fits nowhere goes to the column's cluster mark, in a
- * row of its own under the others. Titles are measured once (the index
- * caches them). So nothing ever overlaps in a row: the tests check it.
+ * with binary searches in the lane's sorted buckets. When no row has room
+ * left at that column, the whole column becomes one cluster mark without
+ * looking at a single event, which is what keeps 100,000 events cheap.
+ * Otherwise at most as many events as there are free rows (the leftmost
+ * of each bucket) try for the first row where they fit after what is
+ * already there (glyph, title and claim markers); the rest go to the
+ * column's cluster mark, in a row of its own under the others. Titles are
+ * measured once (the index caches them). Nothing ever overlaps in a row:
+ * the tests check it over many random datasets.
  */
 #define G_LOG_DOMAIN "weft-core"
 
@@ -26,6 +27,8 @@
 
 /* More rows than this in one lane are not useful on any screen. */
 #define MAX_ROWS 64
+/* Events of one column that may try for a row. */
+#define MAX_GATHER MAX_ROWS
 /* Claim markers shown after a title; more are summed up by the inspector. */
 #define MAX_CLAIM_MARKS 5
 
@@ -289,7 +292,7 @@ lay_out_lane (Ctx   *ctx,
   guint n_rows = MIN (box->rows, MAX_ROWS);
   guint n_buckets = MIN (lane->n_buckets, G_N_ELEMENTS (ctx->cursor));
   guint pcur = 0;
-  Candidate cands[MAX_ROWS];
+  Candidate cands[MAX_GATHER];
 
   box->first_mark = ctx->frame->marks->len;
 
@@ -418,7 +421,7 @@ lay_out_lane (Ctx   *ctx,
 
       ctx->frame->n_visible_items += count;
 
-      if (count > n_free)
+      if (n_free == 0)
         {
           /* Crowded: the whole column is one mark, no event looked at. */
           add_cluster (ctx, lane_box_index, cx0, cx1, MAX (cx0, next_abs - ctx->origin),
@@ -426,14 +429,37 @@ lay_out_lane (Ctx   *ctx,
         }
       else
         {
-          guint n = 0, unplaced = 0;
+          /* At most as many events as there are free rows, taken from the
+           * left of each bucket, try for a row; the others join the
+           * column's cluster without being looked at. */
+          guint n = 0, placed = 0;
           double un_lower = G_MAXDOUBLE, un_upper = -G_MAXDOUBLE, un_first = cx1;
 
+          guint take[G_N_ELEMENTS (ctx->cursor)], ptake = pcur;
+
+          /* The leftmost n_free, merging the buckets and the pending. */
           for (guint k = 0; k < n_buckets; k++)
-            for (guint i = ctx->cursor[k]; i < ctx->end[k] && n < MAX_ROWS; i++)
-              candidate_init (ctx, lane->buckets[k].items[i], &cands[n++]);
-          for (guint i = pcur; i < pend_end && n < MAX_ROWS; i++)
-            candidate_init (ctx, g_array_index (ctx->pending, Pending, i).item, &cands[n++]);
+            take[k] = ctx->cursor[k];
+          while (n < n_free && n < MAX_GATHER)
+            {
+              int best = -1;
+              double best_x = G_MAXDOUBLE;
+
+              for (guint k = 0; k < n_buckets; k++)
+                if (take[k] < ctx->end[k] && day_x (ctx, lane->buckets[k].lower[take[k]]) < best_x)
+                  {
+                    best_x = day_x (ctx, lane->buckets[k].lower[take[k]]);
+                    best = (int) k;
+                  }
+              if (ptake < pend_end && g_array_index (ctx->pending, Pending, ptake).key_x < best_x)
+                best = (int) n_buckets;
+              if (best < 0)
+                break;
+              if (best == (int) n_buckets)
+                candidate_init (ctx, g_array_index (ctx->pending, Pending, ptake++).item, &cands[n++]);
+              else
+                candidate_init (ctx, lane->buckets[best].items[take[best]++], &cands[n++]);
+            }
           qsort (cands, n, sizeof (Candidate), candidate_compare);
 
           for (guint i = 0; i < n; i++)
@@ -461,20 +487,29 @@ lay_out_lane (Ctx   *ctx,
                   mark.box_x1 = c->box_x1;
                   g_array_append_val (ctx->frame->marks, mark);
                   rows_end[r] = c->box_x1;
+                  placed++;
                 }
               else
                 {
                   const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index, c->item);
 
-                  unplaced++;
                   un_lower = MIN (un_lower, item->lower);
                   un_upper = MAX (un_upper, item->lower + 1);
                   un_first = MIN (un_first, MAX (c->gx0, cx0));
                 }
             }
 
-          if (unplaced > 0)
-            add_cluster (ctx, lane_box_index, cx0, cx1, un_first, unplaced, un_lower, un_upper);
+          if (placed < count)
+            {
+              if (n < count)
+                {
+                  /* Some were never looked at: the column's span. */
+                  un_lower = span_lower;
+                  un_upper = span_upper;
+                  un_first = MIN (un_first, MAX (cx0, next_abs - ctx->origin));
+                }
+              add_cluster (ctx, lane_box_index, cx0, cx1, un_first, count - placed, un_lower, un_upper);
+            }
         }
 
       for (guint k = 0; k < n_buckets; k++)

@@ -529,7 +529,8 @@ major_ticks (GArray                  *ticks,
             if (next != NULL && t->label_x + t->label_width + spacing > next->label_x)
               t->label_x = next->label_x - spacing - t->label_width;
           }
-        if (t->label_x < last_end + spacing || t->label_x + t->label_width < 0)
+        if (t->label_x < last_end + spacing || t->label_x + t->label_width < 0 ||
+            t->label_x + t->label_width > scale->width)
           {
             g_clear_pointer (&t->label, g_free);
             t->label_width = 0;
@@ -587,7 +588,8 @@ weft_timeline_ticks_compute (const WeftTimelineScale *scale,
       WeftTimelineTick *t = &g_array_index (ticks, WeftTimelineTick, i);
 
       t->label_width = measure (func, data, WEFT_TIMELINE_TEXT_TICK, t->label);
-      if (t->label_x < last_end + spacing)
+      /* Nor run out of the view on the right. */
+      if (t->label_x < last_end + spacing || t->label_x + t->label_width > scale->width)
         {
           g_clear_pointer (&t->label, g_free);
           t->label_width = 0;
