@@ -72,6 +72,8 @@ def test_svg_titles_are_text():
     expect(root.get("width") == "1600px", root.attrib)
     # Glyph outlines would be <symbol>/<use> pairs; titles are <text>.
     expect(b"<symbol" not in data, "text drawn as glyph outlines")
+    # All vector: no part fell back to an embedded bitmap.
+    expect(b"<image" not in data, "the SVG embeds a bitmap")
     full = 0
     for event in example_events():
         title = event["title"]
@@ -134,6 +136,7 @@ def test_pdf_size():
     expect(float(m.group(2)) > 200, m.group(2))
     # Fonts embedded: the text is text.
     expect(b"/FontFile" in data, "no embedded font")
+    expect(b"/Subtype /Image" not in data, "the PDF embeds a bitmap")
 
 
 @case

@@ -23,8 +23,12 @@
 #include "weft-timeline-render.h"
 
 #define MAX_CACHED_LAYOUTS 4000
+/* Bitmaps of titles, counts and glyphs kept for image surfaces. */
+#define MAX_SPRITE_BYTES (32 * 1024 * 1024)
 #define MAX_CACHED_WIDTHS 20000
 #define MAX_CLAIM_MARKS 5
+/* How strongly eras tint the lanes. */
+#define ERA_LANE_ALPHA 0.13
 
 #define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
 
@@ -44,9 +48,10 @@ static const WeftTimelinePalette light_palette = {
   .accent = RGB (0x1c71d8, 1),
   .window = RGB (0x3584e4, 0.13),
   .neutral = RGB (0x77767b, 1),
+  /* Red last: it reads as "denied" among the claim colours. */
   .categories = {
     RGB (0x3584e4, 1), RGB (0xe66100, 1), RGB (0x26a269, 1), RGB (0x9141ac, 1),
-    RGB (0xc01c28, 1), RGB (0x986a44, 1), RGB (0x2190a4, 1), RGB (0xc88800, 1),
+    RGB (0x2190a4, 1), RGB (0x986a44, 1), RGB (0xb07d00, 1), RGB (0xc01c28, 1),
   },
   .statuses = {
     [WEFT_STATUS_REPORTED] = RGB (0x3584e4, 1),
@@ -73,7 +78,7 @@ static const WeftTimelinePalette dark_palette = {
   .neutral = RGB (0xc0bfbc, 1),
   .categories = {
     RGB (0x62a0ea, 1), RGB (0xffa348, 1), RGB (0x57e389, 1), RGB (0xc061cb, 1),
-    RGB (0xf66151, 1), RGB (0xcdab8f, 1), RGB (0x5bc8af, 1), RGB (0xf8e45c, 1),
+    RGB (0x5bc8af, 1), RGB (0xcdab8f, 1), RGB (0xf8e45c, 1), RGB (0xf66151, 1),
   },
   .statuses = {
     [WEFT_STATUS_REPORTED] = RGB (0x62a0ea, 1),
@@ -155,6 +160,26 @@ weft_timeline_render_state_init (WeftTimelineRenderState   *state,
 
 /* ---- Fonts and text ---------------------------------------------------- */
 
+/* A small bitmap drawn once and then copied: on an image surface that is
+ * several times faster than shaping text or filling a curved path again,
+ * and looks the same (only its origin snaps to a whole pixel). */
+typedef struct {
+  cairo_surface_t *surface;
+  double           x;   /* its top left, from the point it is drawn at */
+  double           y;
+  double           w;
+  double           h;
+} Sprite;
+
+static void
+sprite_free (gpointer data)
+{
+  Sprite *sprite = data;
+
+  cairo_surface_destroy (sprite->surface);
+  g_free (sprite);
+}
+
 struct _WeftTimelineRenderer
 {
   PangoContext         *context;
@@ -162,6 +187,8 @@ struct _WeftTimelineRenderer
   PangoLayout          *measurers[WEFT_TIMELINE_N_TEXTS];
   GHashTable           *widths[WEFT_TIMELINE_N_TEXTS];   /* text -> double * */
   GHashTable           *layouts;                         /* "role|width|text" -> PangoLayout */
+  GHashTable           *sprites;                         /* key -> Sprite */
+  gsize                 sprite_bytes;
   double                baselines[WEFT_TIMELINE_N_TEXTS];
   double                line_heights[WEFT_TIMELINE_N_TEXTS];
 };
@@ -211,6 +238,7 @@ weft_timeline_renderer_new (PangoContext *context,
     }
 
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sprite_free);
 
   for (guint r = 0; r < WEFT_TIMELINE_N_TEXTS; r++)
     {
@@ -255,6 +283,7 @@ weft_timeline_renderer_free (WeftTimelineRenderer *self)
       g_hash_table_unref (self->widths[r]);
     }
   g_hash_table_unref (self->layouts);
+  g_hash_table_unref (self->sprites);
   g_object_unref (self->context);
   g_free (self);
 }
@@ -396,12 +425,149 @@ cached_layout (WeftTimelineRenderer *self,
   return layout;
 }
 
+static int
+compare_doubles (const void *pa,
+                 const void *pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
 static void
 set_color (cairo_t                 *cr,
            const WeftTimelineColor *c,
            double                   alpha)
 {
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+/* Sprites only on image surfaces, drawn without scaling or rotation;
+ * *@scale receives the surface's device scale. */
+static gboolean
+can_blit (cairo_t *cr,
+          double  *scale)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double sx, sy;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (sx != sy || sx <= 0)
+    return FALSE;
+  *scale = sx;
+  return TRUE;
+}
+
+/* A new sprite of @w x @h user units whose top left is at (@x, @y) from
+ * where it is drawn; returns a context to draw it with, origin there. */
+static cairo_t *
+sprite_begin (Sprite *sprite,
+              double  x,
+              double  y,
+              double  w,
+              double  h,
+              double  scale)
+{
+  cairo_t *cr;
+
+  sprite->x = floor (x);
+  sprite->y = floor (y);
+  sprite->w = ceil (x + w) - sprite->x;
+  sprite->h = ceil (y + h) - sprite->y;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (int) MAX (ceil (sprite->w * scale), 1),
+                                                (int) MAX (ceil (sprite->h * scale), 1));
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  cairo_translate (cr, -sprite->x, -sprite->y);
+  return cr;
+}
+
+static void
+sprite_keep (WeftTimelineRenderer *self,
+             char                 *key,
+             Sprite               *sprite)
+{
+  gsize bytes = (gsize) cairo_image_surface_get_stride (sprite->surface) *
+                cairo_image_surface_get_height (sprite->surface);
+
+  if (self->sprite_bytes + bytes > MAX_SPRITE_BYTES)
+    {
+      g_hash_table_remove_all (self->sprites);
+      self->sprite_bytes = 0;
+    }
+  self->sprite_bytes += bytes;
+  g_hash_table_insert (self->sprites, key, sprite);
+}
+
+static void
+sprite_draw (cairo_t      *cr,
+             const Sprite *sprite,
+             double        x,
+             double        y)
+{
+  x += sprite->x;
+  y += sprite->y;
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x);
+  y = round (y);
+  cairo_device_to_user (cr, &x, &y);
+  cairo_set_source_surface (cr, sprite->surface, x, y);
+  cairo_rectangle (cr, x, y, sprite->w, sprite->h);
+  cairo_fill (cr);
+}
+
+static char *
+color_key (const WeftTimelineColor *c,
+           double                   alpha)
+{
+  return g_strdup_printf ("%02x%02x%02x%02x",
+                          (guint) CLAMP (c->red * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (c->green * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (c->blue * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (c->alpha * alpha * 255 + 0.5, 0, 255));
+}
+
+static const Sprite *
+text_sprite (WeftTimelineRenderer    *self,
+             WeftTimelineText         role,
+             const char              *text,
+             double                   max_width,
+             const WeftTimelineColor *color,
+             double                   scale)
+{
+  g_autofree char *rgba = color_key (color, 1);
+  g_autofree char *key = g_strdup_printf ("t%u|%.1f|%s|%g|%s", role, max_width, rgba, scale, text);
+  Sprite *sprite = g_hash_table_lookup (self->sprites, key);
+  PangoLayout *layout;
+  PangoRectangle ink, logical;
+  double x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (sprite != NULL)
+    return sprite;
+
+  layout = cached_layout (self, role, text, max_width);
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  x0 = MIN (ink.x, logical.x) - 1;
+  y0 = MIN (ink.y, logical.y) - 1;
+  x1 = MAX (ink.x + ink.width, logical.x + logical.width) + 1;
+  y1 = MAX (ink.y + ink.height, logical.y + logical.height) + 1;
+
+  sprite = g_new0 (Sprite, 1);
+  cr = sprite_begin (sprite, x0, y0, x1 - x0, y1 - y0, scale);
+  set_color (cr, color, 1);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+  sprite_keep (self, g_steal_pointer (&key), sprite);
+  return sprite;
 }
 
 void
@@ -426,6 +592,16 @@ weft_timeline_renderer_draw_text (WeftTimelineRenderer          *self,
       state->text_func (role, text, x, y, max_width, color, region, state->text_data);
       return;
     }
+
+  {
+    double scale;
+
+    if (can_blit (cr, &scale))
+      {
+        sprite_draw (cr, text_sprite (self, role, text, max_width, color, scale), x, y);
+        return;
+      }
+  }
 
   cairo_move_to (cr, x, y);
   set_color (cr, color, 1);
@@ -738,8 +914,32 @@ draw_event_mark (const Draw             *d,
     }
 
   if (item->shape == WEFT_TIMELINE_SHAPE_POINT)
-    draw_point (cr, (mark->x0 + mark->x1) / 2, gy, m->point_radius,
-                end_style (item->start_flags, FALSE), color, alpha);
+    {
+      EndStyle style = end_style (item->start_flags, FALSE);
+      double cx = (mark->x0 + mark->x1) / 2, scale;
+
+      if (can_blit (cr, &scale))
+        {
+          g_autofree char *rgba = color_key (color, alpha);
+          g_autofree char *key = g_strdup_printf ("p%d|%g|%s|%g", style, m->point_radius, rgba, scale);
+          Sprite *sprite = g_hash_table_lookup (d->self->sprites, key);
+
+          if (sprite == NULL)
+            {
+              double reach = m->point_radius + 5;
+              cairo_t *scr;
+
+              sprite = g_new0 (Sprite, 1);
+              scr = sprite_begin (sprite, -reach, -reach, 2 * reach, 2 * reach, scale);
+              draw_point (scr, 0, 0, m->point_radius, style, color, alpha);
+              cairo_destroy (scr);
+              sprite_keep (d->self, g_steal_pointer (&key), sprite);
+            }
+          sprite_draw (cr, sprite, cx, gy);
+        }
+      else
+        draw_point (cr, cx, gy, m->point_radius, style, color, alpha);
+    }
   else
     draw_bar (cr, mark->x0, mark->x1, gy, m->bar_height,
               end_style (item->start_flags, item->open_start),
@@ -764,9 +964,10 @@ draw_event_mark (const Draw             *d,
       double cx = mark->label_x + mark->label_width + 4 + i * (size + 2) + size / 2;
       double cy = row_y + 2 + d->self->line_heights[WEFT_TIMELINE_TEXT_LABEL] / 2;
 
-      /* Squares, so that they do not read as dots of day events. */
+      /* Squares, so that they do not read as dots of day events; on
+       * whole pixels, which cairo fills fastest. */
       set_color (cr, &d->palette->statuses[MIN (statuses[i], WEFT_N_STATUSES - 1)], alpha);
-      rounded_rect (cr, cx - size / 2, cy - size / 2, size, size, 1.5);
+      cairo_rectangle (cr, round (cx - size / 2), round (cy - size / 2), size, size);
       cairo_fill (cr);
     }
 }
@@ -781,9 +982,35 @@ draw_cluster_mark (const Draw             *d,
   double alpha = d->state->highlight != NULL ? 0.5 : 1;
   WeftTimelineColor text = d->palette->cluster_text;
 
-  rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
-  set_color (d->cr, &d->palette->cluster, alpha);
-  cairo_fill (d->cr);
+  double scale;
+
+  if (can_blit (d->cr, &scale))
+    {
+      double w = round (mark->x1 - mark->x0);
+      g_autofree char *rgba = color_key (&d->palette->cluster, alpha);
+      g_autofree char *key = g_strdup_printf ("c%g|%g|%s|%g", w, h, rgba, scale);
+      Sprite *sprite = g_hash_table_lookup (d->self->sprites, key);
+
+      if (sprite == NULL)
+        {
+          cairo_t *scr;
+
+          sprite = g_new0 (Sprite, 1);
+          scr = sprite_begin (sprite, 0, 0, w, h, scale);
+          rounded_rect (scr, 0, 0, w, h, h / 2);
+          set_color (scr, &d->palette->cluster, alpha);
+          cairo_fill (scr);
+          cairo_destroy (scr);
+          sprite_keep (d->self, g_steal_pointer (&key), sprite);
+        }
+      sprite_draw (d->cr, sprite, mark->x0, y);
+    }
+  else
+    {
+      rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
+      set_color (d->cr, &d->palette->cluster, alpha);
+      cairo_fill (d->cr);
+    }
 
   text.alpha *= alpha;
   weft_timeline_renderer_draw_text (d->self, d->cr, d->state, WEFT_TIMELINE_TEXT_COUNT, mark->count_label,
@@ -870,21 +1097,229 @@ era_color (const Draw              *d,
   weft_timeline_color_parse (era->color, &d->palette->categories[era_index % WEFT_TIMELINE_N_CATEGORIES], color);
 }
 
-/* An era band's fill, with soft or faded ends as its dates say. */
+/* A tall band of plain rectangles: the middle solid and snapped to whole
+ * pixels (pixman fills those fast), only the ends with gradients. */
+static void
+fill_band (cairo_t                 *cr,
+           double                   x0,
+           double                   x1,
+           double                   y0,
+           double                   y1,
+           EndStyle                 start,
+           EndStyle                 end,
+           double                   fade,
+           const WeftTimelineColor *c,
+           double                   alpha,
+           gboolean                 middle)
+{
+  double w = x1 - x0;
+  double cap_s, cap_e, m0, m1;
+  static const double dash[] = { 4, 3 };
+
+  if (w <= 0 || y1 <= y0)
+    return;
+
+  cap_s = cap_length (start, w, fade);
+  cap_e = cap_length (end, w, fade);
+  if (cap_s + cap_e > w)
+    {
+      double k = w / (cap_s + cap_e);
+
+      cap_s *= k;
+      cap_e *= k;
+    }
+  m0 = round (x0 + cap_s);
+  m1 = round (x1 - cap_e);
+
+  if (middle && m1 > m0)
+    {
+      set_color (cr, c, alpha);
+      cairo_rectangle (cr, m0, y0, m1 - m0, y1 - y0);
+      cairo_fill (cr);
+    }
+
+  for (guint side = 0; side < 2; side++)
+    {
+      EndStyle style = side == 0 ? start : end;
+      double outer = side == 0 ? x0 : x1;
+      double inner = side == 0 ? m0 : m1;
+      cairo_pattern_t *pattern;
+
+      if (style == END_SOLID || fabs (inner - outer) < 0.5)
+        {
+          if (fabs (inner - outer) >= 0.01)
+            {
+              set_color (cr, c, alpha);
+              cairo_rectangle (cr, MIN (outer, inner), y0, fabs (inner - outer), y1 - y0);
+              cairo_fill (cr);
+            }
+          continue;
+        }
+
+      pattern = cairo_pattern_create_linear (outer, 0, inner, 0);
+      add_end_stops (pattern, style, 0, 1, FALSE, c, alpha);
+      cairo_set_source (cr, pattern);
+      cairo_rectangle (cr, MIN (outer, inner), y0, fabs (inner - outer), y1 - y0);
+      cairo_fill (cr);
+      cairo_pattern_destroy (pattern);
+
+      if (style == END_UNCERTAIN || style == END_SOFT_UNCERTAIN)
+        {
+          cairo_save (cr);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          cairo_set_line_width (cr, 1);
+          set_color (cr, c, MIN (alpha * 3, 1));
+          cairo_move_to (cr, outer + (side == 0 ? 0.5 : -0.5), y0);
+          cairo_line_to (cr, outer + (side == 0 ? 0.5 : -0.5), y1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+}
+
+/* An era band's fill, with soft or faded ends as its dates say: a rounded
+ * bar in the header, plain rectangles behind the lanes. */
 static void
 fill_era (const Draw                *d,
           const WeftTimelineEraBand *band,
           double                     y0,
           double                     y1,
-          double                     alpha)
+          double                     alpha,
+          gboolean                   tall,
+          gboolean                   ends_only)
 {
   WeftTimelineColor color;
   EndStyle start = end_style (band->start_flags, (band->start_flags & WEFT_DATE_FLAG_OPEN) != 0);
   EndStyle end = end_style (band->end_flags, (band->end_flags & WEFT_DATE_FLAG_OPEN) != 0);
 
   era_color (d, band->era, &color);
-  draw_bar (d->cr, band->x0, band->x1, (y0 + y1) / 2, y1 - y0, start, end,
-            d->frame->metrics.fade_length, &color, alpha);
+  if (tall)
+    fill_band (d->cr, band->x0, band->x1, y0, y1, start, end, d->frame->metrics.fade_length, &color, alpha,
+               !ends_only);
+  else
+    draw_bar (d->cr, band->x0, band->x1, (y0 + y1) / 2, y1 - y0, start, end,
+              d->frame->metrics.fade_length, &color, alpha);
+}
+
+/* The middle of an era band behind the lanes (its ends have gradients). */
+static void
+era_middle (const Draw                *d,
+            const WeftTimelineEraBand *band,
+            double                    *m0,
+            double                    *m1)
+{
+  EndStyle start = end_style (band->start_flags, (band->start_flags & WEFT_DATE_FLAG_OPEN) != 0);
+  EndStyle end = end_style (band->end_flags, (band->end_flags & WEFT_DATE_FLAG_OPEN) != 0);
+  double w = band->x1 - band->x0;
+  double cap_s = cap_length (start, w, d->frame->metrics.fade_length);
+  double cap_e = cap_length (end, w, d->frame->metrics.fade_length);
+
+  if (cap_s + cap_e > w)
+    {
+      double k = w / (cap_s + cap_e);
+
+      cap_s *= k;
+      cap_e *= k;
+    }
+  *m0 = CLAMP (round (band->x0 + cap_s), 0, d->width);
+  *m1 = CLAMP (round (band->x1 - cap_e), 0, d->width);
+}
+
+static void
+blend (WeftTimelineColor       *under,
+       const WeftTimelineColor *over,
+       double                   alpha)
+{
+  double a = over->alpha * alpha;
+
+  under->red = under->red * (1 - a) + over->red * a;
+  under->green = under->green * (1 - a) + over->green * a;
+  under->blue = under->blue * (1 - a) + over->blue * a;
+}
+
+/* Behind the lanes: the background, every other lane striped, the eras
+ * faint. Alpha blending a dozen layers over two million pixels is most of
+ * a frame's cost, so the blend is worked out here once per column between
+ * era edges and lane, and each such cell filled with an opaque colour on
+ * whole pixels (pixman copies those at memory speed). Only the soft or
+ * open ends of eras are blended, on top. */
+static void
+draw_lanes_background (const Draw *d,
+                       double      top,
+                       double      bottom)
+{
+  const WeftTimelineFrame *frame = d->frame;
+  cairo_t *cr = d->cr;
+  g_autofree double *edges = g_new (double, 2 + 2 * frame->eras->len);
+  g_autofree WeftTimelineColor *era_colors = g_new (WeftTimelineColor, MAX (frame->eras->len, 1));
+  g_autofree double *middles = g_new (double, 2 * MAX (frame->eras->len, 1));
+  guint n_edges = 0;
+  double y_end = round (top);
+
+  edges[n_edges++] = 0;
+  edges[n_edges++] = d->width;
+  for (guint i = 0; i < frame->eras->len; i++)
+    {
+      const WeftTimelineEraBand *band = &g_array_index (frame->eras, WeftTimelineEraBand, i);
+
+      era_color (d, band->era, &era_colors[i]);
+      era_middle (d, band, &middles[2 * i], &middles[2 * i + 1]);
+      edges[n_edges++] = middles[2 * i];
+      edges[n_edges++] = middles[2 * i + 1];
+    }
+  qsort (edges, n_edges, sizeof (double), compare_doubles);
+
+  /* Opaque colours: cairo's image surfaces then copy instead of blending
+   * (an explicit SOURCE operator would make the SVG and PDF surfaces
+   * fall back to embedded bitmaps). */
+  cairo_save (cr);
+  for (guint l = 0; l <= frame->lanes->len; l++)
+    {
+      double y0, y1;
+      gboolean stripe;
+
+      if (l < frame->lanes->len)
+        {
+          const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, l);
+
+          y0 = MAX (round (d->lanes_top + box->y), round (top));
+          y1 = MIN (round (d->lanes_top + box->y + box->height), round (bottom));
+          stripe = l % 2 == 1;
+        }
+      else
+        {
+          /* Under the last lane, to the bottom. */
+          y0 = MAX (y_end, round (top));
+          y1 = round (d->height);
+          stripe = FALSE;
+        }
+      if (y1 <= y0)
+        continue;
+      y_end = MAX (y_end, y1);
+
+      for (guint k = 0; k + 1 < n_edges; k++)
+        {
+          double a = edges[k], b = edges[k + 1];
+          WeftTimelineColor c = d->palette->background;
+
+          if (b <= a)
+            continue;
+          for (guint i = 0; i < frame->eras->len && l < frame->lanes->len; i++)
+            if (middles[2 * i] <= a && middles[2 * i + 1] >= b)
+              blend (&c, &era_colors[i], ERA_LANE_ALPHA);
+          if (stripe)
+            blend (&c, &d->palette->lane_stripe, 1);
+          cairo_set_source_rgb (cr, c.red, c.green, c.blue);
+          cairo_rectangle (cr, a, y0, b - a, y1 - y0);
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+
+  /* The ends of eras, blended. */
+  for (guint i = 0; i < frame->eras->len; i++)
+    fill_era (d, &g_array_index (frame->eras, WeftTimelineEraBand, i), top,
+              MIN (bottom, d->lanes_top + frame->lanes_height), ERA_LANE_ALPHA, TRUE, TRUE);
 }
 
 static void
@@ -900,25 +1335,26 @@ draw_lanes (const Draw *d)
   cairo_rectangle (cr, 0, top, d->width, MAX (d->height - top, 0));
   cairo_clip (cr);
 
-  /* Stripes and lane titles' rules. */
-  for (guint i = 0; i < frame->lanes->len; i++)
+  if (d->state->draw_background)
+    draw_lanes_background (d, top, MIN (MAX (bottom, top), d->height));
+  else
     {
-      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
-      double y = d->lanes_top + box->y;
-
-      if (y > d->height || y + box->height < top)
-        continue;
-      if (i % 2 == 1)
+      /* Over whatever is there: stripes, then the eras, faint. */
+      for (guint i = 0; i < frame->lanes->len; i++)
         {
+          const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+          double y = d->lanes_top + box->y;
+
+          if (y > d->height || y + box->height < top || i % 2 == 0)
+            continue;
           set_color (cr, &d->palette->lane_stripe, 1);
           cairo_rectangle (cr, 0, y, d->width, box->height);
           cairo_fill (cr);
         }
+      for (guint i = 0; i < frame->eras->len; i++)
+        fill_era (d, &g_array_index (frame->eras, WeftTimelineEraBand, i), top,
+                  MIN (MAX (bottom, top), d->height), ERA_LANE_ALPHA, TRUE, FALSE);
     }
-
-  /* Eras behind everything, faint. */
-  for (guint i = 0; i < frame->eras->len; i++)
-    fill_era (d, &g_array_index (frame->eras, WeftTimelineEraBand, i), top, MAX (bottom, top), 0.13);
 
   /* Grid. */
   for (guint i = 0; i < frame->ticks->len; i++)
@@ -1044,7 +1480,7 @@ draw_header (const Draw *d)
       WeftEra *era = g_ptr_array_index (eras, band->era);
       double y = axis_h + 3 + band->row * m->era_row_height;
 
-      fill_era (d, band, y + 1, y + m->era_row_height - 2, 0.55);
+      fill_era (d, band, y + 1, y + m->era_row_height - 2, 0.55, FALSE, FALSE);
       if (band->label_width > 0)
         weft_timeline_renderer_draw_text (d->self, cr, d->state, WEFT_TIMELINE_TEXT_ERA, era->title,
                                           band->label_x,
@@ -1089,12 +1525,8 @@ weft_timeline_renderer_draw (WeftTimelineRenderer          *self,
   cairo_rectangle (cr, 0, 0, d.width, d.height);
   cairo_clip (cr);
 
-  if (state->draw_background)
-    {
-      set_color (cr, &d.palette->background, 1);
-      cairo_paint (cr);
-    }
-
+  /* With draw_background, the lanes' background and the header's cover
+   * every pixel: no paint first. */
   draw_lanes (&d);
   draw_header (&d);
 
