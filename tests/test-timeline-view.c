@@ -96,8 +96,8 @@ ymd (gint64 y,
   return weft_days_from_civil (y, m, d);
 }
 
-/* Saves what the view shows, for a person to look at. */
-static void
+/* Saves what the view shows, for a person to look at; returns it. */
+static GdkTexture *
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
@@ -123,6 +123,22 @@ save_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&texture);
+}
+
+/* The brightness (0..255) of a pixel of a screenshot. */
+static guint
+luma_at (GdkTexture *texture,
+         int         x,
+         int         y)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) w * h * 4);
+  guint32 pixel;
+
+  gdk_texture_download (texture, data, (gsize) w * 4);
+  pixel = *(guint32 *) (data + (gsize) y * w * 4 + (gsize) x * 4);
+  return (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
 }
 
 static guint
@@ -212,7 +228,7 @@ test_range (Fixture       *f,
   g_assert_cmpfloat (vl, <=, lower);
   g_assert_cmpfloat (vu, >=, upper + 1);
   g_assert_cmpfloat (vu - vl, <, (upper + 1 - lower) * 1.2);
-  save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png");
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png"));
 
   /* Day numbers work too, in either order. */
   activate (f, "timeline.select-range", g_variant_new_string ("18300/18262"));
@@ -262,7 +278,7 @@ test_brush (Fixture       *f,
   g_assert_true (weft_session_get_window (f->session, &wl, &wu));
   g_assert_cmpfloat (fabs (wl - (lower + x0 / ppd)), <=, 1.5);
   g_assert_cmpfloat (fabs (wu + 1 - (lower + x1 / ppd)), <=, 1.5);
-  save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png");
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png"));
 
   /* Dragging the lanes pans, and leaves the window alone. */
   g_signal_emit_by_name (drag, "drag-begin", 600.0, 400.0);
@@ -302,7 +318,7 @@ test_lanes (Fixture       *f,
       g_assert_cmpstr (weft_timeline_view_get_lanes (f->view), ==, modes[i]);
       g_assert_cmpuint (frame->lanes->len, ==, count_lane_keys (f->dataset, modes[i]));
       if (g_str_equal (modes[i], "entity"))
-        save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png");
+        g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png"));
     }
 
   /* Folding a lane through its action. */
@@ -326,7 +342,7 @@ test_lanes (Fixture       *f,
       }
     g_assert_true (found);
   }
-  save_screenshot (GTK_WIDGET (f->view), "timeline-view.png");
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view.png"));
   activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
   g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
 }
@@ -357,7 +373,7 @@ test_selection (Fixture       *f,
   g_assert_null (weft_timeline_view_get_selected_event (f->view));
   g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_ccp);
   g_assert_cmpuint (n_ccp, >=, 3);
-  save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png");
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png"));
 
   /* Zoom to selection shows the entity's events. */
   activate (f, "timeline.zoom-selection", NULL);
@@ -397,7 +413,7 @@ test_events (Fixture       *f,
   g_assert_cmpfloat (upper, >, ymd (2009, 1, 1));
   g_assert_cmpfloat (upper - lower, <, 5 * 366);
   g_assert_cmpfloat_with_epsilon ((lower + upper) / 2, (ymd (2008, 1, 1) + ymd (2009, 1, 1)) / 2.0, 1);
-  save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png");
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png"));
 
   /* Step back and forth in the order events start on the axis. */
   activate (f, "timeline.previous-event", NULL);
@@ -496,6 +512,31 @@ test_clicks (Fixture       *f,
   }
 }
 
+/* The palette follows the desktop's dark style. */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  int y = (int) (frame->header_height + g_array_index (frame->lanes, WeftTimelineLaneBox, 0).y + 4);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  iterate ();
+  light = save_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate ();
+  dark = save_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  iterate ();
+
+  /* Behind the first lane, right of its title. */
+  g_assert_cmpuint (luma_at (light, 700, y), >, 200);
+  g_assert_cmpuint (luma_at (dark, 700, y), <, 60);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,6 +559,7 @@ main (int    argc,
   ADD ("selection", test_selection);
   ADD ("events", test_events);
   ADD ("clicks", test_clicks);
+  ADD ("dark", test_dark);
 #undef ADD
 
   return g_test_run ();

@@ -640,6 +640,8 @@ weft_timeline_layout (WeftTimelineIndex               *index,
       box.lane = i;
       box.collapsed = options->collapsed != NULL && g_hash_table_contains (options->collapsed, lane->key);
       box.rows = box.collapsed ? 0 : MIN (MIN (options->max_rows, MAX_ROWS), lane->n_items);
+      if (options->lane_rows != NULL && !box.collapsed)
+        box.rows = MIN (box.rows, options->lane_rows[i]);
       box.cluster_row = lane->n_items > box.rows;
       lane_geometry (&frame->metrics, &box);
       box.y = y;

@@ -38,6 +38,8 @@ typedef struct {
   double                   view_y;        /* the part of the lanes to lay out, in lane */
   double                   view_height;   /*   coordinates; height <= 0 lays out every lane */
   GHashTable              *collapsed;     /* keys of collapsed lanes (char *), or NULL */
+  const guint             *lane_rows;     /* rows of each lane (index order, at most max_rows),
+                                           * or NULL for as many as it has events */
 } WeftTimelineLayoutOptions;
 
 void weft_timeline_layout_options_init (WeftTimelineLayoutOptions *options);

@@ -37,6 +37,8 @@
 #define LANE_SCROLL_STEP 64.0
 #define MAX_TEXT_NODES 4000
 #define CLICK_SLOP 4.0
+#define MAX_LANE_ROWS 4
+#define MAX_LABEL_WIDTH 320.0
 
 typedef enum {
   DRAG_NONE,
@@ -72,6 +74,7 @@ struct _WeftTimelineView
   GHashTable           *collapsed;      /* lane keys, owned */
   double                fit_lower;
   double                fit_upper;
+  guint                *lane_rows;      /* by index lane: rows needed when showing everything */
 
   WeftEvent            *selected;
   guint8               *highlight;      /* by event index */
@@ -118,7 +121,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void relayout (WeftTimelineView *self);
+static void relayout          (WeftTimelineView *self);
+static void compute_lane_rows (WeftTimelineView *self);
 
 /* ---- Geometry ---------------------------------------------------------- */
 
@@ -380,6 +384,7 @@ rebuild_index (WeftTimelineView *self)
   self->index = weft_timeline_index_new (self->dataset, self->lanes);
   compute_fit (self);
   compute_density (self);
+  compute_lane_rows (self);
 }
 
 static void update_selection (WeftTimelineView *self);
@@ -403,7 +408,8 @@ on_dataset_changed (WeftTimelineView *self)
   self->have_span = FALSE;
   self->scroll_y = 0;
   update_selection (self);
-  if (self->index != NULL)
+  /* Unallocated, size_allocate() shows everything once the width is known. */
+  if (self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 1)
     zoom_fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -556,6 +562,44 @@ ensure_renderer (WeftTimelineView *self)
     }
 }
 
+/* Each lane gets the rows it needs when everything is shown (at least
+ * one), so that small lanes are not padded with empty rows and heights do
+ * not jump while zooming; what does not fit later goes to clusters. */
+static void
+compute_lane_rows (WeftTimelineView *self)
+{
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale fit;
+  guint n_lanes;
+
+  g_clear_pointer (&self->lane_rows, g_free);
+  if (self->index == NULL)
+    return;
+
+  ensure_renderer (self);
+  n_lanes = weft_timeline_index_get_n_lanes (self->index);
+  self->lane_rows = g_new (guint, MAX (n_lanes, 1));
+  for (guint i = 0; i < n_lanes; i++)
+    self->lane_rows[i] = 1;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = self->renderer;
+  options.max_rows = MAX_LANE_ROWS;
+  options.max_label_width = MAX_LABEL_WIDTH;
+  options.compact = TRUE;
+  weft_timeline_scale_init (&fit, self->fit_lower, self->fit_upper,
+                            gtk_widget_get_width (GTK_WIDGET (self)) > 100 ? view_width (self) : 1200);
+  weft_timeline_layout (self->index, &fit, &options, frame);
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+      self->lane_rows[box->lane] = MAX (box->rows, 1);
+    }
+}
+
 static void
 relayout (WeftTimelineView *self)
 {
@@ -574,9 +618,10 @@ relayout (WeftTimelineView *self)
   weft_timeline_layout_options_init (&options);
   options.measure = weft_timeline_renderer_measure;
   options.measure_data = self->renderer;
-  options.max_rows = 4;
-  options.max_label_width = 320;
+  options.max_rows = MAX_LANE_ROWS;
+  options.max_label_width = MAX_LABEL_WIDTH;
   options.collapsed = self->collapsed;
+  options.lane_rows = self->lane_rows;
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -830,6 +875,8 @@ weft_timeline_view_size_allocate (GtkWidget *widget,
     {
       weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
       self->have_span = TRUE;
+      /* Now that the width is known. */
+      compute_lane_rows (self);
     }
   /* A wider window shows more days, at the same zoom. */
   else if (old_width > 1 && fabs (old_width - width) > 0.5)
@@ -1596,6 +1643,7 @@ weft_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->lane_texts, g_ptr_array_unref);
   g_clear_pointer (&self->header_texts, g_ptr_array_unref);
   g_free (self->highlight);
+  g_free (self->lane_rows);
   g_free (self->density);
   g_free (self->accessible_text);
 
