@@ -1183,12 +1183,6 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-graph", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.present-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.present-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.present-leave", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.focus-selection", NULL);
 }
 
@@ -1217,6 +1211,9 @@ weft_window_init (WeftWindow *self)
 
   self->timeline = weft_views_new_timeline (self->session);
   self->graph = weft_views_new_graph (self->session);
+  /* The lanes follow the preference, and changing them from the view's
+   * menu changes the preference. */
+  g_settings_bind (self->settings, "lane-grouping", self->timeline, "lanes", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_vexpand (self->timeline, TRUE);
   gtk_widget_set_vexpand (self->graph, TRUE);
   gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
@@ -1244,6 +1241,28 @@ weft_window_init (WeftWindow *self)
   g_object_bind_property (self->inspector_flap, "reveal-flap",
                           self->inspector_button,
                           "active", G_BINDING_SYNC_CREATE);
+
+  /* Presentation keys come before the views' own (arrows pan the timeline
+   * otherwise); while not presenting their actions are disabled and the
+   * keys go on to the views. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    const struct { guint key; const char *action; } presentation_keys[] = {
+      { GDK_KEY_space, "win.present-next" },
+      { GDK_KEY_Right, "win.present-next" },
+      { GDK_KEY_Page_Down, "win.present-next" },
+      { GDK_KEY_Left, "win.present-previous" },
+      { GDK_KEY_Page_Up, "win.present-previous" },
+      { GDK_KEY_Escape, "win.present-leave" },
+    };
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (presentation_keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (presentation_keys[i].key, 0),
+                                                              gtk_named_action_new (presentation_keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
