@@ -5,7 +5,8 @@
 WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libgraphviz-dev graphviz
   gettext desktop-file-utils appstream python3
-  shared-mime-info libgtk-4-bin"
+  shared-mime-info libgtk-4-bin
+  libcairo2-dev libpango1.0-dev"
 WEFT_TEST_DEPS="xvfb xauth clang valgrind"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"

@@ -22,6 +22,7 @@ static const WeftCliCommand commands[] = {
   { "validate", N_("FILE…"), N_("Check files and list every problem with its line and column"), weft_cli_validate },
   { "stats", N_("FILE"), N_("Count what a dataset holds"), weft_cli_stats },
   { "path", N_("FILE FROM TO"), N_("Show the shortest chain of evidence between two entities"), weft_cli_path },
+  { "timeline", N_("FILE OUT"), N_("Draw the timeline as an SVG, PNG or PDF picture"), weft_cli_timeline },
 };
 
 static const WeftCliCommand *

@@ -1428,3 +1428,15 @@ weft_date_format_short (const WeftDate *date)
   /* Translators: a short interval, as in "2017–2021" (with an en dash). */
   return g_strdup_printf (C_("short interval", "%1$s–%2$s"), start, end);
 }
+
+const char *
+weft_month_name (guint month)
+{
+  return month_name (month);
+}
+
+const char *
+weft_month_abbreviation (guint month)
+{
+  return month_abbreviation (month);
+}

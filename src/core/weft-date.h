@@ -93,4 +93,9 @@ guint    weft_days_in_month      (gint64          year,
 /* "44 BCE" for year -43, "2021" for 2021 (translated). */
 char    *weft_year_format        (gint64          year);
 
+/* The translated name ("October") and abbreviation ("Oct") of a month
+ * (1..12); "" for any other number. */
+const char *weft_month_name         (guint        month);
+const char *weft_month_abbreviation (guint        month);
+
 G_END_DECLS

@@ -212,7 +212,9 @@ add_title (WeftInspector *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name (weft_item_icon_name (item));
   GtkWidget *kind_label = text_label (kind, "caption-heading");
-  GtkWidget *title = text_label (weft_item_get_label (item), "title-2");
+  const char *label = weft_item_get_label (item);
+  /* Names are short and set large; a claim's sentence reads better smaller. */
+  GtkWidget *title = text_label (label, g_utf8_strlen (label, -1) <= 40 ? "title-2" : "title-4");
 
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 16);
   gtk_widget_add_css_class (kind_label, "dim-label");

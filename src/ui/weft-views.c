@@ -1,4 +1,4 @@
-/* weft-views.c: placeholders until the timeline and graph views land
+/* weft-views.c: creating, exporting and printing the timeline and graph
  *
  * SPDX-License-Identifier: MIT
  */
@@ -8,33 +8,135 @@
 
 #include <glib/gi18n.h>
 
+#include "weft-timeline-export.h"
+#include "weft-timeline-view.h"
 #include "weft-views.h"
-
-static GtkWidget *
-placeholder (const char *title)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  return page;
-}
 
 GtkWidget *
 weft_views_new_timeline (WeftSession *session)
 {
-  return placeholder (_("Timeline"));
+  return weft_timeline_view_new (session);
 }
 
 GtkWidget *
 weft_views_new_graph (WeftSession *session)
 {
-  return placeholder (_("Graph"));
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Graph"));
+  return page;
 }
 
 void
 weft_views_show_on_timeline (GtkWidget *timeline,
                              WeftItem  *item)
 {
+  if (item->type == WEFT_ITEM_EVENT)
+    gtk_widget_activate_action (timeline, "timeline.center-event", "s", item->id);
+  else
+    /* The timeline lights up the events of the selected entity or claim;
+     * zoom to them. */
+    gtk_widget_activate_action (timeline, "timeline.zoom-selection", NULL);
+}
+
+/* ---- Export ------------------------------------------------------------- */
+
+static void
+toast (AdwToastOverlay *toasts,
+       const char      *text)
+{
+  if (toasts != NULL)
+    adw_toast_overlay_add_toast (toasts, adw_toast_new (text));
+}
+
+static void
+error_dialog (GtkWindow    *parent,
+              const char   *heading,
+              const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  GtkWidget       *view;
+  AdwToastOverlay *toasts;
+  GtkWindow       *parent;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->view);
+  g_clear_object (&data->toasts);
+  g_free (data);
+}
+
+static gboolean
+export_view (GtkWidget  *view,
+             GFile      *file,
+             GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (WEFT_IS_TIMELINE_VIEW (view))
+    {
+      WeftTimelineFormat format;
+
+      if (!weft_timeline_format_from_path (name, &format))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” does not end in .svg, .png or .pdf; choose one of these"), name);
+          return FALSE;
+        }
+      return weft_timeline_view_export (WEFT_TIMELINE_VIEW (view), file, format, error);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("This view cannot be exported yet"));
+  return FALSE;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ExportData      *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (export_view (data->view, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
+
+          toast (data->toasts, text);
+        }
+      else
+        error_dialog (data->parent, _("Could Not Export"), error);
+    }
+
+  export_data_free (data);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
 }
 
 void
@@ -43,6 +145,111 @@ weft_views_export (GtkWindow       *parent,
                    GtkWidget       *view,
                    AdwToastOverlay *toasts)
 {
+  gboolean timeline = WEFT_IS_TIMELINE_VIEW (view);
+  GtkFileChooserNative *native;
+  ExportData *data;
+
+  if (weft_session_get_dataset (session) == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (timeline ? _("Export the Timeline") : _("Export the Graph"),
+                                        parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), timeline ? "timeline.svg" : "graph.svg");
+  add_filter (GTK_FILE_CHOOSER (native), _("SVG image"), "*.svg", "image/svg+xml");
+  add_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", "image/png");
+  add_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", "application/pdf");
+  if (!timeline)
+    add_filter (GTK_FILE_CHOOSER (native), _("Graphviz DOT"), "*.dot", "text/vnd.graphviz");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  data = g_new0 (ExportData, 1);
+  data->view = g_object_ref (view);
+  data->toasts = toasts ? g_object_ref (toasts) : NULL;
+  data->parent = parent;
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+weft_views_export_to_file (GtkWidget  *view,
+                           GFile      *file,
+                           GError    **error)
+{
+  return export_view (view, file, error);
+}
+
+/* ---- Print -------------------------------------------------------------- */
+
+/* Pages are printed from a PNG of the view, drawn large and fitted to the
+ * page, so print and export share one renderer. */
+static GBytes *
+render_png (GtkWidget  *view,
+            GError    **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = NULL;
+
+  file = g_file_new_tmp ("weft-print-XXXXXX.png", &stream, error);
+  if (file == NULL)
+    return NULL;
+  path = g_file_get_path (file);
+  if (!export_view (view, file, error) || !g_file_get_contents (path, &contents, &length, error))
+    {
+      g_file_delete (file, NULL, NULL);
+      return NULL;
+    }
+  g_file_delete (file, NULL, NULL);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+typedef struct {
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *out,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           GBytes            *png)
+{
+  PngReader reader = { g_bytes_get_data (png, NULL), g_bytes_get_size (png), 0 };
+  cairo_surface_t *image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double page_width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  double scale;
+
+  if (cairo_surface_status (image) == CAIRO_STATUS_SUCCESS && width > 0 && height > 0)
+    {
+      scale = MIN (page_width / width, page_height / height);
+      cairo_save (cr);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  cairo_surface_destroy (image);
 }
 
 void
@@ -51,4 +258,35 @@ weft_views_print (GtkWindow       *parent,
                   GtkWidget       *view,
                   AdwToastOverlay *toasts)
 {
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+
+  if (weft_session_get_dataset (session) == NULL)
+    return;
+
+  png = render_png (view, &error);
+  if (png == NULL)
+    {
+      error_dialog (parent, _("Could Not Print"), error);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, "Weft");
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  {
+    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+
+    /* Timelines and graphs are wide. */
+    gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  }
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page),
+                         g_bytes_ref (png), (GClosureNotify) g_bytes_unref, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    error_dialog (parent, _("Could Not Print"), error);
 }

@@ -24,6 +24,10 @@ void       weft_views_export           (GtkWindow       *parent,
                                         WeftSession     *session,
                                         GtkWidget       *view,
                                         AdwToastOverlay *toasts);
+/* Writes @view to @file; the format follows the file's extension. */
+gboolean   weft_views_export_to_file   (GtkWidget       *view,
+                                        GFile           *file,
+                                        GError         **error);
 /* Prints @view, fitted to the page. */
 void       weft_views_print            (GtkWindow       *parent,
                                         WeftSession     *session,

@@ -60,6 +60,7 @@ struct _WeftWindow
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
+  guint            split_idle;
   gboolean         was_maximized;
 };
 
@@ -486,10 +487,6 @@ save_to (WeftWindow *self,
   if (dataset == NULL)
     return;
 
-  /* Our own write should not look like a change from elsewhere. */
-  if (self->monitor != NULL)
-    g_signal_handlers_block_by_func (self->monitor, on_file_changed, self);
-
   if (!weft_dataset_save (dataset, file, NULL, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), error->message);
@@ -502,13 +499,12 @@ save_to (WeftWindow *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
 
+      /* A new monitor, made after our own write, so that write is not
+       * reported as a change from elsewhere. */
       set_file (self, file, FALSE);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
-
-  if (self->monitor != NULL)
-    g_signal_handlers_unblock_by_func (self->monitor, on_file_changed, self);
 }
 
 static void
@@ -1000,6 +996,21 @@ weft_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
 }
 
+static gboolean
+restore_split (gpointer data)
+{
+  WeftWindow *self = data;
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->split_idle = 0;
+  if (total > 0 && self->split_fraction > 0)
+    {
+      gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
+      self->split_fraction = 0;
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 weft_window_size_allocate (GtkWidget *widget,
                            int        width,
@@ -1010,17 +1021,10 @@ weft_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (weft_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Put the split where it was once the paned has a size. */
-  if (self->split_fraction > 0)
-    {
-      int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
-
-      if (total > 0)
-        {
-          gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
-          self->split_fraction = 0;
-        }
-    }
+  /* Put the split where it was once the paned has a size; not from inside
+   * this allocation, which must not queue another. */
+  if (self->split_fraction > 0 && self->split_idle == 0)
+    self->split_idle = g_idle_add (restore_split, self);
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -1030,6 +1034,7 @@ weft_window_dispose (GObject *object)
 {
   WeftWindow *self = WEFT_WINDOW (object);
 
+  g_clear_handle_id (&self->split_idle, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1178,12 +1183,6 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-graph", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.present-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "win.present-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.present-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.present-leave", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.focus-selection", NULL);
 }
 
@@ -1212,6 +1211,9 @@ weft_window_init (WeftWindow *self)
 
   self->timeline = weft_views_new_timeline (self->session);
   self->graph = weft_views_new_graph (self->session);
+  /* The lanes follow the preference, and changing them from the view's
+   * menu changes the preference. */
+  g_settings_bind (self->settings, "lane-grouping", self->timeline, "lanes", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_vexpand (self->timeline, TRUE);
   gtk_widget_set_vexpand (self->graph, TRUE);
   gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
@@ -1239,6 +1241,28 @@ weft_window_init (WeftWindow *self)
   g_object_bind_property (self->inspector_flap, "reveal-flap",
                           self->inspector_button,
                           "active", G_BINDING_SYNC_CREATE);
+
+  /* Presentation keys come before the views' own (arrows pan the timeline
+   * otherwise); while not presenting their actions are disabled and the
+   * keys go on to the views. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    const struct { guint key; const char *action; } presentation_keys[] = {
+      { GDK_KEY_space, "win.present-next" },
+      { GDK_KEY_Right, "win.present-next" },
+      { GDK_KEY_Page_Down, "win.present-next" },
+      { GDK_KEY_Left, "win.present-previous" },
+      { GDK_KEY_Page_Up, "win.present-previous" },
+      { GDK_KEY_Escape, "win.present-leave" },
+    };
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (presentation_keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (presentation_keys[i].key, 0),
+                                                              gtk_named_action_new (presentation_keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

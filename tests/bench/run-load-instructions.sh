@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 count () {
   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$tmp/cg" \
-    "$build/tests/bench-load" "$1" "$2" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+    "$build/tests/bench/bench-load" "$1" "$2" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 
 printf '%-9s %16s %16s %7s\n' entities "json-glib Ir" "weft Ir" "ratio"

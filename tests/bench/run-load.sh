@@ -20,9 +20,9 @@ for n in $sizes; do
   python3 "$here/gen-dataset.py" "$n" "$f"
   best_j=999; best_w=999; mem_j=0; mem_w=0
   for i in 1 2 3 4 5; do
-    read -r t m < <("$build/tests/bench-load" json-glib "$f")
+    read -r t m < <("$build/tests/bench/bench-load" json-glib "$f")
     best_j=$(python3 -c "print(min($best_j, $t))"); mem_j=$m
-    read -r t m < <("$build/tests/bench-load" weft "$f")
+    read -r t m < <("$build/tests/bench/bench-load" weft "$f")
     best_w=$(python3 -c "print(min($best_w, $t))"); mem_w=$m
   done
   size=$(python3 -c "import os; print(round(os.path.getsize('$f') / 2**20, 1))")

@@ -1,0 +1,596 @@
+/* weft-timeline-export.c: the timeline as an SVG, PNG or PDF picture
+ *
+ * SPDX-License-Identifier: MIT
+ *
+ * One page: the dataset's title and span, the axis and eras, the lanes
+ * (only those with something in the span, only as tall as they need),
+ * then the legend. Layout and drawing are the screen's. Cairo's SVG
+ * surface would write text as glyph outlines, which one cannot search,
+ * copy or translate, so for SVG the renderer hands every string to us and
+ * we write it as a <text> element over cairo's shapes (text is always
+ * drawn last, so the order is unchanged). PDF keeps pango's text, with
+ * its fonts embedded.
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "weft-error.h"
+#include "weft-timeline-export.h"
+#include "weft-timeline-layout.h"
+#include "weft-timeline-render.h"
+
+#define MARGIN 28.0
+#define MIN_WIDTH 320
+#define MAX_WIDTH 20000
+#define MAX_PNG_HEIGHT 32000
+#define MAX_HEIGHT 400000
+
+gboolean
+weft_timeline_format_from_path (const char         *path,
+                                WeftTimelineFormat *format)
+{
+  const char *dot;
+  g_autofree char *ext = NULL;
+
+  if (path == NULL || (dot = strrchr (path, '.')) == NULL || strchr (dot, '/') != NULL)
+    return FALSE;
+
+  ext = g_ascii_strdown (dot + 1, -1);
+  if (g_str_equal (ext, "svg"))
+    *format = WEFT_TIMELINE_FORMAT_SVG;
+  else if (g_str_equal (ext, "png"))
+    *format = WEFT_TIMELINE_FORMAT_PNG;
+  else if (g_str_equal (ext, "pdf"))
+    *format = WEFT_TIMELINE_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+WeftTimelineLanes
+weft_timeline_default_lanes (WeftDataset *dataset)
+{
+  GPtrArray *events = weft_dataset_get_events (dataset);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+
+      if (event->group != NULL && event->group[0] != '\0')
+        return WEFT_TIMELINE_LANES_GROUP;
+    }
+  return WEFT_TIMELINE_LANES_ENTITY;
+}
+
+void
+weft_timeline_export_options_init (WeftTimelineExportOptions *options,
+                                   WeftDataset               *dataset)
+{
+  memset (options, 0, sizeof *options);
+  options->width = 1600;
+  options->legend = TRUE;
+  options->heading = TRUE;
+  options->lanes = dataset != NULL ? weft_timeline_default_lanes (dataset) : WEFT_TIMELINE_LANES_GROUP;
+}
+
+/* ---- SVG text ---------------------------------------------------------- */
+
+typedef struct {
+  WeftTimelineRenderer *renderer;
+  GString              *text;
+} SvgText;
+
+/* XML 1.0 allows no C0 controls but tab, newline and return, not even
+ * escaped. */
+static char *
+xml_text (const char *text)
+{
+  g_autofree char *clean = g_utf8_make_valid (text, -1);
+
+  for (char *p = clean; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  return g_markup_escape_text (clean, -1);
+}
+
+static void
+color_hex (const WeftTimelineColor *c,
+           char                     out[8])
+{
+  g_snprintf (out, 8, "#%02x%02x%02x",
+              (guint) CLAMP (round (c->red * 255), 0, 255),
+              (guint) CLAMP (round (c->green * 255), 0, 255),
+              (guint) CLAMP (round (c->blue * 255), 0, 255));
+}
+
+static void
+svg_text_func (WeftTimelineText         role,
+               const char              *text,
+               double                   x,
+               double                   y,
+               double                   max_width,
+               const WeftTimelineColor *color,
+               WeftTimelineRegion       region,
+               gpointer                 user_data)
+{
+  SvgText *svg = user_data;
+  const PangoFontDescription *font = weft_timeline_renderer_get_font (svg->renderer, role);
+  g_autofree char *shown = weft_timeline_renderer_ellipsize (svg->renderer, role, text, max_width);
+  g_autofree char *escaped = NULL;
+  g_autofree char *family = NULL;
+  const char *families = pango_font_description_get_family (font);
+  double px = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  char fill[8];
+  char num[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (shown[0] == '\0')
+    return;
+
+  if (!pango_font_description_get_size_is_absolute (font))
+    px = px * 96.0 / 72.0;
+
+  /* "Cantarell, DejaVu Sans, Sans" -> "Cantarell, DejaVu Sans, sans-serif" */
+  {
+    g_auto(GStrv) names = g_strsplit (families != NULL ? families : "Sans", ",", -1);
+    GString *list = g_string_new (NULL);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        g_autofree char *name = g_strstrip (g_strdup (names[i]));
+        g_autofree char *quoted = NULL;
+
+        if (name[0] == '\0')
+          continue;
+        if (list->len > 0)
+          g_string_append (list, ", ");
+        if (g_ascii_strcasecmp (name, "Sans") == 0)
+          g_string_append (list, "sans-serif");
+        else if (g_ascii_strcasecmp (name, "Serif") == 0)
+          g_string_append (list, "serif");
+        else if (g_ascii_strcasecmp (name, "Monospace") == 0)
+          g_string_append (list, "monospace");
+        else
+          {
+            quoted = xml_text (name);
+            g_string_append_printf (list, "'%s'", quoted);
+          }
+      }
+    family = g_string_free (list, FALSE);
+  }
+
+  escaped = xml_text (shown);
+  color_hex (color, fill);
+  g_string_append_printf (svg->text,
+                          "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%s\" font-weight=\"%s\""
+                          " fill=\"%s\" fill-opacity=\"%s\" xml:space=\"preserve\">%s</text>\n",
+                          g_ascii_formatd (num[0], sizeof num[0], "%.2f", x),
+                          g_ascii_formatd (num[1], sizeof num[1], "%.2f",
+                                           y + weft_timeline_renderer_get_baseline (svg->renderer, role)),
+                          family,
+                          g_ascii_formatd (num[2], sizeof num[2], "%.2f", px),
+                          pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD ? "bold" : "normal",
+                          fill,
+                          g_ascii_formatd (num[3], sizeof num[3], "%.3f", color->alpha),
+                          escaped);
+}
+
+/* ---- Drawing ----------------------------------------------------------- */
+
+static cairo_status_t
+write_to_array (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static char *
+format_day (gint64 day,
+            double span)
+{
+  WeftDate date = { 0 };
+  gint64 y;
+  guint m, d;
+
+  weft_civil_from_days (day, &y, &m, &d);
+  date.start.lower = date.start.upper = day;
+  date.start.year = (gint) CLAMP (y, -WEFT_DATE_MAX_YEAR, WEFT_DATE_MAX_YEAR);
+  date.start.month = (gint) m;
+  date.start.day = (gint) d;
+  if (span > 3 * 365.25)
+    date.start.precision = WEFT_DATE_PRECISION_YEAR;
+  else if (span > 62)
+    date.start.precision = WEFT_DATE_PRECISION_MONTH;
+  else
+    date.start.precision = WEFT_DATE_PRECISION_DAY;
+  date.end = date.start;
+  date.lower = date.upper = day;
+  return weft_date_format_short (&date);
+}
+
+static guint
+count_events_in (WeftDataset *dataset,
+                 double       lower,
+                 double       upper)
+{
+  GPtrArray *events = weft_dataset_get_events (dataset);
+  guint n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+
+      if ((double) event->date.lower < upper && (double) event->date.upper + 1 > lower)
+        n++;
+    }
+  return n;
+}
+
+/* Everything, as the page shows it when nothing is asked for: the events
+ * and eras, with a little room on both sides. */
+static void
+default_span (WeftTimelineIndex *index,
+              WeftDataset       *dataset,
+              double            *lower,
+              double            *upper)
+{
+  GPtrArray *eras = weft_dataset_get_eras (dataset);
+  gboolean any = weft_timeline_index_get_range (index, lower, upper);
+  double pad;
+
+  for (guint i = 0; i < eras->len; i++)
+    {
+      WeftEra *era = g_ptr_array_index (eras, i);
+      double a = (double) era->date.start.lower, b = (double) era->date.end.upper + 1;
+
+      if (era->date.start.flags & WEFT_DATE_FLAG_OPEN)
+        a = (double) era->date.end.lower;
+      if (era->date.is_interval && (era->date.end.flags & WEFT_DATE_FLAG_OPEN))
+        b = (double) era->date.start.upper + 1;
+      *lower = any ? MIN (*lower, a) : a;
+      *upper = any ? MAX (*upper, b) : b;
+      any = TRUE;
+    }
+
+  if (!any)
+    {
+      GDateTime *now = g_date_time_new_now_utc ();
+
+      *lower = (double) weft_days_from_civil (g_date_time_get_year (now), 1, 1);
+      *upper = *lower + 366;
+      g_date_time_unref (now);
+    }
+
+  pad = MAX ((*upper - *lower) * 0.03, 15);
+  *lower -= pad;
+  *upper += pad;
+}
+
+typedef struct {
+  WeftTimelineRenderer      *renderer;
+  WeftTimelineFrame         *frame;
+  WeftTimelineRenderState    state;
+  char                      *title;
+  char                      *subtitle;
+  double                     width;
+  double                     height;
+  double                     frame_y;
+  double                     legend_y;
+  gboolean                   legend;
+} Page;
+
+static void
+draw_page (Page    *page,
+           cairo_t *cr)
+{
+  const WeftTimelinePalette *palette = page->state.palette;
+  double y = MARGIN;
+
+  cairo_set_source_rgba (cr, palette->background.red, palette->background.green,
+                         palette->background.blue, 1);
+  cairo_paint (cr);
+
+  if (page->title != NULL)
+    {
+      weft_timeline_renderer_draw_text (page->renderer, cr, &page->state, WEFT_TIMELINE_TEXT_TITLE,
+                                        page->title, MARGIN, y, page->width - 2 * MARGIN,
+                                        &palette->text, WEFT_TIMELINE_REGION_OTHER);
+      y += 30;
+      weft_timeline_renderer_draw_text (page->renderer, cr, &page->state, WEFT_TIMELINE_TEXT_LEGEND,
+                                        page->subtitle, MARGIN, y, page->width - 2 * MARGIN,
+                                        &palette->text_dim, WEFT_TIMELINE_REGION_OTHER);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN, page->frame_y);
+  /* The renderer draws text through the state's text_func, whose
+   * coordinates must be the page's: shift them. */
+  weft_timeline_renderer_draw (page->renderer, cr, page->frame, &page->state);
+  cairo_restore (cr);
+
+  if (page->legend)
+    weft_timeline_renderer_draw_legend (page->renderer, cr, &page->state, MARGIN, page->legend_y,
+                                        page->width - 2 * MARGIN);
+}
+
+/* The frame's text arrives in frame coordinates: move it onto the page. */
+typedef struct {
+  SvgText *svg;
+  double   dx;
+  double   dy;
+  gboolean in_frame;
+} ShiftedText;
+
+static void
+shifted_text_func (WeftTimelineText         role,
+                   const char              *text,
+                   double                   x,
+                   double                   y,
+                   double                   max_width,
+                   const WeftTimelineColor *color,
+                   WeftTimelineRegion       region,
+                   gpointer                 user_data)
+{
+  ShiftedText *shift = user_data;
+
+  if (region != WEFT_TIMELINE_REGION_OTHER)
+    {
+      x += shift->dx;
+      y += shift->dy;
+    }
+  svg_text_func (role, text, x, y, max_width, color, region, shift->svg);
+}
+
+GBytes *
+weft_timeline_export_bytes (WeftDataset                     *dataset,
+                            WeftTimelineFormat               format,
+                            const WeftTimelineExportOptions *options,
+                            guint                           *width_out,
+                            guint                           *height_out,
+                            GError                         **error)
+{
+  WeftTimelineExportOptions defaults;
+  g_autoptr(WeftTimelineIndex) index = NULL;
+  g_autoptr(WeftTimelineRenderer) renderer = NULL;
+  g_autoptr(WeftTimelineFrame) frame = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  WeftTimelineLayoutOptions layout;
+  WeftTimelineScale scale;
+  Page page = { 0 };
+  SvgText svg = { 0 };
+  ShiftedText shift = { 0 };
+  double lower, upper, legend_h = 0;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint width, height;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
+
+  if (options == NULL)
+    {
+      weft_timeline_export_options_init (&defaults, dataset);
+      options = &defaults;
+    }
+
+  width = options->width == 0 ? 1600 : options->width;
+  if (width < MIN_WIDTH || width > MAX_WIDTH)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
+                   _("A timeline picture must be %u to %u pixels wide, not %u"),
+                   MIN_WIDTH, MAX_WIDTH, width);
+      return NULL;
+    }
+
+  index = weft_timeline_index_new (dataset, options->lanes);
+  renderer = weft_timeline_renderer_new (NULL, 1);
+  frame = weft_timeline_frame_new ();
+
+  default_span (index, dataset, &lower, &upper);
+  if (options->has_from)
+    lower = (double) options->from;
+  if (options->has_to)
+    upper = (double) options->to + 1;
+  if (options->has_from && options->has_to && upper <= lower)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_INVALID,
+                           _("The end of the span comes before its start: give a later “to” date"));
+      return NULL;
+    }
+  if (upper <= lower)
+    {
+      /* Only one end given, on the wrong side of the data. */
+      if (options->has_from)
+        upper = lower + 366;
+      else
+        lower = upper - 366;
+    }
+
+  weft_timeline_layout_options_init (&layout);
+  layout.measure = weft_timeline_renderer_measure;
+  layout.measure_data = renderer;
+  layout.compact = TRUE;
+  layout.max_rows = 12;
+  layout.max_label_width = MIN (420, width * 0.4);
+  layout.collapsed = options->collapsed;
+  weft_timeline_scale_init (&scale, lower, upper, width - 2 * MARGIN);
+  weft_timeline_layout (index, &scale, &layout, frame);
+
+  page.renderer = renderer;
+  page.frame = frame;
+  page.width = width;
+  page.legend = options->legend;
+  weft_timeline_render_state_init (&page.state, weft_timeline_palette_get (options->dark));
+  if (options->heading)
+    {
+      g_autofree char *from = format_day ((gint64) floor (scale.lower), scale.upper - scale.lower);
+      g_autofree char *to = format_day ((gint64) floor (scale.upper) - 1, scale.upper - scale.lower);
+      guint n = count_events_in (dataset, scale.lower, scale.upper);
+      g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+      const char *title = weft_dataset_get_title (dataset);
+
+      page.title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Timeline"));
+      /* Translators: under an exported timeline's title: "2000 to 2022 · 16 events". */
+      page.subtitle = g_strdup_printf (_("%1$s to %2$s · %3$s"), from, to, events);
+    }
+
+  page.frame_y = options->heading ? MARGIN + 30 + 30 : MARGIN;
+  page.legend_y = page.frame_y + frame->header_height + frame->lanes_height + 16;
+  if (frame->lanes->len == 0)
+    page.legend_y += 24;
+  if (options->legend)
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *scratch_cr = cairo_create (scratch);
+
+      legend_h = weft_timeline_renderer_draw_legend (renderer, scratch_cr, &page.state, MARGIN, 0, width - 2 * MARGIN);
+      cairo_destroy (scratch_cr);
+      cairo_surface_destroy (scratch);
+    }
+  page.height = ceil ((options->legend ? page.legend_y + legend_h : page.legend_y) + MARGIN - 12);
+  height = (guint) MIN (page.height, (double) G_MAXUINT);
+
+  if ((format == WEFT_TIMELINE_FORMAT_PNG && height > MAX_PNG_HEIGHT) || height > MAX_HEIGHT)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
+                   _("The timeline would be %u pixels tall, too tall for one picture: "
+                     "show a shorter span (--from, --to) or fewer lanes (--lanes group or kind)"),
+                   height);
+      g_free (page.title);
+      g_free (page.subtitle);
+      return NULL;
+    }
+
+  switch (format)
+    {
+    case WEFT_TIMELINE_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_array, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      svg.renderer = renderer;
+      svg.text = g_string_new (NULL);
+      shift.svg = &svg;
+      shift.dx = MARGIN;
+      shift.dy = page.frame_y;
+      page.state.text_func = shifted_text_func;
+      page.state.text_data = &shift;
+      break;
+
+    case WEFT_TIMELINE_FORMAT_PDF:
+      /* 96 pixels to the inch: a 1600-pixel picture is 1200 points wide. */
+      surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width * 0.75, height * 0.75);
+      if (page.title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page.title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Weft " PACKAGE_VERSION);
+      break;
+
+    case WEFT_TIMELINE_FORMAT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (format == WEFT_TIMELINE_FORMAT_PDF)
+    cairo_scale (cr, 0.75, 0.75);
+  draw_page (&page, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == WEFT_TIMELINE_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_array, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  g_free (page.title);
+  g_free (page.subtitle);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (svg.text != NULL)
+        g_string_free (svg.text, TRUE);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_FAILED,
+                   _("Could not draw the timeline: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  if (svg.text != NULL)
+    {
+      /* Text over cairo's shapes, just before the end of the document. */
+      const char *end_tag = "</svg>";
+      guint at = bytes->len;
+
+      for (guint i = bytes->len >= 6 ? bytes->len - 6 : 0; i > 0; i--)
+        if (memcmp (bytes->data + i, end_tag, 6) == 0)
+          {
+            at = i;
+            break;
+          }
+      if (at == bytes->len)
+        {
+          g_string_free (svg.text, TRUE);
+          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_FAILED,
+                               _("Could not draw the timeline: the SVG surface wrote no document"));
+          return NULL;
+        }
+      {
+        g_autoptr(GByteArray) joined = g_byte_array_sized_new (bytes->len + svg.text->len + 32);
+        static const char open_group[] = "<g id=\"weft-text\">\n";
+        static const char close_group[] = "</g>\n";
+
+        g_byte_array_append (joined, bytes->data, at);
+        g_byte_array_append (joined, (const guint8 *) open_group, strlen (open_group));
+        g_byte_array_append (joined, (const guint8 *) svg.text->str, svg.text->len);
+        g_byte_array_append (joined, (const guint8 *) close_group, strlen (close_group));
+        g_byte_array_append (joined, bytes->data + at, bytes->len - at);
+        g_string_free (svg.text, TRUE);
+        g_byte_array_unref (bytes);
+        bytes = g_steal_pointer (&joined);
+      }
+    }
+
+  if (width_out != NULL)
+    *width_out = width;
+  if (height_out != NULL)
+    *height_out = height;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+weft_timeline_export (WeftDataset                     *dataset,
+                      GFile                           *file,
+                      WeftTimelineFormat               format,
+                      const WeftTimelineExportOptions *options,
+                      GError                         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = weft_timeline_export_bytes (dataset, format, options, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("Cannot write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

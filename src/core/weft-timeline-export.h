@@ -1,0 +1,61 @@
+/* weft-timeline-export.h: the timeline as an SVG, PNG or PDF picture
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "weft-timeline-index.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  WEFT_TIMELINE_FORMAT_SVG,
+  WEFT_TIMELINE_FORMAT_PNG,
+  WEFT_TIMELINE_FORMAT_PDF,
+} WeftTimelineFormat;
+
+/* The format a file name's extension names (case-insensitive). */
+gboolean weft_timeline_format_from_path (const char         *path,
+                                         WeftTimelineFormat *format);
+
+typedef struct {
+  gboolean          has_from;   /* first day shown; else the data's start */
+  gint64            from;
+  gboolean          has_to;     /* last day shown (inclusive); else the data's end */
+  gint64            to;
+  guint             width;      /* pixels (PDF: 96 a inch); 0: 1600 */
+  WeftTimelineLanes lanes;
+  gboolean          dark;
+  gboolean          legend;     /* the key to shapes and claim colours, under the lanes */
+  gboolean          heading;    /* the dataset's title and the span, above */
+  GHashTable       *collapsed;  /* lane keys, or NULL */
+} WeftTimelineExportOptions;
+
+/* Everything shown, with a legend and a heading, lanes by group when the
+ * dataset has groups (else by entity). */
+void     weft_timeline_export_options_init (WeftTimelineExportOptions       *options,
+                                            WeftDataset                     *dataset);
+
+/* The lanes that suit a dataset: by group when its events have groups. */
+WeftTimelineLanes weft_timeline_default_lanes (WeftDataset *dataset);
+
+/* Draws the timeline with the same layout and renderer as the screen and
+ * writes it to @file. Titles are text (SVG <text>, PDF fonts), not
+ * outlines. */
+gboolean weft_timeline_export       (WeftDataset                     *dataset,
+                                     GFile                           *file,
+                                     WeftTimelineFormat               format,
+                                     const WeftTimelineExportOptions *options,
+                                     GError                         **error);
+/* The same, into memory; *@width and *@height (nullable) receive the size
+ * in pixels. */
+GBytes  *weft_timeline_export_bytes (WeftDataset                     *dataset,
+                                     WeftTimelineFormat               format,
+                                     const WeftTimelineExportOptions *options,
+                                     guint                           *width,
+                                     guint                           *height,
+                                     GError                         **error);
+
+G_END_DECLS

@@ -1,0 +1,889 @@
+/* weft-timeline-index.c: a dataset's events in lanes, sorted for the timeline
+ *
+ * SPDX-License-Identifier: MIT
+ *
+ * Each lane keeps its items in buckets by length (powers of two days),
+ * each bucket sorted by first day. An item of length at most L that
+ * overlaps the days [a, b) starts in (a - L, b): so what is visible comes
+ * from two binary searches per bucket, never from a walk over every event,
+ * however long the longest item is. Items with an open end ("../2021",
+ * "2019/..") are drawn with a fade whose length is in pixels, not days;
+ * they are few and kept apart.
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-timeline-index.h"
+
+#define NO_GROUP G_MAXUINT
+
+struct _WeftTimelineIndex
+{
+  WeftDataset       *dataset;
+  WeftTimelineLanes  mode;
+
+  GArray            *items;          /* WeftTimelineItem */
+  GPtrArray         *lanes;          /* WeftTimelineLane * */
+  GHashTable        *lane_by_key;    /* key -> index + 1 */
+
+  guint              n_events;
+  guint             *event_first;    /* by event index: its first item */
+  guint             *event_n_items;
+
+  guint             *claim_offsets;  /* n_events + 1 */
+  guint8            *claim_statuses;
+
+  double            *starts;         /* every event's first (known) day, sorted */
+  guint              n_starts;
+  WeftEvent        **ordered;        /* drawable events, by first (known) day */
+
+  float             *label_widths;   /* by event index; NAN until measured */
+  guint              n_measured;
+  WeftTimelineMeasureFunc measure;
+  gpointer           measure_data;
+
+  guint             *era_rows;
+  guint              n_era_rows;
+  guint              n_groups;
+
+  gboolean           has_range;
+  double             range_lower;
+  double             range_upper;
+};
+
+const char *
+weft_timeline_lanes_to_string (WeftTimelineLanes lanes)
+{
+  switch (lanes)
+    {
+    case WEFT_TIMELINE_LANES_KIND:
+      return "kind";
+    case WEFT_TIMELINE_LANES_GROUP:
+      return "group";
+    case WEFT_TIMELINE_LANES_ENTITY:
+    default:
+      return "entity";
+    }
+}
+
+gboolean
+weft_timeline_lanes_from_string (const char        *string,
+                                 WeftTimelineLanes *lanes)
+{
+  WeftTimelineLanes value;
+
+  if (g_strcmp0 (string, "entity") == 0)
+    value = WEFT_TIMELINE_LANES_ENTITY;
+  else if (g_strcmp0 (string, "kind") == 0)
+    value = WEFT_TIMELINE_LANES_KIND;
+  else if (g_strcmp0 (string, "group") == 0)
+    value = WEFT_TIMELINE_LANES_GROUP;
+  else
+    return FALSE;
+
+  if (lanes != NULL)
+    *lanes = value;
+  return TRUE;
+}
+
+static void
+lane_free (gpointer data)
+{
+  WeftTimelineLane *lane = data;
+
+  for (guint i = 0; i < lane->n_buckets; i++)
+    {
+      g_free (lane->buckets[i].lower);
+      g_free (lane->buckets[i].items);
+    }
+  g_free (lane->buckets);
+  g_free (lane->open);
+  g_free (lane->key);
+  g_free (lane->title);
+  g_free (lane);
+}
+
+void
+weft_timeline_index_free (WeftTimelineIndex *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_by_key, g_hash_table_unref);
+  g_free (self->event_first);
+  g_free (self->event_n_items);
+  g_free (self->claim_offsets);
+  g_free (self->claim_statuses);
+  g_free (self->starts);
+  g_free (self->ordered);
+  g_free (self->label_widths);
+  g_free (self->era_rows);
+  g_clear_object (&self->dataset);
+  g_free (self);
+}
+
+/* Finds or appends the lane for @key. */
+static guint
+lane_for_key (WeftTimelineIndex *self,
+              const char        *key,
+              const char        *title,
+              WeftEntity        *entity)
+{
+  gpointer found = g_hash_table_lookup (self->lane_by_key, key);
+  WeftTimelineLane *lane;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  lane = g_new0 (WeftTimelineLane, 1);
+  lane->key = g_strdup (key);
+  lane->title = g_strdup (title);
+  lane->entity = entity;
+  g_ptr_array_add (self->lanes, lane);
+  g_hash_table_insert (self->lane_by_key, lane->key, GUINT_TO_POINTER (self->lanes->len));
+  return self->lanes->len - 1;
+}
+
+/* The keys of the lanes an event belongs in; "none" when it belongs in no
+ * other. Appends lane indexes to @out (no duplicates). */
+static void
+event_lanes (WeftTimelineIndex *self,
+             WeftEvent         *event,
+             GArray            *out)
+{
+  g_array_set_size (out, 0);
+
+  switch (self->mode)
+    {
+    case WEFT_TIMELINE_LANES_ENTITY:
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[i].entity);
+          g_autofree char *key = NULL;
+          guint lane;
+          gboolean seen = FALSE;
+
+          if (entity == NULL)
+            continue;
+          key = g_strconcat ("entity:", entity->item.id, NULL);
+          lane = lane_for_key (self, key, entity->name, entity);
+          for (guint j = 0; j < out->len; j++)
+            seen = seen || g_array_index (out, guint, j) == lane;
+          if (!seen)
+            g_array_append_val (out, lane);
+        }
+      break;
+
+    case WEFT_TIMELINE_LANES_KIND:
+      /* Kind lanes exist in the order of the kinds (made up front). */
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[i].entity);
+          g_autofree char *key = NULL;
+          guint lane;
+          gboolean seen = FALSE;
+
+          if (entity == NULL)
+            continue;
+          key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
+          lane = lane_for_key (self, key, weft_entity_kind_label (entity->kind), NULL);
+          for (guint j = 0; j < out->len; j++)
+            seen = seen || g_array_index (out, guint, j) == lane;
+          if (!seen)
+            g_array_append_val (out, lane);
+        }
+      break;
+
+    case WEFT_TIMELINE_LANES_GROUP:
+    default:
+      if (event->group != NULL && event->group[0] != '\0')
+        {
+          g_autofree char *key = g_strconcat ("group:", event->group, NULL);
+          guint lane = lane_for_key (self, key, event->group, NULL);
+
+          g_array_append_val (out, lane);
+        }
+      break;
+    }
+}
+
+/* Fills @item from the event's date; FALSE when there is nothing to draw
+ * (both ends open). */
+static gboolean
+item_from_date (WeftTimelineItem *item,
+                const WeftDate   *date)
+{
+  item->start_flags = date->start.flags;
+  item->end_flags = date->end.flags;
+  item->open_start = (date->start.flags & WEFT_DATE_FLAG_OPEN) != 0;
+  item->open_end = date->is_interval && (date->end.flags & WEFT_DATE_FLAG_OPEN) != 0;
+
+  if (item->open_start && item->open_end)
+    return FALSE;
+
+  if (item->open_start)
+    {
+      item->lower = (double) date->end.lower;
+      item->upper = (double) date->end.upper + 1;
+    }
+  else if (item->open_end)
+    {
+      item->lower = (double) date->start.lower;
+      item->upper = (double) date->start.upper + 1;
+    }
+  else
+    {
+      item->lower = (double) date->lower;
+      item->upper = (double) date->upper + 1;
+    }
+
+  if (!(item->upper > item->lower))
+    item->upper = item->lower + 1;
+
+  item->shape = (!date->is_interval && date->start.precision == WEFT_DATE_PRECISION_DAY)
+                ? WEFT_TIMELINE_SHAPE_POINT : WEFT_TIMELINE_SHAPE_BAR;
+  return TRUE;
+}
+
+typedef struct {
+  guint  lane;
+  guint  bucket;   /* log2 of the length, rounded up */
+  double lower;
+  guint  item;
+} SortEntry;
+
+static int
+sort_entry_compare (const void *pa,
+                    const void *pb)
+{
+  const SortEntry *a = pa, *b = pb;
+
+  if (a->lane != b->lane)
+    return a->lane < b->lane ? -1 : 1;
+  if (a->bucket != b->bucket)
+    return a->bucket < b->bucket ? -1 : 1;
+  if (a->lower != b->lower)
+    return a->lower < b->lower ? -1 : 1;
+  return a->item < b->item ? -1 : (a->item > b->item ? 1 : 0);
+}
+
+static guint
+length_bucket (double length)
+{
+  int k;
+
+  if (length <= 1)
+    return 0;
+  k = (int) ceil (log2 (length));
+  return (guint) CLAMP (k, 0, 62);
+}
+
+static void
+build_buckets (WeftTimelineIndex *self)
+{
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (self->items->len, 1));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (SortEntry));
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
+      SortEntry e = { item->lane, length_bucket (item->upper - item->lower), item->lower, i };
+
+      if (item->open_start || item->open_end)
+        g_array_append_val (open, e);
+      else
+        entries[n++] = e;
+    }
+
+  qsort (entries, n, sizeof (SortEntry), sort_entry_compare);
+  g_array_sort (open, sort_entry_compare);
+
+  for (guint i = 0; i < n;)
+    {
+      WeftTimelineLane *lane = g_ptr_array_index (self->lanes, entries[i].lane);
+      guint lane_end = i, n_buckets = 0, b = 0;
+
+      while (lane_end < n && entries[lane_end].lane == entries[i].lane)
+        {
+          if (lane_end == i || entries[lane_end].bucket != entries[lane_end - 1].bucket)
+            n_buckets++;
+          lane_end++;
+        }
+
+      lane->buckets = g_new0 (WeftTimelineBucket, n_buckets);
+      lane->n_buckets = n_buckets;
+      for (guint j = i; j < lane_end; b++)
+        {
+          WeftTimelineBucket *bucket = &lane->buckets[b];
+          guint end = j;
+
+          while (end < lane_end && entries[end].bucket == entries[j].bucket)
+            end++;
+          bucket->max_len = ldexp (1.0, (int) entries[j].bucket);
+          bucket->n = end - j;
+          bucket->lower = g_new (double, bucket->n);
+          bucket->items = g_new (guint, bucket->n);
+          for (guint k = 0; k < bucket->n; k++)
+            {
+              bucket->lower[k] = entries[j + k].lower;
+              bucket->items[k] = entries[j + k].item;
+            }
+          j = end;
+        }
+      i = lane_end;
+    }
+
+  for (guint i = 0; i < open->len;)
+    {
+      WeftTimelineLane *lane = g_ptr_array_index (self->lanes, g_array_index (open, SortEntry, i).lane);
+      guint end = i;
+
+      while (end < open->len && g_array_index (open, SortEntry, end).lane == g_array_index (open, SortEntry, i).lane)
+        end++;
+      lane->n_open = end - i;
+      lane->open = g_new (guint, lane->n_open);
+      for (guint k = 0; k < lane->n_open; k++)
+        lane->open[k] = g_array_index (open, SortEntry, i + k).item;
+      i = end;
+    }
+}
+
+static void
+build_era_rows (WeftTimelineIndex *self)
+{
+  GPtrArray *eras = weft_dataset_get_eras (self->dataset);
+  g_autofree guint *order = g_new (guint, MAX (eras->len, 1));
+  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+
+  self->era_rows = g_new0 (guint, MAX (eras->len, 1));
+
+  for (guint i = 0; i < eras->len; i++)
+    order[i] = i;
+
+  /* Insertion sort by first day: eras are few. */
+  for (guint i = 1; i < eras->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        WeftEra *a = g_ptr_array_index (eras, order[j - 1]);
+        WeftEra *b = g_ptr_array_index (eras, order[j]);
+
+        if (weft_date_compare (&a->date, &b->date) <= 0)
+          break;
+        order[j - 1] ^= order[j];
+        order[j] ^= order[j - 1];
+        order[j - 1] ^= order[j];
+      }
+
+  for (guint i = 0; i < eras->len; i++)
+    {
+      WeftEra *era = g_ptr_array_index (eras, order[i]);
+      WeftTimelineItem span = { 0 };
+      guint row;
+
+      if (!item_from_date (&span, &era->date))
+        continue;
+      if (span.open_end)
+        span.upper = (double) WEFT_DAY_OPEN_UPPER;
+      if (span.open_start)
+        span.lower = (double) WEFT_DAY_OPEN_LOWER;
+
+      for (row = 0; row < row_ends->len; row++)
+        if (g_array_index (row_ends, double, row) <= span.lower)
+          break;
+      if (row == row_ends->len)
+        g_array_append_val (row_ends, span.upper);
+      else
+        g_array_index (row_ends, double, row) = span.upper;
+      self->era_rows[order[i]] = row;
+    }
+  self->n_era_rows = row_ends->len;
+}
+
+WeftTimelineIndex *
+weft_timeline_index_new (WeftDataset       *dataset,
+                         WeftTimelineLanes  mode)
+{
+  WeftTimelineIndex *self;
+  WeftEvent **by_date;
+  GPtrArray *events;
+  g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (guint8));
+  guint n_by_date;
+  int none_lane = -1;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (weft_dataset_is_finished (dataset), NULL);
+
+  self = g_new0 (WeftTimelineIndex, 1);
+  self->dataset = g_object_ref (dataset);
+  self->mode = mode;
+  self->items = g_array_new (FALSE, TRUE, sizeof (WeftTimelineItem));
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->lane_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  events = weft_dataset_get_events (dataset);
+  self->n_events = events->len;
+  self->event_first = g_new0 (guint, MAX (events->len, 1));
+  self->event_n_items = g_new0 (guint, MAX (events->len, 1));
+  self->label_widths = g_new (float, MAX (events->len, 1));
+  for (guint i = 0; i < events->len; i++)
+    self->label_widths[i] = NAN;
+  self->starts = g_new (double, MAX (events->len, 1));
+
+  /* Kind lanes come in the order of the kinds, whatever the dates. */
+  if (mode == WEFT_TIMELINE_LANES_KIND)
+    {
+      gboolean present[WEFT_N_ENTITY_KINDS] = { FALSE };
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          WeftEvent *event = g_ptr_array_index (events, i);
+
+          for (guint j = 0; j < event->n_participants; j++)
+            {
+              WeftEntity *entity = weft_dataset_lookup_entity (dataset, event->participants[j].entity);
+
+              if (entity != NULL)
+                present[entity->kind] = TRUE;
+            }
+        }
+      for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+        if (present[k])
+          {
+            g_autofree char *key = g_strconcat ("kind:", weft_entity_kind_to_string (k), NULL);
+
+            lane_for_key (self, key, weft_entity_kind_label (k), NULL);
+          }
+    }
+
+  /* Events by date, so that lanes and group colours come in the order of
+   * their first event. */
+  by_date = weft_dataset_get_events_by_date (dataset, &n_by_date);
+  for (guint i = 0; i < n_by_date; i++)
+    {
+      WeftEvent *event = by_date[i];
+      guint group = NO_GROUP;
+
+      if (event->group != NULL && event->group[0] != '\0')
+        {
+          gpointer found = g_hash_table_lookup (groups, event->group);
+
+          if (found == NULL)
+            {
+              found = GUINT_TO_POINTER (g_hash_table_size (groups) + 1);
+              g_hash_table_insert (groups, (gpointer) event->group, found);
+            }
+          group = GPOINTER_TO_UINT (found) - 1;
+        }
+
+      event_lanes (self, event, lanes);
+      if (lanes->len == 0)
+        {
+          /* Created at the end, after every other lane. */
+          g_array_append_val (lanes, none_lane);
+        }
+
+      self->event_first[event->item.index] = self->items->len;
+      for (guint j = 0; j < lanes->len; j++)
+        {
+          WeftTimelineItem item = { 0 };
+
+          if (!item_from_date (&item, &event->date))
+            break;
+          item.event = event;
+          item.lane = g_array_index (lanes, guint, j);
+          item.color = group;
+          g_array_append_val (self->items, item);
+          self->event_n_items[event->item.index]++;
+        }
+    }
+  self->n_groups = g_hash_table_size (groups);
+
+  /* The lane of events that belong in no other. */
+  {
+    gboolean any_none = FALSE;
+
+    for (guint i = 0; i < self->items->len; i++)
+      any_none = any_none || g_array_index (self->items, WeftTimelineItem, i).lane == (guint) none_lane;
+    if (any_none)
+      {
+        const char *title = mode == WEFT_TIMELINE_LANES_GROUP ? _("Ungrouped") : _("No participants");
+        guint lane = lane_for_key (self, "none", title, NULL);
+
+        for (guint i = 0; i < self->items->len; i++)
+          {
+            WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
+
+            if (item->lane == (guint) none_lane)
+              item->lane = lane;
+          }
+      }
+  }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
+      WeftTimelineLane *lane = g_ptr_array_index (self->lanes, item->lane);
+
+      lane->n_items++;
+      if (!self->has_range)
+        {
+          self->range_lower = item->lower;
+          self->range_upper = item->upper;
+          self->has_range = TRUE;
+        }
+      self->range_lower = MIN (self->range_lower, item->lower);
+      self->range_upper = MAX (self->range_upper, item->upper);
+    }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      WeftTimelineLane *lane = g_ptr_array_index (self->lanes, i);
+
+      lane->color = i;
+      if (mode == WEFT_TIMELINE_LANES_GROUP && g_str_has_prefix (lane->key, "group:"))
+        lane->color = GPOINTER_TO_UINT (g_hash_table_lookup (groups, lane->key + strlen ("group:"))) - 1;
+    }
+
+  /* Kind lanes that ended up empty (an entity of that kind whose events
+   * could not be drawn) stay: they are rare and harmless. */
+
+  {
+    g_autofree SortEntry *order = g_new (SortEntry, MAX (n_by_date, 1));
+
+    self->ordered = g_new (WeftEvent *, MAX (n_by_date, 1));
+    for (guint i = 0; i < n_by_date; i++)
+      {
+        WeftTimelineItem probe = { 0 };
+
+        if (!item_from_date (&probe, &by_date[i]->date))
+          continue;
+        order[self->n_starts].lane = 0;
+        order[self->n_starts].bucket = 0;
+        order[self->n_starts].lower = probe.lower;
+        order[self->n_starts].item = i;
+        self->n_starts++;
+      }
+    /* Stable on date order: ties keep weft_date_compare's order. */
+    qsort (order, self->n_starts, sizeof (SortEntry), sort_entry_compare);
+    for (guint i = 0; i < self->n_starts; i++)
+      {
+        self->starts[i] = order[i].lower;
+        self->ordered[i] = by_date[order[i].item];
+      }
+  }
+
+  /* Claims, by event. */
+  self->claim_offsets = g_new0 (guint, events->len + 1);
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+
+      self->claim_offsets[i] = statuses->len;
+      for (guint j = 0; claims != NULL && j < claims->len; j++)
+        {
+          WeftClaim *claim = g_ptr_array_index (claims, j);
+          guint8 status = (guint8) claim->status;
+
+          g_array_append_val (statuses, status);
+        }
+    }
+  self->claim_offsets[events->len] = statuses->len;
+  self->claim_statuses = g_memdup2 (statuses->data, MAX (statuses->len, 1));
+
+  build_buckets (self);
+  build_era_rows (self);
+
+  return self;
+}
+
+WeftDataset *
+weft_timeline_index_get_dataset (WeftTimelineIndex *self)
+{
+  return self->dataset;
+}
+
+WeftTimelineLanes
+weft_timeline_index_get_lanes_mode (WeftTimelineIndex *self)
+{
+  return self->mode;
+}
+
+guint
+weft_timeline_index_get_n_lanes (WeftTimelineIndex *self)
+{
+  return self->lanes->len;
+}
+
+const WeftTimelineLane *
+weft_timeline_index_get_lane (WeftTimelineIndex *self,
+                              guint              lane)
+{
+  g_return_val_if_fail (lane < self->lanes->len, NULL);
+
+  return g_ptr_array_index (self->lanes, lane);
+}
+
+int
+weft_timeline_index_find_lane (WeftTimelineIndex *self,
+                               const char        *key)
+{
+  gpointer found;
+
+  if (key == NULL)
+    return -1;
+  found = g_hash_table_lookup (self->lane_by_key, key);
+  return found != NULL ? (int) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+guint
+weft_timeline_index_get_n_items (WeftTimelineIndex *self)
+{
+  return self->items->len;
+}
+
+const WeftTimelineItem *
+weft_timeline_index_get_item (WeftTimelineIndex *self,
+                              guint              item)
+{
+  g_return_val_if_fail (item < self->items->len, NULL);
+
+  return &g_array_index (self->items, WeftTimelineItem, item);
+}
+
+gboolean
+weft_timeline_index_get_event_items (WeftTimelineIndex *self,
+                                     const WeftEvent   *event,
+                                     guint             *first,
+                                     guint             *n_items)
+{
+  guint i;
+
+  *first = 0;
+  *n_items = 0;
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  i = event->item.index;
+  if (i >= self->n_events || self->event_n_items[i] == 0)
+    return FALSE;
+
+  /* Items are made event by event, so an event's are consecutive. */
+  *first = self->event_first[i];
+  *n_items = self->event_n_items[i];
+  return TRUE;
+}
+
+gboolean
+weft_timeline_index_get_range (WeftTimelineIndex *self,
+                               double            *lower,
+                               double            *upper)
+{
+  if (lower != NULL)
+    *lower = self->range_lower;
+  if (upper != NULL)
+    *upper = self->range_upper;
+  return self->has_range;
+}
+
+guint
+weft_timeline_bucket_lower_bound (const WeftTimelineBucket *bucket,
+                                  guint                     from,
+                                  double                    day)
+{
+  guint lo = MIN (from, bucket->n), hi = bucket->n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (bucket->lower[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+weft_timeline_index_query (WeftTimelineIndex *self,
+                           guint              lane_index,
+                           double             lower,
+                           double             upper,
+                           GArray            *items)
+{
+  const WeftTimelineLane *lane;
+
+  g_return_if_fail (lane_index < self->lanes->len);
+
+  lane = g_ptr_array_index (self->lanes, lane_index);
+  for (guint b = 0; b < lane->n_buckets; b++)
+    {
+      const WeftTimelineBucket *bucket = &lane->buckets[b];
+      guint i = weft_timeline_bucket_lower_bound (bucket, 0, lower - bucket->max_len);
+      guint end = weft_timeline_bucket_lower_bound (bucket, i, upper);
+
+      for (; i < end; i++)
+        {
+          const WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, bucket->items[i]);
+
+          if (item->upper > lower)
+            g_array_append_val (items, bucket->items[i]);
+        }
+    }
+  for (guint i = 0; i < lane->n_open; i++)
+    {
+      const WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, lane->open[i]);
+
+      if (item->upper > lower && item->lower < upper)
+        g_array_append_val (items, lane->open[i]);
+    }
+}
+
+static guint
+starts_lower_bound (const double *starts,
+                    guint         n,
+                    double        day)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+weft_timeline_index_count_starts (WeftTimelineIndex *self,
+                                  guint              lane_index,
+                                  double             lower,
+                                  double             upper)
+{
+  const WeftTimelineLane *lane;
+  guint count = 0;
+
+  if (upper <= lower)
+    return 0;
+
+  if (lane_index == G_MAXUINT)
+    return starts_lower_bound (self->starts, self->n_starts, upper) -
+           starts_lower_bound (self->starts, self->n_starts, lower);
+
+  g_return_val_if_fail (lane_index < self->lanes->len, 0);
+
+  lane = g_ptr_array_index (self->lanes, lane_index);
+  for (guint b = 0; b < lane->n_buckets; b++)
+    count += weft_timeline_bucket_lower_bound (&lane->buckets[b], 0, upper) -
+             weft_timeline_bucket_lower_bound (&lane->buckets[b], 0, lower);
+  for (guint i = 0; i < lane->n_open; i++)
+    {
+      const WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, lane->open[i]);
+
+      if (item->lower >= lower && item->lower < upper)
+        count++;
+    }
+  return count;
+}
+
+const guint8 *
+weft_timeline_index_get_claim_statuses (WeftTimelineIndex *self,
+                                        const WeftEvent   *event,
+                                        guint             *n_claims)
+{
+  guint i = event->item.index;
+
+  if (i >= self->n_events)
+    {
+      *n_claims = 0;
+      return self->claim_statuses;
+    }
+  *n_claims = self->claim_offsets[i + 1] - self->claim_offsets[i];
+  return self->claim_statuses + self->claim_offsets[i];
+}
+
+double
+weft_timeline_index_get_label_width (WeftTimelineIndex       *self,
+                                     const WeftEvent         *event,
+                                     WeftTimelineMeasureFunc  measure,
+                                     gpointer                 measure_data)
+{
+  guint i = event->item.index;
+  double w;
+
+  if (measure != self->measure || measure_data != self->measure_data)
+    {
+      for (guint k = 0; k < self->n_events; k++)
+        self->label_widths[k] = NAN;
+      self->n_measured = 0;
+      self->measure = measure;
+      self->measure_data = measure_data;
+    }
+
+  if (i >= self->n_events)
+    return 0;
+  if (!isnan (self->label_widths[i]))
+    return self->label_widths[i];
+
+  if (measure != NULL)
+    w = measure (WEFT_TIMELINE_TEXT_LABEL, event->title, measure_data);
+  else
+    w = 7.0 * g_utf8_strlen (event->title, -1);
+  if (!isfinite (w) || w < 0)
+    w = 0;
+  self->label_widths[i] = (float) w;
+  self->n_measured++;
+  return w;
+}
+
+guint
+weft_timeline_index_get_n_measured (WeftTimelineIndex *self)
+{
+  return self->n_measured;
+}
+
+guint
+weft_timeline_index_get_era_row (WeftTimelineIndex *self,
+                                 guint              era)
+{
+  GPtrArray *eras = weft_dataset_get_eras (self->dataset);
+
+  g_return_val_if_fail (era < eras->len, 0);
+  return self->era_rows[era];
+}
+
+guint
+weft_timeline_index_get_n_era_rows (WeftTimelineIndex *self)
+{
+  return self->n_era_rows;
+}
+
+guint
+weft_timeline_index_get_n_groups (WeftTimelineIndex *self)
+{
+  return self->n_groups;
+}
+
+WeftEvent **
+weft_timeline_index_get_ordered_events (WeftTimelineIndex *self,
+                                        guint             *n_events)
+{
+  *n_events = self->n_starts;
+  return self->ordered;
+}

@@ -1,0 +1,167 @@
+/* weft-timeline-render.h: draws a laid-out timeline frame with cairo and pango
+ *
+ * The same code draws the screen and the exported SVG, PNG and PDF.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "weft-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double red, green, blue, alpha;
+} WeftTimelineColor;
+
+#define WEFT_TIMELINE_N_CATEGORIES 8
+
+typedef struct {
+  WeftTimelineColor background;
+  WeftTimelineColor text;
+  WeftTimelineColor text_dim;
+  WeftTimelineColor grid;
+  WeftTimelineColor grid_major;
+  WeftTimelineColor header;         /* behind the axis */
+  WeftTimelineColor lane_stripe;    /* behind every other lane */
+  WeftTimelineColor cluster;
+  WeftTimelineColor cluster_text;
+  WeftTimelineColor accent;         /* selection */
+  WeftTimelineColor window;         /* the selected time window */
+  WeftTimelineColor neutral;        /* events without a group */
+  WeftTimelineColor categories[WEFT_TIMELINE_N_CATEGORIES];
+  WeftTimelineColor statuses[WEFT_N_STATUSES];
+} WeftTimelinePalette;
+
+const WeftTimelinePalette *weft_timeline_palette_get (gboolean dark);
+
+/* The colour of an era ("#8fbf8f", "#abc"), or of a palette category when
+ * @spec is not one. */
+void weft_timeline_color_parse (const char              *spec,
+                                const WeftTimelineColor *fallback,
+                                WeftTimelineColor       *color);
+/* An event's colour (by its group). */
+const WeftTimelineColor *weft_timeline_palette_item_color (const WeftTimelinePalette *palette,
+                                                           const WeftTimelineItem    *item);
+
+typedef enum {
+  WEFT_TIMELINE_REGION_LANES,   /* scrolls with the lanes; clip to below the header */
+  WEFT_TIMELINE_REGION_HEADER,  /* the axis and eras */
+  WEFT_TIMELINE_REGION_OTHER,   /* titles and legends of exports */
+} WeftTimelineRegion;
+
+/* Text drawn somewhere other than on the cairo context (as SVG <text>, or
+ * as cached GTK render nodes). @y is the top of the text; @max_width > 0
+ * cuts it with an ellipsis. */
+typedef void (*WeftTimelineTextFunc) (WeftTimelineText         role,
+                                      const char              *text,
+                                      double                   x,
+                                      double                   y,
+                                      double                   max_width,
+                                      const WeftTimelineColor *color,
+                                      WeftTimelineRegion       region,
+                                      gpointer                 user_data);
+
+typedef struct {
+  const WeftTimelinePalette *palette;
+  const WeftEvent           *selected;       /* ringed, its lanes linked */
+  const WeftEvent           *hovered;
+  const guint8              *highlight;      /* by event index: non-zero lights up, the rest dims; or NULL */
+  guint                      n_highlight;
+  gboolean                   has_window;     /* the selected time window, in days */
+  double                     window_lower;
+  double                     window_upper;
+  double                     scroll_y;       /* the lanes scrolled up by this much */
+  double                     height;         /* of the drawing; <= 0: the whole frame */
+  gboolean                   draw_background;
+  WeftTimelineTextFunc       text_func;      /* NULL: pango draws the text on the context */
+  gpointer                   text_data;
+} WeftTimelineRenderState;
+
+void weft_timeline_render_state_init (WeftTimelineRenderState   *state,
+                                      const WeftTimelinePalette *palette);
+
+typedef struct _WeftTimelineRenderer WeftTimelineRenderer;
+
+/* Fonts come from @context (a widget's, so the screen's settings apply) or,
+ * when NULL, from a context of its own at 96 dpi with unhinted metrics,
+ * which measures the same on every surface. @scale enlarges every font. */
+WeftTimelineRenderer *weft_timeline_renderer_new      (PangoContext         *context,
+                                                       double                font_scale);
+void                  weft_timeline_renderer_free     (WeftTimelineRenderer *self);
+
+/* A WeftTimelineMeasureFunc: pass the renderer as its data. Caches. */
+double        weft_timeline_renderer_measure        (WeftTimelineText      role,
+                                                     const char           *text,
+                                                     gpointer              renderer);
+/* A layout of @text in the role's font, cut to @max_width (if > 0). */
+PangoLayout  *weft_timeline_renderer_create_layout  (WeftTimelineRenderer *self,
+                                                     WeftTimelineText      role,
+                                                     const char           *text,
+                                                     double                max_width);
+const PangoFontDescription *weft_timeline_renderer_get_font (WeftTimelineRenderer *self,
+                                                             WeftTimelineText      role);
+/* Distance from the top of a line of the role's text to its baseline. */
+double        weft_timeline_renderer_get_baseline   (WeftTimelineRenderer *self,
+                                                     WeftTimelineText      role);
+/* @text shortened with "…" to fit @max_width, as the layouts do. */
+char         *weft_timeline_renderer_ellipsize      (WeftTimelineRenderer *self,
+                                                     WeftTimelineText      role,
+                                                     const char           *text,
+                                                     double                max_width);
+
+/* Draws @frame at the origin of @cr: the lanes, then the axis and eras
+ * above them. */
+void          weft_timeline_renderer_draw           (WeftTimelineRenderer          *self,
+                                                     cairo_t                       *cr,
+                                                     const WeftTimelineFrame       *frame,
+                                                     const WeftTimelineRenderState *state);
+
+/* ---- Legend ------------------------------------------------------------ */
+
+typedef enum {
+  WEFT_TIMELINE_LEGEND_POINT,        /* a day */
+  WEFT_TIMELINE_LEGEND_BAR,          /* a month, a year, a period */
+  WEFT_TIMELINE_LEGEND_APPROXIMATE,  /* ~: a soft end */
+  WEFT_TIMELINE_LEGEND_UNCERTAIN,    /* ?: a dashed end */
+  WEFT_TIMELINE_LEGEND_OPEN,         /* ..: fades out */
+  WEFT_TIMELINE_LEGEND_CLUSTER,      /* events too close to show one by one */
+  WEFT_TIMELINE_LEGEND_STATUS,       /* a claim marker of one status */
+} WeftTimelineLegendKind;
+
+typedef struct {
+  WeftTimelineLegendKind kind;
+  WeftClaimStatus        status;     /* for WEFT_TIMELINE_LEGEND_STATUS */
+  const char            *label;      /* translated */
+} WeftTimelineLegendEntry;
+
+/* Every entry of the legend, in order: shapes, then claim statuses. */
+const WeftTimelineLegendEntry *weft_timeline_legend_get (guint *n_entries);
+
+/* Draws the legend in rows within @width from (@x, @y); returns its
+ * height. */
+double        weft_timeline_renderer_draw_legend    (WeftTimelineRenderer          *self,
+                                                     cairo_t                       *cr,
+                                                     const WeftTimelineRenderState *state,
+                                                     double                         x,
+                                                     double                         y,
+                                                     double                         width);
+
+/* Draws one string as the renderer does (used by exports for headings). */
+void          weft_timeline_renderer_draw_text      (WeftTimelineRenderer          *self,
+                                                     cairo_t                       *cr,
+                                                     const WeftTimelineRenderState *state,
+                                                     WeftTimelineText               role,
+                                                     const char                    *text,
+                                                     double                         x,
+                                                     double                         y,
+                                                     double                         max_width,
+                                                     const WeftTimelineColor       *color,
+                                                     WeftTimelineRegion             region);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftTimelineRenderer, weft_timeline_renderer_free)
+
+G_END_DECLS

@@ -1,0 +1,1974 @@
+/* weft-timeline-view.c: the zoomable timeline of a session's dataset
+ *
+ * SPDX-License-Identifier: MIT
+ *
+ * A thin widget over the core timeline: it keeps the visible span (a
+ * WeftTimelineScale), asks weft_timeline_layout() for a frame whenever
+ * the span, size or lanes change, and draws that frame with the same
+ * renderer as the exports. Shapes go into one cairo node; text goes into
+ * text render nodes made once per string and colour and kept in a cache,
+ * so scrolling and zooming only move them. Under the lanes an overview
+ * strip shows the whole span, its density, and the visible window.
+ *
+ * Pointer: the wheel zooms around the pointer (Shift+wheel scrolls the
+ * lanes, horizontal scrolling pans), pinch zooms, dragging the lanes pans,
+ * dragging on the axis selects a time window (the session's, which the
+ * graph and lists follow), dragging the overview moves the view. A click
+ * selects an event, opens a cluster, or folds a lane; a double click
+ * centres and zooms on an event.
+ */
+#define G_LOG_DOMAIN "weft-ui"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "weft-error.h"
+#include "weft-timeline-render.h"
+#include "weft-timeline-view.h"
+
+#define OVERVIEW_HEIGHT 36.0
+#define ZOOM_STEP 1.5
+#define PAN_FRACTION 0.25
+#define LANE_SCROLL_STEP 64.0
+#define MAX_TEXT_NODES 4000
+#define CLICK_SLOP 4.0
+#define MAX_LANE_ROWS 4
+#define MAX_LABEL_WIDTH 320.0
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_BRUSH,
+  DRAG_OVERVIEW,
+} DragMode;
+
+typedef enum {
+  REGION_HEADER,
+  REGION_LANES,
+  REGION_OVERVIEW,
+} Region;
+
+struct _WeftTimelineView
+{
+  GtkWidget             parent_instance;
+
+  WeftSession          *session;
+  gulong                dataset_handler;
+  gulong                selection_handler;
+  gulong                window_handler;
+
+  WeftDataset          *dataset;
+  WeftTimelineLanes     lanes;
+  gboolean              lanes_chosen;   /* by the user: kept across datasets */
+  WeftTimelineIndex    *index;
+  WeftTimelineRenderer *renderer;
+  WeftTimelineFrame    *frame;
+  WeftTimelineScale     scale;
+  gboolean              have_span;
+  double                scroll_y;
+  GHashTable           *collapsed;      /* lane keys, owned */
+  double                fit_lower;
+  double                fit_upper;
+  guint                *lane_rows;      /* by index lane: rows needed when showing everything */
+
+  WeftEvent            *selected;
+  guint8               *highlight;      /* by event index */
+  guint                 n_highlight;
+  guint                 n_highlighted;
+  char                 *accessible_text;
+
+  WeftEvent            *hovered;
+  gboolean              pointer_inside;
+  double                pointer_x;
+  double                pointer_y;
+
+  DragMode              drag_mode;
+  double                drag_x;
+  double                drag_y;
+  WeftTimelineScale     drag_scale;
+  double                drag_scroll;
+  double                drag_grab;      /* overview: where in the window it was grabbed */
+  gboolean              brushing;
+  double                brush_lower;
+  double                brush_upper;
+
+  WeftTimelineScale     pinch_scale;
+  double                pinch_x;
+
+  guint                *density;
+  guint                 n_density;
+  guint                 density_max;
+
+  GHashTable           *text_nodes;     /* key -> GskRenderNode */
+  GPtrArray            *lane_texts;     /* GskRenderNode, this snapshot's */
+  GPtrArray            *header_texts;
+  gboolean              dark;
+};
+
+G_DEFINE_FINAL_TYPE (WeftTimelineView, weft_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_LANES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void relayout          (WeftTimelineView *self);
+static void compute_lane_rows (WeftTimelineView *self);
+
+/* ---- Geometry ---------------------------------------------------------- */
+
+static double
+view_width (WeftTimelineView *self)
+{
+  return MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+}
+
+static double
+lanes_bottom (WeftTimelineView *self)
+{
+  return MAX (gtk_widget_get_height (GTK_WIDGET (self)) - OVERVIEW_HEIGHT, 0);
+}
+
+static double
+header_height (WeftTimelineView *self)
+{
+  return self->frame->index != NULL ? self->frame->header_height : 0;
+}
+
+static Region
+region_at (WeftTimelineView *self,
+           double            y)
+{
+  if (y >= lanes_bottom (self))
+    return REGION_OVERVIEW;
+  if (y < header_height (self))
+    return REGION_HEADER;
+  return REGION_LANES;
+}
+
+/* Lane coordinates of a widget y. */
+static double
+lane_y (WeftTimelineView *self,
+        double            y)
+{
+  return y - header_height (self) + self->scroll_y;
+}
+
+static double
+overview_x (WeftTimelineView *self,
+            double            day)
+{
+  return (day - self->fit_lower) / MAX (self->fit_upper - self->fit_lower, 1) * view_width (self);
+}
+
+static double
+overview_day (WeftTimelineView *self,
+              double            x)
+{
+  return self->fit_lower + x / view_width (self) * MAX (self->fit_upper - self->fit_lower, 1);
+}
+
+/* ---- The span ---------------------------------------------------------- */
+
+/* Keeps the view near the data: at most four times as wide as all of it,
+ * and never wholly beside it. */
+static void
+constrain (WeftTimelineView *self)
+{
+  double fit_span = MAX (self->fit_upper - self->fit_lower, WEFT_TIMELINE_MIN_SPAN);
+  double span = self->scale.upper - self->scale.lower;
+
+  if (span > 4 * fit_span)
+    {
+      double mid = (self->scale.lower + self->scale.upper) / 2;
+
+      weft_timeline_scale_init (&self->scale, mid - 2 * fit_span, mid + 2 * fit_span, self->scale.width);
+    }
+  weft_timeline_scale_clamp (&self->scale, self->fit_lower - fit_span, self->fit_upper + fit_span);
+}
+
+static void
+set_span (WeftTimelineView *self,
+          double            lower,
+          double            upper)
+{
+  weft_timeline_scale_init (&self->scale, lower, upper, view_width (self));
+  self->have_span = TRUE;
+  constrain (self);
+  relayout (self);
+}
+
+static void
+zoom_at (WeftTimelineView *self,
+         double            x,
+         double            factor)
+{
+  weft_timeline_scale_set_width (&self->scale, view_width (self));
+  weft_timeline_scale_zoom (&self->scale, x, factor);
+  constrain (self);
+  relayout (self);
+}
+
+static double
+zoom_anchor (WeftTimelineView *self)
+{
+  if (self->pointer_inside && self->pointer_x >= 0 && self->pointer_x <= view_width (self))
+    return self->pointer_x;
+  return view_width (self) / 2;
+}
+
+static void
+zoom_fit (WeftTimelineView *self)
+{
+  self->scroll_y = 0;
+  set_span (self, self->fit_lower, self->fit_upper);
+}
+
+/* The days an event covers (its known part when an end is open). */
+static gboolean
+event_span (WeftTimelineView *self,
+            WeftEvent        *event,
+            double           *lower,
+            double           *upper)
+{
+  guint first, n;
+  const WeftTimelineItem *item;
+
+  if (self->index == NULL || !weft_timeline_index_get_event_items (self->index, event, &first, &n))
+    return FALSE;
+  item = weft_timeline_index_get_item (self->index, first);
+  *lower = item->lower;
+  *upper = item->upper;
+  if (item->open_start)
+    *lower -= (item->upper - item->lower) + 30;
+  if (item->open_end)
+    *upper += (item->upper - item->lower) + 30;
+  return TRUE;
+}
+
+/* Scrolls the lanes so that the event's first lane shows. */
+static void
+reveal_event_lane (WeftTimelineView *self,
+                   WeftEvent        *event)
+{
+  guint first, n;
+  const WeftTimelineItem *item;
+  double visible = lanes_bottom (self) - header_height (self);
+
+  if (self->index == NULL || !weft_timeline_index_get_event_items (self->index, event, &first, &n))
+    return;
+  item = weft_timeline_index_get_item (self->index, first);
+  for (guint i = 0; i < self->frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (self->frame->lanes, WeftTimelineLaneBox, i);
+
+      if (box->lane != item->lane)
+        continue;
+      if (box->y < self->scroll_y || box->y + MIN (box->height, visible) > self->scroll_y + visible)
+        {
+          self->scroll_y = MAX (box->y - 8, 0);
+          relayout (self);
+        }
+      return;
+    }
+}
+
+/* Centres on an event; with @zoom, zooms so that it fills about a third
+ * of the view, else keeps the zoom unless it does not fit. */
+static void
+show_event (WeftTimelineView *self,
+            WeftEvent        *event,
+            gboolean          zoom)
+{
+  double lower, upper, mid, len, span;
+
+  if (!event_span (self, event, &lower, &upper))
+    return;
+
+  mid = (lower + upper) / 2;
+  len = upper - lower;
+  span = self->scale.upper - self->scale.lower;
+  if (zoom)
+    span = MAX (len * 3, 45);
+  else if (len > span * 0.8)
+    span = len * 1.25;
+
+  set_span (self, mid - span / 2, mid + span / 2);
+  reveal_event_lane (self, event);
+}
+
+/* ---- Data -------------------------------------------------------------- */
+
+static void
+compute_fit (WeftTimelineView *self)
+{
+  GPtrArray *eras = weft_dataset_get_eras (self->dataset);
+  gboolean any = weft_timeline_index_get_range (self->index, &self->fit_lower, &self->fit_upper);
+  double pad;
+
+  for (guint i = 0; i < eras->len; i++)
+    {
+      WeftEra *era = g_ptr_array_index (eras, i);
+      double a, b;
+
+      if (era->date.start.flags & WEFT_DATE_FLAG_OPEN)
+        continue;
+      a = (double) era->date.lower;
+      b = (era->date.end.flags & WEFT_DATE_FLAG_OPEN) ? a + 1 : (double) era->date.upper + 1;
+      self->fit_lower = any ? MIN (self->fit_lower, a) : a;
+      self->fit_upper = any ? MAX (self->fit_upper, b) : b;
+      any = TRUE;
+    }
+  if (!any)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      self->fit_lower = (double) weft_days_from_civil (g_date_time_get_year (now), 1, 1);
+      self->fit_upper = self->fit_lower + 366;
+    }
+
+  pad = MAX ((self->fit_upper - self->fit_lower) * 0.03, 15);
+  self->fit_lower -= pad;
+  self->fit_upper += pad;
+}
+
+static void
+compute_density (WeftTimelineView *self)
+{
+  guint n = (guint) MAX (view_width (self) / 3, 1);
+
+  g_clear_pointer (&self->density, g_free);
+  self->n_density = 0;
+  self->density_max = 0;
+  if (self->index == NULL)
+    return;
+
+  self->density = g_new0 (guint, n);
+  self->n_density = n;
+  for (guint i = 0; i < n; i++)
+    {
+      double a = overview_day (self, i * 3.0), b = overview_day (self, (i + 1) * 3.0);
+
+      self->density[i] = weft_timeline_index_count_starts (self->index, G_MAXUINT, a, b);
+      self->density_max = MAX (self->density_max, self->density[i]);
+    }
+}
+
+static void
+clear_text_nodes (WeftTimelineView *self)
+{
+  g_hash_table_remove_all (self->text_nodes);
+}
+
+static void
+rebuild_index (WeftTimelineView *self)
+{
+  g_clear_pointer (&self->index, weft_timeline_index_free);
+  self->frame->index = NULL;
+  g_array_set_size (self->frame->marks, 0);
+  g_array_set_size (self->frame->lanes, 0);
+  self->hovered = NULL;
+
+  if (self->dataset == NULL || !weft_dataset_is_finished (self->dataset))
+    return;
+
+  self->index = weft_timeline_index_new (self->dataset, self->lanes);
+  compute_fit (self);
+  compute_density (self);
+  compute_lane_rows (self);
+}
+
+static void update_selection (WeftTimelineView *self);
+
+static void
+on_dataset_changed (WeftTimelineView *self)
+{
+  WeftDataset *dataset = self->session != NULL ? weft_session_get_dataset (self->session) : NULL;
+
+  if (dataset == self->dataset && self->index != NULL)
+    return;
+
+  g_set_object (&self->dataset, dataset);
+  g_hash_table_remove_all (self->collapsed);
+  if (dataset != NULL && !self->lanes_chosen)
+    {
+      self->lanes = weft_timeline_default_lanes (dataset);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
+    }
+  rebuild_index (self);
+  self->have_span = FALSE;
+  self->scroll_y = 0;
+  update_selection (self);
+  /* Unallocated, size_allocate() shows everything once the width is known. */
+  if (self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    zoom_fit (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- Selection --------------------------------------------------------- */
+
+static char *
+participants_text (WeftTimelineView *self,
+                   WeftEvent        *event)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < event->n_participants; i++)
+    {
+      WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[i].entity);
+
+      if (entity == NULL)
+        continue;
+      if (s->len > 0)
+        g_string_append (s, _(", "));
+      if (event->participants[i].role != NULL)
+        /* Translators: a participant and their role, as in "IBM (coined the term)". */
+        g_string_append_printf (s, _("%s (%s)"), entity->name, event->participants[i].role);
+      else
+        g_string_append (s, entity->name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+update_accessible (WeftTimelineView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->selected != NULL)
+    {
+      g_autofree char *date = weft_date_describe (&self->selected->date);
+      g_autofree char *who = participants_text (self, self->selected);
+
+      if (who[0] != '\0')
+        /* Translators: what a screen reader says about the selected event:
+         * its title, its date ("October 2021, month precision") and its
+         * participants. */
+        text = g_strdup_printf (_("Selected event: %1$s, %2$s. Participants: %3$s"), self->selected->title, date, who);
+      else
+        text = g_strdup_printf (_("Selected event: %1$s, %2$s"), self->selected->title, date);
+    }
+  else if (self->dataset != NULL)
+    {
+      guint n = weft_dataset_get_events (self->dataset)->len;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Timeline of %u event; no event selected",
+                                           "Timeline of %u events; no event selected", n), n);
+    }
+  else
+    text = g_strdup (_("Empty timeline"));
+
+  if (g_strcmp0 (text, self->accessible_text) == 0)
+    return;
+  g_free (self->accessible_text);
+  self->accessible_text = g_steal_pointer (&text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->accessible_text,
+                                  -1);
+}
+
+static void
+highlight_events (WeftTimelineView *self,
+                  WeftEvent       **events,
+                  guint             n)
+{
+  guint n_events = weft_dataset_get_events (self->dataset)->len;
+
+  self->highlight = g_new0 (guint8, MAX (n_events, 1));
+  self->n_highlight = n_events;
+  for (guint i = 0; i < n; i++)
+    if (events[i]->item.index < n_events && !self->highlight[events[i]->item.index])
+      {
+        self->highlight[events[i]->item.index] = 1;
+        self->n_highlighted++;
+      }
+}
+
+/* The session's selection, as the timeline shows it: an event is ringed;
+ * an entity or a claim lights up its events and dims the rest. */
+static void
+update_selection (WeftTimelineView *self)
+{
+  WeftItem *item = self->session != NULL ? weft_session_get_selection (self->session) : NULL;
+
+  self->selected = NULL;
+  g_clear_pointer (&self->highlight, g_free);
+  self->n_highlight = 0;
+  self->n_highlighted = 0;
+
+  if (item != NULL && self->dataset != NULL)
+    {
+      switch (item->type)
+        {
+        case WEFT_ITEM_EVENT:
+          self->selected = (WeftEvent *) item;
+          break;
+        case WEFT_ITEM_ENTITY:
+          {
+            guint n;
+            WeftEvent **events = weft_dataset_get_entity_events (self->dataset, (WeftEntity *) item, &n);
+
+            highlight_events (self, events, n);
+          }
+          break;
+        case WEFT_ITEM_CLAIM:
+          {
+            guint n;
+            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, (WeftClaim *) item, &n);
+
+            highlight_events (self, events, n);
+          }
+          break;
+        default:
+          break;
+        }
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_selection_changed (WeftTimelineView *self)
+{
+  update_selection (self);
+}
+
+static void
+on_window_changed (WeftTimelineView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- Layout ------------------------------------------------------------ */
+
+static void
+ensure_renderer (WeftTimelineView *self)
+{
+  if (self->renderer == NULL)
+    {
+      self->renderer = weft_timeline_renderer_new (gtk_widget_get_pango_context (GTK_WIDGET (self)), 1);
+      clear_text_nodes (self);
+    }
+}
+
+/* Each lane gets the rows it needs when everything is shown (at least
+ * one), so that small lanes are not padded with empty rows and heights do
+ * not jump while zooming; what does not fit later goes to clusters. */
+static void
+compute_lane_rows (WeftTimelineView *self)
+{
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale fit;
+  guint n_lanes;
+
+  g_clear_pointer (&self->lane_rows, g_free);
+  if (self->index == NULL)
+    return;
+
+  ensure_renderer (self);
+  n_lanes = weft_timeline_index_get_n_lanes (self->index);
+  self->lane_rows = g_new (guint, MAX (n_lanes, 1));
+  for (guint i = 0; i < n_lanes; i++)
+    self->lane_rows[i] = 1;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = self->renderer;
+  options.max_rows = MAX_LANE_ROWS;
+  options.max_label_width = MAX_LABEL_WIDTH;
+  options.compact = TRUE;
+  weft_timeline_scale_init (&fit, self->fit_lower, self->fit_upper,
+                            gtk_widget_get_width (GTK_WIDGET (self)) > 100 ? view_width (self) : 1200);
+  weft_timeline_layout (self->index, &fit, &options, frame);
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+      self->lane_rows[box->lane] = MAX (box->rows, 1);
+    }
+}
+
+static void
+relayout (WeftTimelineView *self)
+{
+  WeftTimelineLayoutOptions options;
+  double visible, max_scroll;
+
+  if (self->index == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  ensure_renderer (self);
+  weft_timeline_scale_set_width (&self->scale, view_width (self));
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = self->renderer;
+  options.max_rows = MAX_LANE_ROWS;
+  options.max_label_width = MAX_LABEL_WIDTH;
+  options.collapsed = self->collapsed;
+  options.lane_rows = self->lane_rows;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      visible = MAX (lanes_bottom (self) - header_height (self), 0);
+      options.view_y = self->scroll_y;
+      options.view_height = MAX (visible, 1);
+      weft_timeline_layout (self->index, &self->scale, &options, self->frame);
+
+      visible = MAX (lanes_bottom (self) - self->frame->header_height, 0);
+      max_scroll = MAX (self->frame->lanes_height - visible, 0);
+      if (self->scroll_y <= max_scroll)
+        break;
+      self->scroll_y = max_scroll;
+    }
+
+  if (self->hovered != NULL)
+    {
+      gboolean still = FALSE;
+
+      for (guint i = 0; i < self->frame->marks->len && !still; i++)
+        {
+          const WeftTimelineMark *mark = &g_array_index (self->frame->marks, WeftTimelineMark, i);
+
+          still = mark->kind == WEFT_TIMELINE_MARK_EVENT &&
+                  weft_timeline_index_get_item (self->index, mark->item)->event == self->hovered;
+        }
+      if (!still)
+        self->hovered = NULL;
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+scroll_lanes (WeftTimelineView *self,
+              double            dy)
+{
+  self->scroll_y = MAX (self->scroll_y + dy, 0);
+  relayout (self);
+}
+
+/* ---- Drawing ----------------------------------------------------------- */
+
+static void
+to_rgba (const WeftTimelineColor *c,
+         GdkRGBA                 *rgba)
+{
+  rgba->red = (float) c->red;
+  rgba->green = (float) c->green;
+  rgba->blue = (float) c->blue;
+  rgba->alpha = (float) c->alpha;
+}
+
+static void
+collect_text (WeftTimelineText         role,
+              const char              *text,
+              double                   x,
+              double                   y,
+              double                   max_width,
+              const WeftTimelineColor *color,
+              WeftTimelineRegion       region,
+              gpointer                 user_data)
+{
+  WeftTimelineView *self = user_data;
+  GdkRGBA rgba;
+  g_autofree char *key = NULL;
+  GskRenderNode *node;
+  graphene_point_t at;
+  GskTransform *transform;
+
+  to_rgba (color, &rgba);
+  key = g_strdup_printf ("%u|%.1f|%.3f,%.3f,%.3f,%.3f|%s", role, max_width,
+                         rgba.red, rgba.green, rgba.blue, rgba.alpha, text);
+  node = g_hash_table_lookup (self->text_nodes, key);
+  if (node == NULL)
+    {
+      g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (self->renderer, role, text, max_width);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gtk_snapshot_append_layout (snapshot, layout, &rgba);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        return;
+      if (g_hash_table_size (self->text_nodes) > MAX_TEXT_NODES)
+        g_hash_table_remove_all (self->text_nodes);
+      g_hash_table_insert (self->text_nodes, g_steal_pointer (&key), node);
+    }
+
+  at = GRAPHENE_POINT_INIT ((float) x, (float) y);
+  transform = gsk_transform_translate (NULL, &at);
+  g_ptr_array_add (region == WEFT_TIMELINE_REGION_LANES ? self->lane_texts : self->header_texts,
+                   gsk_transform_node_new (node, transform));
+  gsk_transform_unref (transform);
+}
+
+static void
+snapshot_overview (WeftTimelineView          *self,
+                   GtkSnapshot               *snapshot,
+                   const WeftTimelinePalette *palette)
+{
+  double w = view_width (self);
+  double top = lanes_bottom (self);
+  GdkRGBA rgba;
+  graphene_rect_t r;
+  double x0, x1;
+  gint64 wl, wu;
+
+  to_rgba (&palette->header, &rgba);
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, (float) top, (float) w, OVERVIEW_HEIGHT));
+  to_rgba (&palette->grid_major, &rgba);
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, (float) top, (float) w, 1));
+
+  /* How many events start in each column of the whole span. */
+  if (self->density_max > 0)
+    {
+      to_rgba (&palette->neutral, &rgba);
+      rgba.alpha = 0.55f;
+      for (guint i = 0; i < self->n_density; i++)
+        {
+          double h;
+
+          if (self->density[i] == 0)
+            continue;
+          h = 3 + (OVERVIEW_HEIGHT - 10) * sqrt ((double) self->density[i] / self->density_max);
+          gtk_snapshot_append_color (snapshot, &rgba,
+                                     &GRAPHENE_RECT_INIT ((float) (i * 3.0), (float) (top + OVERVIEW_HEIGHT - 3 - h), 2, (float) h));
+        }
+    }
+
+  /* The session's time window. */
+  if (self->session != NULL && weft_session_get_window (self->session, &wl, &wu))
+    {
+      x0 = overview_x (self, (double) wl);
+      x1 = overview_x (self, (double) wu + 1);
+      to_rgba (&palette->window, &rgba);
+      rgba.alpha *= 2;
+      gtk_snapshot_append_color (snapshot, &rgba,
+                                 &GRAPHENE_RECT_INIT ((float) x0, (float) top + 1, (float) MAX (x1 - x0, 2), OVERVIEW_HEIGHT - 1));
+    }
+
+  /* The visible window, outlined. */
+  x0 = CLAMP (overview_x (self, self->scale.lower), 0, w - 3);
+  x1 = CLAMP (overview_x (self, self->scale.upper), x0 + 3, w);
+  r = GRAPHENE_RECT_INIT ((float) x0, (float) top + 3, (float) (x1 - x0), OVERVIEW_HEIGHT - 6);
+  to_rgba (&palette->accent, &rgba);
+  rgba.alpha = 0.10f;
+  gtk_snapshot_append_color (snapshot, &rgba, &r);
+  {
+    GskRoundedRect outline;
+    GdkRGBA colors[4];
+    float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
+
+    to_rgba (&palette->accent, &colors[0]);
+    colors[1] = colors[2] = colors[3] = colors[0];
+    gsk_rounded_rect_init_from_rect (&outline, &r, 3);
+    gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  }
+}
+
+static void
+weft_timeline_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  const WeftTimelinePalette *palette = weft_timeline_palette_get (self->dark);
+  double w = view_width (self), bottom = lanes_bottom (self);
+  WeftTimelineRenderState state;
+  gint64 wl, wu;
+  cairo_t *cr;
+
+  if (self->index == NULL || self->frame->index == NULL)
+    {
+      GdkRGBA rgba;
+
+      to_rgba (&palette->background, &rgba);
+      gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, 0, (float) w,
+                                                                       (float) gtk_widget_get_height (widget)));
+      return;
+    }
+
+  weft_timeline_render_state_init (&state, palette);
+  state.selected = self->selected;
+  state.hovered = self->hovered;
+  state.highlight = self->highlight;
+  state.n_highlight = self->n_highlight;
+  state.scroll_y = self->scroll_y;
+  state.height = MAX (bottom, 1);
+  state.text_func = collect_text;
+  state.text_data = self;
+  if (self->brushing)
+    {
+      state.has_window = TRUE;
+      state.window_lower = floor (MIN (self->brush_lower, self->brush_upper));
+      state.window_upper = ceil (MAX (self->brush_lower, self->brush_upper)) - 1;
+    }
+  else if (self->session != NULL && weft_session_get_window (self->session, &wl, &wu))
+    {
+      state.has_window = TRUE;
+      state.window_lower = (double) wl;
+      state.window_upper = (double) wu;
+    }
+
+  g_ptr_array_set_size (self->lane_texts, 0);
+  g_ptr_array_set_size (self->header_texts, 0);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) MAX (bottom, 1)));
+  weft_timeline_renderer_draw (self->renderer, cr, self->frame, &state);
+  cairo_destroy (cr);
+
+  /* Text over the shapes: the lanes' clipped under the axis. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) self->frame->header_height, (float) w,
+                                                         (float) MAX (bottom - self->frame->header_height, 0)));
+  for (guint i = 0; i < self->lane_texts->len; i++)
+    gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->lane_texts, i));
+  gtk_snapshot_pop (snapshot);
+  for (guint i = 0; i < self->header_texts->len; i++)
+    gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->header_texts, i));
+  g_ptr_array_set_size (self->lane_texts, 0);
+  g_ptr_array_set_size (self->header_texts, 0);
+
+  snapshot_overview (self, snapshot, palette);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA colors[4];
+      float widths[4] = { 2, 2, 2, 2 };
+
+      to_rgba (&palette->accent, &colors[0]);
+      colors[0].alpha = 0.6f;
+      colors[1] = colors[2] = colors[3] = colors[0];
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) w - 2,
+                                                                      (float) gtk_widget_get_height (widget) - 2), 4);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
+
+static void
+weft_timeline_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  double old_width = self->scale.width;
+
+  if (self->index == NULL)
+    return;
+
+  if (!self->have_span)
+    {
+      weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
+      self->have_span = TRUE;
+      /* Now that the width is known. */
+      compute_lane_rows (self);
+    }
+  /* A wider window shows more days, at the same zoom. */
+  else if (old_width > 1 && fabs (old_width - width) > 0.5)
+    {
+      double ppd = weft_timeline_scale_px_per_day (&self->scale);
+
+      weft_timeline_scale_init (&self->scale, self->scale.lower, self->scale.lower + width / ppd, width);
+      constrain (self);
+    }
+  if ((guint) MAX (width / 3, 1) != self->n_density)
+    compute_density (self);
+  relayout (self);
+}
+
+static void
+weft_timeline_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 900;
+    }
+  else
+    {
+      *minimum = 200;
+      *natural = 520;
+    }
+}
+
+/* ---- Hover and tooltips ------------------------------------------------ */
+
+static const WeftTimelineMark *
+mark_at (WeftTimelineView *self,
+         double            x,
+         double            y)
+{
+  if (self->index == NULL || region_at (self, y) != REGION_LANES)
+    return NULL;
+  return weft_timeline_frame_hit (self->frame, x, lane_y (self, y));
+}
+
+static WeftEvent *
+mark_event (WeftTimelineView       *self,
+            const WeftTimelineMark *mark)
+{
+  if (mark == NULL || mark->kind != WEFT_TIMELINE_MARK_EVENT)
+    return NULL;
+  return weft_timeline_index_get_item (self->index, mark->item)->event;
+}
+
+static void
+update_hover (WeftTimelineView *self,
+              double            x,
+              double            y)
+{
+  const WeftTimelineMark *mark = mark_at (self, x, y);
+  WeftEvent *event = mark_event (self, mark);
+  const char *cursor = NULL;
+  gboolean on_header = FALSE;
+
+  if (mark != NULL)
+    cursor = "pointer";
+  else if (self->index != NULL && region_at (self, y) == REGION_LANES &&
+           weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header) != NULL && on_header)
+    cursor = "pointer";
+  else if (self->index != NULL && region_at (self, y) == REGION_HEADER)
+    cursor = "col-resize";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+
+  if (event != self->hovered)
+    {
+      self->hovered = event;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           WeftTimelineView         *self)
+{
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (self->drag_mode == DRAG_NONE)
+    update_hover (self, x, y);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          WeftTimelineView         *self)
+{
+  self->pointer_inside = FALSE;
+  if (self->hovered != NULL)
+    {
+      self->hovered = NULL;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static char *
+format_day_range (double lower,
+                  double upper)
+{
+  WeftDate date = { 0 };
+  gint64 y;
+  guint m, d;
+  gint64 a = (gint64) floor (lower), b = (gint64) ceil (upper) - 1;
+
+  b = MAX (a, b);
+  weft_civil_from_days (a, &y, &m, &d);
+  date.start.lower = date.start.upper = a;
+  date.start.year = (gint) CLAMP (y, -WEFT_DATE_MAX_YEAR, WEFT_DATE_MAX_YEAR);
+  date.start.month = (gint) m;
+  date.start.day = (gint) d;
+  date.start.precision = WEFT_DATE_PRECISION_DAY;
+  date.end = date.start;
+  weft_civil_from_days (b, &y, &m, &d);
+  date.end.lower = date.end.upper = b;
+  date.end.year = (gint) CLAMP (y, -WEFT_DATE_MAX_YEAR, WEFT_DATE_MAX_YEAR);
+  date.end.month = (gint) m;
+  date.end.day = (gint) d;
+  date.is_interval = a != b;
+  date.lower = a;
+  date.upper = b;
+  return weft_date_format_short (&date);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget        *widget,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  WeftTimelineView *self)
+{
+  const WeftTimelineMark *mark;
+  WeftEvent *event;
+  g_autofree char *markup = NULL;
+
+  if (keyboard)
+    {
+      if (self->selected == NULL)
+        return FALSE;
+      event = self->selected;
+      mark = NULL;
+    }
+  else
+    {
+      mark = mark_at (self, x, y);
+      event = mark_event (self, mark);
+    }
+
+  if (event != NULL)
+    {
+      g_autofree char *understood = weft_date_describe (&event->date);
+      g_autofree char *who = participants_text (self, event);
+      g_autofree char *title = g_markup_escape_text (event->title, -1);
+      g_autofree char *written = g_markup_escape_text (event->date_text != NULL ? event->date_text : "", -1);
+      g_autofree char *understood_escaped = g_markup_escape_text (understood, -1);
+      g_autofree char *who_escaped = g_markup_escape_text (who, -1);
+      GString *text = g_string_new (NULL);
+      guint n_claims;
+
+      /* The title, the date as written and as understood, who took part,
+       * and how many claims stand behind it; all data escaped. */
+      weft_timeline_index_get_claim_statuses (self->index, event, &n_claims);
+      g_string_append_printf (text, "<b>%s</b>\n%s  <span alpha=\"70%%\">(%s)</span>",
+                              title, written, understood_escaped);
+      if (who_escaped[0] != '\0')
+        g_string_append_printf (text, "\n%s", who_escaped);
+      if (n_claims > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+        }
+      markup = g_string_free (text, FALSE);
+    }
+  else if (mark != NULL && mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
+    {
+      g_autofree char *range = format_day_range (mark->span_lower, mark->span_upper);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", mark->count), mark->count);
+
+      /* Translators: the tooltip of a cluster mark: "12 events, 2020–2021". */
+      markup = g_markup_printf_escaped (_("<b>%1$s</b>, %2$s\nClick to zoom in"), count, range);
+    }
+  else if (self->index != NULL && region_at (self, y) == REGION_LANES)
+    {
+      gboolean on_header = FALSE;
+      const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header);
+
+      if (box != NULL && on_header)
+        {
+          const WeftTimelineLane *lane = weft_timeline_index_get_lane (self->index, box->lane);
+
+          markup = g_markup_printf_escaped ("<b>%s</b>\n%s", lane->title,
+                                            box->collapsed ? _("Click to show its events") : _("Click to fold it"));
+        }
+    }
+  else if (self->index != NULL && region_at (self, y) == REGION_HEADER)
+    markup = g_strdup (_("Drag along the axis to select a time window; Escape clears it"));
+
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* ---- Pointer ----------------------------------------------------------- */
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           WeftTimelineView         *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean smooth = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+
+  if (self->index == NULL)
+    return FALSE;
+
+  if (state & GDK_SHIFT_MASK)
+    {
+      /* Shift turns the wheel into scrolling through the lanes. */
+      scroll_lanes (self, (dy != 0 ? dy : dx) * (smooth ? 1 : LANE_SCROLL_STEP));
+      return TRUE;
+    }
+
+  if (dx != 0)
+    {
+      weft_timeline_scale_pan (&self->scale, dx * (smooth ? 1 : view_width (self) * 0.1));
+      constrain (self);
+      relayout (self);
+    }
+  if (dy != 0)
+    zoom_at (self, zoom_anchor (self), smooth ? exp (-dy * 0.01) : pow (1.25, -dy));
+  return TRUE;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WeftTimelineView *self)
+{
+  double x, y;
+
+  self->pinch_scale = self->scale;
+  if (gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    self->pinch_x = x;
+  else
+    self->pinch_x = view_width (self) / 2;
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom   *gesture,
+                        double            scale,
+                        WeftTimelineView *self)
+{
+  self->scale = self->pinch_scale;
+  zoom_at (self, self->pinch_x, scale);
+}
+
+static void
+move_overview (WeftTimelineView *self,
+               double            x)
+{
+  double span = self->scale.upper - self->scale.lower;
+  double lower = overview_day (self, x) - self->drag_grab;
+
+  weft_timeline_scale_init (&self->scale, lower, lower + span, view_width (self));
+  constrain (self);
+  relayout (self);
+}
+
+static void
+on_drag_begin (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               WeftTimelineView *self)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_scale = self->scale;
+  self->drag_scroll = self->scroll_y;
+
+  if (self->index == NULL)
+    {
+      self->drag_mode = DRAG_NONE;
+      return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  switch (region_at (self, y))
+    {
+    case REGION_HEADER:
+      self->drag_mode = DRAG_BRUSH;
+      self->brush_lower = self->brush_upper = weft_timeline_scale_day (&self->scale, x);
+      break;
+
+    case REGION_OVERVIEW:
+      {
+        double day = overview_day (self, x);
+
+        self->drag_mode = DRAG_OVERVIEW;
+        /* Grabbed inside the window: keep that point under the pointer;
+         * outside: the window jumps to centre on it. */
+        if (day >= self->scale.lower && day <= self->scale.upper)
+          self->drag_grab = day - self->scale.lower;
+        else
+          {
+            self->drag_grab = (self->scale.upper - self->scale.lower) / 2;
+            move_overview (self, x);
+          }
+      }
+      break;
+
+    case REGION_LANES:
+    default:
+      self->drag_mode = DRAG_PAN;
+      break;
+    }
+}
+
+static void
+on_drag_update (GtkGestureDrag   *gesture,
+                double            dx,
+                double            dy,
+                WeftTimelineView *self)
+{
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      if (fabs (dx) < CLICK_SLOP && fabs (dy) < CLICK_SLOP)
+        return;
+      self->scale = self->drag_scale;
+      weft_timeline_scale_set_width (&self->scale, view_width (self));
+      weft_timeline_scale_pan (&self->scale, -dx);
+      constrain (self);
+      self->scroll_y = MAX (self->drag_scroll - dy, 0);
+      relayout (self);
+      break;
+
+    case DRAG_BRUSH:
+      if (fabs (dx) < CLICK_SLOP && !self->brushing)
+        return;
+      self->brushing = TRUE;
+      self->brush_upper = weft_timeline_scale_day (&self->scale, CLAMP (self->drag_x + dx, 0, view_width (self)));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case DRAG_OVERVIEW:
+      move_overview (self, self->drag_x + dx);
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_drag_end (GtkGestureDrag   *gesture,
+             double            dx,
+             double            dy,
+             WeftTimelineView *self)
+{
+  if (self->drag_mode == DRAG_BRUSH && self->brushing && self->session != NULL)
+    {
+      double a = MIN (self->brush_lower, self->brush_upper);
+      double b = MAX (self->brush_lower, self->brush_upper);
+      gint64 lower = (gint64) floor (a), upper = MAX ((gint64) ceil (b) - 1, lower);
+
+      self->brushing = FALSE;
+      weft_session_set_window (self->session, lower, upper);
+    }
+  self->brushing = FALSE;
+  self->drag_mode = DRAG_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+toggle_lane (WeftTimelineView *self,
+             const char       *key)
+{
+  if (self->index == NULL || weft_timeline_index_find_lane (self->index, key) < 0)
+    return;
+  if (!g_hash_table_remove (self->collapsed, key))
+    g_hash_table_add (self->collapsed, g_strdup (key));
+  relayout (self);
+}
+
+static void
+zoom_to_cluster (WeftTimelineView       *self,
+                 const WeftTimelineMark *mark)
+{
+  double len = mark->span_upper - mark->span_lower;
+  double pad = MAX (len * 0.15, 2);
+
+  set_span (self, mark->span_lower - pad, mark->span_upper + pad);
+}
+
+static void
+on_click_released (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   WeftTimelineView *self)
+{
+  const WeftTimelineMark *mark;
+  WeftEvent *event;
+
+  if (self->index == NULL || self->session == NULL)
+    return;
+  if (region_at (self, y) != REGION_LANES)
+    return;
+
+  mark = mark_at (self, x, y);
+  event = mark_event (self, mark);
+
+  if (event != NULL)
+    {
+      weft_session_set_selection (self->session, &event->item);
+      if (n_press == 2)
+        show_event (self, event, TRUE);
+      return;
+    }
+
+  if (mark != NULL && mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
+    {
+      zoom_to_cluster (self, mark);
+      return;
+    }
+
+  {
+    gboolean on_header = FALSE;
+    const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header);
+
+    if (box != NULL && on_header && n_press == 1)
+      {
+        toggle_lane (self, weft_timeline_index_get_lane (self->index, box->lane)->key);
+        return;
+      }
+  }
+
+  if (n_press == 1)
+    weft_session_set_selection (self->session, NULL);
+}
+
+/* ---- Actions ----------------------------------------------------------- */
+
+static void
+action_zoom_in (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  zoom_at (self, zoom_anchor (self), ZOOM_STEP);
+}
+
+static void
+action_zoom_out (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  zoom_at (self, zoom_anchor (self), 1 / ZOOM_STEP);
+}
+
+static void
+action_zoom_fit (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  if (self->index != NULL)
+    zoom_fit (self);
+}
+
+/* To the time window if there is one, else to the selected event, else to
+ * the events of the selected entity or claim. */
+static void
+action_zoom_selection (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  gint64 wl, wu;
+
+  if (self->index == NULL)
+    return;
+
+  if (self->session != NULL && weft_session_get_window (self->session, &wl, &wu))
+    {
+      double pad = MAX ((wu + 1 - wl) * 0.05, 1);
+
+      set_span (self, (double) wl - pad, (double) wu + 1 + pad);
+      return;
+    }
+
+  if (self->selected != NULL)
+    {
+      show_event (self, self->selected, TRUE);
+      return;
+    }
+
+  if (self->highlight != NULL && self->n_highlighted > 0)
+    {
+      GPtrArray *events = weft_dataset_get_events (self->dataset);
+      double lower = G_MAXDOUBLE, upper = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < self->n_highlight; i++)
+        {
+          double a, b;
+
+          if (self->highlight[i] && event_span (self, g_ptr_array_index (events, i), &a, &b))
+            {
+              lower = MIN (lower, a);
+              upper = MAX (upper, b);
+            }
+        }
+      if (lower < upper)
+        {
+          double pad = MAX ((upper - lower) * 0.08, 15);
+
+          set_span (self, lower - pad, upper + pad);
+        }
+    }
+}
+
+/* An EDTF date or interval ("2021-10", "2020/2021"), else two day numbers
+ * ("18262/18627", days since 1970-01-01). */
+static gboolean
+parse_range (const char *text,
+             gint64     *lower,
+             gint64     *upper)
+{
+  WeftDate date;
+
+  if (weft_date_parse (text, &date, NULL, NULL))
+    {
+      if ((date.start.flags & WEFT_DATE_FLAG_OPEN) || (date.end.flags & WEFT_DATE_FLAG_OPEN))
+        return FALSE;
+      *lower = date.lower;
+      *upper = date.upper;
+    }
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (text, "/", 2);
+      gint64 limit = WEFT_DAY_OPEN_UPPER / 2;
+
+      if (g_strv_length (parts) != 2 ||
+          !g_ascii_string_to_signed (g_strstrip (parts[0]), 10, -limit, limit, lower, NULL) ||
+          !g_ascii_string_to_signed (g_strstrip (parts[1]), 10, -limit, limit, upper, NULL))
+        return FALSE;
+    }
+
+  if (*lower > *upper)
+    {
+      gint64 t = *lower;
+
+      *lower = *upper;
+      *upper = t;
+    }
+  return TRUE;
+}
+
+static void
+action_select_range (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  gint64 lower, upper;
+
+  if (self->session == NULL)
+    return;
+  if (!parse_range (g_variant_get_string (parameter, NULL), &lower, &upper))
+    {
+      g_debug ("timeline.select-range: cannot read “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+  weft_session_set_window (self->session, lower, upper);
+}
+
+static void
+action_clear_range (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  if (self->brushing)
+    {
+      self->brushing = FALSE;
+      self->drag_mode = DRAG_NONE;
+      gtk_widget_queue_draw (widget);
+    }
+  if (self->session != NULL)
+    weft_session_clear_window (self->session);
+}
+
+static void
+action_pan (GtkWidget  *widget,
+            const char *name,
+            GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  double dx = view_width (self) * PAN_FRACTION;
+
+  if (self->index == NULL)
+    return;
+  weft_timeline_scale_pan (&self->scale, g_str_equal (name, "timeline.pan-left") ? -dx : dx);
+  constrain (self);
+  relayout (self);
+}
+
+static void
+action_scroll (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  if (self->index != NULL)
+    scroll_lanes (self, g_str_equal (name, "timeline.scroll-up") ? -LANE_SCROLL_STEP : LANE_SCROLL_STEP);
+}
+
+/* The next or previous event as they start on the axis: after the
+ * selected one, or after the middle of the view when none is selected. */
+static void
+action_step_event (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  gboolean forward = g_str_equal (name, "timeline.next-event");
+  WeftEvent **events;
+  WeftEvent *target = NULL;
+  guint n;
+
+  if (self->index == NULL || self->session == NULL)
+    return;
+
+  events = weft_timeline_index_get_ordered_events (self->index, &n);
+  if (n == 0)
+    return;
+
+  if (self->selected != NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        if (events[i] == self->selected)
+          {
+            if (forward && i + 1 < n)
+              target = events[i + 1];
+            else if (!forward && i > 0)
+              target = events[i - 1];
+            else
+              target = self->selected;
+            break;
+          }
+    }
+  if (target == NULL)
+    {
+      double mid = (self->scale.lower + self->scale.upper) / 2;
+      guint lo = 0, hi = n;
+
+      /* The first event that starts after the middle. */
+      while (lo < hi)
+        {
+          guint m = lo + (hi - lo) / 2;
+          double a, b;
+
+          if (!event_span (self, events[m], &a, &b))
+            a = (double) events[m]->date.lower;
+          /* event_span() widens open ends; the order is by the known day. */
+          if ((events[m]->date.start.flags & WEFT_DATE_FLAG_OPEN) != 0)
+            a = (double) events[m]->date.end.lower;
+          if (a <= mid)
+            lo = m + 1;
+          else
+            hi = m;
+        }
+      if (forward)
+        target = events[MIN (lo, n - 1)];
+      else
+        target = events[lo > 0 ? lo - 1 : 0];
+    }
+
+  weft_session_set_selection (self->session, &target->item);
+  show_event (self, target, FALSE);
+}
+
+static void
+action_center_event (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  WeftItem *item;
+
+  if (self->dataset == NULL || self->session == NULL)
+    return;
+  item = weft_dataset_lookup (self->dataset, g_variant_get_string (parameter, NULL));
+  if (item == NULL || item->type != WEFT_ITEM_EVENT)
+    return;
+  weft_session_set_selection (self->session, item);
+  show_event (self, (WeftEvent *) item, TRUE);
+}
+
+static void
+action_toggle_lane (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  toggle_lane (WEFT_TIMELINE_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- Object ------------------------------------------------------------ */
+
+static void
+on_dark_changed (WeftTimelineView *self)
+{
+  self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  clear_text_nodes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+weft_timeline_view_dispose (GObject *object)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
+
+  weft_timeline_view_set_session (self, NULL);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->index, weft_timeline_index_free);
+  if (self->text_nodes != NULL)
+    g_hash_table_remove_all (self->text_nodes);
+
+  G_OBJECT_CLASS (weft_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+weft_timeline_view_finalize (GObject *object)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->renderer, weft_timeline_renderer_free);
+  g_clear_pointer (&self->frame, weft_timeline_frame_free);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->text_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->lane_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->header_texts, g_ptr_array_unref);
+  g_free (self->highlight);
+  g_free (self->lane_rows);
+  g_free (self->density);
+  g_free (self->accessible_text);
+
+  G_OBJECT_CLASS (weft_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+weft_timeline_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_LANES:
+      g_value_set_string (value, weft_timeline_view_get_lanes (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_timeline_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      weft_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_LANES:
+      weft_timeline_view_set_lanes (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+weft_timeline_view_class_init (WeftTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = weft_timeline_view_dispose;
+  object_class->finalize = weft_timeline_view_finalize;
+  object_class->get_property = weft_timeline_view_get_property;
+  object_class->set_property = weft_timeline_view_set_property;
+
+  widget_class->snapshot = weft_timeline_view_snapshot;
+  widget_class->size_allocate = weft_timeline_view_size_allocate;
+  widget_class->measure = weft_timeline_view_measure;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, WEFT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANES] =
+    g_param_spec_string ("lanes", NULL, NULL, "group",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "weft-timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-selection", NULL, action_zoom_selection);
+  gtk_widget_class_install_action (widget_class, "timeline.select-range", "s", action_select_range);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-range", NULL, action_clear_range);
+  gtk_widget_class_install_property_action (widget_class, "timeline.lanes", "lanes");
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan);
+  gtk_widget_class_install_action (widget_class, "timeline.scroll-up", NULL, action_scroll);
+  gtk_widget_class_install_action (widget_class, "timeline.scroll-down", NULL, action_scroll);
+  gtk_widget_class_install_action (widget_class, "timeline.next-event", NULL, action_step_event);
+  gtk_widget_class_install_action (widget_class, "timeline.previous-event", NULL, action_step_event);
+  gtk_widget_class_install_action (widget_class, "timeline.center-event", "s", action_center_event);
+  gtk_widget_class_install_action (widget_class, "timeline.toggle-lane", "s", action_toggle_lane);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, 0, "timeline.zoom-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-range", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.scroll-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.scroll-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "timeline.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "timeline.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "timeline.lanes", "s", "entity");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, 0, "timeline.lanes", "s", "kind");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, 0, "timeline.lanes", "s", "group");
+}
+
+static void
+weft_timeline_view_init (WeftTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->lanes = WEFT_TIMELINE_LANES_GROUP;
+  self->frame = weft_timeline_frame_new ();
+  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->text_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  self->lane_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  self->header_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  weft_timeline_scale_init (&self->scale, 0, 365, 1);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  update_accessible (self);
+}
+
+GtkWidget *
+weft_timeline_view_new (WeftSession *session)
+{
+  return g_object_new (WEFT_TYPE_TIMELINE_VIEW, "session", session, NULL);
+}
+
+WeftSession *
+weft_timeline_view_get_session (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+weft_timeline_view_set_session (WeftTimelineView *self,
+                                WeftSession      *session)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || WEFT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_clear_signal_handler (&self->dataset_handler, self->session);
+      g_clear_signal_handler (&self->selection_handler, self->session);
+      g_clear_signal_handler (&self->window_handler, self->session);
+      g_clear_object (&self->session);
+    }
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      self->dataset_handler = g_signal_connect_swapped (session, "notify::dataset",
+                                                        G_CALLBACK (on_dataset_changed), self);
+      self->selection_handler = g_signal_connect_swapped (session, "notify::selection",
+                                                          G_CALLBACK (on_selection_changed), self);
+      self->window_handler = g_signal_connect_swapped (session, "window-changed",
+                                                       G_CALLBACK (on_window_changed), self);
+    }
+
+  on_dataset_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+const char *
+weft_timeline_view_get_lanes (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  return weft_timeline_lanes_to_string (self->lanes);
+}
+
+void
+weft_timeline_view_set_lanes (WeftTimelineView *self,
+                              const char       *lanes)
+{
+  WeftTimelineLanes mode;
+
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  if (!weft_timeline_lanes_from_string (lanes, &mode))
+    {
+      g_debug ("Unknown timeline lanes “%s”", lanes != NULL ? lanes : "(null)");
+      return;
+    }
+  self->lanes_chosen = TRUE;
+  if (mode == self->lanes)
+    return;
+
+  self->lanes = mode;
+  g_hash_table_remove_all (self->collapsed);
+  if (self->dataset != NULL)
+    {
+      rebuild_index (self);
+      self->scroll_y = 0;
+      relayout (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
+}
+
+void
+weft_timeline_view_get_span (WeftTimelineView *self,
+                             double           *lower,
+                             double           *upper)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  if (lower != NULL)
+    *lower = self->scale.lower;
+  if (upper != NULL)
+    *upper = self->scale.upper;
+}
+
+void
+weft_timeline_view_set_span (WeftTimelineView *self,
+                             double            lower,
+                             double            upper)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  if (self->index != NULL)
+    set_span (self, lower, upper);
+}
+
+WeftEvent *
+weft_timeline_view_get_selected_event (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  return self->selected;
+}
+
+guint
+weft_timeline_view_get_n_highlighted (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
+  return self->n_highlighted;
+}
+
+const char *
+weft_timeline_view_get_accessible_text (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  return self->accessible_text;
+}
+
+const WeftTimelineFrame *
+weft_timeline_view_get_frame (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  return self->frame;
+}
+
+gboolean
+weft_timeline_view_export (WeftTimelineView   *self,
+                           GFile              *file,
+                           WeftTimelineFormat  format,
+                           GError            **error)
+{
+  WeftTimelineExportOptions options;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_FAILED, _("There is no timeline to export"));
+      return FALSE;
+    }
+
+  weft_timeline_export_options_init (&options, self->dataset);
+  options.lanes = self->lanes;
+  options.has_from = TRUE;
+  options.from = (gint64) floor (self->scale.lower);
+  options.has_to = TRUE;
+  options.to = MAX ((gint64) ceil (self->scale.upper) - 1, options.from);
+  options.collapsed = self->collapsed;
+  return weft_timeline_export (self->dataset, file, format, &options, error);
+}

@@ -1,0 +1,55 @@
+/* weft-timeline-view.h: the zoomable timeline of a session's dataset
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "weft-session.h"
+#include "weft-timeline-export.h"
+#include "weft-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+#define WEFT_TYPE_TIMELINE_VIEW (weft_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (WeftTimelineView, weft_timeline_view, WEFT, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget   *weft_timeline_view_new             (WeftSession       *session);
+
+/* "session": what it shows and where selection and the time window go. */
+WeftSession *weft_timeline_view_get_session     (WeftTimelineView  *self);
+void         weft_timeline_view_set_session     (WeftTimelineView  *self,
+                                                 WeftSession       *session);
+
+/* "lanes": "entity", "kind" or "group" (the timeline.lanes action's state). */
+const char  *weft_timeline_view_get_lanes       (WeftTimelineView  *self);
+void         weft_timeline_view_set_lanes       (WeftTimelineView  *self,
+                                                 const char        *lanes);
+
+/* The visible span, in days (see weft-timeline-scale.h). */
+void         weft_timeline_view_get_span        (WeftTimelineView  *self,
+                                                 double            *lower,
+                                                 double            *upper);
+void         weft_timeline_view_set_span        (WeftTimelineView  *self,
+                                                 double             lower,
+                                                 double             upper);
+
+/* The event drawn as selected (the session's selection when it is an
+ * event), or NULL. */
+WeftEvent   *weft_timeline_view_get_selected_event (WeftTimelineView *self);
+/* How many events are lit up for the selected entity or claim. */
+guint        weft_timeline_view_get_n_highlighted  (WeftTimelineView *self);
+/* What the view last told accessibility tools about its selection. */
+const char  *weft_timeline_view_get_accessible_text (WeftTimelineView *self);
+
+/* The current layout (for tests and for hit testing by the window). */
+const WeftTimelineFrame *weft_timeline_view_get_frame (WeftTimelineView *self);
+
+/* Writes what is shown (span, lanes, collapsed lanes) as a picture. */
+gboolean     weft_timeline_view_export          (WeftTimelineView  *self,
+                                                 GFile             *file,
+                                                 WeftTimelineFormat format,
+                                                 GError           **error);
+
+G_END_DECLS

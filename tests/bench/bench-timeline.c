@@ -1,0 +1,261 @@
+/* bench-timeline.c: CPU time of the timeline's frames on a large dataset
+ *
+ * Usage: bench-timeline FILE [ITERATIONS]
+ *
+ * For lanes by group and by entity, at zooms from everything (35 years) to
+ * a week, measures the CPU time of:
+ *   layout   finding what is visible, packing titles, clustering, building
+ *            the frame (weft_timeline_layout), 1920 px wide, 1080 tall
+ *   +render  the same, then drawing it with the cairo renderer into a
+ *            1920x1080 image
+ *   zoom     one zoom step (x1.25 in or out around a point) re-laid out
+ * and, as a peer on the same input, a naive frame that walks every item of
+ * every lane to find and bin the visible ones (what a timeline without
+ * sorted arrays does), to give the ratio.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-bench"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "weft-loader.h"
+#include "weft-timeline-layout.h"
+#include "weft-timeline-render.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+double_compare (const void *pa,
+                const void *pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+typedef struct {
+  double median;
+  double p95;
+  double max;
+} Stats;
+
+static Stats
+stats_of (double *samples,
+          guint   n)
+{
+  Stats s;
+
+  qsort (samples, n, sizeof (double), double_compare);
+  s.median = samples[n / 2];
+  s.p95 = samples[MIN (n - 1, (guint) ceil (n * 0.95) - 1)];
+  s.max = samples[n - 1];
+  return s;
+}
+
+/* The peer: every item of every lane looked at, visible ones binned into
+ * the same 40-pixel columns; no packing, no titles, no drawing. */
+static guint
+naive_frame (WeftTimelineIndex       *index,
+             const WeftTimelineScale *scale,
+             guint                   *bins,
+             guint                    n_bins)
+{
+  guint visible = 0;
+  double ppd = weft_timeline_scale_px_per_day (scale);
+
+  memset (bins, 0, n_bins * sizeof (guint));
+  for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+    {
+      const WeftTimelineItem *item = weft_timeline_index_get_item (index, i);
+
+      if (item->lower < scale->upper && item->upper > scale->lower)
+        {
+          guint col = (guint) MAX ((item->lower - scale->lower) * ppd / 40, 0);
+
+          bins[(item->lane * 64 + MIN (col, 63)) % n_bins]++;
+          visible++;
+        }
+    }
+  return visible;
+}
+
+typedef struct {
+  const char *name;
+  double      days;
+} Zoom;
+
+static void
+run_lanes (WeftDataset       *dataset,
+           WeftTimelineLanes  mode,
+           guint              iterations)
+{
+  static const Zoom zooms[] = {
+    { "everything", 0 },
+    { "5 years", 5 * 365.25 },
+    { "1 year", 365.25 },
+    { "1 month", 30.5 },
+    { "1 week", 7 },
+  };
+  g_autoptr(WeftTimelineIndex) index = NULL;
+  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  g_autofree double *samples = g_new (double, iterations);
+  g_autofree double *render_samples = g_new (double, iterations);
+  g_autofree guint *bins = g_new0 (guint, 1 << 16);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  WeftTimelineLayoutOptions options;
+  WeftTimelineRenderState state;
+  double t0, lower, upper, centre;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  t0 = cpu_ms ();
+  index = weft_timeline_index_new (dataset, mode);
+  g_print ("\nlanes by %s: %u lanes, %u items; index built in %.1f ms\n",
+           weft_timeline_lanes_to_string (mode), weft_timeline_index_get_n_lanes (index),
+           weft_timeline_index_get_n_items (index), cpu_ms () - t0);
+  g_print ("%-11s %8s %6s %8s | %-17s | %-17s | %-10s | %-10s | %s\n",
+           "zoom", "visible", "marks", "clusters", "layout ms med/p95", "+render med/p95",
+           "first ms", "naive ms", "naive/layout");
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = renderer;
+  options.max_rows = 4;
+  options.max_label_width = 320;
+  options.view_y = 0;
+  options.view_height = HEIGHT - 46 - 36;
+
+  weft_timeline_render_state_init (&state, weft_timeline_palette_get (FALSE));
+  state.height = HEIGHT;
+
+  weft_timeline_index_get_range (index, &lower, &upper);
+  centre = (double) weft_days_from_civil (2010, 6, 15);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      WeftTimelineScale scale;
+      double first, naive_total = 0;
+      guint n_marks = 0, n_clusters = 0, naive_visible = 0;
+      Stats layout, render;
+
+      if (zooms[z].days == 0)
+        weft_timeline_scale_init (&scale, lower, upper, WIDTH);
+      else
+        weft_timeline_scale_init (&scale, centre - zooms[z].days / 2, centre + zooms[z].days / 2, WIDTH);
+
+      /* The first frame at a zoom measures the titles it shows. */
+      t0 = cpu_ms ();
+      weft_timeline_layout (index, &scale, &options, frame);
+      first = cpu_ms () - t0;
+
+      for (guint i = 0; i < iterations; i++)
+        {
+          /* A pixel of panning each time, as while dragging. */
+          weft_timeline_scale_pan (&scale, (i % 2) ? -1 : 1);
+          t0 = cpu_ms ();
+          weft_timeline_layout (index, &scale, &options, frame);
+          samples[i] = cpu_ms () - t0;
+
+          t0 = cpu_ms ();
+          weft_timeline_layout (index, &scale, &options, frame);
+          weft_timeline_renderer_draw (renderer, cr, frame, &state);
+          cairo_surface_flush (surface);
+          render_samples[i] = cpu_ms () - t0;
+
+          t0 = cpu_ms ();
+          naive_visible = naive_frame (index, &scale, bins, 1 << 16);
+          naive_total += cpu_ms () - t0;
+        }
+      for (guint i = 0; i < frame->marks->len; i++)
+        {
+          if (g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_CLUSTER)
+            n_clusters++;
+          else
+            n_marks++;
+        }
+      layout = stats_of (samples, iterations);
+      render = stats_of (render_samples, iterations);
+      g_print ("%-11s %8u %6u %8u | %7.3f / %7.3f | %7.3f / %7.3f | %10.3f | %10.3f | %.1f\n",
+               zooms[z].name, naive_visible, n_marks, n_clusters,
+               layout.median, layout.p95, render.median, render.p95, first,
+               naive_total / iterations, (naive_total / iterations) / MAX (layout.median, 1e-6));
+    }
+
+  /* Zoom steps: in and out by 1.25 around random points, from 35 years to
+   * a few days and back, every step a new clustering. */
+  {
+    WeftTimelineScale scale;
+    Stats zs;
+
+    weft_timeline_scale_init (&scale, lower, upper, WIDTH);
+    for (guint i = 0; i < iterations; i++)
+      {
+        double span = scale.upper - scale.lower;
+        double factor = span > 20 && (span > (upper - lower) * 0.9 || g_rand_boolean (rand) || span > 3650) ? 1.25 : 0.8;
+
+        if (span < 60)
+          factor = 0.8;
+        weft_timeline_scale_zoom (&scale, g_rand_double_range (rand, 0, WIDTH), factor);
+        t0 = cpu_ms ();
+        weft_timeline_layout (index, &scale, &options, frame);
+        samples[i] = cpu_ms () - t0;
+      }
+    zs = stats_of (samples, iterations);
+    g_print ("zoom step (x1.25): median %.3f ms, p95 %.3f ms, max %.3f ms\n", zs.median, zs.p95, zs.max);
+  }
+
+  g_rand_free (rand);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(WeftDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  guint iterations = argc > 2 ? (guint) CLAMP (atoi (argv[2]), 5, 100000) : 200;
+  double t0;
+
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s FILE [ITERATIONS]\n", argv[0]);
+      return 2;
+    }
+
+  t0 = g_get_monotonic_time ();
+  dataset = weft_dataset_load_path (argv[1], NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_print ("%s: %u events, %u entities, loaded in %.0f ms (wall)\n", argv[1],
+           weft_dataset_get_events (dataset)->len, weft_dataset_get_entities (dataset)->len,
+           (g_get_monotonic_time () - t0) / 1e3);
+  g_print ("CPU time of one thread, %u iterations per line, %d x %d px\n", iterations, WIDTH, HEIGHT);
+
+  run_lanes (dataset, WEFT_TIMELINE_LANES_GROUP, iterations);
+  run_lanes (dataset, WEFT_TIMELINE_LANES_ENTITY, iterations);
+  return 0;
+}

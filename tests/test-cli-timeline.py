@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+# test-cli-timeline.py: weft timeline FILE OUT, run as a user would.
+#
+# Usage: test-cli-timeline.py WEFT
+# SPDX-License-Identifier: MIT
+"""Exports the bundled example as SVG, PNG and PDF and checks what a
+reader of the file would: titles as text, the size asked for, the span
+asked for, and clear errors. Prints TAP."""
+
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+WEFT = sys.argv[1]
+DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+results = []
+
+
+def run(*args):
+    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def case(fn):
+    name = fn.__name__[5:]
+    try:
+        fn()
+        results.append((True, name, ""))
+    except AssertionError as e:
+        results.append((False, name, str(e)))
+    except Exception as e:  # a crash of the test itself is a failure too
+        results.append((False, name, f"{type(e).__name__}: {e}"))
+    return fn
+
+
+def expect(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+def export(*args, suffix=".svg"):
+    d = tempfile.mkdtemp()
+    out = os.path.join(d, "timeline" + suffix)
+    code, stdout, stderr = run("timeline", *args[:1], out, *args[1:])
+    expect(code == 0, f"exit {code}: {stdout}{stderr}")
+    with open(out, "rb") as f:
+        return f.read()
+
+
+def svg_texts(data):
+    root = ET.fromstring(data)  # also checks that the document is well-formed
+    return root, ["".join(t.itertext()) for t in root.iter(SVG_NS + "text")]
+
+
+def example_events():
+    with open(EXAMPLE, encoding="utf-8") as f:
+        return json.load(f)["events"]
+
+
+@case
+def test_svg_titles_are_text():
+    data = export(EXAMPLE)
+    root, texts = svg_texts(data)
+    expect(root.get("width") == "1600px", root.attrib)
+    # Glyph outlines would be <symbol>/<use> pairs; titles are <text>.
+    expect(b"<symbol" not in data, "text drawn as glyph outlines")
+    # All vector: no part fell back to an embedded bitmap.
+    expect(b"<image" not in data, "the SVG embeds a bitmap")
+    full = 0
+    for event in example_events():
+        title = event["title"]
+        if title in texts:
+            full += 1
+            continue
+        # Long titles may be cut with an ellipsis, never dropped.
+        cut = [t for t in texts if t.endswith("…") and title.startswith(t[:-1].rstrip()) and len(t) > 15]
+        expect(cut, f"title {title!r} is not in the SVG's text: {texts}")
+    expect(full >= len(example_events()) // 2, f"only {full} titles in full")
+    # Lanes, eras and the axis are text too.
+    for word in ("Pandemic", "Origins", "Trump administration", "COVID-19 pandemic", "2008", "2021"):
+        expect(word in texts, f"{word!r} not among {texts}")
+    expect(any(t.startswith("Smart cities") for t in texts), texts)
+
+
+@case
+def test_svg_width_and_span():
+    data = export(EXAMPLE, "--from", "2020", "--to", "2021-06", "--width", "1000")
+    root, texts = svg_texts(data)
+    expect(root.get("width") == "1000px", root.attrib)
+    expect(root.get("viewBox", "").startswith("0 0 1000 "), root.attrib)
+    # Months at this span, with the years above them.
+    expect("Jul" in texts and "2021" in texts, texts)
+    # An event of 2008 is out of the span; one of 2020-10 is in it.
+    expect(not any("IBM coins" in t for t in texts), texts)
+    expect(any(t.startswith("Chinese state media report") for t in texts), texts)
+
+
+@case
+def test_svg_lanes():
+    _, texts = svg_texts(export(EXAMPLE, "--lanes", "kind"))
+    for kind in ("Company", "Government", "Place"):
+        expect(kind in texts, f"{kind} lane missing: {texts}")
+    expect("Pandemic" not in texts, "group lanes with --lanes kind")
+    _, texts = svg_texts(export(EXAMPLE, "--lanes", "entity"))
+    expect("IBM" in texts and "SenseTime" in texts, texts)
+
+
+@case
+def test_png_size():
+    data = export(EXAMPLE, "--width", "1200", suffix=".png")
+    expect(data[:8] == b"\x89PNG\r\n\x1a\n", data[:8])
+    expect(data[12:16] == b"IHDR", data[12:16])
+    width, height = struct.unpack(">II", data[16:24])
+    expect(width == 1200, f"width {width}")
+    expect(300 < height < 4000, f"height {height}")
+    # Not a blank picture: many distinct bytes in the compressed data.
+    expect(len(set(data[100:4000])) > 200, "suspiciously uniform PNG")
+
+
+@case
+def test_pdf_size():
+    data = export(EXAMPLE, "--width", "1200", suffix=".pdf")
+    expect(data.startswith(b"%PDF-"), data[:8])
+    expect(data.rstrip().endswith(b"%%EOF"), data[-16:])
+    m = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    expect(m, "no MediaBox")
+    expect(abs(float(m.group(1)) - 900) < 0.01, f"width {m.group(1)} pt, expected 900 (1200 px at 96 dpi)")
+    expect(float(m.group(2)) > 200, m.group(2))
+    # Fonts embedded: the text is text.
+    expect(b"/FontFile" in data, "no embedded font")
+    expect(b"/Subtype /Image" not in data, "the PDF embeds a bitmap")
+
+
+@case
+def test_dark_and_no_legend():
+    light = export(EXAMPLE)
+    dark = export(EXAMPLE, "--dark", "--no-legend")
+    expect(light != dark, "dark export identical to light")
+    _, texts = svg_texts(dark)
+    expect("Uncertain (?)" not in texts, "legend drawn with --no-legend")
+    _, texts = svg_texts(light)
+    expect("Uncertain (?)" in texts and "Disputed" in texts, texts)
+
+
+@case
+def test_markup_in_data_is_text():
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "m.weft")
+        doc = {
+            "weft": 1, "title": "<b>Bold</b> & \\N",
+            "entities": [{"id": "a", "name": "<i>A</i> & co", "kind": "company"}],
+            "events": [{"id": "v", "title": "x < y & \\G \"q\"", "date": "2020-05",
+                        "participants": [{"entity": "a"}]}],
+        }
+        with open(f, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh)
+        out = os.path.join(d, "m.svg")
+        code, _, err = run("timeline", f, out, "--lanes", "entity")
+        expect(code == 0, err)
+        with open(out, "rb") as fh:
+            _, texts = svg_texts(fh.read())
+        for s in ("<b>Bold</b> & \\N", "<i>A</i> & co", 'x < y & \\G "q"'):
+            expect(s in texts, f"{s!r} not kept literally: {texts}")
+
+
+@case
+def test_errors():
+    with tempfile.TemporaryDirectory() as d:
+        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.gif"))
+        expect(code == 2 and ".svg" in err, err)
+        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--lanes", "colour")
+        expect(code == 2 and "entity" in err, err)
+        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--from", "2021-13")
+        expect(code == 2 and "--from" in err, err)
+        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--from", "2021", "--to", "2019")
+        expect(code == 2 and "before" in err, err)
+        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.png"), "--width", "10")
+        expect(code == 2 and "wide" in err, err)
+        code, _, err = run("timeline", "/nonexistent.weft", os.path.join(d, "x.svg"))
+        expect(code == 2 and "nonexistent" in err, err)
+        code, _, err = run("timeline", EXAMPLE, "/nonexistent-dir/x.svg")
+        expect(code == 2 and "nonexistent-dir" in err, err)
+        code, _, _ = run("timeline", EXAMPLE)
+        expect(code == 2, "missing OUT")
+        expect(not os.listdir(d), os.listdir(d))
+
+
+@case
+def test_help():
+    code, out, _ = run("timeline", "--help")
+    expect(code == 0 and "--lanes" in out and "--from" in out, out)
+    code, out, _ = run("--help")
+    expect("timeline" in out, out)
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in msg.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

@@ -1,0 +1,566 @@
+/* test-timeline-view.c: the timeline widget, driven through its actions
+ *
+ * Runs under Xvfb (build-aux/test); skips (77) without a display.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "weft-loader.h"
+#include "weft-paths.h"
+#include "weft-timeline-view.h"
+
+typedef struct {
+  WeftDataset      *dataset;
+  WeftSession      *session;
+  GtkWindow        *window;
+  WeftTimelineView *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) < 100 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, 100);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GError) error = NULL;
+
+  f->dataset = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  f->session = weft_session_new (f->dataset);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 760);
+  f->view = WEFT_TIMELINE_VIEW (weft_timeline_view_new (f->session));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  wait_for_allocation (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate ();
+  g_clear_object (&f->session);
+  g_clear_object (&f->dataset);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+  iterate ();
+}
+
+static double
+span_of (Fixture *f)
+{
+  double lower, upper;
+
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  return upper - lower;
+}
+
+static gint64
+ymd (gint64 y,
+     guint  m,
+     guint  d)
+{
+  return weft_days_from_civil (y, m, d);
+}
+
+/* Saves what the view shows, for a person to look at; returns it. */
+static GdkTexture *
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  /* Let the window draw a frame first. */
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&texture);
+}
+
+/* The brightness (0..255) of a pixel of a screenshot. */
+static guint
+luma_at (GdkTexture *texture,
+         int         x,
+         int         y)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) w * h * 4);
+  guint32 pixel;
+
+  gdk_texture_download (texture, data, (gsize) w * 4);
+  pixel = *(guint32 *) (data + (gsize) y * w * 4 + (gsize) x * 4);
+  return (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
+}
+
+static guint
+count_lane_keys (WeftDataset *dataset,
+                 const char  *mode)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *events = weft_dataset_get_events (dataset);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+
+      for (guint j = 0; !g_str_equal (mode, "group") && j < event->n_participants; j++)
+        {
+          WeftEntity *entity = weft_dataset_lookup_entity (dataset, event->participants[j].entity);
+
+          if (g_str_equal (mode, "entity"))
+            g_hash_table_add (keys, g_strdup (entity->item.id));
+          else
+            g_hash_table_add (keys, g_strdup (weft_entity_kind_to_string (entity->kind)));
+        }
+      if (g_str_equal (mode, "group"))
+        g_hash_table_add (keys, g_strdup (event->group));
+    }
+  return g_hash_table_size (keys);
+}
+
+static void
+test_zoom (Fixture       *f,
+           gconstpointer  data)
+{
+  double fit = span_of (f), lower, upper;
+
+  /* Opens on everything. */
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <, ymd (2000, 1, 1));
+  g_assert_cmpfloat (upper, >, ymd (2022, 12, 31));
+
+  activate (f, "timeline.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (span_of (f), fit / 1.5, 1);
+  activate (f, "timeline.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (span_of (f), fit / 2.25, 1);
+  activate (f, "timeline.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (span_of (f), fit / 1.5, 1);
+
+  activate (f, "timeline.pan-right", NULL);
+  {
+    double l2, u2;
+
+    weft_timeline_view_get_span (f->view, &l2, &u2);
+    g_assert_cmpfloat (l2, >, lower);
+  }
+
+  activate (f, "timeline.zoom-fit", NULL);
+  g_assert_cmpfloat_with_epsilon (span_of (f), fit, 1);
+
+  /* Never out beyond four times everything. */
+  for (int i = 0; i < 20; i++)
+    activate (f, "timeline.zoom-out", NULL);
+  g_assert_cmpfloat (span_of (f), <=, 4 * fit + 1);
+  /* Nor in below two days. */
+  for (int i = 0; i < 40; i++)
+    activate (f, "timeline.zoom-in", NULL);
+  g_assert_cmpfloat (span_of (f), >=, 2 - 1e-6);
+  g_assert_cmpfloat (span_of (f), <, 3);
+  activate (f, "timeline.zoom-fit", NULL);
+}
+
+static void
+test_range (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 lower, upper;
+  double vl, vu;
+
+  g_assert_false (weft_session_get_window (f->session, NULL, NULL));
+
+  activate (f, "timeline.select-range", g_variant_new_string ("2020/2021"));
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, ymd (2020, 1, 1));
+  g_assert_cmpint (upper, ==, ymd (2021, 12, 31));
+
+  /* Zoom to the selection: the window fills the view. */
+  activate (f, "timeline.zoom-selection", NULL);
+  weft_timeline_view_get_span (f->view, &vl, &vu);
+  g_assert_cmpfloat (vl, <=, lower);
+  g_assert_cmpfloat (vu, >=, upper + 1);
+  g_assert_cmpfloat (vu - vl, <, (upper + 1 - lower) * 1.2);
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png"));
+
+  /* Day numbers work too, in either order. */
+  activate (f, "timeline.select-range", g_variant_new_string ("18300/18262"));
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, 18262);
+  g_assert_cmpint (upper, ==, 18300);
+
+  /* Nonsense changes nothing. */
+  activate (f, "timeline.select-range", g_variant_new_string ("soon/later"));
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, 18262);
+
+  activate (f, "timeline.clear-range", NULL);
+  g_assert_false (weft_session_get_window (f->session, NULL, NULL));
+}
+
+/* Dragging along the axis is the brush: it sets the session's window. */
+static void
+test_brush (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  GtkGestureDrag *drag = NULL;
+  double lower, upper, x0 = 300, x1 = 700, ppd;
+  gint64 wl, wu;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller) && !GTK_IS_GESTURE_SWIPE (controller))
+        drag = GTK_GESTURE_DRAG (controller);
+    }
+  g_assert_nonnull (drag);
+
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  ppd = gtk_widget_get_width (GTK_WIDGET (f->view)) / (upper - lower);
+
+  g_signal_emit_by_name (drag, "drag-begin", x0, 20.0);
+  g_signal_emit_by_name (drag, "drag-update", (x1 - x0) / 2, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", x1 - x0, 2.0);
+  /* Not committed while dragging. */
+  g_assert_false (weft_session_get_window (f->session, NULL, NULL));
+  g_signal_emit_by_name (drag, "drag-end", x1 - x0, 2.0);
+  iterate ();
+
+  g_assert_true (weft_session_get_window (f->session, &wl, &wu));
+  g_assert_cmpfloat (fabs (wl - (lower + x0 / ppd)), <=, 1.5);
+  g_assert_cmpfloat (fabs (wu + 1 - (lower + x1 / ppd)), <=, 1.5);
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png"));
+
+  /* Dragging the lanes pans, and leaves the window alone. */
+  g_signal_emit_by_name (drag, "drag-begin", 600.0, 400.0);
+  g_signal_emit_by_name (drag, "drag-update", -200.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", -200.0, 0.0);
+  iterate ();
+  {
+    double l2, u2;
+    gint64 wl2, wu2;
+
+    weft_timeline_view_get_span (f->view, &l2, &u2);
+    g_assert_cmpfloat_with_epsilon (l2 - lower, 200 / ppd, 1);
+    g_assert_true (weft_session_get_window (f->session, &wl2, &wu2));
+    g_assert_cmpint (wl2, ==, wl);
+  }
+
+  activate (f, "timeline.clear-range", NULL);
+  g_assert_false (weft_session_get_window (f->session, NULL, NULL));
+}
+
+static void
+test_lanes (Fixture       *f,
+            gconstpointer  data)
+{
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  const char *modes[] = { "entity", "kind", "group" };
+
+  /* The example has groups: lanes by group to start with. */
+  g_assert_cmpstr (weft_timeline_view_get_lanes (f->view), ==, "group");
+  g_assert_cmpuint (frame->lanes->len, ==, count_lane_keys (f->dataset, "group"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(GVariant) state = NULL;
+
+      activate (f, "timeline.lanes", g_variant_new_string (modes[i]));
+      g_assert_cmpstr (weft_timeline_view_get_lanes (f->view), ==, modes[i]);
+      g_assert_cmpuint (frame->lanes->len, ==, count_lane_keys (f->dataset, modes[i]));
+      if (g_str_equal (modes[i], "entity"))
+        g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png"));
+    }
+
+  /* Folding a lane through its action. */
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < frame->lanes->len; i++)
+      {
+        const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+        const WeftTimelineLane *lane = weft_timeline_index_get_lane (frame->index, box->lane);
+
+        if (g_str_equal (lane->key, "group:Pandemic"))
+          {
+            g_assert_true (box->collapsed);
+            g_assert_cmpuint (box->rows, ==, 0);
+            found = TRUE;
+          }
+        else
+          g_assert_false (box->collapsed);
+      }
+    g_assert_true (found);
+  }
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view.png"));
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
+  g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
+}
+
+static void
+test_selection (Fixture       *f,
+                gconstpointer  data)
+{
+  WeftEvent *covid = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-covid-pandemic");
+  WeftEntity *ccp = weft_dataset_lookup_entity (f->dataset, "ent-ccp");
+  guint n_ccp;
+
+  g_assert_null (weft_timeline_view_get_selected_event (f->view));
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "no event selected"));
+
+  /* Selected elsewhere (the graph, a list): ringed here, told to
+   * accessibility tools. */
+  g_assert_true (weft_session_select_id (f->session, "ev-covid-pandemic"));
+  iterate ();
+  g_assert_true (weft_timeline_view_get_selected_event (f->view) == covid);
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), covid->title));
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "2020"));
+
+  /* An entity lights up its events. */
+  weft_dataset_get_entity_events (f->dataset, ccp, &n_ccp);
+  weft_session_set_selection (f->session, &ccp->item);
+  iterate ();
+  g_assert_null (weft_timeline_view_get_selected_event (f->view));
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_ccp);
+  g_assert_cmpuint (n_ccp, >=, 3);
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png"));
+
+  /* Zoom to selection shows the entity's events. */
+  activate (f, "timeline.zoom-selection", NULL);
+  {
+    double lower, upper;
+    guint n;
+    WeftEvent **events = weft_dataset_get_entity_events (f->dataset, ccp, &n);
+
+    weft_timeline_view_get_span (f->view, &lower, &upper);
+    for (guint i = 0; i < n; i++)
+      if (!(events[i]->date.start.flags & WEFT_DATE_FLAG_OPEN))
+        {
+          g_assert_cmpfloat (lower, <=, (double) events[i]->date.lower);
+          g_assert_cmpfloat (upper, >=, (double) events[i]->date.upper);
+        }
+  }
+
+  weft_session_set_selection (f->session, NULL);
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, 0);
+}
+
+static void
+test_events (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  WeftEvent *term = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-smart-city-term-appears");
+  double lower, upper;
+  WeftItem *selected;
+
+  /* Centre and zoom on an event by id. */
+  activate (f, "timeline.center-event", g_variant_new_string ("ev-ibm-coins-smart-city"));
+  g_assert_true (weft_session_get_selection (f->session) == &ibm->item);
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <, ymd (2008, 1, 1));
+  g_assert_cmpfloat (upper, >, ymd (2009, 1, 1));
+  g_assert_cmpfloat (upper - lower, <, 5 * 366);
+  g_assert_cmpfloat_with_epsilon ((lower + upper) / 2, (ymd (2008, 1, 1) + ymd (2009, 1, 1)) / 2.0, 1);
+  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png"));
+
+  /* Step back and forth in the order events start on the axis. */
+  activate (f, "timeline.previous-event", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &term->item);
+  activate (f, "timeline.previous-event", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &term->item);  /* the first stays */
+  activate (f, "timeline.next-event", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &ibm->item);
+  activate (f, "timeline.next-event", NULL);
+  selected = weft_session_get_selection (f->session);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (selected->type, ==, WEFT_ITEM_EVENT);
+  g_assert_cmpint (((WeftEvent *) selected)->date.lower, >, ibm->date.upper);
+  /* The selected event is in view. */
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <=, ((WeftEvent *) selected)->date.lower);
+  g_assert_cmpfloat (upper, >, ((WeftEvent *) selected)->date.lower);
+
+  /* Unknown ids change nothing. */
+  activate (f, "timeline.center-event", g_variant_new_string ("no-such-event"));
+  g_assert_true (weft_session_get_selection (f->session) == selected);
+  activate (f, "timeline.center-event", g_variant_new_string ("ent-ibm"));
+  g_assert_true (weft_session_get_selection (f->session) == selected);
+}
+
+/* A click on a cluster zooms into it; on an event, selects it. */
+static void
+test_clicks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  GtkGestureClick *click = NULL;
+  const WeftTimelineMark *cluster = NULL;
+  WeftEvent *event = NULL;
+  double mx = 0, my = 0, lower, upper;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE_CLICK (controller);
+    }
+  g_assert_nonnull (click);
+
+  /* Folded, the Pandemic lane is all clusters. */
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+      if (mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
+        cluster = mark;
+    }
+  g_assert_nonnull (cluster);
+  g_assert_cmpuint (cluster->count, >=, 1);
+  {
+    double span_lower = cluster->span_lower, span_upper = cluster->span_upper;
+
+    g_signal_emit_by_name (click, "released", 1, (cluster->x0 + cluster->x1) / 2,
+                           frame->header_height + cluster->y + 8);
+    iterate ();
+    weft_timeline_view_get_span (f->view, &lower, &upper);
+    g_assert_cmpfloat (lower, <=, span_lower);
+    g_assert_cmpfloat (upper, >=, span_upper);
+    g_assert_cmpfloat (upper - lower, <, (span_upper - span_lower) * 2 + 10);
+  }
+
+  /* Click an event's glyph. */
+  activate (f, "timeline.zoom-fit", NULL);
+  for (guint i = 0; i < frame->marks->len && event == NULL; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+      if (mark->kind == WEFT_TIMELINE_MARK_EVENT)
+        {
+          event = weft_timeline_index_get_item (frame->index, mark->item)->event;
+          mx = (mark->x0 + mark->x1) / 2;
+          my = frame->header_height + mark->y + frame->metrics.row_height - 9;
+        }
+    }
+  g_assert_nonnull (event);
+  g_signal_emit_by_name (click, "released", 1, mx, my);
+  iterate ();
+  g_assert_true (weft_timeline_view_get_selected_event (f->view) == event);
+
+  /* A lane's title folds it. */
+  {
+    const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, 0);
+    gboolean was = box->collapsed;
+
+    g_signal_emit_by_name (click, "released", 1, 40.0, frame->header_height + box->y + 6);
+    iterate ();
+    g_assert_true (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed != was);
+  }
+}
+
+/* The palette follows the desktop's dark style. */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  int y = (int) (frame->header_height + g_array_index (frame->lanes, WeftTimelineLaneBox, 0).y + 4);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  iterate ();
+  light = save_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate ();
+  dark = save_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  iterate ();
+
+  /* Behind the first lane, right of its title. */
+  g_assert_cmpuint (luma_at (light, 700, y), >, 200);
+  g_assert_cmpuint (luma_at (dark, 700, y), <, 60);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests\n");
+      return 77;
+    }
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/weft/timeline-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("zoom", test_zoom);
+  ADD ("range", test_range);
+  ADD ("brush", test_brush);
+  ADD ("lanes", test_lanes);
+  ADD ("selection", test_selection);
+  ADD ("events", test_events);
+  ADD ("clicks", test_clicks);
+  ADD ("dark", test_dark);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,1271 @@
+/* test-timeline.c: the timeline's scale, ticks, lanes, packing, clusters and drawing
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "weft-loader.h"
+#include "weft-paths.h"
+#include "weft-timeline-export.h"
+#include "weft-timeline-layout.h"
+#include "weft-timeline-render.h"
+
+/* ---- Helpers ----------------------------------------------------------- */
+
+/* A measure that needs no fonts: fixed widths per character. */
+static double
+fake_measure (WeftTimelineText  role,
+              const char       *text,
+              gpointer          data)
+{
+  guint *calls = data;
+  double per_char = role == WEFT_TIMELINE_TEXT_MAJOR ? 7.0 : 6.5;
+
+  if (calls != NULL)
+    calls[role]++;
+  return per_char * g_utf8_strlen (text, -1);
+}
+
+static gint64
+ymd (gint64 y,
+     guint  m,
+     guint  d)
+{
+  return weft_days_from_civil (y, m, d);
+}
+
+static WeftDate
+parse (const char *text)
+{
+  WeftDate date;
+  g_autoptr(GError) error = NULL;
+
+  if (!weft_date_parse (text, &date, NULL, &error))
+    g_error ("%s: %s", text, error->message);
+  return date;
+}
+
+static char *
+random_date_text (GRand *r)
+{
+  static const char *qualifiers[] = { "", "", "", "", "~", "?", "%" };
+  int y = g_rand_int_range (r, 1990, 2025);
+  int m = g_rand_int_range (r, 1, 13);
+  int d = g_rand_int_range (r, 1, 29);
+  int precision = g_rand_int_range (r, 0, 3);
+  int shape = g_rand_int_range (r, 0, 20);
+  const char *q = qualifiers[g_rand_int_range (r, 0, G_N_ELEMENTS (qualifiers))];
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  switch (precision)
+    {
+    case 0:
+      a = g_strdup_printf ("%04d-%02d-%02d%s", y, m, d, q);
+      break;
+    case 1:
+      a = g_strdup_printf ("%04d-%02d%s", y, m, q);
+      break;
+    default:
+      a = g_strdup_printf ("%04d%s", y, q);
+      break;
+    }
+
+  if (shape == 0)
+    return g_strconcat ("../", a, NULL);
+  if (shape == 1)
+    return g_strconcat (a, "/..", NULL);
+  if (shape < 6)
+    {
+      b = g_strdup_printf ("%04d%s", y + g_rand_int_range (r, 1, 8),
+                           qualifiers[g_rand_int_range (r, 0, G_N_ELEMENTS (qualifiers))]);
+      return g_strconcat (a, "/", b, NULL);
+    }
+  return g_steal_pointer (&a);
+}
+
+static char *
+random_title (GRand *r)
+{
+  static const char *words[] = { "IBM", "coins", "smart", "city", "sanctions", "report", "on", "the",
+                                 "Huawei", "cameras", "in", "subways", "Évanina", "北京", "data", "a" };
+  GString *s = g_string_new (NULL);
+  int n = g_rand_int_range (r, 1, 9);
+
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, words[g_rand_int_range (r, 0, G_N_ELEMENTS (words))]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A dataset of @n_events random events among @n_entities entities in
+ * @n_groups groups (some ungrouped, some without participants). */
+static WeftDataset *
+random_dataset (GRand *r,
+                guint  n_events,
+                guint  n_entities,
+                guint  n_groups)
+{
+  WeftDataset *dataset = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("random");
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *name = g_strdup_printf ("Entity %u", i);
+
+      weft_dataset_add_entity (dataset, id, name, (WeftEntityKind) g_rand_int_range (r, 0, WEFT_N_ENTITY_KINDS));
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("v%u", i);
+      g_autofree char *title = random_title (r);
+      g_autofree char *text = random_date_text (r);
+      WeftDate date = parse (text);
+      WeftEvent *event = weft_dataset_add_event (dataset, id, title, text, &date);
+      int n_part = n_entities > 0 ? g_rand_int_range (r, 0, 4) : 0;
+      int first = n_entities > 0 ? g_rand_int_range (r, 0, (int) n_entities) : 0;
+
+      if (n_groups > 0 && g_rand_int_range (r, 0, 10) > 0)
+        {
+          g_autofree char *group = g_strdup_printf ("Group %d", g_rand_int_range (r, 0, (int) n_groups));
+
+          event->group = weft_dataset_intern (dataset, group);
+        }
+      for (int p = 0; p < n_part && p < (int) n_entities; p++)
+        {
+          g_autofree char *entity = g_strdup_printf ("e%u", (guint) ((first + p * 7) % n_entities));
+
+          weft_dataset_add_participant (dataset, event, entity, NULL);
+        }
+    }
+
+  if (!weft_dataset_finish (dataset, diagnostics))
+    {
+      g_autofree char *all = weft_diagnostics_format_all (diagnostics);
+      g_error ("random dataset: %s", all);
+    }
+  return dataset;
+}
+
+static WeftDataset *
+load_example (void)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static const char *small_doc =
+  "{\"weft\": 1, \"title\": \"Small\", \"sources\": [],\n"
+  " \"entities\": [\n"
+  "  {\"id\": \"e1\", \"name\": \"IBM\", \"kind\": \"company\"},\n"
+  "  {\"id\": \"e2\", \"name\": \"Huawei\", \"kind\": \"company\"},\n"
+  "  {\"id\": \"e3\", \"name\": \"Beijing\", \"kind\": \"place\"},\n"
+  "  {\"id\": \"e4\", \"name\": \"CCP\", \"kind\": \"government\"}],\n"
+  " \"events\": [\n"
+  "  {\"id\": \"v1\", \"title\": \"A\", \"date\": \"2008\", \"group\": \"G1\", \"participants\": [{\"entity\": \"e1\"}]},\n"
+  "  {\"id\": \"v2\", \"title\": \"B\", \"date\": \"2010-05\", \"group\": \"G2\", \"participants\": [{\"entity\": \"e1\"}, {\"entity\": \"e2\"}, {\"entity\": \"e3\"}]},\n"
+  "  {\"id\": \"v3\", \"title\": \"C\", \"date\": \"2012-03-04\", \"group\": \"G1\", \"participants\": [{\"entity\": \"e4\"}]},\n"
+  "  {\"id\": \"v4\", \"title\": \"D\", \"date\": \"../2015\", \"participants\": []},\n"
+  "  {\"id\": \"v5\", \"title\": \"E\", \"date\": \"2016/..\", \"participants\": [{\"entity\": \"e2\"}]}],\n"
+  " \"claims\": [], \"relations\": [],\n"
+  " \"eras\": [\n"
+  "  {\"id\": \"a\", \"title\": \"Era A\", \"date\": \"2000/2010\"},\n"
+  "  {\"id\": \"b\", \"title\": \"Era B\", \"date\": \"2005/2015\"},\n"
+  "  {\"id\": \"c\", \"title\": \"Era C\", \"date\": \"2011/2012\"}]}\n";
+
+static WeftDataset *
+load_small (void)
+{
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_dataset_load_data (small_doc, strlen (small_doc), "small.weft", NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* ---- Scale ------------------------------------------------------------- */
+
+static void
+test_scale_basics (void)
+{
+  WeftTimelineScale s;
+  double anchor;
+
+  weft_timeline_scale_init (&s, 0, 1000, 500);
+  g_assert_cmpfloat_with_epsilon (weft_timeline_scale_px_per_day (&s), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (weft_timeline_scale_x (&s, 500), 250, 1e-9);
+  g_assert_cmpfloat_with_epsilon (weft_timeline_scale_day (&s, 250), 500, 1e-9);
+
+  /* Zooming keeps the day under the pointer in place. */
+  anchor = weft_timeline_scale_day (&s, 100);
+  weft_timeline_scale_zoom (&s, 100, 4);
+  g_assert_cmpfloat_with_epsilon (weft_timeline_scale_day (&s, 100), anchor, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.upper - s.lower, 250, 1e-6);
+
+  /* Panning moves by pixels: 50 px are 100 days here. */
+  weft_timeline_scale_init (&s, 0, 1000, 500);
+  weft_timeline_scale_pan (&s, 50);
+  g_assert_cmpfloat_with_epsilon (s.lower, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.upper, 1100, 1e-9);
+
+  /* Limits: never narrower than two days nor wider than the calendar. */
+  weft_timeline_scale_zoom (&s, 0, 1e9);
+  g_assert_cmpfloat_with_epsilon (s.upper - s.lower, WEFT_TIMELINE_MIN_SPAN, 1e-6);
+  weft_timeline_scale_zoom (&s, 0, 1e-12);
+  g_assert_cmpfloat (s.upper - s.lower, <=, WEFT_TIMELINE_MAX_SPAN);
+  weft_timeline_scale_init (&s, 10, 10, 0);
+  g_assert_cmpfloat (s.upper - s.lower, >=, WEFT_TIMELINE_MIN_SPAN);
+  g_assert_cmpfloat (s.width, >=, 1);
+  weft_timeline_scale_init (&s, NAN, INFINITY, NAN);
+  g_assert_true (isfinite (s.lower) && isfinite (s.upper) && s.upper > s.lower);
+
+  /* Clamping keeps the view on the data. */
+  weft_timeline_scale_init (&s, -500, -400, 100);
+  weft_timeline_scale_clamp (&s, 0, 1000);
+  g_assert_cmpfloat_with_epsilon (s.lower, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.upper, 100, 1e-9);
+}
+
+typedef struct {
+  const char *text;
+  gint64      first;   /* day */
+  gint64      days;    /* how many */
+} ExtentCase;
+
+static void
+test_scale_date_extent (void)
+{
+  const ExtentCase cases[] = {
+    { "2021-10", ymd (2021, 10, 1), 31 },
+    { "2021-10-05", ymd (2021, 10, 5), 1 },
+    { "2021", ymd (2021, 1, 1), 365 },
+    { "2020", ymd (2020, 1, 1), 366 },
+    { "2000~", ymd (2000, 1, 1), 366 },
+    { "2017-01-20/2021-01-20", ymd (2017, 1, 20), ymd (2021, 1, 20) - ymd (2017, 1, 20) + 1 },
+    { "2020/2022", ymd (2020, 1, 1), ymd (2023, 1, 1) - ymd (2020, 1, 1) },
+    { "199X", ymd (1990, 1, 1), ymd (2000, 1, 1) - ymd (1990, 1, 1) },
+    { "-0043", ymd (-43, 1, 1), 365 },
+    { "-0043-03-15", ymd (-43, 3, 15), 1 },
+    { "2021-21", ymd (2021, 3, 1), 92 },
+  };
+  WeftTimelineScale s;
+  WeftTimelineMetrics m;
+
+  weft_timeline_metrics_init (&m);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      WeftDate date = parse (cases[i].text);
+      double x0, x1;
+
+      /* A scale of 3 px a day starting 10 days before. */
+      weft_timeline_scale_init (&s, (double) cases[i].first - 10, (double) cases[i].first - 10 + 1000, 3000);
+      weft_timeline_scale_date_extent (&s, &date, &x0, &x1);
+      g_test_message ("%s: %g..%g", cases[i].text, x0, x1);
+      g_assert_cmpfloat_with_epsilon (x0, 30, 1e-6);
+      g_assert_cmpfloat_with_epsilon (x1 - x0, 3.0 * cases[i].days, 1e-6);
+    }
+
+  /* Glyphs: a day is a point at its middle; a month a bar; an open end
+   * fades out over metrics.fade_length pixels past its known day. */
+  {
+    g_autoptr(WeftDataset) dataset = load_small ();
+    g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
+
+    weft_timeline_scale_init (&s, (double) ymd (2000, 1, 1), (double) ymd (2020, 1, 1), 2000);
+    for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+      {
+        const WeftTimelineItem *item = weft_timeline_index_get_item (index, i);
+        double x0, x1, a, b;
+
+        weft_timeline_item_glyph (&s, &m, item, &x0, &x1);
+        weft_timeline_scale_date_extent (&s, &item->event->date, &a, &b);
+        if (g_str_equal (item->event->item.id, "v3"))
+          {
+            g_assert_cmpint (item->shape, ==, WEFT_TIMELINE_SHAPE_POINT);
+            g_assert_cmpfloat_with_epsilon ((x0 + x1) / 2, (a + b) / 2, 1e-6);
+            g_assert_cmpfloat_with_epsilon (x1 - x0, 2 * m.point_radius, 1e-6);
+          }
+        else if (g_str_equal (item->event->item.id, "v2"))
+          {
+            g_assert_cmpint (item->shape, ==, WEFT_TIMELINE_SHAPE_BAR);
+            g_assert_cmpfloat_with_epsilon (x0, a, 1e-6);
+            g_assert_cmpfloat_with_epsilon (x1, b, 1e-6);
+          }
+        else if (g_str_equal (item->event->item.id, "v4"))
+          {
+            /* ../2015: a fade ending with 2015. */
+            g_assert_true (item->open_start);
+            g_assert_cmpfloat_with_epsilon (x1, weft_timeline_scale_x (&s, (double) ymd (2016, 1, 1)), 1e-6);
+            g_assert_cmpfloat_with_epsilon (x1 - x0, m.fade_length + 365 * 2000.0 / (ymd (2020, 1, 1) - ymd (2000, 1, 1)), 1e-6);
+          }
+        else if (g_str_equal (item->event->item.id, "v5"))
+          {
+            g_assert_true (item->open_end);
+            g_assert_cmpfloat_with_epsilon (x0, weft_timeline_scale_x (&s, (double) ymd (2016, 1, 1)), 1e-6);
+          }
+      }
+  }
+}
+
+/* ---- Ticks ------------------------------------------------------------- */
+
+static void
+check_ticks (const WeftTimelineScale *s,
+             GArray                  *ticks,
+             WeftTimelineTickStep     step,
+             double                   spacing)
+{
+  double last_minor_end = -G_MAXDOUBLE, last_major_end = -G_MAXDOUBLE;
+  double last_x = -G_MAXDOUBLE;
+  guint n_minor = 0, n_labels = 0;
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const WeftTimelineTick *t = &g_array_index (ticks, WeftTimelineTick, i);
+
+      g_assert_cmpfloat_with_epsilon (t->x, weft_timeline_scale_x (s, (double) t->day), 1e-6);
+      g_assert_cmpint (t->day, ==, ymd (t->year, t->month, t->mday));
+
+      if (t->major)
+        {
+          g_assert_cmpint (t->mday, ==, 1);
+          if (step.unit == WEFT_TIMELINE_UNIT_MONTH)
+            g_assert_cmpint (t->month, ==, 1);
+          if (t->label != NULL)
+            {
+              g_assert_cmpfloat (t->label_x, >=, last_major_end + spacing - 1e-6);
+              g_assert_cmpfloat (t->label_x + t->label_width, <=, s->width + 1e-6);
+              last_major_end = t->label_x + t->label_width;
+            }
+          continue;
+        }
+
+      /* Minor ticks: in view, in order, on the calendar, labelled. */
+      n_minor++;
+      g_assert_cmpfloat (t->x, >, last_x);
+      last_x = t->x;
+      g_assert_cmpfloat (t->x, >=, -1e-6);
+      g_assert_cmpfloat (t->x, <=, s->width + 1e-6);
+
+      switch (step.unit)
+        {
+        case WEFT_TIMELINE_UNIT_DAY:
+          g_assert_cmpint ((t->mday - 1) % step.step, ==, 0);
+          if (t->label != NULL)
+            {
+              g_autofree char *expected = g_strdup_printf ("%u", t->mday);
+              g_assert_cmpstr (t->label, ==, expected);
+            }
+          break;
+        case WEFT_TIMELINE_UNIT_MONTH:
+          g_assert_cmpint (t->mday, ==, 1);
+          g_assert_cmpint ((t->month - 1) % step.step, ==, 0);
+          if (t->label != NULL)
+            g_assert_cmpstr (t->label, ==, weft_month_abbreviation (t->month));
+          break;
+        case WEFT_TIMELINE_UNIT_YEAR:
+        default:
+          g_assert_cmpint (t->month, ==, 1);
+          g_assert_cmpint (t->mday, ==, 1);
+          if (t->year > 0)
+            g_assert_true (t->year % step.step == 0 || (t->year == 1 && step.step >= 10));
+          else
+            g_assert_cmpint ((1 - t->year) % step.step, ==, 0);
+          if (t->label != NULL)
+            {
+              g_autofree char *expected = weft_year_format (t->year);
+              g_assert_cmpstr (t->label, ==, expected);
+              if (t->year <= 0)
+                g_assert_true (g_str_has_suffix (t->label, " BCE"));
+            }
+          break;
+        }
+
+      if (t->label != NULL)
+        {
+          /* Labels never touch, and stay in view. */
+          g_assert_cmpfloat (t->label_x, >=, last_minor_end + spacing - 1e-6);
+          g_assert_cmpfloat (t->label_x + t->label_width, <=, s->width + 1e-6);
+          last_minor_end = t->label_x + t->label_width;
+          n_labels++;
+        }
+    }
+
+  /* A readable axis: at least two labelled ticks. */
+  g_assert_cmpuint (n_labels, >=, 2);
+  g_assert_cmpuint (n_minor, >=, n_labels);
+}
+
+static void
+test_ticks_scales (void)
+{
+  /* Spans from three days to two million years, at 1200 px. */
+  const double spans[] = { 3, 12, 40, 120, 400, 1500, 5000, 20000, 365.25 * 100, 80000, 365.25 * 400,
+                           365.25 * 1500, 365.25 * 6000, 365.25 * 30000, 365.25 * 200000,
+                           365.25 * 1500000 };
+  const double centres[] = { (double) ymd (2021, 6, 15), (double) ymd (-500, 6, 15), (double) ymd (0, 12, 20) };
+  g_autoptr(GArray) ticks = weft_timeline_ticks_new ();
+  gboolean seen_days = FALSE, seen_months = FALSE, seen_years = FALSE;
+  gboolean seen_decades = FALSE, seen_centuries = FALSE, seen_millennia = FALSE;
+
+  for (guint c = 0; c < G_N_ELEMENTS (centres); c++)
+    {
+      double last_min_days = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+        {
+          WeftTimelineScale s;
+          WeftTimelineTickStep step;
+          double min_days;
+
+          weft_timeline_scale_init (&s, centres[c] - spans[i] / 2, centres[c] + spans[i] / 2, 1200);
+          step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+          g_test_message ("span %g days: unit %d step %u, %u ticks", spans[i], step.unit, step.step, ticks->len);
+          check_ticks (&s, ticks, step, 16);
+
+          /* Coarser as the span widens. */
+          min_days = weft_timeline_tick_step_min_days (step);
+          g_assert_cmpfloat (min_days, >=, last_min_days);
+          last_min_days = min_days;
+
+          seen_days |= step.unit == WEFT_TIMELINE_UNIT_DAY;
+          seen_months |= step.unit == WEFT_TIMELINE_UNIT_MONTH;
+          seen_years |= step.unit == WEFT_TIMELINE_UNIT_YEAR && step.step < 10;
+          seen_decades |= step.unit == WEFT_TIMELINE_UNIT_YEAR && step.step >= 10 && step.step < 100;
+          seen_centuries |= step.unit == WEFT_TIMELINE_UNIT_YEAR && step.step >= 100 && step.step < 1000;
+          seen_millennia |= step.unit == WEFT_TIMELINE_UNIT_YEAR && step.step >= 1000;
+        }
+    }
+
+  g_assert_true (seen_days && seen_months && seen_years);
+  g_assert_true (seen_decades && seen_centuries && seen_millennia);
+
+  /* Exact choices at 1200 px. */
+  {
+    WeftTimelineScale s;
+    WeftTimelineTickStep step;
+
+    weft_timeline_scale_init (&s, (double) ymd (2021, 10, 1), (double) ymd (2021, 10, 21), 1200);
+    step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+    g_assert_cmpint (step.unit, ==, WEFT_TIMELINE_UNIT_DAY);
+    g_assert_cmpuint (step.step, ==, 1);
+    /* The month above the days, sticking to the left edge. */
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          const WeftTimelineTick *t = &g_array_index (ticks, WeftTimelineTick, i);
+
+          if (t->major && g_strcmp0 (t->label, "October 2021") == 0)
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+
+    weft_timeline_scale_init (&s, (double) ymd (2020, 1, 1), (double) ymd (2022, 1, 1), 1200);
+    step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+    g_assert_cmpint (step.unit, ==, WEFT_TIMELINE_UNIT_MONTH);
+
+    weft_timeline_scale_init (&s, (double) ymd (1990, 1, 1), (double) ymd (2025, 1, 1), 1200);
+    step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+    g_assert_cmpint (step.unit, ==, WEFT_TIMELINE_UNIT_YEAR);
+    g_assert_cmpuint (step.step, <=, 2);
+  }
+}
+
+static void
+test_ticks_bce (void)
+{
+  g_autoptr(GArray) ticks = weft_timeline_ticks_new ();
+  WeftTimelineScale s;
+  WeftTimelineTickStep step;
+  gboolean found_44 = FALSE, found_1 = FALSE, found_100 = FALSE, found_100_bce = FALSE;
+
+  /* Around the Ides of March, 44 BCE (astronomical -43). */
+  weft_timeline_scale_init (&s, (double) ymd (-50, 1, 1), (double) ymd (-35, 1, 1), 2400);
+  step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+  check_ticks (&s, ticks, step, 16);
+  for (guint i = 0; i < ticks->len; i++)
+    found_44 |= g_strcmp0 (g_array_index (ticks, WeftTimelineTick, i).label, "44 BCE") == 0;
+  g_assert_true (found_44);
+
+  /* Across the start of the era: 100 BCE, then 1, then 100. */
+  weft_timeline_scale_init (&s, (double) ymd (-450, 1, 1), (double) ymd (450, 1, 1), 1000);
+  step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+  check_ticks (&s, ticks, step, 16);
+  g_assert_cmpint (step.unit, ==, WEFT_TIMELINE_UNIT_YEAR);
+  g_assert_cmpuint (step.step, ==, 100);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const char *label = g_array_index (ticks, WeftTimelineTick, i).label;
+
+      found_1 |= g_strcmp0 (label, "1") == 0;
+      found_100 |= g_strcmp0 (label, "100") == 0;
+      found_100_bce |= g_strcmp0 (label, "100 BCE") == 0;
+      g_assert_cmpstr (label, !=, "0");
+    }
+  g_assert_true (found_1 && found_100 && found_100_bce);
+
+  /* Month ticks of a BCE year carry the year above them. */
+  weft_timeline_scale_init (&s, (double) ymd (-43, 1, 1), (double) ymd (-42, 6, 1), 1200);
+  step = weft_timeline_ticks_compute (&s, fake_measure, NULL, 16, ticks);
+  check_ticks (&s, ticks, step, 16);
+  g_assert_cmpint (step.unit, ==, WEFT_TIMELINE_UNIT_MONTH);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < ticks->len; i++)
+      {
+        const WeftTimelineTick *t = &g_array_index (ticks, WeftTimelineTick, i);
+
+        found |= t->major && g_strcmp0 (t->label, "43 BCE") == 0;
+      }
+    g_assert_true (found);
+  }
+}
+
+/* ---- Index ------------------------------------------------------------- */
+
+static guint
+lane_titled (WeftTimelineIndex *index,
+             const char        *title)
+{
+  for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
+    if (g_str_equal (weft_timeline_index_get_lane (index, i)->title, title))
+      return i;
+  g_error ("no lane “%s”", title);
+  return 0;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+lane_events (WeftTimelineIndex *index,
+             guint              lane)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  weft_timeline_index_query (index, lane, -1e12, 1e12, items);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (ids, (gpointer) weft_timeline_index_get_item (index, g_array_index (items, guint, i))->event->item.id);
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" ", (char **) ids->pdata);
+}
+
+static void
+assert_lane (WeftTimelineIndex *index,
+             const char        *title,
+             const char        *expected)
+{
+  g_autofree char *got = lane_events (index, lane_titled (index, title));
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_index_lanes (void)
+{
+  g_autoptr(WeftDataset) dataset = load_small ();
+
+  {
+    g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+    WeftEvent *v2 = (WeftEvent *) weft_dataset_lookup (dataset, "v2");
+    guint first, n;
+
+    /* In order of first event; the event without participants last. */
+    g_assert_cmpuint (weft_timeline_index_get_n_lanes (index), ==, 5);
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 0)->title, ==, "IBM");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 0)->key, ==, "entity:e1");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 3)->title, ==, "CCP");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 4)->key, ==, "none");
+    assert_lane (index, "IBM", "v1 v2");
+    assert_lane (index, "Huawei", "v2 v5");
+    assert_lane (index, "Beijing", "v2");
+    assert_lane (index, "CCP", "v3");
+    assert_lane (index, "No participants", "v4");
+
+    /* One event, three lanes, linked by the event. */
+    g_assert_true (weft_timeline_index_get_event_items (index, v2, &first, &n));
+    g_assert_cmpuint (n, ==, 3);
+    for (guint i = 0; i < n; i++)
+      {
+        const WeftTimelineItem *item = weft_timeline_index_get_item (index, first + i);
+
+        g_assert_true (item->event == v2);
+        for (guint j = 0; j < i; j++)
+          g_assert_cmpuint (weft_timeline_index_get_item (index, first + j)->lane, !=, item->lane);
+      }
+    g_assert_cmpint (weft_timeline_index_find_lane (index, "entity:e3"), ==, (int) lane_titled (index, "Beijing"));
+    g_assert_cmpint (weft_timeline_index_find_lane (index, "entity:nobody"), ==, -1);
+  }
+
+  {
+    g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_KIND);
+
+    /* In the order of the kinds. */
+    g_assert_cmpuint (weft_timeline_index_get_n_lanes (index), ==, 4);
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 0)->key, ==, "kind:company");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 1)->key, ==, "kind:government");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 2)->key, ==, "kind:place");
+    g_assert_cmpstr (weft_timeline_index_get_lane (index, 3)->key, ==, "none");
+    g_assert_cmpuint (weft_timeline_index_get_lane (index, 0)->n_items, ==, 3);
+    g_assert_cmpuint (weft_timeline_index_get_n_items (index), ==, 6);
+  }
+
+  {
+    g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
+    double lower, upper;
+
+    g_assert_cmpuint (weft_timeline_index_get_n_lanes (index), ==, 3);
+    assert_lane (index, "G1", "v1 v3");
+    assert_lane (index, "G2", "v2");
+    assert_lane (index, "Ungrouped", "v4 v5");
+    g_assert_cmpuint (weft_timeline_index_get_n_groups (index), ==, 2);
+
+    /* The range goes from 2008 to the known day of the open ones. */
+    g_assert_true (weft_timeline_index_get_range (index, &lower, &upper));
+    g_assert_cmpfloat (lower, ==, (double) ymd (2008, 1, 1));
+    g_assert_cmpfloat (upper, ==, (double) ymd (2017, 1, 1));
+
+    /* Eras stack where they overlap: A and C share a row, B does not. */
+    g_assert_cmpuint (weft_timeline_index_get_n_era_rows (index), ==, 2);
+    g_assert_cmpuint (weft_timeline_index_get_era_row (index, 0), ==, 0);
+    g_assert_cmpuint (weft_timeline_index_get_era_row (index, 1), ==, 1);
+    g_assert_cmpuint (weft_timeline_index_get_era_row (index, 2), ==, 0);
+  }
+
+  g_assert_true (weft_timeline_lanes_from_string ("kind", NULL));
+  g_assert_false (weft_timeline_lanes_from_string ("colour", NULL));
+  g_assert_cmpstr (weft_timeline_lanes_to_string (WEFT_TIMELINE_LANES_GROUP), ==, "group");
+}
+
+/* Visible items from binary searches = those a walk over all would find. */
+static void
+test_index_query (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (4);
+  g_autoptr(WeftDataset) dataset = random_dataset (r, 3000, 40, 6);
+  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint lane = g_rand_int_range (r, 0, (int) weft_timeline_index_get_n_lanes (index));
+      double a = ymd (1985, 1, 1) + g_rand_double_range (r, 0, 45 * 365.0);
+      double b = a + g_rand_double_range (r, 1, 4000);
+      guint expected = 0, counted = 0, expected_starts = 0;
+
+      g_array_set_size (got, 0);
+      weft_timeline_index_query (index, lane, a, b, got);
+      for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+        {
+          const WeftTimelineItem *item = weft_timeline_index_get_item (index, i);
+
+          if (item->lane != lane)
+            continue;
+          if (item->lower < b && item->upper > a)
+            expected++;
+          if (item->lower >= a && item->lower < b)
+            expected_starts++;
+        }
+      for (guint i = 0; i < got->len; i++)
+        {
+          const WeftTimelineItem *item = weft_timeline_index_get_item (index, g_array_index (got, guint, i));
+
+          g_assert_cmpuint (item->lane, ==, lane);
+          g_assert_true (item->lower < b && item->upper > a);
+          counted++;
+        }
+      g_assert_cmpuint (counted, ==, expected);
+      g_assert_cmpuint (weft_timeline_index_count_starts (index, lane, a, b), ==, expected_starts);
+    }
+}
+
+/* ---- Layout ------------------------------------------------------------ */
+
+static guint
+brute_visible (WeftTimelineIndex         *index,
+               guint                      lane,
+               const WeftTimelineScale   *s,
+               const WeftTimelineMetrics *m)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+    {
+      const WeftTimelineItem *item = weft_timeline_index_get_item (index, i);
+
+      if (item->lane != lane)
+        continue;
+      if (item->open_start || item->open_end)
+        {
+          double x0, x1;
+
+          weft_timeline_item_glyph (s, m, item, &x0, &x1);
+          n += x1 > 0 && x0 < s->width;
+        }
+      else
+        n += item->lower < s->upper && item->upper > s->lower;
+    }
+  return n;
+}
+
+static int
+mark_x_compare (gconstpointer pa,
+                gconstpointer pb)
+{
+  const WeftTimelineMark *a = *(WeftTimelineMark * const *) pa;
+  const WeftTimelineMark *b = *(WeftTimelineMark * const *) pb;
+
+  return a->box_x0 < b->box_x0 ? -1 : (a->box_x0 > b->box_x0 ? 1 : 0);
+}
+
+/* Everything that must hold of any frame: geometry without overlaps, and
+ * every visible event accounted for exactly once. */
+static void
+check_frame (WeftTimelineIndex               *index,
+             const WeftTimelineLayoutOptions *options,
+             const WeftTimelineFrame         *frame)
+{
+  const WeftTimelineMetrics *m = &frame->metrics;
+  double last_bottom = 0;
+
+  for (guint l = 0; l < frame->lanes->len; l++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, l);
+      g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+      guint accounted = 0;
+
+      /* Lanes one under the other. */
+      g_assert_cmpfloat (box->y, >=, last_bottom - 1e-9);
+      last_bottom = box->y + box->height;
+      if (!box->laid_out)
+        {
+          g_assert_cmpuint (box->n_marks, ==, 0);
+          continue;
+        }
+      if (box->collapsed)
+        g_assert_cmpuint (box->rows, ==, 0);
+
+      for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
+        {
+          WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+          double h = mark->row == WEFT_TIMELINE_CLUSTER_ROW ? m->cluster_row_height : m->row_height;
+
+          g_assert_cmpuint (mark->lane, ==, l);
+          /* Inside its lane, its row inside the lane's rows. */
+          g_assert_cmpfloat (mark->y, >=, box->y + m->lane_header_height - 1e-9);
+          g_assert_cmpfloat (mark->y + h, <=, box->y + box->height - m->lane_gap + 1e-9);
+          if (mark->row != WEFT_TIMELINE_CLUSTER_ROW)
+            g_assert_cmpuint (mark->row, <, box->rows);
+          else
+            g_assert_true (box->cluster_row);
+
+          /* Its glyph and label inside its box. */
+          g_assert_cmpfloat (mark->box_x0, <=, mark->x0 + 1e-9);
+          g_assert_cmpfloat (mark->box_x1, >=, mark->x1 - 1e-9);
+          g_assert_cmpfloat (mark->box_x0, <=, mark->label_x + 1e-9);
+          g_assert_cmpfloat (mark->box_x1, >=, mark->label_x + mark->label_width - 1e-9);
+          g_assert_cmpfloat (mark->box_x1, >, 0);
+
+          if (mark->kind == WEFT_TIMELINE_MARK_EVENT)
+            {
+              const WeftTimelineItem *item = weft_timeline_index_get_item (index, mark->item);
+
+              g_assert_cmpuint (item->lane, ==, box->lane);
+              g_assert_cmpfloat (mark->label_width, <=, options->max_label_width + 1e-9);
+              g_assert_cmpuint (mark->row, !=, WEFT_TIMELINE_CLUSTER_ROW);
+              accounted++;
+            }
+          else
+            {
+              g_assert_cmpuint (mark->count, >=, 1);
+              g_assert_cmpfloat (mark->span_upper, >, mark->span_lower);
+              g_assert_cmpfloat (mark->x1 - mark->x0, <=, m->cluster_width);
+              accounted += mark->count;
+            }
+          g_ptr_array_add (marks, mark);
+        }
+
+      /* The heart of it: within a row, nothing overlaps, with the gap
+       * between neighbours; cluster marks never touch. */
+      g_ptr_array_sort (marks, mark_x_compare);
+      for (guint i = 0; i < marks->len; i++)
+        for (guint j = i + 1; j < marks->len; j++)
+          {
+            const WeftTimelineMark *a = g_ptr_array_index (marks, i);
+            const WeftTimelineMark *b = g_ptr_array_index (marks, j);
+
+            if (a->row != b->row)
+              continue;
+            if (a->row == WEFT_TIMELINE_CLUSTER_ROW)
+              g_assert_cmpfloat (a->box_x1, <=, b->box_x0 + 1e-9);
+            else if (a->box_x1 + m->label_gap > b->box_x0 + 1e-6)
+              g_error ("lane %u row %u: [%g, %g] overlaps [%g, %g]", l, a->row,
+                       a->box_x0, a->box_x1, b->box_x0, b->box_x1);
+          }
+
+      /* Each visible event once: on its own or in a cluster's count. */
+      g_assert_cmpuint (accounted, ==, brute_visible (index, box->lane, &frame->scale, m));
+    }
+
+  g_assert_cmpfloat (frame->lanes_height, >=, last_bottom - 1e-9);
+}
+
+static void
+test_layout_random (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (20211005);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  guint n_clusters = 0, n_events = 0;
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(WeftDataset) dataset = random_dataset (r, g_rand_int_range (r, 1, 700),
+                                                       g_rand_int_range (r, 1, 30),
+                                                       g_rand_int_range (r, 0, 8));
+      WeftTimelineLanes mode = (WeftTimelineLanes) g_rand_int_range (r, 0, 3);
+      g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, mode);
+      g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
+      WeftTimelineLayoutOptions options;
+
+      weft_timeline_layout_options_init (&options);
+      options.measure = fake_measure;
+      options.max_rows = g_rand_int_range (r, 1, 7);
+      options.max_label_width = g_rand_double_range (r, 40, 400);
+      options.compact = g_rand_boolean (r);
+      options.collapsed = collapsed;
+      if (!options.compact && g_rand_boolean (r))
+        {
+          options.view_y = g_rand_double_range (r, 0, 600);
+          options.view_height = g_rand_double_range (r, 100, 900);
+        }
+      for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
+        if (g_rand_int_range (r, 0, 5) == 0)
+          g_hash_table_add (collapsed, weft_timeline_index_get_lane (index, i)->key);
+
+      for (guint view = 0; view < 6; view++)
+        {
+          WeftTimelineScale s;
+          double centre = ymd (1985, 1, 1) + g_rand_double_range (r, 0, 45 * 365.0);
+          double span = exp (g_rand_double_range (r, log (3), log (60 * 365.0)));
+
+          weft_timeline_scale_init (&s, centre - span / 2, centre + span / 2, g_rand_double_range (r, 200, 2400));
+          weft_timeline_layout (index, &s, &options, frame);
+          check_frame (index, &options, frame);
+
+          for (guint i = 0; i < frame->marks->len; i++)
+            {
+              if (g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_CLUSTER)
+                n_clusters++;
+              else
+                n_events++;
+            }
+        }
+    }
+
+  /* The random views did exercise both. */
+  g_assert_cmpuint (n_clusters, >, 50);
+  g_assert_cmpuint (n_events, >, 500);
+}
+
+/* The same with real fonts, on the example, at many zooms. */
+static void
+test_layout_example (void)
+{
+  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+
+  for (WeftTimelineLanes mode = WEFT_TIMELINE_LANES_ENTITY; mode <= WEFT_TIMELINE_LANES_GROUP; mode++)
+    {
+      g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, mode);
+      WeftTimelineLayoutOptions options;
+      double lower, upper;
+
+      weft_timeline_layout_options_init (&options);
+      options.measure = weft_timeline_renderer_measure;
+      options.measure_data = renderer;
+      g_assert_true (weft_timeline_index_get_range (index, &lower, &upper));
+
+      for (double zoom = 1; zoom < 5000; zoom *= 2.3)
+        {
+          WeftTimelineScale s;
+          double centre = (double) ymd (2020, 10, 15);
+          double span = (upper - lower) * 1.1 / zoom;
+
+          weft_timeline_scale_init (&s, centre - span / 2, centre + span / 2, 1400);
+          weft_timeline_layout (index, &s, &options, frame);
+          check_frame (index, &options, frame);
+        }
+    }
+}
+
+static void
+test_layout_linked (void)
+{
+  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftEvent *v2 = (WeftEvent *) weft_dataset_lookup (dataset, "v2");
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale s;
+  guint n = 0;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = fake_measure;
+  weft_timeline_scale_init (&s, (double) ymd (2005, 1, 1), (double) ymd (2020, 1, 1), 1200);
+  weft_timeline_layout (index, &s, &options, frame);
+  check_frame (index, &options, frame);
+
+  for (guint l = 0; l < frame->lanes->len; l++)
+    if (weft_timeline_frame_find_event (frame, v2, l) != NULL)
+      n++;
+  g_assert_cmpuint (n, ==, 3);
+
+  /* Hit testing finds it where it is drawn. */
+  {
+    const WeftTimelineMark *mark = weft_timeline_frame_find_event (frame, v2, 0);
+    const WeftTimelineMark *hit = weft_timeline_frame_hit (frame, (mark->x0 + mark->x1) / 2, mark->y + 20);
+    gboolean header = FALSE;
+
+    g_assert_true (hit == mark);
+    g_assert_null (weft_timeline_frame_hit (frame, 1190, mark->y + 20));
+    g_assert_nonnull (weft_timeline_frame_lane_at (frame, 3, &header));
+    g_assert_true (header);
+  }
+}
+
+/* Crowds become clusters; a cluster's span zooms to its events. */
+static void
+test_layout_clusters (void)
+{
+  WeftDataset *dataset = weft_dataset_new ();
+  g_autoptr(WeftDataset) owned = dataset;
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("crowd");
+  g_autoptr(WeftTimelineIndex) index = NULL;
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale s;
+  const WeftTimelineMark *biggest = NULL;
+  guint total = 0, clustered_before = 0, clustered_after = 0, placed_after = 0;
+
+  weft_dataset_add_entity (dataset, "e", "Everyone", WEFT_ENTITY_GROUP);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("v%u", i);
+      g_autofree char *text = NULL;
+      WeftDate date;
+      WeftEvent *event;
+      gint64 y;
+      guint mo, d;
+
+      weft_civil_from_days (ymd (2020, 1, 1) + i / 2, &y, &mo, &d);
+      text = g_strdup_printf ("%04d-%02u-%02u", (int) y, mo, d);
+      date = parse (text);
+      event = weft_dataset_add_event (dataset, id, "Something happened", text, &date);
+      weft_dataset_add_participant (dataset, event, "e", NULL);
+    }
+  g_assert_true (weft_dataset_finish (dataset, diagnostics));
+  index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = fake_measure;
+  options.collapsed = collapsed;
+  weft_timeline_scale_init (&s, (double) ymd (2020, 1, 1), (double) ymd (2020, 10, 1), 900);
+  weft_timeline_layout (index, &s, &options, frame);
+  check_frame (index, &options, frame);
+
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+      if (mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
+        {
+          clustered_before += mark->count;
+          if (biggest == NULL || mark->count > biggest->count)
+            biggest = mark;
+          /* Its span holds the days its events start on, in view. */
+          g_assert_cmpfloat (mark->span_lower, >=, ymd (2020, 1, 1));
+          g_assert_cmpfloat (mark->span_upper, <=, ymd (2020, 10, 1) + 1);
+        }
+      total += mark->kind == WEFT_TIMELINE_MARK_CLUSTER ? mark->count : 1;
+    }
+  g_assert_cmpuint (total, ==, 500);
+  g_assert_nonnull (biggest);
+  g_assert_cmpuint (biggest->count, >, 2);
+  /* No more cluster marks than columns. */
+  g_assert_cmpuint (frame->marks->len, <=, 900 / options.metrics.cluster_width * (options.max_rows + 2));
+
+  /* Zooming into the biggest cluster shows its events one by one. */
+  {
+    double lower = biggest->span_lower, upper = biggest->span_upper;
+    guint in_span = (guint) weft_timeline_index_count_starts (index, 0, lower, upper);
+
+    g_assert_cmpuint (in_span, >=, biggest->count);
+    weft_timeline_scale_init (&s, lower - 0.5, upper + 0.5, 900);
+    weft_timeline_layout (index, &s, &options, frame);
+    check_frame (index, &options, frame);
+    for (guint i = 0; i < frame->marks->len; i++)
+      {
+        const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+        if (mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
+          clustered_after += mark->count;
+        else
+          placed_after++;
+      }
+    g_assert_cmpuint (placed_after, >, 0);
+    g_assert_cmpuint (clustered_after, <, in_span);
+  }
+
+  /* A collapsed lane: no rows, every visible event counted in clusters. */
+  g_hash_table_add (collapsed, (gpointer) "entity:e");
+  weft_timeline_scale_init (&s, (double) ymd (2019, 1, 1), (double) ymd (2021, 1, 1), 900);
+  weft_timeline_layout (index, &s, &options, frame);
+  check_frame (index, &options, frame);
+  total = 0;
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+      g_assert_cmpint (mark->kind, ==, WEFT_TIMELINE_MARK_CLUSTER);
+      total += mark->count;
+    }
+  g_assert_cmpuint (total, ==, 500);
+  g_assert_cmpuint (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).rows, ==, 0);
+  (void) clustered_before;
+}
+
+/* Titles are measured once; crowded columns are never looked into. */
+static void
+test_layout_label_cache (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (77);
+  g_autoptr(WeftDataset) dataset = random_dataset (r, 20000, 12, 4);
+  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale s;
+  guint calls[WEFT_TIMELINE_N_TEXTS] = { 0 };
+  guint first_calls, n_event_marks = 0;
+  double lower, upper;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = fake_measure;
+  options.measure_data = calls;
+  weft_timeline_index_get_range (index, &lower, &upper);
+  weft_timeline_scale_init (&s, lower, upper, 1920);
+
+  weft_timeline_layout (index, &s, &options, frame);
+  check_frame (index, &options, frame);
+  first_calls = calls[WEFT_TIMELINE_TEXT_LABEL];
+  for (guint i = 0; i < frame->marks->len; i++)
+    n_event_marks += g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_EVENT;
+
+  /* 20,000 events at once: only those in uncrowded columns were measured. */
+  g_assert_cmpuint (first_calls, ==, weft_timeline_index_get_n_measured (index));
+  g_assert_cmpuint (first_calls, <=, n_event_marks + frame->lanes->len * options.max_rows * (1920 / 40 + 2));
+  g_assert_cmpuint (first_calls, <, 2000);
+
+  /* Two months: titles show, measured once each. */
+  weft_timeline_scale_init (&s, (double) ymd (2010, 3, 1), (double) ymd (2010, 5, 1), 1920);
+  weft_timeline_layout (index, &s, &options, frame);
+  check_frame (index, &options, frame);
+  first_calls = calls[WEFT_TIMELINE_TEXT_LABEL];
+  g_assert_cmpuint (first_calls, >, 0);
+  g_assert_cmpuint (first_calls, ==, weft_timeline_index_get_n_measured (index));
+
+  /* Again, and panned a little: nothing measured twice. */
+  weft_timeline_layout (index, &s, &options, frame);
+  g_assert_cmpuint (calls[WEFT_TIMELINE_TEXT_LABEL], ==, first_calls);
+  weft_timeline_scale_pan (&s, 200);
+  weft_timeline_layout (index, &s, &options, frame);
+  g_assert_cmpuint (calls[WEFT_TIMELINE_TEXT_LABEL], ==, weft_timeline_index_get_n_measured (index));
+  weft_timeline_scale_pan (&s, -200);
+  weft_timeline_layout (index, &s, &options, frame);
+  g_assert_cmpuint (calls[WEFT_TIMELINE_TEXT_LABEL], ==, weft_timeline_index_get_n_measured (index));
+}
+
+static void
+test_layout_eras (void)
+{
+  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineScale s;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = fake_measure;
+  weft_timeline_scale_init (&s, (double) ymd (1998, 1, 1), (double) ymd (2018, 1, 1), 1000);
+  weft_timeline_layout (index, &s, &options, frame);
+
+  g_assert_cmpuint (frame->eras->len, ==, 3);
+  g_assert_cmpuint (frame->n_era_rows, ==, 2);
+  g_assert_cmpfloat (frame->header_height, >=, options.metrics.axis_height + 2 * options.metrics.era_row_height);
+  for (guint i = 0; i < frame->eras->len; i++)
+    for (guint j = i + 1; j < frame->eras->len; j++)
+      {
+        const WeftTimelineEraBand *a = &g_array_index (frame->eras, WeftTimelineEraBand, i);
+        const WeftTimelineEraBand *b = &g_array_index (frame->eras, WeftTimelineEraBand, j);
+
+        /* Overlapping bands never share a row; titles stay in their room. */
+        if (a->row == b->row)
+          {
+            g_assert_true (a->x1 <= b->x0 || b->x1 <= a->x0);
+            if (a->x0 < b->x0)
+              g_assert_cmpfloat (a->label_x + a->label_width, <=, b->x0);
+          }
+      }
+
+  /* An era out of view is left out. */
+  weft_timeline_scale_init (&s, (double) ymd (2016, 1, 1), (double) ymd (2018, 1, 1), 1000);
+  weft_timeline_layout (index, &s, &options, frame);
+  g_assert_cmpuint (frame->eras->len, ==, 0);
+}
+
+/* ---- Drawing ----------------------------------------------------------- */
+
+static void
+test_render_pixels (void)
+{
+  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
+  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
+  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineRenderState state;
+  WeftTimelineScale s;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_checked = 0;
+
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = renderer;
+  weft_timeline_scale_init (&s, (double) ymd (1999, 1, 1), (double) ymd (2023, 6, 1), 1200);
+  weft_timeline_layout (index, &s, &options, frame);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, (int) (frame->header_height + frame->lanes_height));
+  cr = cairo_create (surface);
+  weft_timeline_render_state_init (&state, weft_timeline_palette_get (FALSE));
+  weft_timeline_renderer_draw (renderer, cr, frame, &state);
+  cairo_surface_flush (surface);
+
+  /* Every solid bar is drawn in its group's colour, at its place. */
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+      const WeftTimelineItem *item;
+      const WeftTimelineColor *c;
+      guint32 pixel;
+      int x, y;
+
+      if (mark->kind != WEFT_TIMELINE_MARK_EVENT)
+        continue;
+      item = weft_timeline_index_get_item (index, mark->item);
+      if (item->shape != WEFT_TIMELINE_SHAPE_BAR || item->open_start || item->open_end ||
+          item->start_flags || item->end_flags || mark->x1 - mark->x0 < 10)
+        continue;
+      c = weft_timeline_palette_item_color (weft_timeline_palette_get (FALSE), item);
+      x = (int) ((mark->x0 + mark->x1) / 2);
+      y = (int) (frame->header_height + mark->y + options.metrics.row_height - 9);
+      pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+      g_assert_cmpint (abs ((int) ((pixel >> 16) & 0xff) - (int) (c->red * 255)), <=, 2);
+      g_assert_cmpint (abs ((int) ((pixel >> 8) & 0xff) - (int) (c->green * 255)), <=, 2);
+      g_assert_cmpint (abs ((int) (pixel & 0xff) - (int) (c->blue * 255)), <=, 2);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 2);
+
+  if (g_getenv ("WEFT_TEST_KEEP") != NULL)
+    cairo_surface_write_to_png (surface, "test-timeline-render.png");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_render_ellipsize (void)
+{
+  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
+  const char *text = "Chinese regime installs temperature-reading cameras in subways";
+  double full = weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LABEL, text, renderer);
+  g_autofree char *same = weft_timeline_renderer_ellipsize (renderer, WEFT_TIMELINE_TEXT_LABEL, text, full + 1);
+  g_autofree char *cut = weft_timeline_renderer_ellipsize (renderer, WEFT_TIMELINE_TEXT_LABEL, text, full / 2);
+
+  g_assert_cmpfloat (full, >, 100);
+  g_assert_cmpstr (same, ==, text);
+  g_assert_true (g_str_has_suffix (cut, "…"));
+  g_assert_cmpfloat (weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LABEL, cut, renderer), <=, full / 2 + 0.5);
+  g_assert_cmpfloat (weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LABEL, cut, renderer), >, full / 2 - 30);
+
+  /* Colours from data. */
+  {
+    WeftTimelineColor c, fallback = { 0.1, 0.2, 0.3, 1 };
+
+    weft_timeline_color_parse ("#8fbf8f", &fallback, &c);
+    g_assert_cmpfloat_with_epsilon (c.red, 0x8f / 255.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (c.green, 0xbf / 255.0, 1e-9);
+    weft_timeline_color_parse ("#fff", &fallback, &c);
+    g_assert_cmpfloat_with_epsilon (c.blue, 1, 1e-9);
+    weft_timeline_color_parse ("red; <script>", &fallback, &c);
+    g_assert_cmpfloat (c.red, ==, 0.1);
+    weft_timeline_color_parse (NULL, &fallback, &c);
+    g_assert_cmpfloat (c.blue, ==, 0.3);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/timeline/scale/basics", test_scale_basics);
+  g_test_add_func ("/weft/timeline/scale/date-extent", test_scale_date_extent);
+  g_test_add_func ("/weft/timeline/ticks/scales", test_ticks_scales);
+  g_test_add_func ("/weft/timeline/ticks/bce", test_ticks_bce);
+  g_test_add_func ("/weft/timeline/index/lanes", test_index_lanes);
+  g_test_add_func ("/weft/timeline/index/query", test_index_query);
+  g_test_add_func ("/weft/timeline/layout/random", test_layout_random);
+  g_test_add_func ("/weft/timeline/layout/example", test_layout_example);
+  g_test_add_func ("/weft/timeline/layout/linked", test_layout_linked);
+  g_test_add_func ("/weft/timeline/layout/clusters", test_layout_clusters);
+  g_test_add_func ("/weft/timeline/layout/label-cache", test_layout_label_cache);
+  g_test_add_func ("/weft/timeline/layout/eras", test_layout_eras);
+  g_test_add_func ("/weft/timeline/render/pixels", test_render_pixels);
+  g_test_add_func ("/weft/timeline/render/ellipsize", test_render_ellipsize);
+
+  return g_test_run ();
+}

@@ -1,0 +1,527 @@
+/* test-window.c: the application window, driven through its actions
+ *
+ * Runs under Xvfb (build-aux/test); returns 77 (skip) without a display.
+ * Screenshots go to the build folder: window-light.png, window-dark.png,
+ * window-narrow.png, window-presentation.png.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "weft-application.h"
+#include "weft-inspector.h"
+#include "weft-loader.h"
+#include "weft-sidebar.h"
+#include "weft-window.h"
+
+static WeftApplication *app;
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static gboolean
+has_dataset (gpointer data)
+{
+  return weft_session_get_dataset (weft_window_get_session (data)) != NULL;
+}
+
+static gboolean
+has_banner (gpointer data)
+{
+  return weft_window_get_banner_text (data) != NULL;
+}
+
+static WeftWindow *
+new_window_with_example (void)
+{
+  WeftWindow *window = weft_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  weft_window_open_example (window);
+  g_assert_true (wait_for (has_dataset, window));
+  settle ();
+  return window;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds;
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_dir_make_tmp ("weft-window-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static char *
+fixture_copy (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  return write_temp ("network.weft", contents);
+}
+
+static void
+open_by_action (WeftWindow *window,
+                const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+}
+
+static gboolean
+title_is_network (gpointer data)
+{
+  WeftDataset *ds = weft_session_get_dataset (weft_window_get_session (data));
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
+}
+
+static GtkSingleSelection *
+sidebar_selection (WeftWindow *window)
+{
+  GtkWidget *widget = weft_window_get_sidebar (window);
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  /* Find the list view inside the sidebar. */
+  stack[n++] = widget;
+  while (n > 0)
+    {
+      GtkWidget *w = stack[--n];
+
+      if (GTK_IS_LIST_VIEW (w))
+        return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (w)));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack); c = gtk_widget_get_next_sibling (c))
+        stack[n++] = c;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The first button in @widget whose "weft-id" is @id. */
+static GtkWidget *
+find_link (GtkWidget  *widget,
+           const char *id)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_link (c, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- Tests -------------------------------------------------------------- */
+
+static void
+test_example (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+
+  g_assert_true (weft_window_is_example (window));
+  g_assert_null (weft_window_get_file (window));
+  g_assert_cmpuint (weft_dataset_get_entities (weft_session_get_dataset (session))->len, ==, 55);
+  g_assert_cmpuint (weft_sidebar_get_n_shown (WEFT_SIDEBAR (weft_window_get_sidebar (window))), ==, 55);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Example — Weft");
+  /* The welcome banner explains what this is. */
+  g_assert_nonnull (weft_window_get_banner_text (window));
+  g_assert_nonnull (strstr (weft_window_get_banner_text (window), "example"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_action (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  g_autofree char *path = fixture_copy ();
+
+  open_by_action (window, path);
+  g_assert_true (wait_for (title_is_network, window));
+  settle ();
+
+  g_assert_false (weft_window_is_example (window));
+  g_assert_nonnull (weft_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "network.weft — Weft");
+  g_assert_null (weft_window_get_banner_text (window));
+  g_assert_cmpuint (weft_sidebar_get_n_shown (WEFT_SIDEBAR (weft_window_get_sidebar (window))), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_broken_file_keeps_document (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftDataset *before = weft_session_get_dataset (weft_window_get_session (window));
+  g_autofree char *path = write_temp ("broken.weft",
+                                      "{\n  \"weft\": 1,\n  \"title\": \"Broken\",\n"
+                                      "  \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"corp\"}]\n}\n");
+  const char *banner;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
+  settle ();
+  g_assert_null (weft_window_get_banner_text (window));
+
+  open_by_action (window, path);
+  g_assert_true (wait_for (has_banner, window));
+  banner = weft_window_get_banner_text (window);
+  g_test_message ("banner: %s", banner);
+
+  /* The document on screen is the one that was there. */
+  g_assert_true (weft_session_get_dataset (weft_window_get_session (window)) == before);
+  g_assert_true (weft_window_is_example (window));
+  /* The banner names the file, line and column of the problem. */
+  g_assert_nonnull (strstr (banner, "broken.weft:4:49: error: entities[0].kind"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_linked_selection (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+  WeftDataset *ds = weft_session_get_dataset (session);
+  GtkSingleSelection *selection = sidebar_selection (window);
+  WeftInspector *inspector = WEFT_INSPECTOR (weft_window_get_inspector (window));
+  g_autofree char *text = NULL;
+  WeftItem *huawei = weft_dataset_lookup (ds, "ent-huawei");
+  GtkWidget *link;
+
+  /* The list selects in the session… */
+  gtk_single_selection_set_selected (selection, 1);
+  settle ();
+  g_assert_true (weft_session_get_selection (session) == huawei);
+
+  /* …and the inspector shows the entity, its relations and claims. */
+  text = weft_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (text, "Huawei"));
+  g_assert_nonnull (strstr (text, "Relations ("));
+  g_assert_nonnull (strstr (text, "Claims about it ("));
+
+  /* A link in the inspector selects what it names; the list follows. */
+  link = find_link (GTK_WIDGET (inspector), "cl-huawei-first-5g");
+  if (link == NULL)
+    {
+      /* Whatever claim the entity lists first. */
+      guint n;
+      WeftClaim **claims = weft_dataset_get_entity_claims (ds, (WeftEntity *) huawei, &n);
+
+      g_assert_cmpuint (n, >, 0);
+      link = find_link (GTK_WIDGET (inspector), claims[0]->item.id);
+    }
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  settle ();
+  g_assert_cmpint (weft_session_get_selection (session)->type, ==, WEFT_ITEM_CLAIM);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A claim shows its status and each citation's quote and source. */
+  {
+    WeftClaim *claim = (WeftClaim *) weft_session_get_selection (session);
+    g_autofree char *claim_text = weft_inspector_dup_text (inspector);
+    g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+
+    g_assert_nonnull (strstr (claim_text, weft_claim_status_label (claim->status)));
+    g_assert_nonnull (strstr (claim_text, quote));
+  }
+
+  /* Selecting an entity elsewhere selects its row. */
+  weft_session_select_id (session, "ent-sensetime");
+  settle ();
+  {
+    g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                    gtk_single_selection_get_selected (selection));
+    g_assert_nonnull (row);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_filters (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+  WeftDataset *ds = weft_session_get_dataset (session);
+  WeftSidebar *sidebar = WEFT_SIDEBAR (weft_window_get_sidebar (window));
+  gint64 lower = weft_days_from_civil (2021, 1, 1);
+  gint64 upper = weft_days_from_civil (2021, 12, 31);
+  g_autoptr(WeftSubgraph) expected = weft_dataset_window (ds, lower, upper);
+
+  /* Search. */
+  weft_session_set_search_text (session, "huawei");
+  settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 1);
+  weft_session_set_search_text (session, "");
+  settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 55);
+
+  /* The time window: only the entities active in it. */
+  weft_session_set_window (session, lower, upper);
+  settle ();
+  g_assert_cmpuint (expected->entities->len, >, 0);
+  g_assert_cmpuint (expected->entities->len, <, 55);
+  g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, expected->entities->len);
+  weft_session_clear_window (session);
+  settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 55);
+
+  /* Kinds: hiding places hides the 15 places. */
+  weft_session_set_hidden_kinds (session, 1u << WEFT_ENTITY_PLACE);
+  settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 40);
+  weft_session_set_hidden_kinds (session, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_focus (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.unfocus", NULL) &&
+                  weft_session_get_focus (session) != NULL);
+  weft_session_select_id (session, "ent-dahua");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-selection", NULL));
+  settle ();
+  g_assert_nonnull (weft_session_get_focus (session));
+  g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-dahua");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unfocus", NULL));
+  settle ();
+  g_assert_null (weft_session_get_focus (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_presentation (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+  guint n;
+  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
+
+  g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  settle ();
+  g_assert_cmpint (weft_window_get_presentation_step (window), ==, 0);
+  g_assert_true (gtk_widget_get_visible (weft_window_get_presentation_card (window)));
+  g_assert_true (weft_session_get_selection (session) == &events[0]->item);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-previous", NULL);
+  settle ();
+  g_assert_cmpint (weft_window_get_presentation_step (window), ==, 1);
+  g_assert_true (weft_session_get_selection (session) == &events[1]->item);
+
+  /* The graph focuses on who took part. */
+  if (events[1]->n_participants > 0)
+    g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, events[1]->participants[0].entity);
+
+  /* Past the end it stays on the last step. */
+  for (guint i = 0; i < n + 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  settle ();
+  g_assert_cmpint (weft_window_get_presentation_step (window), ==, (int) n - 1);
+
+  save_screenshot (GTK_WIDGET (window), "window-presentation.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  settle ();
+  g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
+  g_assert_false (gtk_widget_get_visible (weft_window_get_presentation_card (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_settings_restored (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  g_autofree char *view = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
+  settle ();
+  g_object_get (window, "view", &view, NULL);
+  g_assert_cmpstr (view, ==, "graph");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (weft_window_get_timeline (window))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+
+  window = new_window_with_example ();
+  g_clear_pointer (&view, g_free);
+  g_object_get (window, "view", &view, NULL);
+  g_assert_cmpstr (view, ==, "graph");
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_save (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  g_autofree char *path = fixture_copy ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) reloaded = NULL;
+  g_autofree char *contents = NULL;
+
+  open_by_action (window, path);
+  g_assert_true (wait_for (title_is_network, window));
+  /* Save rewrites the file in Weft's own layout; it loads back the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  settle ();
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"weft\" : 1,"));
+  reloaded = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weft_dataset_get_claims (reloaded)->len, ==, 4);
+  /* Our own save is not reported as a change from elsewhere. */
+  settle ();
+  g_assert_null (weft_window_get_banner_text (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+
+  weft_session_select_id (session, "ent-huawei");
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-light.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  weft_session_select_id (session, "cl-scmp-dahua-code");
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Narrow: the side panes fold away. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-narrow.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests\n");
+      return 77;
+    }
+
+  app = weft_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/weft/window/example", test_example);
+  g_test_add_func ("/weft/window/open-action", test_open_action);
+  g_test_add_func ("/weft/window/broken-file-keeps-document", test_broken_file_keeps_document);
+  g_test_add_func ("/weft/window/linked-selection", test_linked_selection);
+  g_test_add_func ("/weft/window/filters", test_filters);
+  g_test_add_func ("/weft/window/focus", test_focus);
+  g_test_add_func ("/weft/window/presentation", test_presentation);
+  g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
+  g_test_add_func ("/weft/window/save", test_save);
+  g_test_add_func ("/weft/window/screenshots", test_screenshots);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
