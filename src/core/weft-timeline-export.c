@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-error.h"
+#include "weft-loader.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-layout.h"
 #include "weft-timeline-render.h"
@@ -585,7 +586,9 @@ weft_timeline_export (WeftDataset                     *dataset,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  /* Not g_file_replace_contents(): a failed write would leave a
+   * half-written picture in place of the old one (weft-loader.h). */
+  if (!weft_file_replace_contents (file, data, size, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

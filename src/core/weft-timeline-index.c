@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "weft-hash.h"
 #include "weft-timeline-index.h"
 
 #define NO_GROUP G_MAXUINT
@@ -417,7 +418,7 @@ weft_timeline_index_new (WeftDataset       *dataset,
   WeftEvent **by_date;
   GPtrArray *events;
   g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (weft_str_hash, g_str_equal);
   g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (guint8));
   guint n_by_date;
   int none_lane = -1;
@@ -430,7 +431,7 @@ weft_timeline_index_new (WeftDataset       *dataset,
   self->mode = mode;
   self->items = g_array_new (FALSE, TRUE, sizeof (WeftTimelineItem));
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->lane_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->lane_by_key = g_hash_table_new (weft_str_hash, g_str_equal);
 
   events = weft_dataset_get_events (dataset);
   self->n_events = events->len;

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "weft-hash.h"
 #include "weft-timeline-render.h"
 
 #define MAX_CACHED_LAYOUTS 4000
@@ -237,8 +238,8 @@ weft_timeline_renderer_new (PangoContext *context,
       cairo_font_options_destroy (options);
     }
 
-  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sprite_free);
+  self->layouts = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, sprite_free);
 
   for (guint r = 0; r < WEFT_TIMELINE_N_TEXTS; r++)
     {
@@ -264,7 +265,7 @@ weft_timeline_renderer_new (PangoContext *context,
       self->baselines[r] = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
       self->line_heights[r] = logical.height / (double) PANGO_SCALE;
       self->measurers[r] = layout;
-      self->widths[r] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->widths[r] = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, g_free);
     }
 
   return self;

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-error.h"
+#include "weft-hash.h"
 #include "weft-timeline-render.h"
 #include "weft-timeline-view.h"
 
@@ -1768,8 +1769,8 @@ weft_timeline_view_init (WeftTimelineView *self)
 
   self->lanes = WEFT_TIMELINE_LANES_GROUP;
   self->frame = weft_timeline_frame_new ();
-  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->text_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  self->collapsed = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+  self->text_nodes = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->lane_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   self->header_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   weft_timeline_scale_init (&self->scale, 0, 365, 1);
