@@ -21,6 +21,7 @@ static const WeftCliCommand commands[] = {
   { "validate", N_("FILE…"), N_("Check files and list every problem with its line and column"), weft_cli_validate },
   { "stats", N_("FILE"), N_("Count what a dataset holds"), weft_cli_stats },
   { "path", N_("FILE FROM TO"), N_("Show the shortest chain of evidence between two entities"), weft_cli_path },
+  { "convert", N_("IN OUT"), N_("Convert between Weft, TimelineJS, FollowTheMoney, CSV, GraphML, GEXF and DOT"), weft_cli_convert },
 };
 
 static const WeftCliCommand *
