@@ -116,6 +116,36 @@ kept_has (const WeftItem *item,
   return properties != NULL && json_object_has_member (properties, property);
 }
 
+/* The FtM property Weft's @field came from, when not the usual one (the
+ * property itself is kept): the usual one is then not written. */
+static gboolean
+came_from_elsewhere (const WeftItem *item,
+                     const char     *field)
+{
+  return weft_json_get_string (weft_json_get_object (kept (item), "from"), field) != NULL;
+}
+
+/* Whether a kept property of @names already says @value. */
+static gboolean
+kept_says_date (const WeftItem     *item,
+                const char * const *names,
+                const char         *value)
+{
+  JsonObject *properties = kept_properties (item);
+
+  for (guint i = 0; properties != NULL && names != NULL && names[i] != NULL; i++)
+    {
+      JsonArray *values = weft_json_get_array (properties, names[i]);
+      const char *first = values && json_array_get_length (values) > 0 ? json_array_get_string_element (values, 0) : NULL;
+      gboolean exact;
+      g_autofree char *edtf = first ? weft_ftm_date_to_edtf (first, &exact) : NULL;
+
+      if (edtf != NULL && g_strcmp0 (edtf, value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- Writing a line ------------------------------------------------------- */
 
 static void
@@ -181,8 +211,8 @@ write_line (WeftWriter     *w,
       const char *name;
       JsonNode *node;
 
-      json_object_iter_init (&iter, extra_props);
-      while (json_object_iter_next (&iter, &name, &node))
+      json_object_iter_init_ordered (&iter, extra_props);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
         {
           gboolean written = FALSE;
 
@@ -209,10 +239,10 @@ write_line (WeftWriter     *w,
       const char *name;
       JsonNode *node;
 
-      json_object_iter_init (&iter, ftm);
-      while (json_object_iter_next (&iter, &name, &node))
+      json_object_iter_init_ordered (&iter, ftm);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
         {
-          if (g_str_equal (name, "schema") || g_str_equal (name, "properties") ||
+          if (g_str_equal (name, "schema") || g_str_equal (name, "properties") || g_str_equal (name, "from") ||
               g_str_equal (name, "placeholder") || g_str_equal (name, "id") || g_str_equal (name, "weft"))
             continue;
           weft_writer_append_c (w, ',');
@@ -320,9 +350,10 @@ add_dates (Props               *props,
   else if (end != NULL)
     expected = g_strdup_printf ("/%s", end);
 
-  if (start != NULL && !kept_has (item, start_prop))
+  /* A value the kept properties already give is not written twice. */
+  if (start != NULL && !kept_has (item, start_prop) && !kept_says_date (item, starts, start))
     props_take (props, start_prop, g_steal_pointer (&start));
-  if (end != NULL && !kept_has (item, end_prop))
+  if (end != NULL && !kept_has (item, end_prop) && !kept_says_date (item, ends, end))
     props_take (props, end_prop, g_steal_pointer (&end));
 
   return g_strcmp0 (expected, date_text) == 0;
@@ -360,7 +391,8 @@ write_entity (WeftWriter *w,
     return;
 
   props_init (&props);
-  props_add (&props, "name", e->name);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->name);
   props_add_all (&props, "alias", e->aliases);
   props_add (&props, "description", e->description);
   props_add_all (&props, "keywords", e->tags);
@@ -396,7 +428,8 @@ write_source (WeftWriter *w,
     return;
 
   props_init (&props);
-  props_add (&props, "title", s->title);
+  if (!came_from_elsewhere (&s->item, "title"))
+    props_add (&props, "title", s->title);
   props_add (&props, "author", s->author);
   props_add (&props, "publisher", s->publisher);
   props_add (&props, "sourceUrl", s->url);
@@ -424,7 +457,8 @@ write_event (WeftWriter *w,
   Props props;
 
   props_init (&props);
-  props_add (&props, "name", e->title);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->title);
   props_add (&props, "description", e->description);
   if (!add_dates (&props, &e->item, info, &e->date, e->date_text, FALSE))
     json_object_set_string_member (weft, "date", e->date_text);
@@ -479,7 +513,8 @@ write_era (WeftWriter *w,
   Props props;
 
   props_init (&props);
-  props_add (&props, "name", e->title);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->title);
   if (!add_dates (&props, &e->item, info, &e->date, e->date_text, FALSE))
     json_object_set_string_member (weft, "date", e->date_text);
   json_object_set_boolean_member (weft, "era", TRUE);
@@ -550,8 +585,8 @@ claim_object (WeftClaim *c)
           const char *name;
           JsonNode *node;
 
-          json_object_iter_init (&iter, c->citations[i].extra);
-          while (json_object_iter_next (&iter, &name, &node))
+          json_object_iter_init_ordered (&iter, c->citations[i].extra);
+          while (json_object_iter_next_ordered (&iter, &name, &node))
             if (!json_object_has_member (ci, name))
               json_object_set_member (ci, name, json_node_copy (node));
         }
@@ -564,8 +599,8 @@ claim_object (WeftClaim *c)
       const char *name;
       JsonNode *node;
 
-      json_object_iter_init (&iter, c->item.extra);
-      while (json_object_iter_next (&iter, &name, &node))
+      json_object_iter_init_ordered (&iter, c->item.extra);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
         if (!g_str_equal (name, "ftm") && !json_object_has_member (o, name))
           json_object_set_member (o, name, json_node_copy (node));
     }
@@ -607,14 +642,16 @@ write_claim (WeftWriter *w,
   else if (g_str_equal (schema, "Note"))
     {
       props_add (&props, "entity", about);
-      props_add (&props, "description", c->text);
+      if (!came_from_elsewhere (&c->item, "text"))
+        props_add (&props, "description", c->text);
       plain &= c->n_citations == 0;
     }
   else
     {
       props_add (&props, "document", c->n_citations > 0 ? c->citations[0].source : NULL);
       props_add (&props, "entity", about);
-      props_add (&props, "summary", c->text);
+      if (!came_from_elsewhere (&c->item, "text"))
+        props_add (&props, "summary", c->text);
       plain &= c->n_citations == 1 && c->citations[0].quote[0] == '\0' && c->citations[0].locator == NULL;
     }
   for (guint i = 0; i < c->n_citations; i++)

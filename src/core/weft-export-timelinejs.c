@@ -66,7 +66,7 @@ headline_html (const char *kept,
       if (g_strcmp0 (kept_plain, title) == 0 || (kept[0] == '\0' && g_strcmp0 (title, _("Untitled")) == 0))
         return g_strdup (kept);
     }
-  return g_markup_escape_text (title ? title : "", -1);
+  return weft_html_escape (title ? title : "");
 }
 
 /* The slide text: the description, then who took part and the claims
@@ -163,8 +163,8 @@ copy_members (JsonObject *to,
 
   if (from == NULL)
     return;
-  json_object_iter_init (&iter, from);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!json_object_has_member (to, name))
       json_object_set_member (to, name, json_node_copy (node));
 }
@@ -236,7 +236,10 @@ event_slide (WeftDataset *dataset,
   if (set_dates (slide, &event->date, event->date_text, keep, big))
     json_object_set_string_member (weft, "date", event->date_text);
 
-  json_object_set_string_member (text, "headline", headline);
+  /* A slide that had no headline gets none (its title was made up). */
+  if (!(keep != NULL && json_object_has_member (keep, "headline") &&
+        JSON_NODE_HOLDS_NULL (json_object_get_member (keep, "headline"))))
+    json_object_set_string_member (text, "headline", headline);
   if (body[0] != '\0' || weft_json_get_string (keep, "text") != NULL)
     json_object_set_string_member (text, "text", body);
   copy_members (text, weft_json_get_object (keep, "text_members"));
@@ -342,13 +345,26 @@ build_timeline (WeftDataset *dataset)
     GString *text = g_string_new (NULL);
 
     append_html (text, weft_json_get_string (dataset_keep, "text"), weft_dataset_get_description (dataset));
-    json_object_set_string_member (title_text, "headline", headline);
-    if (text->len > 0)
+    /* No headline when the title slide had none (the title is the file's name). */
+    if (!(dataset_keep != NULL && json_object_has_member (dataset_keep, "headline") &&
+          JSON_NODE_HOLDS_NULL (json_object_get_member (dataset_keep, "headline"))))
+      json_object_set_string_member (title_text, "headline", headline);
+    if (text->len > 0 || weft_json_get_string (dataset_keep, "text") != NULL)
       json_object_set_string_member (title_text, "text", text->str);
     g_string_free (text, TRUE);
-    json_object_set_object_member (title, "text", title_text);
+    if (json_object_get_size (title_text) > 0)
+      json_object_set_object_member (title, "text", title_text);
+    else
+      json_object_unref (title_text);
     copy_members (title, weft_json_get_object (dataset_keep, "title"));
-    json_object_set_object_member (root, "title", title);
+
+    /* A timeline read without a title slide gets none, unless it has a
+     * description to show. */
+    if (json_object_get_boolean_member_with_default (dataset_keep ? dataset_keep : title, "no_title", FALSE) &&
+        weft_dataset_get_description (dataset) == NULL)
+      json_object_unref (title);
+    else
+      json_object_set_object_member (root, "title", title);
   }
 
   list = weft_dataset_get_events (dataset);

@@ -198,3 +198,33 @@ weft_ftm_schema_for_claim (const WeftClaim *claim)
     return "Documentation";
   return "Note";
 }
+
+/* An FtM date ("2010", "2010-05", "2010-05-03", "2010-05-03T10:00:00Z")
+ * as EDTF, without a time (day precision is what Weft places). *@exact
+ * says whether writing the EDTF back gives the same text. */
+char *
+weft_ftm_date_to_edtf (const char *value,
+                       gboolean   *exact)
+{
+  gsize n = strlen (value);
+  WeftDate date;
+
+  *exact = FALSE;
+  if (n < 4)
+    return NULL;
+  if (n > 10 && value[10] == 'T')
+    n = 10;
+  else if (n != 4 && n != 7 && n != 10)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    if (!(g_ascii_isdigit (value[i]) || (value[i] == '-' && (i == 4 || i == 7))))
+      return NULL;
+  {
+    g_autofree char *text = g_strndup (value, n);
+
+    if (!weft_date_parse (text, &date, NULL, NULL))
+      return NULL;
+    *exact = (n == strlen (value));
+    return g_steal_pointer (&text);
+  }
+}

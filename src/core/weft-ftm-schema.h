@@ -51,4 +51,10 @@ const char          *weft_ftm_schema_for_source  (WeftSourceKind  kind);
  * source and is about something, else Note. */
 const char          *weft_ftm_schema_for_claim   (const WeftClaim *claim);
 
+/* An FtM date ("2010", "2010-05", "2010-05-03", "2010-05-03T10:00:00Z")
+ * as EDTF without the time, or NULL when it is not a date. *@exact says
+ * whether the EDTF is the value as written. */
+char                *weft_ftm_date_to_edtf       (const char     *value,
+                                                  gboolean       *exact);
+
 G_END_DECLS

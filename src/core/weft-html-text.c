@@ -387,6 +387,24 @@ weft_html_first_link (const char *html)
   return NULL;
 }
 
+char *
+weft_html_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        default: g_string_append_c (out, *p); break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 weft_html_append_text (GString    *html,
                        const char *text)
@@ -395,6 +413,14 @@ weft_html_append_text (GString    *html,
 
   if (text == NULL || text[0] == '\0')
     return;
+
+  /* One line needs no markup at all. */
+  if (strchr (text, '\n') == NULL)
+    {
+      g_autofree char *escaped = weft_html_escape (text);
+      g_string_append (html, escaped);
+      return;
+    }
 
   paragraphs = g_strsplit (text, "\n\n", -1);
   for (guint i = 0; paragraphs[i] != NULL; i++)
@@ -407,7 +433,7 @@ weft_html_append_text (GString    *html,
       g_string_append (html, "<p>");
       for (guint j = 0; lines[j] != NULL; j++)
         {
-          g_autofree char *escaped = g_markup_escape_text (lines[j], -1);
+          g_autofree char *escaped = weft_html_escape (lines[j]);
 
           if (j > 0)
             g_string_append (html, "<br>");

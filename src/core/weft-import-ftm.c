@@ -43,6 +43,20 @@
 
 /* ---- Reading records ------------------------------------------------------ */
 
+/* Characters in @length bytes of UTF-8 (which may hold NULs: strings are
+ * decoded in place). */
+static guint
+count_chars (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
 typedef enum {
   RECORD_OK,
   RECORD_END,
@@ -175,7 +189,7 @@ next_line (Reader   *r,
           r->start = nl ? stop + 1 : stop;
           scan = r->start;
 
-          if (skipping)
+          if (skipping || len > r->max_record)
             return RECORD_TOO_LONG;
 
           if (len > 0 && r->buf[begin + len - 1] == '\r')
@@ -316,6 +330,14 @@ next_element (Reader   *r,
     }
 
 done:
+  if (scan > r->max_record)
+    {
+      *line = r->line;
+      *column = r->column;
+      r->line += lines_inside;
+      r->start += scan;
+      return RECORD_TOO_LONG;
+    }
   *record = r->buf + r->start;
   *length = scan;
   *line = r->line;
@@ -323,9 +345,9 @@ done:
 
   r->line += lines_inside;
   if (lines_inside > 0)
-    r->column = 1 + g_utf8_strlen (r->buf + r->start + after_last_nl, scan - after_last_nl);
+    r->column = 1 + count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
   else
-    r->column += g_utf8_strlen (r->buf + r->start, scan);
+    r->column += count_chars (r->buf + r->start, scan);
   r->start += scan;
   return RECORD_OK;
 }
@@ -365,6 +387,7 @@ typedef struct {
   const char        *schema_name;
   const WeftFtmSchema *schema;
   gint               weft;          /* token of the "weft" member, or -1 */
+  JsonObject        *from;          /* Weft field -> the FtM property it came from, when not the usual one */
 
   GHashTable        *seen;           /* id -> WeftItem * (ids interned in the dataset) */
   GHashTable        *seen_line;      /* id -> line, for duplicates */
@@ -409,9 +432,9 @@ record_position (Ftm    *f,
 
   *line = (guint) MIN (l, G_MAXUINT);
   if (line_start == p)
-    *column = f->column + g_utf8_strlen (p, at - p);
+    *column = f->column + count_chars (p, at - p);
   else
-    *column = 1 + g_utf8_strlen (line_start, at - line_start);
+    *column = 1 + count_chars (line_start, at - line_start);
 }
 
 static void ftm_report (Ftm *f, WeftSeverity severity, gint token, const char *format, ...) G_GNUC_PRINTF (4, 5);
@@ -576,6 +599,43 @@ take_first (Ftm        *f,
   return prop_value (f, prop, 0);
 }
 
+/* Marks @name as not used after all (its values go to the kept ones). */
+static void
+untake (Ftm        *f,
+        const char *name)
+{
+  Prop *prop = find_prop (f, name);
+
+  if (prop != NULL)
+    prop->used = 0;
+}
+
+static void note_from (Ftm *f, const char *field, const char *property);
+
+/* The first value of the first of @names that has one. The first name is
+ * the one the export writes; a value from another is noted as such and
+ * its property kept. NULL when none has a value. */
+static const char *
+take_first_of (Ftm                *f,
+               const char         *field,
+               const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *value = take_first (f, names[i]);
+
+      if (value == NULL)
+        continue;
+      if (i > 0)
+        {
+          untake (f, names[i]);
+          note_from (f, field, names[i]);
+        }
+      return value;
+    }
+  return NULL;
+}
+
 typedef void (*ValueFunc) (Ftm *f, const char *value, gpointer data);
 
 /* Every value of property @name, marking it used. */
@@ -603,16 +663,6 @@ take_all (Ftm        *f,
   return n;
 }
 
-/* Marks @name as not used after all (its values go to the kept ones). */
-static void
-untake (Ftm        *f,
-        const char *name)
-{
-  Prop *prop = find_prop (f, name);
-
-  if (prop != NULL)
-    prop->used = 0;
-}
 
 /* ---- What is kept --------------------------------------------------------- */
 
@@ -687,12 +737,32 @@ kept_members (Ftm      *f,
   return ftm;
 }
 
+/* Says that Weft's @field was filled from the FtM property @property (or
+ * made up, for ""), not the one the export writes: the export then leaves
+ * that one out, and @property, which is kept, gives the value back. */
+static void
+note_from (Ftm        *f,
+           const char *field,
+           const char *property)
+{
+  if (f->from == NULL)
+    f->from = json_object_new ();
+  json_object_set_string_member (f->from, field, property);
+}
+
 static void
 keep (Ftm      *f,
       WeftItem *item,
       gboolean  schema_implied)
 {
   JsonObject *ftm = kept_members (f, schema_implied);
+
+  if (f->from != NULL)
+    {
+      if (ftm == NULL)
+        ftm = json_object_new ();
+      json_object_set_object_member (ftm, "from", g_steal_pointer (&f->from));
+    }
 
   if (ftm != NULL)
     {
@@ -754,36 +824,6 @@ weft_strv (Ftm          *f,
 
 /* ---- Dates ---------------------------------------------------------------- */
 
-/* An FtM date ("2010", "2010-05", "2010-05-03", "2010-05-03T10:00:00Z")
- * as EDTF, without a time (day precision is what Weft places). *@exact
- * says whether writing the EDTF back gives the same text. */
-static char *
-ftm_date_value (const char *value,
-                gboolean   *exact)
-{
-  gsize n = strlen (value);
-  WeftDate date;
-
-  *exact = FALSE;
-  if (n < 4)
-    return NULL;
-  if (n > 10 && value[10] == 'T')
-    n = 10;
-  else if (n != 4 && n != 7 && n != 10)
-    return NULL;
-  for (gsize i = 0; i < n; i++)
-    if (!(g_ascii_isdigit (value[i]) || (value[i] == '-' && (i == 4 || i == 7))))
-      return NULL;
-  {
-    g_autofree char *text = g_strndup (value, n);
-
-    if (!weft_date_parse (text, &date, NULL, NULL))
-      return NULL;
-    *exact = (n == strlen (value));
-    return g_steal_pointer (&text);
-  }
-}
-
 /* The first usable value among @names: its EDTF and the property. */
 static char *
 first_date (Ftm                *f,
@@ -802,7 +842,7 @@ first_date (Ftm                *f,
         {
           const char *value = prop_value (f, prop, k);
           gboolean exact;
-          char *edtf = ftm_date_value (value, &exact);
+          char *edtf = weft_ftm_date_to_edtf (value, &exact);
 
           if (edtf == NULL)
             {
@@ -917,7 +957,8 @@ static void
 add_entity (Ftm           *f,
             WeftEntityKind kind)
 {
-  const char *name = take_first (f, "name");
+  static const char * const names[] = { "name", "full", "title", NULL };
+  const char *name = take_first_of (f, "name", names);
   const char *country;
   const char *kind_text = weft_string (f, "kind");
   WeftEntity *entity;
@@ -925,16 +966,20 @@ add_entity (Ftm           *f,
   if (kind_text != NULL)
     weft_entity_kind_from_string (kind_text, &kind);
 
-  if (name == NULL && f->schema_name != NULL && g_str_equal (f->schema_name, "Address"))
-    name = take_first (f, "full");
   if (name == NULL)
     {
       gint caption = weft_jtokens_member (&f->tok, 0, "caption");
 
       if (caption >= 0 && f->tok.tokens[caption].type == WEFT_JTOK_STRING)
-        name = weft_jtokens_string (&f->tok, caption);
+        {
+          name = weft_jtokens_string (&f->tok, caption);
+          note_from (f, "name", "caption");
+        }
       else
-        name = f->id;
+        {
+          name = f->id;
+          note_from (f, "name", "id");
+        }
     }
 
   entity = weft_dataset_add_entity (f->dataset, f->id, name, kind);
@@ -1007,7 +1052,10 @@ add_event (Ftm *f)
 
   title = take_first (f, "name");
   if (title == NULL)
-    title = f->id;
+    {
+      title = f->id;
+      note_from (f, "name", "id");
+    }
 
   if (era)
     {
@@ -1135,7 +1183,8 @@ add_relation (Ftm *f)
 static void
 add_source (Ftm *f)
 {
-  const char *title = take_first (f, "title");
+  static const char * const titles[] = { "title", "name", "fileName", NULL };
+  const char *title = take_first_of (f, "title", titles);
   const char *kind_text = weft_string (f, "kind");
   WeftSourceKind kind = f->schema->source_kind;
   g_autofree char *date_text = NULL;
@@ -1146,11 +1195,10 @@ add_source (Ftm *f)
   if (kind_text != NULL)
     weft_source_kind_from_string (kind_text, &kind);
   if (title == NULL)
-    title = take_first (f, "name");
-  if (title == NULL)
-    title = take_first (f, "fileName");
-  if (title == NULL)
-    title = f->id;
+    {
+      title = f->id;
+      note_from (f, "title", "id");
+    }
 
   source = weft_dataset_add_source (f->dataset, f->id, title, kind);
   source->author = weft_dataset_intern (f->dataset, take_first (f, "author"));
@@ -1271,22 +1319,19 @@ add_claim (Ftm *f)
     }
   else if (g_str_equal (f->schema_name, "Note"))
     {
-      text = take_first (f, "description");
-      if (text == NULL)
-        text = take_first (f, "summary");
-      if (text == NULL)
-        text = take_first (f, "name");
+      static const char * const texts[] = { "description", "summary", "name", NULL };
+      text = take_first_of (f, "text", texts);
     }
   else
     {
-      text = take_first (f, "summary");
-      if (text == NULL)
-        text = take_first (f, "role");
-      if (text == NULL)
-        text = take_first (f, "description");
+      static const char * const texts[] = { "summary", "role", "description", NULL };
+      text = take_first_of (f, "text", texts);
     }
   if (text == NULL)
-    text = generated = g_strdup (_("Documented in this source"));
+    {
+      text = generated = g_strdup (_("Documented in this source"));
+      note_from (f, "text", "");
+    }
 
   claim = weft_dataset_add_claim (f->dataset, f->id, text, WEFT_STATUS_REPORTED);
   if (f->schema->target != NULL)
@@ -1376,6 +1421,7 @@ load_record (Ftm *f)
       return;
     }
   f->weft = (weft >= 0 && f->tok.tokens[weft].type == WEFT_JTOK_OBJECT) ? weft : -1;
+  g_clear_pointer (&f->from, json_object_unref);
 
   if ((first = g_hash_table_lookup (f->seen_line, f->id)) != NULL)
     {
@@ -1479,7 +1525,7 @@ load_record (Ftm *f)
                     _("unknown schema “%s”; kept as an entity of kind other"), f->schema_name);
       else
         ftm_report (f, WEFT_SEVERITY_WARNING, weft_jtokens_member (&f->tok, 0, "schema"),
-                    _("Weft has nothing like a %s; kept as an entity of kind other"), f->schema_name);
+                    _("the schema “%s” has no equivalent in Weft; kept as an entity of kind other"), f->schema_name);
       break;
     }
 
@@ -2061,6 +2107,7 @@ weft_import_ftm (WeftImportContext  *ctx,
     }
 
   weft_jtokens_clear (&f.tok);
+  g_clear_pointer (&f.from, json_object_unref);
   g_free (f.props);
   g_hash_table_unref (f.seen);
   g_hash_table_unref (f.seen_line);

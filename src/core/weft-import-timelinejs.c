@@ -579,8 +579,8 @@ leftover_members (JsonObject         *slide,
   const char *name;
   JsonNode *node;
 
-  json_object_iter_init (&iter, slide);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, slide);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!g_strv_contains (handled, name))
       json_object_set_member (rest, name, json_node_copy (node));
 
@@ -616,15 +616,32 @@ text_member (Tl         *tl,
   return json_node_get_string (node);
 }
 
-/* Keeps @html in @keep as @key when plain text would lose something. */
+/* Keeps @html in @keep as @key when the export would not write it back
+ * from the plain text. */
 static void
 keep_html (JsonObject *keep,
            const char *key,
            const char *html,
            const char *plain)
 {
-  if (html != NULL && strcmp (html, plain) != 0)
+  g_autoptr(GString) again = g_string_new (NULL);
+
+  if (html == NULL)
+    return;
+  weft_html_append_text (again, plain);
+  /* An empty text is kept too, so it is written back as it was. */
+  if (html[0] == '\0' || strcmp (html, again->str) != 0)
     json_object_set_string_member (keep, key, html);
+}
+
+/* The same for a headline, which is written as one escaped line. */
+static gboolean
+headline_needs_keeping (const char *headline,
+                        const char *title)
+{
+  g_autofree char *again = weft_html_escape (title);
+
+  return headline != NULL && strcmp (headline, again) != 0;
 }
 
 /* The source for a media credit, made once per credit. */
@@ -862,9 +879,12 @@ read_event_slide (Tl         *tl,
     JsonObject *text_object = weft_json_get_object (slide, "text");
     g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
 
-    /* The headline only when the title is not its plain text. */
-    if (headline != NULL && (strcmp (headline, plain_headline) != 0 || strcmp (plain_headline, title) != 0))
+    /* The headline only when the title does not give it back; none when
+     * the title was made up for a slide without one. */
+    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
       json_object_set_string_member (keep, "headline", headline);
+    else if (headline == NULL)
+      json_object_set_null_member (keep, "headline");
     if (weft == NULL || !json_object_has_member (weft, "description"))
       keep_html (keep, "text", text, description);
 
@@ -971,9 +991,9 @@ read_era_slide (Tl         *tl,
   {
     g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
 
-    if (headline != NULL && (strcmp (headline, plain_headline) != 0 || strcmp (plain_headline, title) != 0))
+    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
       json_object_set_string_member (keep, "headline", headline);
-    if (text != NULL && text[0] != '\0')
+    if (text != NULL)
       json_object_set_string_member (keep, "text", text);
   }
 
@@ -1015,8 +1035,12 @@ read_title_slide (Tl         *tl,
   if (json_object_get_size (members) > 0)
     json_object_set_object_member (dataset_keep, "title", json_object_ref (members));
   json_object_unref (members);
-  keep_html (dataset_keep, "headline", headline, title);
+  if (headline_needs_keeping (headline, title))
+    json_object_set_string_member (dataset_keep, "headline", headline);
+  else if (headline == NULL)
+    json_object_set_null_member (dataset_keep, "headline");
   keep_html (dataset_keep, "text", text, description);
+
 }
 
 /* ---- The "weft" member of Weft's own export ------------------------------- */
@@ -1137,8 +1161,8 @@ v2_slide (Tl         *tl,
       const char *name;
       JsonNode *node;
 
-      json_object_iter_init (&iter, asset);
-      while (json_object_iter_next (&iter, &name, &node))
+      json_object_iter_init_ordered (&iter, asset);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
         json_object_set_member (media, g_str_equal (name, "media") ? "url" : name, json_node_copy (node));
       json_object_set_object_member (slide, "media", media);
     }
@@ -1351,6 +1375,8 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
           tl.json_path = g_strdup ("title");
           read_title_slide (&tl, title, dataset_keep);
         }
+      else
+        json_object_set_boolean_member (dataset_keep, "no_title", TRUE);
       if (json_object_get_size (rest) > 0)
         json_object_set_object_member (dataset_keep, "members", json_object_ref (rest));
       json_object_unref (rest);

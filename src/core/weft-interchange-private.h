@@ -144,7 +144,10 @@ char        *weft_html_to_text            (const char        *html,
 gboolean     weft_html_has_markup         (const char        *html);
 /* The first http(s) link in @html (href of an <a>), or NULL. */
 char        *weft_html_first_link         (const char        *html);
-/* Plain text as HTML: escaped, paragraphs in <p>, line breaks as <br>. */
+/* @text with & < > escaped, for HTML text (not attributes). */
+char        *weft_html_escape             (const char        *text);
+/* Plain text as HTML: escaped; paragraphs in <p> and line breaks as <br>
+ * when it has several lines. */
 void         weft_html_append_text        (GString           *html,
                                            const char        *text);
 

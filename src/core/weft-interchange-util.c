@@ -184,8 +184,8 @@ weft_writer_append_json_node (WeftWriter *writer,
         gboolean first = TRUE;
 
         weft_writer_append_c (writer, '{');
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           {
             if (!first)
               weft_writer_append_c (writer, ',');
