@@ -5,7 +5,7 @@
 WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libgraphviz-dev graphviz
   gettext desktop-file-utils appstream python3"
-WEFT_TEST_DEPS="xvfb xauth"
+WEFT_TEST_DEPS="xvfb xauth python3-yaml"
 
 weft_install_deps () {
   local wanted="$*" missing="" pkg
