@@ -15,6 +15,7 @@
 #include "weft-ftm-schema.h"
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
+#include "weft-query.h"
 
 static char *tmpdir;
 
@@ -693,6 +694,67 @@ test_round_trip_ftm (void)
     }
 }
 
+/* A focus on a file Weft wrote: claims come whole from their "weft"
+ * member, and what they name outside is left out, not made up. */
+static void
+test_focus_weft_claims (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
+  g_autoptr(WeftDataset) original = weft_dataset_load_path (example, NULL, NULL);
+  g_autofree char *path = export_ftm (original, "focus-example.ftm");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
+  g_autoptr(GError) error = NULL;
+  WeftImportOptions options = { .focus = "ent-huawei", .hops = 1 };
+  g_autoptr(WeftDataset) dataset = import (file, &options, diagnostics, &error);
+  WeftEntity *huawei;
+  g_autoptr(GPtrArray) neighbours = NULL;
+  GPtrArray *claims;
+  guint about_huawei = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  /* Nothing is missing: no placeholders, no dropped citations. */
+  g_assert_cmpuint (weft_diagnostics_get_length (diagnostics), ==, 0);
+
+  /* Huawei's neighbours by relations and shared events are there. */
+  huawei = weft_dataset_lookup_entity (original, "ent-huawei");
+  neighbours = weft_dataset_neighbours (original, huawei);
+  for (guint i = 0; i < neighbours->len; i++)
+    {
+      WeftEntity *n = g_ptr_array_index (neighbours, i);
+      guint n_relations;
+      WeftRelation **relations = weft_dataset_get_entity_relations (original, n, &n_relations);
+      gboolean by_relation = FALSE;
+
+      for (guint j = 0; j < n_relations; j++)
+        by_relation |= g_str_equal (relations[j]->from, "ent-huawei") || g_str_equal (relations[j]->to, "ent-huawei");
+      if (by_relation)
+        g_assert_nonnull (weft_dataset_lookup_entity (dataset, n->item.id));
+    }
+  g_assert_cmpuint (weft_dataset_get_entities (dataset)->len, <, weft_dataset_get_entities (original)->len);
+
+  /* Every claim about Huawei came along, with its citations. */
+  claims = weft_dataset_get_claims (original);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+      gboolean about = FALSE;
+
+      for (guint j = 0; c->about && c->about[j]; j++)
+        about |= g_str_equal (c->about[j], "ent-huawei");
+      if (about)
+        {
+          WeftClaim *kept = (WeftClaim *) weft_dataset_lookup (dataset, c->item.id);
+
+          g_assert_nonnull (kept);
+          g_assert_cmpuint (kept->n_citations, ==, c->n_citations);
+          about_huawei++;
+        }
+    }
+  g_assert_cmpuint (about_huawei, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -711,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/weft/ftm/too-long", test_too_long);
   g_test_add_func ("/weft/ftm/focus", test_focus);
   g_test_add_func ("/weft/ftm/focus-not-found", test_focus_not_found);
+  g_test_add_func ("/weft/ftm/focus-weft-claims", test_focus_weft_claims);
   g_test_add_func ("/weft/ftm/round-trip-weft", test_round_trip_weft);
   g_test_add_func ("/weft/ftm/round-trip-ftm", test_round_trip_ftm);
 

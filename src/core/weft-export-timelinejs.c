@@ -312,6 +312,13 @@ era_slide (WeftEra  *era,
 
   if (set_dates (slide, &era->date, era->date_text, keep, big))
     json_object_set_string_member (weft, "date", era->date_text);
+  /* TimelineJS wants every era to end. */
+  if (!json_object_has_member (slide, "end_date"))
+    {
+      json_object_set_member (slide, "end_date", json_node_copy (json_object_get_member (slide, "start_date")));
+      if (!json_object_has_member (weft, "date"))
+        json_object_set_string_member (weft, "date", era->date_text);
+    }
 
   json_object_set_string_member (text, "headline", headline);
   if (weft_json_get_string (keep, "text") != NULL)

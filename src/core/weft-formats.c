@@ -531,6 +531,10 @@ weft_import_file (GFile                    *file,
     {
     case WEFT_FORMAT_WEFT:
       dataset = weft_dataset_load_file (file, diagnostics, NULL, error);
+      if (dataset != NULL)
+        ctx.summary->n_records = weft_dataset_get_sources (dataset)->len + weft_dataset_get_entities (dataset)->len +
+                                 weft_dataset_get_events (dataset)->len + weft_dataset_get_claims (dataset)->len +
+                                 weft_dataset_get_relations (dataset)->len + weft_dataset_get_eras (dataset)->len;
       break;
 
     case WEFT_FORMAT_FTM:

@@ -389,6 +389,7 @@ typedef struct {
   gint               weft;          /* token of the "weft" member, or -1 */
   JsonObject        *from;          /* Weft field -> the FtM property it came from, when not the usual one */
 
+  GHashTable        *values;         /* raw JSON text (GBytes) -> sealed JsonNode, shared */
   GHashTable        *seen;           /* id -> WeftItem * (ids interned in the dataset) */
   GHashTable        *seen_line;      /* id -> line, for duplicates */
   GHashTable        *referenced;     /* id -> line of the first reference (entities) */
@@ -666,6 +667,53 @@ take_all (Ftm        *f,
 
 /* ---- What is kept --------------------------------------------------------- */
 
+/* Values that recur (["gb"], ["Director"], the "datasets" of a whole file)
+ * are made once and shared, read-only, by every item that keeps them: most
+ * of what an FtM import keeps is such values. */
+#define SHARED_VALUE_MAX_LENGTH 64
+#define SHARED_VALUES_MAX 65536
+
+static gboolean
+untouched (Ftm  *f,
+           guint index)
+{
+  /* Strings decoded in place no longer show their text as written. */
+  for (guint i = index; i < f->tok.tokens[index].next; i++)
+    if (f->tok.tokens[i].type == WEFT_JTOK_STRING && (f->tok.tokens[i].decoded || f->tok.tokens[i].escaped))
+      return FALSE;
+  return TRUE;
+}
+
+static JsonNode *
+kept_value (Ftm  *f,
+            guint index)
+{
+  WeftJTok *t = &f->tok.tokens[index];
+  gsize start = t->start, length = t->length;
+  g_autoptr(GBytes) key = NULL;
+  JsonNode *node;
+
+  if (t->type == WEFT_JTOK_STRING)
+    start--, length += 2;   /* with its quotes */
+  if (length > SHARED_VALUE_MAX_LENGTH || !untouched (f, index))
+    return weft_jtokens_to_node (&f->tok, index);
+
+  key = g_bytes_new_static (f->text + start, length);
+  node = g_hash_table_lookup (f->values, key);
+  if (node != NULL)
+    return json_node_ref (node);
+
+  /* Copy the key now: making the node decodes the record in place. */
+  if (g_hash_table_size (f->values) >= SHARED_VALUES_MAX)
+    return weft_jtokens_to_node (&f->tok, index);
+  g_clear_pointer (&key, g_bytes_unref);
+  key = g_bytes_new (f->text + start, length);
+  node = weft_jtokens_to_node (&f->tok, index);
+  json_node_seal (node);
+  g_hash_table_insert (f->values, g_steal_pointer (&key), json_node_ref (node));
+  return node;
+}
+
 /* The "ftm" member of an item's unknown members: the schema (unless
  * @schema_implied), the properties not used, and the record's other
  * top-level members. NULL when there is nothing to keep. */
@@ -700,7 +748,7 @@ kept_members (Ftm      *f,
           json_array_unref (rest);
         }
       else
-        node = weft_jtokens_to_node (&f->tok, prop->value);
+        node = kept_value (f, prop->value);
 
       if (properties == NULL)
         properties = json_object_new ();
@@ -729,7 +777,7 @@ kept_members (Ftm      *f,
         {
           if (ftm == NULL)
             ftm = json_object_new ();
-          json_object_set_member (ftm, weft_jtokens_string (&f->tok, i), weft_jtokens_to_node (&f->tok, value));
+          json_object_set_member (ftm, weft_jtokens_string (&f->tok, i), kept_value (f, value));
         }
       i = f->tok.tokens[value].next;
     }
@@ -1205,6 +1253,8 @@ add_source (Ftm *f)
   source->publisher = weft_dataset_intern (f->dataset, take_first (f, "publisher"));
   source->url = weft_dataset_intern (f->dataset, take_first (f, "sourceUrl"));
   source->cited_by = weft_dataset_intern (f->dataset, weft_string (f, "cited_by"));
+  if (source->cited_by != NULL && f->documents != NULL && !g_hash_table_contains (f->documents, source->cited_by))
+    source->cited_by = NULL;   /* outside the focus */
   if (source->cited_by != NULL)
     reference (f, f->referenced_sources, source->cited_by);
 
@@ -1291,12 +1341,25 @@ add_claim (Ftm *f)
               g_autofree char *start = first_date (f, f->schema->start, &date_name);
               g_autofree char *end = first_date (f, f->schema->end, &date_name);
             }
-          for (guint i = 0; claim->about && claim->about[i]; i++)
+          /* In a focus, only what is inside stays named. */
+          if (claim->about != NULL)
             {
-              if (!inside (f, claim->about[i]))
-                f->ctx->summary->n_outside++;
-              reference (f, f->referenced, claim->about[i]);
+              guint k = 0;
+
+              for (guint i = 0; claim->about[i] != NULL; i++)
+                {
+                  if (!inside (f, claim->about[i]))
+                    {
+                      f->ctx->summary->n_outside++;
+                      continue;
+                    }
+                  reference (f, f->referenced, claim->about[i]);
+                  claim->about[k++] = claim->about[i];
+                }
+              claim->about[k] = NULL;
             }
+          if (claim->claimant != NULL && !inside (f, claim->claimant))
+            claim->claimant = NULL;
           for (guint i = 0; i < claim->n_citations; i++)
             reference (f, f->referenced_sources, claim->citations[i].source);
           if (claim->claimant != NULL)
@@ -1399,6 +1462,8 @@ record_head (Ftm      *f,
   return TRUE;
 }
 
+static gboolean citation_inside (Ftm *f);
+
 static void
 load_record (Ftm *f)
 {
@@ -1500,15 +1565,7 @@ load_record (Ftm *f)
       if (f->entities != NULL)
         {
           /* Kept when it documents something inside. */
-          Prop *target = f->schema->target ? find_prop (f, f->schema->target) : NULL;
-          gboolean any = FALSE;
-          gint n = target ? prop_count (f, target) : 0;
-
-          for (gint k = 0; k < n; k++)
-            any |= inside (f, prop_value (f, target, k));
-          if (!any && f->weft >= 0)
-            any = TRUE;   /* decided by the claim's own "about" */
-          if (!any)
+          if (!citation_inside (f))
             {
               g_hash_table_remove (f->seen_line, f->id);
               f->ctx->summary->n_outside++;
@@ -1645,65 +1702,87 @@ select_record (Ftm  *f,
     note_id (f->links, f->id);
 }
 
+/* The claim Weft's export put in the record's "weft" member, or -1. */
+static gint
+weft_claim_token (Ftm *f)
+{
+  gint weft = weft_jtokens_member (&f->tok, 0, "weft");
+  gint claim = weft >= 0 && f->tok.tokens[weft].type == WEFT_JTOK_OBJECT
+               ? weft_jtokens_member (&f->tok, weft, "claim") : -1;
+
+  return claim >= 0 && f->tok.tokens[claim].type == WEFT_JTOK_OBJECT ? claim : -1;
+}
+
+/* Whether a citation record documents something inside the focus: one of
+ * its targets, or what Weft's own claim is about. Props must be collected. */
+static gboolean
+citation_inside (Ftm *f)
+{
+  Prop *target = f->schema->target ? find_prop (f, f->schema->target) : NULL;
+  gint n = target ? prop_count (f, target) : 0;
+  gint claim = weft_claim_token (f);
+  gint about = claim >= 0 ? weft_jtokens_member (&f->tok, claim, "about") : -1;
+
+  for (gint k = 0; k < n; k++)
+    if (inside (f, prop_value (f, target, k)))
+      return TRUE;
+
+  if (about >= 0 && f->tok.tokens[about].type == WEFT_JTOK_ARRAY)
+    {
+      guint i = about + 1;
+
+      for (guint k = 0; k < f->tok.tokens[about].size; k++)
+        {
+          if (f->tok.tokens[i].type == WEFT_JTOK_STRING && inside (f, weft_jtokens_string (&f->tok, i)))
+            return TRUE;
+          i = f->tok.tokens[i].next;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 documents_record (Ftm *f)
 {
   gint properties;
-  Prop *target, *document;
-  gboolean any = FALSE;
+  Prop *document;
+  gint claim;
 
-  if (!record_head (f, FALSE) || f->schema == NULL || f->schema->role != WEFT_FTM_CITATION ||
-      f->schema->source == NULL)
+  if (!record_head (f, FALSE) || f->schema == NULL || f->schema->role != WEFT_FTM_CITATION)
     return;
   properties = weft_jtokens_member (&f->tok, 0, "properties");
   if (properties < 0 || f->tok.tokens[properties].type != WEFT_JTOK_OBJECT)
     return;
 
   collect_props (f, properties);
-  target = find_prop (f, f->schema->target);
-  document = find_prop (f, f->schema->source);
-  if (document == NULL || prop_count (f, document) <= 0)
+  if (!citation_inside (f))
     return;
 
-  for (gint k = 0; target != NULL && k < prop_count (f, target); k++)
-    any |= inside (f, prop_value (f, target, k));
-  if (!any)
-    {
-      /* Weft's own claim: what it is about. */
-      gint weft = weft_jtokens_member (&f->tok, 0, "weft");
-      gint claim = weft >= 0 ? weft_jtokens_member (&f->tok, weft, "claim") : -1;
-      gint about = claim >= 0 ? weft_jtokens_member (&f->tok, claim, "about") : -1;
+  document = f->schema->source ? find_prop (f, f->schema->source) : NULL;
+  for (gint k = 0; document != NULL && k < prop_count (f, document); k++)
+    note_id (f->documents, prop_value (f, document, k));
 
-      if (about >= 0 && f->tok.tokens[about].type == WEFT_JTOK_ARRAY)
+  /* Weft's own claim may cite more. */
+  claim = weft_claim_token (f);
+  if (claim >= 0)
+    {
+      gint citations = weft_jtokens_member (&f->tok, claim, "citations");
+
+      if (citations >= 0 && f->tok.tokens[citations].type == WEFT_JTOK_ARRAY)
         {
-          guint i = about + 1;
-          for (guint k = 0; k < f->tok.tokens[about].size; k++)
+          guint i = citations + 1;
+
+          for (guint k = 0; k < f->tok.tokens[citations].size; k++)
             {
-              if (f->tok.tokens[i].type == WEFT_JTOK_STRING)
-                any |= inside (f, weft_jtokens_string (&f->tok, i));
+              gint source = weft_jtokens_member (&f->tok, i, "source");
+
+              if (source >= 0 && f->tok.tokens[source].type == WEFT_JTOK_STRING)
+                note_id (f->documents, weft_jtokens_string (&f->tok, source));
               i = f->tok.tokens[i].next;
             }
         }
-      if (any && claim >= 0)
-        {
-          gint citations = weft_jtokens_member (&f->tok, claim, "citations");
-
-          if (citations >= 0 && f->tok.tokens[citations].type == WEFT_JTOK_ARRAY)
-            {
-              guint i = citations + 1;
-              for (guint k = 0; k < f->tok.tokens[citations].size; k++)
-                {
-                  gint source = weft_jtokens_member (&f->tok, i, "source");
-                  if (source >= 0 && f->tok.tokens[source].type == WEFT_JTOK_STRING)
-                    note_id (f->documents, weft_jtokens_string (&f->tok, source));
-                  i = f->tok.tokens[i].next;
-                }
-            }
-        }
     }
-  if (any)
-    for (gint k = 0; k < prop_count (f, document); k++)
-      note_id (f->documents, prop_value (f, document, k));
 }
 
 /* ---- Passes --------------------------------------------------------------- */
@@ -2041,6 +2120,8 @@ weft_import_ftm (WeftImportContext  *ctx,
   f.weft = -1;
   weft_jtokens_init (&f.tok);
   f.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  f.values = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                    (GDestroyNotify) json_node_unref);
   f.seen_line = g_hash_table_new (g_str_hash, g_str_equal);
   f.referenced = g_hash_table_new (g_str_hash, g_str_equal);
   f.referenced_sources = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2110,6 +2191,7 @@ weft_import_ftm (WeftImportContext  *ctx,
   g_clear_pointer (&f.from, json_object_unref);
   g_free (f.props);
   g_hash_table_unref (f.seen);
+  g_hash_table_unref (f.values);
   g_hash_table_unref (f.seen_line);
   g_hash_table_unref (f.referenced);
   g_hash_table_unref (f.referenced_sources);

@@ -926,6 +926,19 @@ read_event_slide (Tl         *tl,
   json_object_unref (members);
 }
 
+/* An era's end_date, or NULL when it only repeats the start (Weft's export
+ * gives every era an end, as TimelineJS wants). */
+static JsonObject *
+era_end (JsonObject *slide)
+{
+  JsonNode *start = json_object_get_member (slide, "start_date");
+  JsonNode *end = json_object_get_member (slide, "end_date");
+
+  if (start != NULL && end != NULL && json_node_equal (start, end))
+    return NULL;
+  return weft_json_get_object (slide, "end_date");
+}
+
 static void
 read_era_slide (Tl         *tl,
                 JsonObject *slide)
@@ -954,7 +967,7 @@ read_era_slide (Tl         *tl,
 
       if (weft_date_parse (exact, &exact_date, NULL, NULL) &&
           dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"),
-                       weft_json_get_object (slide, "end_date")))
+                       era_end (slide)))
         {
           g_free (date_text);
           date_text = g_strdup (exact);
@@ -998,7 +1011,7 @@ read_era_slide (Tl         *tl,
   }
 
   if (!dates_match (&date, date_text, weft_json_get_object (slide, "start_date"),
-                    weft_json_get_object (slide, "end_date")))
+                    era_end (slide)))
     {
       JsonNode *start = json_object_get_member (slide, "start_date");
       JsonNode *end = json_object_get_member (slide, "end_date");
