@@ -927,10 +927,11 @@ extent_date (Ftm       *f,
   /* Weft's own export: the exact EDTF. */
   if (exact != NULL && weft_date_parse (exact, date, NULL, NULL))
     {
+      /* The FtM dates that only repeat it are used up. */
       if (f->schema != NULL)
         {
-          first_date (f, f->schema->start, &start_name);
-          first_date (f, f->schema->end, &end_name);
+          g_free (first_date (f, f->schema->start, &start_name));
+          g_free (first_date (f, f->schema->end, &end_name));
         }
       *text = g_strdup (exact);
       return TRUE;
