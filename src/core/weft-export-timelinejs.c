@@ -76,11 +76,12 @@ event_text (WeftDataset *dataset,
             WeftEvent   *event,
             JsonObject  *keep)
 {
+  g_autoptr(GString) base = g_string_new (NULL);
   GString *html = g_string_new (NULL);
   g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
   gboolean any_claim = FALSE;
 
-  append_html (html, weft_json_get_string (keep, "text"), event->description);
+  append_html (base, weft_json_get_string (keep, "text"), event->description);
 
   if (event->n_participants > 0)
     {
@@ -149,6 +150,14 @@ event_text (WeftDataset *dataset,
     }
   if (any_claim)
     g_string_append (html, "</ul>");
+
+  /* A one-line description gets its own paragraph when more follows. */
+  if (html->len > 0 && base->len > 0 && base->str[0] != '<')
+    {
+      g_string_prepend (base, "<p>");
+      g_string_append (base, "</p>");
+    }
+  g_string_prepend (html, base->str);
 
   return g_string_free (html, FALSE);
 }
