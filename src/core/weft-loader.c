@@ -998,3 +998,30 @@ weft_dataset_load_data (const char       *data,
 
   return load ((char *) data, length, NULL, NULL, NULL, diagnostics, error);
 }
+
+/* ---- Items embedded in other formats ------------------------------------- */
+
+void
+weft_dataset_read_json_items (WeftDataset     *dataset,
+                              JsonObject      *object,
+                              WeftDiagnostics *diagnostics)
+{
+  g_autoptr(WeftDiagnostics) own = NULL;
+  Ctx ctx = { 0 };
+
+  g_return_if_fail (WEFT_IS_DATASET (dataset));
+  g_return_if_fail (!weft_dataset_is_finished (dataset));
+
+  if (diagnostics == NULL)
+    diagnostics = own = weft_diagnostics_new (NULL);
+
+  ctx.dataset = dataset;
+  ctx.diagnostics = diagnostics;
+
+  read_items (&ctx, json_object_get_member (object, "sources"), "sources", read_source);
+  read_items (&ctx, json_object_get_member (object, "entities"), "entities", read_entity);
+  read_items (&ctx, json_object_get_member (object, "events"), "events", read_event);
+  read_items (&ctx, json_object_get_member (object, "claims"), "claims", read_claim);
+  read_items (&ctx, json_object_get_member (object, "relations"), "relations", read_relation);
+  read_items (&ctx, json_object_get_member (object, "eras"), "eras", read_era);
+}
