@@ -126,12 +126,15 @@ collect (Ctx                *ctx,
           continue;
         }
 
-      {
-        g_autofree char *path = member_path (ctx, name);
-        weft_diagnostics_warning_at (ctx->diagnostics, path,
-                                     _("unknown member “%s”; Weft keeps it as it is and writes it back"),
-                                     name);
-      }
+      /* What Weft's own importers keep from other formats is expected
+       * here; anything else is worth a warning. */
+      if (!g_str_equal (name, "timelinejs") && !g_str_equal (name, "ftm") && !g_str_equal (name, "csv"))
+        {
+          g_autofree char *path = member_path (ctx, name);
+          weft_diagnostics_warning_at (ctx->diagnostics, path,
+                                       _("unknown member “%s”; Weft keeps it as it is and writes it back"),
+                                       name);
+        }
       if (*extra == NULL)
         *extra = json_object_new ();
       json_object_set_member (*extra, name, json_node_copy (node));
