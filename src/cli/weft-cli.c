@@ -21,6 +21,7 @@ static const WeftCliCommand commands[] = {
   { "validate", N_("FILE…"), N_("Check files and list every problem with its line and column"), weft_cli_validate },
   { "stats", N_("FILE"), N_("Count what a dataset holds"), weft_cli_stats },
   { "path", N_("FILE FROM TO"), N_("Show the shortest chain of evidence between two entities"), weft_cli_path },
+  { "graph", N_("FILE OUT"), N_("Draw the relationship graph to an SVG, PNG, PDF or DOT file"), weft_cli_graph },
 };
 
 static const WeftCliCommand *

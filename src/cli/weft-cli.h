@@ -37,6 +37,7 @@ void     weft_cli_print_help (void);
 int      weft_cli_validate  (int argc, char **argv);
 int      weft_cli_stats     (int argc, char **argv);
 int      weft_cli_path      (int argc, char **argv);
+int      weft_cli_graph     (int argc, char **argv);
 
 /* Shared helpers for subcommands. */
 /* Parses options; on --help prints help and returns FALSE with *status 0,
