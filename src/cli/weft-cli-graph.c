@@ -56,7 +56,7 @@ weft_cli_graph (int    argc,
   gboolean events = FALSE, claims = FALSE;
   GOptionEntry entries[] = {
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
-      N_("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi or auto (the default: dot up to 1,000 nodes, sfdp beyond)"), N_("ENGINE") },
+      N_("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi or auto (the default: dot up to 400 nodes, sfdp beyond)"), N_("ENGINE") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("Only this entity (id or name) and its neighbourhood"), N_("ENTITY") },
     { "hops", 0, 0, G_OPTION_ARG_INT, &hops, N_("How far the neighbourhood of --focus reaches: 1, 2 or 3 (default 1)"), N_("N") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only what happened on or after this date (EDTF, e.g. 2019 or 2020-05)"), N_("DATE") },

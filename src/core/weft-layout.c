@@ -81,9 +81,9 @@ WeftLayoutEngine
 weft_layout_engine_choose (guint n_nodes,
                            guint n_edges)
 {
-  /* dot is interactive up to about a thousand nodes (1.4 s there, 34 s at
-   * 3,000); sfdp stays fast far beyond (4 s at 10,000). Edges count too:
-   * each labelled edge spanning ranks adds virtual nodes to dot. */
+  /* dot is interactive up to a few hundred nodes when edges carry labels
+   * (each labelled edge adds virtual nodes); sfdp stays fast far beyond.
+   * Edges count too. */
   if (n_nodes <= WEFT_LAYOUT_DOT_LIMIT && n_edges <= 2 * WEFT_LAYOUT_DOT_LIMIT)
     return WEFT_ENGINE_DOT;
   return WEFT_ENGINE_SFDP;

@@ -31,8 +31,11 @@ typedef enum {
   WEFT_N_ENGINES
 } WeftLayoutEngine;
 
-/* Above this many nodes the automatic choice is sfdp instead of dot. */
-#define WEFT_LAYOUT_DOT_LIMIT 1000
+/* Above this many nodes the automatic choice is sfdp instead of dot.
+ * Measured on Weft's graphs, whose edges carry labels (each becomes a
+ * virtual node for dot): 300 nodes take dot 1.2 s, 1,000 nodes 55 s
+ * (tests/bench/README.md). */
+#define WEFT_LAYOUT_DOT_LIMIT 400
 
 typedef enum {
   WEFT_EXPORT_SVG,
