@@ -272,7 +272,7 @@ test_auto_engine (void)
   WeftLayoutEngine e;
 
   g_assert_cmpint (weft_layout_engine_choose (10, 20), ==, WEFT_ENGINE_DOT);
-  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT, 1500), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT, WEFT_LAYOUT_DOT_LIMIT + 100), ==, WEFT_ENGINE_DOT);
   g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT + 1, 10), ==, WEFT_ENGINE_SFDP);
   g_assert_cmpint (weft_layout_engine_choose (10000, 20000), ==, WEFT_ENGINE_SFDP);
   g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_DOT), ==, WEFT_ENGINE_SFDP);
