@@ -266,6 +266,39 @@ test_events_and_claims (void)
   assert_geometry (layout);
 }
 
+/* Past WEFT_LAYOUT_LABEL_LIMIT edges sfdp lays out without labels; each
+ * label still gets a place, the middle of its edge. */
+static void
+test_unplaced_labels (void)
+{
+  g_autoptr(WeftDataset) d = ring_dataset (WEFT_LAYOUT_LABEL_LIMIT / 2 + 50);
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autoptr(GBytes) dot = NULL;
+
+  g_assert_cmpuint (weft_graph_get_n_edges (graph), >, WEFT_LAYOUT_LABEL_LIMIT);
+  g_assert_false (weft_layout_places_edge_labels (WEFT_ENGINE_SFDP, weft_graph_get_n_edges (graph)));
+  g_assert_true (weft_layout_places_edge_labels (WEFT_ENGINE_DOT, weft_graph_get_n_edges (graph)));
+  g_assert_true (weft_layout_places_edge_labels (WEFT_ENGINE_SFDP, WEFT_LAYOUT_LABEL_LIMIT));
+
+  layout = weft_layout_run (graph, WEFT_ENGINE_SFDP, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftEdgePath *e = weft_layout_get_edge (layout, i);
+
+      g_assert_true (e->has_label);
+      g_assert_cmpfloat (e->label_x - e->label_width / 2, >=, e->x1);
+      g_assert_cmpfloat (e->label_x + e->label_width / 2, <=, e->x2);
+    }
+
+  dot = weft_layout_export (graph, WEFT_ENGINE_SFDP, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (dot, NULL), "next to"));
+}
+
 static void
 test_auto_engine (void)
 {
@@ -802,6 +835,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/engines", test_engines);
   g_test_add_func ("/weft/layout/events-and-claims", test_events_and_claims);
   g_test_add_func ("/weft/layout/auto-engine", test_auto_engine);
+  g_test_add_func ("/weft/layout/unplaced-labels", test_unplaced_labels);
   g_test_add_func ("/weft/layout/evidence", test_evidence);
   g_test_add_func ("/weft/layout/escaping", test_escaping);
   g_test_add_func ("/weft/layout/export-formats", test_export_formats);

@@ -275,6 +275,15 @@ built_clear (Built *b)
   memset (b, 0, sizeof *b);
 }
 
+gboolean
+weft_layout_places_edge_labels (WeftLayoutEngine engine,
+                                guint            n_edges)
+{
+  /* Edge labels cost the force-directed engines dearly: sfdp takes four
+   * times as long on 10,000 nodes with them (tests/bench/README.md). */
+  return engine == WEFT_ENGINE_DOT || n_edges <= WEFT_LAYOUT_LABEL_LIMIT;
+}
+
 static void
 build_agraph (Built            *b,
               WeftGraph        *graph,
@@ -285,6 +294,7 @@ build_agraph (Built            *b,
   Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_color;
   Agsym_t *e_label, *e_style, *e_color, *e_penwidth, *e_arrowhead, *e_fontcolor;
   const char *title = weft_dataset_get_title (weft_graph_get_dataset (graph));
+  gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
   g_autofree char *escaped_title = escape_label (title ? title : "");
 
   b->disc.mem = &AgMemDisc;
@@ -381,7 +391,7 @@ build_agraph (Built            *b,
 
       e = agedge (b->g, b->nodes[edge->tail], b->nodes[edge->head], NULL, TRUE);
       b->edges[i] = e;
-      if (*label != '\0')
+      if (*label != '\0' && with_labels)
         agxset (e, e_label, label);
       if (edge->kind != WEFT_EDGE_RELATION)
         {
@@ -516,6 +526,27 @@ extract_layout (Built            *b,
           ep->label_height = l->dimen.y;
           GROW (ep->label_x - l->dimen.x / 2, ep->label_y - l->dimen.y / 2);
           GROW (ep->label_x + l->dimen.x / 2, ep->label_y + l->dimen.y / 2);
+        }
+
+      if (!ep->has_label && ep->n_splines > 0 && *weft_graph_get_edge (graph, i)->label != '\0')
+        {
+          /* Graphviz was not asked to place it: the middle of the edge. */
+          const WeftSpline *mid = &ep->splines[ep->n_splines / 2];
+          guint seg = (mid->n_points - 1) / 3;
+          const WeftPoint *q = &mid->points[3 * (seg / 2)];
+
+          if (seg > 0)
+            {
+              /* An estimate of its size at 8 points, for culling and
+               * hit testing. */
+              ep->has_label = TRUE;
+              ep->label_x = (q[0].x + 3 * q[1].x + 3 * q[2].x + q[3].x) / 8;
+              ep->label_y = (q[0].y + 3 * q[1].y + 3 * q[2].y + q[3].y) / 8;
+              ep->label_width = 5.0 * g_utf8_strlen (weft_graph_get_edge (graph, i)->label, -1);
+              ep->label_height = 10.0;
+              GROW (ep->label_x - ep->label_width / 2, ep->label_y - ep->label_height / 2);
+              GROW (ep->label_x + ep->label_width / 2, ep->label_y + ep->label_height / 2);
+            }
         }
 
       if (x1 > x2)

@@ -37,6 +37,11 @@ typedef enum {
  * (tests/bench/README.md). */
 #define WEFT_LAYOUT_DOT_LIMIT 400
 
+/* Above this many edges, only dot places edge labels; for the other
+ * engines the label goes to the middle of its edge, unplaced (and is left
+ * out of Graphviz's own renderings). */
+#define WEFT_LAYOUT_LABEL_LIMIT 1000
+
 typedef enum {
   WEFT_EXPORT_SVG,
   WEFT_EXPORT_PNG,
@@ -74,7 +79,8 @@ typedef struct {
 typedef struct {
   const WeftSpline *splines;
   guint             n_splines;
-  gboolean          has_label;
+  gboolean          has_label;    /* when Graphviz did not place it, it is at
+                                   * the edge's middle and its size estimated */
   double            label_x;      /* centre */
   double            label_y;
   double            label_width;
@@ -96,6 +102,11 @@ WeftLayoutEngine  weft_layout_engine_choose     (guint             n_nodes,
 /* What to use when @engine ran out of time: a faster engine, or
  * WEFT_ENGINE_AUTO when there is nothing faster. */
 WeftLayoutEngine  weft_layout_engine_fallback   (WeftLayoutEngine  engine);
+
+/* Whether Graphviz places edge labels for this engine and size (see
+ * WEFT_LAYOUT_LABEL_LIMIT). */
+gboolean          weft_layout_places_edge_labels (WeftLayoutEngine engine,
+                                                  guint            n_edges);
 
 const char       *weft_export_format_to_string  (WeftExportFormat  format);
 /* From a file name's extension (.svg, .png, .pdf, .dot or .gv). */
