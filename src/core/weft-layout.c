@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -41,7 +42,10 @@ struct _WeftLayout
   WeftEdgePath     *edges;
   WeftSpline       *splines;
   WeftPoint        *points;
+  guint             n_splines;
+  guint             n_points;
   char             *warnings;
+  gboolean          in_helper;
 };
 
 G_DEFINE_BOXED_TYPE (WeftLayout, weft_layout, weft_layout_ref, weft_layout_unref)
@@ -162,11 +166,10 @@ collect_message (char *text)
   return 0;
 }
 
+/* With gv_lock held. */
 static GVC_t *
-gv_begin (void)
+gv_begin_locked (void)
 {
-  g_mutex_lock (&gv_lock);
-
   if (gv_context == NULL)
     {
       gv_messages = g_string_new (NULL);
@@ -179,6 +182,39 @@ gv_begin (void)
   g_string_truncate (gv_messages, 0);
   agreseterrors ();
   return gv_context;
+}
+
+static GVC_t *
+gv_begin (void)
+{
+  g_mutex_lock (&gv_lock);
+  return gv_begin_locked ();
+}
+
+/* The "abandoned" flag of the asynchronous layout holding gv_lock, or
+ * NULL; read and written under holder_lock, set only while its job is
+ * alive. */
+static GMutex holder_lock;
+static gint *holder_abandoned;
+
+static void
+set_holder (gint *abandoned)
+{
+  g_mutex_lock (&holder_lock);
+  holder_abandoned = abandoned;
+  g_mutex_unlock (&holder_lock);
+}
+
+/* Whether gv_lock is held by a layout nobody waits for any more. */
+static gboolean
+holder_is_abandoned (void)
+{
+  gboolean abandoned;
+
+  g_mutex_lock (&holder_lock);
+  abandoned = holder_abandoned != NULL && g_atomic_int_get (holder_abandoned);
+  g_mutex_unlock (&holder_lock);
+  return abandoned;
 }
 
 /* What Graphviz said since gv_begin(), tidied, or NULL. */
@@ -226,6 +262,8 @@ escape_label (const char *text)
     {
       if (*p == '\\')
         g_string_append (s, "\\\\");
+      else if (*p == '\n')
+        g_string_append (s, "\\n");   /* the same centred line break, and safe in DOT */
       else if (*p == '&')
         g_string_append (s, "&amp;");
       else
@@ -284,6 +322,141 @@ weft_layout_places_edge_labels (WeftLayoutEngine engine,
   return engine == WEFT_ENGINE_DOT || n_edges <= WEFT_LAYOUT_LABEL_LIMIT;
 }
 
+/* The attributes of a graph, shared by build_agraph() and write_dot(),
+ * which must give Graphviz the same input. */
+typedef struct {
+  int         kind;     /* AGRAPH, AGNODE, AGEDGE */
+  const char *name;
+  const char *value;
+} Attr;
+
+static const Attr common_attrs[] = {
+  { AGRAPH, "outputorder", "edgesfirst" },
+  { AGRAPH, "pad", "0.2" },
+  { AGRAPH, "fontname", NODE_FONT },
+  { AGNODE, "fontname", NODE_FONT },
+  { AGNODE, "fontsize", NODE_FONT_SIZE },
+  { AGNODE, "margin", "0.1,0.04" },
+  { AGNODE, "height", "0.3" },
+  { AGNODE, "width", "0.4" },
+  { AGNODE, "penwidth", "1.2" },
+  { AGNODE, "fontcolor", "#241f31" },
+  { AGEDGE, "fontname", NODE_FONT },
+  { AGEDGE, "fontsize", EDGE_FONT_SIZE },
+  { AGEDGE, "arrowsize", "0.7" },
+};
+
+/* Per-item attributes with a default, declared in this order. */
+enum { N_LABEL, N_SHAPE, N_STYLE, N_FILL, N_COLOR, N_NODE_ATTRS };
+enum { E_LABEL, E_STYLE, E_COLOR, E_PENWIDTH, E_ARROWHEAD, E_FONTCOLOR, E_EDGE_ATTRS };
+
+static const Attr node_attrs[N_NODE_ATTRS] = {
+  { AGNODE, "label", "" }, { AGNODE, "shape", "box" }, { AGNODE, "style", "filled" },
+  { AGNODE, "fillcolor", "#ffffff" }, { AGNODE, "color", "#000000" },
+};
+static const Attr edge_attrs[E_EDGE_ATTRS] = {
+  { AGEDGE, "label", "" }, { AGEDGE, "style", "solid" }, { AGEDGE, "color", "#3d3846" },
+  { AGEDGE, "penwidth", "1" }, { AGEDGE, "arrowhead", "normal" }, { AGEDGE, "fontcolor", "#5e5c64" },
+};
+
+static guint
+engine_attrs (WeftLayoutEngine engine,
+              Attr             out[4])
+{
+  switch (engine)
+    {
+    case WEFT_ENGINE_DOT:
+      out[0] = (Attr) { AGRAPH, "rankdir", "LR" };
+      out[1] = (Attr) { AGRAPH, "nodesep", "0.2" };
+      out[2] = (Attr) { AGRAPH, "ranksep", "0.6" };
+      return 3;
+    case WEFT_ENGINE_NEATO:
+    case WEFT_ENGINE_FDP:
+      out[0] = (Attr) { AGRAPH, "overlap", "false" };
+      out[1] = (Attr) { AGRAPH, "splines", "true" };
+      return 2;
+    case WEFT_ENGINE_SFDP:
+      out[0] = (Attr) { AGRAPH, "overlap", "prism" };
+      return 1;
+    case WEFT_ENGINE_CIRCO:
+    case WEFT_ENGINE_TWOPI:
+      out[0] = (Attr) { AGRAPH, "overlap", "false" };
+      return 1;
+    case WEFT_ENGINE_AUTO:
+    case WEFT_N_ENGINES:
+    default:
+      return 0;
+    }
+}
+
+/* The values of node @i's attributes (NULL: the default); owned strings
+ * go to @owned. */
+static void
+node_values (WeftGraph   *graph,
+             guint        i,
+             const char  *values[N_NODE_ATTRS],
+             GPtrArray   *owned)
+{
+  const WeftGraphNode *node = weft_graph_get_node (graph, i);
+  g_autofree char *text = g_strconcat (node->style->glyph, " ", node->label, NULL);
+  guint32 fill, stroke;
+
+  weft_node_style_colors (node->style, FALSE, &fill, &stroke);
+  values[N_LABEL] = escape_label (text);
+  g_ptr_array_add (owned, (gpointer) values[N_LABEL]);
+  values[N_SHAPE] = node->style->graphviz_shape;
+  values[N_STYLE] = node->style->graphviz_style;
+  values[N_FILL] = color_string (fill);
+  g_ptr_array_add (owned, (gpointer) values[N_FILL]);
+  values[N_COLOR] = color_string (stroke);
+  g_ptr_array_add (owned, (gpointer) values[N_COLOR]);
+}
+
+static void
+edge_values (WeftGraph   *graph,
+             guint        i,
+             gboolean     with_labels,
+             const char  *values[E_EDGE_ATTRS],
+             GPtrArray   *owned)
+{
+  const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
+  const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
+  char *penwidth;
+
+  memset (values, 0, sizeof (const char *) * E_EDGE_ATTRS);
+  if (with_labels && *edge->label != '\0')
+    {
+      values[E_LABEL] = escape_label (edge->label);
+      g_ptr_array_add (owned, (gpointer) values[E_LABEL]);
+    }
+  if (edge->kind != WEFT_EDGE_RELATION)
+    {
+      /* Links to event and claim nodes: thin and grey; participants
+       * have no arrow. */
+      values[E_COLOR] = "#9a9996";
+      values[E_PENWIDTH] = "0.8";
+      if (edge->kind == WEFT_EDGE_PARTICIPANT)
+        values[E_ARROWHEAD] = "none";
+      return;
+    }
+
+  values[E_STYLE] = style->graphviz_style;
+  penwidth = g_strdup_printf ("%.1f", style->penwidth);
+  /* %.1f may use a decimal comma under some locales. */
+  g_strdelimit (penwidth, ",", '.');
+  values[E_PENWIDTH] = penwidth;
+  g_ptr_array_add (owned, penwidth);
+  if (style->grey)
+    values[E_COLOR] = values[E_FONTCOLOR] = "#9a9996";
+  if (style->red)
+    {
+      values[E_COLOR] = "#c01c28";
+      values[E_FONTCOLOR] = "#a51d2d";
+    }
+  if (style->tee)
+    values[E_ARROWHEAD] = "tee";
+}
+
 static void
 build_agraph (Built            *b,
               WeftGraph        *graph,
@@ -291,11 +464,12 @@ build_agraph (Built            *b,
 {
   guint n_nodes = weft_graph_get_n_nodes (graph);
   guint n_edges = weft_graph_get_n_edges (graph);
-  Agsym_t *n_label, *n_shape, *n_style, *n_fill, *n_color;
-  Agsym_t *e_label, *e_style, *e_color, *e_penwidth, *e_arrowhead, *e_fontcolor;
+  Agsym_t *n_syms[N_NODE_ATTRS], *e_syms[E_EDGE_ATTRS];
   const char *title = weft_dataset_get_title (weft_graph_get_dataset (graph));
   gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
   g_autofree char *escaped_title = escape_label (title ? title : "");
+  Attr extra[4];
+  guint n_extra = engine_attrs (engine, extra);
 
   b->disc.mem = &AgMemDisc;
   b->disc.id = &AgIdDisc;
@@ -306,131 +480,131 @@ build_agraph (Built            *b,
 
   agattr (b->g, AGRAPH, (char *) "layout", (char *) weft_layout_engine_to_string (engine));
   agattr (b->g, AGRAPH, (char *) "comment", escaped_title);
-  agattr (b->g, AGRAPH, (char *) "outputorder", (char *) "edgesfirst");
-  agattr (b->g, AGRAPH, (char *) "pad", (char *) "0.2");
-  agattr (b->g, AGRAPH, (char *) "fontname", (char *) NODE_FONT);
-  switch (engine)
-    {
-    case WEFT_ENGINE_DOT:
-      agattr (b->g, AGRAPH, (char *) "rankdir", (char *) "LR");
-      agattr (b->g, AGRAPH, (char *) "nodesep", (char *) "0.2");
-      agattr (b->g, AGRAPH, (char *) "ranksep", (char *) "0.6");
-      break;
-    case WEFT_ENGINE_NEATO:
-    case WEFT_ENGINE_FDP:
-      agattr (b->g, AGRAPH, (char *) "overlap", (char *) "false");
-      agattr (b->g, AGRAPH, (char *) "splines", (char *) "true");
-      break;
-    case WEFT_ENGINE_SFDP:
-      agattr (b->g, AGRAPH, (char *) "overlap", (char *) "prism");
-      break;
-    case WEFT_ENGINE_CIRCO:
-    case WEFT_ENGINE_TWOPI:
-      agattr (b->g, AGRAPH, (char *) "overlap", (char *) "false");
-      break;
-    case WEFT_ENGINE_AUTO:
-    case WEFT_N_ENGINES:
-    default:
-      break;
-    }
-
-  agattr (b->g, AGNODE, (char *) "fontname", (char *) NODE_FONT);
-  agattr (b->g, AGNODE, (char *) "fontsize", (char *) NODE_FONT_SIZE);
-  agattr (b->g, AGNODE, (char *) "margin", (char *) "0.1,0.04");
-  agattr (b->g, AGNODE, (char *) "height", (char *) "0.3");
-  agattr (b->g, AGNODE, (char *) "width", (char *) "0.4");
-  agattr (b->g, AGNODE, (char *) "penwidth", (char *) "1.2");
-  n_label = agattr (b->g, AGNODE, (char *) "label", (char *) "");
-  n_shape = agattr (b->g, AGNODE, (char *) "shape", (char *) "box");
-  n_style = agattr (b->g, AGNODE, (char *) "style", (char *) "filled");
-  n_fill = agattr (b->g, AGNODE, (char *) "fillcolor", (char *) "#ffffff");
-  n_color = agattr (b->g, AGNODE, (char *) "color", (char *) "#000000");
-  agattr (b->g, AGNODE, (char *) "fontcolor", (char *) "#241f31");
-
-  agattr (b->g, AGEDGE, (char *) "fontname", (char *) NODE_FONT);
-  agattr (b->g, AGEDGE, (char *) "fontsize", (char *) EDGE_FONT_SIZE);
-  agattr (b->g, AGEDGE, (char *) "arrowsize", (char *) "0.7");
-  e_label = agattr (b->g, AGEDGE, (char *) "label", (char *) "");
-  e_style = agattr (b->g, AGEDGE, (char *) "style", (char *) "solid");
-  e_color = agattr (b->g, AGEDGE, (char *) "color", (char *) "#3d3846");
-  e_penwidth = agattr (b->g, AGEDGE, (char *) "penwidth", (char *) "1");
-  e_arrowhead = agattr (b->g, AGEDGE, (char *) "arrowhead", (char *) "normal");
-  e_fontcolor = agattr (b->g, AGEDGE, (char *) "fontcolor", (char *) "#5e5c64");
+  for (guint i = 0; i < G_N_ELEMENTS (common_attrs); i++)
+    agattr (b->g, common_attrs[i].kind, (char *) common_attrs[i].name, (char *) common_attrs[i].value);
+  for (guint i = 0; i < n_extra; i++)
+    agattr (b->g, extra[i].kind, (char *) extra[i].name, (char *) extra[i].value);
+  for (guint i = 0; i < N_NODE_ATTRS; i++)
+    n_syms[i] = agattr (b->g, AGNODE, (char *) node_attrs[i].name, (char *) node_attrs[i].value);
+  for (guint i = 0; i < E_EDGE_ATTRS; i++)
+    e_syms[i] = agattr (b->g, AGEDGE, (char *) edge_attrs[i].name, (char *) edge_attrs[i].value);
 
   for (guint i = 0; i < n_nodes; i++)
     {
-      const WeftGraphNode *node = weft_graph_get_node (graph, i);
-      g_autofree char *text = g_strconcat (node->style->glyph, " ", node->label, NULL);
-      g_autofree char *label = escape_label (text);
-      g_autofree char *fill = NULL;
-      g_autofree char *stroke = NULL;
-      guint32 fill_rgb, stroke_rgb;
-      Agnode_t *n;
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      const char *values[N_NODE_ATTRS];
 
       /* Node names are item ids, unique in a dataset; agwrite() quotes
        * them. What shows is the label. */
-      n = agnode (b->g, (char *) node->item->id, TRUE);
-      b->nodes[i] = n;
-      weft_node_style_colors (node->style, FALSE, &fill_rgb, &stroke_rgb);
-      fill = color_string (fill_rgb);
-      stroke = color_string (stroke_rgb);
-      agxset (n, n_label, label);
-      agxset (n, n_shape, (char *) node->style->graphviz_shape);
-      agxset (n, n_style, (char *) node->style->graphviz_style);
-      agxset (n, n_fill, fill);
-      agxset (n, n_color, stroke);
+      b->nodes[i] = agnode (b->g, (char *) weft_graph_get_node (graph, i)->item->id, TRUE);
+      node_values (graph, i, values, owned);
+      for (guint k = 0; k < N_NODE_ATTRS; k++)
+        if (values[k] != NULL)
+          agxset (b->nodes[i], n_syms[k], (char *) values[k]);
     }
 
   for (guint i = 0; i < n_edges; i++)
     {
       const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-      const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
-      g_autofree char *label = escape_label (edge->label);
-      g_autofree char *penwidth = g_strdup_printf ("%.1f", style->penwidth);
-      Agedge_t *e;
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      const char *values[E_EDGE_ATTRS];
 
-      e = agedge (b->g, b->nodes[edge->tail], b->nodes[edge->head], NULL, TRUE);
-      b->edges[i] = e;
-      if (*label != '\0' && with_labels)
-        agxset (e, e_label, label);
-      if (edge->kind != WEFT_EDGE_RELATION)
-        {
-          /* Links to event and claim nodes: thin, grey, no arrow for
-           * participants. */
-          agxset (e, e_color, (char *) "#9a9996");
-          agxset (e, e_penwidth, (char *) "0.8");
-          if (edge->kind == WEFT_EDGE_PARTICIPANT)
-            agxset (e, e_arrowhead, (char *) "none");
-          continue;
-        }
-      agxset (e, e_style, (char *) style->graphviz_style);
-      /* %.1f may use a decimal comma under some locales. */
-      g_strdelimit (penwidth, ",", '.');
-      agxset (e, e_penwidth, penwidth);
-      if (style->grey)
-        {
-          agxset (e, e_color, (char *) "#9a9996");
-          agxset (e, e_fontcolor, (char *) "#9a9996");
-        }
-      if (style->red)
-        {
-          agxset (e, e_color, (char *) "#c01c28");
-          agxset (e, e_fontcolor, (char *) "#a51d2d");
-        }
-      if (style->tee)
-        agxset (e, e_arrowhead, (char *) "tee");
+      b->edges[i] = agedge (b->g, b->nodes[edge->tail], b->nodes[edge->head], NULL, TRUE);
+      edge_values (graph, i, with_labels, values, owned);
+      for (guint k = 0; k < E_EDGE_ATTRS; k++)
+        if (values[k] != NULL)
+          agxset (b->edges[i], e_syms[k], (char *) values[k]);
     }
 }
 
-/* Copies what Graphviz placed into a WeftLayout, y down. */
+/* DOT's quoted string: only the double quote needs escaping (labels are
+ * already escaped for Graphviz, and hold no raw newline). */
+static void
+append_quoted (GString    *out,
+               const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append (out, "\\\"");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The same graph as build_agraph() makes, as DOT text, without Graphviz
+ * (for the helper process, while the lock is held elsewhere). Nodes are
+ * n0, n1, …; each edge carries its index in "weft". */
+static char *
+write_dot (WeftGraph        *graph,
+           WeftLayoutEngine  engine)
+{
+  GString *out = g_string_new ("digraph weft {\n");
+  guint n_edges = weft_graph_get_n_edges (graph);
+  gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
+  static const char * const kinds[] = { [AGRAPH] = "graph", [AGNODE] = "node", [AGEDGE] = "edge" };
+  Attr extra[4];
+  guint n_extra = engine_attrs (engine, extra);
+
+  g_string_append_printf (out, "graph [layout=%s];\n", weft_layout_engine_to_string (engine));
+  for (guint i = 0; i < G_N_ELEMENTS (common_attrs) + n_extra; i++)
+    {
+      const Attr *a = i < G_N_ELEMENTS (common_attrs) ? &common_attrs[i] : &extra[i - G_N_ELEMENTS (common_attrs)];
+
+      g_string_append_printf (out, "%s [%s=", kinds[a->kind], a->name);
+      append_quoted (out, a->value);
+      g_string_append (out, "];\n");
+    }
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      const char *values[N_NODE_ATTRS];
+
+      node_values (graph, i, values, owned);
+      g_string_append_printf (out, "n%u [", i);
+      for (guint k = 0; k < N_NODE_ATTRS; k++)
+        {
+          g_string_append_printf (out, "%s%s=", k ? "," : "", node_attrs[k].name);
+          append_quoted (out, values[k] ? values[k] : node_attrs[k].value);
+        }
+      g_string_append (out, "];\n");
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      const char *values[E_EDGE_ATTRS];
+
+      edge_values (graph, i, with_labels, values, owned);
+      g_string_append_printf (out, "n%u -> n%u [weft=%u", edge->tail, edge->head, i);
+      for (guint k = 0; k < E_EDGE_ATTRS; k++)
+        if (values[k] != NULL)
+          {
+            g_string_append_printf (out, ",%s=", edge_attrs[k].name);
+            append_quoted (out, values[k]);
+          }
+      g_string_append (out, "];\n");
+    }
+
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
+}
+
+/* Copies what Graphviz placed into a WeftLayout, y down; the graph and
+ * what depends on it come in finish_layout(). */
 static WeftLayout *
 extract_layout (Built            *b,
-                WeftGraph        *graph,
+                guint             n_nodes,
+                guint             n_edges,
                 WeftLayoutEngine  engine)
 {
   WeftLayout *self = g_new0 (WeftLayout, 1);
-  guint n_nodes = weft_graph_get_n_nodes (graph);
-  guint n_edges = weft_graph_get_n_edges (graph);
   boxf bb = GD_bb (b->g);
   guint n_splines = 0, n_points = 0, s = 0, p = 0;
 
@@ -438,7 +612,6 @@ extract_layout (Built            *b,
 #define FY(py) (bb.UR.y - (py))
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->graph = weft_graph_ref (graph);
   self->engine = engine;
   self->width = bb.UR.x - bb.LL.x;
   self->height = bb.UR.y - bb.LL.y;
@@ -472,6 +645,8 @@ extract_layout (Built            *b,
     }
   self->splines = g_new0 (WeftSpline, MAX (n_splines, 1));
   self->points = g_new0 (WeftPoint, MAX (n_points, 1));
+  self->n_splines = n_splines;
+  self->n_points = n_points;
 
   for (guint i = 0; i < n_edges; i++)
     {
@@ -528,27 +703,6 @@ extract_layout (Built            *b,
           GROW (ep->label_x + l->dimen.x / 2, ep->label_y + l->dimen.y / 2);
         }
 
-      if (!ep->has_label && ep->n_splines > 0 && *weft_graph_get_edge (graph, i)->label != '\0')
-        {
-          /* Graphviz was not asked to place it: the middle of the edge. */
-          const WeftSpline *mid = &ep->splines[ep->n_splines / 2];
-          guint seg = (mid->n_points - 1) / 3;
-          const WeftPoint *q = &mid->points[3 * (seg / 2)];
-
-          if (seg > 0)
-            {
-              /* An estimate of its size at 8 points, for culling and
-               * hit testing. */
-              ep->has_label = TRUE;
-              ep->label_x = (q[0].x + 3 * q[1].x + 3 * q[2].x + q[3].x) / 8;
-              ep->label_y = (q[0].y + 3 * q[1].y + 3 * q[2].y + q[3].y) / 8;
-              ep->label_width = 5.0 * g_utf8_strlen (weft_graph_get_edge (graph, i)->label, -1);
-              ep->label_height = 10.0;
-              GROW (ep->label_x - ep->label_width / 2, ep->label_y - ep->label_height / 2);
-              GROW (ep->label_x + ep->label_width / 2, ep->label_y + ep->label_height / 2);
-            }
-        }
-
       if (x1 > x2)
         x1 = x2 = y1 = y2 = 0;
       ep->x1 = x1;
@@ -561,6 +715,41 @@ extract_layout (Built            *b,
 #undef FX
 #undef FY
   return self;
+}
+
+/* Ties @self to @graph; labels Graphviz did not place go to the middle of
+ * their edge, with an estimated size (8 points) for culling and hits. */
+static void
+finish_layout (WeftLayout *self,
+               WeftGraph  *graph)
+{
+  self->graph = weft_graph_ref (graph);
+
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      WeftEdgePath *ep = &self->edges[i];
+      const char *label = weft_graph_get_edge (graph, i)->label;
+      const WeftSpline *mid;
+      const WeftPoint *q;
+      guint seg;
+
+      if (ep->has_label || ep->n_splines == 0 || *label == '\0')
+        continue;
+      mid = &ep->splines[ep->n_splines / 2];
+      seg = (mid->n_points - 1) / 3;
+      if (seg == 0)
+        continue;
+      q = &mid->points[3 * (seg / 2)];
+      ep->has_label = TRUE;
+      ep->label_x = (q[0].x + 3 * q[1].x + 3 * q[2].x + q[3].x) / 8;
+      ep->label_y = (q[0].y + 3 * q[1].y + 3 * q[2].y + q[3].y) / 8;
+      ep->label_width = 5.0 * g_utf8_strlen (label, -1);
+      ep->label_height = 10.0;
+      ep->x1 = MIN (ep->x1, ep->label_x - ep->label_width / 2);
+      ep->y1 = MIN (ep->y1, ep->label_y - ep->label_height / 2);
+      ep->x2 = MAX (ep->x2, ep->label_x + ep->label_width / 2);
+      ep->y2 = MAX (ep->y2, ep->label_y + ep->label_height / 2);
+    }
 }
 
 /* ---- Start-up check ----------------------------------------------------- */
@@ -607,16 +796,320 @@ weft_layout_check (GError **error)
 
 /* ---- Layout ------------------------------------------------------------- */
 
-/* Lays out with the lock held; returns NULL with no error when
- * *@abandoned was set before Graphviz started. */
+/* ---- The helper process ------------------------------------------------- */
+
+/* Writes @self (not yet tied to a graph) as text: hexadecimal floats, so
+ * nothing is lost or locale-dependent. */
+static void
+print_layout (WeftLayout *self,
+              guint       n_nodes,
+              guint       n_edges,
+              FILE       *out)
+{
+  fprintf (out, "L %u %u %u %u %a %a\n", n_nodes, n_edges, self->n_splines, self->n_points,
+           self->width, self->height);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const WeftNodeBox *nb = &self->nodes[i];
+      fprintf (out, "%a %a %a %a\n", nb->x, nb->y, nb->width, nb->height);
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const WeftEdgePath *ep = &self->edges[i];
+
+      fprintf (out, "%u %d %a %a %a %a %a %a %a %a\n", ep->n_splines, ep->has_label, ep->label_x, ep->label_y,
+               ep->label_width, ep->label_height, ep->x1, ep->y1, ep->x2, ep->y2);
+      for (guint j = 0; j < ep->n_splines; j++)
+        {
+          const WeftSpline *sp = &ep->splines[j];
+
+          fprintf (out, "%u %d %a %a %d %a %a", sp->n_points, sp->has_start_arrow, sp->start_tip.x,
+                   sp->start_tip.y, sp->has_end_arrow, sp->end_tip.x, sp->end_tip.y);
+          for (guint k = 0; k < sp->n_points; k++)
+            fprintf (out, " %a %a", sp->points[k].x, sp->points[k].y);
+          fputc ('\n', out);
+        }
+    }
+}
+
+int
+weft_layout_helper_main (int    argc,
+                         char **argv)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autofree char *said = NULL;
+  WeftLayout *layout = NULL;
+  Built b = { 0 };
+  char buffer[65536];
+  size_t got;
+  guint n_nodes, n_edges;
+  GVC_t *gvc;
+  int status = 0;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: weft-layout-helper ENGINE < graph.dot\n");
+      return 2;
+    }
+  while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (input, buffer, (gssize) got);
+
+  gvc = gv_begin ();
+  b.g = agmemread (input->str);
+  if (b.g == NULL)
+    {
+      said = gv_take_messages ();
+      fprintf (stderr, "%s\n", said ? said : "cannot read the graph");
+      gv_end ();
+      return 1;
+    }
+
+  /* Nodes are n0, n1, …; each edge says its index in "weft". */
+  n_nodes = (guint) agnnodes (b.g);
+  n_edges = (guint) agnedges (b.g);
+  b.nodes = g_new0 (Agnode_t *, MAX (n_nodes, 1));
+  b.edges = g_new0 (Agedge_t *, MAX (n_edges, 1));
+  for (Agnode_t *n = agfstnode (b.g); n != NULL; n = agnxtnode (b.g, n))
+    {
+      guint64 i = g_ascii_strtoull (agnameof (n) + 1, NULL, 10);
+
+      if (i < n_nodes)
+        b.nodes[i] = n;
+      for (Agedge_t *e = agfstout (b.g, n); e != NULL; e = agnxtout (b.g, e))
+        {
+          char *index = agget (e, (char *) "weft");
+          guint64 j = index ? g_ascii_strtoull (index, NULL, 10) : G_MAXUINT64;
+
+          if (j < n_edges)
+            b.edges[j] = e;
+        }
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    status |= b.nodes[i] == NULL;
+  for (guint i = 0; i < n_edges; i++)
+    status |= b.edges[i] == NULL;
+
+  if (status != 0)
+    fprintf (stderr, "the graph does not number its nodes and edges\n");
+  else if (gvLayout (gvc, b.g, argv[1]) != 0)
+    status = 1;
+  else
+    {
+      layout = extract_layout (&b, n_nodes, n_edges, WEFT_ENGINE_AUTO);
+      print_layout (layout, n_nodes, n_edges, stdout);
+      gvFreeLayout (gvc, b.g);
+    }
+  said = gv_take_messages ();
+  if (said != NULL)
+    fprintf (stderr, "%s\n", said);
+  built_clear (&b);
+  gv_end ();
+  g_clear_pointer (&layout, weft_layout_unref);
+  fflush (stdout);
+  return status;
+}
+
+/* Reads what print_layout() wrote; NULL when it does not fit @graph. */
+static WeftLayout *
+parse_layout (const char        *text,
+              WeftGraph         *graph,
+              WeftLayoutEngine   engine)
+{
+  g_autoptr(WeftLayout) self = g_new0 (WeftLayout, 1);
+  const char *p = text;
+  char *end;
+  guint n_nodes, n_edges, s = 0, q = 0;
+
+#define NUM(var) G_STMT_START { (var) = g_ascii_strtod (p, &end); if (end == p) return NULL; p = end; } G_STMT_END
+#define INT(var) G_STMT_START { (var) = (guint) g_ascii_strtoull (p, &end, 10); if (end == p) return NULL; p = end; while (*p == ' ') p++; } G_STMT_END
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->engine = engine;
+  if (!g_str_has_prefix (p, "L "))
+    return NULL;
+  p += 2;
+  INT (n_nodes);
+  INT (n_edges);
+  INT (self->n_splines);
+  INT (self->n_points);
+  NUM (self->width);
+  NUM (self->height);
+  if (n_nodes != weft_graph_get_n_nodes (graph) || n_edges != weft_graph_get_n_edges (graph) ||
+      self->n_splines > 64u * (n_edges + 1) || self->n_points > 1024u * (n_edges + 1))
+    return NULL;
+
+  self->nodes = g_new0 (WeftNodeBox, MAX (n_nodes, 1));
+  self->edges = g_new0 (WeftEdgePath, MAX (n_edges, 1));
+  self->splines = g_new0 (WeftSpline, MAX (self->n_splines, 1));
+  self->points = g_new0 (WeftPoint, MAX (self->n_points, 1));
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      WeftNodeBox *nb = &self->nodes[i];
+
+      NUM (nb->x);
+      NUM (nb->y);
+      NUM (nb->width);
+      NUM (nb->height);
+      nb->label_x = nb->x;
+      nb->label_y = nb->y;
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      WeftEdgePath *ep = &self->edges[i];
+      guint has_label;
+
+      INT (ep->n_splines);
+      INT (has_label);
+      ep->has_label = has_label != 0;
+      NUM (ep->label_x);
+      NUM (ep->label_y);
+      NUM (ep->label_width);
+      NUM (ep->label_height);
+      NUM (ep->x1);
+      NUM (ep->y1);
+      NUM (ep->x2);
+      NUM (ep->y2);
+      if (ep->n_splines > self->n_splines - s)
+        return NULL;
+      ep->splines = &self->splines[s];
+      for (guint j = 0; j < ep->n_splines; j++)
+        {
+          WeftSpline *sp = &self->splines[s++];
+          guint flag;
+
+          INT (sp->n_points);
+          INT (flag);
+          sp->has_start_arrow = flag != 0;
+          NUM (sp->start_tip.x);
+          NUM (sp->start_tip.y);
+          INT (flag);
+          sp->has_end_arrow = flag != 0;
+          NUM (sp->end_tip.x);
+          NUM (sp->end_tip.y);
+          if (sp->n_points > self->n_points - q)
+            return NULL;
+          sp->points = &self->points[q];
+          for (guint k = 0; k < sp->n_points; k++, q++)
+            {
+              NUM (self->points[q].x);
+              NUM (self->points[q].y);
+            }
+        }
+    }
+#undef NUM
+#undef INT
+
+  return g_steal_pointer (&self);
+}
+
+/* The helper program: WEFT_LAYOUT_HELPER, else the installed one, else
+ * the one beside the running program in a build tree. */
+static char *
+find_helper (void)
+{
+  const char *env = g_getenv ("WEFT_LAYOUT_HELPER");
+  g_autofree char *self_path = NULL;
+  char *candidate;
+
+  if (env != NULL && *env != '\0')
+    return g_file_test (env, G_FILE_TEST_IS_EXECUTABLE) ? g_strdup (env) : NULL;
+
+  candidate = g_build_filename (LIBEXECDIR, "weft-layout-helper", NULL);
+  if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
+    return candidate;
+  g_free (candidate);
+
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self_path);
+
+      candidate = g_build_filename (dir, "core", "weft-layout-helper", NULL);
+      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
+        return candidate;
+      g_free (candidate);
+      candidate = g_build_filename (dir, "weft-layout-helper", NULL);
+      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
+        return candidate;
+      g_free (candidate);
+    }
+  return NULL;
+}
+
+/* Lays @graph out in a helper process, which @cancellable kills. Sets
+ * *@unavailable when there is no helper to run. */
+static WeftLayout *
+run_in_helper (WeftGraph         *graph,
+               WeftLayoutEngine   engine,
+               GCancellable      *cancellable,
+               gboolean          *unavailable,
+               GError           **error)
+{
+  g_autofree char *helper = find_helper ();
+  g_autofree char *dot = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) local_error = NULL;
+  WeftLayout *layout;
+
+  *unavailable = helper == NULL;
+  if (helper == NULL)
+    return NULL;
+
+  dot = write_dot (graph, engine);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error,
+                              helper, weft_layout_engine_to_string (engine), NULL);
+  if (process == NULL)
+    {
+      *unavailable = TRUE;
+      return NULL;
+    }
+
+  if (!g_subprocess_communicate_utf8 (process, dot, cancellable, &out, &err, &local_error))
+    {
+      g_subprocess_force_exit (process);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!g_subprocess_get_successful (process))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("Graphviz (%s) could not lay the graph out: %s"),
+                   weft_layout_engine_to_string (engine), err ? g_strstrip (err) : "");
+      return NULL;
+    }
+
+  layout = parse_layout (out ? out : "", graph, engine);
+  if (layout == NULL)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("The layout helper %s answered nonsense"), helper);
+      return NULL;
+    }
+  if (err != NULL && *g_strstrip (err) != '\0')
+    layout->warnings = g_steal_pointer (&err);
+  layout->in_helper = TRUE;
+  finish_layout (layout, graph);
+  return layout;
+}
+
+/* ---- Layout ------------------------------------------------------------- */
+
+/* Lays out; returns NULL with no error when *@abandoned was set before
+ * Graphviz started. An asynchronous layout (@abandoned given) that finds
+ * the lock held by an abandoned layout runs in the helper process, which
+ * @cancellable can kill, instead of waiting. */
 static WeftLayout *
 run_layout (WeftGraph         *graph,
             WeftLayoutEngine   engine,
             gint              *abandoned,
+            GCancellable      *cancellable,
             GError           **error)
 {
   Built b = { 0 };
   WeftLayout *layout = NULL;
+  gboolean no_helper = FALSE;
   GVC_t *gvc;
 
   if (!weft_layout_check (error))
@@ -625,12 +1118,40 @@ run_layout (WeftGraph         *graph,
   if (engine == WEFT_ENGINE_AUTO || (guint) engine >= WEFT_N_ENGINES)
     engine = weft_layout_engine_choose (weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph));
 
-  gvc = gv_begin ();
+  if (abandoned == NULL)
+    g_mutex_lock (&gv_lock);
+  else
+    while (!g_mutex_trylock (&gv_lock))
+      {
+        if (g_atomic_int_get (abandoned))
+          return NULL;
+        if (!no_helper && holder_is_abandoned ())
+          {
+            g_autoptr(GError) helper_error = NULL;
+
+            layout = run_in_helper (graph, engine, cancellable, &no_helper, &helper_error);
+            if (!no_helper)
+              {
+                if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                  return NULL;
+                if (helper_error != NULL)
+                  g_propagate_error (error, g_steal_pointer (&helper_error));
+                return layout;
+              }
+            /* No helper: wait for the lock after all. */
+            g_mutex_lock (&gv_lock);
+            break;
+          }
+        g_usleep (10 * 1000);
+      }
+
+  gvc = gv_begin_locked ();
   if (abandoned != NULL && g_atomic_int_get (abandoned))
     {
       gv_end ();
       return NULL;
     }
+  set_holder (abandoned);
 
   build_agraph (&b, graph, engine);
   if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
@@ -641,11 +1162,13 @@ run_layout (WeftGraph         *graph,
     }
   else
     {
-      layout = extract_layout (&b, graph, engine);
+      layout = extract_layout (&b, weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph), engine);
       layout->warnings = gv_take_messages ();
+      finish_layout (layout, graph);
       gvFreeLayout (gvc, b.g);
     }
   built_clear (&b);
+  set_holder (NULL);
   gv_end ();
 
   return layout;
@@ -658,7 +1181,7 @@ weft_layout_run (WeftGraph         *graph,
 {
   g_return_val_if_fail (graph != NULL, NULL);
 
-  return run_layout (graph, engine, NULL, error);
+  return run_layout (graph, engine, NULL, NULL, error);
 }
 
 WeftLayout *
@@ -678,7 +1201,7 @@ weft_layout_unref (WeftLayout *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  weft_graph_unref (self->graph);
+  g_clear_pointer (&self->graph, weft_graph_unref);
   g_free (self->nodes);
   g_free (self->edges);
   g_free (self->splines);
@@ -735,6 +1258,12 @@ weft_layout_get_warnings (WeftLayout *self)
   return self->warnings;
 }
 
+gboolean
+weft_layout_get_in_helper (WeftLayout *self)
+{
+  return self->in_helper;
+}
+
 /* ---- Asynchronous layout ------------------------------------------------ */
 
 /* One request. The outer task is what the caller waits on; it finishes
@@ -747,6 +1276,7 @@ typedef struct {
   WeftLayoutEngine  engine;
   GSource          *timeout;
   GSource          *cancelled;
+  GCancellable     *kill;       /* kills a helper process once abandoned */
   gint              abandoned;  /* atomic: the worker's result is not wanted */
 } Job;
 
@@ -764,6 +1294,7 @@ job_unref (Job *job)
     return;
 
   g_assert (job->outer == NULL);
+  g_object_unref (job->kill);
   weft_graph_unref (job->graph);
   g_free (job);
 }
@@ -776,6 +1307,7 @@ job_finish (Job        *job,
   GTask *outer = g_steal_pointer (&job->outer);
 
   g_atomic_int_set (&job->abandoned, 1);
+  g_cancellable_cancel (job->kill);
   if (job->timeout != NULL)
     {
       g_source_destroy (job->timeout);
@@ -837,7 +1369,7 @@ layout_thread (GTask        *task,
       return;
     }
 
-  layout = run_layout (job->graph, job->engine, &job->abandoned, &error);
+  layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -886,6 +1418,7 @@ weft_layout_run_async (WeftGraph           *graph,
   g_atomic_ref_count_init (&job->ref_count);
   job->graph = weft_graph_ref (graph);
   job->engine = engine;
+  job->kill = g_cancellable_new ();
   job->outer = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (job->outer, weft_layout_run_async);
   g_task_set_check_cancellable (job->outer, FALSE);

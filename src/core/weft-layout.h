@@ -134,10 +134,13 @@ WeftLayout       *weft_layout_run               (WeftGraph        *graph,
  * call, waiting included) passes, the task finishes at once with
  * G_IO_ERROR_CANCELLED or WEFT_ERROR_CANCELLED_TIMEOUT and the caller
  * moves on, while the worker, if Graphviz is already running, runs on to
- * the end and throws its result away. It keeps the Graphviz lock until
- * then, so the next layout (typically a faster engine, see
- * weft_layout_engine_fallback()) starts only after it. A layout abandoned
- * before it got the lock never starts. */
+ * the end and throws its result away, keeping the Graphviz lock until
+ * then. A layout abandoned before it got the lock never starts. The next
+ * asynchronous layout (typically a faster engine, see
+ * weft_layout_engine_fallback()) that finds the lock held by an abandoned
+ * one does not wait: it runs in a helper process (weft-layout-helper),
+ * which its own cancellation or time limit kills at once. Without the
+ * helper it waits for the lock. */
 void              weft_layout_run_async         (WeftGraph           *graph,
                                                  WeftLayoutEngine     engine,
                                                  guint                timeout_ms,
@@ -163,6 +166,8 @@ const WeftEdgePath *weft_layout_get_edge        (WeftLayout       *self,
                                                  guint             index);
 /* Graphviz's warnings during the layout, or NULL. */
 const char       *weft_layout_get_warnings      (WeftLayout       *self);
+/* Whether the helper process made it (see weft_layout_run_async()). */
+gboolean          weft_layout_get_in_helper     (WeftLayout       *self);
 
 /* Lays @graph out again and renders it with Graphviz's own renderers
  * (SVG, PNG, PDF), or writes it as DOT: valid Graphviz input, without
@@ -180,6 +185,11 @@ GBytes           *weft_layout_render_dot        (const char       *dot,
                                                  const char       *engine,
                                                  const char       *format,
                                                  GError          **error);
+
+/* The whole of weft-layout-helper: reads DOT on stdin, lays it out with
+ * the engine named in argv[1], prints the geometry for the parent. */
+int               weft_layout_helper_main       (int               argc,
+                                                 char            **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftLayout, weft_layout_unref)
 

@@ -1305,7 +1305,7 @@ on_layout_done (GObject      *source,
       if (fallback != WEFT_ENGINE_AUTO && self->graph != NULL)
         {
           g_autofree char *text =
-            g_strdup_printf (_("%s took too long; showing %s instead, once Graphviz finishes the abandoned layout"),
+            g_strdup_printf (_("%s took too long; laying the graph out with %s instead"),
                              weft_layout_engine_to_string (self->running_engine),
                              weft_layout_engine_to_string (fallback));
 
