@@ -303,6 +303,21 @@ test_bounded (Fixture       *f,
 }
 
 static void
+test_fallback (Fixture       *f,
+               gconstpointer  data)
+{
+  /* dot needs far more than a millisecond: the view falls back to sfdp,
+   * says so, and shows it. */
+  weft_graph_view_set_timeout (f->view, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.engine", "s", "dot"));
+  wait_for_layout (f);
+  g_assert_cmpint (weft_layout_get_engine (weft_graph_view_get_layout (f->view)), ==, WEFT_ENGINE_SFDP);
+  g_assert_nonnull (weft_graph_view_get_message (f->view));
+  g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "took too long"));
+  g_assert_cmpuint (n_nodes (f), ==, weft_dataset_get_entities (f->dataset)->len);
+}
+
+static void
 test_dark (Fixture       *f,
            gconstpointer  data)
 {
@@ -335,6 +350,7 @@ main (int    argc,
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);
   ADD ("bounded", test_bounded);
+  ADD ("fallback", test_fallback);
   ADD ("dark", test_dark);
 #undef ADD
 
