@@ -757,6 +757,22 @@ snapshot_pills (WeftGraphView *self,
 
   for (guint i = 0; i < self->matches->len && i < 40; i++)
     g_array_append_val (wanted, g_array_index (self->matches, guint, i));
+  if (self->session != NULL && weft_session_get_path (self->session) != NULL)
+    {
+      GPtrArray *path = weft_session_get_path (self->session);
+
+      for (guint i = 0; i < path->len; i++)
+        {
+          WeftHop *hop = g_ptr_array_index (path, i);
+          gint a = weft_graph_lookup_node (graph, &hop->from->item);
+          gint b = weft_graph_lookup_node (graph, &hop->to->item);
+
+          if (i == 0 && a >= 0)
+            g_array_append_val (wanted, a);
+          if (b >= 0)
+            g_array_append_val (wanted, b);
+        }
+    }
   if (self->hover_node >= 0)
     g_array_append_val (wanted, self->hover_node);
   if (self->selected_node >= 0)
@@ -842,6 +858,21 @@ snapshot_overlay (WeftGraphView *self,
       if (e >= 0)
         draw_edge (cr, &self->colors, weft_graph_get_edge (graph, e), weft_layout_get_edge (self->layout, e),
                    1.0, 2.0, &self->colors.accent);
+      else if (a >= 0 && b >= 0)
+        {
+          /* A shared event or claim: no edge of its own, a dashed line. */
+          const WeftNodeBox *na = weft_layout_get_node (self->layout, a);
+          const WeftNodeBox *nb = weft_layout_get_node (self->layout, b);
+          double dash[2] = { 6 / s, 4 / s };
+
+          gdk_cairo_set_source_rgba (cr, &self->colors.accent);
+          cairo_set_line_width (cr, 2.0 / MIN (s, 1));
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, na->x, na->y);
+          cairo_line_to (cr, nb->x, nb->y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
       if (a >= 0)
         highlight_node (cr, weft_graph_get_node (graph, a), weft_layout_get_node (self->layout, a),
                         &self->colors.accent, 2.5);
