@@ -22,6 +22,7 @@
 #include "weft-graph-view.h"
 
 #define TILE 512
+#define TILES_PER_FRAME 2
 #define MIN_SCALE 0.005
 #define MAX_SCALE 8.0
 #define ZOOM_STEP 1.25
@@ -79,6 +80,7 @@ struct _WeftGraphView
   GHashTable       *tiles;
   double            tiles_scale;
   guint             settle_id;
+  guint             more_tiles_id;
   GskRenderNode    *minimap;
   Colors            colors;
 
@@ -552,6 +554,149 @@ draw_node (cairo_t             *cr,
     }
 }
 
+/* Below this scale nothing has a readable label, and everything of one
+ * look is drawn as one path: a stroke per edge style instead of one per
+ * edge, a fill per node style instead of one per node. */
+#define BATCH_SCALE 0.35
+
+static void
+draw_scene_batched (cairo_t        *cr,
+                    WeftLayout     *layout,
+                    const Colors   *c,
+                    const gboolean *is_match,
+                    double          scale,
+                    const Rect     *visible)
+{
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  guint n_nodes = weft_graph_get_n_nodes (graph);
+  guint n_edges = weft_graph_get_n_edges (graph);
+  gboolean arrows = 7.0 * scale >= 1.5;
+  g_autoptr(GPtrArray) styles = g_ptr_array_new ();
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Edges: one group per evidence level (and one for event and claim
+   * links), dimmed or not. */
+  for (int dim = 0; dim <= (is_match != NULL); dim++)
+    for (int group = 0; group <= WEFT_N_EVIDENCE; group++)
+      {
+        const WeftGraphEdge *any = NULL;
+        const WeftEdgeStyle *style = weft_graph_style_for_evidence (group < WEFT_N_EVIDENCE ? group : 0);
+        double alpha = dim ? 0.25 : 1.0;
+        GdkRGBA color;
+        gboolean tee = FALSE;
+
+        cairo_new_path (cr);
+        for (guint i = 0; i < n_edges; i++)
+          {
+            const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
+            const WeftEdgePath *path = weft_layout_get_edge (layout, i);
+            int edge_group = edge->kind == WEFT_EDGE_RELATION ? (int) edge->evidence : WEFT_N_EVIDENCE;
+            gboolean dimmed = is_match != NULL && !is_match[edge->tail] && !is_match[edge->head];
+
+            if (edge_group != group || dimmed != dim ||
+                !rect_intersects (visible, path->x1, path->y1, path->x2, path->y2))
+              continue;
+            any = edge;
+            for (guint j = 0; j < path->n_splines; j++)
+              spline_path (cr, &path->splines[j]);
+          }
+        if (any == NULL)
+          continue;
+
+        edge_color (c, any, style, &color);
+        set_source_rgba_alpha (cr, &color, alpha);
+        cairo_set_line_width (cr, group < WEFT_N_EVIDENCE ? style->penwidth : 0.8);
+        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0 && scale >= 0.1)
+          cairo_set_dash (cr, style->dash, 2, 0);
+        else
+          cairo_set_dash (cr, NULL, 0, 0);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+
+        if (!arrows)
+          continue;
+        tee = group < WEFT_N_EVIDENCE && style->tee;
+        for (guint i = 0; i < n_edges; i++)
+          {
+            const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
+            const WeftEdgePath *path = weft_layout_get_edge (layout, i);
+            int edge_group = edge->kind == WEFT_EDGE_RELATION ? (int) edge->evidence : WEFT_N_EVIDENCE;
+            gboolean dimmed = is_match != NULL && !is_match[edge->tail] && !is_match[edge->head];
+
+            if (edge_group != group || dimmed != dim ||
+                !rect_intersects (visible, path->x1, path->y1, path->x2, path->y2))
+              continue;
+            for (guint j = 0; j < path->n_splines; j++)
+              {
+                const WeftSpline *sp = &path->splines[j];
+
+                if (sp->has_end_arrow)
+                  arrow_path (cr, &sp->points[sp->n_points - 1], &sp->end_tip, tee);
+                if (sp->has_start_arrow)
+                  arrow_path (cr, &sp->points[0], &sp->start_tip, FALSE);
+              }
+          }
+        if (tee)
+          cairo_stroke (cr);
+        else
+          cairo_fill (cr);
+      }
+
+  /* Nodes: one group per style, dimmed or not. */
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const WeftNodeStyle *style = weft_graph_get_node (graph, i)->style;
+
+      if (!g_ptr_array_find (styles, style, NULL))
+        g_ptr_array_add (styles, (gpointer) style);
+    }
+  for (int dim = 0; dim <= (is_match != NULL); dim++)
+    for (guint k = 0; k < styles->len; k++)
+      {
+        const WeftNodeStyle *style = g_ptr_array_index (styles, k);
+        gboolean simple = 22 * scale < 3.0;
+        gboolean any = FALSE;
+        guint32 fill, stroke;
+        GdkRGBA fill_rgba, stroke_rgba;
+
+        cairo_new_path (cr);
+        for (guint i = 0; i < n_nodes; i++)
+          {
+            const WeftNodeBox *b = weft_layout_get_node (layout, i);
+            double x1, y1, x2, y2;
+
+            if (weft_graph_get_node (graph, i)->style != style ||
+                (is_match != NULL && !is_match[i]) != dim)
+              continue;
+            node_rect (b, &x1, &y1, &x2, &y2);
+            if (!rect_intersects (visible, x1, y1, x2, y2))
+              continue;
+            any = TRUE;
+            if (simple)
+              cairo_rectangle (cr, x1, y1, b->width, b->height);
+            else
+              shape_path (cr, style->shape, b->x, b->y, b->width, b->height);
+          }
+        if (!any)
+          continue;
+
+        weft_node_style_colors (style, c->dark, &fill, &stroke);
+        rgba_from_rgb (&fill_rgba, fill, 1);
+        rgba_from_rgb (&stroke_rgba, stroke, 1);
+        set_source_rgba_alpha (cr, simple ? &stroke_rgba : &fill_rgba, dim ? 0.3 : 1.0);
+        if (simple)
+          cairo_fill (cr);
+        else
+          {
+            cairo_fill_preserve (cr);
+            set_source_rgba_alpha (cr, &stroke_rgba, dim ? 0.3 : 1.0);
+            cairo_set_line_width (cr, 1.2);
+            cairo_stroke (cr);
+          }
+      }
+}
+
 /* Draws everything of @layout that meets @visible (layout points) at
  * @scale pixels per point. Cheaper forms when things get small. */
 static void
@@ -569,6 +714,12 @@ draw_scene (cairo_t       *cr,
   gboolean edge_labels = 8.0 * scale >= 5.0;
   g_autoptr(PangoLayout) node_text = node_labels ? make_layout (cr, 10) : NULL;
   g_autoptr(PangoLayout) edge_text = edge_labels ? make_layout (cr, 8) : NULL;
+
+  if (scale < BATCH_SCALE)
+    {
+      draw_scene_batched (cr, layout, c, is_match, scale, visible);
+      return;
+    }
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -650,6 +801,16 @@ tile_key (int ix,
 }
 
 static gboolean
+draw_more_tiles (gpointer user_data)
+{
+  WeftGraphView *self = user_data;
+
+  self->more_tiles_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 on_settled (gpointer user_data)
 {
   WeftGraphView *self = user_data;
@@ -668,6 +829,8 @@ snapshot_tiles (WeftGraphView *self,
 {
   double s = self->scale;
   int ix0, iy0, ix1, iy1;
+  guint budget = TILES_PER_FRAME;
+  gboolean missing = FALSE;
 
   if (self->tiles_scale != s && g_hash_table_size (self->tiles) > 0 && self->settle_id != 0)
     {
@@ -712,8 +875,17 @@ snapshot_tiles (WeftGraphView *self,
           continue;
         if (node == NULL)
           {
-            guint64 *k = g_new (guint64, 1);
+            guint64 *k;
 
+            /* A few new tiles per frame, so no frame takes long; the
+             * rest come in the next frames. */
+            if (budget == 0)
+              {
+                missing = TRUE;
+                continue;
+              }
+            budget--;
+            k = g_new (guint64, 1);
             *k = key;
             node = render_tile (self, ix, iy, s);
             g_hash_table_insert (self->tiles, k, node);
@@ -721,6 +893,9 @@ snapshot_tiles (WeftGraphView *self,
         gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
+
+  if (missing && self->more_tiles_id == 0)
+    self->more_tiles_id = g_idle_add_full (G_PRIORITY_LOW, draw_more_tiles, self, NULL);
 }
 
 /* ---- Overlays ---------------------------------------------------------------- */
@@ -939,18 +1114,29 @@ snapshot_minimap (WeftGraphView *self,
 
   if (self->minimap == NULL)
     {
-      GtkSnapshot *mini = gtk_snapshot_new ();
+      /* Drawn once into an image: replaying the vector drawing of a big
+       * graph every frame would cost as much as drawing it. */
+      int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      int iw = (int) ceil (mw), ih = (int) ceil (mh);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, iw * factor, ih * factor);
       Rect all = { -1, -1, lw + 2, lh + 2 };
       GdkRGBA bg;
 
+      cairo_surface_set_device_scale (surface, factor, factor);
       bg = self->colors.dark ? (GdkRGBA) { 0.12f, 0.12f, 0.12f, 0.92f } : (GdkRGBA) { 1, 1, 1, 0.92f };
-      cr = gtk_snapshot_append_cairo (mini, &GRAPHENE_RECT_INIT (0, 0, mw, mh));
+      cr = cairo_create (surface);
       gdk_cairo_set_source_rgba (cr, &bg);
       cairo_paint (cr);
       cairo_scale (cr, ms, ms);
       draw_scene (cr, self->layout, &self->colors, NULL, ms, &all);
       cairo_destroy (cr);
-      self->minimap = gtk_snapshot_free_to_node (mini);
+
+      self->minimap = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, iw, ih));
+      cr = gsk_cairo_node_get_draw_context (self->minimap);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
     }
 
   gtk_snapshot_save (snapshot);
@@ -1827,6 +2013,7 @@ weft_graph_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->more_tiles_id, g_source_remove);
   g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
@@ -2174,6 +2361,15 @@ weft_graph_view_get_center (WeftGraphView *self,
 
   *x = self->ox + gtk_widget_get_width (GTK_WIDGET (self)) / (2 * self->scale);
   *y = self->oy + gtk_widget_get_height (GTK_WIDGET (self)) / (2 * self->scale);
+}
+
+void
+weft_graph_view_invalidate (WeftGraphView *self)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+
+  clear_tiles (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 GBytes *

@@ -61,6 +61,10 @@ void           weft_graph_view_get_center        (WeftGraphView *self,
                                                   double        *x,
                                                   double        *y);
 
+/* Forgets every cached drawing (tiles, minimap); the next frames draw
+ * them again. */
+void           weft_graph_view_invalidate        (WeftGraphView *self);
+
 /* What the view shows, as Graphviz draws it (what graph.export means). */
 GBytes        *weft_graph_view_export            (WeftGraphView    *self,
                                                   WeftExportFormat  format,
