@@ -1037,6 +1037,12 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_graph_export (WeftWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export-graph", NULL);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1312,8 +1318,12 @@ weft_window_init (WeftWindow *self)
   g_settings_bind (self->settings, "lane-grouping", self->timeline, "lanes", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_vexpand (self->timeline, TRUE);
   gtk_widget_set_vexpand (self->graph, TRUE);
+  g_settings_bind (self->settings, "graph-engine", self->graph, "engine", G_SETTINGS_BIND_DEFAULT);
   gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
+  gtk_box_append (GTK_BOX (self->graph_slot), weft_views_new_graph_bar (self->graph));
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph);
+  /* The graph's own export action asks the window. */
+  g_signal_connect_object (self->graph, "export", G_CALLBACK (on_graph_export), self, G_CONNECT_SWAPPED);
 
   self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->presentation, "presentation-card");
