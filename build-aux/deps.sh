@@ -7,7 +7,7 @@ WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
   gettext desktop-file-utils appstream python3
   shared-mime-info libgtk-4-bin
   libcairo2-dev libpango1.0-dev"
-WEFT_TEST_DEPS="xvfb xauth clang valgrind"
+WEFT_TEST_DEPS="xvfb xauth python3-yaml clang valgrind"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"
 

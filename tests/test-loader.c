@@ -194,6 +194,19 @@ test_unknown_members (void)
   g_assert_nonnull (strstr (report, "t.weft:8:62: warning: entities[0].colour: unknown member “colour”"));
   g_assert_nonnull (strstr (report, "t.weft:23:13: warning: editor: unknown member “editor”"));
 
+  /* Members kept by Weft's importers are expected, not warned about. */
+  {
+    g_autofree char *doc3 = replace (good_doc, "\"kind\": \"company\"}", "\"kind\": \"company\", \"ftm\": {\"schema\": \"Company\"}}");
+    g_autoptr(GError) error3 = NULL;
+    WeftDataset *ds3 = NULL;
+    g_autofree char *report3 = diagnose (doc3, &ds3, &error3);
+
+    g_assert_no_error (error3);
+    g_assert_cmpstr (report3, ==, "");
+    g_assert_true (json_object_has_member (weft_dataset_lookup_entity (ds3, "e1")->item.extra, "ftm"));
+    g_object_unref (ds3);
+  }
+
   ibm = weft_dataset_lookup_entity (dataset, "e1");
   g_assert_nonnull (ibm->item.extra);
   g_assert_true (json_object_has_member (ibm->item.extra, "colour"));

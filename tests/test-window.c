@@ -217,6 +217,45 @@ test_open_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_imported (gpointer data)
+{
+  WeftDataset *ds = weft_session_get_dataset (weft_window_get_session (data));
+
+  return ds != NULL && !weft_window_is_example (data);
+}
+
+static void
+test_import (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  const char *corpus = g_getenv ("WEFT_CORPUS");
+  g_autofree char *path = NULL;
+  WeftDataset *ds;
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the shared corpus is not beside the repository");
+      return;
+    }
+
+  /* A TimelineJS file (Knight Lab, MPL-2.0) opens like a dataset… */
+  path = g_build_filename (corpus, "timelinejs", "eras.json", NULL);
+  open_by_action (window, path);
+  g_assert_true (wait_for (is_imported, window));
+  settle ();
+  ds = weft_session_get_dataset (weft_window_get_session (window));
+  g_assert_cmpuint (weft_dataset_get_eras (ds)->len, ==, 3);
+  g_assert_cmpuint (weft_dataset_get_events (ds)->len, >, 0);
+
+  /* …but is not the window's file: Save will not write over it. */
+  g_assert_null (weft_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "eras.json (imported) — Weft");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_broken_file_keeps_document (void)
 {
@@ -512,6 +551,7 @@ main (int    argc,
 
   g_test_add_func ("/weft/window/example", test_example);
   g_test_add_func ("/weft/window/open-action", test_open_action);
+  g_test_add_func ("/weft/window/import", test_import);
   g_test_add_func ("/weft/window/broken-file-keeps-document", test_broken_file_keeps_document);
   g_test_add_func ("/weft/window/linked-selection", test_linked_selection);
   g_test_add_func ("/weft/window/filters", test_filters);

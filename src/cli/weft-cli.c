@@ -23,6 +23,8 @@ static const WeftCliCommand commands[] = {
   { "stats", N_("FILE"), N_("Count what a dataset holds"), weft_cli_stats },
   { "path", N_("FILE FROM TO"), N_("Show the shortest chain of evidence between two entities"), weft_cli_path },
   { "timeline", N_("FILE OUT"), N_("Draw the timeline as an SVG, PNG or PDF picture"), weft_cli_timeline },
+  { "convert", N_("IN OUT"), N_("Convert between Weft, TimelineJS, FollowTheMoney, CSV, GraphML, GEXF and DOT"), weft_cli_convert },
+  { "graph", N_("FILE OUT"), N_("Draw the relationship graph to an SVG, PNG, PDF or DOT file"), weft_cli_graph },
 };
 
 static const WeftCliCommand *

@@ -38,6 +38,8 @@ int      weft_cli_validate  (int argc, char **argv);
 int      weft_cli_stats     (int argc, char **argv);
 int      weft_cli_path      (int argc, char **argv);
 int      weft_cli_timeline  (int argc, char **argv);
+int      weft_cli_convert   (int argc, char **argv);
+int      weft_cli_graph     (int argc, char **argv);
 
 /* Shared helpers for subcommands. */
 /* Parses options; on --help prints help and returns FALSE with *status 0,

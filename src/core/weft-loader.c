@@ -129,12 +129,15 @@ collect (Ctx                *ctx,
           continue;
         }
 
-      {
-        g_autofree char *path = member_path (ctx, name);
-        weft_diagnostics_warning_at (ctx->diagnostics, path,
-                                     _("unknown member “%s”; Weft keeps it as it is and writes it back"),
-                                     name);
-      }
+      /* What Weft's own importers keep from other formats is expected
+       * here; anything else is worth a warning. */
+      if (!g_str_equal (name, "timelinejs") && !g_str_equal (name, "ftm") && !g_str_equal (name, "csv"))
+        {
+          g_autofree char *path = member_path (ctx, name);
+          weft_diagnostics_warning_at (ctx->diagnostics, path,
+                                       _("unknown member “%s”; Weft keeps it as it is and writes it back"),
+                                       name);
+        }
       if (*extra == NULL)
         *extra = json_object_new ();
       json_object_set_member (*extra, name, json_node_copy (node));
@@ -1017,4 +1020,31 @@ weft_dataset_load_data (const char       *data,
     }
 
   return load ((char *) data, length, NULL, NULL, NULL, diagnostics, error);
+}
+
+/* ---- Items embedded in other formats ------------------------------------- */
+
+void
+weft_dataset_read_json_items (WeftDataset     *dataset,
+                              JsonObject      *object,
+                              WeftDiagnostics *diagnostics)
+{
+  g_autoptr(WeftDiagnostics) own = NULL;
+  Ctx ctx = { 0 };
+
+  g_return_if_fail (WEFT_IS_DATASET (dataset));
+  g_return_if_fail (!weft_dataset_is_finished (dataset));
+
+  if (diagnostics == NULL)
+    diagnostics = own = weft_diagnostics_new (NULL);
+
+  ctx.dataset = dataset;
+  ctx.diagnostics = diagnostics;
+
+  read_items (&ctx, json_object_get_member (object, "sources"), "sources", read_source);
+  read_items (&ctx, json_object_get_member (object, "entities"), "entities", read_entity);
+  read_items (&ctx, json_object_get_member (object, "events"), "events", read_event);
+  read_items (&ctx, json_object_get_member (object, "claims"), "claims", read_claim);
+  read_items (&ctx, json_object_get_member (object, "relations"), "relations", read_relation);
+  read_items (&ctx, json_object_get_member (object, "eras"), "eras", read_era);
 }

@@ -57,4 +57,12 @@ gboolean     weft_file_replace_contents (GFile           *file,
                                          GCancellable    *cancellable,
                                          GError         **error);
 
+/* Reads the item arrays of a .weft document ("sources" … "eras", those
+ * that @object has) into @dataset, which is not finished yet: for formats
+ * that carry Weft items inside their own files (TimelineJS, FtM). Problems
+ * go to @diagnostics (may be NULL) by path, as the loader reports them. */
+void         weft_dataset_read_json_items (WeftDataset     *dataset,
+                                           JsonObject      *object,
+                                           WeftDiagnostics *diagnostics);
+
 G_END_DECLS

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 GtkWidget *weft_views_new_timeline     (WeftSession     *session);
 GtkWidget *weft_views_new_graph        (WeftSession     *session);
+/* A bar over the graph that says when it shows only part of the dataset
+ * or fell back to a faster layout, with a way to lay out everything. */
+GtkWidget *weft_views_new_graph_bar    (GtkWidget       *graph);
 /* Centres the timeline on @item (an event, or the events of an entity or
  * claim). */
 void       weft_views_show_on_timeline (GtkWidget       *timeline,

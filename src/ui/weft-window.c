@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-error.h"
+#include "weft-formats.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
@@ -52,6 +53,7 @@ struct _WeftWindow
   WeftSession     *session;
   GSettings       *settings;
   GFile           *file;
+  char            *imported_name;    /* shown when the dataset came from another format */
   GFileMonitor    *monitor;
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
@@ -156,6 +158,10 @@ update_title (WeftWindow *self)
                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
       name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
     }
+  else if (self->imported_name != NULL)
+    /* Translators: the title of a window showing a file read from another
+     * format, which Save does not overwrite: "timeline.json (imported)" */
+    name = g_strdup_printf (_("%s (imported)"), self->imported_name);
   else
     name = g_strdup (_("Example"));
 
@@ -239,9 +245,10 @@ on_file_changed (WeftWindow        *self,
 }
 
 typedef struct {
-  GFile           *file;
-  WeftDiagnostics *diagnostics;
-  gboolean         is_example;
+  GFile             *file;
+  WeftDiagnostics   *diagnostics;
+  gboolean           is_example;
+  WeftImportSummary  summary;
 } LoadData;
 
 static void
@@ -260,7 +267,12 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  WeftDataset *dataset = weft_dataset_load_file (data->file, data->diagnostics, cancellable, &error);
+  WeftImportOptions options = { 0 };
+  WeftDataset *dataset;
+
+  /* Every format Weft reads, recognised from the content. */
+  options.summary = &data->summary;
+  dataset = weft_import_file (data->file, WEFT_FORMAT_AUTO, &options, data->diagnostics, &error);
 
   if (dataset == NULL)
     g_task_return_error (task, error);
@@ -328,9 +340,26 @@ load_done (GObject      *source,
     }
 
   hide_banner (self);
-  set_file (self, data->file, data->is_example);
+  g_clear_pointer (&self->imported_name, g_free);
+  if (data->summary.format != WEFT_FORMAT_WEFT && !data->is_example)
+    {
+      /* Save must not write a .weft over the user's TimelineJS or FtM
+       * file: the window shows it as imported, and Save asks where. */
+      set_file (self, NULL, FALSE);
+      self->imported_name = g_file_get_basename (data->file);
+    }
+  else
+    set_file (self, data->file, data->is_example);
   weft_session_set_dataset (self->session, dataset);
   update_title (self);
+
+  if (self->imported_name != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Imported %s from %s; save it as a Weft dataset to keep it."),
+                                               self->imported_name,
+                                               weft_format_info_get_label (weft_format_get_info (data->summary.format)));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
 
   if (!data->is_example)
     {
@@ -424,13 +453,28 @@ on_open_response (GtkNativeDialog *dialog,
 static void
 add_filters (GtkFileChooser *chooser)
 {
+  GtkFileFilter *supported = gtk_file_filter_new ();
   GtkFileFilter *weft = gtk_file_filter_new ();
   GtkFileFilter *all = gtk_file_filter_new ();
+  const WeftFormatInfo * const *formats;
+  guint n;
+
+  gtk_file_filter_set_name (supported, _("Datasets Weft can read"));
+  formats = weft_formats_list (&n);
+  for (guint i = 0; i < n; i++)
+    if (formats[i]->flags & WEFT_FORMAT_CAN_IMPORT)
+      for (guint j = 0; formats[i]->extensions[j] != NULL; j++)
+        {
+          g_autofree char *pattern = g_strdup_printf ("*.%s", formats[i]->extensions[j]);
+          gtk_file_filter_add_pattern (supported, pattern);
+        }
+  gtk_file_chooser_add_filter (chooser, supported);
 
   gtk_file_filter_set_name (weft, _("Weft datasets"));
   gtk_file_filter_add_pattern (weft, "*.weft");
   gtk_file_filter_add_mime_type (weft, "application/x-weft+json");
   gtk_file_chooser_add_filter (chooser, weft);
+  g_object_unref (supported);
 
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -483,9 +527,29 @@ save_to (WeftWindow *self,
 {
   g_autoptr(GError) error = NULL;
   WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autofree char *basename = g_file_get_basename (file);
+  WeftFormat format = weft_format_for_export_name (basename);
 
   if (dataset == NULL)
     return;
+
+  /* Another format is an export: the window keeps showing its file. */
+  if (format != WEFT_FORMAT_AUTO && format != WEFT_FORMAT_WEFT)
+    {
+      if (!weft_export_file (dataset, file, format, &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Exported %s"), basename);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        }
+      return;
+    }
 
   if (!weft_dataset_save (dataset, file, NULL, &error))
     {
@@ -501,6 +565,7 @@ save_to (WeftWindow *self,
 
       /* A new monitor, made after our own write, so that write is not
        * reported as a change from elsewhere. */
+      g_clear_pointer (&self->imported_name, g_free);
       set_file (self, file, FALSE);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
@@ -542,9 +607,39 @@ save_as_action (GtkWidget  *widget,
   GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Save the Dataset"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                                               _("_Save"), _("_Cancel"));
-  g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("smart-cities.weft");
+  g_autofree char *name = NULL;
+  const WeftFormatInfo * const *formats;
+  guint n;
+
+  if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else if (self->imported_name != NULL)
+    {
+      /* "timeline.json" -> "timeline.weft" */
+      const char *dot = strrchr (self->imported_name, '.');
+      g_autofree char *stem = dot ? g_strndup (self->imported_name, dot - self->imported_name)
+                                  : g_strdup (self->imported_name);
+      name = g_strconcat (stem, ".weft", NULL);
+    }
+  else
+    name = g_strdup ("smart-cities.weft");
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  /* The format follows the name's extension; each filter says which. */
+  formats = weft_formats_list (&n);
+  for (guint i = 0; i < n; i++)
+    if (formats[i]->flags & WEFT_FORMAT_CAN_EXPORT)
+      {
+        GtkFileFilter *filter = gtk_file_filter_new ();
+        g_autofree char *pattern = g_strdup_printf ("*.%s", formats[i]->extension);
+        g_autofree char *label = g_strdup_printf ("%s (.%s)", weft_format_info_get_label (formats[i]),
+                                                  formats[i]->extension);
+
+        gtk_file_filter_set_name (filter, label);
+        gtk_file_filter_add_pattern (filter, pattern);
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+        g_object_unref (filter);
+      }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_save_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -942,6 +1037,12 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_graph_export (WeftWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export-graph", NULL);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1062,6 +1163,7 @@ weft_window_finalize (GObject *object)
   g_free (self->banner_details);
   g_free (self->banner_action);
   g_free (self->view);
+  g_free (self->imported_name);
 
   G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
 }
@@ -1216,8 +1318,12 @@ weft_window_init (WeftWindow *self)
   g_settings_bind (self->settings, "lane-grouping", self->timeline, "lanes", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_vexpand (self->timeline, TRUE);
   gtk_widget_set_vexpand (self->graph, TRUE);
+  g_settings_bind (self->settings, "graph-engine", self->graph, "engine", G_SETTINGS_BIND_DEFAULT);
   gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
+  gtk_box_append (GTK_BOX (self->graph_slot), weft_views_new_graph_bar (self->graph));
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph);
+  /* The graph's own export action asks the window. */
+  g_signal_connect_object (self->graph, "export", G_CALLBACK (on_graph_export), self, G_CONNECT_SWAPPED);
 
   self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->presentation, "presentation-card");

@@ -1,0 +1,224 @@
+/* weft-cli-convert.c: weft convert IN OUT
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "weft-cli.h"
+#include "weft-error.h"
+#include "weft-formats.h"
+
+static void
+print_summary (const char              *input,
+               const WeftImportSummary *summary,
+               WeftDataset             *dataset)
+{
+  const WeftFormatInfo *info = weft_format_get_info (summary->format);
+
+  /* Translators: "in.ftm (FollowTheMoney (JSON lines)): 1000 records read, 2 left out" */
+  g_printerr (_("%s (%s): %u records read, %u left out"),
+              input, info ? weft_format_info_get_label (info) : "?", summary->n_records, summary->n_skipped);
+  if (summary->n_outside > 0)
+    g_printerr (_(", %u outside the focus"), summary->n_outside);
+  if (summary->n_passes > 1)
+    g_printerr (_(", %u passes over the file"), summary->n_passes);
+  g_printerr ("\n");
+
+  if (dataset != NULL)
+    /* Translators: the counts of what was read */
+    g_printerr (_("%u entities, %u events, %u claims, %u sources, %u relations, %u eras\n"),
+                weft_dataset_get_entities (dataset)->len, weft_dataset_get_events (dataset)->len,
+                weft_dataset_get_claims (dataset)->len, weft_dataset_get_sources (dataset)->len,
+                weft_dataset_get_relations (dataset)->len, weft_dataset_get_eras (dataset)->len);
+}
+
+static void
+print_diagnostics (WeftDiagnostics *diagnostics,
+                   const char      *input,
+                   gboolean         quiet)
+{
+  guint n = weft_diagnostics_get_length (diagnostics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+      g_autofree char *line = NULL;
+
+      if (quiet && d->severity != WEFT_SEVERITY_ERROR)
+        continue;
+      line = weft_diagnostic_format (d, input);
+      g_printerr ("%s\n", line);
+    }
+  if (weft_diagnostics_get_n_dropped (diagnostics) > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
+                             "%s: %u more problems not shown\n",
+                             weft_diagnostics_get_n_dropped (diagnostics)),
+                input, weft_diagnostics_get_n_dropped (diagnostics));
+}
+
+static gboolean
+write_stdout (WeftDataset  *dataset,
+              WeftFormat    format,
+              GError      **error)
+{
+  g_autoptr(GFile) out = g_file_new_for_path ("/dev/stdout");
+  g_autoptr(GFileOutputStream) stream = g_file_append_to (out, G_FILE_CREATE_NONE, NULL, error);
+
+  if (stream == NULL)
+    return FALSE;
+  if (!weft_export_stream (dataset, G_OUTPUT_STREAM (stream), format, error))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+int
+weft_cli_convert (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = weft_cli_context_new ("convert", NULL, NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *import_names = weft_format_names (WEFT_FORMAT_CAN_IMPORT);
+  g_autofree char *export_names = weft_format_names (WEFT_FORMAT_CAN_EXPORT);
+  g_autofree char *description = NULL;
+  gboolean strict = FALSE, check = FALSE, quiet = FALSE;
+  int hops = -1;
+  GOptionEntry entries[] = {
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &from, N_("The format of IN (recognised from its content when left out)"), N_("FORMAT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("The format of OUT (taken from its extension when left out)"), N_("FORMAT") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Stop at the first problem, even a warning, and write nothing"), NULL },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("FollowTheMoney: keep only the neighbourhood of this entity id"), N_("ID") },
+    { "hops", 0, 0, G_OPTION_ARG_INT, &hops, N_("How many links away from the focus to go (default 1)"), N_("N") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Only read IN and report; write nothing (no OUT)"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors, not warnings or the summary"), NULL },
+    { NULL }
+  };
+  g_autoptr(WeftDiagnostics) diagnostics = NULL;
+  g_autoptr(WeftDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) input = NULL;
+  WeftImportSummary summary = { 0 };
+  WeftImportOptions options = { 0 };
+  WeftFormat in_format = WEFT_FORMAT_AUTO;
+  WeftFormat out_format = WEFT_FORMAT_AUTO;
+  const char *in_path, *out_path = NULL;
+  int status;
+
+  description = g_strdup_printf (_("Formats read: %s. Formats written: %s.\n\n"
+                                   "IN's format is recognised from its content; OUT's from its extension "
+                                   "(.weft, .json for TimelineJS, .ftm/.jsonl, .csv, .graphml, .gexf, .gv/.dot). "
+                                   "OUT “-” writes to standard output. CSV writes one table per kind of item: "
+                                   "into OUT as a folder, or beside it (out.csv -> out-entities.csv, out-events.csv, …).\n\n"
+                                   "Problems are printed as FILE:LINE:COLUMN: severity: message. A record that cannot be "
+                                   "read is left out and counted. Exit status: 0 when OUT was written and nothing was left out, "
+                                   "1 when records were left out (or, with --strict, on any problem; then nothing is written), "
+                                   "2 on wrong usage or when IN cannot be read or OUT cannot be written."),
+                                 import_names, export_names);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
+  if (!weft_cli_parse (context, &argc, &argv, &status))
+    return status;
+
+  if (argc != (check ? 2 : 3))
+    {
+      g_printerr (check ? _("weft convert: with --check, name one file, IN\n")
+                        : _("weft convert: name two files, IN and OUT\n"));
+      return WEFT_EXIT_USAGE;
+    }
+  in_path = argv[1];
+  if (!check)
+    out_path = argv[2];
+
+  if (from != NULL && !weft_format_from_name (from, &in_format))
+    {
+      g_printerr (_("weft convert: unknown format “%s”; Weft reads %s\n"), from, import_names);
+      return WEFT_EXIT_USAGE;
+    }
+  if (to != NULL && (!weft_format_from_name (to, &out_format) || out_format == WEFT_FORMAT_AUTO))
+    {
+      g_printerr (_("weft convert: unknown format “%s”; Weft writes %s\n"), to, export_names);
+      return WEFT_EXIT_USAGE;
+    }
+  if (in_format != WEFT_FORMAT_AUTO && !(weft_format_get_info (in_format)->flags & WEFT_FORMAT_CAN_IMPORT))
+    {
+      g_printerr (_("weft convert: Weft writes %s but does not read it; it reads %s\n"), from, import_names);
+      return WEFT_EXIT_USAGE;
+    }
+  if (hops >= 0 && focus == NULL)
+    {
+      g_printerr (_("weft convert: --hops goes with --focus\n"));
+      return WEFT_EXIT_USAGE;
+    }
+  if (out_path != NULL && out_format == WEFT_FORMAT_AUTO)
+    {
+      out_format = weft_format_for_export_name (out_path);
+      if (out_format == WEFT_FORMAT_AUTO || g_str_equal (out_path, "-"))
+        {
+          if (g_str_equal (out_path, "-"))
+            g_printerr (_("weft convert: name the format of standard output with --to (one of %s)\n"), export_names);
+          else
+            g_printerr (_("weft convert: cannot tell the format of %s from its name; add --to (one of %s)\n"),
+                        out_path, export_names);
+          return WEFT_EXIT_USAGE;
+        }
+    }
+  if (out_path != NULL && g_str_equal (out_path, "-") && out_format == WEFT_FORMAT_CSV)
+    {
+      g_printerr (_("weft convert: CSV writes several tables; name a folder or a .csv file, not “-”\n"));
+      return WEFT_EXIT_USAGE;
+    }
+
+  options.strict = strict;
+  options.focus = focus;
+  options.hops = hops >= 0 ? (guint) hops : 1;
+  options.summary = &summary;
+
+  input = g_file_new_for_commandline_arg (in_path);
+  diagnostics = weft_diagnostics_new (in_path);
+  dataset = weft_import_file (input, in_format, &options, diagnostics, &error);
+
+  print_diagnostics (diagnostics, in_path, quiet);
+
+  if (dataset == NULL)
+    {
+      /* The problems are listed above when there are any. */
+      if (weft_diagnostics_get_length (diagnostics) == 0 || !g_error_matches (error, WEFT_ERROR, WEFT_ERROR_SYNTAX))
+        g_printerr ("%s\n", error->message);
+      if (g_error_matches (error, WEFT_ERROR, WEFT_ERROR_IO) || g_error_matches (error, WEFT_ERROR, WEFT_ERROR_LIMIT) ||
+          g_error_matches (error, WEFT_ERROR, WEFT_ERROR_FORMAT) || g_error_matches (error, WEFT_ERROR, WEFT_ERROR_NOT_FOUND))
+        return WEFT_EXIT_USAGE;
+      return WEFT_EXIT_PROBLEMS;
+    }
+
+  if (!quiet)
+    print_summary (in_path, &summary, dataset);
+
+  if (out_path != NULL)
+    {
+      gboolean ok;
+
+      if (g_str_equal (out_path, "-"))
+        ok = write_stdout (dataset, out_format, &error);
+      else
+        {
+          g_autoptr(GFile) output = g_file_new_for_commandline_arg (out_path);
+          ok = weft_export_file (dataset, output, out_format, &error);
+        }
+
+      if (!ok)
+        {
+          g_printerr ("%s\n", error->message);
+          return WEFT_EXIT_USAGE;
+        }
+      if (!quiet && !g_str_equal (out_path, "-"))
+        g_printerr (_("wrote %s (%s)\n"), out_path, weft_format_info_get_label (weft_format_get_info (out_format)));
+    }
+
+  return summary.n_skipped > 0 || weft_diagnostics_get_n_errors (diagnostics) > 0 ? WEFT_EXIT_PROBLEMS : WEFT_EXIT_OK;
+}

@@ -1,0 +1,696 @@
+/* weft-export-ftm.c: a dataset as FollowTheMoney JSON lines
+ *
+ * One entity a line: {"id", "schema", "properties": {name: [values]}}.
+ * Entities are written as the schema their FtM import kept, else the one
+ * their kind suggests; relations as the edge schema of their type (else
+ * UnknownLink); events as Event; sources as Document, Article or Table;
+ * claims as Documentation (a source documents what the claim is about)
+ * or Note. What an FtM import kept is written back as it was. What FtM has
+ * no property for (claim status and quotes, event groups, exact EDTF dates,
+ * eras) goes in a "weft" member next to "properties", which FtM tools
+ * ignore and Weft's import reads back.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "weft-ftm-schema.h"
+#include "weft-interchange-private.h"
+
+typedef struct {
+  const char *name;
+  GPtrArray  *values;   /* const char *, borrowed */
+} Prop;
+
+typedef struct {
+  GArray     *props;    /* Prop */
+  GPtrArray  *owned;    /* strings made here */
+} Props;
+
+static void
+props_init (Props *p)
+{
+  p->props = g_array_new (FALSE, FALSE, sizeof (Prop));
+  p->owned = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+props_clear (Props *p)
+{
+  for (guint i = 0; i < p->props->len; i++)
+    g_ptr_array_unref (g_array_index (p->props, Prop, i).values);
+  g_array_unref (p->props);
+  g_ptr_array_unref (p->owned);
+}
+
+static Prop *
+props_get (Props      *p,
+           const char *name)
+{
+  Prop prop;
+
+  for (guint i = 0; i < p->props->len; i++)
+    if (strcmp (g_array_index (p->props, Prop, i).name, name) == 0)
+      return &g_array_index (p->props, Prop, i);
+
+  prop.name = name;
+  prop.values = g_ptr_array_new ();
+  g_array_append_val (p->props, prop);
+  return &g_array_index (p->props, Prop, p->props->len - 1);
+}
+
+static void
+props_add (Props      *p,
+           const char *name,
+           const char *value)
+{
+  if (value != NULL)
+    g_ptr_array_add (props_get (p, name)->values, (gpointer) value);
+}
+
+static void
+props_take (Props      *p,
+            const char *name,
+            char       *value)
+{
+  if (value != NULL)
+    {
+      g_ptr_array_add (p->owned, value);
+      props_add (p, name, value);
+    }
+}
+
+static void
+props_add_all (Props              *p,
+               const char         *name,
+               const char * const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    props_add (p, name, values[i]);
+}
+
+/* ---- Kept FtM members ----------------------------------------------------- */
+
+static JsonObject *
+kept (const WeftItem *item)
+{
+  return weft_item_get_extra_object (item, "ftm");
+}
+
+static JsonObject *
+kept_properties (const WeftItem *item)
+{
+  return weft_json_get_object (kept (item), "properties");
+}
+
+static gboolean
+kept_has (const WeftItem *item,
+          const char     *property)
+{
+  JsonObject *properties = kept_properties (item);
+
+  return properties != NULL && json_object_has_member (properties, property);
+}
+
+/* The FtM property Weft's @field came from, when not the usual one (the
+ * property itself is kept): the usual one is then not written. */
+static gboolean
+came_from_elsewhere (const WeftItem *item,
+                     const char     *field)
+{
+  return weft_json_get_string (weft_json_get_object (kept (item), "from"), field) != NULL;
+}
+
+/* Whether a kept property of @names already says @value. */
+static gboolean
+kept_says_date (const WeftItem     *item,
+                const char * const *names,
+                const char         *value)
+{
+  JsonObject *properties = kept_properties (item);
+
+  for (guint i = 0; properties != NULL && names != NULL && names[i] != NULL; i++)
+    {
+      JsonArray *values = weft_json_get_array (properties, names[i]);
+      const char *first = values && json_array_get_length (values) > 0 ? json_array_get_string_element (values, 0) : NULL;
+      gboolean exact;
+      g_autofree char *edtf = first ? weft_ftm_date_to_edtf (first, &exact) : NULL;
+
+      if (edtf != NULL && g_strcmp0 (edtf, value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- Writing a line ------------------------------------------------------- */
+
+static void
+write_values (WeftWriter *w,
+              GPtrArray  *values)
+{
+  weft_writer_append_c (w, '[');
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (i > 0)
+        weft_writer_append_c (w, ',');
+      weft_writer_append_json_string (w, g_ptr_array_index (values, i));
+    }
+  weft_writer_append_c (w, ']');
+}
+
+/* Writes the line: Weft's properties first, then the kept ones (values of
+ * a property Weft also has follow its own), then the kept top-level
+ * members and the "weft" member. */
+static void
+write_line (WeftWriter     *w,
+            const WeftItem *item,
+            const char     *schema,
+            Props          *props,
+            JsonObject     *weft)
+{
+  JsonObject *ftm = kept (item);
+  JsonObject *extra_props = weft_json_get_object (ftm, "properties");
+  gboolean first = TRUE;
+
+  weft_writer_append (w, "{\"id\":");
+  weft_writer_append_json_string (w, item->id);
+  weft_writer_append (w, ",\"schema\":");
+  weft_writer_append_json_string (w, schema);
+  weft_writer_append (w, ",\"properties\":{");
+
+  for (guint i = 0; i < props->props->len; i++)
+    {
+      Prop *prop = &g_array_index (props->props, Prop, i);
+      JsonArray *more = extra_props ? weft_json_get_array (extra_props, prop->name) : NULL;
+
+      if (prop->values->len == 0)
+        continue;
+      if (more != NULL)
+        for (guint k = 0; k < json_array_get_length (more); k++)
+          {
+            const char *value = json_array_get_string_element (more, k);
+            if (value != NULL)
+              g_ptr_array_add (prop->values, (gpointer) value);
+          }
+
+      if (!first)
+        weft_writer_append_c (w, ',');
+      first = FALSE;
+      weft_writer_append_json_string (w, prop->name);
+      weft_writer_append_c (w, ':');
+      write_values (w, prop->values);
+    }
+
+  if (extra_props != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, extra_props);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          gboolean written = FALSE;
+
+          for (guint i = 0; i < props->props->len; i++)
+            {
+              Prop *prop = &g_array_index (props->props, Prop, i);
+              written |= prop->values->len > 0 && strcmp (prop->name, name) == 0 && JSON_NODE_HOLDS_ARRAY (node);
+            }
+          if (written)
+            continue;
+          if (!first)
+            weft_writer_append_c (w, ',');
+          first = FALSE;
+          weft_writer_append_json_string (w, name);
+          weft_writer_append_c (w, ':');
+          weft_writer_append_json_node (w, node);
+        }
+    }
+  weft_writer_append_c (w, '}');
+
+  if (ftm != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, ftm);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          if (g_str_equal (name, "schema") || g_str_equal (name, "properties") || g_str_equal (name, "from") ||
+              g_str_equal (name, "placeholder") || g_str_equal (name, "id") || g_str_equal (name, "weft"))
+            continue;
+          weft_writer_append_c (w, ',');
+          weft_writer_append_json_string (w, name);
+          weft_writer_append_c (w, ':');
+          weft_writer_append_json_node (w, node);
+        }
+    }
+
+  if (weft != NULL && json_object_get_size (weft) > 0)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), weft);
+
+      weft_writer_append (w, ",\"weft\":");
+      weft_writer_append_json_node (w, node);
+    }
+
+  weft_writer_append (w, "}\n");
+}
+
+/* ---- Dates ---------------------------------------------------------------- */
+
+/* An FtM date for a point: "2010", "2010-05" or "2010-05-03"; NULL when
+ * FtM cannot say it (before year 1000, beyond 9999, open or unknown). */
+static char *
+ftm_point (const WeftDatePoint *p)
+{
+  if (p->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN))
+    return NULL;
+  if (p->year < 1000 || p->year > 9999)
+    return NULL;
+
+  switch (p->precision)
+    {
+    case WEFT_DATE_PRECISION_DAY:
+      return g_strdup_printf ("%04d-%02d-%02d", p->year, p->month, p->day);
+    case WEFT_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%04d-%02d", p->year, p->month);
+    case WEFT_DATE_PRECISION_SEASON:
+    case WEFT_DATE_PRECISION_YEAR:
+    case WEFT_DATE_PRECISION_DECADE:
+    case WEFT_DATE_PRECISION_CENTURY:
+    case WEFT_DATE_PRECISION_MILLENNIUM:
+    default:
+      return g_strdup_printf ("%04d", p->year);
+    }
+}
+
+static gboolean
+in_list (const char * const *list,
+         const char         *name)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (strcmp (list[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds the date properties of @schema for @date and returns whether an
+ * import gets back exactly @date_text from them (else the exact EDTF
+ * goes in the "weft" member). Properties the item kept are not written. */
+static gboolean
+add_dates (Props               *props,
+           const WeftItem      *item,
+           const WeftFtmSchema *schema,
+           const WeftDate      *date,
+           const char          *date_text,
+           gboolean             point_only)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *expected = NULL;
+  const char *start_prop = NULL, *end_prop = NULL;
+  const char * const *starts = schema ? schema->start : NULL;
+  const char * const *ends = schema ? schema->end : NULL;
+
+  if (date_text == NULL || starts == NULL)
+    return date_text == NULL;
+
+  if (!date->is_interval || point_only)
+    {
+      start = ftm_point (&date->start);
+      start_prop = in_list (starts, "date") ? "date" : starts[0];
+      if (date->is_interval && point_only)
+        g_clear_pointer (&start, g_free);
+    }
+  else
+    {
+      start = ftm_point (&date->start);
+      start_prop = starts[0];
+      if (ends != NULL)
+        {
+          end = ftm_point (&date->end);
+          end_prop = ends[0];
+        }
+    }
+
+  /* What the import would make of them (weft-import-ftm.c, extent_date). */
+  if (start != NULL && end != NULL)
+    expected = g_strdup_printf ("%s/%s", start, end);
+  else if (start != NULL && ends != NULL && g_strcmp0 (start_prop, "date") != 0)
+    expected = g_strdup_printf ("%s/", start);
+  else if (start != NULL)
+    expected = g_strdup (start);
+  else if (end != NULL)
+    expected = g_strdup_printf ("/%s", end);
+
+  /* A value the kept properties already give is not written twice. */
+  if (start != NULL && !kept_has (item, start_prop) && !kept_says_date (item, starts, start))
+    props_take (props, start_prop, g_steal_pointer (&start));
+  if (end != NULL && !kept_has (item, end_prop) && !kept_says_date (item, ends, end))
+    props_take (props, end_prop, g_steal_pointer (&end));
+
+  return g_strcmp0 (expected, date_text) == 0;
+}
+
+/* ---- Items ---------------------------------------------------------------- */
+
+static JsonArray *
+strv_array (const char * const *list)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    json_array_add_string_element (array, list[i]);
+  return array;
+}
+
+static const char *
+kept_schema (const WeftItem *item)
+{
+  return weft_json_get_string (kept (item), "schema");
+}
+
+static void
+write_entity (WeftWriter *w,
+              WeftEntity *e)
+{
+  const char *schema = kept_schema (&e->item) ? kept_schema (&e->item) : weft_ftm_schema_for_kind (e->kind);
+  const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
+  WeftEntityKind implied = info && info->role == WEFT_FTM_ENTITY ? info->kind : WEFT_ENTITY_OTHER;
+  g_autoptr(JsonObject) weft = json_object_new ();
+  Props props;
+
+  if (json_object_get_boolean_member_with_default (kept (&e->item) ? kept (&e->item) : weft, "placeholder", FALSE))
+    return;
+
+  props_init (&props);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->name);
+  props_add_all (&props, "alias", e->aliases);
+  props_add (&props, "description", e->description);
+  props_add_all (&props, "keywords", e->tags);
+  if (e->country != NULL)
+    {
+      gboolean code = e->country[0] != '\0';
+
+      for (const char *p = e->country; *p != '\0'; p++)
+        code &= g_ascii_isupper (*p);
+      if (code)
+        props_take (&props, "country", g_ascii_strdown (e->country, -1));
+      else
+        json_object_set_string_member (weft, "country", e->country);
+    }
+
+  if (implied != e->kind)
+    json_object_set_string_member (weft, "kind", weft_entity_kind_to_string (e->kind));
+
+  write_line (w, &e->item, schema, &props, weft);
+  props_clear (&props);
+}
+
+static void
+write_source (WeftWriter *w,
+              WeftSource *s)
+{
+  const char *schema = kept_schema (&s->item) ? kept_schema (&s->item) : weft_ftm_schema_for_source (s->kind);
+  const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
+  g_autoptr(JsonObject) weft = json_object_new ();
+  Props props;
+
+  if (json_object_get_boolean_member_with_default (kept (&s->item) ? kept (&s->item) : weft, "placeholder", FALSE))
+    return;
+
+  props_init (&props);
+  if (!came_from_elsewhere (&s->item, "title"))
+    props_add (&props, "title", s->title);
+  props_add (&props, "author", s->author);
+  props_add (&props, "publisher", s->publisher);
+  props_add (&props, "sourceUrl", s->url);
+  if (s->date_text != NULL && !add_dates (&props, &s->item, info, &s->date, s->date_text, TRUE))
+    json_object_set_string_member (weft, "date", s->date_text);
+
+  if (info == NULL || info->source_kind != s->kind)
+    json_object_set_string_member (weft, "kind", weft_source_kind_to_string (s->kind));
+  if (s->cited_by != NULL)
+    json_object_set_string_member (weft, "cited_by", s->cited_by);
+
+  write_line (w, &s->item, schema, &props, weft);
+  props_clear (&props);
+}
+
+static void
+write_event (WeftWriter *w,
+             WeftEvent  *e)
+{
+  const char *schema = kept_schema (&e->item) ? kept_schema (&e->item) : "Event";
+  const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
+  g_autoptr(JsonObject) weft = json_object_new ();
+  gboolean plain = TRUE;
+  guint n_involved = 0;
+  Props props;
+
+  props_init (&props);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->title);
+  props_add (&props, "description", e->description);
+  if (!add_dates (&props, &e->item, info, &e->date, e->date_text, FALSE))
+    json_object_set_string_member (weft, "date", e->date_text);
+
+  /* Involved, then the organizers: the import rebuilds that order. */
+  for (guint i = 0; i < e->n_participants; i++)
+    if (g_strcmp0 (e->participants[i].role, "organizer") != 0)
+      {
+        props_add (&props, "involved", e->participants[i].entity);
+        plain &= (e->participants[i].role == NULL && i == n_involved);
+        n_involved++;
+      }
+  for (guint i = 0; i < e->n_participants; i++)
+    if (g_strcmp0 (e->participants[i].role, "organizer") == 0)
+      props_add (&props, "organizer", e->participants[i].entity);
+  for (guint i = 0; i < e->n_participants; i++)
+    plain &= e->participants[i].extra == NULL;
+
+  if (!plain)
+    {
+      JsonArray *participants = json_array_new ();
+
+      for (guint i = 0; i < e->n_participants; i++)
+        {
+          JsonObject *p = json_object_new ();
+
+          json_object_set_string_member (p, "entity", e->participants[i].entity);
+          if (e->participants[i].role != NULL)
+            json_object_set_string_member (p, "role", e->participants[i].role);
+          json_array_add_object_element (participants, p);
+        }
+      json_object_set_array_member (weft, "participants", participants);
+    }
+  if (e->group != NULL)
+    json_object_set_string_member (weft, "group", e->group);
+  if (e->tags != NULL)
+    json_object_set_array_member (weft, "tags", strv_array (e->tags));
+  if (e->claims != NULL)
+    json_object_set_array_member (weft, "claims", strv_array (e->claims));
+
+  write_line (w, &e->item, schema, &props, weft);
+  props_clear (&props);
+}
+
+static void
+write_era (WeftWriter *w,
+           WeftEra    *e)
+{
+  const char *schema = kept_schema (&e->item) ? kept_schema (&e->item) : "Event";
+  const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
+  g_autoptr(JsonObject) weft = json_object_new ();
+  Props props;
+
+  props_init (&props);
+  if (!came_from_elsewhere (&e->item, "name"))
+    props_add (&props, "name", e->title);
+  if (!add_dates (&props, &e->item, info, &e->date, e->date_text, FALSE))
+    json_object_set_string_member (weft, "date", e->date_text);
+  json_object_set_boolean_member (weft, "era", TRUE);
+  if (e->color != NULL)
+    json_object_set_string_member (weft, "color", e->color);
+
+  write_line (w, &e->item, schema, &props, weft);
+  props_clear (&props);
+}
+
+static void
+write_relation (WeftWriter   *w,
+                WeftRelation *r)
+{
+  const WeftFtmSchema *by_type = weft_ftm_schema_for_relation (r->type);
+  const WeftFtmSchema *info = NULL;
+  g_autoptr(JsonObject) weft = json_object_new ();
+  Props props;
+
+  if (kept_schema (&r->item) != NULL)
+    info = weft_ftm_schema_lookup (kept_schema (&r->item));
+  if (info == NULL || info->role != WEFT_FTM_EDGE)
+    info = by_type ? by_type : weft_ftm_schema_lookup ("UnknownLink");
+
+  props_init (&props);
+  props_add (&props, info->source, r->from);
+  props_add (&props, info->target, r->to);
+  if (r->date_text != NULL && !add_dates (&props, &r->item, info, &r->date, r->date_text, FALSE))
+    json_object_set_string_member (weft, "date", r->date_text);
+
+  if (g_strcmp0 (r->type, info->relation_type) != 0)
+    json_object_set_string_member (weft, "type", r->type);
+  if (r->label != NULL)
+    json_object_set_string_member (weft, "label", r->label);
+  if (r->claims != NULL)
+    json_object_set_array_member (weft, "claims", strv_array (r->claims));
+
+  write_line (w, &r->item, info->name, &props, weft);
+  props_clear (&props);
+}
+
+/* The claim as a .weft claim object, for the "weft" member. */
+static JsonObject *
+claim_object (WeftClaim *c)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *citations = json_array_new ();
+
+  json_object_set_string_member (o, "id", c->item.id);
+  json_object_set_string_member (o, "text", c->text);
+  json_object_set_string_member (o, "status", weft_claim_status_to_string (c->status));
+  if (c->claimant != NULL)
+    json_object_set_string_member (o, "claimant", c->claimant);
+  json_object_set_array_member (o, "about", strv_array (c->about));
+  if (c->date_text != NULL)
+    json_object_set_string_member (o, "date", c->date_text);
+  for (guint i = 0; i < c->n_citations; i++)
+    {
+      JsonObject *ci = json_object_new ();
+
+      json_object_set_string_member (ci, "source", c->citations[i].source);
+      json_object_set_string_member (ci, "quote", c->citations[i].quote);
+      if (c->citations[i].locator != NULL)
+        json_object_set_string_member (ci, "locator", c->citations[i].locator);
+      if (c->citations[i].extra != NULL)
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *node;
+
+          json_object_iter_init_ordered (&iter, c->citations[i].extra);
+          while (json_object_iter_next_ordered (&iter, &name, &node))
+            if (!json_object_has_member (ci, name))
+              json_object_set_member (ci, name, json_node_copy (node));
+        }
+      json_array_add_object_element (citations, ci);
+    }
+  json_object_set_array_member (o, "citations", citations);
+  if (c->item.extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, c->item.extra);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        if (!g_str_equal (name, "ftm") && !json_object_has_member (o, name))
+          json_object_set_member (o, name, json_node_copy (node));
+    }
+  return o;
+}
+
+static void
+write_claim (WeftWriter *w,
+             WeftClaim  *c)
+{
+  const char *schema = kept_schema (&c->item) ? kept_schema (&c->item) : weft_ftm_schema_for_claim (c);
+  const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
+  g_autoptr(JsonObject) weft = json_object_new ();
+  const char *about = c->about && c->about[0] ? c->about[0] : NULL;
+  gboolean plain = c->status == WEFT_STATUS_REPORTED && c->claimant == NULL &&
+                   (c->about == NULL || c->about[0] == NULL || c->about[1] == NULL);
+  Props props;
+
+  if (info == NULL || info->role != WEFT_FTM_CITATION)
+    {
+      schema = weft_ftm_schema_for_claim (c);
+      info = weft_ftm_schema_lookup (schema);
+    }
+
+  props_init (&props);
+  if (g_str_equal (schema, "Mention"))
+    {
+      props_add (&props, "document", c->n_citations > 0 ? c->citations[0].source : NULL);
+      props_add (&props, "resolved", about);
+      props_add (&props, "name", c->n_citations > 0 ? c->citations[0].quote : NULL);
+      plain &= c->n_citations == 1 && c->citations[0].locator == NULL;
+      if (plain)
+        {
+          g_autofree char *expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Mentions “%s”"),
+                                                       c->citations[0].quote);
+          plain &= g_str_equal (expected, c->text);
+        }
+    }
+  else if (g_str_equal (schema, "Note"))
+    {
+      props_add (&props, "entity", about);
+      if (!came_from_elsewhere (&c->item, "text"))
+        props_add (&props, "description", c->text);
+      plain &= c->n_citations == 0;
+    }
+  else
+    {
+      props_add (&props, "document", c->n_citations > 0 ? c->citations[0].source : NULL);
+      props_add (&props, "entity", about);
+      if (!came_from_elsewhere (&c->item, "text"))
+        props_add (&props, "summary", c->text);
+      plain &= c->n_citations == 1 && c->citations[0].quote[0] == '\0' && c->citations[0].locator == NULL;
+    }
+  for (guint i = 0; i < c->n_citations; i++)
+    plain &= c->citations[i].extra == NULL;
+
+  if (c->date_text != NULL)
+    plain &= add_dates (&props, &c->item, info, &c->date, c->date_text, FALSE);
+
+  if (!plain)
+    json_object_set_object_member (weft, "claim", claim_object (c));
+
+  write_line (w, &c->item, schema, &props, weft);
+  props_clear (&props);
+}
+
+gboolean
+weft_export_ftm (WeftDataset *dataset,
+                 WeftWriter  *writer)
+{
+  GPtrArray *list;
+
+  list = weft_dataset_get_entities (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_entity (writer, g_ptr_array_index (list, i));
+  list = weft_dataset_get_sources (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_source (writer, g_ptr_array_index (list, i));
+  list = weft_dataset_get_events (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_event (writer, g_ptr_array_index (list, i));
+  list = weft_dataset_get_eras (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_era (writer, g_ptr_array_index (list, i));
+  list = weft_dataset_get_relations (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_relation (writer, g_ptr_array_index (list, i));
+  list = weft_dataset_get_claims (dataset);
+  for (guint i = 0; i < list->len && writer->error == NULL; i++)
+    write_claim (writer, g_ptr_array_index (list, i));
+
+  return TRUE;
+}

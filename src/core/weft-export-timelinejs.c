@@ -1,0 +1,571 @@
+/* weft-export-timelinejs.c: a dataset as a TimelineJS timeline (JSON v3,
+ * or the spreadsheet template as CSV)
+ *
+ * Events become slides and eras eras; the participants and the claims
+ * behind an event (with their quotes and sources) are folded into the
+ * slide's text, escaped, so a teacher can publish a Weft dataset as a web
+ * timeline. What TimelineJS cannot hold (entities, claims, sources,
+ * relations, exact EDTF dates) travels in a "weft" member that TimelineJS
+ * ignores and Weft's import reads back. What a TimelineJS import kept
+ * ("timelinejs" in the items' unknown members) is written back as it was.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-csv.h"
+#include "weft-interchange-private.h"
+#include "weft-loader.h"
+
+/* JavaScript dates end here; beyond, TimelineJS needs its cosmological scale. */
+#define JS_MIN_YEAR (-271820)
+#define JS_MAX_YEAR 275759
+
+static gboolean
+is_media_claim (WeftClaim *claim)
+{
+  JsonObject *keep = weft_item_get_extra_object (&claim->item, "timelinejs");
+
+  return g_strcmp0 (weft_json_get_string (keep, "role"), "media-credit") == 0;
+}
+
+/* The HTML of a text Weft holds as plain: what the import kept, when it
+ * still says the same, else the text escaped. */
+static void
+append_html (GString    *html,
+             const char *kept,
+             const char *plain)
+{
+  if (kept != NULL)
+    {
+      g_autofree char *kept_plain = weft_html_to_text (kept, FALSE);
+
+      if (g_strcmp0 (kept_plain, plain ? plain : "") == 0)
+        {
+          g_string_append (html, kept);
+          return;
+        }
+    }
+  weft_html_append_text (html, plain);
+}
+
+static char *
+headline_html (const char *kept,
+               const char *title)
+{
+  if (kept != NULL)
+    {
+      g_autofree char *kept_plain = weft_html_to_text (kept, TRUE);
+
+      if (g_strcmp0 (kept_plain, title) == 0 || (kept[0] == '\0' && g_strcmp0 (title, _("Untitled")) == 0))
+        return g_strdup (kept);
+    }
+  return weft_html_escape (title ? title : "");
+}
+
+/* The slide text: the description, then who took part and the claims
+ * behind the event. */
+static char *
+event_text (WeftDataset *dataset,
+            WeftEvent   *event,
+            JsonObject  *keep)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  GString *html = g_string_new (NULL);
+  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  gboolean any_claim = FALSE;
+
+  append_html (base, weft_json_get_string (keep, "text"), event->description);
+
+  if (event->n_participants > 0)
+    {
+      g_string_append_printf (html, "<p><strong>%s</strong> ", _("Who:"));
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          WeftEntity *entity = weft_dataset_lookup_entity (dataset, event->participants[i].entity);
+          g_autofree char *name = g_markup_escape_text (entity ? entity->name : event->participants[i].entity, -1);
+
+          if (i > 0)
+            g_string_append (html, ", ");
+          g_string_append (html, name);
+          if (entity != NULL || event->participants[i].role != NULL)
+            {
+              g_autofree char *kind = entity ? g_markup_escape_text (weft_entity_kind_label (entity->kind), -1) : NULL;
+              g_autofree char *role = event->participants[i].role
+                                      ? g_markup_escape_text (event->participants[i].role, -1) : NULL;
+
+              if (kind && role)
+                g_string_append_printf (html, " (%s; %s)", kind, role);
+              else
+                g_string_append_printf (html, " (%s)", kind ? kind : role);
+            }
+        }
+      g_string_append (html, "</p>");
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      WeftClaim *claim = g_ptr_array_index (claims, i);
+      g_autofree char *text = NULL;
+      g_autofree char *status = NULL;
+
+      if (is_media_claim (claim))
+        continue;
+
+      if (!any_claim)
+        g_string_append_printf (html, "<p><strong>%s</strong></p><ul>", _("Who says so:"));
+      any_claim = TRUE;
+
+      text = g_markup_escape_text (claim->text, -1);
+      status = g_markup_escape_text (weft_claim_status_label (claim->status), -1);
+      g_string_append_printf (html, "<li>%s <em>(%s)</em>", text, status);
+      for (guint j = 0; j < claim->n_citations; j++)
+        {
+          WeftItem *source = weft_dataset_lookup (dataset, claim->citations[j].source);
+          g_autofree char *title = g_markup_escape_text (source ? weft_item_get_label (source)
+                                                                : claim->citations[j].source, -1);
+          const char *url = source && source->type == WEFT_ITEM_SOURCE ? ((WeftSource *) source)->url : NULL;
+
+          g_string_append (html, j == 0 ? " — " : "; ");
+          if (claim->citations[j].quote != NULL && claim->citations[j].quote[0] != '\0')
+            {
+              g_autofree char *quote = g_markup_escape_text (claim->citations[j].quote, -1);
+              g_string_append_printf (html, "“%s”, ", quote);
+            }
+          if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+            {
+              g_autofree char *href = g_markup_escape_text (url, -1);
+              g_string_append_printf (html, "<a href=\"%s\">%s</a>", href, title);
+            }
+          else
+            g_string_append (html, title);
+        }
+      g_string_append (html, "</li>");
+    }
+  if (any_claim)
+    g_string_append (html, "</ul>");
+
+  /* A one-line description gets its own paragraph when more follows. */
+  if (html->len > 0 && base->len > 0 && base->str[0] != '<')
+    {
+      g_string_prepend (base, "<p>");
+      g_string_append (base, "</p>");
+    }
+  g_string_prepend (html, base->str);
+
+  return g_string_free (html, FALSE);
+}
+
+static void
+copy_members (JsonObject *to,
+              JsonObject *from)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (from == NULL)
+    return;
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    if (!json_object_has_member (to, name))
+      json_object_set_member (to, name, json_node_copy (node));
+}
+
+static gboolean
+year_is_big (JsonObject *date)
+{
+  const char *year = weft_json_get_string (date, "year");
+  gint64 y;
+
+  if (year == NULL || !g_ascii_string_to_signed (year, 10, G_MININT64, G_MAXINT64, &y, NULL))
+    return FALSE;
+  return y < JS_MIN_YEAR || y > JS_MAX_YEAR;
+}
+
+/* Sets start_date, end_date and display_date of @slide for the item's
+ * date; the originals an import kept win while the date is unchanged.
+ * Returns whether the import would get back another date than
+ * @date_text (then the exact one goes in the "weft" member). */
+static gboolean
+set_dates (JsonObject     *slide,
+           const WeftDate *date,
+           const char     *date_text,
+           JsonObject     *keep,
+           gboolean       *big)
+{
+  JsonObject *start, *end;
+  g_autofree char *display = NULL;
+  g_autofree char *derived = NULL;
+
+  if (g_strcmp0 (weft_json_get_string (keep, "date"), date_text) == 0 &&
+      weft_json_get_object (keep, "start_date") != NULL)
+    {
+      JsonNode *kept_end = json_object_get_member (keep, "end_date");
+
+      json_object_set_member (slide, "start_date", json_node_copy (json_object_get_member (keep, "start_date")));
+      if (kept_end != NULL)
+        json_object_set_member (slide, "end_date", json_node_copy (kept_end));
+      *big |= year_is_big (weft_json_get_object (keep, "start_date"));
+      return FALSE;
+    }
+
+  weft_timelinejs_render_date (date, date_text, &start, &end, &display);
+  *big |= year_is_big (start);
+  derived = weft_timelinejs_date_text (start, end);
+  json_object_set_object_member (slide, "start_date", start);
+  if (end != NULL)
+    json_object_set_object_member (slide, "end_date", end);
+  if (display != NULL)
+    json_object_set_string_member (slide, "display_date", display);
+
+  return g_strcmp0 (derived, date_text) != 0;
+}
+
+static JsonObject *
+event_slide (WeftDataset *dataset,
+             WeftEvent   *event,
+             gboolean    *big)
+{
+  JsonObject *keep = weft_item_get_extra_object (&event->item, "timelinejs");
+  JsonObject *slide = json_object_new ();
+  JsonObject *text = json_object_new ();
+  JsonObject *weft = json_object_new ();
+  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), event->title);
+  g_autofree char *body = event_text (dataset, event, keep);
+  g_autofree char *body_plain = weft_html_to_text (body, FALSE);
+  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+
+  if (set_dates (slide, &event->date, event->date_text, keep, big))
+    json_object_set_string_member (weft, "date", event->date_text);
+
+  /* A slide that had no headline gets none (its title was made up). */
+  if (!(keep != NULL && json_object_has_member (keep, "headline") &&
+        JSON_NODE_HOLDS_NULL (json_object_get_member (keep, "headline"))))
+    json_object_set_string_member (text, "headline", headline);
+  if (body[0] != '\0' || weft_json_get_string (keep, "text") != NULL)
+    json_object_set_string_member (text, "text", body);
+  copy_members (text, weft_json_get_object (keep, "text_members"));
+  json_object_set_object_member (slide, "text", text);
+
+  if (event->group != NULL)
+    json_object_set_string_member (slide, "group", event->group);
+  json_object_set_string_member (slide, "unique_id", event->item.id);
+
+  /* Media, background and all else the import kept. */
+  copy_members (slide, weft_json_get_object (keep, "members"));
+
+  /* What TimelineJS cannot hold. */
+  if (g_strcmp0 (body_plain, event->description ? event->description : "") != 0)
+    {
+      if (event->description != NULL)
+        json_object_set_string_member (weft, "description", event->description);
+      else
+        json_object_set_null_member (weft, "description");
+    }
+  if (event->n_participants > 0)
+    {
+      JsonArray *participants = json_array_new ();
+
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          JsonObject *p = json_object_new ();
+
+          json_object_set_string_member (p, "entity", event->participants[i].entity);
+          if (event->participants[i].role != NULL)
+            json_object_set_string_member (p, "role", event->participants[i].role);
+          json_array_add_object_element (participants, p);
+        }
+      json_object_set_array_member (weft, "participants", participants);
+    }
+  if (event->claims != NULL && event->claims[0] != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; event->claims[i] != NULL; i++)
+        json_array_add_string_element (array, event->claims[i]);
+      json_object_set_array_member (weft, "claims", array);
+    }
+  if (event->tags != NULL && event->tags[0] != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; event->tags[i] != NULL; i++)
+        json_array_add_string_element (array, event->tags[i]);
+      json_object_set_array_member (weft, "tags", array);
+    }
+
+  if (json_object_get_size (weft) > 0)
+    json_object_set_object_member (slide, "weft", weft);
+  else
+    json_object_unref (weft);
+
+  return slide;
+}
+
+static JsonObject *
+era_slide (WeftEra  *era,
+           gboolean *big)
+{
+  JsonObject *keep = weft_item_get_extra_object (&era->item, "timelinejs");
+  JsonObject *slide = json_object_new ();
+  JsonObject *text = json_object_new ();
+  JsonObject *weft = json_object_new ();
+  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), era->title);
+
+  if (set_dates (slide, &era->date, era->date_text, keep, big))
+    json_object_set_string_member (weft, "date", era->date_text);
+  /* TimelineJS wants every era to end. */
+  if (!json_object_has_member (slide, "end_date"))
+    {
+      json_object_set_member (slide, "end_date", json_node_copy (json_object_get_member (slide, "start_date")));
+      if (!json_object_has_member (weft, "date"))
+        json_object_set_string_member (weft, "date", era->date_text);
+    }
+
+  json_object_set_string_member (text, "headline", headline);
+  if (weft_json_get_string (keep, "text") != NULL)
+    json_object_set_string_member (text, "text", weft_json_get_string (keep, "text"));
+  json_object_set_object_member (slide, "text", text);
+  copy_members (slide, weft_json_get_object (keep, "members"));
+
+  json_object_set_string_member (weft, "id", era->item.id);
+  if (era->color != NULL)
+    json_object_set_string_member (weft, "color", era->color);
+  json_object_set_object_member (slide, "weft", weft);
+
+  return slide;
+}
+
+static JsonObject *
+build_timeline (WeftDataset *dataset)
+{
+  JsonObject *root = json_object_new ();
+  JsonObject *dataset_keep = weft_json_get_object (weft_dataset_get_extra (dataset), "timelinejs");
+  JsonObject *title = json_object_new ();
+  JsonObject *title_text = json_object_new ();
+  JsonArray *events = json_array_new ();
+  JsonArray *eras = json_array_new ();
+  GPtrArray *list;
+  gboolean big = FALSE;
+
+  {
+    g_autofree char *headline = headline_html (weft_json_get_string (dataset_keep, "headline"),
+                                               weft_dataset_get_title (dataset));
+    GString *text = g_string_new (NULL);
+
+    append_html (text, weft_json_get_string (dataset_keep, "text"), weft_dataset_get_description (dataset));
+    /* No headline when the title slide had none (the title is the file's name). */
+    if (!(dataset_keep != NULL && json_object_has_member (dataset_keep, "headline") &&
+          JSON_NODE_HOLDS_NULL (json_object_get_member (dataset_keep, "headline"))))
+      json_object_set_string_member (title_text, "headline", headline);
+    if (text->len > 0 || weft_json_get_string (dataset_keep, "text") != NULL)
+      json_object_set_string_member (title_text, "text", text->str);
+    g_string_free (text, TRUE);
+    if (json_object_get_size (title_text) > 0)
+      json_object_set_object_member (title, "text", title_text);
+    else
+      json_object_unref (title_text);
+    copy_members (title, weft_json_get_object (dataset_keep, "title"));
+
+    /* A timeline read without a title slide gets none, unless it has a
+     * description to show. */
+    if (json_object_get_boolean_member_with_default (dataset_keep ? dataset_keep : title, "no_title", FALSE) &&
+        weft_dataset_get_description (dataset) == NULL)
+      json_object_unref (title);
+    else
+      json_object_set_object_member (root, "title", title);
+  }
+
+  list = weft_dataset_get_events (dataset);
+  for (guint i = 0; i < list->len; i++)
+    json_array_add_object_element (events, event_slide (dataset, g_ptr_array_index (list, i), &big));
+  json_object_set_array_member (root, "events", events);
+
+  list = weft_dataset_get_eras (dataset);
+  for (guint i = 0; i < list->len; i++)
+    json_array_add_object_element (eras, era_slide (g_ptr_array_index (list, i), &big));
+  if (list->len > 0)
+    json_object_set_array_member (root, "eras", eras);
+  else
+    json_array_unref (eras);
+
+  copy_members (root, weft_json_get_object (dataset_keep, "members"));
+  if (big && !json_object_has_member (root, "scale"))
+    json_object_set_string_member (root, "scale", "cosmological");
+
+  /* The items only Weft shows, as a .weft file has them. */
+  if (weft_dataset_get_sources (dataset)->len + weft_dataset_get_entities (dataset)->len +
+      weft_dataset_get_claims (dataset)->len + weft_dataset_get_relations (dataset)->len > 0 ||
+      weft_dataset_get_language (dataset) != NULL)
+    {
+      static const char * const arrays[] = { "sources", "entities", "claims", "relations" };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *data = NULL;
+      gsize length;
+      JsonObject *weft = json_object_new ();
+      JsonObject *all;
+
+      data = weft_dataset_to_data (dataset, &length);
+      if (json_parser_load_from_data (parser, data, length, NULL))
+        {
+          all = json_node_get_object (json_parser_get_root (parser));
+          json_object_set_int_member (weft, "weft", WEFT_FORMAT_VERSION);
+          if (weft_dataset_get_language (dataset) != NULL)
+            json_object_set_string_member (weft, "language", weft_dataset_get_language (dataset));
+          for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+            json_object_set_member (weft, arrays[i], json_node_copy (json_object_get_member (all, arrays[i])));
+        }
+      json_object_set_object_member (root, "weft", weft);
+    }
+
+  return root;
+}
+
+gboolean
+weft_export_timelinejs_json (WeftDataset *dataset,
+                             WeftWriter  *writer)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  json_node_take_object (root, build_timeline (dataset));
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, &length);
+  weft_writer_append_len (writer, data, length);
+  weft_writer_append_c (writer, '\n');
+
+  return TRUE;
+}
+
+/* ---- The spreadsheet template --------------------------------------------- */
+
+static const char * const template_header[] = {
+  "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+  "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+  "Media Thumbnail", "Type", "Group", "Background",
+};
+
+enum {
+  T_YEAR, T_MONTH, T_DAY, T_TIME, T_END_YEAR, T_END_MONTH, T_END_DAY, T_END_TIME,
+  T_DISPLAY, T_HEADLINE, T_TEXT, T_MEDIA, T_CREDIT, T_CAPTION, T_THUMBNAIL,
+  T_TYPE, T_GROUP, T_BACKGROUND, T_N
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (template_header) == T_N);
+
+static char *
+date_part (JsonObject *date,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (date, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return NULL;
+}
+
+static char *
+date_time (JsonObject *date)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *m = NULL;
+  g_autofree char *s = NULL;
+
+  if (weft_json_get_string (date, "time") != NULL)
+    return g_strdup (weft_json_get_string (date, "time"));
+  h = date_part (date, "hour");
+  if (h == NULL || h[0] == '\0')
+    return NULL;
+  m = date_part (date, "minute");
+  s = date_part (date, "second");
+  return g_strdup_printf ("%02d:%02d:%02d", atoi (h), m ? atoi (m) : 0, s ? atoi (s) : 0);
+}
+
+/* A slide (as the JSON export builds it) as a template row. */
+static void
+append_row (GString    *out,
+            JsonObject *slide,
+            const char *type)
+{
+  char *fields[T_N] = { NULL };
+  JsonObject *start = weft_json_get_object (slide, "start_date");
+  JsonObject *end = weft_json_get_object (slide, "end_date");
+  JsonObject *text = weft_json_get_object (slide, "text");
+  JsonObject *media = weft_json_get_object (slide, "media");
+  JsonObject *background = weft_json_get_object (slide, "background");
+
+  if (start != NULL)
+    {
+      fields[T_YEAR] = date_part (start, "year");
+      fields[T_MONTH] = date_part (start, "month");
+      fields[T_DAY] = date_part (start, "day");
+      fields[T_TIME] = date_time (start);
+    }
+  if (end != NULL)
+    {
+      fields[T_END_YEAR] = date_part (end, "year");
+      fields[T_END_MONTH] = date_part (end, "month");
+      fields[T_END_DAY] = date_part (end, "day");
+      fields[T_END_TIME] = date_time (end);
+    }
+  fields[T_DISPLAY] = g_strdup (weft_json_get_string (slide, "display_date"));
+  fields[T_HEADLINE] = g_strdup (weft_json_get_string (text, "headline"));
+  fields[T_TEXT] = g_strdup (weft_json_get_string (text, "text"));
+  fields[T_MEDIA] = g_strdup (weft_json_get_string (media, "url"));
+  fields[T_CREDIT] = g_strdup (weft_json_get_string (media, "credit"));
+  fields[T_CAPTION] = g_strdup (weft_json_get_string (media, "caption"));
+  fields[T_THUMBNAIL] = g_strdup (weft_json_get_string (media, "thumbnail"));
+  fields[T_TYPE] = g_strdup (type);
+  fields[T_GROUP] = g_strdup (weft_json_get_string (slide, "group"));
+  fields[T_BACKGROUND] = g_strdup (weft_json_get_string (background, "url") ? weft_json_get_string (background, "url")
+                                                                              : weft_json_get_string (background, "color"));
+
+  for (guint i = 0; i < T_N; i++)
+    if (fields[i] == NULL)
+      fields[i] = g_strdup ("");
+  weft_csv_append_record (out, (const char * const *) fields, T_N);
+  for (guint i = 0; i < T_N; i++)
+    g_free (fields[i]);
+}
+
+gboolean
+weft_export_timelinejs_csv (WeftDataset *dataset,
+                            WeftWriter  *writer)
+{
+  g_autoptr(JsonObject) timeline = build_timeline (dataset);
+  GString *out = g_string_new (NULL);
+  JsonArray *events = weft_json_get_array (timeline, "events");
+  JsonArray *eras = weft_json_get_array (timeline, "eras");
+
+  weft_csv_append_record (out, template_header, T_N);
+  append_row (out, weft_json_get_object (timeline, "title"), "title");
+  for (guint i = 0; eras && i < json_array_get_length (eras); i++)
+    append_row (out, json_array_get_object_element (eras, i), "era");
+  for (guint i = 0; events && i < json_array_get_length (events); i++)
+    {
+      JsonObject *slide = json_array_get_object_element (events, i);
+      JsonObject *members = weft_json_get_object (slide, "weft");
+
+      (void) members;
+      append_row (out, slide, weft_json_get_string (slide, "type"));
+    }
+
+  weft_writer_append_len (writer, out->str, out->len);
+  g_string_free (out, TRUE);
+  return TRUE;
+}

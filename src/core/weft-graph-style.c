@@ -1,0 +1,211 @@
+/* weft-graph-style.c
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-graph-style.h"
+
+/* Hues from the GNOME palette; glyphs that DejaVu Sans (and most fonts)
+ * have, so exports render them too. */
+static const WeftNodeStyle entity_styles[WEFT_N_ENTITY_KINDS] = {
+  [WEFT_ENTITY_ORGANIZATION] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0x3584e4, "◆" },
+  [WEFT_ENTITY_COMPANY] = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x2190a4, "▣" },
+  [WEFT_ENTITY_GOVERNMENT] = { WEFT_NODE_SHAPE_HOUSE, "house", "filled", 0xc01c28, "⚑" },
+  [WEFT_ENTITY_PERSON] = { WEFT_NODE_SHAPE_ELLIPSE, "ellipse", "filled", 0xe66100, "☺" },
+  [WEFT_ENTITY_PLACE] = { WEFT_NODE_SHAPE_OCTAGON, "octagon", "filled", 0x26a269, "◎" },
+  [WEFT_ENTITY_GROUP] = { WEFT_NODE_SHAPE_HEXAGON, "hexagon", "filled", 0x9141ac, "⁂" },
+  [WEFT_ENTITY_TECHNOLOGY] = { WEFT_NODE_SHAPE_PARALLELOGRAM, "parallelogram", "filled", 0x986a44, "⚙" },
+  [WEFT_ENTITY_PROGRAM] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0xc88800, "▶" },
+  [WEFT_ENTITY_OTHER] = { WEFT_NODE_SHAPE_ELLIPSE, "ellipse", "filled", 0x77767b, "•" },
+};
+
+static const WeftNodeStyle event_style = { WEFT_NODE_SHAPE_NOTE, "note", "filled", 0x865e3c, "◷" };
+static const WeftNodeStyle claim_style = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x5e5c64, "❝" };
+
+static const WeftEdgeStyle edge_styles[WEFT_N_EVIDENCE] = {
+  [WEFT_EVIDENCE_UNSUPPORTED] = { WEFT_EVIDENCE_UNSUPPORTED, "dotted", 0.6, TRUE, FALSE, FALSE, "", { 1.0, 2.5 } },
+  [WEFT_EVIDENCE_DENIED] = { WEFT_EVIDENCE_DENIED, "solid", 1.0, FALSE, TRUE, TRUE, "✗ ", { 0, 0 } },
+  [WEFT_EVIDENCE_ALLEGED] = { WEFT_EVIDENCE_ALLEGED, "dashed", 1.0, FALSE, FALSE, FALSE, "", { 5.0, 3.0 } },
+  [WEFT_EVIDENCE_REPORTED] = { WEFT_EVIDENCE_REPORTED, "solid", 1.0, FALSE, FALSE, FALSE, "", { 0, 0 } },
+  [WEFT_EVIDENCE_CONFIRMED] = { WEFT_EVIDENCE_CONFIRMED, "solid", 2.2, FALSE, FALSE, FALSE, "", { 0, 0 } },
+};
+
+const WeftNodeStyle *
+weft_graph_style_for_entity (WeftEntityKind kind)
+{
+  if ((guint) kind >= WEFT_N_ENTITY_KINDS)
+    kind = WEFT_ENTITY_OTHER;
+  return &entity_styles[kind];
+}
+
+const WeftNodeStyle *
+weft_graph_style_for_event (void)
+{
+  return &event_style;
+}
+
+const WeftNodeStyle *
+weft_graph_style_for_claim (void)
+{
+  return &claim_style;
+}
+
+const WeftEdgeStyle *
+weft_graph_style_for_evidence (WeftEvidence evidence)
+{
+  if ((guint) evidence >= WEFT_N_EVIDENCE)
+    evidence = WEFT_EVIDENCE_UNSUPPORTED;
+  return &edge_styles[evidence];
+}
+
+WeftEvidence
+weft_evidence_for_claims (WeftClaim * const *claims,
+                          guint              n_claims)
+{
+  guint counts[WEFT_N_STATUSES] = { 0 };
+
+  if (n_claims == 0)
+    return WEFT_EVIDENCE_UNSUPPORTED;
+
+  for (guint i = 0; i < n_claims; i++)
+    if ((guint) claims[i]->status < WEFT_N_STATUSES)
+      counts[claims[i]->status]++;
+
+  if (counts[WEFT_STATUS_CONFIRMED] > 0)
+    return WEFT_EVIDENCE_CONFIRMED;
+  if (counts[WEFT_STATUS_DENIED] == n_claims)
+    return WEFT_EVIDENCE_DENIED;
+  if (counts[WEFT_STATUS_REPORTED] > 0 && counts[WEFT_STATUS_DENIED] == 0 &&
+      counts[WEFT_STATUS_DISPUTED] == 0)
+    return WEFT_EVIDENCE_REPORTED;
+  return WEFT_EVIDENCE_ALLEGED;
+}
+
+const char *
+weft_evidence_to_string (WeftEvidence evidence)
+{
+  switch (evidence)
+    {
+    case WEFT_EVIDENCE_CONFIRMED: return "confirmed";
+    case WEFT_EVIDENCE_REPORTED: return "reported";
+    case WEFT_EVIDENCE_ALLEGED: return "alleged";
+    case WEFT_EVIDENCE_DENIED: return "denied";
+    case WEFT_EVIDENCE_UNSUPPORTED:
+    case WEFT_N_EVIDENCE:
+    default:
+      return "unsupported";
+    }
+}
+
+const char *
+weft_evidence_label (WeftEvidence evidence)
+{
+  switch (evidence)
+    {
+    case WEFT_EVIDENCE_CONFIRMED: return _("Confirmed");
+    case WEFT_EVIDENCE_REPORTED: return _("Reported");
+    case WEFT_EVIDENCE_ALLEGED: return _("Alleged or disputed");
+    case WEFT_EVIDENCE_DENIED: return _("Denied");
+    case WEFT_EVIDENCE_UNSUPPORTED:
+    case WEFT_N_EVIDENCE:
+    default:
+      return _("No claim behind it");
+    }
+}
+
+const char *
+weft_evidence_description (WeftEvidence evidence)
+{
+  switch (evidence)
+    {
+    case WEFT_EVIDENCE_CONFIRMED: return _("Thick solid line: a confirmed claim backs it");
+    case WEFT_EVIDENCE_REPORTED: return _("Solid line: reported by a cited source");
+    case WEFT_EVIDENCE_ALLEGED: return _("Dashed line: alleged, disputed or opinion only");
+    case WEFT_EVIDENCE_DENIED: return _("Red line ending in a bar, marked ✗: every claim denies it");
+    case WEFT_EVIDENCE_UNSUPPORTED:
+    case WEFT_N_EVIDENCE:
+    default:
+      return _("Thin grey dotted line: no claim supports it");
+    }
+}
+
+char *
+weft_relation_type_display (const char *type)
+{
+  char *s;
+
+  if (type == NULL)
+    return g_strdup ("");
+
+  s = g_strdup (type);
+  for (char *p = s; *p != '\0'; p++)
+    if (*p == '_')
+      *p = ' ';
+  return s;
+}
+
+guint32
+weft_color_mix (guint32 background,
+                guint32 hue,
+                double  t)
+{
+  guint32 out = 0;
+
+  t = CLAMP (t, 0.0, 1.0);
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      double a = (background >> shift) & 0xff;
+      double b = (hue >> shift) & 0xff;
+      guint32 c = (guint32) (a + (b - a) * t + 0.5);
+
+      out |= MIN (c, 0xffu) << shift;
+    }
+  return out;
+}
+
+void
+weft_node_style_colors (const WeftNodeStyle *style,
+                        gboolean             dark,
+                        guint32             *fill,
+                        guint32             *stroke)
+{
+  if (dark)
+    {
+      /* Over libadwaita's dark view background (#1e1e1e). */
+      *fill = weft_color_mix (0x1e1e1e, style->color, 0.35);
+      *stroke = weft_color_mix (0xffffff, style->color, 0.75);
+    }
+  else
+    {
+      *fill = weft_color_mix (0xffffff, style->color, 0.16);
+      *stroke = weft_color_mix (0x000000, style->color, 0.80);
+    }
+}
+
+const WeftLegendEntry *
+weft_graph_legend (guint *n_entries)
+{
+  static WeftLegendEntry entries[WEFT_N_ENTITY_KINDS + 2 + WEFT_N_EVIDENCE];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint n = 0;
+
+      for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+        entries[n++] = (WeftLegendEntry) { weft_entity_kind_label (k), &entity_styles[k], NULL };
+      entries[n++] = (WeftLegendEntry) { _("Event"), &event_style, NULL };
+      entries[n++] = (WeftLegendEntry) { _("Claim"), &claim_style, NULL };
+      for (guint e = WEFT_N_EVIDENCE; e-- > 0;)
+        entries[n++] = (WeftLegendEntry) { weft_evidence_label (e), NULL, &edge_styles[e] };
+      g_once_init_leave (&initialized, 1);
+    }
+
+  *n_entries = G_N_ELEMENTS (entries);
+  return entries;
+}

@@ -1,0 +1,107 @@
+/* weft-graph-style.h: how the relationship graph looks, by kind and evidence
+ *
+ * One table serves the window (which draws the graph itself) and the
+ * Graphviz exports, so a company is the same blue box in both and the
+ * legend describes both.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "weft-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Shapes the view can draw from a node's box; each has a Graphviz twin. */
+typedef enum {
+  WEFT_NODE_SHAPE_ELLIPSE,
+  WEFT_NODE_SHAPE_BOX,
+  WEFT_NODE_SHAPE_ROUNDED,
+  WEFT_NODE_SHAPE_HEXAGON,
+  WEFT_NODE_SHAPE_OCTAGON,
+  WEFT_NODE_SHAPE_HOUSE,
+  WEFT_NODE_SHAPE_PARALLELOGRAM,
+  WEFT_NODE_SHAPE_DIAMOND,
+  WEFT_NODE_SHAPE_NOTE,
+} WeftNodeShape;
+
+typedef struct {
+  WeftNodeShape  shape;
+  const char    *graphviz_shape;  /* "box", "ellipse", … */
+  const char    *graphviz_style;  /* "filled" or "rounded,filled" */
+  guint32        color;           /* 0xRRGGBB: the kind's hue, for strokes and glyphs */
+  const char    *glyph;           /* one symbol before the name, e.g. "⚙" */
+} WeftNodeStyle;
+
+/* What stands behind an edge, weakest first. For a relation:
+ * - no claims: UNSUPPORTED;
+ * - any confirmed claim: CONFIRMED;
+ * - every claim denied: DENIED;
+ * - otherwise any reported claim and no denial: REPORTED;
+ * - otherwise (alleged, disputed, opinion, or reported and denied at
+ *   once): ALLEGED. */
+typedef enum {
+  WEFT_EVIDENCE_UNSUPPORTED,
+  WEFT_EVIDENCE_DENIED,
+  WEFT_EVIDENCE_ALLEGED,
+  WEFT_EVIDENCE_REPORTED,
+  WEFT_EVIDENCE_CONFIRMED,
+  WEFT_N_EVIDENCE
+} WeftEvidence;
+
+/* How each evidence level is drawn:
+ * - CONFIRMED: solid, thick;
+ * - REPORTED: solid;
+ * - ALLEGED: dashed;
+ * - DENIED: "struck through": red, the arrowhead replaced by a bar (tee, ⊣,
+ *   "blocked") and the label prefixed with ✗;
+ * - UNSUPPORTED: thin grey dotted.
+ * The same in the window and in every export. */
+typedef struct {
+  WeftEvidence  evidence;
+  const char   *graphviz_style;   /* "solid", "dashed", "dotted" */
+  double        penwidth;         /* points */
+  gboolean      grey;             /* drawn in a muted colour */
+  gboolean      red;              /* drawn in the error colour */
+  gboolean      tee;              /* a bar instead of an arrowhead */
+  const char   *label_prefix;     /* "" or "✗ " */
+  double        dash[2];          /* on, off in points; 0 for solid */
+} WeftEdgeStyle;
+
+const WeftNodeStyle *weft_graph_style_for_entity  (WeftEntityKind  kind);
+const WeftNodeStyle *weft_graph_style_for_event   (void);
+const WeftNodeStyle *weft_graph_style_for_claim   (void);
+const WeftEdgeStyle *weft_graph_style_for_evidence (WeftEvidence   evidence);
+
+/* The evidence level of a set of claims (see WeftEvidence). */
+WeftEvidence   weft_evidence_for_claims   (WeftClaim * const *claims,
+                                           guint              n_claims);
+const char    *weft_evidence_to_string    (WeftEvidence       evidence);
+const char    *weft_evidence_label        (WeftEvidence       evidence);  /* translated */
+const char    *weft_evidence_description  (WeftEvidence       evidence);  /* translated */
+
+/* "sanctioned_by" -> "sanctioned by": a relation type as people read it. */
+char          *weft_relation_type_display (const char        *type);
+
+/* Colours for drawing on a background: @t from 0 (background) to 1 (hue). */
+guint32        weft_color_mix             (guint32            background,
+                                           guint32            hue,
+                                           double             t);
+/* The fill and stroke of a node of @style over @background, so that light
+ * and dark styles both read well. */
+void           weft_node_style_colors     (const WeftNodeStyle *style,
+                                           gboolean             dark,
+                                           guint32             *fill,
+                                           guint32             *stroke);
+
+/* One row of the legend. */
+typedef struct {
+  const char          *label;      /* translated */
+  const WeftNodeStyle *node_style; /* or NULL for an edge row */
+  const WeftEdgeStyle *edge_style; /* or NULL for a node row */
+} WeftLegendEntry;
+
+/* Every node kind, then every evidence level; static storage. */
+const WeftLegendEntry *weft_graph_legend   (guint *n_entries);
+
+G_END_DECLS

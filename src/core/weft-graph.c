@@ -1,0 +1,434 @@
+/* weft-graph.c
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-graph.h"
+
+/* Claim texts as node labels are cut to this many characters. */
+#define CLAIM_LABEL_CHARS 48
+
+struct _WeftGraph
+{
+  gatomicrefcount  ref_count;
+  WeftDataset     *dataset;
+  GStringChunk    *strings;
+  GArray          *nodes;     /* WeftGraphNode */
+  GArray          *edges;     /* WeftGraphEdge */
+  GHashTable      *node_of;   /* WeftItem * -> index + 1 */
+  GHashTable      *edge_of;   /* WeftItem * -> index + 1, relations only */
+  guint            n_entities;
+};
+
+G_DEFINE_BOXED_TYPE (WeftGraph, weft_graph, weft_graph_ref, weft_graph_unref)
+
+static void
+add_node (WeftGraph           *self,
+          WeftItem            *item,
+          const WeftNodeStyle *style,
+          const char          *label,
+          guint                hops)
+{
+  WeftGraphNode node = { 0 };
+
+  if (g_hash_table_contains (self->node_of, item))
+    return;
+
+  node.item = item;
+  node.style = style;
+  node.label = g_string_chunk_insert_const (self->strings, label ? label : "");
+  node.hops = hops;
+  g_array_append_val (self->nodes, node);
+  g_hash_table_insert (self->node_of, item, GUINT_TO_POINTER (self->nodes->len));
+}
+
+static gint
+node_index (WeftGraph  *self,
+            const char *id)
+{
+  WeftItem *item = id ? weft_dataset_lookup (self->dataset, id) : NULL;
+
+  if (item == NULL)
+    return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->node_of, item)) - 1;
+}
+
+static void
+add_edge (WeftGraph     *self,
+          WeftItem      *item,
+          WeftEdgeKind   kind,
+          gint           tail,
+          gint           head,
+          const char    *label,
+          WeftEvidence   evidence,
+          guint          n_claims,
+          guint          n_sources)
+{
+  WeftGraphEdge edge = { 0 };
+
+  if (tail < 0 || head < 0)
+    return;
+
+  edge.item = item;
+  edge.kind = kind;
+  edge.tail = (guint) tail;
+  edge.head = (guint) head;
+  edge.label = g_string_chunk_insert_const (self->strings, label ? label : "");
+  edge.evidence = evidence;
+  edge.n_claims = n_claims;
+  edge.n_sources = n_sources;
+  g_array_append_val (self->edges, edge);
+  g_array_index (self->nodes, WeftGraphNode, tail).degree++;
+  if (head != tail)
+    g_array_index (self->nodes, WeftGraphNode, head).degree++;
+  if (kind == WEFT_EDGE_RELATION && !g_hash_table_contains (self->edge_of, item))
+    g_hash_table_insert (self->edge_of, item, GUINT_TO_POINTER (self->edges->len));
+}
+
+static guint
+count_sources (GPtrArray *claims)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+
+      for (guint j = 0; j < c->n_citations; j++)
+        if (c->citations[j].source != NULL)
+          g_hash_table_add (seen, (gpointer) c->citations[j].source);
+    }
+  return g_hash_table_size (seen);
+}
+
+static void
+add_relation (WeftGraph    *self,
+              WeftRelation *r)
+{
+  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &r->item);
+  WeftEvidence evidence = weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len);
+  const WeftEdgeStyle *style = weft_graph_style_for_evidence (evidence);
+  guint n_sources = count_sources (claims);
+  g_autofree char *type = weft_relation_type_display (r->type);
+  g_autofree char *label = NULL;
+
+  /* Translators: an edge label, "supplies (2)": the relation type and
+   * how many sources stand behind it. */
+  label = g_strdup_printf (_("%s%s (%u)"), style->label_prefix, type, n_sources);
+  add_edge (self, &r->item, WEFT_EDGE_RELATION, node_index (self, r->from), node_index (self, r->to),
+            label, evidence, claims->len, n_sources);
+}
+
+static char *
+claim_label (const WeftClaim *c)
+{
+  const char *text = c->text ? c->text : "";
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= CLAIM_LABEL_CHARS)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, CLAIM_LABEL_CHARS - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+WeftGraph *
+weft_graph_new (WeftDataset        *dataset,
+                const WeftSubgraph *subgraph,
+                gboolean            show_events,
+                gboolean            show_claims)
+{
+  WeftGraph *self;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (subgraph != NULL, NULL);
+
+  self = g_new0 (WeftGraph, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dataset = g_object_ref (dataset);
+  self->strings = g_string_chunk_new (4096);
+  self->nodes = g_array_sized_new (FALSE, TRUE, sizeof (WeftGraphNode), subgraph->entities->len);
+  self->edges = g_array_sized_new (FALSE, TRUE, sizeof (WeftGraphEdge), subgraph->relations->len);
+  self->node_of = g_hash_table_new (NULL, NULL);
+  self->edge_of = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      WeftEntity *e = g_ptr_array_index (subgraph->entities, i);
+      guint hops = i < subgraph->hops->len ? g_array_index (subgraph->hops, guint, i) : 0;
+
+      add_node (self, &e->item, weft_graph_style_for_entity (e->kind), e->name, hops);
+    }
+  self->n_entities = self->nodes->len;
+
+  if (show_events)
+    for (guint i = 0; i < subgraph->events->len; i++)
+      {
+        WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+
+        add_node (self, &ev->item, weft_graph_style_for_event (), ev->title, 0);
+      }
+
+  if (show_claims)
+    for (guint i = 0; i < subgraph->claims->len; i++)
+      {
+        WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
+        g_autofree char *label = claim_label (c);
+
+        add_node (self, &c->item, weft_graph_style_for_claim (), label, 0);
+      }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    add_relation (self, g_ptr_array_index (subgraph->relations, i));
+
+  if (show_events)
+    for (guint i = 0; i < subgraph->events->len; i++)
+      {
+        WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+        gint tail = node_index (self, ev->item.id);
+
+        for (guint j = 0; j < ev->n_participants; j++)
+          add_edge (self, &ev->item, WEFT_EDGE_PARTICIPANT, tail,
+                    node_index (self, ev->participants[j].entity),
+                    ev->participants[j].role, WEFT_EVIDENCE_UNSUPPORTED, 0, 0);
+      }
+
+  if (show_claims)
+    for (guint i = 0; i < subgraph->claims->len; i++)
+      {
+        WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
+        gint node = node_index (self, c->item.id);
+        g_autoptr(GPtrArray) one = g_ptr_array_new ();
+        WeftEvidence evidence;
+        guint n_sources;
+
+        g_ptr_array_add (one, c);
+        evidence = weft_evidence_for_claims ((WeftClaim * const *) one->pdata, 1);
+        n_sources = count_sources (one);
+        add_edge (self, &c->item, WEFT_EDGE_CLAIMANT, node_index (self, c->claimant), node,
+                  NULL, evidence, 1, n_sources);
+        for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
+          add_edge (self, &c->item, WEFT_EDGE_ABOUT, node, node_index (self, c->about[j]),
+                    NULL, evidence, 1, n_sources);
+      }
+
+  return self;
+}
+
+WeftGraph *
+weft_graph_ref (WeftGraph *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+weft_graph_unref (WeftGraph *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->edge_of);
+  g_hash_table_unref (self->node_of);
+  g_array_unref (self->edges);
+  g_array_unref (self->nodes);
+  g_string_chunk_free (self->strings);
+  g_object_unref (self->dataset);
+  g_free (self);
+}
+
+WeftDataset *
+weft_graph_get_dataset (WeftGraph *self)
+{
+  return self->dataset;
+}
+
+guint
+weft_graph_get_n_nodes (WeftGraph *self)
+{
+  return self->nodes->len;
+}
+
+guint
+weft_graph_get_n_entities (WeftGraph *self)
+{
+  return self->n_entities;
+}
+
+const WeftGraphNode *
+weft_graph_get_node (WeftGraph *self,
+                     guint      index)
+{
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+
+  return &g_array_index (self->nodes, WeftGraphNode, index);
+}
+
+guint
+weft_graph_get_n_edges (WeftGraph *self)
+{
+  return self->edges->len;
+}
+
+const WeftGraphEdge *
+weft_graph_get_edge (WeftGraph *self,
+                     guint      index)
+{
+  g_return_val_if_fail (index < self->edges->len, NULL);
+
+  return &g_array_index (self->edges, WeftGraphEdge, index);
+}
+
+gint
+weft_graph_lookup_node (WeftGraph      *self,
+                        const WeftItem *item)
+{
+  if (item == NULL)
+    return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->node_of, item)) - 1;
+}
+
+gint
+weft_graph_lookup_edge (WeftGraph      *self,
+                        const WeftItem *item)
+{
+  if (item == NULL)
+    return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->edge_of, item)) - 1;
+}
+
+/* ---- Bounded views ------------------------------------------------------ */
+
+typedef struct {
+  WeftEntity *entity;
+  guint       links;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a;
+  const Ranked *y = b;
+
+  if (x->links != y->links)
+    return x->links > y->links ? -1 : 1;
+  return x->entity->item.index < y->entity->item.index ? -1 : (x->entity->item.index > y->entity->item.index);
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  const WeftItem *x = *(WeftItem * const *) a;
+  const WeftItem *y = *(WeftItem * const *) b;
+
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+WeftSubgraph *
+weft_subgraph_most_connected (WeftDataset        *dataset,
+                              const WeftSubgraph *subgraph,
+                              guint               max_entities)
+{
+  g_autoptr(GHashTable) links = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  WeftSubgraph *out = g_new0 (WeftSubgraph, 1);
+
+  out->entities = g_ptr_array_new ();
+  out->hops = g_array_new (FALSE, FALSE, sizeof (guint));
+  out->relations = g_ptr_array_new ();
+  out->events = g_ptr_array_new ();
+  out->claims = g_ptr_array_new ();
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    g_hash_table_insert (links, g_ptr_array_index (subgraph->entities, i), GUINT_TO_POINTER (0));
+
+#define BUMP(id) G_STMT_START { \
+    WeftItem *it_ = (id) ? weft_dataset_lookup (dataset, (id)) : NULL; \
+    gpointer v_; \
+    if (it_ != NULL && g_hash_table_lookup_extended (links, it_, NULL, &v_)) \
+      g_hash_table_insert (links, it_, GUINT_TO_POINTER (GPOINTER_TO_UINT (v_) + 1)); \
+  } G_STMT_END
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
+      BUMP (r->from);
+      BUMP (r->to);
+    }
+  for (guint i = 0; i < subgraph->events->len; i++)
+    {
+      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+      for (guint j = 0; j < ev->n_participants; j++)
+        BUMP (ev->participants[j].entity);
+    }
+#undef BUMP
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      Ranked r = { g_ptr_array_index (subgraph->entities, i), 0 };
+
+      r.links = GPOINTER_TO_UINT (g_hash_table_lookup (links, r.entity));
+      g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked);
+  if (ranked->len > max_entities)
+    g_array_set_size (ranked, max_entities);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      WeftEntity *e = g_array_index (ranked, Ranked, i).entity;
+      g_hash_table_add (kept, e);
+      g_ptr_array_add (out->entities, e);
+    }
+  g_ptr_array_sort (out->entities, compare_index);
+  for (guint i = 0; i < out->entities->len; i++)
+    {
+      guint zero = 0;
+      g_array_append_val (out->hops, zero);
+    }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
+      WeftItem *from = weft_dataset_lookup (dataset, r->from);
+      WeftItem *to = weft_dataset_lookup (dataset, r->to);
+
+      if (g_hash_table_contains (kept, from) && g_hash_table_contains (kept, to))
+        g_ptr_array_add (out->relations, r);
+    }
+  for (guint i = 0; i < subgraph->events->len; i++)
+    {
+      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+
+      for (guint j = 0; j < ev->n_participants; j++)
+        if (g_hash_table_contains (kept, weft_dataset_lookup (dataset, ev->participants[j].entity)))
+          {
+            g_ptr_array_add (out->events, ev);
+            break;
+          }
+    }
+  for (guint i = 0; i < subgraph->claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
+      gboolean inside = c->claimant != NULL &&
+                        g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->claimant));
+
+      for (guint j = 0; !inside && c->about != NULL && c->about[j] != NULL; j++)
+        inside = g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->about[j]));
+      if (inside)
+        g_ptr_array_add (out->claims, c);
+    }
+
+  return out;
+}

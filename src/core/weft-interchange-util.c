@@ -1,0 +1,558 @@
+/* weft-interchange-util.c: writers, ids, dates and JSON helpers shared by
+ * the importers and exporters
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "weft-error.h"
+#include "weft-interchange-private.h"
+#include "weft-json-locate.h"
+
+/* ---- Writer --------------------------------------------------------------- */
+
+#define WRITER_CHUNK (256 * 1024)
+
+void
+weft_writer_init (WeftWriter    *writer,
+                  GOutputStream *stream)
+{
+  writer->stream = stream;
+  writer->buffer = g_string_sized_new (WRITER_CHUNK + 4096);
+  writer->error = NULL;
+}
+
+static void
+writer_flush (WeftWriter *writer)
+{
+  gsize written = 0;
+
+  if (writer->error == NULL && writer->buffer->len > 0)
+    g_output_stream_write_all (writer->stream, writer->buffer->str, writer->buffer->len,
+                               &written, NULL, &writer->error);
+  g_string_truncate (writer->buffer, 0);
+}
+
+static inline void
+writer_maybe_flush (WeftWriter *writer)
+{
+  if (writer->buffer->len >= WRITER_CHUNK)
+    writer_flush (writer);
+}
+
+void
+weft_writer_append_len (WeftWriter *writer,
+                        const char *text,
+                        gsize       length)
+{
+  g_string_append_len (writer->buffer, text, length);
+  writer_maybe_flush (writer);
+}
+
+void
+weft_writer_append (WeftWriter *writer,
+                    const char *text)
+{
+  if (text != NULL)
+    weft_writer_append_len (writer, text, strlen (text));
+}
+
+void
+weft_writer_append_c (WeftWriter *writer,
+                      char        c)
+{
+  g_string_append_c (writer->buffer, c);
+  writer_maybe_flush (writer);
+}
+
+void
+weft_writer_printf (WeftWriter *writer,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (writer->buffer, format, args);
+  va_end (args);
+  writer_maybe_flush (writer);
+}
+
+/* XML 1.0 allows tab, newline, carriage return, U+0020–U+D7FF,
+ * U+E000–U+FFFD and U+10000–U+10FFFF. */
+static gboolean
+xml_char_ok (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+void
+weft_writer_append_xml (WeftWriter *writer,
+                        const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out = writer->buffer;
+
+  if (text == NULL)
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&apos;"); break;
+        /* Keep line breaks in attributes as line breaks. */
+        case '\n': g_string_append (out, "&#10;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '\t': g_string_append (out, "&#9;"); break;
+        default:
+          if (xml_char_ok (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          else
+            g_string_append (out, "\xEF\xBF\xBD");
+          break;
+        }
+    }
+  writer_maybe_flush (writer);
+}
+
+void
+weft_writer_append_json_string (WeftWriter *writer,
+                                const char *text)
+{
+  GString *out = writer->buffer;
+  const guchar *p = (const guchar *) (text ? text : "");
+  const guchar *run = p;
+
+  g_string_append_c (out, '"');
+  for (; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, (const char *) run, p - run);
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default: g_string_append_printf (out, "\\u%04x", c); break;
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+  writer_maybe_flush (writer);
+}
+
+void
+weft_writer_append_json_node (WeftWriter *writer,
+                              JsonNode   *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        weft_writer_append_c (writer, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              weft_writer_append_c (writer, ',');
+            first = FALSE;
+            weft_writer_append_json_string (writer, name);
+            weft_writer_append_c (writer, ':');
+            weft_writer_append_json_node (writer, member);
+          }
+        weft_writer_append_c (writer, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        weft_writer_append_c (writer, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              weft_writer_append_c (writer, ',');
+            weft_writer_append_json_node (writer, json_array_get_element (array, i));
+          }
+        weft_writer_append_c (writer, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      weft_writer_append (writer, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          weft_writer_append_json_string (writer, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          weft_writer_append (writer, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          weft_writer_printf (writer, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+        default:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            double value = json_node_get_double (node);
+
+            /* JSON has no NaN or infinity. */
+            if (!isfinite (value))
+              weft_writer_append (writer, "null");
+            else
+              weft_writer_append (writer, g_ascii_dtostr (buffer, sizeof buffer, value));
+          }
+          break;
+        }
+      break;
+    }
+}
+
+gboolean
+weft_writer_finish (WeftWriter  *writer,
+                    GError     **error)
+{
+  writer_flush (writer);
+  g_string_free (writer->buffer, TRUE);
+  writer->buffer = NULL;
+
+  if (writer->error != NULL)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", writer->error->message);
+      g_clear_error (&writer->error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- Ids ------------------------------------------------------------------ */
+
+void
+weft_id_maker_init (WeftIdMaker *self)
+{
+  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+weft_id_maker_clear (WeftIdMaker *self)
+{
+  g_clear_pointer (&self->used, g_hash_table_unref);
+}
+
+gboolean
+weft_id_maker_claim (WeftIdMaker *self,
+                     const char  *id)
+{
+  if (id == NULL || id[0] == '\0' || g_hash_table_contains (self->used, id))
+    return FALSE;
+
+  g_hash_table_add (self->used, g_strdup (id));
+  return TRUE;
+}
+
+gboolean
+weft_id_maker_has (WeftIdMaker *self,
+                   const char  *id)
+{
+  return id != NULL && g_hash_table_contains (self->used, id);
+}
+
+char *
+weft_slugify (const char *text,
+              gsize       max_length)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  if (text == NULL)
+    return g_string_free (slug, FALSE);
+
+  /* g_str_to_ascii() transliterates ("é" -> "e") and turns what it cannot
+   * into "?", which becomes a dash below. */
+  ascii = g_utf8_validate (text, -1, NULL) ? g_str_to_ascii (text, "C") : g_strdup ("");
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          dash = FALSE;
+          g_string_append_c (slug, g_ascii_tolower (*p));
+        }
+      else
+        dash = TRUE;
+
+      if (slug->len >= max_length)
+        break;
+    }
+
+  /* Cut at a word boundary when too long. */
+  if (slug->len > max_length)
+    g_string_truncate (slug, max_length);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  return g_string_free (slug, FALSE);
+}
+
+const char *
+weft_id_maker_make (WeftIdMaker *self,
+                    const char  *prefix,
+                    const char  *text)
+{
+  g_autofree char *slug = weft_slugify (text, 48);
+  g_autofree char *base = NULL;
+  char *id;
+
+  if (slug[0] == '\0')
+    base = g_strdup (prefix);
+  else
+    base = g_strdup_printf ("%s-%s", prefix, slug);
+
+  if (slug[0] != '\0' && !g_hash_table_contains (self->used, base))
+    {
+      id = g_steal_pointer (&base);
+    }
+  else
+    {
+      for (guint n = slug[0] != '\0' ? 2 : 1; ; n++)
+        {
+          id = g_strdup_printf ("%s-%u", base, n);
+          if (!g_hash_table_contains (self->used, id))
+            break;
+          g_free (id);
+        }
+    }
+
+  g_hash_table_add (self->used, id);
+  return id;
+}
+
+/* ---- Dates ---------------------------------------------------------------- */
+
+char *
+weft_day_to_iso (gint64 day)
+{
+  gint64 year;
+  guint month, d;
+
+  weft_civil_from_days (day, &year, &month, &d);
+  if (year < 0)
+    return g_strdup_printf ("-%04" G_GINT64_FORMAT "-%02u-%02u", -year, month, d);
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, d);
+}
+
+char *
+weft_edtf_year (gint64 year)
+{
+  if (year > 9999 || year < -9999)
+    return g_strdup_printf ("Y%" G_GINT64_FORMAT, year);
+  if (year < 0)
+    return g_strdup_printf ("-%04" G_GINT64_FORMAT, -year);
+  return g_strdup_printf ("%04" G_GINT64_FORMAT, year);
+}
+
+gboolean
+weft_date_text_get_time (const char *date_text,
+                         guint       part,
+                         guint      *hour,
+                         guint      *minute,
+                         guint      *second)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *t;
+  guint h, m, s;
+
+  if (date_text == NULL)
+    return FALSE;
+
+  parts = g_strsplit (date_text, "/", 2);
+  if (g_strv_length (parts) <= part)
+    return FALSE;
+
+  t = strchr (parts[part], 'T');
+  if (t == NULL)
+    return FALSE;
+  if (sscanf (t + 1, "%2u:%2u:%2u", &h, &m, &s) != 3)
+    return FALSE;
+
+  *hour = h;
+  *minute = m;
+  *second = s;
+  return TRUE;
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+/* Drops the last segment of a path: "a[1].b" -> "a[1]" -> "a" -> "". */
+static gboolean
+path_parent (char *path)
+{
+  char *dot = strrchr (path, '.');
+  char *bracket = strrchr (path, '[');
+  char *cut = MAX (dot, bracket);
+
+  if (path[0] == '\0')
+    return FALSE;
+  if (cut == NULL)
+    path[0] = '\0';
+  else
+    *cut = '\0';
+  return TRUE;
+}
+
+void
+weft_resolve_json_positions (WeftDiagnostics *diagnostics,
+                             guint            first,
+                             const char      *text,
+                             gsize            length)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = weft_diagnostics_get_length (diagnostics);
+
+  for (guint i = first; i < n; i++)
+    {
+      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+      g_autofree char *path = NULL;
+
+      if (d->line != 0 || d->path == NULL)
+        continue;
+      path = g_strdup (d->path);
+      do
+        g_hash_table_insert (wanted, g_strdup (path), NULL);
+      while (path_parent (path));
+    }
+
+  if (g_hash_table_size (wanted) == 0)
+    return;
+
+  weft_json_locate (text, length, wanted);
+
+  for (guint i = first; i < n; i++)
+    {
+      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+      g_autofree char *path = NULL;
+
+      if (d->line != 0 || d->path == NULL)
+        continue;
+
+      path = g_strdup (d->path);
+      do
+        {
+          gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, path));
+
+          if (found != 0)
+            {
+              guint line, column;
+
+              weft_json_offset_to_position (text, length, found - 1, &line, &column);
+              weft_diagnostics_set_position (diagnostics, i, line, column);
+              break;
+            }
+        }
+      while (path_parent (path));
+    }
+}
+
+const char *
+weft_json_get_string (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+weft_json_get_object (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+JsonArray *
+weft_json_get_array (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+JsonObject *
+weft_item_get_extra_object (const WeftItem *item,
+                            const char     *key)
+{
+  return weft_json_get_object (item->extra, key);
+}
+
+void
+weft_item_set_extra (WeftItem   *item,
+                     const char *key,
+                     JsonNode   *value)
+{
+  if (item->extra == NULL)
+    item->extra = json_object_new ();
+  json_object_set_member (item->extra, key, value);
+}

@@ -1,0 +1,74 @@
+/* weft-json-tokens.h: a fast, strict JSON tokenizer for one record
+ *
+ * For streams of small JSON documents (FollowTheMoney lines): the text is
+ * checked strictly (syntax, UTF-8, nesting) and cut into a flat array of
+ * tokens in one pass, without allocating per value. Strings are decoded
+ * in place, on demand, so the text must be writable and stay alive while
+ * the tokens are used. What a caller keeps it copies.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  WEFT_JTOK_OBJECT,
+  WEFT_JTOK_ARRAY,
+  WEFT_JTOK_STRING,
+  WEFT_JTOK_NUMBER,
+  WEFT_JTOK_TRUE,
+  WEFT_JTOK_FALSE,
+  WEFT_JTOK_NULL,
+} WeftJTokType;
+
+typedef struct {
+  guint8  type;      /* WeftJTokType */
+  guint8  escaped;   /* a string with escapes not decoded yet */
+  guint8  decoded;   /* a string that is NUL-terminated in place */
+  guint32 start;     /* byte offset; for strings, after the opening quote */
+  guint32 length;    /* bytes; for strings, without the quotes */
+  guint32 size;      /* objects: members; arrays: elements */
+  guint32 next;      /* index of the first token after this value */
+} WeftJTok;
+
+typedef struct {
+  char     *text;
+  gsize     length;
+  WeftJTok *tokens;
+  guint     n_tokens;
+  guint     capacity;
+  /* When parsing fails: */
+  gsize       error_offset;
+  const char *error_message;   /* translated, static */
+} WeftJTokens;
+
+void         weft_jtokens_init        (WeftJTokens *self);
+void         weft_jtokens_clear       (WeftJTokens *self);
+
+/* Tokenizes @text (one JSON value, possibly surrounded by white space).
+ * Returns FALSE with error_offset and error_message set when it is not
+ * well-formed JSON in UTF-8. Token 0 is the root. */
+gboolean     weft_jtokens_parse       (WeftJTokens *self,
+                                       char        *text,
+                                       gsize        length);
+
+/* The string token @index decoded and NUL-terminated in place (a \u0000
+ * becomes U+FFFD, a lone surrogate U+FFFD). */
+const char  *weft_jtokens_string      (WeftJTokens *self,
+                                       guint        index);
+/* Whether token @index is the string @literal (no decoding needed). */
+gboolean     weft_jtokens_equal       (WeftJTokens *self,
+                                       guint        index,
+                                       const char  *literal);
+/* The value of member @name of the object at @object, or -1. */
+gint         weft_jtokens_member      (WeftJTokens *self,
+                                       guint        object,
+                                       const char  *name);
+/* The value @index as a json-glib tree. */
+JsonNode    *weft_jtokens_to_node     (WeftJTokens *self,
+                                       guint        index);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* weft-graph-view.h: the relationship graph, drawn by Weft
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "weft-layout.h"
+#include "weft-session.h"
+
+G_BEGIN_DECLS
+
+#define WEFT_TYPE_GRAPH_VIEW (weft_graph_view_get_type ())
+G_DECLARE_FINAL_TYPE (WeftGraphView, weft_graph_view, WEFT, GRAPH_VIEW, GtkWidget)
+
+/* Above this many entities (without a focus) the view opens on the most
+ * connected ones and says so in "message"; graph.full-layout lays out
+ * everything in the background. */
+#define WEFT_GRAPH_VIEW_DEFAULT_BOUND 1500
+
+GtkWidget     *weft_graph_view_new               (WeftSession   *session);
+
+/* "session": what to show; the view follows it. */
+WeftSession   *weft_graph_view_get_session       (WeftGraphView *self);
+void           weft_graph_view_set_session       (WeftGraphView *self,
+                                                  WeftSession   *session);
+
+/* "engine": "auto", "dot", "neato", "fdp", "sfdp", "circo" or "twopi";
+ * also the stateful action graph.engine. */
+const char    *weft_graph_view_get_engine        (WeftGraphView *self);
+void           weft_graph_view_set_engine        (WeftGraphView *self,
+                                                  const char    *engine);
+
+/* "busy": a layout is running. "message": what the app should tell the
+ * user (a bounded view, a fallback, an error), or NULL. "bounded": only
+ * part of the graph is shown. */
+gboolean       weft_graph_view_get_busy          (WeftGraphView *self);
+const char    *weft_graph_view_get_message       (WeftGraphView *self);
+gboolean       weft_graph_view_get_bounded       (WeftGraphView *self);
+guint          weft_graph_view_get_bound         (WeftGraphView *self);
+void           weft_graph_view_set_bound         (WeftGraphView *self,
+                                                  guint          max_entities);
+/* "timeout": the layout time limit in milliseconds (0: none) after which
+ * a faster engine takes over. */
+guint          weft_graph_view_get_timeout       (WeftGraphView *self);
+void           weft_graph_view_set_timeout       (WeftGraphView *self,
+                                                  guint          timeout_ms);
+
+/* "scale": device pixels per point of the layout. */
+double         weft_graph_view_get_scale         (WeftGraphView *self);
+
+/* The layout shown, or NULL before the first one. */
+WeftLayout    *weft_graph_view_get_layout        (WeftGraphView *self);
+/* The node of the session's selection, or -1. */
+gint           weft_graph_view_get_selected_node (WeftGraphView *self);
+/* Nodes matching the session's search text. */
+guint          weft_graph_view_get_n_matches     (WeftGraphView *self);
+/* The centre of the view, in layout points. */
+void           weft_graph_view_get_center        (WeftGraphView *self,
+                                                  double        *x,
+                                                  double        *y);
+
+/* Forgets every cached drawing (tiles, minimap); the next frames draw
+ * them again. */
+void           weft_graph_view_invalidate        (WeftGraphView *self);
+
+/* What the view shows, as Graphviz draws it (what graph.export means). */
+GBytes        *weft_graph_view_export            (WeftGraphView    *self,
+                                                  WeftExportFormat  format,
+                                                  GError          **error);
+
+/* Draws the laid-out graph, as snapshot() would, into @snapshot at
+ * @width x @height; for benchmarks and screenshots. */
+void           weft_graph_view_snapshot_scene    (WeftGraphView *self,
+                                                  GtkSnapshot   *snapshot,
+                                                  int            width,
+                                                  int            height);
+
+G_END_DECLS

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+# check-ftm-schema.py: compares Weft's FtM schema table (weft-ftm-schema.c,
+# printed by ftm-schema-dump) with the FollowTheMoney schema YAML files
+# (MIT license, ../shared/corpus/ftm-schema).
+#
+#   check-ftm-schema.py DUMP SCHEMA_DIR
+#
+# Every schema that is not abstract must be in the table; edges must name
+# the YAML's source and target; Documents must be sources; the temporal
+# extent (inherited through "extends", first parent first) must match.
+# Prints TAP; exits 77 (skip) when PyYAML or the schema folder is missing.
+#
+# SPDX-License-Identifier: MIT
+
+import glob
+import json
+import os
+import subprocess
+import sys
+
+dump, schema_dir = sys.argv[1], sys.argv[2]
+
+try:
+    import yaml
+except ImportError:
+    print("1..0 # SKIP PyYAML is not installed (python3-yaml)")
+    sys.exit(77)
+if not os.path.isdir(schema_dir):
+    print(f"1..0 # SKIP no {schema_dir}")
+    sys.exit(77)
+
+schemas = {}
+for path in glob.glob(os.path.join(schema_dir, "*.y*ml")):
+    with open(path) as f:
+        schemas.update(yaml.safe_load(f))
+
+table = {s["name"]: s for s in json.loads(subprocess.run([dump], check=True, capture_output=True, text=True).stdout)}
+
+
+def ancestors(name):
+    out = [name]
+    for parent in schemas[name].get("extends") or []:
+        out += [a for a in ancestors(parent) if a not in out]
+    return out
+
+
+def extent(name):
+    for a in ancestors(name):
+        t = schemas[a].get("temporalExtent")
+        if t:
+            return t.get("start") or [], t.get("end") or []
+    return [], []
+
+
+results = []
+
+
+def check(ok, message):
+    results.append((ok, message))
+
+
+concrete = sorted(n for n, s in schemas.items() if not s.get("abstract"))
+check(sorted(table) == concrete,
+      f"the table has every concrete schema (missing {sorted(set(concrete) - set(table))}, "
+      f"extra {sorted(set(table) - set(concrete))})")
+
+for name in concrete:
+    if name not in table:
+        continue
+    row = table[name]
+    s = schemas[name]
+    edge = s.get("edge")
+    start, end = extent(name)
+    check(row["start"] == start and row["end"] == end,
+          f"{name}: temporal extent {row['start']}/{row['end']} is {start}/{end} in the YAML")
+    if edge and name != "Documentation":
+        check(row["role"] == "edge" and row["source"] == edge["source"] and row["target"] == edge["target"]
+              and row["directed"] == bool(edge.get("directed", True)),
+              f"{name}: edge {row['source']} -> {row['target']} is {edge['source']} -> {edge['target']} in the YAML")
+    elif row["role"] == "edge":
+        check(False, f"{name}: an edge in the table but not in the YAML")
+    if "Document" in ancestors(name):
+        check(row["role"] == "source", f"{name}: extends Document, so it is a source")
+    if row["role"] in ("edge", "citation"):
+        props = {}
+        for a in ancestors(name):
+            props.update(schemas[a].get("properties") or {})
+        for end_name in (row["source"], row["target"]):
+            if end_name is not None:
+                check(props.get(end_name, {}).get("type") == "entity",
+                      f"{name}: {end_name} is an entity property in the YAML")
+    if row["role"] == "entity":
+        check("Thing" in ancestors(name), f"{name}: mapped to an entity, so it extends Thing")
+
+print(f"1..{len(results)}")
+for i, (ok, message) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {message}")
+sys.exit(0 if all(ok for ok, _ in results) else 1)

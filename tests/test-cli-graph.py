@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+# test-cli-graph.py: weft graph FILE OUT, run as a user would.
+#
+# Usage: test-cli-graph.py WEFT
+# SPDX-License-Identifier: MIT
+"""Draws the bundled example and awkward datasets to every format and
+checks the files: counts, focus and time windows, escaping, errors.
+Prints TAP."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+WEFT = sys.argv[1]
+DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+DOT = shutil.which("dot")
+
+results = []
+
+
+def run(*args):
+    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def case(fn):
+    name = fn.__name__[5:]
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            fn(d)
+        results.append((True, name, ""))
+    except AssertionError as e:
+        results.append((False, name, str(e)))
+    except Exception as e:  # a crash in the test itself is a failure too
+        results.append((False, name, f"{type(e).__name__}: {e}"))
+    return fn
+
+
+def expect(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+def svg_parts(path):
+    """(node titles, edge count, every text) of a Graphviz SVG."""
+    root = ET.parse(path).getroot()
+    nodes, edges = [], 0
+    for g in root.iter(SVG_NS + "g"):
+        cls = g.get("class")
+        if cls == "node":
+            nodes.append(g.find(SVG_NS + "title").text)
+        elif cls == "edge":
+            edges += 1
+    texts = [t.text or "" for t in root.iter(SVG_NS + "text")]
+    return nodes, edges, texts
+
+
+def example():
+    with open(EXAMPLE) as f:
+        return json.load(f)
+
+
+@case
+def test_svg(d):
+    out = os.path.join(d, "g.svg")
+    code, _, err = run("graph", EXAMPLE, out)
+    expect(code == 0, f"exit {code}: {err}")
+    nodes, edges, texts = svg_parts(out)
+    data = example()
+    expect(len(nodes) == len(data["entities"]), f"{len(nodes)} nodes")
+    expect(edges == len(data["relations"]), f"{edges} edges")
+    expect(set(nodes) == {e["id"] for e in data["entities"]}, "node titles are the entity ids")
+    for e in data["entities"]:
+        expect(any(t.endswith(" " + e["name"]) for t in texts), f"{e['name']} not drawn")
+    # Each relation label ends with its source count.
+    expect(any(t == "coined (1)" for t in texts), texts)
+
+
+@case
+def test_formats(d):
+    for ext, magic in ((".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-"), (".dot", b"digraph")):
+        out = os.path.join(d, "g" + ext)
+        code, _, err = run("graph", EXAMPLE, out)
+        expect(code == 0, f"{ext}: exit {code}: {err}")
+        with open(out, "rb") as f:
+            head = f.read(len(magic))
+        expect(head == magic, f"{ext} starts with {head!r}")
+
+
+@case
+def test_dot_relays_out(d):
+    out = os.path.join(d, "g.dot")
+    code, _, err = run("graph", EXAMPLE, out, "--engine", "neato")
+    expect(code == 0, f"exit {code}: {err}")
+    text = open(out).read()
+    expect("layout=neato" in text, "the DOT file names its engine")
+    if DOT is None:
+        return
+    svg = os.path.join(d, "again.svg")
+    p = subprocess.run([DOT, "-Tsvg", out, "-o", svg], capture_output=True, text=True, timeout=60)
+    expect(p.returncode == 0 and p.stderr == "", f"dot says: {p.stderr}")
+    nodes, edges, _ = svg_parts(svg)
+    data = example()
+    expect(len(nodes) == len(data["entities"]) and edges == len(data["relations"]), f"{len(nodes)}, {edges}")
+
+
+@case
+def test_focus(d):
+    counts = []
+    for hops in ("1", "2"):
+        out = os.path.join(d, f"f{hops}.svg")
+        code, _, err = run("graph", EXAMPLE, out, "--focus", "Huawei", "--hops", hops)
+        expect(code == 0, f"exit {code}: {err}")
+        nodes, _, _ = svg_parts(out)
+        expect("ent-huawei" in nodes, "the focus is drawn")
+        counts.append(len(nodes))
+    expect(1 < counts[0] < counts[1] <= len(example()["entities"]), counts)
+    # By id works as well as by name.
+    code, _, err = run("graph", EXAMPLE, os.path.join(d, "id.svg"), "--focus", "ent-huawei")
+    expect(code == 0, err)
+    expect(len(svg_parts(os.path.join(d, "id.svg"))[0]) == counts[0], "id and name agree")
+
+
+@case
+def test_window(d):
+    out = os.path.join(d, "w.svg")
+    code, _, err = run("graph", EXAMPLE, out, "--from", "2019", "--to", "2019")
+    expect(code == 0, f"exit {code}: {err}")
+    nodes, _, _ = svg_parts(out)
+    expect(0 < len(nodes) < len(example()["entities"]), f"{len(nodes)} nodes in 2019")
+
+
+@case
+def test_events_and_claims(d):
+    out = os.path.join(d, "ec.svg")
+    code, _, err = run("graph", EXAMPLE, out, "--events", "--claims", "--engine", "sfdp")
+    expect(code == 0, f"exit {code}: {err}")
+    nodes, _, _ = svg_parts(out)
+    data = example()
+    expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
+
+
+AWKWARD = [
+    "\\N", "\\G \\E \\T \\H \\L", "left\\l right\\r", 'say "quoted"', "{braces} | pipe <port>",
+    "<b>bold</b> <table><tr><td>x</td></tr></table>", "&lt;entity&gt; &amp; &#60;", "ends with \\",
+]
+
+
+@case
+def test_awkward_names(d):
+    doc = {
+        "weft": 1, "title": "Awkward \\G",
+        "entities": [{"id": f"e{i}", "name": n, "kind": "company"} for i, n in enumerate(AWKWARD)],
+        "relations": [{"id": f"r{i}", "from": f"e{i}", "to": f"e{i + 1}", "type": "t\\N<i>"}
+                      for i in range(len(AWKWARD) - 1)],
+    }
+    src = os.path.join(d, "awkward.weft")
+    with open(src, "w") as f:
+        json.dump(doc, f)
+    out = os.path.join(d, "a.svg")
+    code, _, err = run("graph", src, out)
+    expect(code == 0, f"exit {code}: {err}")
+    _, _, texts = svg_parts(out)
+    for name in AWKWARD:
+        expect("▣ " + name in texts, f"{name!r} not literal in {texts}")
+    expect("t\\N<i> (0)" in texts, texts)
+    if DOT is None:
+        return
+    dot = os.path.join(d, "a.dot")
+    code, _, err = run("graph", src, dot)
+    expect(code == 0, err)
+    again = os.path.join(d, "again.svg")
+    p = subprocess.run([DOT, "-Tsvg", dot, "-o", again], capture_output=True, text=True, timeout=60)
+    expect(p.returncode == 0, p.stderr)
+    _, _, texts = svg_parts(again)
+    for name in AWKWARD:
+        expect("▣ " + name in texts, f"{name!r} not literal after dot re-reads the DOT: {texts}")
+
+
+@case
+def test_usage_errors(d):
+    out = os.path.join(d, "x.svg")
+    for args, fragment in (
+        (("graph", EXAMPLE, os.path.join(d, "x.jpeg")), ".svg, .png, .pdf or .dot"),
+        (("graph", EXAMPLE, out, "--engine", "graphviz"), "unknown engine"),
+        (("graph", EXAMPLE, out, "--hops", "4"), "--hops"),
+        (("graph", EXAMPLE, out, "--focus", "nobody at all"), "nobody at all"),
+        (("graph", EXAMPLE, out, "--from", "2020-13"), "month 13"),
+        (("graph", EXAMPLE, out, "--from", "2021", "--to", "2019"), "after"),
+        (("graph", EXAMPLE), "name a dataset"),
+        (("graph", "/nonexistent/x.weft", out), "/nonexistent/x.weft"),
+    ):
+        code, _, err = run(*args)
+        expect(code == 2, f"{args}: exit {code}")
+        expect(fragment in err, f"{args}: {err}")
+        expect(not os.path.exists(out), f"{args} wrote a file")
+
+
+@case
+def test_help(d):
+    code, out, _ = run("graph", "--help")
+    expect(code == 0, f"exit {code}")
+    for word in ("--engine", "--focus", "--hops", "--from", "--to", ".svg"):
+        expect(word in out, f"{word} missing:\n{out}")
+    code, out, _ = run("--help")
+    expect("graph FILE OUT" in out, out)
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in msg.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+# test-convert.py: weft convert, run as a user would.
+#
+# Usage: test-convert.py WEFT
+#
+# Uses the TimelineJS3 example timelines (Knight Lab, Northwestern
+# University; Mozilla Public License 2.0) from ../shared/corpus/timelinejs;
+# the spreadsheets are counted here with python's csv module.
+#
+# SPDX-License-Identifier: MIT
+"""Prints TAP."""
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+WEFT = sys.argv[1]
+DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.environ.get("WEFT_CORPUS", os.path.join(HERE, "..", "..", "shared", "corpus"))
+TIMELINES = os.path.join(CORPUS, "timelinejs")
+FIXTURE = os.path.join(HERE, "data", "ftm", "all-schemas.ftm")
+
+results = []
+TMP = tempfile.mkdtemp(prefix="weft-test-convert-")
+
+
+def run(*args):
+    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def tmp(name):
+    return os.path.join(TMP, name)
+
+
+def case(fn):
+    name = fn.__name__[5:]
+    try:
+        fn()
+        results.append((True, name, ""))
+    except AssertionError as e:
+        results.append((False, name, str(e)))
+    except Exception as e:  # a crash in the test itself is a failure too
+        results.append((False, name, f"{type(e).__name__}: {e}"))
+    return fn
+
+
+def expect(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@case
+def test_help():
+    code, out, _ = run("--help")
+    expect(code == 0 and "convert IN OUT" in out, out)
+    code, out, _ = run("convert", "--help")
+    expect(code == 0, f"exit {code}")
+    for word in ("--from", "--to", "--strict", "--focus", "--hops", "timelinejs-csv", "graphml", "gexf", "Exit status"):
+        expect(word in out, f"{word!r} missing from convert --help:\n{out}")
+
+
+@case
+def test_timelinejs_corpus():
+    if not os.path.isdir(TIMELINES):
+        return
+    for name in sorted(os.listdir(TIMELINES)):
+        if not name.endswith(".json"):
+            continue
+        out = tmp(name + ".weft")
+        code, _, err = run("convert", os.path.join(TIMELINES, name), out)
+        expect(code == 0, f"{name}: exit {code}\n{err}")
+        source = load(os.path.join(TIMELINES, name))
+        weft = load(out)
+        slides = source["timeline"]["date"] if "timeline" in source else source["events"]
+        expect(len(weft["events"]) == len(slides), f"{name}: {len(weft['events'])} events, not {len(slides)}")
+
+
+@case
+def test_spreadsheets():
+    if not os.path.isdir(TIMELINES):
+        return
+    for name in ("my-own-timeline.csv", "women_in_computing.csv"):
+        path = os.path.join(TIMELINES, name)
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        kinds = [(r.get("Type") or "").strip().lower() for r in rows]
+        n_events = sum(1 for k in kinds if k not in ("title", "era"))
+        n_eras = kinds.count("era")
+        groups = {r["Group"] for r, k in zip(rows, kinds) if k not in ("title", "era") and r.get("Group")}
+        title = next(r["Headline"] for r, k in zip(rows, kinds) if k == "title")
+
+        out = tmp(name + ".weft")
+        code, _, err = run("convert", path, out)
+        expect(code == 0, f"{name}: exit {code}\n{err}")
+        weft = load(out)
+        expect(len(weft["events"]) == n_events, f"{name}: {len(weft['events'])} events, not {n_events}")
+        expect(len(weft["eras"]) == n_eras, f"{name}: eras")
+        expect({e["group"] for e in weft["events"] if "group" in e} == groups, f"{name}: groups")
+        expect(weft["title"] == title, f"{name}: title {weft['title']!r}")
+        # Read back from the same name, as the spreadsheet template again.
+        again = tmp(name)
+        code, _, err = run("convert", out, again, "--to", "timelinejs-csv")
+        expect(code == 0, err)
+        with open(again, newline="", encoding="utf-8") as f:
+            back = list(csv.DictReader(f))
+        expect(sum(1 for r in back if r["Type"] not in ("title", "era")) == n_events, "template written back")
+
+
+def same_items(a, b, sections):
+    for section in sections:
+        x = {i["id"]: i for i in a[section]}
+        y = {i["id"]: i for i in b[section]}
+        expect(x == y, f"{section} differ: {[k for k in x if x.get(k) != y.get(k)][:5]}")
+
+
+@case
+def test_round_trips():
+    for fmt, ext in (("timelinejs", "json"), ("ftm", "ftm")):
+        middle = tmp(f"example.{ext}")
+        back = tmp(f"example-from-{fmt}.weft")
+        code, _, err = run("convert", EXAMPLE, middle)
+        expect(code == 0, f"to {fmt}: {err}")
+        code, _, err = run("convert", middle, back)
+        expect(code == 0, f"from {fmt}: {err}")
+        same_items(load(EXAMPLE), load(back), ("events", "relations", "claims", "sources", "entities", "eras"))
+
+
+@case
+def test_content_not_name():
+    # An FtM file called .txt, a TimelineJS file called .weft.
+    shutil.copy(FIXTURE, tmp("entities.txt"))
+    code, _, err = run("convert", tmp("entities.txt"), tmp("entities.weft"))
+    expect(code == 0, err)
+    expect("FollowTheMoney" in err, err)
+    if os.path.isdir(TIMELINES):
+        shutil.copy(os.path.join(TIMELINES, "eras.json"), tmp("eras.weft"))
+        code, _, err = run("convert", tmp("eras.weft"), tmp("eras-out.weft"))
+        expect(code == 0 and "TimelineJS" in err, err)
+
+
+BAD = (
+    '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n'
+    '{"id": "b", "schema": "Person", "properties": {"name": ["B"]}\n'
+    '{"id": "c", "schema": "Person", "properties": {"name": ["C"]}}\n'
+)
+
+
+@case
+def test_malformed_lines():
+    path = tmp("bad.ftm")
+    with open(path, "w") as f:
+        f.write(BAD)
+    out = tmp("bad.weft")
+    code, _, err = run("convert", path, out)
+    expect(code == 1, f"exit {code}: {err}")
+    expect(f"{path}:2:62: error:" in err, err)
+    expect("3 records read, 1 left out" in err, err)
+    expect(os.path.exists(out), "OUT should be written without --strict")
+    expect([e["id"] for e in load(out)["entities"]] == ["a", "c"], "a and c are read")
+
+
+@case
+def test_strict():
+    path = tmp("bad2.ftm")
+    with open(path, "w") as f:
+        f.write(BAD)
+    out = tmp("strict.weft")
+    code, _, err = run("convert", "--strict", path, out)
+    expect(code == 1, f"exit {code}: {err}")
+    expect(not os.path.exists(out), "nothing is written with --strict")
+    code, _, err = run("convert", "--strict", FIXTURE, out)
+    expect(code == 1 and "strict" in err, "a warning is fatal with --strict")
+
+
+@case
+def test_stdout_and_check():
+    code, out, err = run("convert", FIXTURE, "-", "--to", "dot", "-q")
+    expect(code == 0 and out.startswith("digraph "), err)
+    expect(err == "", f"quiet: {err}")
+    code, _, err = run("convert", FIXTURE, "-")
+    expect(code == 2 and "--to" in err, err)
+    code, out, err = run("convert", "--check", FIXTURE)
+    expect(code == 0 and "68 records read, 0 left out" in err, err)
+    code, _, _ = run("convert", "--check", FIXTURE, tmp("x.weft"))
+    expect(code == 2, "--check takes IN only")
+
+
+@case
+def test_csv_outputs():
+    code, _, err = run("convert", EXAMPLE, tmp("tables"), "--to", "csv")
+    expect(code == 0, err)
+    expected = {"entities", "events", "claims", "citations", "sources", "relations", "eras"}
+    expect({n[:-4] for n in os.listdir(tmp("tables"))} == expected, os.listdir(tmp("tables")))
+    code, _, err = run("convert", EXAMPLE, tmp("out.csv"))
+    expect(code == 0, err)
+    expect(os.path.exists(tmp("out-relations.csv")) and not os.path.exists(tmp("out.csv")), os.listdir(TMP))
+    with open(tmp("out-entities.csv"), "rb") as f:
+        raw = f.read()
+    expect(not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, "UTF-8 without BOM, CRLF")
+    with open(tmp("out-entities.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    expect(len(rows) == len(load(EXAMPLE)["entities"]), "one row per entity")
+    code, _, err = run("convert", EXAMPLE, "-", "--to", "csv")
+    expect(code == 2, err)
+
+
+@case
+def test_graph_outputs():
+    for ext in ("graphml", "gexf", "gv"):
+        out = tmp(f"example.{ext}")
+        code, _, err = run("convert", EXAMPLE, out)
+        expect(code == 0, err)
+        with open(out, encoding="utf-8") as f:
+            text = f.read()
+        expect("Huawei" in text, ext)
+
+
+@case
+def test_focus():
+    out = tmp("focus.weft")
+    code, _, err = run("convert", FIXTURE, out, "--focus", "p-ada", "--hops", "1")
+    expect(code == 0, err)
+    ids = {e["id"] for e in load(out)["entities"]}
+    expect("p-ada" in ids and "p-charles" in ids and "c-acme" in ids, ids)
+    expect("le-x" not in ids, f"le-x is two links away: {ids}")
+    expect("passes over the file" in err and "outside the focus" in err, err)
+    code, _, err = run("convert", FIXTURE, out, "--focus", "nobody")
+    expect(code == 2 and "nobody" in err, err)
+    code, _, err = run("convert", FIXTURE, out, "--hops", "2")
+    expect(code == 2, err)
+    if os.path.isdir(TIMELINES):
+        code, _, err = run("convert", os.path.join(TIMELINES, "eras.json"), out, "--focus", "x")
+        expect(code == 2 and "FollowTheMoney" in err, err)
+
+
+@case
+def test_usage_errors():
+    code, _, err = run("convert", EXAMPLE)
+    expect(code == 2, err)
+    code, _, err = run("convert", "--from", "pdf", EXAMPLE, tmp("x.weft"))
+    expect(code == 2 and "pdf" in err, err)
+    code, _, err = run("convert", "--from", "gexf", EXAMPLE, tmp("x.weft"))
+    expect(code == 2, err)
+    code, _, err = run("convert", "/nonexistent/in.ftm", tmp("x.weft"))
+    expect(code == 2 and "/nonexistent/in.ftm" in err, err)
+    code, _, err = run("convert", EXAMPLE, "/nonexistent/dir/out.ftm")
+    expect(code == 2, err)
+    code, _, err = run("convert", EXAMPLE, tmp("out.unknown"))
+    expect(code == 2 and "--to" in err, err)
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in msg.splitlines():
+            print(f"# {line}")
+shutil.rmtree(TMP, ignore_errors=True)
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

@@ -1,0 +1,367 @@
+/* test-graph-view.c: the graph view in a real window, driven by actions
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <adwaita.h>
+
+#include "weft-graph-view.h"
+#include "weft-loader.h"
+#include "weft-paths.h"
+
+typedef struct {
+  WeftDataset   *dataset;
+  WeftSession   *session;
+  GtkWidget     *window;
+  WeftGraphView *view;
+} Fixture;
+
+static gboolean
+done_waiting (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, done_waiting, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits (on the main loop, never blocking it) for the current layout. */
+static void
+wait_for_layout (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  /* A relayout is scheduled in an idle; let it start. */
+  spin (20);
+  while ((weft_graph_view_get_busy (f->view) || weft_graph_view_get_layout (f->view) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (weft_graph_view_get_busy (f->view));
+  g_assert_nonnull (weft_graph_view_get_layout (f->view));
+  /* Let the view draw. */
+  spin (250);
+}
+
+static guint
+n_nodes (Fixture *f)
+{
+  return weft_graph_get_n_nodes (weft_layout_get_graph (weft_graph_view_get_layout (f->view)));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GError) error = NULL;
+
+  f->dataset = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  f->session = weft_session_new (f->dataset);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  f->view = WEFT_GRAPH_VIEW (weft_graph_view_new (f->session));
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_layout (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->session);
+  g_clear_object (&f->dataset);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  /* A loaded X server may map the window late: wait for a drawing. */
+  for (int attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        spin (100);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_opens (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(WeftSubgraph) visible = weft_session_dup_visible_subgraph (f->session);
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+
+  g_assert_cmpuint (n_nodes (f), ==, visible->entities->len);
+  g_assert_cmpuint (weft_graph_get_n_edges (weft_layout_get_graph (layout)), ==, visible->relations->len);
+  g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_null (weft_graph_view_get_message (f->view));
+  g_assert_cmpstr (weft_graph_view_get_engine (f->view), ==, "auto");
+  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_DOT);
+  /* Fitted: the whole drawing is in view. */
+  g_assert_cmpfloat (weft_layout_get_width (layout) * weft_graph_view_get_scale (f->view), <=,
+                     gtk_widget_get_width (GTK_WIDGET (f->view)) + 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Nothing selected");
+}
+
+static void
+test_select_zoom_find (Fixture       *f,
+                       gconstpointer  data)
+{
+  WeftGraph *graph = weft_layout_get_graph (weft_graph_view_get_layout (f->view));
+  WeftItem *huawei = weft_dataset_lookup (f->dataset, "ent-huawei");
+  double fit = weft_graph_view_get_scale (f->view);
+  double cx, cy;
+  const WeftNodeBox *box;
+  WeftItem *first, *second;
+
+  /* Selection made elsewhere shows here. */
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, weft_graph_lookup_node (graph, huawei));
+  {
+    guint n_relations, n_events, n_claims;
+    g_autofree char *expected = NULL;
+
+    weft_dataset_get_entity_relations (f->dataset, (WeftEntity *) huawei, &n_relations);
+    weft_dataset_get_entity_events (f->dataset, (WeftEntity *) huawei, &n_events);
+    weft_dataset_get_entity_claims (f->dataset, (WeftEntity *) huawei, &n_claims);
+    expected = g_strdup_printf ("Selected: Huawei, Company: %u relations, %u events, %u claims",
+                                n_relations, n_events, n_claims);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  }
+
+  /* Zoom through the actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), fit * 1.25, 1e-6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), fit / 1.25, 1e-6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-fit", NULL));
+  g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), fit, 1e-6);
+
+  /* Zoom to the selection: it ends up in the middle, at a readable size. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-selection", NULL));
+  box = weft_layout_get_node (weft_graph_view_get_layout (f->view), weft_graph_view_get_selected_node (f->view));
+  weft_graph_view_get_center (f->view, &cx, &cy);
+  g_assert_cmpfloat (fabs (cx - box->x), <, 2);
+  g_assert_cmpfloat (fabs (cy - box->y), <, 2);
+  g_assert_cmpfloat (weft_graph_view_get_scale (f->view), >=, 1.2);
+  spin (300);
+  save_screenshot (f->window, "graph-view-selection.png");
+
+  /* Pan with the keys' action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.pan", "(dd)", 1.0, 0.0));
+  {
+    double nx, ny;
+    weft_graph_view_get_center (f->view, &nx, &ny);
+    g_assert_cmpfloat (nx, >, cx);
+  }
+
+  /* Find: matches highlighted, Enter (find-next) cycles through them. */
+  weft_session_set_search_text (f->session, "cameras");
+  g_assert_cmpuint (weft_graph_view_get_n_matches (f->view), >=, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.find-next", NULL));
+  first = weft_session_get_selection (f->session);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_suffix (weft_item_get_label (first), "ameras"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.find-next", NULL));
+  second = weft_session_get_selection (f->session);
+  g_assert_true (second != first);
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, weft_graph_lookup_node (graph, second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-fit", NULL));
+  spin (300);
+  save_screenshot (f->window, "graph-view-find.png");
+
+  weft_session_set_search_text (f->session, "");
+  g_assert_cmpuint (weft_graph_view_get_n_matches (f->view), ==, 0);
+}
+
+static void
+test_focus (Fixture       *f,
+            gconstpointer  data)
+{
+  WeftEntity *ccp = weft_dataset_lookup_entity (f->dataset, "ent-ccp");
+  g_autoptr(GPtrArray) neighbours = weft_dataset_neighbours (f->dataset, ccp);
+  guint all = n_nodes (f);
+
+  /* graph.focus acts on the selection. */
+  weft_session_set_selection (f->session, &ccp->item);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.focus", NULL));
+  g_assert_true (weft_session_get_focus (f->session) == ccp);
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), ==, neighbours->len + 1);
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, 0);
+  save_screenshot (f->window, "graph-view-focus.png");
+
+  weft_session_set_focus_hops (f->session, 2);
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), >, neighbours->len + 1);
+
+  /* Back to the whole graph. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.unfocus", NULL));
+  g_assert_null (weft_session_get_focus (f->session));
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), ==, all);
+}
+
+static void
+test_path_and_engine (Fixture       *f,
+                      gconstpointer  data)
+{
+  WeftEntity *ibm = weft_dataset_lookup_entity (f->dataset, "ent-ibm");
+  WeftEntity *xi = weft_dataset_lookup_entity (f->dataset, "ent-xi-jinping");
+  g_autoptr(GVariant) state = NULL;
+
+  weft_session_set_path (f->session, ibm, xi);
+  g_assert_nonnull (weft_session_get_path (f->session));
+  spin (100);
+  save_screenshot (f->window, "graph-view-path.png");
+
+  /* The engine is a stateful action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.engine", "s", "sfdp"));
+  g_assert_cmpstr (weft_graph_view_get_engine (f->view), ==, "sfdp");
+  wait_for_layout (f);
+  g_assert_cmpint (weft_layout_get_engine (weft_graph_view_get_layout (f->view)), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpuint (n_nodes (f), ==, weft_dataset_get_entities (f->dataset)->len);
+}
+
+static void
+test_window_and_kinds (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint all = n_nodes (f);
+
+  weft_session_set_window (f->session, weft_days_from_civil (2019, 1, 1), weft_days_from_civil (2019, 12, 31));
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), <, all);
+  g_assert_cmpuint (n_nodes (f), >, 0);
+  weft_session_clear_window (f->session);
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), ==, all);
+
+  weft_session_set_hidden_kinds (f->session, 1u << WEFT_ENTITY_PLACE);
+  wait_for_layout (f);
+  for (guint i = 0; i < n_nodes (f); i++)
+    {
+      WeftGraph *graph = weft_layout_get_graph (weft_graph_view_get_layout (f->view));
+      g_assert_cmpint (((WeftEntity *) weft_graph_get_node (graph, i)->item)->kind, !=, WEFT_ENTITY_PLACE);
+    }
+  weft_session_set_show_events (f->session, TRUE);
+  wait_for_layout (f);
+  g_assert_cmpuint (n_nodes (f), >, weft_graph_get_n_entities (weft_layout_get_graph (weft_graph_view_get_layout (f->view))));
+}
+
+static void
+test_bounded (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  weft_graph_view_set_bound (f->view, 12);
+  wait_for_layout (f);
+  g_assert_true (weft_graph_view_get_bounded (f->view));
+  g_assert_cmpuint (n_nodes (f), ==, 12);
+  g_assert_nonnull (weft_graph_view_get_message (f->view));
+  g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "12 most connected of 55"));
+  save_screenshot (f->window, "graph-view-bounded.png");
+
+  /* Export is what the view shows. */
+  svg = weft_graph_view_export (f->view, WEFT_EXPORT_SVG, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<svg"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.full-layout", NULL));
+  wait_for_layout (f);
+  g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_cmpuint (n_nodes (f), ==, 55);
+}
+
+static void
+test_fallback (Fixture       *f,
+               gconstpointer  data)
+{
+  /* dot needs far more than a millisecond: the view falls back to sfdp,
+   * says so, and shows it. */
+  weft_graph_view_set_timeout (f->view, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.engine", "s", "dot"));
+  wait_for_layout (f);
+  g_assert_cmpint (weft_layout_get_engine (weft_graph_view_get_layout (f->view)), ==, WEFT_ENGINE_SFDP);
+  g_assert_nonnull (weft_graph_view_get_message (f->view));
+  g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "took too long"));
+  g_assert_cmpuint (n_nodes (f), ==, weft_dataset_get_entities (f->dataset)->len);
+}
+
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  save_screenshot (f->window, "graph-view-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend records what the view tells
+   * assistive technologies, so the tests can read it back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display; skipping the GUI tests\n");
+      return 77;
+    }
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/weft/graph-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("opens", test_opens);
+  ADD ("select-zoom-find", test_select_zoom_find);
+  ADD ("focus", test_focus);
+  ADD ("path-and-engine", test_path_and_engine);
+  ADD ("window-and-kinds", test_window_and_kinds);
+  ADD ("bounded", test_bounded);
+  ADD ("fallback", test_fallback);
+  ADD ("dark", test_dark);
+#undef ADD
+
+  return g_test_run ();
+}

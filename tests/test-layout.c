@@ -1,0 +1,915 @@
+/* test-layout.c: the graph model, Graphviz layout, export and escaping
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "weft-error.h"
+#include "weft-graph.h"
+#include "weft-layout.h"
+#include "weft-loader.h"
+#include "weft-paths.h"
+#include "weft-session.h"
+
+static WeftDataset *
+load_example (void)
+{
+  g_autofree char *path = weft_get_example_path ();
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+/* Names that mean something to Graphviz, SVG, HTML or Pango. */
+static const char * const awkward_names[] = {
+  "\\N",
+  "\\G and \\E and \\T \\H \\L",
+  "left\\l right\\r new\\n",
+  "say \"quoted\"",
+  "{braces} | pipe <port>",
+  "<b>bold</b> <table><tr><td>x</td></tr></table>",
+  "&lt;entity&gt; &amp; &#60;",
+  "trailing backslash\\",
+};
+
+/* A dataset whose entities carry the awkward names, linked in a chain by
+ * relations whose types are awkward too, with claims of every status. */
+static WeftDataset *
+awkward_dataset (void)
+{
+  WeftDataset *d = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("awkward");
+  WeftSource *s1 = weft_dataset_add_source (d, "s1", "Source one", WEFT_SOURCE_REPORT);
+  WeftSource *s2 = weft_dataset_add_source (d, "s2", "Source two", WEFT_SOURCE_ARTICLE);
+  static const WeftClaimStatus statuses[] = {
+    WEFT_STATUS_CONFIRMED, WEFT_STATUS_DENIED, WEFT_STATUS_ALLEGED, WEFT_STATUS_REPORTED,
+  };
+
+  weft_dataset_set_title (d, "Awkward \\G title");
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      weft_dataset_add_entity (d, id, awkward_names[i], i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_autofree char *about = g_strdup_printf ("e%u", i);
+      WeftClaim *c = weft_dataset_add_claim (d, id, "A claim", statuses[i]);
+
+      weft_dataset_strv_append (d, &c->about, about);
+      weft_dataset_add_citation (d, c, s1->item.id, "quote one", NULL);
+      if (i == 0)
+        weft_dataset_add_citation (d, c, s2->item.id, "quote two", NULL);
+    }
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (awkward_names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      g_autofree char *from = g_strdup_printf ("e%u", i);
+      g_autofree char *to = g_strdup_printf ("e%u", i + 1);
+      WeftRelation *r = weft_dataset_add_relation (d, id, from, to, i == 0 ? "type\\N_<i>x</i>" : "linked_to");
+
+      /* r0 confirmed, r1 denied, r2 alleged, r3 reported, the rest none */
+      if (i < G_N_ELEMENTS (statuses))
+        {
+          g_autofree char *claim = g_strdup_printf ("c%u", i);
+          weft_dataset_strv_append (d, &r->claims, claim);
+        }
+    }
+
+  g_assert_true (weft_dataset_finish (d, diagnostics));
+  return d;
+}
+
+/* A synthetic dataset of @n entities in a ring with chords: big enough
+ * that dot takes a while. */
+static WeftDataset *
+ring_dataset (guint n)
+{
+  WeftDataset *d = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("ring");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *name = g_strdup_printf ("Entity number %u", i);
+      weft_dataset_add_entity (d, id, name, i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id1 = g_strdup_printf ("r%u", i);
+      g_autofree char *id2 = g_strdup_printf ("q%u", i);
+      g_autofree char *a = g_strdup_printf ("e%u", i);
+      g_autofree char *b = g_strdup_printf ("e%u", (i + 1) % n);
+      g_autofree char *c = g_strdup_printf ("e%u", (i * 7 + 3) % n);
+
+      weft_dataset_add_relation (d, id1, a, b, "next_to");
+      weft_dataset_add_relation (d, id2, a, c, "knows");
+    }
+  g_assert_true (weft_dataset_finish (d, diagnostics));
+  return d;
+}
+
+static WeftGraph *
+graph_of (WeftDataset *d)
+{
+  g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
+
+  return weft_graph_new (d, all, FALSE, FALSE);
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (weft_layout_check (&error));
+  g_assert_no_error (error);
+}
+
+/* Every node box lies inside the drawing; every edge is a Bézier chain
+ * (1 + 3k points) inside it, ending in an arrow. */
+static void
+assert_geometry (WeftLayout *layout)
+{
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  double w = weft_layout_get_width (layout);
+  double h = weft_layout_get_height (layout);
+  const double slack = 1.0;
+
+  g_assert_cmpfloat (w, >, 0);
+  g_assert_cmpfloat (h, >, 0);
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (layout, i);
+
+      g_assert_cmpfloat (b->width, >, 10);
+      g_assert_cmpfloat (b->height, >, 10);
+      g_assert_cmpfloat (b->x - b->width / 2, >=, -slack);
+      g_assert_cmpfloat (b->y - b->height / 2, >=, -slack);
+      g_assert_cmpfloat (b->x + b->width / 2, <=, w + slack);
+      g_assert_cmpfloat (b->y + b->height / 2, <=, h + slack);
+      g_assert_cmpfloat (fabs (b->label_x - b->x), <, b->width / 2);
+      g_assert_cmpfloat (fabs (b->label_y - b->y), <, b->height / 2);
+    }
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftEdgePath *e = weft_layout_get_edge (layout, i);
+      const WeftGraphEdge *ge = weft_graph_get_edge (graph, i);
+
+      g_assert_cmpuint (e->n_splines, >=, 1);
+      for (guint j = 0; j < e->n_splines; j++)
+        {
+          const WeftSpline *s = &e->splines[j];
+
+          g_assert_cmpuint (s->n_points, >=, 4);
+          g_assert_cmpuint ((s->n_points - 1) % 3, ==, 0);
+          /* Control points may stray outside the drawing; the curve's
+           * ends may not, and the edge's bounds hold every point. */
+          for (guint k = 0; k < s->n_points; k++)
+            {
+              g_assert_cmpfloat (s->points[k].x, >=, e->x1 - 0.001);
+              g_assert_cmpfloat (s->points[k].x, <=, e->x2 + 0.001);
+              g_assert_cmpfloat (s->points[k].y, >=, e->y1 - 0.001);
+              g_assert_cmpfloat (s->points[k].y, <=, e->y2 + 0.001);
+            }
+          for (guint k = 0; k < s->n_points; k += s->n_points - 1)
+            {
+              g_assert_cmpfloat (s->points[k].x, >=, -slack);
+              g_assert_cmpfloat (s->points[k].x, <=, w + slack);
+              g_assert_cmpfloat (s->points[k].y, >=, -slack);
+              g_assert_cmpfloat (s->points[k].y, <=, h + slack);
+            }
+        }
+      if (ge->kind == WEFT_EDGE_RELATION && ge->tail != ge->head)
+        {
+          g_assert_true (e->splines[e->n_splines - 1].has_end_arrow);
+          g_assert_true (e->has_label);
+          g_assert_cmpfloat (e->label_width, >, 10);
+        }
+    }
+}
+
+static void
+test_geometry (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (weft_graph_get_n_nodes (graph), ==, weft_dataset_get_entities (d)->len);
+  g_assert_cmpuint (weft_graph_get_n_entities (graph), ==, weft_dataset_get_entities (d)->len);
+  g_assert_cmpuint (weft_graph_get_n_edges (graph), ==, weft_dataset_get_relations (d)->len);
+  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_DOT);
+  assert_geometry (layout);
+
+  /* Node indices follow the dataset's entities. */
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      WeftItem *item = g_ptr_array_index (weft_dataset_get_entities (d), i);
+      g_assert_true (weft_graph_get_node (graph, i)->item == item);
+      g_assert_cmpint (weft_graph_lookup_node (graph, item), ==, (gint) i);
+    }
+}
+
+static void
+test_engines (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+
+  for (WeftLayoutEngine engine = WEFT_ENGINE_DOT; engine < WEFT_N_ENGINES; engine++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftLayout) layout = weft_layout_run (graph, engine, &error);
+      WeftLayoutEngine parsed;
+
+      g_test_message ("engine %s", weft_layout_engine_to_string (engine));
+      g_assert_no_error (error);
+      g_assert_cmpint (weft_layout_get_engine (layout), ==, engine);
+      assert_geometry (layout);
+      g_assert_true (weft_layout_engine_from_string (weft_layout_engine_to_string (engine), &parsed));
+      g_assert_cmpint (parsed, ==, engine);
+    }
+}
+
+static void
+test_events_and_claims (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
+  g_autoptr(WeftGraph) graph = weft_graph_new (d, all, TRUE, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  guint participants = 0;
+
+  g_assert_cmpuint (weft_graph_get_n_nodes (graph), ==,
+                    all->entities->len + all->events->len + all->claims->len);
+  for (guint i = 0; i < all->events->len; i++)
+    participants += ((WeftEvent *) g_ptr_array_index (all->events, i))->n_participants;
+  g_assert_cmpuint (weft_graph_get_n_edges (graph), >=, all->relations->len + participants);
+
+  layout = weft_layout_run (graph, WEFT_ENGINE_SFDP, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+}
+
+/* Past WEFT_LAYOUT_LABEL_LIMIT edges sfdp lays out without labels; each
+ * label still gets a place, the middle of its edge. */
+static void
+test_unplaced_labels (void)
+{
+  g_autoptr(WeftDataset) d = ring_dataset (WEFT_LAYOUT_LABEL_LIMIT / 2 + 50);
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autoptr(GBytes) dot = NULL;
+
+  g_assert_cmpuint (weft_graph_get_n_edges (graph), >, WEFT_LAYOUT_LABEL_LIMIT);
+  g_assert_false (weft_layout_places_edge_labels (WEFT_ENGINE_SFDP, weft_graph_get_n_edges (graph)));
+  g_assert_true (weft_layout_places_edge_labels (WEFT_ENGINE_DOT, weft_graph_get_n_edges (graph)));
+  g_assert_true (weft_layout_places_edge_labels (WEFT_ENGINE_SFDP, WEFT_LAYOUT_LABEL_LIMIT));
+
+  layout = weft_layout_run (graph, WEFT_ENGINE_SFDP, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftEdgePath *e = weft_layout_get_edge (layout, i);
+
+      g_assert_true (e->has_label);
+      g_assert_cmpfloat (e->label_x - e->label_width / 2, >=, e->x1);
+      g_assert_cmpfloat (e->label_x + e->label_width / 2, <=, e->x2);
+    }
+
+  dot = weft_layout_export (graph, WEFT_ENGINE_SFDP, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (dot, NULL), "next to"));
+}
+
+static void
+test_auto_engine (void)
+{
+  WeftLayoutEngine e;
+
+  g_assert_cmpint (weft_layout_engine_choose (10, 20), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT, WEFT_LAYOUT_DOT_LIMIT + 100), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT + 1, 10), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_choose (10000, 20000), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_DOT), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_NEATO), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_SFDP), ==, WEFT_ENGINE_AUTO);
+  g_assert_false (weft_layout_engine_from_string ("graphviz", &e));
+  g_assert_false (weft_layout_engine_from_string (NULL, &e));
+}
+
+static void
+test_evidence (void)
+{
+  g_autoptr(WeftDataset) d = awkward_dataset ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  static const WeftEvidence expected[] = {
+    WEFT_EVIDENCE_CONFIRMED, WEFT_EVIDENCE_DENIED, WEFT_EVIDENCE_ALLEGED, WEFT_EVIDENCE_REPORTED,
+    WEFT_EVIDENCE_UNSUPPORTED,
+  };
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_assert_cmpuint (weft_graph_get_n_edges (graph), ==, G_N_ELEMENTS (awkward_names) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const WeftGraphEdge *e = weft_graph_get_edge (graph, i);
+
+      g_assert_cmpint (e->evidence, ==, expected[i]);
+      g_assert_cmpuint (e->n_claims, ==, expected[i] == WEFT_EVIDENCE_UNSUPPORTED ? 0 : 1);
+      g_assert_cmpuint (e->n_sources, ==, i == 0 ? 2 : (expected[i] == WEFT_EVIDENCE_UNSUPPORTED ? 0 : 1));
+    }
+  g_assert_cmpstr (weft_graph_get_edge (graph, 1)->label, ==, "✗ linked to (1)");
+  g_assert_cmpstr (weft_graph_get_edge (graph, 0)->label, ==, "type\\N <i>x</i> (2)");
+  g_assert_cmpstr (weft_graph_get_edge (graph, 4)->label, ==, "linked to (0)");
+
+  /* The same styles reach Graphviz. */
+  dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (dot, NULL);
+  g_assert_nonnull (strstr (text, "arrowhead=tee"));
+  g_assert_nonnull (strstr (text, "style=dashed"));
+  g_assert_nonnull (strstr (text, "style=dotted"));
+  g_assert_nonnull (strstr (text, "penwidth=2.2"));
+
+  /* Mixed statuses. */
+  {
+    WeftClaim confirmed = { .status = WEFT_STATUS_CONFIRMED };
+    WeftClaim denied = { .status = WEFT_STATUS_DENIED };
+    WeftClaim reported = { .status = WEFT_STATUS_REPORTED };
+    WeftClaim opinion = { .status = WEFT_STATUS_OPINION };
+    WeftClaim *a[] = { &denied, &confirmed };
+    WeftClaim *b[] = { &reported, &denied };
+    WeftClaim *c[] = { &opinion };
+    WeftClaim *e[] = { &denied, &denied };
+
+    g_assert_cmpint (weft_evidence_for_claims (a, 2), ==, WEFT_EVIDENCE_CONFIRMED);
+    g_assert_cmpint (weft_evidence_for_claims (b, 2), ==, WEFT_EVIDENCE_ALLEGED);
+    g_assert_cmpint (weft_evidence_for_claims (c, 1), ==, WEFT_EVIDENCE_ALLEGED);
+    g_assert_cmpint (weft_evidence_for_claims (e, 2), ==, WEFT_EVIDENCE_DENIED);
+    g_assert_cmpint (weft_evidence_for_claims (NULL, 0), ==, WEFT_EVIDENCE_UNSUPPORTED);
+  }
+}
+
+/* The text of every <text> element of an SVG, entities decoded, one per
+ * line. */
+static char *
+svg_texts (const char *svg)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = svg;
+
+  while ((p = strstr (p, "<text")) != NULL)
+    {
+      const char *start = strchr (p, '>');
+      const char *end = start ? strstr (start, "</text>") : NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *decoded = NULL;
+      GString *s;
+
+      if (end == NULL)
+        break;
+      raw = g_strndup (start + 1, end - start - 1);
+      s = g_string_new (NULL);
+      for (const char *q = raw; *q != '\0';)
+        {
+          if (*q == '&')
+            {
+              const char *semi = strchr (q, ';');
+              g_autofree char *entity = NULL;
+
+              g_assert_nonnull (semi);
+              entity = g_strndup (q + 1, semi - q - 1);
+              if (g_str_equal (entity, "lt"))
+                g_string_append_c (s, '<');
+              else if (g_str_equal (entity, "gt"))
+                g_string_append_c (s, '>');
+              else if (g_str_equal (entity, "amp"))
+                g_string_append_c (s, '&');
+              else if (g_str_equal (entity, "quot"))
+                g_string_append_c (s, '"');
+              else if (g_str_equal (entity, "apos"))
+                g_string_append_c (s, '\'');
+              else if (entity[0] == '#')
+                g_string_append_unichar (s, entity[1] == 'x' ? strtoul (entity + 2, NULL, 16)
+                                                             : strtoul (entity + 1, NULL, 10));
+              else
+                g_error ("unknown entity &%s;", entity);
+              q = semi + 1;
+            }
+          else
+            g_string_append_c (s, *q++);
+        }
+      decoded = g_string_free (s, FALSE);
+      g_string_append_printf (out, "%s\n", decoded);
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_names_in_svg (const char *svg,
+                     WeftGraph  *graph)
+{
+  g_autofree char *texts = svg_texts (svg);
+  g_auto(GStrv) lines = g_strsplit (texts, "\n", -1);
+
+  g_test_message ("SVG texts:\n%s", texts);
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      const WeftGraphNode *node = weft_graph_get_node (graph, i);
+      g_autofree char *label = g_strconcat (node->style->glyph, " ", awkward_names[i], NULL);
+
+      /* Graphviz breaks labels at real newlines only; none of these has
+       * one, so each is one <text>. */
+      if (!g_strv_contains ((const char * const *) lines, label))
+        g_error ("“%s” is not shown literally in the SVG; its texts are:\n%s", label, texts);
+    }
+  g_assert_true (g_strv_contains ((const char * const *) lines, "type\\N <i>x</i> (2)"));
+}
+
+static void
+test_escaping (void)
+{
+  g_autoptr(WeftDataset) d = awkward_dataset ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autofree char *dot_text = NULL;
+
+  /* The model keeps names as they are. */
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    g_assert_cmpstr (weft_graph_get_node (graph, i)->label, ==, awkward_names[i]);
+
+  /* Lays out fine. */
+  layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+
+  /* SVG: every name shows as itself. */
+  svg = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_SVG, &error);
+  g_assert_no_error (error);
+  assert_names_in_svg (g_bytes_get_data (svg, NULL), graph);
+  /* Nothing of the names became markup. */
+  g_assert_null (strstr (g_bytes_get_data (svg, NULL), "<b>"));
+  g_assert_null (strstr (g_bytes_get_data (svg, NULL), "<table"));
+
+  /* DOT: valid Graphviz input that lays out to the same texts. */
+  dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  dot_text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+  g_assert_true (g_str_has_prefix (dot_text, "digraph"));
+  g_assert_nonnull (strstr (dot_text, "label=\"◆ \\\\N\""));
+  g_assert_nonnull (strstr (dot_text, "say \\\"quoted\\\""));
+  g_assert_nonnull (strstr (dot_text, "&amp;lt;entity&amp;gt;"));
+  g_assert_nonnull (strstr (dot_text, "layout=dot"));
+  again = weft_layout_render_dot (dot_text, "dot", "svg", &error);
+  g_assert_no_error (error);
+  assert_names_in_svg (g_bytes_get_data (again, NULL), graph);
+
+  /* PNG and PDF go through the same labels (Graphviz's own renderers). */
+  png = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_PNG, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+  pdf = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_PDF, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+}
+
+static void
+test_export_formats (void)
+{
+  WeftExportFormat f;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (weft_export_format_from_path ("a/b.SVG", &f, NULL));
+  g_assert_cmpint (f, ==, WEFT_EXPORT_SVG);
+  g_assert_true (weft_export_format_from_path ("x.png", &f, NULL));
+  g_assert_cmpint (f, ==, WEFT_EXPORT_PNG);
+  g_assert_true (weft_export_format_from_path ("x.pdf", &f, NULL));
+  g_assert_cmpint (f, ==, WEFT_EXPORT_PDF);
+  g_assert_true (weft_export_format_from_path ("x.gv", &f, NULL));
+  g_assert_cmpint (f, ==, WEFT_EXPORT_DOT);
+  g_assert_false (weft_export_format_from_path ("x.dot/noext", &f, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (weft_export_format_from_path ("x.jpeg", &f, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, ".svg"));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Syntax: Graphviz's own message, with its line. */
+  bytes = weft_layout_render_dot ("digraph {\n a -> ;\n}\n", "dot", "svg", &error);
+  g_assert_null (bytes);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "syntax error in line 2"));
+  g_clear_error (&error);
+
+  bytes = weft_layout_render_dot ("digraph { a -> b }", "nonesuch", "svg", &error);
+  g_assert_null (bytes);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nonesuch"));
+  g_assert_nonnull (strstr (error->message, "not recognized"));
+  g_clear_error (&error);
+
+  bytes = weft_layout_render_dot ("digraph { a -> b }", "dot", "nonesuch", &error);
+  g_assert_null (bytes);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nonesuch"));
+  g_clear_error (&error);
+
+  /* Warnings are not errors; a good graph after bad ones is clean. */
+  bytes = weft_layout_render_dot ("digraph { a [color=notacolour]; a -> b }", "dot", "plain", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = weft_layout_render_dot ("digraph { a -> b }", "dot", "plain", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "graph 1"));
+}
+
+static void
+test_missing_config (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Graphviz looks for its plugins and their config here. */
+      g_setenv ("GVBINDIR", "/nonexistent-weft-test", TRUE);
+      g_assert_false (weft_layout_check (&error));
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*dot -c*");
+}
+
+typedef struct {
+  gboolean    done;
+  WeftLayout *layout;
+  GError     *error;
+} Waiter;
+
+static void
+on_layout (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *w = user_data;
+
+  w->layout = weft_layout_run_finish (result, &w->error);
+  w->done = TRUE;
+}
+
+static void
+wait_for (Waiter *w)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!w->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (w->done);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  Waiter w = { 0 };
+
+  weft_layout_run_async (graph, WEFT_ENGINE_AUTO, 15000, NULL, on_layout, &w);
+  g_assert_false (w.done);
+  wait_for (&w);
+  g_assert_no_error (w.error);
+  g_assert_nonnull (w.layout);
+  g_assert_cmpuint (weft_graph_get_n_nodes (weft_layout_get_graph (w.layout)), ==, 55);
+  assert_geometry (w.layout);
+  weft_layout_unref (w.layout);
+}
+
+/* Geometry of two layouts of the same graph agrees. */
+static void
+assert_same_layout (WeftLayout *a,
+                    WeftLayout *b)
+{
+  WeftGraph *graph = weft_layout_get_graph (a);
+
+  g_assert_cmpfloat_with_epsilon (weft_layout_get_width (a), weft_layout_get_width (b), 1e-9);
+  g_assert_cmpfloat_with_epsilon (weft_layout_get_height (a), weft_layout_get_height (b), 1e-9);
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (weft_layout_get_node (a, i)->x, weft_layout_get_node (b, i)->x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (weft_layout_get_node (a, i)->y, weft_layout_get_node (b, i)->y, 1e-9);
+      g_assert_cmpfloat_with_epsilon (weft_layout_get_node (a, i)->width, weft_layout_get_node (b, i)->width, 1e-9);
+    }
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftEdgePath *x = weft_layout_get_edge (a, i), *y = weft_layout_get_edge (b, i);
+
+      g_assert_cmpuint (x->n_splines, ==, y->n_splines);
+      g_assert_cmpint (x->has_label, ==, y->has_label);
+      g_assert_cmpfloat_with_epsilon (x->label_x, y->label_x, 1e-9);
+      for (guint j = 0; j < x->n_splines; j++)
+        {
+          g_assert_cmpuint (x->splines[j].n_points, ==, y->splines[j].n_points);
+          g_assert_cmpint (x->splines[j].has_end_arrow, ==, y->splines[j].has_end_arrow);
+          g_assert_cmpfloat_with_epsilon (x->splines[j].end_tip.x, y->splines[j].end_tip.x, 1e-9);
+          for (guint k = 0; k < x->splines[j].n_points; k++)
+            g_assert_cmpfloat_with_epsilon (x->splines[j].points[k].y, y->splines[j].points[k].y, 1e-9);
+        }
+    }
+}
+
+/* Runs last: it leaves dot busy on a graph it needs a long time for. */
+static void
+test_timeout_fallback (void)
+{
+  g_autoptr(WeftDataset) ring = ring_dataset (100);
+  g_autoptr(WeftGraph) slow_graph = graph_of (ring);
+  g_autoptr(WeftDataset) example = load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (example);
+  g_autoptr(WeftLayout) reference = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Waiter slow = { 0 }, fast = { 0 }, same = { 0 }, killed = { 0 };
+  WeftLayoutEngine fallback;
+
+  reference = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  g_assert_no_error (error);
+  g_assert_false (weft_layout_get_in_helper (reference));
+
+  /* dot needs seconds for 100 nodes and 200 labelled edges (10 s on the
+   * machine this was written on); far more than a millisecond. */
+  weft_layout_run_async (slow_graph, WEFT_ENGINE_DOT, 1, NULL, on_layout, &slow);
+  wait_for (&slow);
+  g_assert_null (slow.layout);
+  g_assert_error (slow.error, WEFT_ERROR, WEFT_ERROR_CANCELLED_TIMEOUT);
+  g_assert_nonnull (strstr (slow.error->message, "dot"));
+  g_clear_error (&slow.error);
+
+  /* The fallback does not wait for the abandoned dot: it runs in the
+   * helper process. */
+  fallback = weft_layout_engine_fallback (WEFT_ENGINE_DOT);
+  g_assert_cmpint (fallback, ==, WEFT_ENGINE_SFDP);
+  weft_layout_run_async (slow_graph, fallback, 15000, NULL, on_layout, &fast);
+  wait_for (&fast);
+  g_assert_no_error (fast.error);
+  g_assert_nonnull (fast.layout);
+  g_assert_true (weft_layout_get_in_helper (fast.layout));
+  g_assert_cmpint (weft_layout_get_engine (fast.layout), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpuint (weft_graph_get_n_nodes (weft_layout_get_graph (fast.layout)), ==, 100);
+  assert_geometry (fast.layout);
+  weft_layout_unref (fast.layout);
+
+  /* The helper's geometry is the in-process one. */
+  weft_layout_run_async (graph, WEFT_ENGINE_DOT, 15000, NULL, on_layout, &same);
+  wait_for (&same);
+  g_assert_no_error (same.error);
+  g_assert_true (weft_layout_get_in_helper (same.layout));
+  assert_same_layout (reference, same.layout);
+  weft_layout_unref (same.layout);
+
+  /* And a helper layout can be cancelled (the process is killed). */
+  weft_layout_run_async (slow_graph, WEFT_ENGINE_DOT, 0, cancellable, on_layout, &killed);
+  g_cancellable_cancel (cancellable);
+  wait_for (&killed);
+  g_assert_error (killed.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&killed.error);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(WeftDataset) d = ring_dataset (60);
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Waiter a = { 0 }, b = { 0 };
+
+  weft_layout_run_async (graph, WEFT_ENGINE_DOT, 0, cancellable, on_layout, &a);
+  g_cancellable_cancel (cancellable);
+  wait_for (&a);
+  g_assert_null (a.layout);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&a.error);
+
+  /* Already cancelled: finishes without starting. */
+  weft_layout_run_async (graph, WEFT_ENGINE_DOT, 0, cancellable, on_layout, &b);
+  wait_for (&b);
+  g_assert_error (b.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&b.error);
+}
+
+static gboolean
+graph_has_entity (WeftGraph  *graph,
+                  WeftEntity *e)
+{
+  return weft_graph_lookup_node (graph, &e->item) >= 0;
+}
+
+static void
+test_focus (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftSession) session = weft_session_new (d);
+  WeftEntity *huawei = weft_dataset_lookup_entity (d, "ent-huawei");
+  g_autoptr(WeftSubgraph) s1 = NULL;
+  g_autoptr(WeftSubgraph) s2 = NULL;
+  g_autoptr(WeftGraph) g1 = NULL;
+  g_autoptr(WeftGraph) g2 = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autoptr(GPtrArray) neighbours = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (huawei);
+  weft_session_set_focus (session, huawei);
+  weft_session_set_focus_hops (session, 1);
+  s1 = weft_session_dup_visible_subgraph (session);
+  g1 = weft_graph_new (d, s1, FALSE, FALSE);
+  neighbours = weft_dataset_neighbours (d, huawei);
+
+  /* The focus and exactly its neighbours. */
+  g_assert_cmpuint (weft_graph_get_n_entities (g1), ==, neighbours->len + 1);
+  g_assert_cmpint (weft_graph_lookup_node (g1, &huawei->item), ==, 0);
+  g_assert_cmpuint (weft_graph_get_node (g1, 0)->hops, ==, 0);
+  for (guint i = 0; i < neighbours->len; i++)
+    {
+      gint n = weft_graph_lookup_node (g1, g_ptr_array_index (neighbours, i));
+      g_assert_cmpint (n, >, 0);
+      g_assert_cmpuint (weft_graph_get_node (g1, n)->hops, ==, 1);
+    }
+  layout = weft_layout_run (g1, WEFT_ENGINE_AUTO, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+
+  /* Two hops reach further, and keep the first ring. */
+  weft_session_set_focus_hops (session, 2);
+  s2 = weft_session_dup_visible_subgraph (session);
+  g2 = weft_graph_new (d, s2, FALSE, FALSE);
+  g_assert_cmpuint (weft_graph_get_n_entities (g2), >, weft_graph_get_n_entities (g1));
+  for (guint i = 0; i < weft_graph_get_n_nodes (g1); i++)
+    g_assert_cmpint (weft_graph_lookup_node (g2, weft_graph_get_node (g1, i)->item), >=, 0);
+}
+
+static void
+test_path (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftSession) session = weft_session_new (d);
+  g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
+  g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
+  WeftEntity *ibm = weft_dataset_lookup_entity (d, "ent-ibm");
+  WeftEntity *xi = weft_dataset_lookup_entity (d, "ent-xi-jinping");
+  GPtrArray *path;
+
+  g_assert_nonnull (ibm);
+  g_assert_nonnull (xi);
+  weft_session_set_path (session, ibm, xi);
+  path = weft_session_get_path (session);
+  g_assert_nonnull (path);
+  g_assert_cmpuint (path->len, >, 1);
+
+  /* Every hop's ends are nodes; every relation hop is an edge between
+   * them. */
+  for (guint i = 0; i < path->len; i++)
+    {
+      WeftHop *hop = g_ptr_array_index (path, i);
+
+      g_assert_true (graph_has_entity (graph, hop->from));
+      g_assert_true (graph_has_entity (graph, hop->to));
+      if (hop->via->type == WEFT_ITEM_RELATION)
+        {
+          gint e = weft_graph_lookup_edge (graph, hop->via);
+          const WeftGraphEdge *edge;
+          gint a = weft_graph_lookup_node (graph, &hop->from->item);
+          gint b = weft_graph_lookup_node (graph, &hop->to->item);
+
+          g_assert_cmpint (e, >=, 0);
+          edge = weft_graph_get_edge (graph, e);
+          g_assert_true ((edge->tail == (guint) a && edge->head == (guint) b) ||
+                         (edge->tail == (guint) b && edge->head == (guint) a));
+        }
+    }
+}
+
+static void
+test_most_connected (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
+  g_autoptr(WeftSubgraph) top = weft_subgraph_most_connected (d, all, 10);
+  g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
+  guint min_kept = G_MAXUINT, max_dropped = 0;
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpuint (top->entities->len, ==, 10);
+  g_assert_cmpuint (top->hops->len, ==, 10);
+  for (guint i = 0; i < top->entities->len; i++)
+    g_hash_table_add (kept, g_ptr_array_index (top->entities, i));
+
+  /* Degree here counts relations only, a lower bound of the ranking's
+   * links; the ranking must still keep the obvious hubs. */
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftGraphNode *n = weft_graph_get_node (graph, i);
+
+      if (g_hash_table_contains (kept, n->item))
+        min_kept = MIN (min_kept, n->degree);
+      else
+        max_dropped = MAX (max_dropped, n->degree);
+    }
+  g_test_message ("least kept %u, most dropped %u", min_kept, max_dropped);
+  g_assert_true (g_hash_table_contains (kept, weft_dataset_lookup (d, "ent-ccp")));
+  g_assert_true (g_hash_table_contains (kept, weft_dataset_lookup (d, "ent-china")));
+
+  for (guint i = 0; i < top->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (top->relations, i);
+      g_assert_true (g_hash_table_contains (kept, weft_dataset_lookup (d, r->from)));
+      g_assert_true (g_hash_table_contains (kept, weft_dataset_lookup (d, r->to)));
+    }
+}
+
+static void
+test_legend (void)
+{
+  guint n;
+  const WeftLegendEntry *legend = weft_graph_legend (&n);
+  guint nodes = 0, edges = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (legend[i].label);
+      g_assert_true ((legend[i].node_style != NULL) != (legend[i].edge_style != NULL));
+      nodes += legend[i].node_style != NULL;
+      edges += legend[i].edge_style != NULL;
+    }
+  g_assert_cmpuint (nodes, ==, WEFT_N_ENTITY_KINDS + 2);
+  g_assert_cmpuint (edges, ==, WEFT_N_EVIDENCE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/weft/layout/check", test_check);
+  g_test_add_func ("/weft/layout/geometry", test_geometry);
+  g_test_add_func ("/weft/layout/engines", test_engines);
+  g_test_add_func ("/weft/layout/events-and-claims", test_events_and_claims);
+  g_test_add_func ("/weft/layout/auto-engine", test_auto_engine);
+  g_test_add_func ("/weft/layout/unplaced-labels", test_unplaced_labels);
+  g_test_add_func ("/weft/layout/evidence", test_evidence);
+  g_test_add_func ("/weft/layout/escaping", test_escaping);
+  g_test_add_func ("/weft/layout/export-formats", test_export_formats);
+  g_test_add_func ("/weft/layout/errors", test_errors);
+  g_test_add_func ("/weft/layout/missing-config", test_missing_config);
+  g_test_add_func ("/weft/layout/async", test_async);
+  g_test_add_func ("/weft/layout/cancel", test_cancel);
+  g_test_add_func ("/weft/layout/focus", test_focus);
+  g_test_add_func ("/weft/layout/path", test_path);
+  g_test_add_func ("/weft/layout/most-connected", test_most_connected);
+  g_test_add_func ("/weft/layout/legend", test_legend);
+  /* Last: it leaves Graphviz busy. */
+  g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
+
+  return g_test_run ();
+}

@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+export default { addHook() {}, sanitize(s) { return s; }, isSupported: true };
