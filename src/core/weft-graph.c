@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-graph.h"
+#include "weft-hash.h"
 
 /* Claim texts as node labels are cut to this many characters. */
 #define CLAIM_LABEL_CHARS 48
@@ -93,7 +94,7 @@ add_edge (WeftGraph     *self,
 static guint
 count_sources (GPtrArray *claims)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (weft_str_hash, g_str_equal);
 
   for (guint i = 0; i < claims->len; i++)
     {

@@ -18,6 +18,7 @@
 
 #include "weft-csv.h"
 #include "weft-error.h"
+#include "weft-hash.h"
 #include "weft-interchange-private.h"
 
 enum {
@@ -171,7 +172,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
   csv.ctx = ctx;
   csv.error = error;
   csv.dataset = weft_dataset_new ();
-  csv.entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  csv.entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
   weft_id_maker_init (&csv.ids);
   weft_csv_reader_init (&reader, text, length);
 

@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-error.h"
+#include "weft-hash.h"
 #include "weft-ftm-schema.h"
 #include "weft-interchange-private.h"
 #include "weft-json-tokens.h"
@@ -2120,20 +2121,20 @@ weft_import_ftm (WeftImportContext  *ctx,
   f.dataset = dataset;
   f.weft = -1;
   weft_jtokens_init (&f.tok);
-  f.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  f.seen = g_hash_table_new (weft_str_hash, g_str_equal);
   f.values = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
                                     (GDestroyNotify) json_node_unref);
-  f.seen_line = g_hash_table_new (g_str_hash, g_str_equal);
-  f.referenced = g_hash_table_new (g_str_hash, g_str_equal);
-  f.referenced_sources = g_hash_table_new (g_str_hash, g_str_equal);
+  f.seen_line = g_hash_table_new (weft_str_hash, g_str_equal);
+  f.referenced = g_hash_table_new (weft_str_hash, g_str_equal);
+  f.referenced_sources = g_hash_table_new (weft_str_hash, g_str_equal);
   f.documented = g_array_new (FALSE, FALSE, sizeof (ClaimLink));
 
   if (ctx->options->focus != NULL)
     {
-      f.entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      f.frontier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      f.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      f.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      f.entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+      f.frontier = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+      f.links = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+      f.documents = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
       note_id (f.entities, ctx->options->focus);
       note_id (f.frontier, ctx->options->focus);
 
@@ -2142,7 +2143,7 @@ weft_import_ftm (WeftImportContext  *ctx,
           GHashTableIter iter;
           gpointer key;
 
-          f.next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          f.next = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
           ok = run_pass (&f, PASS_EXPAND, error);
           g_hash_table_iter_init (&iter, f.next);
           while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -28,6 +28,7 @@
 
 #include "weft-csv.h"
 #include "weft-error.h"
+#include "weft-hash.h"
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
@@ -1281,7 +1282,7 @@ tl_init (Tl                *tl,
   tl->dataset = weft_dataset_new ();
   tl->error = error;
   weft_id_maker_init (&tl->ids);
-  tl->credit_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tl->credit_sources = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -1344,7 +1345,8 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
 
       weft_json_offset_to_position (text + skip, length - skip, problem.offset, &line, &column);
       weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", problem.message);
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, "%s:%u:%u: %s", ctx->name, line, column, problem.message);
+      g_set_error (error, WEFT_ERROR, problem.limit ? WEFT_ERROR_LIMIT : WEFT_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", ctx->name, line, column, problem.message);
       g_free (problem.message);
       return NULL;
     }
@@ -1651,7 +1653,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
 
   tl_init (&tl, ctx, error);
   tl.csv = TRUE;
-  tl.csv_columns = g_hash_table_new (g_str_hash, g_str_equal);
+  tl.csv_columns = g_hash_table_new (weft_str_hash, g_str_equal);
   weft_csv_reader_init (&reader, text, length);
 
   for (guint c = 0; c < N_COLS; c++)

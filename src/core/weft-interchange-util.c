@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-error.h"
+#include "weft-hash.h"
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 
@@ -272,7 +273,7 @@ weft_writer_finish (WeftWriter  *writer,
 void
 weft_id_maker_init (WeftIdMaker *self)
 {
-  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->used = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
 }
 
 void
@@ -451,7 +452,7 @@ weft_resolve_json_positions (WeftDiagnostics *diagnostics,
                              const char      *text,
                              gsize            length)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
   guint n = weft_diagnostics_get_length (diagnostics);
 
   for (guint i = first; i < n; i++)
@@ -472,30 +473,45 @@ weft_resolve_json_positions (WeftDiagnostics *diagnostics,
 
   weft_json_locate (text, length, wanted);
 
-  for (guint i = first; i < n; i++)
-    {
-      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
-      g_autofree char *path = NULL;
+  {
+    g_autofree guint *which = g_new (guint, n - first);
+    g_autofree gsize *offsets = g_new (gsize, n - first);
+    g_autofree guint *lines = NULL;
+    g_autofree guint *columns = NULL;
+    guint m = 0;
 
-      if (d->line != 0 || d->path == NULL)
-        continue;
+    for (guint i = first; i < n; i++)
+      {
+        const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+        g_autofree char *path = NULL;
 
-      path = g_strdup (d->path);
-      do
-        {
-          gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, path));
+        if (d->line != 0 || d->path == NULL)
+          continue;
 
-          if (found != 0)
-            {
-              guint line, column;
+        path = g_strdup (d->path);
+        do
+          {
+            gsize found = GPOINTER_TO_SIZE (g_hash_table_lookup (wanted, path));
 
-              weft_json_offset_to_position (text, length, found - 1, &line, &column);
-              weft_diagnostics_set_position (diagnostics, i, line, column);
-              break;
-            }
-        }
-      while (path_parent (path));
-    }
+            if (found != 0)
+              {
+                which[m] = i;
+                offsets[m] = found - 1;
+                m++;
+                break;
+              }
+          }
+        while (path_parent (path));
+      }
+
+    /* In one pass over the text: one weft_json_offset_to_position() per
+     * problem reads the text from its start each time. */
+    lines = g_new (guint, MAX (m, 1));
+    columns = g_new (guint, MAX (m, 1));
+    weft_json_offsets_to_positions (text, length, offsets, m, lines, columns);
+    for (guint k = 0; k < m; k++)
+      weft_diagnostics_set_position (diagnostics, which[k], lines[k], columns[k]);
+  }
 }
 
 const char *

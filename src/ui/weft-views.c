@@ -10,6 +10,7 @@
 
 #include "weft-graph-view.h"
 #include "weft-layout.h"
+#include "weft-loader.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-view.h"
 #include "weft-views.h"
@@ -170,8 +171,9 @@ export_view (GtkWidget  *view,
       bytes = weft_graph_view_export (WEFT_GRAPH_VIEW (view), format, error);
       if (bytes == NULL)
         return FALSE;
-      return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
-                                      FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+      /* Keeps the old file when a write fails (weft-loader.h). */
+      return weft_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         NULL, error);
     }
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("This view cannot be exported"));
