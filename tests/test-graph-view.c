@@ -96,7 +96,7 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  int width = 0, height = 0;  /* set by the loop; gcc -fsanitize=address cannot tell */
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   /* A loaded X server may map the window late: wait for a drawing. */

@@ -1480,6 +1480,20 @@ renderer_for (WeftExportFormat format)
     }
 }
 
+/* A copy of what Graphviz rendered with a NUL after it (not counted in
+ * the size), so that SVG and DOT can be read as strings: strstr() on the
+ * bytes read past their end (found by AddressSanitizer in test-layout). */
+static GBytes *
+bytes_with_nul (const char   *data,
+                unsigned int  length)
+{
+  char *copy = g_malloc ((gsize) length + 1);
+
+  memcpy (copy, data, length);
+  copy[length] = '\0';
+  return g_bytes_new_take (copy, length);
+}
+
 GBytes *
 weft_layout_export (WeftGraph         *graph,
                     WeftLayoutEngine   engine,
@@ -1531,7 +1545,7 @@ weft_layout_export (WeftGraph         *graph,
           set_gv_error (error, what);
         }
       else
-        bytes = g_bytes_new (data, length);
+        bytes = bytes_with_nul (data, length);
       if (data != NULL)
         gvFreeRenderData (data);
       gvFreeLayout (gvc, b.g);
@@ -1579,7 +1593,7 @@ weft_layout_render_dot (const char  *dot,
           set_gv_error (error, what);
         }
       else
-        bytes = g_bytes_new (data, length);
+        bytes = bytes_with_nul (data, length);
       if (data != NULL)
         gvFreeRenderData (data);
       gvFreeLayout (gvc, g);

@@ -172,7 +172,8 @@ gboolean          weft_layout_get_in_helper     (WeftLayout       *self);
 /* Lays @graph out again and renders it with Graphviz's own renderers
  * (SVG, PNG, PDF), or writes it as DOT: valid Graphviz input, without
  * positions, that lays out as it is (`dot -Tsvg file.dot` uses the same
- * engine through its "layout" attribute). */
+ * engine through its "layout" attribute). The bytes are followed by a NUL
+ * (not counted in their size), so SVG and DOT can be read as strings. */
 GBytes           *weft_layout_export            (WeftGraph        *graph,
                                                  WeftLayoutEngine  engine,
                                                  WeftExportFormat  format,
@@ -180,7 +181,8 @@ GBytes           *weft_layout_export            (WeftGraph        *graph,
 
 /* Parses @dot (DOT text), lays it out with @engine and renders @format
  * ("svg", "plain", …) the way the dot command line would; for tests and
- * benchmarks comparing with it. Graphviz's messages become the error. */
+ * benchmarks comparing with it. Graphviz's messages become the error.
+ * Followed by a NUL, as weft_layout_export(). */
 GBytes           *weft_layout_render_dot        (const char       *dot,
                                                  const char       *engine,
                                                  const char       *format,
