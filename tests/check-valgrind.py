@@ -20,7 +20,8 @@ GROUP, VALGRIND, WEFT, SUPP, EXAMPLE = sys.argv[1:6]
 MORE = []
 for path in sys.argv[6:]:
     if os.path.isdir(path):
-        MORE += sorted(os.path.join(path, n) for n in os.listdir(path) if not n.startswith("."))
+        MORE += sorted(os.path.join(path, n) for n in os.listdir(path)
+                       if not n.startswith(".") and os.path.isfile(os.path.join(path, n)))
     else:
         MORE.append(path)
 VALGRIND_ERROR = 97
