@@ -439,6 +439,41 @@ test_save_through_symlink (void)
 }
 
 static void
+test_save_control_characters (void)
+{
+  /* Found by fuzz-import: json-glib writes U+001F raw inside a string, so
+   * a dataset holding one (from a CSV field, or "\u001f" in a .weft file)
+   * saved as a file Weft could not open again. Every control character
+   * comes back, in names and in unknown members alike. */
+  g_autoptr(GString) doc = g_string_new ("{\"weft\": 1, \"title\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) ds = NULL;
+  g_autoptr(WeftDataset) back = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+
+  for (guint c = 1; c < 0x20; c++)
+    g_string_append_printf (doc, "\\u%04x", c);
+  g_string_append (doc, "\", \"x-notes\": [\"\\u001f\"]}");
+
+  ds = weft_dataset_load_data (doc->str, doc->len, "controls.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved = weft_dataset_to_data (ds, &length);
+  g_assert_null (strchr (saved, '\x1f'));
+  back = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+
+  expected = g_malloc (0x20);
+  for (guint c = 1; c < 0x20; c++)
+    expected[c - 1] = (char) c;
+  expected[0x1f] = '\0';
+  g_assert_cmpstr (weft_dataset_get_title (back), ==, expected);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (weft_dataset_get_extra (back), "x-notes"), 0),
+                   ==, "\x1f");
+}
+
+static void
 test_save_parent_is_a_file (void)
 {
   /* Another failure that root cannot bypass: the folder is a file. */
@@ -475,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/weft/dataset/save-file", test_save_file);
   g_test_add_func ("/weft/dataset/save-disk-full", test_save_disk_full);
   g_test_add_func ("/weft/dataset/save-through-symlink", test_save_through_symlink);
+  g_test_add_func ("/weft/dataset/save-control-characters", test_save_control_characters);
   g_test_add_func ("/weft/dataset/save-parent-is-a-file", test_save_parent_is_a_file);
   g_test_add_func ("/weft/dataset/builder", test_builder);
   g_test_add_func ("/weft/dataset/enums", test_enums);
