@@ -14,6 +14,7 @@
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-interchange-private.h"
+#include "weft-json-locate.h"
 #include "weft-loader.h"
 
 static char *tmpdir;
@@ -653,6 +654,33 @@ test_template (void)
   }
 }
 
+static void
+test_export_control_characters (void)
+{
+  /* Found by fuzz-import: json-glib writes U+001F raw inside a string, so
+   * the export of a headline holding one was not valid JSON. */
+  static const char doc[] =
+    "{\"weft\": 1, \"title\": \"unit\\u001fseparator\", \"entities\": [{\"id\": \"e\", \"name\": \"E\\u001f\", \"kind\": \"person\"}],"
+    " \"events\": [{\"id\": \"v\", \"title\": \"a\\u001fb\\u0001c\", \"date\": \"2020\", \"participants\": [{\"entity\": \"e\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, sizeof doc - 1, "t.weft", NULL, &error);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  WeftJsonProblem problem = { 0 };
+  const char *data;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (weft_export_stream (dataset, stream, WEFT_FORMAT_TIMELINEJS, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
+  length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_null (memchr (data, 0x1f, length));
+  if (!weft_json_check (data, length, NULL, &problem))
+    g_error ("not valid JSON: %s", problem.message);
+  g_assert_nonnull (g_strstr_len (data, length, "a\\u001fb\\u0001c"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +699,7 @@ main (int    argc,
   g_test_add_func ("/weft/timelinejs/media", test_media);
   g_test_add_func ("/weft/timelinejs/round-trip-weft", test_round_trip_weft);
   g_test_add_func ("/weft/timelinejs/round-trip-timelinejs", test_round_trip_timelinejs);
+  g_test_add_func ("/weft/timelinejs/export-control-characters", test_export_control_characters);
   g_test_add_func ("/weft/timelinejs/export-folds-text", test_export_folds_text);
   g_test_add_func ("/weft/timelinejs/syntax-error", test_syntax_error);
   g_test_add_func ("/weft/timelinejs/strict", test_strict);

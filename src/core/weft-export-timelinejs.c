@@ -441,7 +441,8 @@ weft_export_timelinejs_json (WeftDataset *dataset,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
+  /* Not json_generator_to_data(): it writes U+001F raw (weft-loader.h). */
+  data = weft_json_generator_to_data (generator, &length);
   weft_writer_append_len (writer, data, length);
   weft_writer_append_c (writer, '\n');
 

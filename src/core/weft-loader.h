@@ -47,6 +47,12 @@ gboolean     weft_dataset_save_path    (WeftDataset      *self,
                                         const char       *path,
                                         GError          **error);
 
+/* json_generator_to_data(), with the control character json-glib 1.6
+ * writes raw (U+001F) escaped, so that the JSON is valid: for every JSON
+ * text Weft writes with a JsonGenerator. */
+char        *weft_json_generator_to_data (JsonGenerator  *generator,
+                                          gsize          *length);
+
 /* What weft_dataset_save() writes with, for exporters too: @file keeps
  * its previous contents, byte for byte, unless all of @data was written
  * (g_file_replace_contents() renames a half-written file over the

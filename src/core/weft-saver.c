@@ -228,6 +228,18 @@ escape_raw_controls (char  *data,
 }
 
 char *
+weft_json_generator_to_data (JsonGenerator *generator,
+                             gsize         *length)
+{
+  gsize len;
+  char *data = escape_raw_controls (json_generator_to_data (generator, &len), &len);
+
+  if (length != NULL)
+    *length = len;
+  return data;
+}
+
+char *
 weft_dataset_to_data (WeftDataset *self,
                       gsize       *length)
 {
@@ -254,7 +266,7 @@ weft_dataset_to_data (WeftDataset *self,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
-  data = escape_raw_controls (json_generator_to_data (generator, &len), &len);
+  data = weft_json_generator_to_data (generator, &len);
   /* End with a newline, as text files do. */
   data = g_realloc (data, len + 2);
   data[len++] = '\n';
