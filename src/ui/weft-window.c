@@ -852,6 +852,8 @@ big_label (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Keeps the card narrow enough to leave the views in sight. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -974,6 +976,7 @@ present_action (GtkWidget  *widget,
     }
 
   self->step = 0;
+  hide_banner (self);
   gtk_widget_add_css_class (widget, "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
@@ -1327,9 +1330,11 @@ weft_window_init (WeftWindow *self)
 
   self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->presentation, "presentation-card");
-  gtk_widget_set_halign (self->presentation, GTK_ALIGN_START);
+  /* At the bottom right, so the timeline and the focused graph stay in
+   * view beside it. */
+  gtk_widget_set_halign (self->presentation, GTK_ALIGN_END);
   gtk_widget_set_valign (self->presentation, GTK_ALIGN_END);
-  gtk_widget_set_size_request (self->presentation, 720, -1);
+  gtk_widget_set_size_request (self->presentation, 640, -1);
   gtk_widget_set_visible (self->presentation, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Presentation"), -1);
