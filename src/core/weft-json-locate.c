@@ -171,9 +171,10 @@ scan_string (Scanner *s,
         {
           if (s->pos - start - 1 > s->limits->max_string_length)
             return fail (s, start,
-                         _("a string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT " bytes; "
+                         _("a string of %llu bytes is longer than the limit of %llu bytes; "
                            "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
-                         s->pos - start - 1, s->limits->max_string_length);
+                         (unsigned long long) (s->pos - start - 1),
+                         (unsigned long long) s->limits->max_string_length);
           s->pos++;
           return TRUE;
         }

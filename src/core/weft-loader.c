@@ -730,15 +730,15 @@ check_version (Ctx        *ctx,
   if (version > WEFT_FORMAT_VERSION)
     {
       weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("made by a newer Weft (format %" G_GINT64_FORMAT "); this Weft reads format %d. "
+                                 _("made by a newer Weft (format %lld); this Weft reads format %d. "
                                    "Update Weft to open this file"),
-                                 version, WEFT_FORMAT_VERSION);
+                                 (long long) version, WEFT_FORMAT_VERSION);
       return FALSE;
     }
   if (version < 1)
     {
       weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("format version %" G_GINT64_FORMAT " does not exist; use 1"), version);
+                                 _("format version %lld does not exist; use 1"), (long long) version);
       return FALSE;
     }
 
@@ -945,9 +945,10 @@ weft_dataset_load_file (GFile            *file,
   if ((guint64) g_file_info_get_size (info) > limit)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %" G_GUINT64_FORMAT " MiB, more than Weft's limit of %" G_GUINT64_FORMAT " MiB; "
+                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (guint64) g_file_info_get_size (info) >> 20, limit >> 20);
+                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
+                   (unsigned long long) (limit >> 20));
       return NULL;
     }
 
@@ -993,9 +994,9 @@ weft_dataset_load_data (const char       *data,
   if (length > weft_max_file_size ())
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the data is %" G_GSIZE_FORMAT " MiB, more than Weft's limit of %" G_GUINT64_FORMAT " MiB; "
+                   _("%s: the data is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, length >> 20, weft_max_file_size () >> 20);
+                   name, (unsigned long long) (length >> 20), (unsigned long long) (weft_max_file_size () >> 20));
       return NULL;
     }
 
