@@ -338,7 +338,9 @@ show_event (WeftInspector *self,
   add_title (self, &e->item, _("Event"));
   add_field (self, _("Date"), date);
   add_field (self, _("Description"), e->description);
-  add_field (self, _("Group"), e->group);
+  /* Translators: the group an event belongs to in the dataset (the
+   * timeline can give each group a lane), not the kind of entity "Group". */
+  add_field (self, C_("event field", "Group"), e->group);
   add_actions (self, &e->item);
 
   if (e->n_participants > 0)
