@@ -7,8 +7,9 @@
  * opens the example and checks that the header bar, the sidebar, the
  * inspector and the window title speak the language, that no label in the
  * header bar or the side panes is cut short, and that counts group their
- * digits as the locale does. Saves window-LANG.png and window-LANG-narrow.png
- * in the build folder. Runs under Xvfb; returns 77 (skip) without a display.
+ * digits as the locale does; the same for the preferences. Saves
+ * window-LANG.png, window-LANG-narrow.png and preferences-LANG.png in the
+ * build folder. Runs under Xvfb; returns 77 (skip) without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -379,6 +380,56 @@ test_counts_group_digits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_PREFERENCES_WINDOW (w))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+has_preferences (gpointer data)
+{
+  return find_preferences () != NULL && gtk_widget_get_mapped (GTK_WIDGET (find_preferences ()));
+}
+
+static void
+test_preferences (void)
+{
+  WeftWindow *window = new_window_with_example (1400, 900);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  const char *strings[] = { "Appearance", "Views", "Style", "Light or dark, for the whole window and its views",
+                            "Timeline Lanes", "How the timeline groups events", "Graph Layout",
+                            "Automatic picks a layered layout for small graphs and a fast one for large graphs",
+                            "Follow the System", "By Group", "Automatic" };
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (wait_for (has_preferences, NULL));
+  settle ();
+  preferences = find_preferences ();
+  collect_label_texts (GTK_WIDGET (preferences), texts);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_ptr_array_add (ours, translated (strings[i]));
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (has_string (texts, g_ptr_array_index (ours, i)));
+  assert_not_cut (GTK_WIDGET (preferences), "preferences", ours);
+  save_screenshot (GTK_WIDGET (preferences),
+                   language[0] == 'e' ? "preferences-es.png" : "preferences-zh_CN.png");
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* LANGUAGE picks the messages; LC_ALL the numbers and dates. The locale is
  * one compiled into the build folder (LOCPATH) when that was possible. */
 static void
@@ -447,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/weft/window-i18n/header-bar", test_header_bar);
   g_test_add_func ("/weft/window-i18n/sidebar-and-inspector", test_sidebar_and_inspector);
   g_test_add_func ("/weft/window-i18n/counts-group-digits", test_counts_group_digits);
+  g_test_add_func ("/weft/window-i18n/preferences", test_preferences);
 
   status = g_test_run ();
   g_object_unref (app);
