@@ -4,9 +4,11 @@
  * widget draws it. The drawing is cut into tiles of TILE pixels at the
  * current zoom, each rendered once into an image and kept as a render
  * node, so a frame only composes the visible tiles; hover, selection,
- * path and search highlights are drawn on top every frame. While the zoom
- * changes the old tiles are stretched, and new ones are drawn once it
- * settles.
+ * path and search highlights are drawn on top every frame. New tiles are
+ * drawn for about TILE_BUDGET_US per frame, the rest in the next frames.
+ * While the zoom changes the old tiles are stretched, and new ones are
+ * drawn once it settles. Zoomed out, everything of one look is one path
+ * (draw_scene_batched()).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -21,8 +23,8 @@
 #include "weft-error.h"
 #include "weft-graph-view.h"
 
-#define TILE 512
-#define TILES_PER_FRAME 2
+#define TILE 256
+#define TILE_BUDGET_US 5000
 #define MIN_SCALE 0.005
 #define MAX_SCALE 8.0
 #define ZOOM_STEP 1.25
@@ -413,11 +415,21 @@ edge_color (const Colors        *c,
     }
 }
 
+/* Dashes finer than a few pixels cannot be seen, and cost the stroker a
+ * segment each: below that, a fainter solid line stands for them. */
+static gboolean
+dash_visible (const WeftEdgeStyle *style,
+              double               scale)
+{
+  return (style->dash[0] + style->dash[1]) * scale >= 4.0;
+}
+
 static void
 draw_edge (cairo_t             *cr,
            const Colors        *c,
            const WeftGraphEdge *edge,
            const WeftEdgePath  *path,
+           double               scale,
            double               alpha,
            double               width_boost,
            const GdkRGBA       *override)
@@ -434,10 +446,14 @@ draw_edge (cairo_t             *cr,
 
   set_source_rgba_alpha (cr, &color, alpha);
   cairo_set_line_width (cr, width + width_boost);
+  cairo_set_dash (cr, NULL, 0, 0);
   if (relation && style->dash[0] > 0)
-    cairo_set_dash (cr, style->dash, 2, 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
+    {
+      if (dash_visible (style, scale))
+        cairo_set_dash (cr, style->dash, 2, 0);
+      else
+        set_source_rgba_alpha (cr, &color, alpha * 0.55);
+    }
 
   cairo_new_path (cr);
   for (guint j = 0; j < path->n_splines; j++)
@@ -559,6 +575,17 @@ draw_node (cairo_t             *cr,
  * edge, a fill per node style instead of one per node. */
 #define BATCH_SCALE 0.35
 
+/* The chord through a spline's on-curve points: at this size no one can
+ * tell it from the curve, and it costs the rasteriser far less. */
+static void
+spline_chords (cairo_t          *cr,
+               const WeftSpline *s)
+{
+  cairo_move_to (cr, s->points[0].x, s->points[0].y);
+  for (guint k = 3; k < s->n_points; k += 3)
+    cairo_line_to (cr, s->points[k].x, s->points[k].y);
+}
+
 static void
 draw_scene_batched (cairo_t        *cr,
                     WeftLayout     *layout,
@@ -599,7 +626,10 @@ draw_scene_batched (cairo_t        *cr,
               continue;
             any = edge;
             for (guint j = 0; j < path->n_splines; j++)
-              spline_path (cr, &path->splines[j]);
+              if (scale < 0.25)
+                spline_chords (cr, &path->splines[j]);
+              else
+                spline_path (cr, &path->splines[j]);
           }
         if (any == NULL)
           continue;
@@ -607,10 +637,13 @@ draw_scene_batched (cairo_t        *cr,
         edge_color (c, any, style, &color);
         set_source_rgba_alpha (cr, &color, alpha);
         cairo_set_line_width (cr, group < WEFT_N_EVIDENCE ? style->penwidth : 0.8);
-        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0 && scale >= 0.1)
-          cairo_set_dash (cr, style->dash, 2, 0);
-        else
-          cairo_set_dash (cr, NULL, 0, 0);
+        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0)
+          {
+            if (dash_visible (style, scale))
+              cairo_set_dash (cr, style->dash, 2, 0);
+            else
+              set_source_rgba_alpha (cr, &color, alpha * 0.55);
+          }
         cairo_stroke (cr);
         cairo_set_dash (cr, NULL, 0, 0);
 
@@ -655,7 +688,7 @@ draw_scene_batched (cairo_t        *cr,
     for (guint k = 0; k < styles->len; k++)
       {
         const WeftNodeStyle *style = g_ptr_array_index (styles, k);
-        gboolean simple = 22 * scale < 3.0;
+        gboolean simple = 22 * scale < 6.0;
         gboolean any = FALSE;
         guint32 fill, stroke;
         GdkRGBA fill_rgba, stroke_rgba;
@@ -735,7 +768,7 @@ draw_scene (cairo_t       *cr,
       edge = weft_graph_get_edge (graph, i);
       if (is_match != NULL && !is_match[edge->tail] && !is_match[edge->head])
         alpha = 0.25;
-      draw_edge (cr, c, edge, path, alpha, 0, NULL);
+      draw_edge (cr, c, edge, path, scale, alpha, 0, NULL);
 
       if (edge_labels && path->has_label && *edge->label != '\0')
         {
@@ -829,7 +862,8 @@ snapshot_tiles (WeftGraphView *self,
 {
   double s = self->scale;
   int ix0, iy0, ix1, iy1;
-  guint budget = TILES_PER_FRAME;
+  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  guint drawn = 0;
   gboolean missing = FALSE;
 
   if (self->tiles_scale != s && g_hash_table_size (self->tiles) > 0 && self->settle_id != 0)
@@ -877,14 +911,14 @@ snapshot_tiles (WeftGraphView *self,
           {
             guint64 *k;
 
-            /* A few new tiles per frame, so no frame takes long; the
-             * rest come in the next frames. */
-            if (budget == 0)
+            /* New tiles for a few milliseconds per frame (at least one),
+             * so no frame takes long; the rest come in the next frames. */
+            if (drawn > 0 && g_get_monotonic_time () >= deadline)
               {
                 missing = TRUE;
                 continue;
               }
-            budget--;
+            drawn++;
             k = g_new (guint64, 1);
             *k = key;
             node = render_tile (self, ix, iy, s);
@@ -1032,7 +1066,7 @@ snapshot_overlay (WeftGraphView *self,
 
       if (e >= 0)
         draw_edge (cr, &self->colors, weft_graph_get_edge (graph, e), weft_layout_get_edge (self->layout, e),
-                   1.0, 2.0, &self->colors.accent);
+                   s, 1.0, 2.0, &self->colors.accent);
       else if (a >= 0 && b >= 0)
         {
           /* A shared event or claim: no edge of its own, a dashed line. */
@@ -1064,7 +1098,7 @@ snapshot_overlay (WeftGraphView *self,
           const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
 
           if (edge->tail == (guint) self->selected_node || edge->head == (guint) self->selected_node)
-            draw_edge (cr, &self->colors, edge, weft_layout_get_edge (self->layout, i), 1.0, 1.2,
+            draw_edge (cr, &self->colors, edge, weft_layout_get_edge (self->layout, i), s, 1.0, 1.2,
                        &self->colors.accent);
         }
       highlight_node (cr, weft_graph_get_node (graph, self->selected_node),
@@ -1072,7 +1106,7 @@ snapshot_overlay (WeftGraphView *self,
     }
   if (self->selected_edge >= 0)
     draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->selected_edge),
-               weft_layout_get_edge (self->layout, self->selected_edge), 1.0, 2.0, &self->colors.accent);
+               weft_layout_get_edge (self->layout, self->selected_edge), s, 1.0, 2.0, &self->colors.accent);
 
   /* Hover: a thin ring. */
   hover = self->colors.accent;
@@ -1082,7 +1116,7 @@ snapshot_overlay (WeftGraphView *self,
                     weft_layout_get_node (self->layout, self->hover_node), &hover, 2.0);
   else if (self->hover_edge >= 0 && self->hover_edge != self->selected_edge)
     draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->hover_edge),
-               weft_layout_get_edge (self->layout, self->hover_edge), 1.0, 1.5, &hover);
+               weft_layout_get_edge (self->layout, self->hover_edge), s, 1.0, 1.5, &hover);
 
   cairo_destroy (cr);
 }
