@@ -65,6 +65,7 @@ struct _WeftGraphView
   guint             bound;
   gboolean          full_requested;
   gboolean          fit_pending;
+  gboolean          show_legend;
 
   /* view: widget point (px, py) shows layout point (ox + px / scale, …) */
   double            scale;
@@ -84,6 +85,7 @@ struct _WeftGraphView
   guint             settle_id;
   guint             more_tiles_id;
   GskRenderNode    *minimap;
+  GskRenderNode    *legend;
   Colors            colors;
 
   gint              hover_node;
@@ -107,6 +109,7 @@ enum {
   PROP_BOUND,
   PROP_TIMEOUT,
   PROP_SCALE,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -172,6 +175,7 @@ clear_tiles (WeftGraphView *self)
 {
   g_hash_table_remove_all (self->tiles);
   g_clear_pointer (&self->minimap, gsk_render_node_unref);
+  g_clear_pointer (&self->legend, gsk_render_node_unref);
 }
 
 static gboolean
@@ -421,7 +425,7 @@ static gboolean
 dash_visible (const WeftEdgeStyle *style,
               double               scale)
 {
-  return (style->dash[0] + style->dash[1]) * scale >= 4.0;
+  return (style->dash[0] + style->dash[1]) * scale >= 3.0;
 }
 
 static void
@@ -1190,6 +1194,108 @@ snapshot_minimap (WeftGraphView *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The legend: the node kinds and evidence levels this graph has. */
+static void
+snapshot_legend (WeftGraphView *self,
+                 GtkSnapshot   *snapshot)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+  guint n_entries;
+  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean styles_seen[WEFT_N_ENTITY_KINDS + 2 + WEFT_N_EVIDENCE] = { FALSE };
+  PangoLayout *text;
+  const double row = 18, swatch = 26, pad = 8;
+  double width = 0, height;
+  GdkRGBA bg;
+  cairo_t *cr;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      for (guint n = 0; !styles_seen[i] && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
+        styles_seen[i] = weft_graph_get_node (graph, n)->style == entries[i].node_style;
+      for (guint e = 0; !styles_seen[i] && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
+        styles_seen[i] = weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_RELATION &&
+                         weft_graph_get_edge (graph, e)->evidence == entries[i].edge_style->evidence;
+      if (styles_seen[i])
+        g_ptr_array_add (rows, (gpointer) &entries[i]);
+    }
+  if (rows->len == 0)
+    return;
+
+  text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int tw;
+
+      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
+      pango_layout_get_pixel_size (text, &tw, NULL);
+      width = MAX (width, tw);
+    }
+  width += swatch + 3 * pad;
+  height = rows->len * row + 2 * pad;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 12));
+  bg = self->colors.dark ? (GdkRGBA) { 0.16f, 0.16f, 0.16f, 0.9f } : (GdkRGBA) { 1, 1, 1, 0.9f };
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  shape_path (cr, WEFT_NODE_SHAPE_ROUNDED, width / 2, height / 2, width - 1, height - 1);
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_fill_preserve (cr);
+  set_source_rgba_alpha (cr, &self->colors.fg, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const WeftLegendEntry *entry = g_ptr_array_index (rows, i);
+      double y = pad + i * row + row / 2;
+
+      if (entry->node_style != NULL)
+        {
+          guint32 fill, stroke;
+          GdkRGBA f, st;
+
+          weft_node_style_colors (entry->node_style, self->colors.dark, &fill, &stroke);
+          rgba_from_rgb (&f, fill, 1);
+          rgba_from_rgb (&st, stroke, 1);
+          cairo_new_path (cr);
+          shape_path (cr, entry->node_style->shape, pad + swatch / 2, y, swatch - 4, row - 6);
+          gdk_cairo_set_source_rgba (cr, &f);
+          cairo_fill_preserve (cr);
+          gdk_cairo_set_source_rgba (cr, &st);
+          cairo_set_line_width (cr, 1.2);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          WeftGraphEdge fake = { .kind = WEFT_EDGE_RELATION, .evidence = entry->edge_style->evidence };
+          WeftPoint points[4] = { { pad, y }, { pad + 6, y }, { pad + swatch - 12, y }, { pad + swatch - 6, y } };
+          WeftSpline spline = { points, 4, FALSE, TRUE, { 0, 0 }, { pad + swatch, y } };
+          WeftEdgePath path = { &spline, 1, FALSE, 0, 0, 0, 0, pad, y - 4, pad + swatch, y + 4 };
+
+          /* As seen at 2x, where every dash shows. */
+          draw_edge (cr, &self->colors, &fake, &path, 2.0, 1.0, 0, NULL);
+        }
+    }
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int th;
+
+      /* Plain text, never markup. */
+      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
+      pango_layout_get_pixel_size (text, NULL, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2 * pad + swatch, pad + i * row + (row - th) / 2));
+      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
+      gtk_snapshot_restore (snapshot);
+    }
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (text);
+}
+
 static void
 snapshot_status (WeftGraphView *self,
                  GtkSnapshot   *snapshot,
@@ -1246,6 +1352,18 @@ weft_graph_view_snapshot_scene (WeftGraphView *self,
       snapshot_overlay (self, snapshot, width, height);
       snapshot_pills (self, snapshot, width, height);
       snapshot_minimap (self, snapshot, width, height);
+      if (self->show_legend)
+        {
+          if (self->legend == NULL)
+            {
+              GtkSnapshot *legend = gtk_snapshot_new ();
+
+              snapshot_legend (self, legend);
+              self->legend = gtk_snapshot_free_to_node (legend);
+            }
+          if (self->legend != NULL)
+            gtk_snapshot_append_node (snapshot, self->legend);
+        }
       gtk_snapshot_pop (snapshot);
     }
   snapshot_status (self, snapshot, width, height);
@@ -2089,6 +2207,7 @@ weft_graph_view_get_property (GObject    *object,
     case PROP_BOUND: g_value_set_uint (value, self->bound); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout_ms); break;
     case PROP_SCALE: g_value_set_double (value, self->scale); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -2107,6 +2226,7 @@ weft_graph_view_set_property (GObject      *object,
     case PROP_ENGINE: weft_graph_view_set_engine (self, g_value_get_string (value)); break;
     case PROP_BOUND: weft_graph_view_set_bound (self, g_value_get_uint (value)); break;
     case PROP_TIMEOUT: weft_graph_view_set_timeout (self, g_value_get_uint (value)); break;
+    case PROP_SHOW_LEGEND: weft_graph_view_set_show_legend (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -2137,6 +2257,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   properties[PROP_BOUND] = g_param_spec_uint ("bound", NULL, NULL, 1, G_MAXUINT, WEFT_GRAPH_VIEW_DEFAULT_BOUND, rw);
   properties[PROP_TIMEOUT] = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS, rw);
   properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, MIN_SCALE, MAX_SCALE, 1.0, ro);
+  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* graph.export: the app asks where, then calls weft_graph_view_export(). */
@@ -2158,6 +2279,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.full-layout", NULL, full_layout_action);
   gtk_widget_class_install_action (widget_class, "graph.cancel-layout", NULL, cancel_layout_action);
   gtk_widget_class_install_property_action (widget_class, "graph.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "graph.legend", "show-legend");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "graph.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "graph.zoom-in", NULL);
@@ -2179,6 +2301,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph.cancel-layout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "graph.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "graph.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "graph.legend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "graph.export", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "weftgraphview");
@@ -2193,6 +2316,7 @@ weft_graph_view_init (WeftGraphView *self)
   GtkGesture *gesture;
 
   self->scale = 1.0;
+  self->show_legend = TRUE;
   self->bound = WEFT_GRAPH_VIEW_DEFAULT_BOUND;
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->hover_node = self->hover_edge = -1;
@@ -2356,6 +2480,27 @@ weft_graph_view_set_timeout (WeftGraphView *self,
     return;
   self->timeout_ms = timeout_ms;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+gboolean
+weft_graph_view_get_show_legend (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
+  return self->show_legend;
+}
+
+void
+weft_graph_view_set_show_legend (WeftGraphView *self,
+                                 gboolean       show)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+
+  show = !!show;
+  if (self->show_legend == show)
+    return;
+  self->show_legend = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
 
 double
