@@ -336,6 +336,25 @@ test_fallback (Fixture       *f,
 }
 
 static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftLayout *before = weft_graph_view_get_layout (f->view);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  weft_graph_view_set_engine (f->view, "circo");
+  while (!weft_graph_view_get_busy (f->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (weft_graph_view_get_busy (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.cancel-layout", NULL));
+  spin (300);
+  g_assert_false (weft_graph_view_get_busy (f->view));
+  g_assert_cmpstr (weft_graph_view_get_message (f->view), ==, "Layout cancelled");
+  /* The graph on screen stays. */
+  g_assert_true (weft_graph_view_get_layout (f->view) == before);
+}
+
+static void
 test_dark (Fixture       *f,
            gconstpointer  data)
 {
@@ -369,6 +388,7 @@ main (int    argc,
   ADD ("window-and-kinds", test_window_and_kinds);
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
+  ADD ("cancel", test_cancel);
   ADD ("dark", test_dark);
 #undef ADD
 

@@ -66,6 +66,7 @@ struct _WeftGraphView
   gboolean          full_requested;
   gboolean          fit_pending;
   gboolean          show_legend;
+  guint             generation;   /* of relayout_now() calls */
 
   /* view: widget point (px, py) shows layout point (ox + px / scale, …) */
   double            scale;
@@ -1650,20 +1651,51 @@ update_matches (WeftGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* One layout request: the view, and which relayout it belongs to. */
+typedef struct {
+  WeftGraphView *self;
+  guint          generation;
+} Request;
+
+static Request *
+request_new (WeftGraphView *self)
+{
+  Request *r = g_new (Request, 1);
+
+  r->self = g_object_ref (self);
+  r->generation = self->generation;
+  return r;
+}
+
+static void
+request_free (Request *r)
+{
+  g_object_unref (r->self);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
 static void
 on_layout_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(WeftGraphView) self = user_data;
+  g_autoptr(Request) request = user_data;
+  WeftGraphView *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftLayout) layout = weft_layout_run_finish (result, &error);
 
+  /* An answer to an earlier relayout (cancelled, timed out or finished
+   * late): the current one will answer for itself. */
+  if (request->generation != self->generation)
+    return;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Superseded by a newer request, or cancelled by the user. */
-      if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-        set_busy (self, FALSE);
+      /* Cancelled by the user (graph.cancel-layout). */
+      set_busy (self, FALSE);
+      g_clear_object (&self->cancellable);
       return;
     }
 
@@ -1680,7 +1712,7 @@ on_layout_done (GObject      *source,
 
           set_message (self, text);
           self->running_engine = fallback;
-          weft_layout_run_async (self->graph, fallback, 0, self->cancellable, on_layout_done, g_object_ref (self));
+          weft_layout_run_async (self->graph, fallback, 0, self->cancellable, on_layout_done, request_new (self));
           return;
         }
     }
@@ -1715,6 +1747,7 @@ relayout_now (WeftGraphView *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->graph, weft_graph_unref);
+  self->generation++;
 
   dataset = self->session ? weft_session_get_dataset (self->session) : NULL;
   if (dataset == NULL)
@@ -1753,7 +1786,7 @@ relayout_now (WeftGraphView *self)
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   weft_layout_run_async (self->graph, self->running_engine, self->timeout_ms, self->cancellable,
-                         on_layout_done, g_object_ref (self));
+                         on_layout_done, request_new (self));
 }
 
 static gboolean
