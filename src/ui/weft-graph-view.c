@@ -54,6 +54,8 @@ struct _WeftGraphView
 
   WeftGraph        *graph;
   WeftLayout       *layout;
+  GArray           *by_degree;      /* node indices, most connected first, for layout_of_order */
+  WeftLayout       *layout_of_order;
   WeftLayoutEngine  engine;
   WeftLayoutEngine  running_engine;
   GCancellable     *cancellable;
@@ -748,7 +750,8 @@ draw_scene (cairo_t       *cr,
   WeftGraph *graph = weft_layout_get_graph (layout);
   guint n_nodes = weft_graph_get_n_nodes (graph);
   guint n_edges = weft_graph_get_n_edges (graph);
-  gboolean node_labels = 10.0 * scale >= 4.0;
+  /* Smaller than this, snapshot_overview_names() names the nodes instead. */
+  gboolean node_labels = 10.0 * scale >= 7.0;
   gboolean edge_labels = 8.0 * scale >= 5.0;
   g_autoptr(PangoLayout) node_text = node_labels ? make_layout (cr, 10) : NULL;
   g_autoptr(PangoLayout) edge_text = edge_labels ? make_layout (cr, 8) : NULL;
@@ -953,6 +956,110 @@ highlight_node (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
+static int
+compare_degree (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  WeftGraph *graph = user_data;
+  guint da = weft_graph_get_node (graph, *(const guint *) a)->degree;
+  guint db = weft_graph_get_node (graph, *(const guint *) b)->degree;
+
+  if (da != db)
+    return da > db ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+typedef struct {
+  double x, y, w, h;
+} Box;
+
+static gboolean
+box_overlaps (const GArray *boxes,
+              const Box    *b)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *o = &g_array_index (boxes, Box, i);
+
+      if (b->x < o->x + o->w && o->x < b->x + b->w && b->y < o->y + o->h && o->y < b->y + b->h)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Zoomed out, the drawn labels are too small to read: name the most
+ * connected nodes in screen-sized text instead, as many as fit without
+ * overlapping each other or the pills of the nodes in @skip. */
+#define MAX_OVERVIEW_NAMES 80
+
+static void
+snapshot_overview_names (WeftGraphView *self,
+                         GtkSnapshot   *snapshot,
+                         PangoLayout   *text,
+                         int            width,
+                         int            height,
+                         GArray        *skip)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+  guint n = weft_graph_get_n_nodes (graph);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
+  PangoFontDescription *font;
+  guint shown = 0;
+
+  if (self->layout_of_order != self->layout)
+    {
+      g_clear_pointer (&self->by_degree, g_array_unref);
+      self->by_degree = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (self->by_degree, i);
+      g_array_sort_with_data (self->by_degree, compare_degree, graph);
+      self->layout_of_order = self->layout;
+    }
+
+  for (guint i = 0; i < skip->len; i++)
+    g_hash_table_add (skipped, GINT_TO_POINTER (g_array_index (skip, gint, i)));
+
+  font = pango_font_description_new ();
+  pango_font_description_set_size (font, 8.5 * PANGO_SCALE);
+  pango_layout_set_font_description (text, font);
+
+  for (guint i = 0; i < self->by_degree->len && shown < MAX_OVERVIEW_NAMES; i++)
+    {
+      guint node = g_array_index (self->by_degree, guint, i);
+      const WeftNodeBox *b = weft_layout_get_node (self->layout, node);
+      double x = (b->x - self->ox) * self->scale;
+      double y = (b->y + b->height / 2 - self->oy) * self->scale;
+      int tw, th;
+      Box box;
+
+      if (g_hash_table_contains (skipped, GINT_TO_POINTER (node)))
+        continue;
+      if (x < -100 || x > width + 100 || y < -20 || y > height + 20)
+        continue;
+
+      /* Plain text, never markup. */
+      pango_layout_set_text (text, weft_graph_get_node (graph, node)->label, -1);
+      pango_layout_get_pixel_size (text, &tw, &th);
+      box = (Box) { round (x - tw / 2.0) - 2, round (y + 1), tw + 4, th };
+      /* Keep names near the edge of the view whole. */
+      box.x = CLAMP (box.x, 0, MAX (0, width - box.w));
+      if (box_overlaps (boxes, &box))
+        continue;
+      g_array_append_val (boxes, box);
+      shown++;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 2, box.y));
+      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  pango_layout_set_font_description (text, NULL);
+  pango_font_description_free (font);
+}
+
 /* When labels are too small to read, the nodes that matter (selected,
  * hovered, found) get their name in a readable pill above them. */
 static void
@@ -991,10 +1098,14 @@ snapshot_pills (WeftGraphView *self,
     g_array_append_val (wanted, self->hover_node);
   if (self->selected_node >= 0)
     g_array_append_val (wanted, self->selected_node);
-  if (wanted->len == 0)
-    return;
-
   text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  snapshot_overview_names (self, snapshot, text, width, height, wanted);
+  if (wanted->len == 0)
+    {
+      g_object_unref (text);
+      return;
+    }
+
   bg = self->colors.dark ? (GdkRGBA) { 0.2f, 0.2f, 0.2f, 0.95f } : (GdkRGBA) { 1, 1, 1, 0.95f };
   for (guint i = 0; i < wanted->len; i++)
     {
@@ -1727,6 +1838,7 @@ on_layout_done (GObject      *source,
     }
 
   g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout_of_order = NULL;
   self->layout = g_steal_pointer (&layout);
   clear_tiles (self);
   self->hover_node = self->hover_edge = -1;
@@ -1753,6 +1865,7 @@ relayout_now (WeftGraphView *self)
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
+      self->layout_of_order = NULL;
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
@@ -2203,6 +2316,7 @@ weft_graph_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout_of_order = NULL;
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
 
@@ -2218,6 +2332,8 @@ weft_graph_view_finalize (GObject *object)
   g_array_unref (self->matches);
   g_free (self->is_match);
   g_free (self->message);
+
+  g_clear_pointer (&self->by_degree, g_array_unref);
 
   G_OBJECT_CLASS (weft_graph_view_parent_class)->finalize (object);
 }
