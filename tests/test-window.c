@@ -510,9 +510,28 @@ test_screenshots (void)
   WeftWindow *window = new_window_with_example ();
   WeftSession *session = weft_window_get_session (window);
 
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
   weft_session_select_id (session, "ent-huawei");
   settle ();
   save_screenshot (GTK_WIDGET (window), "window-light.png");
+
+  /* The graph alone, focused on an entity. */
+  weft_session_select_id (session, "ent-dahua");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-selection", NULL);
+  weft_session_set_focus_hops (session, 2);
+  settle ();
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-graph.png");
+  weft_session_set_focus (session, NULL);
+
+  /* The timeline alone, an event selected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
+  weft_session_select_id (session, "ev-bloomberg-report");
+  gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-timeline.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   settle ();

@@ -365,10 +365,9 @@ weft_cli_stats (int    argc,
 
 /* ---- path --------------------------------------------------------------- */
 
-/* Finds an entity by id, else by name or alias (case-insensitive). */
-static WeftEntity *
-find_entity (WeftDataset *dataset,
-             const char  *key)
+WeftEntity *
+weft_cli_find_entity (WeftDataset *dataset,
+                      const char  *key)
 {
   GPtrArray *entities = weft_dataset_get_entities (dataset);
   WeftEntity *entity = weft_dataset_lookup_entity (dataset, key);
@@ -477,8 +476,8 @@ weft_cli_path (int    argc,
   if (dataset == NULL)
     return WEFT_EXIT_USAGE;
 
-  from = find_entity (dataset, argv[2]);
-  to = find_entity (dataset, argv[3]);
+  from = weft_cli_find_entity (dataset, argv[2]);
+  to = weft_cli_find_entity (dataset, argv[3]);
   if (from == NULL || to == NULL)
     {
       g_printerr (_("weft path: %s has no entity “%s”\n"), argv[1], from == NULL ? argv[2] : argv[3]);

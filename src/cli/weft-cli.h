@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "weft-dataset.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of every subcommand. */
@@ -51,6 +53,10 @@ gboolean weft_cli_parse     (GOptionContext *context,
 GOptionContext *weft_cli_context_new (const char *command,
                                       const char *parameters,
                                       const char *summary);
+/* An entity named on the command line: by id, else by name or alias,
+ * ignoring case; NULL when none. */
+WeftEntity *weft_cli_find_entity (WeftDataset *dataset,
+                                  const char  *key);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
 

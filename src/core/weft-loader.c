@@ -232,7 +232,7 @@ get_date (Ctx         *ctx,
       g_autofree char *path = member_path (ctx, member);
 
       /* The column, for now, is the character offset inside the string;
-       * resolve_positions() adds where the string starts. */
+       * weft_resolve_json_positions() adds where the string starts. */
       weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, 0,
                             g_utf8_pointer_to_offset (*text, *text + MIN (offset, strlen (*text))) + 1,
                             path, "%s", error->message);
@@ -613,15 +613,16 @@ path_parent (char *path)
   return TRUE;
 }
 
-static void
-resolve_positions (WeftDiagnostics *diagnostics,
-                   const char      *text,
-                   gsize            length)
+void
+weft_resolve_json_positions (WeftDiagnostics *diagnostics,
+                             guint            first,
+                             const char      *text,
+                             gsize            length)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = weft_diagnostics_get_length (diagnostics);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
       g_autofree char *path = NULL;
@@ -639,7 +640,7 @@ resolve_positions (WeftDiagnostics *diagnostics,
 
   weft_json_locate (text, length, wanted);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
       g_autofree char *path = NULL;
@@ -882,7 +883,7 @@ load (char            *text,
           skip = (text != NULL && length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
         }
       if (text != NULL)
-        resolve_positions (diagnostics, text + skip, length - skip);
+        weft_resolve_json_positions (diagnostics, 0, text + skip, length - skip);
       if (release && text != NULL)
         release (text);
       weft_diagnostics_sort (diagnostics);
