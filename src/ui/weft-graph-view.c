@@ -1878,7 +1878,8 @@ relayout_now (WeftGraphView *self)
     {
       WeftSubgraph *top = weft_subgraph_most_connected (dataset, subgraph, self->bound);
       g_autofree char *text =
-        g_strdup_printf (_("Showing the %u most connected of %u entities. Focus on one, narrow the time "
+        /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. */
+        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, narrow the time "
                            "window, or lay out everything in the background."),
                          top->entities->len, n_entities);
 
