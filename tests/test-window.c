@@ -511,7 +511,9 @@ test_screenshots (void)
   WeftSession *session = weft_window_get_session (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
-  weft_session_select_id (session, "ent-huawei");
+  weft_session_select_id (session, "ent-ccp");
+  settle ();
+  gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
   settle ();
   save_screenshot (GTK_WIDGET (window), "window-light.png");
 

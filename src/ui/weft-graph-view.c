@@ -2466,7 +2466,7 @@ weft_graph_view_init (WeftGraphView *self)
   GtkGesture *gesture;
 
   self->scale = 1.0;
-  self->show_legend = TRUE;
+  self->show_legend = FALSE;  /* L or graph.legend shows it */
   self->bound = WEFT_GRAPH_VIEW_DEFAULT_BOUND;
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->hover_node = self->hover_edge = -1;
