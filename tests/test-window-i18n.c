@@ -300,6 +300,17 @@ test_sidebar_and_inspector (void)
   assert_not_cut (inspector, "inspector", ours);
   assert_not_cut (sidebar, "sidebar", ours);
 
+  /* The graph's legend (L) names the kinds and evidence levels: show it
+   * in the screenshot, in the language. */
+  {
+    GtkWidget *graph = weft_window_get_graph (window);
+    gboolean legend = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (graph, "graph.legend", NULL));
+    settle ();
+    g_object_get (graph, "show-legend", &legend, NULL);
+    g_assert_true (legend);
+  }
   save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es.png" : "window-zh_CN.png");
 
   /* Narrower, as on a laptop: the header bar still holds every button. */
