@@ -407,6 +407,54 @@ test_focus (void)
 }
 
 static void
+test_path (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+  WeftInspector *inspector = WEFT_INSPECTOR (weft_window_get_inspector (window));
+  WeftDataset *ds = weft_session_get_dataset (session);
+  g_autoptr(GPtrArray) expected = weft_dataset_shortest_path (ds, weft_dataset_lookup_entity (ds, "ent-ibm"),
+                                                             weft_dataset_lookup_entity (ds, "ent-huawei"));
+  g_autofree char *text = NULL;
+
+  /* Pick the start, then the end. */
+  weft_session_select_id (session, "ent-ibm");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", NULL));
+  weft_session_select_id (session, "ent-huawei");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-to", NULL));
+  settle ();
+
+  g_assert_nonnull (weft_session_get_path (session));
+  g_assert_cmpuint (weft_session_get_path (session)->len, ==, expected->len);
+
+  /* The inspector lists each hop with the claims and quotes behind it. */
+  text = weft_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (text, "Path from IBM to Huawei"));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      WeftHop *hop = g_ptr_array_index (expected, i);
+      g_autofree char *line = g_strdup_printf ("%u. %s → %s", i + 1, hop->from->name, hop->to->name);
+
+      g_assert_nonnull (strstr (text, line));
+      if (hop->evidence->len > 0)
+        {
+          WeftClaim *claim = g_ptr_array_index (hop->evidence, 0);
+          g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+
+          g_assert_nonnull (strstr (text, quote));
+        }
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-path", NULL));
+  settle ();
+  g_assert_null (weft_session_get_path (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_presentation (void)
 {
   WeftWindow *window = new_window_with_example ();
@@ -577,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/weft/window/linked-selection", test_linked_selection);
   g_test_add_func ("/weft/window/filters", test_filters);
   g_test_add_func ("/weft/window/focus", test_focus);
+  g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);

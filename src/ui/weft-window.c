@@ -770,6 +770,49 @@ unfocus_action (GtkWidget  *widget,
 }
 
 static void
+path_from_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
+    return;
+  /* The start is kept until the end is picked. */
+  weft_session_set_path (self->session, (WeftEntity *) item, NULL);
+  {
+    g_autofree char *text = g_strdup_printf (_("Now pick the entity the path from %s should reach"),
+                                             ((WeftEntity *) item)->name);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+static void
+path_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+  WeftEntity *from = weft_session_get_path_from (self->session);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY || from == NULL)
+    return;
+  weft_session_set_path (self->session, from, (WeftEntity *) item);
+  if (g_str_equal (self->view, "timeline"))
+    set_view (self, "split");
+}
+
+static void
+clear_path_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  weft_session_set_path (WEFT_WINDOW (widget)->session, NULL, NULL);
+}
+
+static void
 show_on_timeline_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1264,6 +1307,9 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
   gtk_widget_class_install_action (widget_class, "win.unfocus", NULL, unfocus_action);
   gtk_widget_class_install_action (widget_class, "win.show-on-timeline", NULL, show_on_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.path-from", NULL, path_from_action);
+  gtk_widget_class_install_action (widget_class, "win.path-to", NULL, path_to_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-path", NULL, clear_path_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
