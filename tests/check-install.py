@@ -46,7 +46,7 @@ def case(fn):
 
 def clean_env(**extra):
     env = {k: v for k, v in os.environ.items()
-           if k not in ("WEFT_DATADIR", "G_MESSAGES_DEBUG", "LANGUAGE", "LANG")}
+           if k not in ("WEFT_DATADIR", "WEFT_LOCALEDIR", "G_MESSAGES_DEBUG", "LANGUAGE", "LANG")}
     env["LC_ALL"] = "C.UTF-8"
     env.update(extra)
     return env

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "weft-graph-view.h"
@@ -136,6 +137,16 @@ test_opens (Fixture       *f,
                      gtk_widget_get_width (GTK_WIDGET (f->view)) + 1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Nothing selected");
+
+  /* The legend is a stateful action, off at first so it hides nothing. */
+  g_assert_false (weft_graph_view_get_show_legend (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
+  g_assert_true (weft_graph_view_get_show_legend (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
+  g_assert_false (weft_graph_view_get_show_legend (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
+  spin (100);
+  save_screenshot (f->window, "graph-view-overview.png");
 }
 
 static void
@@ -327,6 +338,63 @@ test_fallback (Fixture       *f,
 }
 
 static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftLayout *before = weft_graph_view_get_layout (f->view);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  weft_graph_view_set_engine (f->view, "circo");
+  while (!weft_graph_view_get_busy (f->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (weft_graph_view_get_busy (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.cancel-layout", NULL));
+  spin (300);
+  g_assert_false (weft_graph_view_get_busy (f->view));
+  g_assert_cmpstr (weft_graph_view_get_message (f->view), ==, "Layout cancelled");
+  /* The graph on screen stays. */
+  g_assert_true (weft_graph_view_get_layout (f->view) == before);
+}
+
+/* Names that mean something to Pango, Graphviz or HTML show as they are. */
+static void
+test_awkward_names (void)
+{
+  static const char doc[] =
+    "{\"weft\": 1, \"title\": \"Awkward\", \"entities\": ["
+    "{\"id\": \"a\", \"name\": \"<b>bold</b> &amp; \\\\N\", \"kind\": \"company\"},"
+    "{\"id\": \"b\", \"name\": \"<span foreground='red'>x</span> {a|b}\", \"kind\": \"person\"}],"
+    "\"relations\": [{\"id\": \"r\", \"from\": \"a\", \"to\": \"b\", \"type\": \"<i>t</i>\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "awkward.weft", NULL, &error);
+  g_autoptr(WeftSession) session = NULL;
+  Fixture f = { 0 };
+  WeftEntity *a;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  a = weft_dataset_lookup_entity (dataset, "a");
+  g_assert_cmpstr (a->name, ==, "<b>bold</b> &amp; \\N");
+  session = weft_session_new (dataset);
+  f.dataset = dataset;
+  f.session = session;
+  f.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 600, 300);
+  f.view = WEFT_GRAPH_VIEW (weft_graph_view_new (session));
+  gtk_window_set_child (GTK_WINDOW (f.window), GTK_WIDGET (f.view));
+  gtk_window_present (GTK_WINDOW (f.window));
+  wait_for_layout (&f);
+
+  weft_session_set_selection (session, &a->item);
+  expected = g_strdup_printf ("Selected: %s, Company: 1 relations, 0 events, 0 claims", a->name);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "graph.zoom-fit", NULL));
+  spin (300);
+  save_screenshot (f.window, "graph-view-awkward.png");
+  gtk_window_destroy (GTK_WINDOW (f.window));
+}
+
+static void
 test_dark (Fixture       *f,
            gconstpointer  data)
 {
@@ -360,8 +428,10 @@ main (int    argc,
   ADD ("window-and-kinds", test_window_and_kinds);
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
+  ADD ("cancel", test_cancel);
   ADD ("dark", test_dark);
 #undef ADD
+  g_test_add_func ("/weft/graph-view/awkward-names", test_awkward_names);
 
   return g_test_run ();
 }

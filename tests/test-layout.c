@@ -676,8 +676,12 @@ test_timeout_fallback (void)
   g_assert_false (weft_layout_get_in_helper (reference));
 
   /* dot needs seconds for 100 nodes and 200 labelled edges (10 s on the
-   * machine this was written on); far more than a millisecond. */
-  weft_layout_run_async (slow_graph, WEFT_ENGINE_DOT, 1, NULL, on_layout, &slow);
+   * machine this was written on); far more than half a second. The limit
+   * is not shorter: a layout abandoned before its thread even starts never
+   * runs (rightly), and then there is no busy dot for the fallback to
+   * avoid; on a loaded machine a thread can take many milliseconds to
+   * start. */
+  weft_layout_run_async (slow_graph, WEFT_ENGINE_DOT, 500, NULL, on_layout, &slow);
   wait_for (&slow);
   g_assert_null (slow.layout);
   g_assert_error (slow.error, WEFT_ERROR, WEFT_ERROR_CANCELLED_TIMEOUT);

@@ -416,6 +416,54 @@ test_focus (void)
 }
 
 static void
+test_path (void)
+{
+  WeftWindow *window = new_window_with_example ();
+  WeftSession *session = weft_window_get_session (window);
+  WeftInspector *inspector = WEFT_INSPECTOR (weft_window_get_inspector (window));
+  WeftDataset *ds = weft_session_get_dataset (session);
+  g_autoptr(GPtrArray) expected = weft_dataset_shortest_path (ds, weft_dataset_lookup_entity (ds, "ent-ibm"),
+                                                             weft_dataset_lookup_entity (ds, "ent-huawei"));
+  g_autofree char *text = NULL;
+
+  /* Pick the start, then the end. */
+  weft_session_select_id (session, "ent-ibm");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", NULL));
+  weft_session_select_id (session, "ent-huawei");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-to", NULL));
+  settle ();
+
+  g_assert_nonnull (weft_session_get_path (session));
+  g_assert_cmpuint (weft_session_get_path (session)->len, ==, expected->len);
+
+  /* The inspector lists each hop with the claims and quotes behind it. */
+  text = weft_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (text, "Path from IBM to Huawei"));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      WeftHop *hop = g_ptr_array_index (expected, i);
+      g_autofree char *line = g_strdup_printf ("%u. %s → %s", i + 1, hop->from->name, hop->to->name);
+
+      g_assert_nonnull (strstr (text, line));
+      if (hop->evidence->len > 0)
+        {
+          WeftClaim *claim = g_ptr_array_index (hop->evidence, 0);
+          g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+
+          g_assert_nonnull (strstr (text, quote));
+        }
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-path", NULL));
+  settle ();
+  g_assert_null (weft_session_get_path (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_presentation (void)
 {
   WeftWindow *window = new_window_with_example ();
@@ -519,9 +567,30 @@ test_screenshots (void)
   WeftWindow *window = new_window_with_example ();
   WeftSession *session = weft_window_get_session (window);
 
-  weft_session_select_id (session, "ent-huawei");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
+  weft_session_select_id (session, "ent-ccp");
+  settle ();
+  gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
   settle ();
   save_screenshot (GTK_WIDGET (window), "window-light.png");
+
+  /* The graph alone, focused on an entity. */
+  weft_session_select_id (session, "ent-dahua");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-selection", NULL);
+  weft_session_set_focus_hops (session, 2);
+  settle ();
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-graph.png");
+  weft_session_set_focus (session, NULL);
+
+  /* The timeline alone, an event selected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
+  weft_session_select_id (session, "ev-bloomberg-report");
+  gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-timeline.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   settle ();
@@ -565,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/weft/window/linked-selection", test_linked_selection);
   g_test_add_func ("/weft/window/filters", test_filters);
   g_test_add_func ("/weft/window/focus", test_focus);
+  g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);

@@ -14,35 +14,6 @@
 #include "weft-layout.h"
 #include "weft-session.h"
 
-/* An entity by id, else by name or alias, ignoring case. */
-static WeftEntity *
-lookup_entity (WeftDataset *dataset,
-               const char  *key)
-{
-  GPtrArray *entities = weft_dataset_get_entities (dataset);
-  WeftEntity *entity = weft_dataset_lookup_entity (dataset, key);
-  g_autofree char *folded = g_utf8_casefold (key, -1);
-
-  if (entity != NULL)
-    return entity;
-
-  for (guint i = 0; i < entities->len; i++)
-    {
-      WeftEntity *e = g_ptr_array_index (entities, i);
-      g_autofree char *name = g_utf8_casefold (e->name, -1);
-
-      if (g_str_equal (name, folded))
-        return e;
-      for (guint j = 0; e->aliases != NULL && e->aliases[j] != NULL; j++)
-        {
-          g_autofree char *alias = g_utf8_casefold (e->aliases[j], -1);
-          if (g_str_equal (alias, folded))
-            return e;
-        }
-    }
-  return NULL;
-}
-
 int
 weft_cli_graph (int    argc,
                 char **argv)
@@ -116,7 +87,7 @@ weft_cli_graph (int    argc,
 
   if (focus != NULL)
     {
-      WeftEntity *entity = lookup_entity (dataset, focus);
+      WeftEntity *entity = weft_cli_find_entity (dataset, focus);
 
       if (entity == NULL)
         {

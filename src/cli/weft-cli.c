@@ -47,9 +47,42 @@ weft_cli_handles (const char *arg)
          g_str_equal (arg, "--version") || g_str_equal (arg, "help");
 }
 
+/* How many columns a (translated) string takes in a terminal: a CJK
+ * character takes two, "…" three bytes but one column. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* One "  left   right" line of the help, right starting after column. */
+static void
+print_help_row (const char *left,
+                const char *right,
+                guint       column)
+{
+  g_autoptr(GString) line = g_string_new ("  ");
+
+  g_string_append (line, left);
+  for (guint width = display_width (left); width < column; width++)
+    g_string_append_c (line, ' ');
+  g_print ("%s %s\n", line->str, right);
+}
+
 void
 weft_cli_print_help (void)
 {
+  guint column = 24;
+
   /* Translators: the first line of weft --help. */
   g_print ("%s\n", _("Usage:"));
   g_print ("  weft [%s]\n", _("FILE…"));
@@ -58,14 +91,21 @@ weft_cli_print_help (void)
                        "events and claims with their sources, as a timeline and a relationship graph."));
   g_print ("%s\n", _("Without a command, Weft opens its window on the given files, or on the bundled example."));
   g_print ("\n%s\n", _("Commands:"));
+  /* The descriptions line up after the widest command, at least at 24. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].parameters));
-      g_print ("  %-24s %s\n", usage, _(commands[i].summary));
+
+      column = MAX (column, display_width (usage) + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].parameters));
+      print_help_row (usage, _(commands[i].summary), column);
     }
   g_print ("\n%s\n", _("Options:"));
-  g_print ("  %-24s %s\n", "-h, --help", _("Show this help"));
-  g_print ("  %-24s %s\n", "--version", _("Show the version"));
+  print_help_row ("-h, --help", _("Show this help"), column);
+  print_help_row ("--version", _("Show the version"), column);
   g_print ("\n%s\n", _("Run “weft COMMAND --help” for the options of a command."));
 }
 
@@ -95,6 +135,10 @@ weft_cli_run (int    argc,
       return WEFT_EXIT_USAGE;
     }
 
+  /* GOption's usage line starts with the program's name, which would
+   * otherwise be the command (argv[0] of what the command parses):
+   * "weft [OPTION…] validate FILE…". */
+  g_set_prgname ("weft");
   return command->run (argc - 1, argv + 1);
 }
 
@@ -356,10 +400,9 @@ weft_cli_stats (int    argc,
 
 /* ---- path --------------------------------------------------------------- */
 
-/* Finds an entity by id, else by name or alias (case-insensitive). */
-static WeftEntity *
-find_entity (WeftDataset *dataset,
-             const char  *key)
+WeftEntity *
+weft_cli_find_entity (WeftDataset *dataset,
+                      const char  *key)
 {
   GPtrArray *entities = weft_dataset_get_entities (dataset);
   WeftEntity *entity = weft_dataset_lookup_entity (dataset, key);
@@ -468,8 +511,8 @@ weft_cli_path (int    argc,
   if (dataset == NULL)
     return WEFT_EXIT_USAGE;
 
-  from = find_entity (dataset, argv[2]);
-  to = find_entity (dataset, argv[3]);
+  from = weft_cli_find_entity (dataset, argv[2]);
+  to = weft_cli_find_entity (dataset, argv[3]);
   if (from == NULL || to == NULL)
     {
       g_printerr (_("weft path: %s has no entity “%s”\n"), argv[1], from == NULL ? argv[2] : argv[3]);

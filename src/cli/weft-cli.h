@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "weft-dataset.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of every subcommand. */
@@ -56,6 +58,10 @@ GOptionContext *weft_cli_context_new (const char *command,
  * (weft_text_escape()); a final newline is kept. */
 void     weft_cli_print_safe (const char *format,
                               ...) G_GNUC_PRINTF (1, 2);
+/* An entity named on the command line: by id, else by name or alias,
+ * ignoring case; NULL when none. */
+WeftEntity *weft_cli_find_entity (WeftDataset *dataset,
+                                  const char  *key);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
 

@@ -19,4 +19,13 @@ void  weft_diagnostics_set_position (WeftDiagnostics  *self,
                                      guint             line,
                                      guint             column);
 
+/* Gives a line and column to every diagnostic from @first on that has a
+ * JSON path but no position yet, by finding where that value starts in
+ * @text (or the nearest enclosing value that exists). A column already set
+ * is taken as a character offset inside the string value. */
+void  weft_resolve_json_positions   (WeftDiagnostics  *diagnostics,
+                                     guint             first,
+                                     const char       *text,
+                                     gsize             length);
+
 G_END_DECLS

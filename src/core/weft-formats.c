@@ -433,9 +433,10 @@ load_whole (GFile       *file,
   if ((guint64) g_file_info_get_size (info) > limit)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %" G_GUINT64_FORMAT " MiB, more than Weft's limit of %" G_GUINT64_FORMAT " MiB; "
+                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (guint64) g_file_info_get_size (info) >> 20, limit >> 20);
+                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
+                   (unsigned long long) (limit >> 20));
       return NULL;
     }
   if (!g_file_load_contents (file, NULL, &contents, length, NULL, &local_error))

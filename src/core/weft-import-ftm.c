@@ -1493,9 +1493,9 @@ load_record (Ftm *f)
   if ((first = g_hash_table_lookup (f->seen_line, f->id)) != NULL)
     {
       ftm_report (f, WEFT_SEVERITY_ERROR, -1,
-                  _("the id “%s” was already used on line %" G_GSIZE_FORMAT
+                  _("the id “%s” was already used on line %llu"
                     "; FtM fragments of one entity must be merged first (ftm aggregate); the record is left out"),
-                  f->id, GPOINTER_TO_SIZE (first));
+                  f->id, (unsigned long long) GPOINTER_TO_SIZE (first));
       ftm_skip (f);
       return;
     }
@@ -1840,9 +1840,9 @@ run_pass (Ftm       *f,
               f->ctx->summary->n_records++;
               if (status == RECORD_TOO_LONG)
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
-                            _("this record is longer than %" G_GSIZE_FORMAT " MiB; it is left out "
+                            _("this record is longer than %llu MiB; it is left out "
                               "(raise WEFT_MAX_RECORD_SIZE, in bytes, if it is legitimate)"),
-                            reader.max_record >> 20);
+                            (unsigned long long) (reader.max_record >> 20));
               else
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this element of the array never ends; expected “}”"));

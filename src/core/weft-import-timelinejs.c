@@ -245,7 +245,7 @@ read_date (Tl         *tl,
         {
           g_autofree char *where = g_strdup_printf ("%s.month", owner);
           tl_report (tl, WEFT_SEVERITY_WARNING, where,
-                     _("month %" G_GINT64_FORMAT " does not exist; expected 1 to 12 (the month is left out)"), value);
+                     _("month %lld does not exist; expected 1 to 12 (the month is left out)"), (long long) value);
         }
     }
 
@@ -260,8 +260,8 @@ read_date (Tl         *tl,
         {
           g_autofree char *where = g_strdup_printf ("%s.day", owner);
           tl_report (tl, WEFT_SEVERITY_WARNING, where,
-                     _("day %" G_GINT64_FORMAT " does not exist in that month; expected 1 to %u (the day is left out)"),
-                     value, days);
+                     _("day %lld does not exist in that month; expected 1 to %u (the day is left out)"),
+                     (long long) value, days);
         }
     }
 
@@ -286,8 +286,8 @@ read_date (Tl         *tl,
             {
               g_autofree char *where = g_strdup_printf ("%s.hour", owner);
               tl_report (tl, WEFT_SEVERITY_WARNING, where,
-                         _("the time %02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT
-                           " is out of range (the time is left out)"), h, m, s);
+                         _("the time %02lld:%02lld:%02lld is out of range (the time is left out)"),
+                         (long long) h, (long long) m, (long long) s);
             }
         }
     }
@@ -499,9 +499,9 @@ slide_date (Tl          *tl,
   start_text = date_to_edtf (&start, &clamped);
   if (clamped)
     tl_report (tl, WEFT_SEVERITY_WARNING, "start_date.year",
-               _("the year %" G_GINT64_FORMAT " is beyond the years Weft can place (%d BCE to %d); "
+               _("the year %lld is beyond the years Weft can place (%d BCE to %d); "
                  "the slide is placed at the limit and its exact date is kept for export"),
-               start.year, WEFT_DATE_MAX_YEAR + 1, WEFT_DATE_MAX_YEAR);
+               (long long) start.year, WEFT_DATE_MAX_YEAR + 1, WEFT_DATE_MAX_YEAR);
 
   if (end_object != NULL)
     {
@@ -510,8 +510,8 @@ slide_date (Tl          *tl,
         end_text = date_to_edtf (&end, &end_clamped);
       if (end_clamped)
         tl_report (tl, WEFT_SEVERITY_WARNING, "end_date.year",
-                   _("the year %" G_GINT64_FORMAT " is beyond the years Weft can place; "
-                     "the end is placed at the limit and its exact date is kept for export"), end.year);
+                   _("the year %lld is beyond the years Weft can place; "
+                     "the end is placed at the limit and its exact date is kept for export"), (long long) end.year);
     }
 
   text = end_text ? g_strdup_printf ("%s/%s", start_text, end_text) : g_strdup (start_text);

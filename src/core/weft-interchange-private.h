@@ -185,12 +185,6 @@ char        *weft_timelinejs_date_text    (JsonObject        *start,
 
 /* ---- JSON diagnostics ----------------------------------------------------- */
 
-/* Gives every diagnostic after @first that has a path but no line the line
- * and column where that path's value starts in @text. */
-void         weft_resolve_json_positions  (WeftDiagnostics   *diagnostics,
-                                           guint              first,
-                                           const char        *text,
-                                           gsize              length);
 
 /* The member of @object as a string, or NULL when it is missing or not a
  * string. */

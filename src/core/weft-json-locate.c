@@ -213,9 +213,10 @@ scan_string (Scanner *s,
         {
           if (s->pos - start - 1 > s->limits->max_string_length)
             return fail_limit (s, start,
-                               _("a string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT " bytes; "
+                               _("a string of %llu bytes is longer than the limit of %llu bytes; "
                                  "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
-                               s->pos - start - 1, s->limits->max_string_length);
+                               (unsigned long long) (s->pos - start - 1),
+                               (unsigned long long) s->limits->max_string_length);
           s->pos++;
           return TRUE;
         }
@@ -557,9 +558,9 @@ scan_value (Scanner *s)
   /* Counted before json-glib builds a node for each. */
   if (s->limits->max_values > 0 && ++s->n_values > s->limits->max_values)
     return fail_limit (s, s->pos,
-                       _("more than %" G_GSIZE_FORMAT " values (objects, arrays, strings, numbers…) in one file; "
+                       _("more than %llu values (objects, arrays, strings, numbers…) in one file; "
                          "reading them would need gigabytes of memory. If the file is legitimate, raise WEFT_MAX_ITEMS"),
-                       s->limits->max_values);
+                       (unsigned long long) s->limits->max_values);
 
   record (s);
   c = s->text[s->pos];

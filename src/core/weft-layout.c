@@ -16,7 +16,16 @@
 #include <glib/gi18n-lib.h>
 
 #include <gvc.h>
+
 #include <cgraph.h>
+
+/* Graphviz 13 made gvRenderData's length a size_t (Debian 12 has 2.42, the
+ * Flatpak a current release); meson tells which. */
+#if WEFT_GV_RENDER_DATA_SIZE_T
+typedef size_t WeftGvLength;
+#else
+typedef unsigned int WeftGvLength;
+#endif
 
 #include "weft-error.h"
 #include "weft-layout.h"
@@ -640,7 +649,7 @@ extract_layout (Built            *b,
       if (spl == NULL)
         continue;
       n_splines += spl->size;
-      for (int j = 0; j < spl->size; j++)
+      for (gsize j = 0; j < (gsize) spl->size; j++)
         n_points += spl->list[j].size;
     }
   self->splines = g_new0 (WeftSpline, MAX (n_splines, 1));
@@ -661,14 +670,14 @@ extract_layout (Built            *b,
   } G_STMT_END
 
       ep->splines = &self->splines[s];
-      for (int j = 0; spl != NULL && j < spl->size; j++)
+      for (gsize j = 0; spl != NULL && j < (gsize) spl->size; j++)
         {
           bezier *bz = &spl->list[j];
           WeftSpline *out = &self->splines[s++];
 
           out->points = &self->points[p];
           out->n_points = (guint) bz->size;
-          for (int k = 0; k < bz->size; k++)
+          for (gsize k = 0; k < (gsize) bz->size; k++)
             {
               WeftPoint pt = { FX (bz->list[k].x), FY (bz->list[k].y) };
 
@@ -1536,7 +1545,7 @@ weft_layout_export (WeftGraph         *graph,
   else
     {
       char *data = NULL;
-      unsigned int length = 0;
+      WeftGvLength length = 0;
 
       if (gvRenderData (gvc, b.g, renderer_for (format), &data, &length) != 0 || data == NULL)
         {
@@ -1585,7 +1594,7 @@ weft_layout_render_dot (const char  *dot,
   else
     {
       char *data = NULL;
-      unsigned int length = 0;
+      WeftGvLength length = 0;
 
       if (gvRenderData (gvc, g, format, &data, &length) != 0 || data == NULL)
         {

@@ -235,7 +235,7 @@ get_date (Ctx         *ctx,
       g_autofree char *path = member_path (ctx, member);
 
       /* The column, for now, is the character offset inside the string;
-       * resolve_positions() adds where the string starts. */
+       * weft_resolve_json_positions() adds where the string starts. */
       weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, 0,
                             g_utf8_pointer_to_offset (*text, *text + MIN (offset, strlen (*text))) + 1,
                             path, "%s", error->message);
@@ -616,16 +616,17 @@ path_parent (char *path)
   return TRUE;
 }
 
-static void
-resolve_positions (WeftDiagnostics *diagnostics,
-                   const char      *text,
-                   gsize            length)
+void
+weft_resolve_json_positions (WeftDiagnostics *diagnostics,
+                             guint            first,
+                             const char      *text,
+                             gsize            length)
 {
   /* Paths hold member names from the file: a keyed hash (weft-hash.h). */
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
   guint n = weft_diagnostics_get_length (diagnostics);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
       g_autofree char *path = NULL;
@@ -653,7 +654,7 @@ resolve_positions (WeftDiagnostics *diagnostics,
 
     /* Where each diagnostic's value starts: its own path, else the
      * nearest enclosing one found. */
-    for (guint i = 0; i < n; i++)
+    for (guint i = first; i < n; i++)
       {
         const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
         g_autofree char *path = NULL;
@@ -750,15 +751,15 @@ check_version (Ctx        *ctx,
   if (version > WEFT_FORMAT_VERSION)
     {
       weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("made by a newer Weft (format %" G_GINT64_FORMAT "); this Weft reads format %d. "
+                                 _("made by a newer Weft (format %lld); this Weft reads format %d. "
                                    "Update Weft to open this file"),
-                                 version, WEFT_FORMAT_VERSION);
+                                 (long long) version, WEFT_FORMAT_VERSION);
       return FALSE;
     }
   if (version < 1)
     {
       weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("format version %" G_GINT64_FORMAT " does not exist; use 1"), version);
+                                 _("format version %lld does not exist; use 1"), (long long) version);
       return FALSE;
     }
 
@@ -902,7 +903,7 @@ load (char            *text,
           skip = (text != NULL && length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
         }
       if (text != NULL)
-        resolve_positions (diagnostics, text + skip, length - skip);
+        weft_resolve_json_positions (diagnostics, 0, text + skip, length - skip);
       if (release && text != NULL)
         release (text);
       weft_diagnostics_sort (diagnostics);
@@ -965,9 +966,10 @@ weft_dataset_load_file (GFile            *file,
   if ((guint64) g_file_info_get_size (info) > limit)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %" G_GUINT64_FORMAT " MiB, more than Weft's limit of %" G_GUINT64_FORMAT " MiB; "
+                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (guint64) g_file_info_get_size (info) >> 20, limit >> 20);
+                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
+                   (unsigned long long) (limit >> 20));
       return NULL;
     }
 
@@ -1013,9 +1015,9 @@ weft_dataset_load_data (const char       *data,
   if (length > weft_max_file_size ())
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the data is %" G_GSIZE_FORMAT " MiB, more than Weft's limit of %" G_GUINT64_FORMAT " MiB; "
+                   _("%s: the data is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, length >> 20, weft_max_file_size () >> 20);
+                   name, (unsigned long long) (length >> 20), (unsigned long long) (weft_max_file_size () >> 20));
       return NULL;
     }
 

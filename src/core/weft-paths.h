@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 const char *weft_get_data_dir      (void);
 /* The bundled example, data/examples/smart-cities.weft. */
 char       *weft_get_example_path  (void);
-/* The folder of compiled translations matching weft_get_data_dir(). */
+/* The folder of compiled translations (LANG/LC_MESSAGES/weft.mo):
+ * $WEFT_LOCALEDIR when set (the tests point it at the build folder's po/),
+ * else the one matching weft_get_data_dir(). */
 const char *weft_get_locale_dir    (void);
 
 G_END_DECLS

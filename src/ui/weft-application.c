@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "weft-application.h"
@@ -237,8 +238,20 @@ weft_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   WeftApplication *self = WEFT_APPLICATION (app);
+  static locale_t own_locale = (locale_t) 0;
 
   G_APPLICATION_CLASS (weft_application_parent_class)->startup (app);
+
+  /* Graphviz sets the whole process's LC_NUMERIC to "C" while it lays a
+   * graph out, and layouts run on worker threads. The main thread keeps a
+   * copy of the user's locale of its own (uselocale), so what it formats
+   * meanwhile still follows that locale ("1.234 entidades", not "1234"). */
+  if (own_locale == (locale_t) 0)
+    {
+      own_locale = duplocale (LC_GLOBAL_LOCALE);
+      if (own_locale != (locale_t) 0)
+        uselocale (own_locale);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

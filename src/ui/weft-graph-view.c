@@ -4,9 +4,11 @@
  * widget draws it. The drawing is cut into tiles of TILE pixels at the
  * current zoom, each rendered once into an image and kept as a render
  * node, so a frame only composes the visible tiles; hover, selection,
- * path and search highlights are drawn on top every frame. While the zoom
- * changes the old tiles are stretched, and new ones are drawn once it
- * settles.
+ * path and search highlights are drawn on top every frame. New tiles are
+ * drawn for about TILE_BUDGET_US per frame, the rest in the next frames.
+ * While the zoom changes the old tiles are stretched, and new ones are
+ * drawn once it settles. Zoomed out, everything of one look is one path
+ * (draw_scene_batched()).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -21,8 +23,8 @@
 #include "weft-error.h"
 #include "weft-graph-view.h"
 
-#define TILE 512
-#define TILES_PER_FRAME 2
+#define TILE 256
+#define TILE_BUDGET_US 5000
 #define MIN_SCALE 0.005
 #define MAX_SCALE 8.0
 #define ZOOM_STEP 1.25
@@ -52,6 +54,8 @@ struct _WeftGraphView
 
   WeftGraph        *graph;
   WeftLayout       *layout;
+  GArray           *by_degree;      /* node indices, most connected first, for layout_of_order */
+  WeftLayout       *layout_of_order;
   WeftLayoutEngine  engine;
   WeftLayoutEngine  running_engine;
   GCancellable     *cancellable;
@@ -63,6 +67,8 @@ struct _WeftGraphView
   guint             bound;
   gboolean          full_requested;
   gboolean          fit_pending;
+  gboolean          show_legend;
+  guint             generation;   /* of relayout_now() calls */
 
   /* view: widget point (px, py) shows layout point (ox + px / scale, …) */
   double            scale;
@@ -82,6 +88,7 @@ struct _WeftGraphView
   guint             settle_id;
   guint             more_tiles_id;
   GskRenderNode    *minimap;
+  GskRenderNode    *legend;
   Colors            colors;
 
   gint              hover_node;
@@ -105,6 +112,7 @@ enum {
   PROP_BOUND,
   PROP_TIMEOUT,
   PROP_SCALE,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -170,6 +178,7 @@ clear_tiles (WeftGraphView *self)
 {
   g_hash_table_remove_all (self->tiles);
   g_clear_pointer (&self->minimap, gsk_render_node_unref);
+  g_clear_pointer (&self->legend, gsk_render_node_unref);
 }
 
 static gboolean
@@ -413,11 +422,21 @@ edge_color (const Colors        *c,
     }
 }
 
+/* Dashes finer than a few pixels cannot be seen, and cost the stroker a
+ * segment each: below that, a fainter solid line stands for them. */
+static gboolean
+dash_visible (const WeftEdgeStyle *style,
+              double               scale)
+{
+  return (style->dash[0] + style->dash[1]) * scale >= 3.0;
+}
+
 static void
 draw_edge (cairo_t             *cr,
            const Colors        *c,
            const WeftGraphEdge *edge,
            const WeftEdgePath  *path,
+           double               scale,
            double               alpha,
            double               width_boost,
            const GdkRGBA       *override)
@@ -434,10 +453,14 @@ draw_edge (cairo_t             *cr,
 
   set_source_rgba_alpha (cr, &color, alpha);
   cairo_set_line_width (cr, width + width_boost);
+  cairo_set_dash (cr, NULL, 0, 0);
   if (relation && style->dash[0] > 0)
-    cairo_set_dash (cr, style->dash, 2, 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
+    {
+      if (dash_visible (style, scale))
+        cairo_set_dash (cr, style->dash, 2, 0);
+      else
+        set_source_rgba_alpha (cr, &color, alpha * 0.55);
+    }
 
   cairo_new_path (cr);
   for (guint j = 0; j < path->n_splines; j++)
@@ -559,6 +582,17 @@ draw_node (cairo_t             *cr,
  * edge, a fill per node style instead of one per node. */
 #define BATCH_SCALE 0.35
 
+/* The chord through a spline's on-curve points: at this size no one can
+ * tell it from the curve, and it costs the rasteriser far less. */
+static void
+spline_chords (cairo_t          *cr,
+               const WeftSpline *s)
+{
+  cairo_move_to (cr, s->points[0].x, s->points[0].y);
+  for (guint k = 3; k < s->n_points; k += 3)
+    cairo_line_to (cr, s->points[k].x, s->points[k].y);
+}
+
 static void
 draw_scene_batched (cairo_t        *cr,
                     WeftLayout     *layout,
@@ -599,7 +633,10 @@ draw_scene_batched (cairo_t        *cr,
               continue;
             any = edge;
             for (guint j = 0; j < path->n_splines; j++)
-              spline_path (cr, &path->splines[j]);
+              if (scale < 0.25)
+                spline_chords (cr, &path->splines[j]);
+              else
+                spline_path (cr, &path->splines[j]);
           }
         if (any == NULL)
           continue;
@@ -607,10 +644,13 @@ draw_scene_batched (cairo_t        *cr,
         edge_color (c, any, style, &color);
         set_source_rgba_alpha (cr, &color, alpha);
         cairo_set_line_width (cr, group < WEFT_N_EVIDENCE ? style->penwidth : 0.8);
-        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0 && scale >= 0.1)
-          cairo_set_dash (cr, style->dash, 2, 0);
-        else
-          cairo_set_dash (cr, NULL, 0, 0);
+        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0)
+          {
+            if (dash_visible (style, scale))
+              cairo_set_dash (cr, style->dash, 2, 0);
+            else
+              set_source_rgba_alpha (cr, &color, alpha * 0.55);
+          }
         cairo_stroke (cr);
         cairo_set_dash (cr, NULL, 0, 0);
 
@@ -655,7 +695,7 @@ draw_scene_batched (cairo_t        *cr,
     for (guint k = 0; k < styles->len; k++)
       {
         const WeftNodeStyle *style = g_ptr_array_index (styles, k);
-        gboolean simple = 22 * scale < 3.0;
+        gboolean simple = 22 * scale < 6.0;
         gboolean any = FALSE;
         guint32 fill, stroke;
         GdkRGBA fill_rgba, stroke_rgba;
@@ -710,7 +750,8 @@ draw_scene (cairo_t       *cr,
   WeftGraph *graph = weft_layout_get_graph (layout);
   guint n_nodes = weft_graph_get_n_nodes (graph);
   guint n_edges = weft_graph_get_n_edges (graph);
-  gboolean node_labels = 10.0 * scale >= 4.0;
+  /* Smaller than this, snapshot_overview_names() names the nodes instead. */
+  gboolean node_labels = 10.0 * scale >= 7.0;
   gboolean edge_labels = 8.0 * scale >= 5.0;
   g_autoptr(PangoLayout) node_text = node_labels ? make_layout (cr, 10) : NULL;
   g_autoptr(PangoLayout) edge_text = edge_labels ? make_layout (cr, 8) : NULL;
@@ -735,7 +776,7 @@ draw_scene (cairo_t       *cr,
       edge = weft_graph_get_edge (graph, i);
       if (is_match != NULL && !is_match[edge->tail] && !is_match[edge->head])
         alpha = 0.25;
-      draw_edge (cr, c, edge, path, alpha, 0, NULL);
+      draw_edge (cr, c, edge, path, scale, alpha, 0, NULL);
 
       if (edge_labels && path->has_label && *edge->label != '\0')
         {
@@ -829,7 +870,8 @@ snapshot_tiles (WeftGraphView *self,
 {
   double s = self->scale;
   int ix0, iy0, ix1, iy1;
-  guint budget = TILES_PER_FRAME;
+  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  guint drawn = 0;
   gboolean missing = FALSE;
 
   if (self->tiles_scale != s && g_hash_table_size (self->tiles) > 0 && self->settle_id != 0)
@@ -877,14 +919,14 @@ snapshot_tiles (WeftGraphView *self,
           {
             guint64 *k;
 
-            /* A few new tiles per frame, so no frame takes long; the
-             * rest come in the next frames. */
-            if (budget == 0)
+            /* New tiles for a few milliseconds per frame (at least one),
+             * so no frame takes long; the rest come in the next frames. */
+            if (drawn > 0 && g_get_monotonic_time () >= deadline)
               {
                 missing = TRUE;
                 continue;
               }
-            budget--;
+            drawn++;
             k = g_new (guint64, 1);
             *k = key;
             node = render_tile (self, ix, iy, s);
@@ -912,6 +954,110 @@ highlight_node (cairo_t             *cr,
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+}
+
+static int
+compare_degree (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  WeftGraph *graph = user_data;
+  guint da = weft_graph_get_node (graph, *(const guint *) a)->degree;
+  guint db = weft_graph_get_node (graph, *(const guint *) b)->degree;
+
+  if (da != db)
+    return da > db ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+typedef struct {
+  double x, y, w, h;
+} Box;
+
+static gboolean
+box_overlaps (const GArray *boxes,
+              const Box    *b)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *o = &g_array_index (boxes, Box, i);
+
+      if (b->x < o->x + o->w && o->x < b->x + b->w && b->y < o->y + o->h && o->y < b->y + b->h)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Zoomed out, the drawn labels are too small to read: name the most
+ * connected nodes in screen-sized text instead, as many as fit without
+ * overlapping each other or the pills of the nodes in @skip. */
+#define MAX_OVERVIEW_NAMES 80
+
+static void
+snapshot_overview_names (WeftGraphView *self,
+                         GtkSnapshot   *snapshot,
+                         PangoLayout   *text,
+                         int            width,
+                         int            height,
+                         GArray        *skip)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+  guint n = weft_graph_get_n_nodes (graph);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
+  PangoFontDescription *font;
+  guint shown = 0;
+
+  if (self->layout_of_order != self->layout)
+    {
+      g_clear_pointer (&self->by_degree, g_array_unref);
+      self->by_degree = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (self->by_degree, i);
+      g_array_sort_with_data (self->by_degree, compare_degree, graph);
+      self->layout_of_order = self->layout;
+    }
+
+  for (guint i = 0; i < skip->len; i++)
+    g_hash_table_add (skipped, GINT_TO_POINTER (g_array_index (skip, gint, i)));
+
+  font = pango_font_description_new ();
+  pango_font_description_set_size (font, 8.5 * PANGO_SCALE);
+  pango_layout_set_font_description (text, font);
+
+  for (guint i = 0; i < self->by_degree->len && shown < MAX_OVERVIEW_NAMES; i++)
+    {
+      guint node = g_array_index (self->by_degree, guint, i);
+      const WeftNodeBox *b = weft_layout_get_node (self->layout, node);
+      double x = (b->x - self->ox) * self->scale;
+      double y = (b->y + b->height / 2 - self->oy) * self->scale;
+      int tw, th;
+      Box box;
+
+      if (g_hash_table_contains (skipped, GINT_TO_POINTER (node)))
+        continue;
+      if (x < -100 || x > width + 100 || y < -20 || y > height + 20)
+        continue;
+
+      /* Plain text, never markup. */
+      pango_layout_set_text (text, weft_graph_get_node (graph, node)->label, -1);
+      pango_layout_get_pixel_size (text, &tw, &th);
+      box = (Box) { round (x - tw / 2.0) - 2, round (y + 1), tw + 4, th };
+      /* Keep names near the edge of the view whole. */
+      box.x = CLAMP (box.x, 0, MAX (0, width - box.w));
+      if (box_overlaps (boxes, &box))
+        continue;
+      g_array_append_val (boxes, box);
+      shown++;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 2, box.y));
+      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  pango_layout_set_font_description (text, NULL);
+  pango_font_description_free (font);
 }
 
 /* When labels are too small to read, the nodes that matter (selected,
@@ -952,10 +1098,14 @@ snapshot_pills (WeftGraphView *self,
     g_array_append_val (wanted, self->hover_node);
   if (self->selected_node >= 0)
     g_array_append_val (wanted, self->selected_node);
-  if (wanted->len == 0)
-    return;
-
   text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  snapshot_overview_names (self, snapshot, text, width, height, wanted);
+  if (wanted->len == 0)
+    {
+      g_object_unref (text);
+      return;
+    }
+
   bg = self->colors.dark ? (GdkRGBA) { 0.2f, 0.2f, 0.2f, 0.95f } : (GdkRGBA) { 1, 1, 1, 0.95f };
   for (guint i = 0; i < wanted->len; i++)
     {
@@ -1032,7 +1182,7 @@ snapshot_overlay (WeftGraphView *self,
 
       if (e >= 0)
         draw_edge (cr, &self->colors, weft_graph_get_edge (graph, e), weft_layout_get_edge (self->layout, e),
-                   1.0, 2.0, &self->colors.accent);
+                   s, 1.0, 2.0, &self->colors.accent);
       else if (a >= 0 && b >= 0)
         {
           /* A shared event or claim: no edge of its own, a dashed line. */
@@ -1064,7 +1214,7 @@ snapshot_overlay (WeftGraphView *self,
           const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
 
           if (edge->tail == (guint) self->selected_node || edge->head == (guint) self->selected_node)
-            draw_edge (cr, &self->colors, edge, weft_layout_get_edge (self->layout, i), 1.0, 1.2,
+            draw_edge (cr, &self->colors, edge, weft_layout_get_edge (self->layout, i), s, 1.0, 1.2,
                        &self->colors.accent);
         }
       highlight_node (cr, weft_graph_get_node (graph, self->selected_node),
@@ -1072,7 +1222,7 @@ snapshot_overlay (WeftGraphView *self,
     }
   if (self->selected_edge >= 0)
     draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->selected_edge),
-               weft_layout_get_edge (self->layout, self->selected_edge), 1.0, 2.0, &self->colors.accent);
+               weft_layout_get_edge (self->layout, self->selected_edge), s, 1.0, 2.0, &self->colors.accent);
 
   /* Hover: a thin ring. */
   hover = self->colors.accent;
@@ -1082,7 +1232,7 @@ snapshot_overlay (WeftGraphView *self,
                     weft_layout_get_node (self->layout, self->hover_node), &hover, 2.0);
   else if (self->hover_edge >= 0 && self->hover_edge != self->selected_edge)
     draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->hover_edge),
-               weft_layout_get_edge (self->layout, self->hover_edge), 1.0, 1.5, &hover);
+               weft_layout_get_edge (self->layout, self->hover_edge), s, 1.0, 1.5, &hover);
 
   cairo_destroy (cr);
 }
@@ -1156,6 +1306,108 @@ snapshot_minimap (WeftGraphView *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The legend: the node kinds and evidence levels this graph has. */
+static void
+snapshot_legend (WeftGraphView *self,
+                 GtkSnapshot   *snapshot)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+  guint n_entries;
+  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean styles_seen[WEFT_N_ENTITY_KINDS + 2 + WEFT_N_EVIDENCE] = { FALSE };
+  PangoLayout *text;
+  const double row = 18, swatch = 26, pad = 8;
+  double width = 0, height;
+  GdkRGBA bg;
+  cairo_t *cr;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      for (guint n = 0; !styles_seen[i] && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
+        styles_seen[i] = weft_graph_get_node (graph, n)->style == entries[i].node_style;
+      for (guint e = 0; !styles_seen[i] && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
+        styles_seen[i] = weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_RELATION &&
+                         weft_graph_get_edge (graph, e)->evidence == entries[i].edge_style->evidence;
+      if (styles_seen[i])
+        g_ptr_array_add (rows, (gpointer) &entries[i]);
+    }
+  if (rows->len == 0)
+    return;
+
+  text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int tw;
+
+      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
+      pango_layout_get_pixel_size (text, &tw, NULL);
+      width = MAX (width, tw);
+    }
+  width += swatch + 3 * pad;
+  height = rows->len * row + 2 * pad;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 12));
+  bg = self->colors.dark ? (GdkRGBA) { 0.16f, 0.16f, 0.16f, 0.9f } : (GdkRGBA) { 1, 1, 1, 0.9f };
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  shape_path (cr, WEFT_NODE_SHAPE_ROUNDED, width / 2, height / 2, width - 1, height - 1);
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_fill_preserve (cr);
+  set_source_rgba_alpha (cr, &self->colors.fg, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const WeftLegendEntry *entry = g_ptr_array_index (rows, i);
+      double y = pad + i * row + row / 2;
+
+      if (entry->node_style != NULL)
+        {
+          guint32 fill, stroke;
+          GdkRGBA f, st;
+
+          weft_node_style_colors (entry->node_style, self->colors.dark, &fill, &stroke);
+          rgba_from_rgb (&f, fill, 1);
+          rgba_from_rgb (&st, stroke, 1);
+          cairo_new_path (cr);
+          shape_path (cr, entry->node_style->shape, pad + swatch / 2, y, swatch - 4, row - 6);
+          gdk_cairo_set_source_rgba (cr, &f);
+          cairo_fill_preserve (cr);
+          gdk_cairo_set_source_rgba (cr, &st);
+          cairo_set_line_width (cr, 1.2);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          WeftGraphEdge fake = { .kind = WEFT_EDGE_RELATION, .evidence = entry->edge_style->evidence };
+          WeftPoint points[4] = { { pad, y }, { pad + 6, y }, { pad + swatch - 12, y }, { pad + swatch - 6, y } };
+          WeftSpline spline = { points, 4, FALSE, TRUE, { 0, 0 }, { pad + swatch, y } };
+          WeftEdgePath path = { &spline, 1, FALSE, 0, 0, 0, 0, pad, y - 4, pad + swatch, y + 4 };
+
+          /* As seen at 2x, where every dash shows. */
+          draw_edge (cr, &self->colors, &fake, &path, 2.0, 1.0, 0, NULL);
+        }
+    }
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int th;
+
+      /* Plain text, never markup. */
+      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
+      pango_layout_get_pixel_size (text, NULL, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2 * pad + swatch, pad + i * row + (row - th) / 2));
+      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
+      gtk_snapshot_restore (snapshot);
+    }
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (text);
+}
+
 static void
 snapshot_status (WeftGraphView *self,
                  GtkSnapshot   *snapshot,
@@ -1212,6 +1464,18 @@ weft_graph_view_snapshot_scene (WeftGraphView *self,
       snapshot_overlay (self, snapshot, width, height);
       snapshot_pills (self, snapshot, width, height);
       snapshot_minimap (self, snapshot, width, height);
+      if (self->show_legend)
+        {
+          if (self->legend == NULL)
+            {
+              GtkSnapshot *legend = gtk_snapshot_new ();
+
+              snapshot_legend (self, legend);
+              self->legend = gtk_snapshot_free_to_node (legend);
+            }
+          if (self->legend != NULL)
+            gtk_snapshot_append_node (snapshot, self->legend);
+        }
       gtk_snapshot_pop (snapshot);
     }
   snapshot_status (self, snapshot, width, height);
@@ -1498,20 +1762,51 @@ update_matches (WeftGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* One layout request: the view, and which relayout it belongs to. */
+typedef struct {
+  WeftGraphView *self;
+  guint          generation;
+} Request;
+
+static Request *
+request_new (WeftGraphView *self)
+{
+  Request *r = g_new (Request, 1);
+
+  r->self = g_object_ref (self);
+  r->generation = self->generation;
+  return r;
+}
+
+static void
+request_free (Request *r)
+{
+  g_object_unref (r->self);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
 static void
 on_layout_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(WeftGraphView) self = user_data;
+  g_autoptr(Request) request = user_data;
+  WeftGraphView *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftLayout) layout = weft_layout_run_finish (result, &error);
 
+  /* An answer to an earlier relayout (cancelled, timed out or finished
+   * late): the current one will answer for itself. */
+  if (request->generation != self->generation)
+    return;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Superseded by a newer request, or cancelled by the user. */
-      if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-        set_busy (self, FALSE);
+      /* Cancelled by the user (graph.cancel-layout). */
+      set_busy (self, FALSE);
+      g_clear_object (&self->cancellable);
       return;
     }
 
@@ -1528,7 +1823,7 @@ on_layout_done (GObject      *source,
 
           set_message (self, text);
           self->running_engine = fallback;
-          weft_layout_run_async (self->graph, fallback, 0, self->cancellable, on_layout_done, g_object_ref (self));
+          weft_layout_run_async (self->graph, fallback, 0, self->cancellable, on_layout_done, request_new (self));
           return;
         }
     }
@@ -1543,6 +1838,7 @@ on_layout_done (GObject      *source,
     }
 
   g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout_of_order = NULL;
   self->layout = g_steal_pointer (&layout);
   clear_tiles (self);
   self->hover_node = self->hover_edge = -1;
@@ -1563,11 +1859,13 @@ relayout_now (WeftGraphView *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->graph, weft_graph_unref);
+  self->generation++;
 
   dataset = self->session ? weft_session_get_dataset (self->session) : NULL;
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
+      self->layout_of_order = NULL;
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
@@ -1580,7 +1878,8 @@ relayout_now (WeftGraphView *self)
     {
       WeftSubgraph *top = weft_subgraph_most_connected (dataset, subgraph, self->bound);
       g_autofree char *text =
-        g_strdup_printf (_("Showing the %u most connected of %u entities. Focus on one, narrow the time "
+        /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. */
+        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, narrow the time "
                            "window, or lay out everything in the background."),
                          top->entities->len, n_entities);
 
@@ -1601,7 +1900,7 @@ relayout_now (WeftGraphView *self)
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   weft_layout_run_async (self->graph, self->running_engine, self->timeout_ms, self->cancellable,
-                         on_layout_done, g_object_ref (self));
+                         on_layout_done, request_new (self));
 }
 
 static gboolean
@@ -2018,6 +2317,7 @@ weft_graph_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout_of_order = NULL;
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
 
@@ -2033,6 +2333,8 @@ weft_graph_view_finalize (GObject *object)
   g_array_unref (self->matches);
   g_free (self->is_match);
   g_free (self->message);
+
+  g_clear_pointer (&self->by_degree, g_array_unref);
 
   G_OBJECT_CLASS (weft_graph_view_parent_class)->finalize (object);
 }
@@ -2055,6 +2357,7 @@ weft_graph_view_get_property (GObject    *object,
     case PROP_BOUND: g_value_set_uint (value, self->bound); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout_ms); break;
     case PROP_SCALE: g_value_set_double (value, self->scale); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -2073,6 +2376,7 @@ weft_graph_view_set_property (GObject      *object,
     case PROP_ENGINE: weft_graph_view_set_engine (self, g_value_get_string (value)); break;
     case PROP_BOUND: weft_graph_view_set_bound (self, g_value_get_uint (value)); break;
     case PROP_TIMEOUT: weft_graph_view_set_timeout (self, g_value_get_uint (value)); break;
+    case PROP_SHOW_LEGEND: weft_graph_view_set_show_legend (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -2103,6 +2407,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   properties[PROP_BOUND] = g_param_spec_uint ("bound", NULL, NULL, 1, G_MAXUINT, WEFT_GRAPH_VIEW_DEFAULT_BOUND, rw);
   properties[PROP_TIMEOUT] = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS, rw);
   properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, MIN_SCALE, MAX_SCALE, 1.0, ro);
+  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* graph.export: the app asks where, then calls weft_graph_view_export(). */
@@ -2124,6 +2429,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.full-layout", NULL, full_layout_action);
   gtk_widget_class_install_action (widget_class, "graph.cancel-layout", NULL, cancel_layout_action);
   gtk_widget_class_install_property_action (widget_class, "graph.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "graph.legend", "show-legend");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "graph.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "graph.zoom-in", NULL);
@@ -2145,6 +2451,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph.cancel-layout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "graph.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "graph.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "graph.legend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "graph.export", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "weftgraphview");
@@ -2159,6 +2466,7 @@ weft_graph_view_init (WeftGraphView *self)
   GtkGesture *gesture;
 
   self->scale = 1.0;
+  self->show_legend = FALSE;  /* L or graph.legend shows it */
   self->bound = WEFT_GRAPH_VIEW_DEFAULT_BOUND;
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->hover_node = self->hover_edge = -1;
@@ -2322,6 +2630,27 @@ weft_graph_view_set_timeout (WeftGraphView *self,
     return;
   self->timeout_ms = timeout_ms;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+gboolean
+weft_graph_view_get_show_legend (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
+  return self->show_legend;
+}
+
+void
+weft_graph_view_set_show_legend (WeftGraphView *self,
+                                 gboolean       show)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+
+  show = !!show;
+  if (self->show_legend == show)
+    return;
+  self->show_legend = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
 
 double

@@ -47,6 +47,12 @@ guint          weft_graph_view_get_timeout       (WeftGraphView *self);
 void           weft_graph_view_set_timeout       (WeftGraphView *self,
                                                   guint          timeout_ms);
 
+/* "show-legend": the kinds and evidence levels in a corner; also the
+ * stateful action graph.legend (key L). */
+gboolean       weft_graph_view_get_show_legend   (WeftGraphView *self);
+void           weft_graph_view_set_show_legend   (WeftGraphView *self,
+                                                  gboolean       show);
+
 /* "scale": device pixels per point of the layout. */
 double         weft_graph_view_get_scale         (WeftGraphView *self);
 

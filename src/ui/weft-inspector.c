@@ -200,8 +200,36 @@ add_actions (WeftInspector *self,
       gtk_widget_add_css_class (focus, "small");
       gtk_box_append (GTK_BOX (box), focus);
     }
+  gtk_box_set_homogeneous (GTK_BOX (box), FALSE);
   gtk_widget_set_margin_top (box, 6);
   add (self, box);
+
+  if (item->type == WEFT_ITEM_ENTITY)
+    {
+      GtkWidget *paths = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      WeftEntity *from = weft_session_get_path_from (self->session);
+      GtkWidget *start = gtk_button_new_with_mnemonic (_("_Path From Here"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "win.path-from");
+      gtk_widget_set_tooltip_text (start, _("Then pick another entity to see the shortest chain of evidence between them"));
+      gtk_widget_add_css_class (start, "pill");
+      gtk_widget_add_css_class (start, "small");
+      gtk_box_append (GTK_BOX (paths), start);
+      if (from != NULL && &from->item != item)
+        {
+          /* Translators: the button that ends a path at the selected entity: "Path from Huawei to Here" */
+          g_autofree char *text = g_strdup_printf (_("Path from %s to Here"), from->name);
+          GtkWidget *end = gtk_button_new_with_label (text);
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "win.path-to");
+          gtk_widget_add_css_class (end, "pill");
+          gtk_widget_add_css_class (end, "small");
+          gtk_widget_add_css_class (end, "suggested-action");
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (end))), PANGO_ELLIPSIZE_END);
+          gtk_box_append (GTK_BOX (paths), end);
+        }
+      add (self, paths);
+    }
 }
 
 static void
@@ -338,7 +366,9 @@ show_event (WeftInspector *self,
   add_title (self, &e->item, _("Event"));
   add_field (self, _("Date"), date);
   add_field (self, _("Description"), e->description);
-  add_field (self, _("Group"), e->group);
+  /* Translators: the group an event belongs to in the dataset (the
+   * timeline can give each group a lane), not the kind of entity "Group". */
+  add_field (self, C_("event field", "Group"), e->group);
   add_actions (self, &e->item);
 
   if (e->n_participants > 0)
@@ -514,6 +544,69 @@ show_nothing (WeftInspector *self)
   add (self, page);
 }
 
+/* The shortest path the session holds, a hop at a time with the claims
+ * and quotes behind each. */
+static void
+show_path (WeftInspector *self)
+{
+  WeftEntity *from = weft_session_get_path_from (self->session);
+  WeftEntity *to = weft_session_get_path_to (self->session);
+  GPtrArray *path = weft_session_get_path (self->session);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *clear = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *title = NULL;
+
+  if (from == NULL || to == NULL)
+    return;
+
+  /* Translators: "Path from IBM to Huawei" */
+  title = g_strdup_printf (_("Path from %s to %s"), from->name, to->name);
+  gtk_box_append (GTK_BOX (header), text_label (title, "heading"));
+  gtk_widget_set_hexpand (gtk_widget_get_first_child (header), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-path");
+  gtk_widget_set_tooltip_text (clear, _("Clear the path"));
+  gtk_widget_add_css_class (clear, "flat");
+  gtk_widget_add_css_class (clear, "circular");
+  gtk_box_append (GTK_BOX (header), clear);
+  add (self, header);
+
+  if (path == NULL)
+    {
+      add (self, text_label (_("No chain of relations, shared events or claims links them."), "dim-label"));
+      add (self, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      return;
+    }
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      WeftHop *hop = g_ptr_array_index (path, i);
+      /* Translators: one hop of a path: "1. Huawei → U.S. government" */
+      g_autofree char *line = g_strdup_printf (_("%u. %s → %s"), i + 1, hop->from->name, hop->to->name);
+      GtkWidget *label = text_label (line, "heading");
+
+      gtk_widget_set_margin_top (label, 6);
+      add (self, label);
+      add (self, item_link (self, hop->via, weft_item_type_label (hop->via->type)));
+      if (hop->evidence->len == 0)
+        add (self, text_label (_("No claim supports this link."), "dim-label"));
+      for (guint j = 0; j < hop->evidence->len; j++)
+        {
+          WeftClaim *claim = g_ptr_array_index (hop->evidence, j);
+
+          add (self, item_link (self, &claim->item, weft_claim_status_label (claim->status)));
+          if (claim->n_citations > 0)
+            {
+              g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+              GtkWidget *q = text_label (quote, "quote");
+
+              gtk_widget_set_margin_start (q, 24);
+              add (self, q);
+            }
+        }
+    }
+  add (self, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+}
+
 static void
 rebuild (WeftInspector *self)
 {
@@ -522,6 +615,9 @@ rebuild (WeftInspector *self)
 
   while ((child = gtk_widget_get_first_child (self->content)) != NULL)
     gtk_box_remove (GTK_BOX (self->content), child);
+
+  if (self->session != NULL)
+    show_path (self);
 
   if (item == NULL)
     {
@@ -665,6 +761,7 @@ weft_inspector_set_session (WeftInspector *self,
     {
       g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (rebuild), self);
       g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (session, "notify::path-to", G_CALLBACK (rebuild), self);
     }
   if (self->content != NULL)
     rebuild (self);

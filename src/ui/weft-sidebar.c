@@ -72,11 +72,14 @@ update_count (WeftSidebar *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   g_autofree char *text = NULL;
 
+  /* %'u groups the digits as the user's locale does (glibc's printf, which
+   * GLib uses there): "12,345 entities", "12.345 entidades". */
   if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", total), total);
+    /* Translators: keep the ' in %'u: it groups the digits ("1,234 entities"). */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u entity", "%'u entities", total), total);
   else
-    /* Translators: "12 of 55 entities" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entity", "%u of %u entities", total),
+    /* Translators: "12 of 55 entities"; keep the ' in %'u: it groups the digits. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u entity", "%'u of %'u entities", total),
                             shown, total);
   gtk_label_set_label (self->count_label, text);
 }
@@ -246,6 +249,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  /* "Gobierno · 5 eventos · 23 afirmaciones" does not fit on one line:
+   * the counts wrap onto a second line rather than lose their end. */
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (detail), 2);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");

@@ -770,6 +770,49 @@ unfocus_action (GtkWidget  *widget,
 }
 
 static void
+path_from_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
+    return;
+  /* The start is kept until the end is picked. */
+  weft_session_set_path (self->session, (WeftEntity *) item, NULL);
+  {
+    g_autofree char *text = g_strdup_printf (_("Now pick the entity the path from %s should reach"),
+                                             ((WeftEntity *) item)->name);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+static void
+path_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftItem *item = weft_session_get_selection (self->session);
+  WeftEntity *from = weft_session_get_path_from (self->session);
+
+  if (item == NULL || item->type != WEFT_ITEM_ENTITY || from == NULL)
+    return;
+  weft_session_set_path (self->session, from, (WeftEntity *) item);
+  if (g_str_equal (self->view, "timeline"))
+    set_view (self, "split");
+}
+
+static void
+clear_path_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  weft_session_set_path (WEFT_WINDOW (widget)->session, NULL, NULL);
+}
+
+static void
 show_on_timeline_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -852,6 +895,8 @@ big_label (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Keeps the card narrow enough to leave the views in sight. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -974,6 +1019,7 @@ present_action (GtkWidget  *widget,
     }
 
   self->step = 0;
+  hide_banner (self);
   gtk_widget_add_css_class (widget, "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
@@ -1261,6 +1307,9 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
   gtk_widget_class_install_action (widget_class, "win.unfocus", NULL, unfocus_action);
   gtk_widget_class_install_action (widget_class, "win.show-on-timeline", NULL, show_on_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.path-from", NULL, path_from_action);
+  gtk_widget_class_install_action (widget_class, "win.path-to", NULL, path_to_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-path", NULL, clear_path_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
@@ -1327,9 +1376,11 @@ weft_window_init (WeftWindow *self)
 
   self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (self->presentation, "presentation-card");
-  gtk_widget_set_halign (self->presentation, GTK_ALIGN_START);
+  /* At the bottom right, so the timeline and the focused graph stay in
+   * view beside it. */
+  gtk_widget_set_halign (self->presentation, GTK_ALIGN_END);
   gtk_widget_set_valign (self->presentation, GTK_ALIGN_END);
-  gtk_widget_set_size_request (self->presentation, 720, -1);
+  gtk_widget_set_size_request (self->presentation, 640, -1);
   gtk_widget_set_visible (self->presentation, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Presentation"), -1);
