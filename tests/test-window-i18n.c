@@ -27,6 +27,7 @@
 #include "weft-paths.h"
 #include "weft-sidebar.h"
 #include "weft-window.h"
+#include "weft-test-gui.h"
 
 static WeftApplication *app;
 static const char *language;
@@ -35,80 +36,6 @@ static const char *language;
 static const char *grouping;
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static gboolean
-has_dataset (gpointer data)
-{
-  return weft_session_get_dataset (weft_window_get_session (data)) != NULL;
-}
-
-static WeftWindow *
-new_window_with_example (int width,
-                         int height)
-{
-  WeftWindow *window = weft_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  weft_window_open_example (window);
-  g_assert_true (wait_for (has_dataset, window));
-  settle ();
-  return window;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds;
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static GtkWidget *
 find_type (GtkWidget *widget,
@@ -223,7 +150,7 @@ translated (const char *msgid)
 static void
 test_header_bar (void)
 {
-  WeftWindow *window = new_window_with_example (1400, 900);
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   GtkWidget *header = find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
@@ -255,7 +182,7 @@ test_header_bar (void)
 static void
 test_sidebar_and_inspector (void)
 {
-  WeftWindow *window = new_window_with_example (1400, 900);
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
   GtkWidget *sidebar = weft_window_get_sidebar (window);
   GtkWidget *inspector = weft_window_get_inspector (window);
@@ -275,7 +202,7 @@ test_sidebar_and_inspector (void)
   /* An event of October 2020: the inspector names its fields and its
    * month in the language. */
   g_assert_true (weft_session_select_id (session, "ev-state-media-report"));
-  settle ();
+  weft_test_settle ();
   g_ptr_array_set_size (texts, 0);
   collect_label_texts (inspector, texts);
   for (guint i = 0; i < texts->len; i++)
@@ -307,17 +234,17 @@ test_sidebar_and_inspector (void)
     gboolean legend = FALSE;
 
     g_assert_true (gtk_widget_activate_action (graph, "graph.legend", NULL));
-    settle ();
+    weft_test_settle ();
     g_object_get (graph, "show-legend", &legend, NULL);
     g_assert_true (legend);
   }
-  save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es.png" : "window-zh_CN.png");
+  weft_test_save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es.png" : "window-zh_CN.png");
 
   /* Narrower, as on a laptop: the header bar still holds every button. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
-  save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es-narrow.png" : "window-zh_CN-narrow.png");
+  weft_test_save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es-narrow.png" : "window-zh_CN-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -368,14 +295,14 @@ test_counts_group_digits (void)
       return;
     }
 
-  window = new_window_with_example (1400, 900);
+  window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   path = write_big_dataset (1234);
   file = g_file_new_for_path (path);
   weft_window_open (window, file, NULL, NULL);
   e.window = window;
   e.n = 1234;
-  g_assert_true (wait_for (has_n_entities, &e));
-  settle ();
+  g_assert_true (weft_test_wait_for (has_n_entities, &e));
+  weft_test_settle ();
 
   /* "1.234 entidades", "1,234 个实体": the digits come grouped with the
    * locale's separator, in the sentence the translation gives. */
@@ -415,7 +342,7 @@ has_preferences (gpointer data)
 static void
 test_preferences (void)
 {
-  WeftWindow *window = new_window_with_example (1400, 900);
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   const char *strings[] = { "Appearance", "Views", "Style", "Light or dark, for the whole window and its views",
@@ -425,8 +352,8 @@ test_preferences (void)
   GtkWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (has_preferences, NULL));
-  settle ();
+  g_assert_true (weft_test_wait_for (has_preferences, NULL));
+  weft_test_settle ();
   preferences = find_preferences ();
   collect_label_texts (GTK_WIDGET (preferences), texts);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -434,7 +361,7 @@ test_preferences (void)
   for (guint i = 0; i < 8; i++)
     g_assert_true (has_string (texts, g_ptr_array_index (ours, i)));
   assert_not_cut (GTK_WIDGET (preferences), "preferences", ours);
-  save_screenshot (GTK_WIDGET (preferences),
+  weft_test_save_screenshot (GTK_WIDGET (preferences),
                    language[0] == 'e' ? "preferences-es.png" : "preferences-zh_CN.png");
 
   gtk_window_destroy (preferences);

@@ -17,97 +17,16 @@
 #include "weft-loader.h"
 #include "weft-sidebar.h"
 #include "weft-window.h"
+#include "weft-test-gui.h"
 
 static WeftApplication *app;
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static gboolean
-has_dataset (gpointer data)
-{
-  return weft_session_get_dataset (weft_window_get_session (data)) != NULL;
-}
-
 static gboolean
 has_banner (gpointer data)
 {
   return weft_window_get_banner_text (data) != NULL;
-}
-
-static WeftWindow *
-new_window_with_example (void)
-{
-  WeftWindow *window = weft_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  weft_window_open_example (window);
-  g_assert_true (wait_for (has_dataset, window));
-  settle ();
-  return window;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = 0, height = 0;
-  graphene_rect_t bounds;
-
-  /* A loaded X server (the sanitizer build, GUI tests side by side) may
-   * draw the window late: wait for a drawing, as test-graph-view does. */
-  for (int attempt = 0; node == NULL && attempt < 50; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        settle ();
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_cmpint (width, >, 0);
-  g_assert_nonnull (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static char *
@@ -192,7 +111,7 @@ find_link (GtkWidget  *widget,
 static void
 test_example (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
 
   g_assert_true (weft_window_is_example (window));
@@ -210,12 +129,12 @@ test_example (void)
 static void
 test_open_action (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autofree char *path = fixture_copy ();
 
   open_by_action (window, path);
-  g_assert_true (wait_for (title_is_network, window));
-  settle ();
+  g_assert_true (weft_test_wait_for (title_is_network, window));
+  weft_test_settle ();
 
   g_assert_false (weft_window_is_example (window));
   g_assert_nonnull (weft_window_get_file (window));
@@ -237,7 +156,7 @@ is_imported (gpointer data)
 static void
 test_import (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   const char *corpus = g_getenv ("WEFT_CORPUS");
   g_autofree char *path = NULL;
   WeftDataset *ds;
@@ -252,8 +171,8 @@ test_import (void)
   /* A TimelineJS file (Knight Lab, MPL-2.0) opens like a dataset… */
   path = g_build_filename (corpus, "timelinejs", "eras.json", NULL);
   open_by_action (window, path);
-  g_assert_true (wait_for (is_imported, window));
-  settle ();
+  g_assert_true (weft_test_wait_for (is_imported, window));
+  weft_test_settle ();
   ds = weft_session_get_dataset (weft_window_get_session (window));
   g_assert_cmpuint (weft_dataset_get_eras (ds)->len, ==, 3);
   g_assert_cmpuint (weft_dataset_get_events (ds)->len, >, 0);
@@ -268,7 +187,7 @@ test_import (void)
 static void
 test_broken_file_keeps_document (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftDataset *before = weft_session_get_dataset (weft_window_get_session (window));
   g_autofree char *path = write_temp ("broken.weft",
                                       "{\n  \"weft\": 1,\n  \"title\": \"Broken\",\n"
@@ -276,11 +195,11 @@ test_broken_file_keeps_document (void)
   const char *banner;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
-  settle ();
+  weft_test_settle ();
   g_assert_null (weft_window_get_banner_text (window));
 
   open_by_action (window, path);
-  g_assert_true (wait_for (has_banner, window));
+  g_assert_true (weft_test_wait_for (has_banner, window));
   banner = weft_window_get_banner_text (window);
   g_test_message ("banner: %s", banner);
 
@@ -296,7 +215,7 @@ test_broken_file_keeps_document (void)
 static void
 test_linked_selection (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
   WeftDataset *ds = weft_session_get_dataset (session);
   GtkSingleSelection *selection = sidebar_selection (window);
@@ -307,7 +226,7 @@ test_linked_selection (void)
 
   /* The list selects in the session… */
   gtk_single_selection_set_selected (selection, 1);
-  settle ();
+  weft_test_settle ();
   g_assert_true (weft_session_get_selection (session) == huawei);
 
   /* …and the inspector shows the entity, its relations and claims. */
@@ -329,7 +248,7 @@ test_linked_selection (void)
     }
   g_assert_nonnull (link);
   g_signal_emit_by_name (link, "clicked");
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (weft_session_get_selection (session)->type, ==, WEFT_ITEM_CLAIM);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
 
@@ -345,7 +264,7 @@ test_linked_selection (void)
 
   /* Selecting an entity elsewhere selects its row. */
   weft_session_select_id (session, "ent-sensetime");
-  settle ();
+  weft_test_settle ();
   {
     g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (selection),
                                                     gtk_single_selection_get_selected (selection));
@@ -358,7 +277,7 @@ test_linked_selection (void)
 static void
 test_filters (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
   WeftDataset *ds = weft_session_get_dataset (session);
   WeftSidebar *sidebar = WEFT_SIDEBAR (weft_window_get_sidebar (window));
@@ -368,25 +287,25 @@ test_filters (void)
 
   /* Search. */
   weft_session_set_search_text (session, "huawei");
-  settle ();
+  weft_test_settle ();
   g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 1);
   weft_session_set_search_text (session, "");
-  settle ();
+  weft_test_settle ();
   g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 55);
 
   /* The time window: only the entities active in it. */
   weft_session_set_window (session, lower, upper);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpuint (expected->entities->len, >, 0);
   g_assert_cmpuint (expected->entities->len, <, 55);
   g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, expected->entities->len);
   weft_session_clear_window (session);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 55);
 
   /* Kinds: hiding places hides the 15 places. */
   weft_session_set_hidden_kinds (session, 1u << WEFT_ENTITY_PLACE);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpuint (weft_sidebar_get_n_shown (sidebar), ==, 40);
   weft_session_set_hidden_kinds (session, 0);
 
@@ -396,20 +315,20 @@ test_filters (void)
 static void
 test_focus (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
 
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.unfocus", NULL) &&
                   weft_session_get_focus (session) != NULL);
   weft_session_select_id (session, "ent-dahua");
-  settle ();
+  weft_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-selection", NULL));
-  settle ();
+  weft_test_settle ();
   g_assert_nonnull (weft_session_get_focus (session));
   g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-dahua");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unfocus", NULL));
-  settle ();
+  weft_test_settle ();
   g_assert_null (weft_session_get_focus (session));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -418,7 +337,7 @@ test_focus (void)
 static void
 test_path (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
   WeftInspector *inspector = WEFT_INSPECTOR (weft_window_get_inspector (window));
   WeftDataset *ds = weft_session_get_dataset (session);
@@ -428,12 +347,12 @@ test_path (void)
 
   /* Pick the start, then the end. */
   weft_session_select_id (session, "ent-ibm");
-  settle ();
+  weft_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", NULL));
   weft_session_select_id (session, "ent-huawei");
-  settle ();
+  weft_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-to", NULL));
-  settle ();
+  weft_test_settle ();
 
   g_assert_nonnull (weft_session_get_path (session));
   g_assert_cmpuint (weft_session_get_path (session)->len, ==, expected->len);
@@ -457,7 +376,7 @@ test_path (void)
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-path", NULL));
-  settle ();
+  weft_test_settle ();
   g_assert_null (weft_session_get_path (session));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -466,14 +385,14 @@ test_path (void)
 static void
 test_presentation (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
   guint n;
   WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
 
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, 0);
   g_assert_true (gtk_widget_get_visible (weft_window_get_presentation_card (window)));
   g_assert_true (weft_session_get_selection (session) == &events[0]->item);
@@ -481,7 +400,7 @@ test_presentation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-previous", NULL);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, 1);
   g_assert_true (weft_session_get_selection (session) == &events[1]->item);
 
@@ -492,13 +411,13 @@ test_presentation (void)
   /* Past the end it stays on the last step. */
   for (guint i = 0; i < n + 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, (int) n - 1);
 
-  save_screenshot (GTK_WIDGET (window), "window-presentation.png");
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-presentation.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
-  settle ();
+  weft_test_settle ();
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
   g_assert_false (gtk_widget_get_visible (weft_window_get_presentation_card (window)));
 
@@ -508,19 +427,19 @@ test_presentation (void)
 static void
 test_settings_restored (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autofree char *view = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
-  settle ();
+  weft_test_settle ();
   g_object_get (window, "view", &view, NULL);
   g_assert_cmpstr (view, ==, "graph");
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (weft_window_get_timeline (window))));
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  weft_test_settle ();
 
-  window = new_window_with_example ();
+  window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_clear_pointer (&view, g_free);
   g_object_get (window, "view", &view, NULL);
   g_assert_cmpstr (view, ==, "graph");
@@ -532,30 +451,30 @@ test_settings_restored (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  weft_test_settle ();
 }
 
 static void
 test_save (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autofree char *path = fixture_copy ();
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) reloaded = NULL;
   g_autofree char *contents = NULL;
 
   open_by_action (window, path);
-  g_assert_true (wait_for (title_is_network, window));
+  g_assert_true (weft_test_wait_for (title_is_network, window));
   /* Save rewrites the file in Weft's own layout; it loads back the same. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  settle ();
+  weft_test_settle ();
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "{\n  \"weft\" : 1,"));
   reloaded = weft_dataset_load_path (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (weft_dataset_get_claims (reloaded)->len, ==, 4);
   /* Our own save is not reported as a change from elsewhere. */
-  settle ();
+  weft_test_settle ();
   g_assert_null (weft_window_get_banner_text (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -564,46 +483,46 @@ test_save (void)
 static void
 test_screenshots (void)
 {
-  WeftWindow *window = new_window_with_example ();
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
   weft_session_select_id (session, "ent-ccp");
-  settle ();
+  weft_test_settle ();
   gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-light.png");
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-light.png");
 
   /* The graph alone, focused on an entity. */
   weft_session_select_id (session, "ent-dahua");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-selection", NULL);
   weft_session_set_focus_hops (session, 2);
-  settle ();
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-graph.png");
+  weft_test_settle ();
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-graph.png");
   weft_session_set_focus (session, NULL);
 
   /* The timeline alone, an event selected. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
   weft_session_select_id (session, "ev-bloomberg-report");
   gtk_widget_activate_action (weft_window_get_timeline (window), "timeline.zoom-fit", NULL);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-timeline.png");
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-timeline.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
+  weft_test_settle ();
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   weft_session_select_id (session, "cl-scmp-dahua-code");
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-dark.png");
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Narrow: the side panes fold away. */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-narrow.png");
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
