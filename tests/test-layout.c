@@ -499,6 +499,191 @@ test_escaping (void)
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
 }
 
+/* Node centres as `-Tplain` writes them ("%.5g" inches, y up), one
+ * "x y" line a node in the graph's order. */
+static char *
+plain_centres (WeftLayout *layout)
+{
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftNodeBox *box = weft_layout_get_node (layout, i);
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (x, sizeof x, "%.5g", box->x / 72.0);
+      g_ascii_formatd (y, sizeof y, "%.5g", (weft_layout_get_height (layout) - box->y) / 72.0);
+      g_string_append_printf (out, "%s %s\n", x, y);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The node centres in `-Tplain` output, in its order. */
+static char *
+centres_of_plain (const char *plain)
+{
+  g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (!g_str_has_prefix (lines[i], "node "))
+        continue;
+      /* node NAME X Y …; the names here need no quotes. */
+      words = g_strsplit (lines[i], " ", 5);
+      g_assert_cmpuint (g_strv_length (words), ==, 5);
+      g_string_append_printf (out, "%s %s\n", words[2], words[3]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The DOT export is the graph Weft lays out, nodes and edges in the same
+ * order: Graphviz's command line lays it out exactly as Weft did. */
+static void
+test_dot_export_relays_out (void)
+{
+  g_autoptr(WeftDataset) d = ring_dataset (80);
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  g_autoptr(GBytes) dot = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *dot_path = g_find_program_in_path ("dot");
+  const char *text, *first_edge, *last_node;
+  g_autofree char *node_line = NULL;
+
+  g_assert_no_error (error);
+  dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (dot, NULL);
+
+  /* Every node before the first edge, in the graph's order. */
+  first_edge = strstr (text, " -> ");
+  g_assert_nonnull (first_edge);
+  node_line = g_strdup_printf ("\n\te%u\t[", weft_graph_get_n_nodes (graph) - 1);
+  last_node = strstr (text, node_line);
+  g_assert_nonnull (last_node);
+  g_assert_true (last_node < first_edge);
+  for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      g_autofree char *a = g_strdup_printf ("\n\te%u\t[", i - 1);
+      g_autofree char *b = g_strdup_printf ("\n\te%u\t[", i);
+
+      g_assert_true (strstr (text, a) < strstr (text, b));
+    }
+  /* Edges in the graph's order: r0 (e0 -> e1) first, then q0 (e0 -> e3),
+   * r1 (e1 -> e2)…; agwrite() would have put e3 before e1. */
+  g_assert_true (g_str_has_prefix (first_edge - strlen ("\te0"), "\te0 -> e1\t"));
+  g_assert_nonnull (strstr (first_edge, "\te0 -> e3\t"));
+  g_assert_true (strstr (first_edge, "\te0 -> e3\t") < strstr (first_edge, "\te1 -> e2\t"));
+
+  ours = plain_centres (layout);
+  {
+    /* Graphviz reading the text in this process… */
+    g_autoptr(GBytes) plain = weft_layout_render_dot (text, "dot", "plain", &error);
+    g_autofree char *theirs = NULL;
+
+    g_assert_no_error (error);
+    theirs = centres_of_plain (g_bytes_get_data (plain, NULL));
+    g_assert_cmpstr (theirs, ==, ours);
+  }
+
+  /* …and the command line, as a user would run it. */
+  if (dot_path == NULL)
+    {
+      g_test_skip ("no dot command");
+      return;
+    }
+  {
+    const char *argv[] = { dot_path, "-Tplain", NULL };
+    g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+    g_autoptr(GBytes) plain = NULL;
+    g_autofree char *theirs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate (process, dot, NULL, &plain, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_successful (process));
+    theirs = centres_of_plain (g_bytes_get_data (plain, NULL));
+    g_assert_cmpstr (theirs, ==, ours);
+  }
+}
+
+/* Ids are data too: they name the nodes in the DOT text, which Graphviz
+ * must read back as one node each, however odd. */
+static void
+test_awkward_ids (void)
+{
+  WeftDataset *d = weft_dataset_new ();
+  g_autoptr(WeftDataset) owned = d;
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("ids");
+  g_autofree char *long_id = g_strnfill (20000, 'i');
+  g_autofree char *long_name = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *ids[] = {
+    "ends in a backslash\\", "a\\", "a\\\\", "quote \" inside", "\\\"", "node", "Graph", "-", "1x",
+    "2.5", "é", "new\nline", long_id,
+  };
+  g_autoptr(WeftGraph) graph = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A name of 20,000 characters, past Graphviz 2.42's 16 KiB for one
+   * quoted string, with escapes and multi-byte characters all along. */
+  while (name->len < 20000)
+    g_string_append (name, "\"é\\N ");
+  long_name = g_string_free (g_steal_pointer (&name), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    weft_dataset_add_entity (d, ids[i], i == 0 ? long_name : ids[i], WEFT_ENTITY_COMPANY);
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      weft_dataset_add_relation (d, id, ids[i], ids[i + 1], "linked_to");
+    }
+  g_assert_true (weft_dataset_finish (d, diagnostics));
+  graph = graph_of (d);
+
+  layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  g_assert_no_error (error);
+  assert_geometry (layout);
+  /* The long name is measured whole: far wider than the others. */
+  g_assert_cmpfloat (weft_layout_get_node (layout, 0)->width, >, 20 * weft_layout_get_node (layout, 1)->width);
+
+  dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
+  g_assert_no_error (error);
+  svg = weft_layout_render_dot (g_bytes_get_data (dot, NULL), "dot", "svg", &error);
+  g_assert_no_error (error);
+  /* One node per id, each edge between two of them. */
+  {
+    const char *p = g_bytes_get_data (svg, NULL);
+    guint nodes = 0, edges = 0;
+
+    while ((p = strstr (p, "class=\"")) != NULL)
+      {
+        p += strlen ("class=\"");
+        nodes += g_str_has_prefix (p, "node\"");
+        edges += g_str_has_prefix (p, "edge\"");
+      }
+    g_assert_cmpuint (nodes, ==, G_N_ELEMENTS (ids));
+    g_assert_cmpuint (edges, ==, G_N_ELEMENTS (ids) - 1);
+  }
+  /* The names: backslashes doubled, everything else as it is. */
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\n\t\"ends in a backslash\\\\\"\t["));
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\n\t\"quote \\\" inside\"\t["));
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\n\t\"node\"\t["));
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\n\t\"-\"\t["));
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\n\t2.5\t["));
+  /* Long strings are cut into pieces Graphviz 2.42 reads. */
+  g_assert_nonnull (strstr (g_bytes_get_data (dot, NULL), "\" + \""));
+}
+
 static void
 test_export_formats (void)
 {
@@ -903,6 +1088,8 @@ main (int    argc,
   g_test_add_func ("/weft/layout/unplaced-labels", test_unplaced_labels);
   g_test_add_func ("/weft/layout/evidence", test_evidence);
   g_test_add_func ("/weft/layout/escaping", test_escaping);
+  g_test_add_func ("/weft/layout/dot-export-relays-out", test_dot_export_relays_out);
+  g_test_add_func ("/weft/layout/awkward-ids", test_awkward_ids);
   g_test_add_func ("/weft/layout/export-formats", test_export_formats);
   g_test_add_func ("/weft/layout/errors", test_errors);
   g_test_add_func ("/weft/layout/missing-config", test_missing_config);

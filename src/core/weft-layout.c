@@ -287,29 +287,13 @@ color_string (guint32 rgb)
   return g_strdup_printf ("#%06x", rgb & 0xffffff);
 }
 
-/* Writes agwrite()'s output into a GString. */
-static int
-gstring_putstr (void       *chan,
-                const char *str)
-{
-  g_string_append ((GString *) chan, str);
-  return 0;
-}
-
-static int
-gstring_flush (void *chan)
-{
-  return 0;
-}
-
-static Agiodisc_t gstring_io = { NULL, gstring_putstr, gstring_flush };
-
 /* Ties Graphviz objects to our indices while the graph lives. */
 typedef struct {
   Agraph_t  *g;
   Agnode_t **nodes;
   Agedge_t **edges;
-  Agdisc_t   disc;
+  guint      n_nodes;
+  guint      n_edges;
 } Built;
 
 static void
@@ -331,8 +315,7 @@ weft_layout_places_edge_labels (WeftLayoutEngine engine,
   return engine == WEFT_ENGINE_DOT || n_edges <= WEFT_LAYOUT_LABEL_LIMIT;
 }
 
-/* The attributes of a graph, shared by build_agraph() and write_dot(),
- * which must give Graphviz the same input. */
+/* The attributes of the graph write_dot() writes. */
 typedef struct {
   int         kind;     /* AGRAPH, AGNODE, AGEDGE */
   const char *name;
@@ -466,122 +449,194 @@ edge_values (WeftGraph   *graph,
     values[E_ARROWHEAD] = "tee";
 }
 
-static void
-build_agraph (Built            *b,
-              WeftGraph        *graph,
-              WeftLayoutEngine  engine)
+/* ---- The graph as DOT ----------------------------------------------------
+ *
+ * One text defines the graph Graphviz lays out: write_dot() writes it
+ * (without Graphviz, so it needs no lock), read_dot() parses it with
+ * Graphviz's own reader. The in-process layout, the helper process and
+ * the DOT export all go through that text, so `dot -Tplain` on an
+ * exported file lays out exactly the graph Weft laid out. Graphviz's
+ * layouts depend on the order of nodes and edges: every node is written
+ * before the first edge, and nodes and edges in the order of the
+ * WeftGraph, which read_dot() finds again. (agwrite() writes an edge's
+ * head before it when the head comes later, which reorders the nodes
+ * for whoever reads the file.) */
+
+static gboolean
+is_dot_keyword (const char *s)
 {
-  guint n_nodes = weft_graph_get_n_nodes (graph);
-  guint n_edges = weft_graph_get_n_edges (graph);
-  Agsym_t *n_syms[N_NODE_ATTRS], *e_syms[E_EDGE_ATTRS];
-  const char *title = weft_dataset_get_title (weft_graph_get_dataset (graph));
-  gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
-  g_autofree char *escaped_title = escape_label (title ? title : "");
-  Attr extra[4];
-  guint n_extra = engine_attrs (engine, extra);
+  static const char * const keywords[] = { "node", "edge", "graph", "digraph", "subgraph", "strict" };
 
-  b->disc.mem = &AgMemDisc;
-  b->disc.id = &AgIdDisc;
-  b->disc.io = &gstring_io;
-  b->g = agopen ((char *) "weft", Agdirected, &b->disc);
-  b->nodes = g_new0 (Agnode_t *, MAX (n_nodes, 1));
-  b->edges = g_new0 (Agedge_t *, MAX (n_edges, 1));
-
-  agattr (b->g, AGRAPH, (char *) "layout", (char *) weft_layout_engine_to_string (engine));
-  agattr (b->g, AGRAPH, (char *) "comment", escaped_title);
-  for (guint i = 0; i < G_N_ELEMENTS (common_attrs); i++)
-    agattr (b->g, common_attrs[i].kind, (char *) common_attrs[i].name, (char *) common_attrs[i].value);
-  for (guint i = 0; i < n_extra; i++)
-    agattr (b->g, extra[i].kind, (char *) extra[i].name, (char *) extra[i].value);
-  for (guint i = 0; i < N_NODE_ATTRS; i++)
-    n_syms[i] = agattr (b->g, AGNODE, (char *) node_attrs[i].name, (char *) node_attrs[i].value);
-  for (guint i = 0; i < E_EDGE_ATTRS; i++)
-    e_syms[i] = agattr (b->g, AGEDGE, (char *) edge_attrs[i].name, (char *) edge_attrs[i].value);
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-      const char *values[N_NODE_ATTRS];
-
-      /* Node names are item ids, unique in a dataset; agwrite() quotes
-       * them. What shows is the label. */
-      b->nodes[i] = agnode (b->g, (char *) weft_graph_get_node (graph, i)->item->id, TRUE);
-      node_values (graph, i, values, owned);
-      for (guint k = 0; k < N_NODE_ATTRS; k++)
-        if (values[k] != NULL)
-          agxset (b->nodes[i], n_syms[k], (char *) values[k]);
-    }
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-      const char *values[E_EDGE_ATTRS];
-
-      b->edges[i] = agedge (b->g, b->nodes[edge->tail], b->nodes[edge->head], NULL, TRUE);
-      edge_values (graph, i, with_labels, values, owned);
-      for (guint k = 0; k < E_EDGE_ATTRS; k++)
-        if (values[k] != NULL)
-          agxset (b->edges[i], e_syms[k], (char *) values[k]);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (g_ascii_strcasecmp (s, keywords[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
-/* DOT's quoted string: only the double quote needs escaping (labels are
- * already escaped for Graphviz, and hold no raw newline). */
-static void
-append_quoted (GString    *out,
-               const char *value)
+/* Whether @s can stand in DOT unquoted: an identifier of ASCII letters,
+ * digits and underscores that does not start with a digit and is not a
+ * keyword, or a numeral. */
+static gboolean
+is_bare_dot_id (const char *s)
 {
+  const char *p = s;
+  guint digits = 0;
+
+  if (g_ascii_isalpha (*p) || *p == '_')
+    {
+      while (g_ascii_isalnum (*p) || *p == '_')
+        p++;
+      return *p == '\0' && !is_dot_keyword (s);
+    }
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits++;
+  return digits > 0 && *p == '\0';
+}
+
+/* Graphviz 2.42 reads at most 16 KiB in one quoted string ("longer than
+ * 16384?"): longer strings are written as quoted pieces of about 4 KiB
+ * joined by +, which DOT concatenates. */
+#define DOT_PIECE 4096
+
+/* Appends @value as one DOT string that Graphviz reads back as @value.
+ * Inside quotes DOT's reader turns \" into " and keeps every other
+ * backslash with the character after it, so a backslash in @value must
+ * start a pair (\\, \n: labels are escaped so, and node names have
+ * their backslashes doubled); pieces are cut between such pairs and
+ * between UTF-8 characters. */
+static void
+append_dot_string (GString    *out,
+                   const char *value)
+{
+  gsize piece;
+
+  if (is_bare_dot_id (value))
+    {
+      g_string_append (out, value);
+      return;
+    }
+
   g_string_append_c (out, '"');
+  piece = out->len;
   for (const char *p = value; *p != '\0'; p++)
     {
+      if (out->len - piece >= DOT_PIECE && ((guchar) *p & 0xc0) != 0x80)
+        {
+          g_string_append (out, "\" + \"");
+          piece = out->len;
+        }
       if (*p == '"')
         g_string_append (out, "\\\"");
-      else if (*p == '\n')
-        g_string_append (out, "\\n");
+      else if (*p == '\\')
+        {
+          /* A lone backslash at the end would escape the closing quote. */
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, p[1] != '\0' ? p[1] : '\\');
+          if (p[1] != '\0')
+            p++;
+        }
       else
         g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
 }
 
-/* The same graph as build_agraph() makes, as DOT text, without Graphviz
- * (for the helper process, while the lock is held elsewhere). Nodes are
- * n0, n1, …; each edge carries its index in "weft". */
+/* A node's name: its item's id with each backslash doubled, which DOT
+ * keeps as two (an id ending in one backslash could not be written
+ * otherwise). Still one name per id. */
+static void
+append_dot_name (GString    *out,
+                 const char *id)
+{
+  g_autoptr(GString) name = g_string_sized_new (strlen (id) + 2);
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (*p == '\\')
+        g_string_append_c (name, '\\');
+      g_string_append_c (name, *p);
+    }
+  append_dot_string (out, name->str);
+}
+
+/* " [name=value, …];" for the values that are set and differ from their
+ * attribute's default. */
+static void
+append_item_attrs (GString           *out,
+                   const Attr        *attrs,
+                   const char *const *values,
+                   guint              n)
+{
+  gboolean first = TRUE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (values[k] == NULL || strcmp (values[k], attrs[k].value) == 0)
+        continue;
+      g_string_append (out, first ? "\t[" : ",\n\t\t");
+      g_string_append_printf (out, "%s=", attrs[k].name);
+      append_dot_string (out, values[k]);
+      first = FALSE;
+    }
+  g_string_append (out, first ? ";\n" : "];\n");
+}
+
+/* The graph Graphviz lays out, for @engine (not auto), as DOT text. */
 static char *
 write_dot (WeftGraph        *graph,
            WeftLayoutEngine  engine)
 {
   GString *out = g_string_new ("digraph weft {\n");
+  guint n_nodes = weft_graph_get_n_nodes (graph);
   guint n_edges = weft_graph_get_n_edges (graph);
   gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
-  static const char * const kinds[] = { [AGRAPH] = "graph", [AGNODE] = "node", [AGEDGE] = "edge" };
-  Attr extra[4];
-  guint n_extra = engine_attrs (engine, extra);
+  const char *title = weft_dataset_get_title (weft_graph_get_dataset (graph));
+  g_autofree char *comment = escape_label (title ? title : "");
+  static const char * const keywords[] = { [AGRAPH] = "graph", [AGNODE] = "node", [AGEDGE] = "edge" };
+  static const int kinds[] = { AGRAPH, AGNODE, AGEDGE };
+  Attr defaults[G_N_ELEMENTS (common_attrs) + 4 + N_NODE_ATTRS + E_EDGE_ATTRS + 2];
+  guint n_defaults = 0;
 
-  g_string_append_printf (out, "graph [layout=%s];\n", weft_layout_engine_to_string (engine));
-  for (guint i = 0; i < G_N_ELEMENTS (common_attrs) + n_extra; i++)
+  /* Every attribute with its default, by kind. */
+  defaults[n_defaults++] = (Attr) { AGRAPH, "layout", weft_layout_engine_to_string (engine) };
+  defaults[n_defaults++] = (Attr) { AGRAPH, "comment", comment };
+  for (guint i = 0; i < G_N_ELEMENTS (common_attrs); i++)
+    defaults[n_defaults++] = common_attrs[i];
+  n_defaults += engine_attrs (engine, &defaults[n_defaults]);
+  for (guint i = 0; i < N_NODE_ATTRS; i++)
+    defaults[n_defaults++] = node_attrs[i];
+  for (guint i = 0; i < E_EDGE_ATTRS; i++)
+    defaults[n_defaults++] = edge_attrs[i];
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      const Attr *a = i < G_N_ELEMENTS (common_attrs) ? &common_attrs[i] : &extra[i - G_N_ELEMENTS (common_attrs)];
+      gboolean first = TRUE;
 
-      g_string_append_printf (out, "%s [%s=", kinds[a->kind], a->name);
-      append_quoted (out, a->value);
+      g_string_append_printf (out, "\t%s\t[", keywords[kinds[k]]);
+      for (guint i = 0; i < n_defaults; i++)
+        if (defaults[i].kind == kinds[k])
+          {
+            g_string_append_printf (out, "%s%s=", first ? "" : ",\n\t\t", defaults[i].name);
+            append_dot_string (out, defaults[i].value);
+            first = FALSE;
+          }
       g_string_append (out, "];\n");
     }
 
-  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+  for (guint i = 0; i < n_nodes; i++)
     {
       g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
       const char *values[N_NODE_ATTRS];
 
       node_values (graph, i, values, owned);
-      g_string_append_printf (out, "n%u [", i);
-      for (guint k = 0; k < N_NODE_ATTRS; k++)
-        {
-          g_string_append_printf (out, "%s%s=", k ? "," : "", node_attrs[k].name);
-          append_quoted (out, values[k] ? values[k] : node_attrs[k].value);
-        }
-      g_string_append (out, "];\n");
+      g_string_append_c (out, '\t');
+      append_dot_name (out, weft_graph_get_node (graph, i)->item->id);
+      append_item_attrs (out, node_attrs, values, N_NODE_ATTRS);
     }
 
   for (guint i = 0; i < n_edges; i++)
@@ -591,29 +646,98 @@ write_dot (WeftGraph        *graph,
       const char *values[E_EDGE_ATTRS];
 
       edge_values (graph, i, with_labels, values, owned);
-      g_string_append_printf (out, "n%u -> n%u [weft=%u", edge->tail, edge->head, i);
-      for (guint k = 0; k < E_EDGE_ATTRS; k++)
-        if (values[k] != NULL)
-          {
-            g_string_append_printf (out, ",%s=", edge_attrs[k].name);
-            append_quoted (out, values[k]);
-          }
-      g_string_append (out, "];\n");
+      g_string_append_c (out, '\t');
+      append_dot_name (out, weft_graph_get_node (graph, edge->tail)->item->id);
+      g_string_append (out, " -> ");
+      append_dot_name (out, weft_graph_get_node (graph, edge->head)->item->id);
+      append_item_attrs (out, edge_attrs, values, E_EDGE_ATTRS);
     }
 
   g_string_append (out, "}\n");
   return g_string_free (out, FALSE);
 }
 
+static int
+compare_edge_seq (const void *a,
+                  const void *b)
+{
+  guint64 sa = AGSEQ (*(Agedge_t * const *) a);
+  guint64 sb = AGSEQ (*(Agedge_t * const *) b);
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+/* Parses @dot into @b (gv_lock held), with the nodes and edges in the
+ * order of the text, which write_dot() made their index in the
+ * WeftGraph. FALSE when Graphviz cannot read it. */
+static gboolean
+read_dot (Built      *b,
+          const char *dot)
+{
+  guint i = 0, j = 0;
+
+  /* Line numbers in messages count from this text's start. */
+  agreadline (0);
+  b->g = agmemread (dot);
+  if (b->g == NULL)
+    return FALSE;
+
+  b->n_nodes = (guint) agnnodes (b->g);
+  b->n_edges = (guint) agnedges (b->g);
+  b->nodes = g_new0 (Agnode_t *, MAX (b->n_nodes, 1));
+  b->edges = g_new0 (Agedge_t *, MAX (b->n_edges, 1));
+  for (Agnode_t *n = agfstnode (b->g); n != NULL && i < b->n_nodes; n = agnxtnode (b->g, n))
+    {
+      b->nodes[i++] = n;
+      for (Agedge_t *e = agfstout (b->g, n); e != NULL && j < b->n_edges; e = agnxtout (b->g, e))
+        b->edges[j++] = e;
+    }
+  /* Edges are numbered as they were made, that is in the text's order. */
+  qsort (b->edges, j, sizeof (Agedge_t *), compare_edge_seq);
+  return TRUE;
+}
+
+/* read_dot() on what write_dot() wrote for @graph (gv_lock held). */
+static gboolean
+read_written_dot (Built       *b,
+                  const char  *dot,
+                  WeftGraph   *graph,
+                  GError     **error)
+{
+  if (!read_dot (b, dot))
+    {
+      set_gv_error (error, _("Graphviz could not read the graph"));
+      return FALSE;
+    }
+  if (b->n_nodes != weft_graph_get_n_nodes (graph) || b->n_edges != weft_graph_get_n_edges (graph))
+    {
+      /* A bug in write_dot(), not in the data. */
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LAYOUT,
+                   _("Graphviz read %u nodes and %u edges where Weft wrote %u and %u"), b->n_nodes,
+                   b->n_edges, weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The engine a layout of @graph with @engine uses. */
+static WeftLayoutEngine
+resolve_engine (WeftGraph        *graph,
+                WeftLayoutEngine  engine)
+{
+  if (engine == WEFT_ENGINE_AUTO || (guint) engine >= WEFT_N_ENGINES)
+    return weft_layout_engine_choose (weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph));
+  return engine;
+}
+
 /* Copies what Graphviz placed into a WeftLayout, y down; the graph and
  * what depends on it come in finish_layout(). */
 static WeftLayout *
 extract_layout (Built            *b,
-                guint             n_nodes,
-                guint             n_edges,
                 WeftLayoutEngine  engine)
 {
   WeftLayout *self = g_new0 (WeftLayout, 1);
+  guint n_nodes = b->n_nodes, n_edges = b->n_edges;
   boxf bb = GD_bb (b->g);
   guint n_splines = 0, n_points = 0, s = 0, p = 0;
 
@@ -851,7 +975,6 @@ weft_layout_helper_main (int    argc,
   Built b = { 0 };
   char buffer[65536];
   size_t got;
-  guint n_nodes, n_edges;
   GVC_t *gvc;
   int status = 0;
 
@@ -864,8 +987,7 @@ weft_layout_helper_main (int    argc,
     g_string_append_len (input, buffer, (gssize) got);
 
   gvc = gv_begin ();
-  b.g = agmemread (input->str);
-  if (b.g == NULL)
+  if (!read_dot (&b, input->str))
     {
       said = gv_take_messages ();
       fprintf (stderr, "%s\n", said ? said : "cannot read the graph");
@@ -873,39 +995,12 @@ weft_layout_helper_main (int    argc,
       return 1;
     }
 
-  /* Nodes are n0, n1, …; each edge says its index in "weft". */
-  n_nodes = (guint) agnnodes (b.g);
-  n_edges = (guint) agnedges (b.g);
-  b.nodes = g_new0 (Agnode_t *, MAX (n_nodes, 1));
-  b.edges = g_new0 (Agedge_t *, MAX (n_edges, 1));
-  for (Agnode_t *n = agfstnode (b.g); n != NULL; n = agnxtnode (b.g, n))
-    {
-      guint64 i = g_ascii_strtoull (agnameof (n) + 1, NULL, 10);
-
-      if (i < n_nodes)
-        b.nodes[i] = n;
-      for (Agedge_t *e = agfstout (b.g, n); e != NULL; e = agnxtout (b.g, e))
-        {
-          char *index = agget (e, (char *) "weft");
-          guint64 j = index ? g_ascii_strtoull (index, NULL, 10) : G_MAXUINT64;
-
-          if (j < n_edges)
-            b.edges[j] = e;
-        }
-    }
-  for (guint i = 0; i < n_nodes; i++)
-    status |= b.nodes[i] == NULL;
-  for (guint i = 0; i < n_edges; i++)
-    status |= b.edges[i] == NULL;
-
-  if (status != 0)
-    fprintf (stderr, "the graph does not number its nodes and edges\n");
-  else if (gvLayout (gvc, b.g, argv[1]) != 0)
+  if (gvLayout (gvc, b.g, argv[1]) != 0)
     status = 1;
   else
     {
-      layout = extract_layout (&b, n_nodes, n_edges, WEFT_ENGINE_AUTO);
-      print_layout (layout, n_nodes, n_edges, stdout);
+      layout = extract_layout (&b, WEFT_ENGINE_AUTO);
+      print_layout (layout, b.n_nodes, b.n_edges, stdout);
       gvFreeLayout (gvc, b.g);
     }
   said = gv_take_messages ();
@@ -1050,13 +1145,13 @@ find_helper (void)
  * *@unavailable when there is no helper to run. */
 static WeftLayout *
 run_in_helper (WeftGraph         *graph,
+               const char        *dot,
                WeftLayoutEngine   engine,
                GCancellable      *cancellable,
                gboolean          *unavailable,
                GError           **error)
 {
   g_autofree char *helper = find_helper ();
-  g_autofree char *dot = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -1067,7 +1162,6 @@ run_in_helper (WeftGraph         *graph,
   if (helper == NULL)
     return NULL;
 
-  dot = write_dot (graph, engine);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error,
                               helper, weft_layout_engine_to_string (engine), NULL);
@@ -1119,13 +1213,14 @@ run_layout (WeftGraph         *graph,
   Built b = { 0 };
   WeftLayout *layout = NULL;
   gboolean no_helper = FALSE;
+  g_autofree char *dot = NULL;
   GVC_t *gvc;
 
   if (!weft_layout_check (error))
     return NULL;
 
-  if (engine == WEFT_ENGINE_AUTO || (guint) engine >= WEFT_N_ENGINES)
-    engine = weft_layout_engine_choose (weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph));
+  engine = resolve_engine (graph, engine);
+  dot = write_dot (graph, engine);
 
   if (abandoned == NULL)
     g_mutex_lock (&gv_lock);
@@ -1138,7 +1233,7 @@ run_layout (WeftGraph         *graph,
           {
             g_autoptr(GError) helper_error = NULL;
 
-            layout = run_in_helper (graph, engine, cancellable, &no_helper, &helper_error);
+            layout = run_in_helper (graph, dot, engine, cancellable, &no_helper, &helper_error);
             if (!no_helper)
               {
                 if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1162,8 +1257,9 @@ run_layout (WeftGraph         *graph,
     }
   set_holder (abandoned);
 
-  build_agraph (&b, graph, engine);
-  if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
+  if (!read_written_dot (&b, dot, graph, error))
+    ;
+  else if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
     {
       g_autofree char *what = g_strdup_printf (_("Graphviz (%s) could not lay the graph out"),
                                                weft_layout_engine_to_string (engine));
@@ -1171,7 +1267,7 @@ run_layout (WeftGraph         *graph,
     }
   else
     {
-      layout = extract_layout (&b, weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph), engine);
+      layout = extract_layout (&b, engine);
       layout->warnings = gv_take_messages ();
       finish_layout (layout, graph);
       gvFreeLayout (gvc, b.g);
@@ -1509,60 +1605,22 @@ weft_layout_export (WeftGraph         *graph,
                     WeftExportFormat   format,
                     GError           **error)
 {
-  Built b = { 0 };
-  GBytes *bytes = NULL;
-  GVC_t *gvc;
+  char *dot;
 
   g_return_val_if_fail (graph != NULL, NULL);
 
-  if (!weft_layout_check (error))
-    return NULL;
-
-  if (engine == WEFT_ENGINE_AUTO || (guint) engine >= WEFT_N_ENGINES)
-    engine = weft_layout_engine_choose (weft_graph_get_n_nodes (graph), weft_graph_get_n_edges (graph));
-
-  gvc = gv_begin ();
-  build_agraph (&b, graph, engine);
-
+  /* The DOT file is the very text Weft lays out: `dot -Tsvg` on it
+   * gives the layout Weft shows. */
+  engine = resolve_engine (graph, engine);
+  dot = write_dot (graph, engine);
   if (format == WEFT_EXPORT_DOT)
-    {
-      GString *out = g_string_new (NULL);
+    return g_bytes_new_take (dot, strlen (dot));
 
-      if (agwrite (b.g, out) != 0)
-        {
-          set_gv_error (error, _("Graphviz could not write the graph as DOT"));
-          g_string_free (out, TRUE);
-        }
-      else
-        bytes = g_string_free_to_bytes (out);
-    }
-  else if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
-    {
-      g_autofree char *what = g_strdup_printf (_("Graphviz (%s) could not lay the graph out"),
-                                               weft_layout_engine_to_string (engine));
-      set_gv_error (error, what);
-    }
-  else
-    {
-      char *data = NULL;
-      WeftGvLength length = 0;
+  {
+    g_autofree char *owned = dot;
 
-      if (gvRenderData (gvc, b.g, renderer_for (format), &data, &length) != 0 || data == NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("Graphviz could not render %s"),
-                                                   weft_export_format_to_string (format));
-          set_gv_error (error, what);
-        }
-      else
-        bytes = bytes_with_nul (data, length);
-      if (data != NULL)
-        gvFreeRenderData (data);
-      gvFreeLayout (gvc, b.g);
-    }
-
-  built_clear (&b);
-  gv_end ();
-  return bytes;
+    return weft_layout_render_dot (owned, weft_layout_engine_to_string (engine), renderer_for (format), error);
+  }
 }
 
 GBytes *
@@ -1572,7 +1630,7 @@ weft_layout_render_dot (const char  *dot,
                         GError     **error)
 {
   GBytes *bytes = NULL;
-  Agraph_t *g;
+  Built b = { 0 };
   GVC_t *gvc;
 
   g_return_val_if_fail (dot != NULL && engine != NULL && format != NULL, NULL);
@@ -1581,12 +1639,9 @@ weft_layout_render_dot (const char  *dot,
     return NULL;
 
   gvc = gv_begin ();
-  /* Line numbers in messages count from this text's start. */
-  agreadline (0);
-  g = agmemread (dot);
-  if (g == NULL)
+  if (!read_dot (&b, dot))
     set_gv_error (error, _("Graphviz could not read the graph"));
-  else if (gvLayout (gvc, g, engine) != 0)
+  else if (gvLayout (gvc, b.g, engine) != 0)
     {
       g_autofree char *what = g_strdup_printf (_("Graphviz (%s) could not lay the graph out"), engine);
       set_gv_error (error, what);
@@ -1596,7 +1651,7 @@ weft_layout_render_dot (const char  *dot,
       char *data = NULL;
       WeftGvLength length = 0;
 
-      if (gvRenderData (gvc, g, format, &data, &length) != 0 || data == NULL)
+      if (gvRenderData (gvc, b.g, format, &data, &length) != 0 || data == NULL)
         {
           g_autofree char *what = g_strdup_printf (_("Graphviz could not render %s"), format);
           set_gv_error (error, what);
@@ -1605,10 +1660,9 @@ weft_layout_render_dot (const char  *dot,
         bytes = bytes_with_nul (data, length);
       if (data != NULL)
         gvFreeRenderData (data);
-      gvFreeLayout (gvc, g);
+      gvFreeLayout (gvc, b.g);
     }
-  if (g != NULL)
-    agclose (g);
+  built_clear (&b);
   gv_end ();
   return bytes;
 }

@@ -1,7 +1,8 @@
 /* weft-layout.h: Graphviz places the graph; plain structs come back
  *
  * weft-layout.c is the only file that includes Graphviz's headers. It
- * builds a fresh Graphviz graph from a WeftGraph, runs the layout, copies
+ * writes a WeftGraph as DOT text, which Graphviz reads into a fresh graph
+ * (the same text is the DOT export), runs the layout, copies
  * node boxes, label positions and edge splines (with their arrowheads) into
  * the structs below, with y pointing down and the origin at the top left of
  * the drawing, in points, and frees everything Graphviz made.

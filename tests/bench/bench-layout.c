@@ -1,11 +1,14 @@
 /* bench-layout.c: in-process layout and export timings for bench.sh
  *
- * Usage: bench-layout FILE.weft ENGINE OUT.dot [RUNS]
+ * Usage: bench-layout FILE.weft ENGINE OUT.dot [RUNS [NODES]]
  *   writes Weft's DOT export to OUT.dot (the input the Graphviz command
  *   line gets), then prints "layout WALL CPU": the best of RUNS (3)
  *   in-process layouts of the same graph (build the Graphviz graph, lay
  *   out, copy the geometry out, free), in seconds of wall-clock and of
- *   process CPU time.
+ *   process CPU time. With NODES, writes there each node's centre as
+ *   `-Tplain` writes it (inches, y up, "%.5g"), one "x y" line a node in
+ *   order, so that bench.py can show that the command line laid out the
+ *   same graph the same way.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -37,11 +40,12 @@ main (int    argc,
   g_autoptr(WeftSubgraph) all = NULL;
   g_autoptr(WeftGraph) graph = NULL;
   g_autoptr(GBytes) dot = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
   WeftLayoutEngine engine;
   double best = G_MAXDOUBLE, best_cpu = G_MAXDOUBLE;
   int runs = argc > 4 ? atoi (argv[4]) : 3;
 
-  if ((argc != 4 && argc != 5) || runs < 1 || !weft_layout_engine_from_string (argv[2], &engine))
+  if (argc < 4 || argc > 6 || runs < 1 || !weft_layout_engine_from_string (argv[2], &engine))
     {
       g_printerr ("usage: bench-layout FILE.weft ENGINE OUT.dot [RUNS]\n");
       return 2;
@@ -62,13 +66,31 @@ main (int    argc,
     {
       gint64 start = g_get_monotonic_time ();
       double cpu = cpu_seconds ();
-      g_autoptr(WeftLayout) layout = weft_layout_run (graph, engine, &error);
 
+      g_clear_pointer (&layout, weft_layout_unref);
+      layout = weft_layout_run (graph, engine, &error);
       if (layout == NULL)
         g_error ("%s", error->message);
       best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
       best_cpu = MIN (best_cpu, cpu_seconds () - cpu);
     }
   g_print ("layout %.3f %.3f\n", best, best_cpu);
+
+  if (argc > 5)
+    {
+      g_autoptr(GString) nodes = g_string_new (NULL);
+
+      for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          const WeftNodeBox *box = weft_layout_get_node (layout, i);
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (x, sizeof x, "%.5g", box->x / 72.0);
+          g_ascii_formatd (y, sizeof y, "%.5g", (weft_layout_get_height (layout) - box->y) / 72.0);
+          g_string_append_printf (nodes, "%s %s\n", x, y);
+        }
+      if (!g_file_set_contents (argv[5], nodes->str, (gssize) nodes->len, &error))
+        g_error ("%s", error->message);
+    }
   return 0;
 }

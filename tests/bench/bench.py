@@ -35,6 +35,18 @@ def best_of(cmd, runs=RUNS):
     return best, best_cpu
 
 
+def same_layout(nodes_file, plain_file):
+    """Whether the command line put every node where Weft did (the same
+    graph, laid out the same way: the same work)."""
+    with open(nodes_file) as f:
+        ours = f.read().split("\n")[:-1]
+    with open(plain_file) as f:
+        theirs = [" ".join(line.split()[2:4]) for line in f if line.startswith("node ")]
+    if ours == theirs:
+        return "same layout"
+    return f"DIFFERENT layouts ({sum(a != b for a, b in zip(ours, theirs))} of {len(ours)} nodes moved)"
+
+
 def main():
     d = tempfile.mkdtemp(prefix="weft-bench-")
     graphs = [("300", 300, 390, "dot"), ("10k", 10000, 20000, "sfdp")]
@@ -50,13 +62,15 @@ def main():
         weft_file = os.path.join(d, f"g{name}.weft")
         dot_file = os.path.join(d, f"g{name}.dot")
         runs = 1 if name in ("1k", "10k") else RUNS
-        out = subprocess.run([BENCH_LAYOUT, weft_file, engine, dot_file, str(runs)],
+        nodes_file = os.path.join(d, f"g{name}.nodes")
+        plain_file = os.path.join(d, f"g{name}.plain")
+        out = subprocess.run([BENCH_LAYOUT, weft_file, engine, dot_file, str(runs), nodes_file],
                              check=True, capture_output=True, text=True).stdout
         inproc, inproc_cpu = float(out.split()[1]), float(out.split()[2])
-        cli, cli_cpu = best_of([engine, "-Tplain", dot_file, "-o", os.devnull], runs)
+        cli, cli_cpu = best_of([engine, "-Tplain", dot_file, "-o", plain_file], runs)
         print(f"{n:>6} entities {m:>6} relations {engine:5}: CPU in-process {inproc_cpu:8.3f} s, "
               f"`{engine} -Tplain` {cli_cpu:8.3f} s, ratio {inproc_cpu / cli_cpu:.3f} "
-              f"(wall {inproc:.3f} s vs {cli:.3f} s)")
+              f"(wall {inproc:.3f} s vs {cli:.3f} s); {same_layout(nodes_file, plain_file)}")
 
     print("## SVG: `weft graph FILE.weft OUT.svg` (load included) vs `dot -Tsvg` on Weft's DOT export")
     for name, n, m, engine in graphs:
