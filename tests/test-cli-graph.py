@@ -203,6 +203,26 @@ def test_usage_errors(d):
 
 
 @case
+def test_writes_like_a_save(d):
+    # Through a symbolic link: the link stays, its target gets the picture.
+    target = os.path.join(d, "real.svg")
+    with open(target, "w") as f:
+        f.write("old")
+    link = os.path.join(d, "link.svg")
+    os.symlink("real.svg", link)
+    code, _, err = run("graph", EXAMPLE, link)
+    expect(code == 0, f"exit {code}: {err}")
+    expect(os.path.islink(link), "the link was replaced by a file")
+    expect(svg_parts(target)[0], "the link's target holds no graph")
+    # Where nothing can be written: the file is named, nothing is left.
+    missing = os.path.join(d, "no such folder", "g.svg")
+    code, _, err = run("graph", EXAMPLE, missing)
+    expect(code == 2, f"exit {code}")
+    expect(f"cannot write “{missing}”" in err, err)
+    expect(sorted(os.listdir(d)) == ["link.svg", "real.svg"], os.listdir(d))
+
+
+@case
 def test_help(d):
     code, out, _ = run("graph", "--help")
     expect(code == 0, f"exit {code}")

@@ -12,6 +12,7 @@
 #include "weft-error.h"
 #include "weft-graph.h"
 #include "weft-layout.h"
+#include "weft-loader.h"
 #include "weft-session.h"
 
 int
@@ -41,6 +42,7 @@ weft_cli_graph (int    argc,
   g_autoptr(WeftSubgraph) subgraph = NULL;
   g_autoptr(WeftGraph) graph = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
   WeftLayoutEngine engine = WEFT_ENGINE_AUTO;
   WeftExportFormat format;
@@ -139,9 +141,12 @@ weft_cli_graph (int    argc,
       return WEFT_EXIT_PROBLEMS;
     }
 
-  if (!g_file_set_contents (argv[2], g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
+  /* As every save: the old file stays whole if the write fails, and a
+   * symbolic link keeps pointing where it did (weft-loader.h). */
+  out = g_file_new_for_path (argv[2]);
+  if (!weft_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &error))
     {
-      g_printerr ("weft graph: %s\n", error->message);
+      g_printerr (_("weft graph: cannot write “%s”: %s\n"), argv[2], error->message);
       return WEFT_EXIT_USAGE;
     }
 
