@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <adwaita.h>
 
 #include "weft-graph-view.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
+#include "weft-test-gui.h"
 
 typedef struct {
   WeftDataset   *dataset;
@@ -21,24 +23,6 @@ typedef struct {
   WeftGraphView *view;
 } Fixture;
 
-static gboolean
-done_waiting (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, done_waiting, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Waits (on the main loop, never blocking it) for the current layout. */
 static void
 wait_for_layout (Fixture *f)
@@ -46,14 +30,14 @@ wait_for_layout (Fixture *f)
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
 
   /* A relayout is scheduled in an idle; let it start. */
-  spin (20);
+  weft_test_spin (20);
   while ((weft_graph_view_get_busy (f->view) || weft_graph_view_get_layout (f->view) == NULL) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (weft_graph_view_get_busy (f->view));
   g_assert_nonnull (weft_graph_view_get_layout (f->view));
   /* Let the view draw. */
-  spin (250);
+  weft_test_spin (250);
 }
 
 static guint
@@ -89,35 +73,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->dataset);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = 0, height = 0;  /* set by the loop; gcc -fsanitize=address cannot tell */
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  /* A loaded X server may map the window late: wait for a drawing. */
-  for (int attempt = 0; node == NULL && attempt < 50; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        spin (100);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 test_opens (Fixture       *f,
@@ -145,8 +100,8 @@ test_opens (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
   g_assert_false (weft_graph_view_get_show_legend (f->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
-  spin (100);
-  save_screenshot (f->window, "graph-view-overview.png");
+  weft_test_spin (100);
+  weft_test_save_screenshot (f->window, "graph-view-overview.png");
 }
 
 static void
@@ -191,8 +146,8 @@ test_select_zoom_find (Fixture       *f,
   g_assert_cmpfloat (fabs (cx - box->x), <, 2);
   g_assert_cmpfloat (fabs (cy - box->y), <, 2);
   g_assert_cmpfloat (weft_graph_view_get_scale (f->view), >=, 1.2);
-  spin (300);
-  save_screenshot (f->window, "graph-view-selection.png");
+  weft_test_spin (300);
+  weft_test_save_screenshot (f->window, "graph-view-selection.png");
 
   /* Pan with the keys' action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.pan", "(dd)", 1.0, 0.0));
@@ -214,8 +169,8 @@ test_select_zoom_find (Fixture       *f,
   g_assert_true (second != first);
   g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, weft_graph_lookup_node (graph, second));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.zoom-fit", NULL));
-  spin (300);
-  save_screenshot (f->window, "graph-view-find.png");
+  weft_test_spin (300);
+  weft_test_save_screenshot (f->window, "graph-view-find.png");
 
   weft_session_set_search_text (f->session, "");
   g_assert_cmpuint (weft_graph_view_get_n_matches (f->view), ==, 0);
@@ -236,7 +191,7 @@ test_focus (Fixture       *f,
   wait_for_layout (f);
   g_assert_cmpuint (n_nodes (f), ==, neighbours->len + 1);
   g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, 0);
-  save_screenshot (f->window, "graph-view-focus.png");
+  weft_test_save_screenshot (f->window, "graph-view-focus.png");
 
   weft_session_set_focus_hops (f->session, 2);
   wait_for_layout (f);
@@ -259,8 +214,8 @@ test_path_and_engine (Fixture       *f,
 
   weft_session_set_path (f->session, ibm, xi);
   g_assert_nonnull (weft_session_get_path (f->session));
-  spin (100);
-  save_screenshot (f->window, "graph-view-path.png");
+  weft_test_spin (100);
+  weft_test_save_screenshot (f->window, "graph-view-path.png");
 
   /* The engine is a stateful action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.engine", "s", "sfdp"));
@@ -309,7 +264,7 @@ test_bounded (Fixture       *f,
   g_assert_cmpuint (n_nodes (f), ==, 12);
   g_assert_nonnull (weft_graph_view_get_message (f->view));
   g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "12 most connected of 55"));
-  save_screenshot (f->window, "graph-view-bounded.png");
+  weft_test_save_screenshot (f->window, "graph-view-bounded.png");
 
   /* Export is what the view shows. */
   svg = weft_graph_view_export (f->view, WEFT_EXPORT_SVG, &error);
@@ -349,7 +304,7 @@ test_cancel (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (weft_graph_view_get_busy (f->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.cancel-layout", NULL));
-  spin (300);
+  weft_test_spin (300);
   g_assert_false (weft_graph_view_get_busy (f->view));
   g_assert_cmpstr (weft_graph_view_get_message (f->view), ==, "Layout cancelled");
   /* The graph on screen stays. */
@@ -389,8 +344,8 @@ test_awkward_names (void)
   expected = g_strdup_printf ("Selected: %s, Company: 1 relations, 0 events, 0 claims", a->name);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "graph.zoom-fit", NULL));
-  spin (300);
-  save_screenshot (f.window, "graph-view-awkward.png");
+  weft_test_spin (300);
+  weft_test_save_screenshot (f.window, "graph-view-awkward.png");
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
@@ -399,9 +354,59 @@ test_dark (Fixture       *f,
            gconstpointer  data)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
-  save_screenshot (f->window, "graph-view-dark.png");
+  weft_test_spin (300);
+  weft_test_save_screenshot (f->window, "graph-view-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) < 600;
+}
+
+static gboolean
+is_wide (gpointer data)
+{
+  return gtk_widget_get_width (data) > 900;
+}
+
+/* A new size keeps the whole graph in view when it was; zoomed in, the
+ * middle of the view stays in the middle. */
+static void
+test_resize (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  GtkWidget *view = GTK_WIDGET (f->view);
+  double wide, scale, cx, cy, x, y;
+
+  g_assert_true (gtk_widget_activate_action (view, "graph.zoom-fit", NULL));
+  wide = weft_graph_view_get_scale (f->view);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 700);
+  g_assert_true (weft_test_wait_for (is_narrow, view));
+  weft_test_spin (100);
+  scale = weft_graph_view_get_scale (f->view);
+  g_assert_cmpfloat (scale, <, wide);
+  g_assert_cmpfloat (weft_layout_get_width (layout) * scale, <=, gtk_widget_get_width (view));
+  g_assert_cmpfloat (weft_layout_get_height (layout) * scale, <=, gtk_widget_get_height (view));
+  weft_graph_view_get_center (f->view, &x, &y);
+  g_assert_cmpfloat (fabs (x - weft_layout_get_width (layout) / 2), <=, 1 / scale);
+  g_assert_cmpfloat (fabs (y - weft_layout_get_height (layout) / 2), <=, 1 / scale);
+  weft_test_save_screenshot (f->window, "graph-view-narrow.png");
+
+  /* Zoomed in (no longer the whole graph): the same scale, the same middle. */
+  g_assert_true (gtk_widget_activate_action (view, "graph.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (view, "graph.pan", "(dd)", 0.5, 0.25));
+  scale = weft_graph_view_get_scale (f->view);
+  weft_graph_view_get_center (f->view, &cx, &cy);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  g_assert_true (weft_test_wait_for (is_wide, view));
+  weft_test_spin (100);
+  g_assert_cmpfloat (weft_graph_view_get_scale (f->view), ==, scale);
+  weft_graph_view_get_center (f->view, &x, &y);
+  g_assert_cmpfloat (fabs (x - cx), <=, 1 / scale);
+  g_assert_cmpfloat (fabs (y - cy), <=, 1 / scale);
 }
 
 int
@@ -423,6 +428,7 @@ main (int    argc,
 #define ADD(path, fn) g_test_add ("/weft/graph-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("opens", test_opens);
   ADD ("select-zoom-find", test_select_zoom_find);
+  ADD ("resize", test_resize);
   ADD ("focus", test_focus);
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);

@@ -23,9 +23,9 @@ weft_test_wait_for (WeftTestCondition condition,
 }
 
 void
-weft_test_settle (void)
+weft_test_spin (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
 
   while (g_get_monotonic_time () < until)
     {
@@ -33,6 +33,12 @@ weft_test_settle (void)
         ;
       g_usleep (5000);
     }
+}
+
+void
+weft_test_settle (void)
+{
+  weft_test_spin (300);
 }
 
 static gboolean

@@ -15,6 +15,8 @@ typedef gboolean (*WeftTestCondition) (gpointer data);
 /* Runs the main loop until @condition holds (TRUE) or 20 s pass (FALSE). */
 gboolean    weft_test_wait_for            (WeftTestCondition  condition,
                                            gpointer           data);
+/* Runs the main loop for @ms milliseconds. */
+void        weft_test_spin                (guint              ms);
 /* Runs the main loop for 300 ms, so layouts and redraws settle. */
 void        weft_test_settle              (void);
 /* A new window of @app, @width x @height, showing the example once loaded. */

@@ -67,6 +67,7 @@ struct _WeftGraphView
   guint             bound;
   gboolean          full_requested;
   gboolean          fit_pending;
+  gboolean          fitted;         /* showing the whole layout, as zoom_fit() left it */
   gboolean          show_legend;
   guint             generation;   /* of relayout_now() calls */
 
@@ -74,6 +75,8 @@ struct _WeftGraphView
   double            scale;
   double            ox;
   double            oy;
+  int               view_width;     /* the size the view was last allocated */
+  int               view_height;
   double            drag_ox;
   double            drag_oy;
   double            pinch_scale;
@@ -1501,6 +1504,7 @@ set_view (WeftGraphView *self,
   gboolean scale_changed;
 
   scale = CLAMP (scale, MIN_SCALE, MAX_SCALE);
+  self->fitted = FALSE;
   /* Whole pixels, so tiles land on the pixel grid and stay sharp. */
   ox = round (ox * scale) / scale;
   oy = round (oy * scale) / scale;
@@ -1563,6 +1567,7 @@ zoom_fit (WeftGraphView *self)
     return;
   self->fit_pending = FALSE;
   zoom_to_rect (self, 0, 0, weft_layout_get_width (self->layout), weft_layout_get_height (self->layout), 1.5);
+  self->fitted = !self->fit_pending;
 }
 
 static void
@@ -1602,9 +1607,20 @@ weft_graph_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  gboolean resized = width != self->view_width || height != self->view_height;
 
-  if (self->fit_pending && self->layout != NULL && width > 0 && height > 0)
-    zoom_fit (self);
+  /* A new size (the window or the split between the views changed):
+   * a whole graph stays whole, else what was in the middle stays there. */
+  if (self->layout != NULL && width > 0 && height > 0)
+    {
+      if (self->fit_pending || (self->fitted && resized))
+        zoom_fit (self);
+      else if (resized && self->view_width > 0 && self->view_height > 0)
+        set_view (self, self->scale, self->ox + (self->view_width - width) / (2 * self->scale),
+                  self->oy + (self->view_height - height) / (2 * self->scale));
+    }
+  self->view_width = width;
+  self->view_height = height;
 }
 
 static void
