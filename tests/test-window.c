@@ -29,6 +29,26 @@ has_banner (gpointer data)
   return weft_window_get_banner_text (data) != NULL;
 }
 
+static gboolean
+is_compact (gpointer data)
+{
+  return weft_window_get_compact (data);
+}
+
+/* At most 560 pixels wide, the size asked for (which counts the
+ * window's shadow too). */
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 560;
+}
+
+static gboolean
+is_wide (gpointer data)
+{
+  return !weft_window_get_compact (data) && gtk_widget_get_width (data) > 1100;
+}
+
 static char *
 write_temp (const char *name,
             const char *contents)
@@ -454,6 +474,25 @@ test_settings_restored (void)
   weft_test_settle ();
 }
 
+/* A window stored narrow opens narrow, compact. */
+static void
+test_narrow_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  WeftWindow *window;
+
+  g_settings_set_int (settings, "window-width", 560);
+  g_settings_set_int (settings, "window-height", 700);
+  window = weft_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 500);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_save (void)
 {
@@ -519,10 +558,40 @@ test_screenshots (void)
   weft_test_save_screenshot (GTK_WIDGET (window), "window-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  /* Narrow: the side panes fold away. */
+  /* Narrow (half of a 1366-pixel screen and less): the header shows
+   * icons, the side panes fold over the views. */
+  g_assert_false (weft_window_get_compact (window));
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
+  g_assert_true (weft_test_wait_for (is_compact, window));
+  /* The wide header stopped the window short; a user dragging its edge
+   * goes on narrowing it. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
+  g_assert_true (weft_test_wait_for (is_narrow, window));
+  weft_test_settle ();
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_inspector (window), ADW_TYPE_FLAP))));
+  /* The views still switch, and the side panes open over them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
+  {
+    g_autofree char *view = NULL;
+
+    g_object_get (window, "view", &view, NULL);
+    g_assert_cmpstr (view, ==, "graph");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  weft_test_settle ();
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
   weft_test_settle ();
   weft_test_save_screenshot (GTK_WIDGET (window), "window-narrow.png");
+
+  /* Wide again: words in the header, the panes beside the views. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_assert_true (weft_test_wait_for (is_wide, window));
+  weft_test_settle ();
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -555,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/weft/window/focus", test_focus);
   g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
+  g_test_add_func ("/weft/window/narrow-restored", test_narrow_restored);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);
   g_test_add_func ("/weft/window/screenshots", test_screenshots);

@@ -28,6 +28,8 @@ struct _WeftWindow
   AdwHeaderBar    *header_bar;
   AdwSplitButton  *open_button;
   GtkWidget       *view_switcher;
+  GtkButton       *view_buttons[3];  /* timeline, split, graph */
+  GtkWidget       *present_button;
   GtkRevealer     *banner_revealer;
   GtkLabel        *banner_label;
   GtkButton       *banner_button;
@@ -63,6 +65,12 @@ struct _WeftWindow
 
   int              step;             /* presentation: event index, or -1 */
   guint            split_idle;
+  gboolean         compact;          /* narrow: icons in the header, side panes over the views */
+  guint            compact_idle;
+  int              wide_minimum;     /* the header's minimum width when not compact */
+  int              wanted_width;     /* the stored width, until the first change of compactness */
+  char            *view_labels[3];
+  char            *open_label;
   gboolean         was_maximized;
 };
 
@@ -1109,6 +1117,7 @@ restore_settings (WeftWindow *self)
   g_autofree char *view = g_settings_get_string (self->settings, "last-view");
 
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  self->wanted_width = width;
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -1158,6 +1167,98 @@ restore_split (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- Narrow windows ------------------------------------------------------
+ *
+ * Below COMPACT_WIDTH (or the wide header's own minimum and a margin, where
+ * a language makes that wider) the window is compact: the view switcher
+ * and Open show icons, the title and the presentation button leave the
+ * header (the window's title and the main menu keep them), and the side
+ * panes fold over the views instead of beside them. So the window can be
+ * tiled at half a 1366-pixel screen. (libadwaita 1.2 has no breakpoints.)
+ */
+#define COMPACT_WIDTH 800
+
+static const char * const view_icons[3] = {
+  "weft-view-timeline-symbolic", "weft-view-split-symbolic", "weft-view-graph-symbolic",
+};
+
+/* "_Timeline" -> "Timeline", "时间线(_T)" -> "时间线". */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+compact_width (WeftWindow *self)
+{
+  return MAX (COMPACT_WIDTH, self->wide_minimum + 40);
+}
+
+static void
+set_compact (WeftWindow *self,
+             gboolean    compact)
+{
+  AdwFlapFoldPolicy policy = compact ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO;
+
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->view_buttons); i++)
+    {
+      if (compact)
+        gtk_button_set_icon_name (self->view_buttons[i], view_icons[i]);
+      else
+        gtk_button_set_label (self->view_buttons[i], self->view_labels[i]);
+      gtk_button_set_use_underline (self->view_buttons[i], !compact);
+    }
+  if (compact)
+    adw_split_button_set_icon_name (self->open_button, "document-open-symbolic");
+  else
+    adw_split_button_set_label (self->open_button, self->open_label);
+  adw_split_button_set_use_underline (self->open_button, !compact);
+
+  gtk_widget_set_visible (self->title_widget, !compact);
+  gtk_widget_set_visible (self->present_button, !compact);
+  adw_flap_set_fold_policy (self->sidebar_flap, policy);
+  adw_flap_set_fold_policy (self->inspector_flap, policy);
+
+  /* A window stored narrower than the wide header allows opens at the
+   * header's width; now it can have the width it had. */
+  if (compact && self->wanted_width > 0 && self->wanted_width < gtk_widget_get_width (GTK_WIDGET (self)))
+    gtk_window_set_default_size (GTK_WINDOW (self), self->wanted_width, gtk_widget_get_height (GTK_WIDGET (self)));
+  self->wanted_width = 0;
+}
+
+static gboolean
+update_compact (gpointer data)
+{
+  WeftWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->compact_idle = 0;
+  if (width > 0)
+    set_compact (self, width < compact_width (self));
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+weft_window_get_compact (WeftWindow *self)
+{
+  g_return_val_if_fail (WEFT_IS_WINDOW (self), FALSE);
+  return self->compact;
+}
+
 static void
 weft_window_size_allocate (GtkWidget *widget,
                            int        width,
@@ -1172,6 +1273,13 @@ weft_window_size_allocate (GtkWidget *widget,
    * this allocation, which must not queue another. */
   if (self->split_fraction > 0 && self->split_idle == 0)
     self->split_idle = g_idle_add (restore_split, self);
+
+  /* The same for compactness, which changes what the header holds. */
+  if (!self->compact)
+    gtk_widget_measure (GTK_WIDGET (self->header_bar), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &self->wide_minimum, NULL, NULL, NULL);
+  if ((width < compact_width (self)) != self->compact && self->compact_idle == 0)
+    self->compact_idle = g_idle_add (update_compact, self);
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -1182,6 +1290,7 @@ weft_window_dispose (GObject *object)
   WeftWindow *self = WEFT_WINDOW (object);
 
   g_clear_handle_id (&self->split_idle, g_source_remove);
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1210,6 +1319,9 @@ weft_window_finalize (GObject *object)
   g_free (self->banner_action);
   g_free (self->view);
   g_free (self->imported_name);
+  for (guint i = 0; i < G_N_ELEMENTS (self->view_labels); i++)
+    g_free (self->view_labels[i]);
+  g_free (self->open_label);
 
   G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
 }
@@ -1278,6 +1390,13 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, view_switcher);
+  gtk_widget_class_bind_template_child_full (widget_class, "view_timeline", FALSE,
+                                             G_STRUCT_OFFSET (WeftWindow, view_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "view_split", FALSE,
+                                             G_STRUCT_OFFSET (WeftWindow, view_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "view_graph", FALSE,
+                                             G_STRUCT_OFFSET (WeftWindow, view_buttons[2]));
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_button);
@@ -1349,6 +1468,19 @@ weft_window_init (WeftWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->session = weft_session_new (NULL);
+
+  /* What the view switcher and Open say when the window is wide; narrow,
+   * they show icons and keep the words for assistive technologies. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->view_buttons); i++)
+    {
+      g_autofree char *name = NULL;
+
+      self->view_labels[i] = g_strdup (gtk_button_get_label (self->view_buttons[i]));
+      name = strip_mnemonic (self->view_labels[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view_buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    }
+  self->open_label = g_strdup (adw_split_button_get_label (self->open_button));
 
   self->title_widget = adw_window_title_new ("Weft", NULL);
   /* The view switcher sits at the start; the title says what is open. */

@@ -35,6 +35,9 @@ const char  *weft_window_get_banner_text (WeftWindow     *self);
 int          weft_window_get_presentation_step (WeftWindow *self);
 /* The widget that shows the current presentation step (for tests). */
 GtkWidget   *weft_window_get_presentation_card (WeftWindow *self);
+/* Whether the window is narrow enough for icons in the header and side
+ * panes over the views. */
+gboolean     weft_window_get_compact     (WeftWindow     *self);
 GtkWidget   *weft_window_get_sidebar     (WeftWindow     *self);
 GtkWidget   *weft_window_get_inspector   (WeftWindow     *self);
 GtkWidget   *weft_window_get_timeline    (WeftWindow     *self);
