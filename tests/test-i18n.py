@@ -250,6 +250,36 @@ def test_month_names_come_from_the_translations():
 
 
 @case
+def test_centuries_in_the_language_numerals():
+    # Four entities joined by events dated with unspecified digits; weft path
+    # names each event with its short date.
+    dates = (("19XX", "short century", "%sth c.", 20), ("00XX", "short century", "%sst c.", 1),
+             ("13XX", "short century", "%sth c.", 14), ("1XXX", "short millennium", "%snd mill.", 2))
+    roman = {20: "XX", 1: "I", 14: "XIV", 2: "II"}
+    entities = ",".join(f'{{"id": "e{i}", "name": "E{i}", "kind": "company"}}' for i in range(len(dates) + 1))
+    events = ",".join(f'{{"id": "v{i}", "title": "t{i}", "date": "{d[0]}", '
+                      f'"participants": [{{"entity": "e{i}"}}, {{"entity": "e{i + 1}"}}]}}'
+                      for i, d in enumerate(dates))
+    with tempfile.TemporaryDirectory() as d:
+        path = write(d, "c.weft", f'{{"weft": 1, "title": "c", "entities": [{entities}], "events": [{events}]}}')
+        code, out, err = run("path", path, "e0", f"e{len(dates)}")
+        expect(code == 0, err)
+        for _, _, english, n in dates:
+            expect(english.replace("%s", str(n)) in out, f"{english % n!r} not in\n{out}")
+        numerals = {"es": "roman", "zh_CN": "arabic"}
+        for lang, t in T.items():
+            expect(t.pgettext("century numerals", "arabic") == numerals[lang], f"{lang}: numerals")
+            code, out, err = run("path", path, "e0", f"e{len(dates)}", lang=lang)
+            expect(code == 0, f"{lang}: {err}")
+            for _, context, msgid, n in dates:
+                number = roman[n] if numerals[lang] == "roman" else str(n)
+                want = cfmt(t.pgettext(context, msgid), number)
+                expect(want in out, f"{lang}: {want!r} not in\n{out}")
+            if lang == "es":
+                expect("s. XIV" in out and "mil. II" in out, out)
+
+
+@case
 def test_desktop_file_is_translated():
     with open(DESKTOP, encoding="utf-8") as f:
         entries = dict(line.rstrip("\n").split("=", 1) for line in f if "=" in line and not line.startswith("#"))

@@ -1117,6 +1117,34 @@ ordinal_kind (int n)
     }
 }
 
+/* Roman numerals for 1 to 3999. */
+static char *
+roman_numeral (int n)
+{
+  static const struct { int value; const char *digits; } table[] = {
+    { 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" }, { 90, "XC" },
+    { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    for (; n >= table[i].value; n -= table[i].value)
+      g_string_append (out, table[i].digits);
+  return g_string_free (out, FALSE);
+}
+
+/* The number of a century or millennium as the translation writes it. */
+static char *
+ordinal_number (int n)
+{
+  /* Translators: write "roman" here if your language numbers centuries
+   * and millennia in Roman numerals ("siglo XXI"), and keep "arabic" for
+   * "21st century". The messages below get the number as a string. */
+  if (g_str_equal (C_("century numerals", "arabic"), "roman") && n >= 1 && n <= 3999)
+    return roman_numeral (n);
+  return g_strdup_printf ("%d", n);
+}
+
 /* "the 20th century" for 19XX (1900–1999), "20th c." when short. The
  * years 0–99 (00XX) count as the 1st century. */
 static char *
@@ -1124,6 +1152,7 @@ format_century (gint64   first_year,
                 gboolean is_short)
 {
   int n = (int) (first_year / 100) + 1;
+  g_autofree char *number = ordinal_number (n);
 
   if (is_short)
     {
@@ -1132,14 +1161,14 @@ format_century (gint64   first_year,
       switch (ordinal_kind (n))
         {
         case ORDINAL_ST:
-          return g_strdup_printf (C_("short century", "%dst c."), n);
+          return g_strdup_printf (C_("short century", "%sst c."), number);
         case ORDINAL_ND:
-          return g_strdup_printf (C_("short century", "%dnd c."), n);
+          return g_strdup_printf (C_("short century", "%snd c."), number);
         case ORDINAL_RD:
-          return g_strdup_printf (C_("short century", "%drd c."), n);
+          return g_strdup_printf (C_("short century", "%srd c."), number);
         case ORDINAL_TH:
         default:
-          return g_strdup_printf (C_("short century", "%dth c."), n);
+          return g_strdup_printf (C_("short century", "%sth c."), number);
         }
     }
 
@@ -1148,14 +1177,14 @@ format_century (gint64   first_year,
   switch (ordinal_kind (n))
     {
     case ORDINAL_ST:
-      return g_strdup_printf (_("the %dst century"), n);
+      return g_strdup_printf (_("the %sst century"), number);
     case ORDINAL_ND:
-      return g_strdup_printf (_("the %dnd century"), n);
+      return g_strdup_printf (_("the %snd century"), number);
     case ORDINAL_RD:
-      return g_strdup_printf (_("the %drd century"), n);
+      return g_strdup_printf (_("the %srd century"), number);
     case ORDINAL_TH:
     default:
-      return g_strdup_printf (_("the %dth century"), n);
+      return g_strdup_printf (_("the %sth century"), number);
     }
 }
 
@@ -1165,6 +1194,7 @@ format_millennium (gint64   first_year,
                    gboolean is_short)
 {
   int n = (int) (first_year / 1000) + 1;
+  g_autofree char *number = ordinal_number (n);
 
   if (is_short)
     {
@@ -1173,14 +1203,14 @@ format_millennium (gint64   first_year,
       switch (ordinal_kind (n))
         {
         case ORDINAL_ST:
-          return g_strdup_printf (C_("short millennium", "%dst mill."), n);
+          return g_strdup_printf (C_("short millennium", "%sst mill."), number);
         case ORDINAL_ND:
-          return g_strdup_printf (C_("short millennium", "%dnd mill."), n);
+          return g_strdup_printf (C_("short millennium", "%snd mill."), number);
         case ORDINAL_RD:
-          return g_strdup_printf (C_("short millennium", "%drd mill."), n);
+          return g_strdup_printf (C_("short millennium", "%srd mill."), number);
         case ORDINAL_TH:
         default:
-          return g_strdup_printf (C_("short millennium", "%dth mill."), n);
+          return g_strdup_printf (C_("short millennium", "%sth mill."), number);
         }
     }
 
@@ -1189,14 +1219,14 @@ format_millennium (gint64   first_year,
   switch (ordinal_kind (n))
     {
     case ORDINAL_ST:
-      return g_strdup_printf (_("the %dst millennium"), n);
+      return g_strdup_printf (_("the %sst millennium"), number);
     case ORDINAL_ND:
-      return g_strdup_printf (_("the %dnd millennium"), n);
+      return g_strdup_printf (_("the %snd millennium"), number);
     case ORDINAL_RD:
-      return g_strdup_printf (_("the %drd millennium"), n);
+      return g_strdup_printf (_("the %srd millennium"), number);
     case ORDINAL_TH:
     default:
-      return g_strdup_printf (_("the %dth millennium"), n);
+      return g_strdup_printf (_("the %sth millennium"), number);
     }
 }
 
