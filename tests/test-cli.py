@@ -58,6 +58,20 @@ def test_version():
 
 
 @case
+def test_mistyped_command():
+    # A bare word that names no file is a command gone wrong, said on the
+    # terminal (exit 2), not a window opening on a missing file.
+    for word, meant in (("valdate", "validate"), ("stat", "stats"), ("grpah", "graph"), ("frobnicate", None)):
+        code, out, err = run(word, EXAMPLE)
+        expect(code == 2 and out == "", f"{word}: exit {code}, {out!r}")
+        expect(f"unknown command “{word}”" in err and "weft --help" in err, f"{word}: {err!r}")
+        if meant:
+            expect(f"did you mean “{meant}”" in err, f"{word}: {err!r}")
+        else:
+            expect("did you mean" not in err, f"{word}: {err!r}")
+
+
+@case
 def test_subcommand_help():
     for sub in ("validate", "stats", "path"):
         code, out, _ = run(sub, "--help")

@@ -36,6 +36,19 @@ find_command (const char *name)
   return NULL;
 }
 
+/* A word of letters, digits and dashes that names no file: "weft
+ * valdate x.weft" is a mistyped command, not a file for the window. */
+static gboolean
+is_command_word (const char *arg)
+{
+  if (!g_ascii_isalpha (*arg))
+    return FALSE;
+  for (const char *p = arg; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return !g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 gboolean
 weft_cli_handles (const char *arg)
 {
@@ -44,7 +57,57 @@ weft_cli_handles (const char *arg)
 
   return find_command (arg) != NULL ||
          g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
-         g_str_equal (arg, "--version") || g_str_equal (arg, "help");
+         g_str_equal (arg, "--version") || g_str_equal (arg, "help") ||
+         is_command_word (arg);
+}
+
+/* Edits (insert, delete, replace, swap two neighbours) from @a to @b,
+ * for commands of a few letters. */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *d = g_new (guint, (n + 1) * (m + 1));
+
+#define D(i, j) d[(i) * (m + 1) + (j)]
+  for (gsize i = 0; i <= n; i++)
+    D (i, 0) = (guint) i;
+  for (gsize j = 0; j <= m; j++)
+    D (0, j) = (guint) j;
+  for (gsize i = 1; i <= n; i++)
+    for (gsize j = 1; j <= m; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1]);
+
+        D (i, j) = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          D (i, j) = MIN (D (i, j), D (i - 2, j - 2) + 1);
+      }
+  return D (n, m);
+#undef D
+}
+
+/* The command @name was probably meant to be, or NULL. */
+static const WeftCliCommand *
+closest_command (const char *name)
+{
+  const WeftCliCommand *best = NULL;
+  guint best_distance = 3;   /* at most two edits */
+
+  if (strlen (name) > 64)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      guint distance = edit_distance (name, commands[i].name);
+
+      if (distance < best_distance)
+        {
+          best = &commands[i];
+          best_distance = distance;
+        }
+    }
+  return best;
 }
 
 /* How many columns a (translated) string takes in a terminal: a CJK
@@ -131,7 +194,14 @@ weft_cli_run (int    argc,
   command = find_command (argv[1]);
   if (command == NULL)
     {
-      g_printerr (_("weft: unknown command “%s”; run “weft --help” for the list\n"), argv[1]);
+      const WeftCliCommand *closest = closest_command (argv[1]);
+      g_autofree char *name = weft_text_escape (argv[1], -1);
+
+      if (closest != NULL)
+        g_printerr (_("weft: unknown command “%s”; did you mean “%s”? Run “weft --help” for the list\n"),
+                    name, closest->name);
+      else
+        g_printerr (_("weft: unknown command “%s”; run “weft --help” for the list\n"), name);
       return WEFT_EXIT_USAGE;
     }
 
