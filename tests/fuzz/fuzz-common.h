@@ -30,7 +30,17 @@ weft_fuzz_log_writer (GLogLevelFlags   log_level,
                       gsize            n_fields,
                       gpointer         user_data)
 {
-  GLogWriterOutput result = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+  GLogWriterOutput result;
+  const char *domain = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+  /* Debug messages only where G_MESSAGES_DEBUG asks for them, as GLib's own
+   * writer does: on stdout they would break the replay's TAP. */
+  if (g_log_writer_default_would_drop (log_level, domain))
+    return G_LOG_WRITER_HANDLED;
+  result = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
 
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     abort ();
