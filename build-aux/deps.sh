@@ -6,12 +6,13 @@ WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libgraphviz-dev graphviz
   gettext desktop-file-utils appstream python3
   shared-mime-info libgtk-4-bin
-  libcairo2-dev libpango1.0-dev"
+  libcairo2-dev libpango1.0-dev librsvg2-dev"
 # fonts-droid-fallback: a small CJK font, so the zh_CN window test draws
 # Chinese; locales: the sources tests/make-locales.py compiles es_ES and
-# zh_CN from, to check that numbers follow the locale.
+# zh_CN from, to check that numbers follow the locale; poppler-utils:
+# pdftotext and pdfinfo, which test-print reads printed pages with.
 WEFT_TEST_DEPS="xvfb xauth python3-yaml
-  fonts-droid-fallback locales clang valgrind"
+  fonts-droid-fallback locales clang valgrind poppler-utils"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"
 

@@ -276,9 +276,10 @@ default_span (WeftTimelineIndex *index,
   *upper += pad;
 }
 
-typedef struct {
+struct _WeftTimelinePage {
+  WeftTimelineIndex         *index;
   WeftTimelineRenderer      *renderer;
-  WeftTimelineFrame         *frame;
+  WeftTimelineFrame         *frame;   /* borrows the index */
   WeftTimelineRenderState    state;
   char                      *title;
   char                      *subtitle;
@@ -287,13 +288,15 @@ typedef struct {
   double                     frame_y;
   double                     legend_y;
   gboolean                   legend;
-} Page;
+};
 
+/* @state is the page's own, or a copy that hands text to a callback. */
 static void
-draw_page (Page    *page,
-           cairo_t *cr)
+draw_page (WeftTimelinePage              *page,
+           const WeftTimelineRenderState *state,
+           cairo_t                       *cr)
 {
-  const WeftTimelinePalette *palette = page->state.palette;
+  const WeftTimelinePalette *palette = state->palette;
   double y = MARGIN;
 
   cairo_set_source_rgba (cr, palette->background.red, palette->background.green,
@@ -302,11 +305,11 @@ draw_page (Page    *page,
 
   if (page->title != NULL)
     {
-      weft_timeline_renderer_draw_text (page->renderer, cr, &page->state, WEFT_TIMELINE_TEXT_TITLE,
+      weft_timeline_renderer_draw_text (page->renderer, cr, state, WEFT_TIMELINE_TEXT_TITLE,
                                         page->title, MARGIN, y, page->width - 2 * MARGIN,
                                         &palette->text, WEFT_TIMELINE_REGION_OTHER);
       y += 30;
-      weft_timeline_renderer_draw_text (page->renderer, cr, &page->state, WEFT_TIMELINE_TEXT_LEGEND,
+      weft_timeline_renderer_draw_text (page->renderer, cr, state, WEFT_TIMELINE_TEXT_LEGEND,
                                         page->subtitle, MARGIN, y, page->width - 2 * MARGIN,
                                         &palette->text_dim, WEFT_TIMELINE_REGION_OTHER);
     }
@@ -315,11 +318,11 @@ draw_page (Page    *page,
   cairo_translate (cr, MARGIN, page->frame_y);
   /* The renderer draws text through the state's text_func, whose
    * coordinates must be the page's: shift them. */
-  weft_timeline_renderer_draw (page->renderer, cr, page->frame, &page->state);
+  weft_timeline_renderer_draw (page->renderer, cr, page->frame, state);
   cairo_restore (cr);
 
   if (page->legend)
-    weft_timeline_renderer_draw_legend (page->renderer, cr, &page->state, MARGIN, page->legend_y,
+    weft_timeline_renderer_draw_legend (page->renderer, cr, state, MARGIN, page->legend_y,
                                         page->width - 2 * MARGIN);
 }
 
@@ -351,29 +354,45 @@ shifted_text_func (WeftTimelineText         role,
   svg_text_func (role, text, x, y, max_width, color, region, shift->svg);
 }
 
-GBytes *
-weft_timeline_export_bytes (WeftDataset                     *dataset,
-                            WeftTimelineFormat               format,
-                            const WeftTimelineExportOptions *options,
-                            guint                           *width_out,
-                            guint                           *height_out,
-                            GError                         **error)
+static gboolean
+check_height (guint    height,
+              guint    limit,
+              GError **error)
+{
+  if (height <= limit)
+    return TRUE;
+  g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
+               _("The timeline would be %u pixels tall, too tall for one picture: "
+                 "show a shorter span (--from, --to) or fewer lanes (--lanes group or kind)"),
+               height);
+  return FALSE;
+}
+
+void
+weft_timeline_page_free (WeftTimelinePage *page)
+{
+  if (page == NULL)
+    return;
+  g_clear_pointer (&page->frame, weft_timeline_frame_free);
+  g_clear_pointer (&page->renderer, weft_timeline_renderer_free);
+  g_clear_pointer (&page->index, weft_timeline_index_free);
+  g_free (page->title);
+  g_free (page->subtitle);
+  g_free (page);
+}
+
+WeftTimelinePage *
+weft_timeline_page_new (WeftDataset                     *dataset,
+                        const WeftTimelineExportOptions *options,
+                        GError                         **error)
 {
   WeftTimelineExportOptions defaults;
-  g_autoptr(WeftTimelineIndex) index = NULL;
-  g_autoptr(WeftTimelineRenderer) renderer = NULL;
-  g_autoptr(WeftTimelineFrame) frame = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(WeftTimelinePage) page = NULL;
   WeftTimelineLayoutOptions layout;
   WeftTimelineScale scale;
-  Page page = { 0 };
-  SvgText svg = { 0 };
-  ShiftedText shift = { 0 };
+  WeftTimelineFrame *frame;
   double lower, upper, legend_h = 0;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint width, height;
+  guint width;
 
   g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
 
@@ -392,11 +411,12 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
       return NULL;
     }
 
-  index = weft_timeline_index_new (dataset, options->lanes);
-  renderer = weft_timeline_renderer_new (NULL, 1);
-  frame = weft_timeline_frame_new ();
+  page = g_new0 (WeftTimelinePage, 1);
+  page->index = weft_timeline_index_new (dataset, options->lanes);
+  page->renderer = weft_timeline_renderer_new (NULL, 1);
+  page->frame = frame = weft_timeline_frame_new ();
 
-  default_span (index, dataset, &lower, &upper);
+  default_span (page->index, dataset, &lower, &upper);
   if (options->has_from)
     lower = (double) options->from;
   if (options->has_to)
@@ -418,19 +438,17 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
 
   weft_timeline_layout_options_init (&layout);
   layout.measure = weft_timeline_renderer_measure;
-  layout.measure_data = renderer;
+  layout.measure_data = page->renderer;
   layout.compact = TRUE;
   layout.max_rows = 12;
   layout.max_label_width = MIN (420, width * 0.4);
   layout.collapsed = options->collapsed;
   weft_timeline_scale_init (&scale, lower, upper, width - 2 * MARGIN);
-  weft_timeline_layout (index, &scale, &layout, frame);
+  weft_timeline_layout (page->index, &scale, &layout, frame);
 
-  page.renderer = renderer;
-  page.frame = frame;
-  page.width = width;
-  page.legend = options->legend;
-  weft_timeline_render_state_init (&page.state, weft_timeline_palette_get (options->dark));
+  page->width = width;
+  page->legend = options->legend;
+  weft_timeline_render_state_init (&page->state, weft_timeline_palette_get (options->dark));
   if (options->heading)
     {
       g_autofree char *from = format_day ((gint64) floor (scale.lower), scale.upper - scale.lower);
@@ -439,57 +457,108 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
       g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
       const char *title = weft_dataset_get_title (dataset);
 
-      page.title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Timeline"));
+      page->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Timeline"));
       /* Translators: under an exported timeline's title: "2000 to 2022 · 16 events". */
-      page.subtitle = g_strdup_printf (_("%1$s to %2$s · %3$s"), from, to, events);
+      page->subtitle = g_strdup_printf (_("%1$s to %2$s · %3$s"), from, to, events);
     }
 
-  page.frame_y = options->heading ? MARGIN + 30 + 30 : MARGIN;
-  page.legend_y = page.frame_y + frame->header_height + frame->lanes_height + 16;
+  page->frame_y = options->heading ? MARGIN + 30 + 30 : MARGIN;
+  page->legend_y = page->frame_y + frame->header_height + frame->lanes_height + 16;
   if (frame->lanes->len == 0)
-    page.legend_y += 24;
+    page->legend_y += 24;
   if (options->legend)
     {
       cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
       cairo_t *scratch_cr = cairo_create (scratch);
 
-      legend_h = weft_timeline_renderer_draw_legend (renderer, scratch_cr, &page.state, MARGIN, 0, width - 2 * MARGIN);
+      legend_h = weft_timeline_renderer_draw_legend (page->renderer, scratch_cr, &page->state, MARGIN, 0,
+                                                     width - 2 * MARGIN);
       cairo_destroy (scratch_cr);
       cairo_surface_destroy (scratch);
     }
-  page.height = ceil ((options->legend ? page.legend_y + legend_h : page.legend_y) + MARGIN - 12);
-  height = (guint) MIN (page.height, (double) G_MAXUINT);
+  page->height = ceil ((options->legend ? page->legend_y + legend_h : page->legend_y) + MARGIN - 12);
 
-  if ((format == WEFT_TIMELINE_FORMAT_PNG && height > MAX_PNG_HEIGHT) || height > MAX_HEIGHT)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("The timeline would be %u pixels tall, too tall for one picture: "
-                     "show a shorter span (--from, --to) or fewer lanes (--lanes group or kind)"),
-                   height);
-      g_free (page.title);
-      g_free (page.subtitle);
-      return NULL;
-    }
+  if (!check_height ((guint) MIN (page->height, (double) G_MAXUINT), MAX_HEIGHT, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
 
+void
+weft_timeline_page_get_size (WeftTimelinePage *page,
+                             double           *width,
+                             double           *height)
+{
+  g_return_if_fail (page != NULL);
+
+  if (width != NULL)
+    *width = page->width;
+  if (height != NULL)
+    *height = page->height;
+}
+
+void
+weft_timeline_page_draw (WeftTimelinePage *page,
+                         cairo_t          *cr)
+{
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  /* The background is a paint: keep it on the page. */
+  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_clip (cr);
+  draw_page (page, &page->state, cr);
+  cairo_restore (cr);
+}
+
+GBytes *
+weft_timeline_export_bytes (WeftDataset                     *dataset,
+                            WeftTimelineFormat               format,
+                            const WeftTimelineExportOptions *options,
+                            guint                           *width_out,
+                            guint                           *height_out,
+                            GError                         **error)
+{
+  g_autoptr(WeftTimelinePage) page = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  WeftTimelineRenderState state;
+  SvgText svg = { 0 };
+  ShiftedText shift = { 0 };
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint width, height;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
+
+  page = weft_timeline_page_new (dataset, options, error);
+  if (page == NULL)
+    return NULL;
+  width = (guint) page->width;
+  height = (guint) MIN (page->height, (double) G_MAXUINT);
+  if (format == WEFT_TIMELINE_FORMAT_PNG && !check_height (height, MAX_PNG_HEIGHT, error))
+    return NULL;
+
+  state = page->state;
   switch (format)
     {
     case WEFT_TIMELINE_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (write_to_array, bytes, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      svg.renderer = renderer;
+      svg.renderer = page->renderer;
       svg.text = g_string_new (NULL);
       shift.svg = &svg;
       shift.dx = MARGIN;
-      shift.dy = page.frame_y;
-      page.state.text_func = shifted_text_func;
-      page.state.text_data = &shift;
+      shift.dy = page->frame_y;
+      state.text_func = shifted_text_func;
+      state.text_data = &shift;
       break;
 
     case WEFT_TIMELINE_FORMAT_PDF:
       /* 96 pixels to the inch: a 1600-pixel picture is 1200 points wide. */
       surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width * 0.75, height * 0.75);
-      if (page.title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page.title);
+      if (page->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Weft " PACKAGE_VERSION);
       break;
 
@@ -502,7 +571,7 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   cr = cairo_create (surface);
   if (format == WEFT_TIMELINE_FORMAT_PDF)
     cairo_scale (cr, 0.75, 0.75);
-  draw_page (&page, cr);
+  draw_page (page, &state, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -512,9 +581,6 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-
-  g_free (page.title);
-  g_free (page.subtitle);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "weft-timeline-index.h"
@@ -57,5 +58,25 @@ GBytes  *weft_timeline_export_bytes (WeftDataset                     *dataset,
                                      guint                           *width,
                                      guint                           *height,
                                      GError                         **error);
+
+/* The page the exports draw (heading, span, lanes, legend), laid out once
+ * and drawn onto any cairo context: the window prints it. */
+typedef struct _WeftTimelinePage WeftTimelinePage;
+
+WeftTimelinePage *weft_timeline_page_new      (WeftDataset                     *dataset,
+                                               const WeftTimelineExportOptions *options,
+                                               GError                         **error);
+void              weft_timeline_page_free     (WeftTimelinePage                *page);
+/* In pixels: one unit of the context weft_timeline_page_draw() draws on. */
+void              weft_timeline_page_get_size (WeftTimelinePage                *page,
+                                               double                          *width,
+                                               double                          *height);
+/* Draws the page with its top left corner at @cr's origin, clipped to its
+ * size. Text stays text (pango glyphs), so a PDF or printer surface gets
+ * vectors and fonts. */
+void              weft_timeline_page_draw     (WeftTimelinePage                *page,
+                                               cairo_t                         *cr);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftTimelinePage, weft_timeline_page_free)
 
 G_END_DECLS

@@ -1948,6 +1948,20 @@ weft_timeline_view_get_frame (WeftTimelineView *self)
   return self->frame;
 }
 
+/* What the view shows: its span, lanes and collapsed lanes, always light. */
+static void
+export_options (WeftTimelineView          *self,
+                WeftTimelineExportOptions *options)
+{
+  weft_timeline_export_options_init (options, self->dataset);
+  options->lanes = self->lanes;
+  options->has_from = TRUE;
+  options->from = (gint64) floor (self->scale.lower);
+  options->has_to = TRUE;
+  options->to = MAX ((gint64) ceil (self->scale.upper) - 1, options->from);
+  options->collapsed = self->collapsed;
+}
+
 gboolean
 weft_timeline_view_export (WeftTimelineView   *self,
                            GFile              *file,
@@ -1964,12 +1978,24 @@ weft_timeline_view_export (WeftTimelineView   *self,
       return FALSE;
     }
 
-  weft_timeline_export_options_init (&options, self->dataset);
-  options.lanes = self->lanes;
-  options.has_from = TRUE;
-  options.from = (gint64) floor (self->scale.lower);
-  options.has_to = TRUE;
-  options.to = MAX ((gint64) ceil (self->scale.upper) - 1, options.from);
-  options.collapsed = self->collapsed;
+  export_options (self, &options);
   return weft_timeline_export (self->dataset, file, format, &options, error);
+}
+
+WeftTimelinePage *
+weft_timeline_view_new_page (WeftTimelineView  *self,
+                             GError           **error)
+{
+  WeftTimelineExportOptions options;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_FAILED, _("There is no timeline to print"));
+      return NULL;
+    }
+
+  export_options (self, &options);
+  return weft_timeline_page_new (self->dataset, &options, error);
 }

@@ -51,5 +51,8 @@ gboolean     weft_timeline_view_export          (WeftTimelineView  *self,
                                                  GFile             *file,
                                                  WeftTimelineFormat format,
                                                  GError           **error);
+/* The page that export draws, laid out now, for printing. */
+WeftTimelinePage *weft_timeline_view_new_page   (WeftTimelineView  *self,
+                                                 GError           **error);
 
 G_END_DECLS

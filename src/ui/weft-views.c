@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
 
+#include "weft-error.h"
 #include "weft-graph-view.h"
 #include "weft-layout.h"
 #include "weft-loader.h"
@@ -261,76 +263,192 @@ weft_views_export_to_file (GtkWidget  *view,
 
 /* ---- Print -------------------------------------------------------------- */
 
-/* Pages are printed from a PNG of the view, drawn large and fitted to the
- * page, so print and export share one renderer. */
-static GBytes *
-render_png (GtkWidget  *view,
-            GError    **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = NULL;
+/* One page of vectors, made before the dialog opens (so errors come first
+ * and the page is what was on screen): the timeline is the page the
+ * export draws, with the same renderer; the graph is Graphviz's own SVG,
+ * drawn by librsvg. Either is fitted to the printable area and centred. */
+typedef struct {
+  WeftTimelinePage *timeline;
+  RsvgHandle       *graph;
+  double            width;    /* of the picture, in its own units */
+  double            height;
+  GError           *error;    /* from drawing the page */
+} PrintJob;
 
-  file = g_file_new_tmp ("weft-print-XXXXXX.png", &stream, error);
-  if (file == NULL)
-    return NULL;
-  path = g_file_get_path (file);
-  if (!export_view (view, file, error) || !g_file_get_contents (path, &contents, &length, error))
-    {
-      g_file_delete (file, NULL, NULL);
-      return NULL;
-    }
-  g_file_delete (file, NULL, NULL);
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+static void
+print_job_clear (PrintJob *job)
+{
+  g_clear_pointer (&job->timeline, weft_timeline_page_free);
+  g_clear_object (&job->graph);
+  g_clear_error (&job->error);
 }
 
-typedef struct {
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *out,
-          unsigned int   length)
+static void
+print_job_unref (PrintJob *job)
 {
-  PngReader *reader = closure;
+  g_rc_box_release_full (job, (GDestroyNotify) print_job_clear);
+}
 
-  if (reader->offset + length > reader->length)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (out, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintJob, print_job_unref)
+
+static WeftSession *
+view_session (GtkWidget *view)
+{
+  if (WEFT_IS_TIMELINE_VIEW (view))
+    return weft_timeline_view_get_session (WEFT_TIMELINE_VIEW (view));
+  if (WEFT_IS_GRAPH_VIEW (view))
+    return weft_graph_view_get_session (WEFT_GRAPH_VIEW (view));
+  return NULL;
+}
+
+static gboolean
+graph_size (RsvgHandle *handle,
+            double     *width,
+            double     *height)
+{
+  gboolean has_viewbox = FALSE;
+  RsvgRectangle viewbox = { 0 };
+
+  if (rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) && *width > 0 && *height > 0)
+    return TRUE;
+  /* No absolute width and height: the viewBox gives the proportions. */
+  rsvg_handle_get_intrinsic_dimensions (handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
+  *width = viewbox.width;
+  *height = viewbox.height;
+  return has_viewbox && *width > 0 && *height > 0;
+}
+
+static PrintJob *
+print_job_new (GtkWidget  *view,
+               GError    **error)
+{
+  g_autoptr(PrintJob) job = g_rc_box_new0 (PrintJob);
+  WeftSession *session = view_session (view);
+
+  if (session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("This view cannot be printed"));
+      return NULL;
+    }
+  if (weft_session_get_dataset (session) == NULL)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_FAILED, _("There is nothing to print: open a file first"));
+      return NULL;
+    }
+
+  if (WEFT_IS_TIMELINE_VIEW (view))
+    {
+      job->timeline = weft_timeline_view_new_page (WEFT_TIMELINE_VIEW (view), error);
+      if (job->timeline == NULL)
+        return NULL;
+      weft_timeline_page_get_size (job->timeline, &job->width, &job->height);
+    }
+  else
+    {
+      g_autoptr(GBytes) svg = weft_graph_view_export (WEFT_GRAPH_VIEW (view), WEFT_EXPORT_SVG, error);
+      gsize size;
+      const guint8 *data;
+
+      if (svg == NULL)
+        return NULL;
+      data = g_bytes_get_data (svg, &size);
+      job->graph = rsvg_handle_new_from_data (data, size, error);
+      if (job->graph == NULL)
+        return NULL;
+      if (!graph_size (job->graph, &job->width, &job->height))
+        {
+          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("The graph has no size to print"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&job);
 }
 
 static void
 draw_page (GtkPrintOperation *operation,
            GtkPrintContext   *context,
            int                page,
-           GBytes            *png)
+           PrintJob          *job)
 {
-  PngReader reader = { g_bytes_get_data (png, NULL), g_bytes_get_size (png), 0 };
-  cairo_surface_t *image = cairo_image_surface_create_from_png_stream (read_png, &reader);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double page_width = gtk_print_context_get_width (context);
   double page_height = gtk_print_context_get_height (context);
-  int width = cairo_image_surface_get_width (image);
-  int height = cairo_image_surface_get_height (image);
-  double scale;
+  double scale = MIN (page_width / job->width, page_height / job->height);
+  double x = (page_width - job->width * scale) / 2;
+  double y = (page_height - job->height * scale) / 2;
 
-  if (cairo_surface_status (image) == CAIRO_STATUS_SUCCESS && width > 0 && height > 0)
+  if (job->error != NULL || !(scale > 0))
+    return;
+
+  if (job->timeline != NULL)
     {
-      scale = MIN (page_width / width, page_height / height);
       cairo_save (cr);
+      cairo_translate (cr, x, y);
       cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_paint (cr);
+      weft_timeline_page_draw (job->timeline, cr);
       cairo_restore (cr);
     }
-  cairo_surface_destroy (image);
+  else
+    {
+      RsvgRectangle viewport = { x, y, job->width * scale, job->height * scale };
+
+      /* The document fills the viewport, its aspect kept. */
+      if (!rsvg_handle_render_document (job->graph, cr, &viewport, &job->error))
+        {
+          gtk_print_operation_cancel (operation);
+          return;
+        }
+    }
+
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (&job->error, WEFT_ERROR, WEFT_ERROR_FAILED, _("Could not draw the page: %s"),
+                   cairo_status_to_string (cairo_status (cr)));
+      gtk_print_operation_cancel (operation);
+    }
+}
+
+/* Shows the print dialog (@filename NULL) or writes the page as a PDF to
+ * @filename; both draw the same page. */
+static gboolean
+print_view (GtkWidget   *view,
+            GtkWindow   *parent,
+            const char  *filename,
+            GError     **error)
+{
+  g_autoptr(PrintJob) job = print_job_new (view, error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  GtkPrintOperationResult result;
+
+  if (job == NULL)
+    return FALSE;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, "Weft");
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  setup = gtk_page_setup_new ();
+  /* Timelines and graphs are wide. */
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page),
+                         g_rc_box_acquire (job), (GClosureNotify) print_job_unref, 0);
+
+  if (filename != NULL)
+    gtk_print_operation_set_export_filename (operation, filename);
+  result = gtk_print_operation_run (operation,
+                                    filename != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                     : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -339,35 +457,22 @@ weft_views_print (GtkWindow       *parent,
                   GtkWidget       *view,
                   AdwToastOverlay *toasts)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
 
   if (weft_session_get_dataset (session) == NULL)
     return;
 
-  png = render_png (view, &error);
-  if (png == NULL)
-    {
-      error_dialog (parent, _("Could Not Print"), error);
-      return;
-    }
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, "Weft");
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  {
-    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-
-    /* Timelines and graphs are wide. */
-    gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-    gtk_print_operation_set_default_page_setup (operation, setup);
-  }
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page),
-                         g_bytes_ref (png), (GClosureNotify) g_bytes_unref, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!print_view (view, parent, NULL, &error))
     error_dialog (parent, _("Could Not Print"), error);
+}
+
+gboolean
+weft_views_print_to_pdf (GtkWidget   *view,
+                         const char  *filename,
+                         GError     **error)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (view), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  return print_view (view, NULL, filename, error);
 }

@@ -31,10 +31,15 @@ void       weft_views_export           (GtkWindow       *parent,
 gboolean   weft_views_export_to_file   (GtkWidget       *view,
                                         GFile           *file,
                                         GError         **error);
-/* Prints @view, fitted to the page. */
+/* Prints @view on one landscape page, fitted and centred, as vectors: the
+ * timeline's exported page, the graph as Graphviz draws it. */
 void       weft_views_print            (GtkWindow       *parent,
                                         WeftSession     *session,
                                         GtkWidget       *view,
                                         AdwToastOverlay *toasts);
+/* The same page, written as a PDF to @filename without a dialog. */
+gboolean   weft_views_print_to_pdf     (GtkWidget       *view,
+                                        const char      *filename,
+                                        GError         **error);
 
 G_END_DECLS
