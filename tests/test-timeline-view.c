@@ -212,6 +212,43 @@ test_zoom (Fixture       *f,
   activate (f, "timeline.zoom-fit", NULL);
 }
 
+static gboolean
+width_below (GtkWidget *widget,
+             int        width)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) >= width && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  return gtk_widget_get_width (widget) < width;
+}
+
+/* A narrower window showing everything goes on showing everything;
+ * zoomed in, it shows fewer days at the same zoom from the same start. */
+static void
+test_resize (Fixture       *f,
+             gconstpointer  data)
+{
+  double lower, upper, l2, u2, ppd;
+
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  gtk_window_set_default_size (f->window, 600, 760);
+  g_assert_true (width_below (GTK_WIDGET (f->view), 700));
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat_with_epsilon (l2, lower, 1e-3);
+  g_assert_cmpfloat_with_epsilon (u2, upper, 1e-3);
+
+  activate (f, "timeline.zoom-in", NULL);
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  ppd = gtk_widget_get_width (GTK_WIDGET (f->view)) / (upper - lower);
+  gtk_window_set_default_size (f->window, 400, 760);
+  g_assert_true (width_below (GTK_WIDGET (f->view), 500));
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat_with_epsilon (l2, lower, 1e-3);
+  g_assert_cmpfloat_with_epsilon (gtk_widget_get_width (GTK_WIDGET (f->view)) / (u2 - l2), ppd, 1e-6 * ppd);
+}
+
 static void
 test_range (Fixture       *f,
             gconstpointer  data)
@@ -557,6 +594,7 @@ main (int    argc,
 
 #define ADD(path, fn) g_test_add ("/weft/timeline-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("zoom", test_zoom);
+  ADD ("resize", test_resize);
   ADD ("range", test_range);
   ADD ("brush", test_brush);
   ADD ("lanes", test_lanes);

@@ -879,12 +879,17 @@ weft_timeline_view_size_allocate (GtkWidget *widget,
       /* Now that the width is known. */
       compute_lane_rows (self);
     }
-  /* A wider window shows more days, at the same zoom. */
+  /* Showing everything, the view goes on showing everything; otherwise
+   * a wider window shows more days, at the same zoom. */
   else if (old_width > 1 && fabs (old_width - width) > 0.5)
     {
       double ppd = weft_timeline_scale_px_per_day (&self->scale);
+      double slack = 1e-6 * (self->fit_upper - self->fit_lower);
 
-      weft_timeline_scale_init (&self->scale, self->scale.lower, self->scale.lower + width / ppd, width);
+      if (fabs (self->scale.lower - self->fit_lower) <= slack && fabs (self->scale.upper - self->fit_upper) <= slack)
+        weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
+      else
+        weft_timeline_scale_init (&self->scale, self->scale.lower, self->scale.lower + width / ppd, width);
       constrain (self);
     }
   if ((guint) MAX (width / 3, 1) != self->n_density)
