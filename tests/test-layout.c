@@ -499,26 +499,6 @@ test_escaping (void)
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
 }
 
-/* Node centres as `-Tplain` writes them ("%.5g" inches, y up), one
- * "x y" line a node in the graph's order. */
-static char *
-plain_centres (WeftLayout *layout)
-{
-  WeftGraph *graph = weft_layout_get_graph (layout);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
-    {
-      const WeftNodeBox *box = weft_layout_get_node (layout, i);
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (x, sizeof x, "%.5g", box->x / 72.0);
-      g_ascii_formatd (y, sizeof y, "%.5g", (weft_layout_get_height (layout) - box->y) / 72.0);
-      g_string_append_printf (out, "%s %s\n", x, y);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The node centres in `-Tplain` output, in its order. */
 static char *
 centres_of_plain (const char *plain)
@@ -580,7 +560,7 @@ test_dot_export_relays_out (void)
   g_assert_nonnull (strstr (first_edge, "\te0 -> e3\t"));
   g_assert_true (strstr (first_edge, "\te0 -> e3\t") < strstr (first_edge, "\te1 -> e2\t"));
 
-  ours = plain_centres (layout);
+  ours = weft_layout_dup_plain_centres (layout);
   {
     /* Graphviz reading the text in this process… */
     g_autoptr(GBytes) plain = weft_layout_render_dot (text, "dot", "plain", &error);

@@ -1369,6 +1369,24 @@ weft_layout_get_in_helper (WeftLayout *self)
   return self->in_helper;
 }
 
+char *
+weft_layout_dup_plain_centres (WeftLayout *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (self->graph); i++)
+    {
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (x, sizeof x, "%.5g", self->nodes[i].x / 72.0);
+      g_ascii_formatd (y, sizeof y, "%.5g", (self->height - self->nodes[i].y) / 72.0);
+      g_string_append_printf (out, "%s %s\n", x, y);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- Asynchronous layout ------------------------------------------------ */
 
 /* One request. The outer task is what the caller waits on; it finishes

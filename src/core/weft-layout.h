@@ -189,6 +189,11 @@ GBytes           *weft_layout_render_dot        (const char       *dot,
                                                  const char       *format,
                                                  GError          **error);
 
+/* Each node's centre as `dot -Tplain` writes it (inches, y up, "%.5g"),
+ * one "x y" line a node in the graph's order: to show that the command
+ * line laid out the same graph the same way (tests, benchmarks). */
+char             *weft_layout_dup_plain_centres (WeftLayout       *self);
+
 /* The whole of weft-layout-helper: reads DOT on stdin, lays it out with
  * the engine named in argv[1], prints the geometry for the parent. */
 int               weft_layout_helper_main       (int               argc,

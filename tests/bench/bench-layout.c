@@ -78,18 +78,9 @@ main (int    argc,
 
   if (argc > 5)
     {
-      g_autoptr(GString) nodes = g_string_new (NULL);
+      g_autofree char *nodes = weft_layout_dup_plain_centres (layout);
 
-      for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
-        {
-          const WeftNodeBox *box = weft_layout_get_node (layout, i);
-          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_ascii_formatd (x, sizeof x, "%.5g", box->x / 72.0);
-          g_ascii_formatd (y, sizeof y, "%.5g", (weft_layout_get_height (layout) - box->y) / 72.0);
-          g_string_append_printf (nodes, "%s %s\n", x, y);
-        }
-      if (!g_file_set_contents (argv[5], nodes->str, (gssize) nodes->len, &error))
+      if (!g_file_set_contents (argv[5], nodes, -1, &error))
         g_error ("%s", error->message);
     }
   return 0;
