@@ -300,6 +300,23 @@ fresh_path (const char *name)
 
 /* ---- Tests -------------------------------------------------------------- */
 
+/* One landscape page, every word on it, no pictures; saved as NAME.png
+ * to look at. */
+static void
+assert_vector_page (const char *pdftotext,
+                    const char *pdfinfo,
+                    const char *pdf,
+                    const char *name)
+{
+  double width = 0, height = 0;
+
+  pdf_page_size (pdfinfo, pdf, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  assert_words_fit (pdftotext, pdf, width, height);
+  assert_no_images (pdf);
+  save_png (pdf, name);
+}
+
 /* The timeline prints the page its PDF export draws for the same view:
  * the same span (set here to 2020-2021, so 2008's IBM event is out), the
  * same lanes, light; as text. */
@@ -316,7 +333,6 @@ test_timeline (void)
   g_autofree char *export_text = NULL;
   WeftWindow *window;
   GtkWidget *timeline;
-  double width = 0, height = 0;
 
   if (pdftotext == NULL || pdfinfo == NULL)
     return;
@@ -346,11 +362,7 @@ test_timeline (void)
   export_text = pdf_text (pdftotext, exported);
   g_assert_cmpstr (text, ==, export_text);
 
-  pdf_page_size (pdfinfo, printed, &width, &height);
-  g_assert_cmpfloat (width, >, height);
-  assert_words_fit (pdftotext, printed, width, height);
-  assert_no_images (printed);
-  save_png (printed, "print-timeline");
+  assert_vector_page (pdftotext, pdfinfo, printed, "print-timeline");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -369,7 +381,6 @@ test_graph (void)
   g_autofree char *text = NULL;
   WeftWindow *window;
   GtkWidget *graph;
-  double width = 0, height = 0;
 
   if (pdftotext == NULL || pdfinfo == NULL)
     return;
@@ -396,11 +407,7 @@ test_graph (void)
     assert_contains (text, g_ptr_array_index (labels, i));
   g_assert_cmpuint (labels->len, >=, 20);
 
-  pdf_page_size (pdfinfo, printed, &width, &height);
-  g_assert_cmpfloat (width, >, height);
-  assert_words_fit (pdftotext, printed, width, height);
-  assert_no_images (printed);
-  save_png (printed, "print-graph");
+  assert_vector_page (pdftotext, pdfinfo, printed, "print-graph");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
