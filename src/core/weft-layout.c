@@ -1257,20 +1257,21 @@ run_layout (WeftGraph         *graph,
     }
   set_holder (abandoned);
 
-  if (!read_written_dot (&b, dot, graph, error))
-    ;
-  else if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
+  if (read_written_dot (&b, dot, graph, error))
     {
-      g_autofree char *what = g_strdup_printf (_("Graphviz (%s) could not lay the graph out"),
-                                               weft_layout_engine_to_string (engine));
-      set_gv_error (error, what);
-    }
-  else
-    {
-      layout = extract_layout (&b, engine);
-      layout->warnings = gv_take_messages ();
-      finish_layout (layout, graph);
-      gvFreeLayout (gvc, b.g);
+      if (gvLayout (gvc, b.g, weft_layout_engine_to_string (engine)) != 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("Graphviz (%s) could not lay the graph out"),
+                                                   weft_layout_engine_to_string (engine));
+          set_gv_error (error, what);
+        }
+      else
+        {
+          layout = extract_layout (&b, engine);
+          layout->warnings = gv_take_messages ();
+          finish_layout (layout, graph);
+          gvFreeLayout (gvc, b.g);
+        }
     }
   built_clear (&b);
   set_holder (NULL);
@@ -1623,7 +1624,8 @@ weft_layout_export (WeftGraph         *graph,
                     WeftExportFormat   format,
                     GError           **error)
 {
-  char *dot;
+  g_autofree char *dot = NULL;
+  gsize length;
 
   g_return_val_if_fail (graph != NULL, NULL);
 
@@ -1632,13 +1634,11 @@ weft_layout_export (WeftGraph         *graph,
   engine = resolve_engine (graph, engine);
   dot = write_dot (graph, engine);
   if (format == WEFT_EXPORT_DOT)
-    return g_bytes_new_take (dot, strlen (dot));
-
-  {
-    g_autofree char *owned = dot;
-
-    return weft_layout_render_dot (owned, weft_layout_engine_to_string (engine), renderer_for (format), error);
-  }
+    {
+      length = strlen (dot);
+      return g_bytes_new_take (g_steal_pointer (&dot), length);
+    }
+  return weft_layout_render_dot (dot, weft_layout_engine_to_string (engine), renderer_for (format), error);
 }
 
 GBytes *
