@@ -12,6 +12,7 @@
 
 #include "weft-error.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "weft-paths.h"
 
 static WeftDataset *

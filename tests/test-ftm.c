@@ -15,6 +15,7 @@
 #include "weft-ftm-schema.h"
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "weft-query.h"
 
 static char *tmpdir;

@@ -9,6 +9,7 @@
 
 #include "weft-error.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "weft-paths.h"
 
 /* A small valid document; the cases below break one thing each. Keep its

@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "weft-paths.h"
 #include "weft-query.h"
 #include "weft-session.h"

@@ -16,6 +16,7 @@
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 
 static char *tmpdir;
 

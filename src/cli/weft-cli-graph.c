@@ -12,7 +12,7 @@
 #include "weft-error.h"
 #include "weft-graph.h"
 #include "weft-layout.h"
-#include "weft-loader.h"
+#include "weft-file.h"
 #include "weft-session.h"
 
 int

@@ -12,7 +12,7 @@
 #include "weft-error.h"
 #include "weft-graph-view.h"
 #include "weft-layout.h"
-#include "weft-loader.h"
+#include "weft-file.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-view.h"
 #include "weft-views.h"

@@ -11,7 +11,7 @@
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-inspector.h"
-#include "weft-loader.h"
+#include "weft-saver.h"
 #include "weft-paths.h"
 #include "weft-sidebar.h"
 #include "weft-views.h"

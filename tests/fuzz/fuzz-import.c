@@ -21,6 +21,7 @@
 #include "weft-formats.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "fuzz-common.h"
 
 static char *input_path;

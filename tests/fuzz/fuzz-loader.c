@@ -15,6 +15,7 @@
 
 #include "weft-error.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 #include "fuzz-common.h"
 
 int

@@ -23,7 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-error.h"
-#include "weft-loader.h"
+#include "weft-file.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-layout.h"
 #include "weft-timeline-render.h"

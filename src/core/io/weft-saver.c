@@ -6,13 +6,12 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-private.h"
 #include "weft-error.h"
-#include "weft-loader.h"
+#include "weft-file.h"
+#include "weft-saver.h"
 
 static void
 set_string (JsonObject *object,
@@ -275,46 +274,6 @@ weft_dataset_to_data (WeftDataset *self,
   if (length != NULL)
     *length = len;
   return data;
-}
-
-/* Writes @data to a temporary file beside @file and renames it over @file
- * only once all of it is written. Not g_file_replace_contents(): when a
- * write fails part way (a full disk), it drops its stream, and closing the
- * stream renames the half-written temporary file over the original. A
- * close with a cancelled cancellable is what tells GIO to drop the
- * temporary file and keep the original. */
-gboolean
-weft_file_replace_contents (GFile         *file,
-                            const char    *data,
-                            gsize          length,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GFile) target = NULL;
-  const char *path = g_file_peek_path (file);
-  g_autofree char *resolved = path != NULL ? realpath (path, NULL) : NULL;
-
-  /* GIO writes over a symbolic link in place, the old contents truncated
-   * first; the file the link points to gets the temporary file and the
-   * rename instead, and the link stays a link. */
-  target = resolved != NULL ? g_file_new_for_path (resolved) : g_object_ref (file);
-
-  out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL, cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      return FALSE;
-    }
-
-  /* Syncs, then renames; if that fails the original is still there. */
-  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 
 gboolean

@@ -20,7 +20,9 @@
 #include "weft-dataset-private.h"
 #include "weft-hash.h"
 #include "weft-error.h"
+#include "weft-file.h"
 #include "weft-json-locate.h"
+#include "weft-file.h"
 #include "weft-loader.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
@@ -33,17 +35,6 @@ typedef struct {
   const char      *nested;       /* "participants", or NULL */
   guint            nested_index;
 } Ctx;
-
-guint64
-weft_max_file_size (void)
-{
-  const char *value = g_getenv ("WEFT_MAX_FILE_SIZE");
-  guint64 parsed;
-
-  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT64, &parsed, NULL))
-    return parsed;
-  return WEFT_DEFAULT_MAX_FILE_SIZE;
-}
 
 static char *
 member_path (Ctx        *ctx,
@@ -936,12 +927,9 @@ weft_dataset_load_file (GFile            *file,
                         GError          **error)
 {
   g_autoptr(WeftDiagnostics) own = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   char *contents = NULL;
   gsize length = 0;
-  guint64 limit = weft_max_file_size ();
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -951,33 +939,9 @@ weft_dataset_load_file (GFile            *file,
   else if (weft_diagnostics_get_file (diagnostics) == NULL)
     weft_diagnostics_set_file (diagnostics, name);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: is a folder, not a file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > limit)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
-                     "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
-                   (unsigned long long) (limit >> 20));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
-      return NULL;
-    }
+  contents = weft_file_load_guarded (file, name, &length, cancellable, error);
+  if (contents == NULL)
+    return NULL;
 
   return load (contents, length, g_free, reread_file, file, diagnostics, error);
 }

@@ -21,7 +21,7 @@
 
 #include "weft-csv.h"
 #include "weft-interchange-private.h"
-#include "weft-loader.h"
+#include "weft-saver.h"
 
 /* JavaScript dates end here; beyond, TimelineJS needs its cosmological scale. */
 #define JS_MIN_YEAR (-271820)

@@ -14,7 +14,9 @@
 #include "weft-csv.h"
 #include "weft-error.h"
 #include "weft-interchange-private.h"
+#include "weft-file.h"
 #include "weft-loader.h"
+#include "weft-saver.h"
 
 /* How much of a file is read to recognise it. */
 #define SNIFF_SIZE (64 * 1024)
@@ -407,47 +409,6 @@ read_head (GFile   *file,
   return data;
 }
 
-static char *
-load_whole (GFile       *file,
-            const char  *name,
-            gsize       *length,
-            GError     **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint64 limit = weft_max_file_size ();
-  char *contents = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: is a folder, not a file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > limit)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
-                     "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
-                   (unsigned long long) (limit >> 20));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, length, NULL, &local_error))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  return contents;
-}
-
 WeftDataset *
 weft_import_file (GFile                    *file,
                   WeftFormat                format,
@@ -545,7 +506,7 @@ weft_import_file (GFile                    *file,
     case WEFT_FORMAT_TIMELINEJS:
     case WEFT_FORMAT_TIMELINEJS_CSV:
     case WEFT_FORMAT_CSV:
-      contents = load_whole (file, name, &length, error);
+      contents = weft_file_load_guarded (file, name, &length, NULL, error);
       if (contents == NULL)
         return NULL;
       if (format == WEFT_FORMAT_TIMELINEJS)

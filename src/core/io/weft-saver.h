@@ -1,0 +1,33 @@
+/* weft-saver.h: writing .weft files, and JSON text
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "weft-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Stable, readable JSON (two-space indent, members in a fixed order, then
+ * unknown members as they were). */
+char        *weft_dataset_to_data      (WeftDataset      *self,
+                                        gsize            *length);
+/* Writes atomically: the old file stays whole until the new one is
+ * complete. */
+gboolean     weft_dataset_save         (WeftDataset      *self,
+                                        GFile            *file,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
+gboolean     weft_dataset_save_path    (WeftDataset      *self,
+                                        const char       *path,
+                                        GError          **error);
+
+/* json_generator_to_data(), with the control character json-glib 1.6
+ * writes raw (U+001F) escaped, so that the JSON is valid: for every JSON
+ * text Weft writes with a JsonGenerator. */
+char        *weft_json_generator_to_data (JsonGenerator  *generator,
+                                          gsize          *length);
+
+G_END_DECLS
