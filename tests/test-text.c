@@ -93,6 +93,28 @@ test_every_byte (void)
     }
 }
 
+/* Lines and columns count characters; a string may hold NUL bytes. */
+static void
+test_position (void)
+{
+  const char text[] = "a\xc3\xa9\xe4\xb8\xad\nxy\0z\n\n\xf0\x9f\x98\x80q";
+  guint line = 1, column = 1;
+
+  g_assert_cmpuint (weft_utf8_count_chars ("", 0), ==, 0);
+  g_assert_cmpuint (weft_utf8_count_chars (text, 6), ==, 3);          /* a é 中 */
+  g_assert_cmpuint (weft_utf8_count_chars (text + 7, 4), ==, 4);      /* x y NUL z */
+
+  weft_text_advance_position (text, 6, &line, &column);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, 4);
+  weft_text_advance_position (text + 6, 5, &line, &column);          /* \n x y NUL z */
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 5);
+  weft_text_advance_position (text + 11, sizeof text - 1 - 11, &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 3);                                  /* 😀 q */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +124,7 @@ main (int   argc,
   g_test_add_func ("/weft/text/escape", test_escape);
   g_test_add_func ("/weft/text/unsafe", test_unsafe);
   g_test_add_func ("/weft/text/every-byte", test_every_byte);
+  g_test_add_func ("/weft/text/position", test_position);
 
   return g_test_run ();
 }

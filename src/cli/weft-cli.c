@@ -393,18 +393,6 @@ weft_cli_validate (int    argc,
 
 /* ---- stats -------------------------------------------------------------- */
 
-static char *
-day_to_iso (gint64 day)
-{
-  gint64 year;
-  guint month, d;
-
-  weft_civil_from_days (day, &year, &month, &d);
-  if (year < 0)
-    return g_strdup_printf ("-%04" G_GINT64_FORMAT "-%02u-%02u", -year, month, d);
-  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, d);
-}
-
 int
 weft_cli_stats (int    argc,
                 char **argv)
@@ -446,8 +434,8 @@ weft_cli_stats (int    argc,
 
   if (weft_dataset_get_date_range (dataset, &lower, &upper))
     {
-      g_autofree char *from = day_to_iso (lower);
-      g_autofree char *to = day_to_iso (upper);
+      g_autofree char *from = weft_day_to_iso (lower);
+      g_autofree char *to = weft_day_to_iso (upper);
 
       g_print ("first-date: %s\n", from);
       g_print ("last-date: %s\n", to);

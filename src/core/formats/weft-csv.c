@@ -12,6 +12,7 @@
 
 #include "weft-csv.h"
 #include "weft-error.h"
+#include "weft-text.h"
 
 static void
 field_clear (gpointer data)
@@ -44,15 +45,7 @@ static guint
 column_of (WeftCsvReader *reader,
            gsize          offset)
 {
-  const char *start = reader->data + reader->line_start;
-  const char *at = reader->data + offset;
-  guint column = 1;
-
-  /* Characters, not bytes: count the bytes that start one. */
-  for (const char *p = start; p < at; p++)
-    if (((guchar) *p & 0xC0) != 0x80)
-      column++;
-  return column;
+  return 1 + weft_utf8_count_chars (reader->data + reader->line_start, offset - reader->line_start);
 }
 
 static void

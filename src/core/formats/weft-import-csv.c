@@ -20,6 +20,7 @@
 #include "weft-error.h"
 #include "weft-hash.h"
 #include "weft-interchange-private.h"
+#include "weft-text.h"
 
 enum {
   COL_DATE, COL_TITLE, COL_DESCRIPTION, COL_PARTICIPANTS, COL_GROUP, COL_TAGS, COL_ID,
@@ -155,13 +156,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
     {
       guint l = 1, c = 1;
 
-      for (const char *p = text; p < invalid; p++)
-        {
-          if (*p == '\n')
-            l++, c = 1;
-          else if (((guchar) *p & 0xC0) != 0x80)
-            c++;
-        }
+      weft_text_advance_position (text, invalid - text, &l, &c);
       weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
                             _("invalid UTF-8; save the table as CSV in UTF-8"));
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the table as CSV in UTF-8"),

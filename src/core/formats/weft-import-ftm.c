@@ -37,26 +37,13 @@
 #include "weft-interchange-private.h"
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
+#include "weft-text.h"
 
 /* A record longer than this is reported and skipped, so one broken line
  * cannot take all memory. */
 #define DEFAULT_MAX_RECORD (64 * 1024 * 1024)
 
 /* ---- Reading records ------------------------------------------------------ */
-
-/* Characters in @length bytes of UTF-8 (which may hold NULs: strings are
- * decoded in place). */
-static guint
-count_chars (const char *text,
-             gsize       length)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    if (((guchar) text[i] & 0xC0) != 0x80)
-      n++;
-  return n;
-}
 
 typedef enum {
   RECORD_OK,
@@ -346,9 +333,9 @@ done:
 
   r->line += lines_inside;
   if (lines_inside > 0)
-    r->column = 1 + count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
+    r->column = 1 + weft_utf8_count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
   else
-    r->column += count_chars (r->buf + r->start, scan);
+    r->column += weft_utf8_count_chars (r->buf + r->start, scan);
   r->start += scan;
   return RECORD_OK;
 }
@@ -434,9 +421,9 @@ record_position (Ftm    *f,
 
   *line = (guint) MIN (l, G_MAXUINT);
   if (line_start == p)
-    *column = f->column + count_chars (p, at - p);
+    *column = f->column + weft_utf8_count_chars (p, at - p);
   else
-    *column = 1 + count_chars (line_start, at - line_start);
+    *column = 1 + weft_utf8_count_chars (line_start, at - line_start);
 }
 
 static void ftm_report (Ftm *f, WeftSeverity severity, gint token, const char *format, ...) G_GNUC_PRINTF (4, 5);

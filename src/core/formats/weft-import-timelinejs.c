@@ -32,6 +32,7 @@
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
+#include "weft-text.h"
 
 typedef enum {
   SLIDE_EVENT,
@@ -1637,13 +1638,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
     {
       guint l = 1, c = 1;
 
-      for (const char *p = text; p < invalid; p++)
-        {
-          if (*p == '\n')
-            l++, c = 1;
-          else if (((guchar) *p & 0xC0) != 0x80)
-            c++;
-        }
+      weft_text_advance_position (text, invalid - text, &l, &c);
       weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
                             _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"));
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the spreadsheet as CSV in UTF-8"),

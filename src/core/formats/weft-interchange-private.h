@@ -153,8 +153,6 @@ void         weft_html_append_text        (GString           *html,
 
 /* ---- Dates --------------------------------------------------------------- */
 
-/* "2021-10-05" for a day number; negative years as "-0043-…". */
-char        *weft_day_to_iso              (gint64             day);
 /* The time written after "T" in part @part (0 start, 1 end) of @date_text,
  * as hours, minutes and seconds; FALSE when there is none. */
 gboolean     weft_date_text_get_time      (const char        *date_text,

@@ -376,18 +376,6 @@ weft_id_maker_make (WeftIdMaker *self,
 /* ---- Dates ---------------------------------------------------------------- */
 
 char *
-weft_day_to_iso (gint64 day)
-{
-  gint64 year;
-  guint month, d;
-
-  weft_civil_from_days (day, &year, &month, &d);
-  if (year < 0)
-    return g_strdup_printf ("-%04" G_GINT64_FORMAT "-%02u-%02u", -year, month, d);
-  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, d);
-}
-
-char *
 weft_edtf_year (gint64 year)
 {
   if (year > 9999 || year < -9999)

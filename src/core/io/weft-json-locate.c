@@ -11,6 +11,7 @@
 
 #include "weft-hash.h"
 #include "weft-json-locate.h"
+#include "weft-text.h"
 
 #define DEFAULT_MAX_DEPTH 64
 #define DEFAULT_MAX_STRING_LENGTH (4 * 1024 * 1024)
@@ -676,15 +677,7 @@ weft_json_offset_to_position (const char *text,
       }
 
   *line = l;
-  /* Count characters, not bytes; continuation bytes do not start one. */
-  {
-    guint col = 1;
-
-    for (gsize i = line_start; i < offset; i++)
-      if (((guchar) text[i] & 0xC0) != 0x80)
-        col++;
-    *column = col;
-  }
+  *column = 1 + weft_utf8_count_chars (text + line_start, offset - line_start);
 }
 
 static int
@@ -722,15 +715,10 @@ weft_json_offsets_to_positions (const char  *text,
       guint i = order[k];
       gsize offset = MIN (offsets[i], length);
 
-      for (; pos < offset; pos++)
+      if (offset > pos)
         {
-          if (text[pos] == '\n')
-            {
-              line++;
-              column = 1;
-            }
-          else if (((guchar) text[pos] & 0xC0) != 0x80)
-            column++;
+          weft_text_advance_position (text + pos, offset - pos, &line, &column);
+          pos = offset;
         }
       lines[i] = line;
       columns[i] = column;

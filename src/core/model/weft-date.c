@@ -124,6 +124,18 @@ weft_days_in_month (gint64 year,
   return days[month - 1];
 }
 
+char *
+weft_day_to_iso (gint64 day)
+{
+  gint64 year;
+  guint month, d;
+
+  weft_civil_from_days (day, &year, &month, &d);
+  if (year < 0)
+    return g_strdup_printf ("-%04" G_GINT64_FORMAT "-%02u-%02u", -year, month, d);
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, d);
+}
+
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 /* ------------------------------------------------------------------ */

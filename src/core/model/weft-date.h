@@ -89,6 +89,9 @@ void     weft_civil_from_days    (gint64          days,
                                   guint          *day);
 guint    weft_days_in_month      (gint64          year,
                                   guint           month);
+/* Day @day as ISO 8601 ("2021-10-05", "-0043-03-15"); the one way Weft
+ * writes a day for programs to read. */
+char    *weft_day_to_iso         (gint64          day);
 
 /* "44 BCE" for year -43, "2021" for 2021 (translated). */
 char    *weft_year_format        (gint64          year);

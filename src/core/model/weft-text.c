@@ -38,6 +38,36 @@ is_plain_ascii (const char *text,
   return TRUE;
 }
 
+guint
+weft_utf8_count_chars (const char *text,
+                       gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+void
+weft_text_advance_position (const char *text,
+                            gsize       length,
+                            guint      *line,
+                            guint      *column)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) text[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
 char *
 weft_text_escape (const char *text,
                   gssize      length)

@@ -28,4 +28,19 @@ gboolean weft_text_is_unsafe (gunichar    c);
 char    *weft_text_escape    (const char *text,
                               gssize      length);
 
+/* Positions in files are lines and columns counted in characters, from 1:
+ * the one way every reader turns a byte offset into what it reports. */
+
+/* The characters in @length bytes of UTF-8 (which may hold NUL bytes):
+ * the bytes that start one. */
+guint    weft_utf8_count_chars     (const char *text,
+                                    gsize       length);
+/* Moves the position (@line, @column) over @length bytes of @text: a
+ * newline goes to column 1 of the next line, any other character one
+ * column on. */
+void     weft_text_advance_position (const char *text,
+                                     gsize       length,
+                                     guint      *line,
+                                     guint      *column);
+
 G_END_DECLS
