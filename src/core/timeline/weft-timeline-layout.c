@@ -35,19 +35,17 @@
 void
 weft_timeline_metrics_init (WeftTimelineMetrics *m)
 {
-  m->axis_height = 46;
-  m->era_row_height = 22;
-  m->lane_header_height = 24;
-  m->row_height = 32;
-  m->cluster_row_height = 24;
-  m->lane_gap = 8;
-  m->point_radius = 5;
-  m->bar_height = 8;
-  m->label_gap = 12;
-  m->cluster_width = 40;
-  m->fade_length = 72;
-  m->claim_size = 7;
-  m->tick_spacing = 16;
+  static const WeftTimelineMetrics defaults = {
+    /* Heights, top to bottom. */
+    .axis_height = 46, .era_row_height = 22,
+    .lane_header_height = 24, .row_height = 32, .cluster_row_height = 24, .lane_gap = 8,
+    /* Glyphs. */
+    .point_radius = 5, .bar_height = 8, .claim_size = 7, .fade_length = 72,
+    /* Room along the axis. */
+    .label_gap = 12, .cluster_width = 40, .tick_spacing = 16,
+  };
+
+  *m = defaults;
 }
 
 void
@@ -87,16 +85,23 @@ weft_timeline_frame_free (WeftTimelineFrame *frame)
 
 /* ---- One lane ---------------------------------------------------------- */
 
-typedef struct {
-  double key_x;   /* where it counts as starting (never left of the view) */
-  guint  item;
-} Pending;
+/* Buckets of one lane that the walk follows (lanes have a few dozen at most:
+ * one per power of two days). */
+#define MAX_BUCKETS 64
 
+/* An item and the x it is taken in order of; ties go by item, so that the
+ * same view is laid out the same way every time. */
 typedef struct {
+  double x;
   guint  item;
-  double gx0, gx1;      /* glyph */
-  double label_x, label_w;
-  double box_x0, box_x1;
+} Ordered;
+
+/* An event that tries for a row. */
+typedef struct {
+  Ordered order;        /* order.x: the left end of its box */
+  double  gx0, gx1;     /* glyph */
+  double  label_x, label_w;
+  double  box_x1;
 } Candidate;
 
 typedef struct {
@@ -107,10 +112,32 @@ typedef struct {
   double                           ppd;
   double                           a, b;     /* visible days */
   double                           origin;   /* a * ppd: view x 0 in absolute pixels */
-  GArray                          *pending;  /* Pending, reused */
-  guint                            cursor[64];
-  guint                            end[64];
+  GArray                          *pending;  /* Ordered, reused */
 } Ctx;
+
+/* A walk over one lane, column by column from the left. */
+typedef struct {
+  const WeftTimelineLane *lane;
+  guint   box;                    /* in frame->lanes */
+  guint   n_rows;
+  guint   n_buckets;
+  double  rows_end[MAX_ROWS];     /* the right end of what each row holds */
+  guint   cursor[MAX_BUCKETS];    /* the first item of each bucket not yet taken */
+  guint   end[MAX_BUCKETS];       /* past the current column's items */
+  guint   pcur;                   /* the same for the pending items (ctx->pending) */
+  guint   pend_end;
+} LaneWalk;
+
+/* One column of metrics.cluster_width pixels and the items that start in it. */
+typedef struct {
+  double next_abs;      /* where its first item starts, in absolute pixels */
+  int    next_source;   /* which holds that item: a bucket, or n_buckets for the pending */
+  double x0, x1;        /* in view pixels */
+  double day_end;       /* the day after its last (or the view's end) */
+  guint  count;         /* items that start in it */
+  double span_lower;    /* the days on which they start: [lower, upper) */
+  double span_upper;
+} Column;
 
 static double
 day_x (const Ctx *ctx,
@@ -189,7 +216,7 @@ candidate_init (const Ctx *ctx,
   weft_timeline_index_get_claim_statuses (ctx->index, item->event, &n_claims);
   claims_w = n_claims > 0 ? 4 + MIN (n_claims, MAX_CLAIM_MARKS) * (ctx->m->claim_size + 2) : 0;
 
-  c->item = item_index;
+  c->order.item = item_index;
   item_glyph (ctx, item, &c->gx0, &c->gx1);
 
   /* Titles start at the glyph's left edge, stick to the view's left edge
@@ -201,29 +228,19 @@ candidate_init (const Ctx *ctx,
   if (c->label_x + c->label_w + claims_w > width - 2)
     c->label_x = MAX (2, width - 2 - c->label_w - claims_w);
 
-  c->box_x0 = MIN (c->gx0, c->label_x);
+  c->order.x = MIN (c->gx0, c->label_x);
   c->box_x1 = MAX (c->gx1, c->label_x + c->label_w + claims_w);
 }
 
+/* Sorts Ordered, and Candidates by their order. */
 static int
-candidate_compare (const void *pa,
-                   const void *pb)
-{
-  const Candidate *a = pa, *b = pb;
-
-  if (a->box_x0 != b->box_x0)
-    return a->box_x0 < b->box_x0 ? -1 : 1;
-  return a->item < b->item ? -1 : (a->item > b->item ? 1 : 0);
-}
-
-static int
-pending_compare (const void *pa,
+ordered_compare (const void *pa,
                  const void *pb)
 {
-  const Pending *a = pa, *b = pb;
+  const Ordered *a = pa, *b = pb;
 
-  if (a->key_x != b->key_x)
-    return a->key_x < b->key_x ? -1 : 1;
+  if (a->x != b->x)
+    return a->x < b->x ? -1 : 1;
   return a->item < b->item ? -1 : (a->item > b->item ? 1 : 0);
 }
 
@@ -281,34 +298,60 @@ add_cluster (Ctx    *ctx,
 }
 
 static void
-lay_out_lane (Ctx   *ctx,
-              guint  lane_box_index)
+add_event (Ctx             *ctx,
+           guint            lane_box,
+           guint            row,
+           const Candidate *c)
 {
-  WeftTimelineLaneBox *box = &g_array_index (ctx->frame->lanes, WeftTimelineLaneBox, lane_box_index);
-  const WeftTimelineLane *lane = weft_timeline_index_get_lane (ctx->index, box->lane);
-  const double cell_w = ctx->m->cluster_width;
-  const double gap = ctx->m->label_gap;
-  double rows_end[MAX_ROWS];
-  guint n_rows = MIN (box->rows, MAX_ROWS);
-  guint n_buckets = MIN (lane->n_buckets, G_N_ELEMENTS (ctx->cursor));
-  guint pcur = 0;
-  Candidate cands[MAX_GATHER];
+  WeftTimelineMark mark = { 0 };
 
-  box->first_mark = ctx->frame->marks->len;
+  mark.kind = WEFT_TIMELINE_MARK_EVENT;
+  mark.lane = lane_box;
+  mark.row = row;
+  mark.item = c->order.item;
+  mark.x0 = c->gx0;
+  mark.x1 = c->gx1;
+  mark.label_x = c->label_x;
+  mark.label_width = c->label_w;
+  mark.box_x0 = c->order.x;
+  mark.box_x1 = c->box_x1;
+  g_array_append_val (ctx->frame->marks, mark);
+}
 
-  for (guint r = 0; r < n_rows; r++)
-    rows_end[r] = -G_MAXDOUBLE;
+static void
+lane_walk_init (Ctx      *ctx,
+                guint     lane_box,
+                LaneWalk *w)
+{
+  const WeftTimelineLaneBox *box = &g_array_index (ctx->frame->lanes, WeftTimelineLaneBox, lane_box);
 
-  /* Items that started before the view but reach into it, and items with
-   * an open end (their fade is in pixels): few, sorted here. */
+  w->lane = weft_timeline_index_get_lane (ctx->index, box->lane);
+  w->box = lane_box;
+  w->n_rows = MIN (box->rows, MAX_ROWS);
+  w->n_buckets = MIN (w->lane->n_buckets, MAX_BUCKETS);
+  w->pcur = w->pend_end = 0;
+  for (guint r = 0; r < w->n_rows; r++)
+    w->rows_end[r] = -G_MAXDOUBLE;
+}
+
+/* Step 1: each bucket's cursor on its first item that starts in view; the
+ * items that started before the view but reach into it, and the items
+ * with an open end (their fade is in pixels), are few: they are sorted
+ * into ctx->pending by where they enter the view. */
+static void
+gather_pending (Ctx      *ctx,
+                LaneWalk *w)
+{
+  const WeftTimelineLane *lane = w->lane;
+
   g_array_set_size (ctx->pending, 0);
-  for (guint k = 0; k < n_buckets; k++)
+  for (guint k = 0; k < w->n_buckets; k++)
     {
       const WeftTimelineBucket *bucket = &lane->buckets[k];
       guint i = weft_timeline_bucket_lower_bound (bucket, 0, ctx->a - bucket->max_len);
 
-      ctx->cursor[k] = weft_timeline_bucket_lower_bound (bucket, i, ctx->a);
-      for (; i < ctx->cursor[k]; i++)
+      w->cursor[k] = weft_timeline_bucket_lower_bound (bucket, i, ctx->a);
+      for (; i < w->cursor[k]; i++)
         {
           const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index, bucket->items[i]);
           double gx0, gx1;
@@ -316,10 +359,10 @@ lay_out_lane (Ctx   *ctx,
           /* Visible by its days, as the items that start in view. */
           if (item->upper > ctx->a)
             {
-              Pending p;
+              Ordered p;
 
               item_glyph (ctx, item, &gx0, &gx1);
-              p.key_x = MAX (gx0, 0);
+              p.x = MAX (gx0, 0);
               p.item = bucket->items[i];
               g_array_append_val (ctx->pending, p);
             }
@@ -333,188 +376,246 @@ lay_out_lane (Ctx   *ctx,
       item_glyph (ctx, item, &gx0, &gx1);
       if (gx1 > 0 && gx0 < ctx->frame->scale.width)
         {
-          Pending p = { MAX (gx0, 0), lane->open[i] };
+          Ordered p = { MAX (gx0, 0), lane->open[i] };
           g_array_append_val (ctx->pending, p);
         }
     }
   if (ctx->pending->len > 1)
-    qsort (ctx->pending->data, ctx->pending->len, sizeof (Pending), pending_compare);
+    qsort (ctx->pending->data, ctx->pending->len, sizeof (Ordered), ordered_compare);
+}
 
-  for (;;)
+/* Step 2: the column of the leftmost item not yet taken, fixed to the
+ * calendar; FALSE when every item is taken. */
+static gboolean
+next_column (const Ctx      *ctx,
+             const LaneWalk *w,
+             Column         *col)
+{
+  const double cell_w = ctx->m->cluster_width;
+  double cell;
+
+  col->next_abs = G_MAXDOUBLE;
+  col->next_source = -1;
+  for (guint k = 0; k < w->n_buckets; k++)
     {
-      double next_abs = G_MAXDOUBLE, cell, cx0, cx1, d1;
-      double span_lower = G_MAXDOUBLE, span_upper = -G_MAXDOUBLE;
-      int next_source = -1;     /* a bucket, or n_buckets for pending */
-      guint count = 0, pend_end = pcur, n_free = 0;
+      const WeftTimelineBucket *bucket = &w->lane->buckets[k];
 
-      for (guint k = 0; k < n_buckets; k++)
+      if (w->cursor[k] < bucket->n && bucket->lower[w->cursor[k]] < ctx->b)
         {
-          const WeftTimelineBucket *bucket = &lane->buckets[k];
+          double abs = bucket->lower[w->cursor[k]] * ctx->ppd;
 
-          if (ctx->cursor[k] < bucket->n && bucket->lower[ctx->cursor[k]] < ctx->b)
+          if (abs < col->next_abs)
             {
-              double abs = bucket->lower[ctx->cursor[k]] * ctx->ppd;
-
-              if (abs < next_abs)
-                {
-                  next_abs = abs;
-                  next_source = (int) k;
-                }
+              col->next_abs = abs;
+              col->next_source = (int) k;
             }
         }
-      if (pcur < ctx->pending->len)
-        {
-          double abs = g_array_index (ctx->pending, Pending, pcur).key_x + ctx->origin;
+    }
+  if (w->pcur < ctx->pending->len)
+    {
+      double abs = g_array_index (ctx->pending, Ordered, w->pcur).x + ctx->origin;
 
-          if (abs < next_abs)
-            {
-              next_abs = abs;
-              next_source = (int) n_buckets;
-            }
+      if (abs < col->next_abs)
+        {
+          col->next_abs = abs;
+          col->next_source = (int) w->n_buckets;
         }
-      if (next_source < 0)
+    }
+  if (col->next_source < 0)
+    return FALSE;
+
+  cell = floor (col->next_abs / cell_w);
+  col->x0 = cell * cell_w - ctx->origin;
+  col->x1 = col->x0 + cell_w;
+  /* A column cut by the left edge takes in the next one, so that its
+   * cluster mark has room in view. */
+  if (col->x0 < 0 && col->x1 < cell_w * 0.6)
+    {
+      cell += 1;
+      col->x1 += cell_w;
+    }
+  col->day_end = MIN ((cell + 1) * cell_w / ctx->ppd, ctx->b);
+  return TRUE;
+}
+
+/* Step 3: how many items start in the column, by binary search in each
+ * bucket (w->end), and on which days; no item is looked at but pending ones. */
+static void
+count_column (const Ctx *ctx,
+              LaneWalk  *w,
+              Column    *col)
+{
+  col->count = 0;
+  col->span_lower = G_MAXDOUBLE;
+  col->span_upper = -G_MAXDOUBLE;
+
+  for (guint k = 0; k < w->n_buckets; k++)
+    {
+      const WeftTimelineBucket *bucket = &w->lane->buckets[k];
+
+      w->end[k] = weft_timeline_bucket_lower_bound (bucket, w->cursor[k], col->day_end);
+      /* Rounding must never stall the walk. */
+      if ((int) k == col->next_source && w->end[k] == w->cursor[k])
+        w->end[k]++;
+      if (w->end[k] > w->cursor[k])
+        {
+          col->count += w->end[k] - w->cursor[k];
+          col->span_lower = MIN (col->span_lower, bucket->lower[w->cursor[k]]);
+          col->span_upper = MAX (col->span_upper, bucket->lower[w->end[k] - 1] + 1);
+        }
+    }
+
+  w->pend_end = w->pcur;
+  while (w->pend_end < ctx->pending->len &&
+         (g_array_index (ctx->pending, Ordered, w->pend_end).x < col->x1 ||
+          (w->pend_end == w->pcur && col->next_source == (int) w->n_buckets)))
+    {
+      const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index,
+                                                                   g_array_index (ctx->pending, Ordered, w->pend_end).item);
+
+      col->span_lower = MIN (col->span_lower, item->lower);
+      col->span_upper = MAX (col->span_upper, item->lower + 1);
+      w->pend_end++;
+    }
+  col->count += w->pend_end - w->pcur;
+}
+
+static guint
+count_free_rows (const Ctx      *ctx,
+                 const LaneWalk *w,
+                 const Column   *col)
+{
+  guint n_free = 0;
+
+  for (guint r = 0; r < w->n_rows; r++)
+    if (w->rows_end[r] + ctx->m->label_gap <= col->x1)
+      n_free++;
+  return n_free;
+}
+
+/* Step 4a: the column's leftmost @n_free items, merging the buckets and
+ * the pending, as candidates sorted by where their boxes start. */
+static guint
+gather_candidates (const Ctx      *ctx,
+                   const LaneWalk *w,
+                   guint           n_free,
+                   Candidate      *cands)
+{
+  const WeftTimelineLane *lane = w->lane;
+  guint take[MAX_BUCKETS], ptake = w->pcur;
+  guint n = 0;
+
+  for (guint k = 0; k < w->n_buckets; k++)
+    take[k] = w->cursor[k];
+  while (n < n_free && n < MAX_GATHER)
+    {
+      int best = -1;
+      double best_x = G_MAXDOUBLE;
+
+      for (guint k = 0; k < w->n_buckets; k++)
+        if (take[k] < w->end[k] && day_x (ctx, lane->buckets[k].lower[take[k]]) < best_x)
+          {
+            best_x = day_x (ctx, lane->buckets[k].lower[take[k]]);
+            best = (int) k;
+          }
+      if (ptake < w->pend_end && g_array_index (ctx->pending, Ordered, ptake).x < best_x)
+        best = (int) w->n_buckets;
+      if (best < 0)
         break;
+      if (best == (int) w->n_buckets)
+        candidate_init (ctx, g_array_index (ctx->pending, Ordered, ptake++).item, &cands[n++]);
+      else
+        candidate_init (ctx, lane->buckets[best].items[take[best]++], &cands[n++]);
+    }
+  qsort (cands, n, sizeof (Candidate), ordered_compare);
+  return n;
+}
 
-      cell = floor (next_abs / cell_w);
-      cx0 = cell * cell_w - ctx->origin;
-      cx1 = cx0 + cell_w;
-      /* A column cut by the left edge takes in the next one, so that its
-       * cluster mark has room in view. */
-      if (cx0 < 0 && cx1 < cell_w * 0.6)
+/* Step 4b: at most as many events as there are free rows, taken from the
+ * left of each bucket, try for the first row where they fit; the others
+ * join the column's cluster without being looked at. */
+static void
+fill_column (Ctx          *ctx,
+             LaneWalk     *w,
+             const Column *col,
+             guint         n_free)
+{
+  Candidate cands[MAX_GATHER];
+  guint n = gather_candidates (ctx, w, n_free, cands);
+  guint placed = 0;
+  double un_lower = G_MAXDOUBLE, un_upper = -G_MAXDOUBLE, un_first = col->x1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Candidate *c = &cands[i];
+      guint r;
+
+      for (r = 0; r < w->n_rows; r++)
+        if (w->rows_end[r] + ctx->m->label_gap <= c->order.x)
+          break;
+
+      if (r < w->n_rows)
         {
-          cell += 1;
-          cx1 += cell_w;
+          add_event (ctx, w->box, r, c);
+          w->rows_end[r] = c->box_x1;
+          placed++;
         }
-      d1 = MIN ((cell + 1) * cell_w / ctx->ppd, ctx->b);
-
-      for (guint k = 0; k < n_buckets; k++)
+      else
         {
-          const WeftTimelineBucket *bucket = &lane->buckets[k];
+          const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index, c->order.item);
 
-          ctx->end[k] = weft_timeline_bucket_lower_bound (bucket, ctx->cursor[k], d1);
-          /* Rounding must never stall the walk. */
-          if ((int) k == next_source && ctx->end[k] == ctx->cursor[k])
-            ctx->end[k]++;
-          if (ctx->end[k] > ctx->cursor[k])
-            {
-              count += ctx->end[k] - ctx->cursor[k];
-              span_lower = MIN (span_lower, bucket->lower[ctx->cursor[k]]);
-              span_upper = MAX (span_upper, bucket->lower[ctx->end[k] - 1] + 1);
-            }
+          un_lower = MIN (un_lower, item->lower);
+          un_upper = MAX (un_upper, item->lower + 1);
+          un_first = MIN (un_first, MAX (c->gx0, col->x0));
         }
-      while (pend_end < ctx->pending->len &&
-             (g_array_index (ctx->pending, Pending, pend_end).key_x < cx1 ||
-              (pend_end == pcur && next_source == (int) n_buckets)))
+    }
+
+  if (placed < col->count)
+    {
+      if (n < col->count)
         {
-          const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index,
-                                                                       g_array_index (ctx->pending, Pending, pend_end).item);
-
-          span_lower = MIN (span_lower, item->lower);
-          span_upper = MAX (span_upper, item->lower + 1);
-          pend_end++;
+          /* Some were never looked at: the column's span. */
+          un_lower = col->span_lower;
+          un_upper = col->span_upper;
+          un_first = MIN (un_first, MAX (col->x0, col->next_abs - ctx->origin));
         }
-      count += pend_end - pcur;
+      add_cluster (ctx, w->box, col->x0, col->x1, un_first, col->count - placed, un_lower, un_upper);
+    }
+}
 
-      for (guint r = 0; r < n_rows; r++)
-        if (rows_end[r] + gap <= cx1)
-          n_free++;
+/* The marks of one lane: its visible items column by column from the
+ * left (gather, count, then place or cluster). */
+static void
+lay_out_lane (Ctx   *ctx,
+              guint  lane_box_index)
+{
+  WeftTimelineLaneBox *box = &g_array_index (ctx->frame->lanes, WeftTimelineLaneBox, lane_box_index);
+  LaneWalk w;
+  Column col;
 
-      ctx->frame->n_visible_items += count;
+  box->first_mark = ctx->frame->marks->len;
+  lane_walk_init (ctx, lane_box_index, &w);
+  gather_pending (ctx, &w);
+
+  while (next_column (ctx, &w, &col))
+    {
+      guint n_free;
+
+      count_column (ctx, &w, &col);
+      n_free = count_free_rows (ctx, &w, &col);
+      ctx->frame->n_visible_items += col.count;
 
       if (n_free == 0)
         {
           /* Crowded: the whole column is one mark, no event looked at. */
-          add_cluster (ctx, lane_box_index, cx0, cx1, MAX (cx0, next_abs - ctx->origin),
-                       count, span_lower, span_upper);
+          add_cluster (ctx, lane_box_index, col.x0, col.x1, MAX (col.x0, col.next_abs - ctx->origin),
+                       col.count, col.span_lower, col.span_upper);
         }
       else
-        {
-          /* At most as many events as there are free rows, taken from the
-           * left of each bucket, try for a row; the others join the
-           * column's cluster without being looked at. */
-          guint n = 0, placed = 0;
-          double un_lower = G_MAXDOUBLE, un_upper = -G_MAXDOUBLE, un_first = cx1;
+        fill_column (ctx, &w, &col, n_free);
 
-          guint take[G_N_ELEMENTS (ctx->cursor)], ptake = pcur;
-
-          /* The leftmost n_free, merging the buckets and the pending. */
-          for (guint k = 0; k < n_buckets; k++)
-            take[k] = ctx->cursor[k];
-          while (n < n_free && n < MAX_GATHER)
-            {
-              int best = -1;
-              double best_x = G_MAXDOUBLE;
-
-              for (guint k = 0; k < n_buckets; k++)
-                if (take[k] < ctx->end[k] && day_x (ctx, lane->buckets[k].lower[take[k]]) < best_x)
-                  {
-                    best_x = day_x (ctx, lane->buckets[k].lower[take[k]]);
-                    best = (int) k;
-                  }
-              if (ptake < pend_end && g_array_index (ctx->pending, Pending, ptake).key_x < best_x)
-                best = (int) n_buckets;
-              if (best < 0)
-                break;
-              if (best == (int) n_buckets)
-                candidate_init (ctx, g_array_index (ctx->pending, Pending, ptake++).item, &cands[n++]);
-              else
-                candidate_init (ctx, lane->buckets[best].items[take[best]++], &cands[n++]);
-            }
-          qsort (cands, n, sizeof (Candidate), candidate_compare);
-
-          for (guint i = 0; i < n; i++)
-            {
-              Candidate *c = &cands[i];
-              guint r;
-
-              for (r = 0; r < n_rows; r++)
-                if (rows_end[r] + gap <= c->box_x0)
-                  break;
-
-              if (r < n_rows)
-                {
-                  WeftTimelineMark mark = { 0 };
-
-                  mark.kind = WEFT_TIMELINE_MARK_EVENT;
-                  mark.lane = lane_box_index;
-                  mark.row = r;
-                  mark.item = c->item;
-                  mark.x0 = c->gx0;
-                  mark.x1 = c->gx1;
-                  mark.label_x = c->label_x;
-                  mark.label_width = c->label_w;
-                  mark.box_x0 = c->box_x0;
-                  mark.box_x1 = c->box_x1;
-                  g_array_append_val (ctx->frame->marks, mark);
-                  rows_end[r] = c->box_x1;
-                  placed++;
-                }
-              else
-                {
-                  const WeftTimelineItem *item = weft_timeline_index_get_item (ctx->index, c->item);
-
-                  un_lower = MIN (un_lower, item->lower);
-                  un_upper = MAX (un_upper, item->lower + 1);
-                  un_first = MIN (un_first, MAX (c->gx0, cx0));
-                }
-            }
-
-          if (placed < count)
-            {
-              if (n < count)
-                {
-                  /* Some were never looked at: the column's span. */
-                  un_lower = span_lower;
-                  un_upper = span_upper;
-                  un_first = MIN (un_first, MAX (cx0, next_abs - ctx->origin));
-                }
-              add_cluster (ctx, lane_box_index, cx0, cx1, un_first, count - placed, un_lower, un_upper);
-            }
-        }
-
-      for (guint k = 0; k < n_buckets; k++)
-        ctx->cursor[k] = ctx->end[k];
-      pcur = pend_end;
+      memcpy (w.cursor, w.end, w.n_buckets * sizeof w.cursor[0]);
+      w.pcur = w.pend_end;
     }
 
   box->n_marks = ctx->frame->marks->len - box->first_mark;
@@ -591,6 +692,87 @@ lane_geometry (const WeftTimelineMetrics *m,
                 (box->cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
 }
 
+/* Every lane's box, one below the other; only those in the view are laid
+ * out (all of them without a view or when compact). */
+static void
+place_lane_boxes (WeftTimelineIndex               *index,
+                  const WeftTimelineLayoutOptions *options,
+                  WeftTimelineFrame               *frame)
+{
+  double y = 0;
+
+  for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
+    {
+      const WeftTimelineLane *lane = weft_timeline_index_get_lane (index, i);
+      WeftTimelineLaneBox box = { 0 };
+
+      box.lane = i;
+      box.collapsed = options->collapsed != NULL && g_hash_table_contains (options->collapsed, lane->key);
+      box.rows = box.collapsed ? 0 : MIN (MIN (options->max_rows, MAX_ROWS), lane->n_items);
+      if (options->lane_rows != NULL && !box.collapsed)
+        box.rows = MIN (box.rows, options->lane_rows[i]);
+      box.cluster_row = lane->n_items > box.rows;
+      lane_geometry (&frame->metrics, &box);
+      box.y = y;
+      box.laid_out = options->compact || options->view_height <= 0 ||
+                     (y + box.height > options->view_y && y < options->view_y + options->view_height);
+      y += box.height;
+      g_array_append_val (frame->lanes, box);
+    }
+  frame->lanes_height = y;
+}
+
+/* For exports: lanes only as tall as the rows they use, lanes with nothing
+ * in view left out, era rows only as many as have a band in view. */
+static void
+compact_lanes (WeftTimelineFrame *frame)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (WeftTimelineLaneBox));
+  g_autofree guint *new_index = g_new (guint, MAX (frame->lanes->len, 1));
+  double y = 0;
+  guint era_rows = 0;
+
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      WeftTimelineLaneBox box = g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+      guint rows = 0;
+      gboolean clusters = FALSE;
+
+      new_index[i] = G_MAXUINT;
+      if (box.n_marks == 0)
+        continue;
+      for (guint j = box.first_mark; j < box.first_mark + box.n_marks; j++)
+        {
+          const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
+
+          if (mark->row == WEFT_TIMELINE_CLUSTER_ROW)
+            clusters = TRUE;
+          else
+            rows = MAX (rows, mark->row + 1);
+        }
+      box.rows = rows;
+      box.cluster_row = clusters;
+      lane_geometry (&frame->metrics, &box);
+      box.y = y;
+      y += box.height;
+      new_index[i] = kept->len;
+      g_array_append_val (kept, box);
+    }
+  for (guint j = 0; j < frame->marks->len; j++)
+    {
+      WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
+
+      mark->lane = new_index[mark->lane];
+    }
+  g_array_set_size (frame->lanes, 0);
+  g_array_append_vals (frame->lanes, kept->data, kept->len);
+  frame->lanes_height = y;
+
+  for (guint i = 0; i < frame->eras->len; i++)
+    era_rows = MAX (era_rows, g_array_index (frame->eras, WeftTimelineEraBand, i).row + 1);
+  frame->n_era_rows = era_rows;
+}
+
 void
 weft_timeline_layout (WeftTimelineIndex               *index,
                       const WeftTimelineScale         *scale,
@@ -598,9 +780,8 @@ weft_timeline_layout (WeftTimelineIndex               *index,
                       WeftTimelineFrame               *frame)
 {
   WeftTimelineLayoutOptions defaults;
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Ordered));
   Ctx ctx = { 0 };
-  double y = 0;
 
   g_return_if_fail (index != NULL && scale != NULL && frame != NULL);
 
@@ -632,87 +813,18 @@ weft_timeline_layout (WeftTimelineIndex               *index,
                                              options->metrics.tick_spacing, frame->ticks);
   lay_out_eras (&ctx);
 
-  for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
-    {
-      const WeftTimelineLane *lane = weft_timeline_index_get_lane (index, i);
-      WeftTimelineLaneBox box = { 0 };
-
-      box.lane = i;
-      box.collapsed = options->collapsed != NULL && g_hash_table_contains (options->collapsed, lane->key);
-      box.rows = box.collapsed ? 0 : MIN (MIN (options->max_rows, MAX_ROWS), lane->n_items);
-      if (options->lane_rows != NULL && !box.collapsed)
-        box.rows = MIN (box.rows, options->lane_rows[i]);
-      box.cluster_row = lane->n_items > box.rows;
-      lane_geometry (&frame->metrics, &box);
-      box.y = y;
-      box.laid_out = options->compact || options->view_height <= 0 ||
-                     (y + box.height > options->view_y && y < options->view_y + options->view_height);
-      y += box.height;
-      g_array_append_val (frame->lanes, box);
-    }
-
+  place_lane_boxes (index, options, frame);
   for (guint i = 0; i < frame->lanes->len; i++)
     if (g_array_index (frame->lanes, WeftTimelineLaneBox, i).laid_out)
       lay_out_lane (&ctx, i);
-
   if (options->compact)
-    {
-      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (WeftTimelineLaneBox));
-      guint *new_index = g_new (guint, MAX (frame->lanes->len, 1));
+    compact_lanes (frame);
 
-      /* Only as many rows as used; lanes with nothing in view left out. */
-      y = 0;
-      for (guint i = 0; i < frame->lanes->len; i++)
-        {
-          WeftTimelineLaneBox box = g_array_index (frame->lanes, WeftTimelineLaneBox, i);
-          guint rows = 0;
-          gboolean clusters = FALSE;
-
-          new_index[i] = G_MAXUINT;
-          if (box.n_marks == 0)
-            continue;
-          for (guint j = box.first_mark; j < box.first_mark + box.n_marks; j++)
-            {
-              const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
-
-              if (mark->row == WEFT_TIMELINE_CLUSTER_ROW)
-                clusters = TRUE;
-              else
-                rows = MAX (rows, mark->row + 1);
-            }
-          box.rows = rows;
-          box.cluster_row = clusters;
-          lane_geometry (&frame->metrics, &box);
-          box.y = y;
-          y += box.height;
-          new_index[i] = kept->len;
-          g_array_append_val (kept, box);
-        }
-      for (guint j = 0; j < frame->marks->len; j++)
-        {
-          WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
-
-          mark->lane = new_index[mark->lane];
-        }
-      g_array_set_size (frame->lanes, 0);
-      g_array_append_vals (frame->lanes, kept->data, kept->len);
-      g_free (new_index);
-
-      /* Era rows: only those with a band in view. */
-      {
-        guint rows = 0;
-
-        for (guint i = 0; i < frame->eras->len; i++)
-          rows = MAX (rows, g_array_index (frame->eras, WeftTimelineEraBand, i).row + 1);
-        frame->n_era_rows = rows;
-      }
-    }
-
-  frame->lanes_height = y;
   frame->header_height = frame->metrics.axis_height +
                          frame->n_era_rows * frame->metrics.era_row_height +
                          (frame->n_era_rows > 0 ? 6 : 0);
 
+  /* Marks know their lane and row: now their y. */
   for (guint j = 0; j < frame->marks->len; j++)
     {
       WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
