@@ -24,6 +24,7 @@
 #include "weft-timeline-index.h"
 
 #define NO_GROUP G_MAXUINT
+#define NO_LANE G_MAXUINT
 
 struct _WeftTimelineIndex
 {
@@ -154,8 +155,30 @@ lane_for_key (WeftTimelineIndex *self,
   return self->lanes->len - 1;
 }
 
-/* The keys of the lanes an event belongs in; "none" when it belongs in no
- * other. Appends lane indexes to @out (no duplicates). */
+static guint
+kind_lane (WeftTimelineIndex *self,
+           WeftEntityKind     kind)
+{
+  g_autofree char *key = g_strconcat ("kind:", weft_entity_kind_to_string (kind), NULL);
+
+  return lane_for_key (self, key, weft_entity_kind_label (kind), NULL);
+}
+
+/* The lane of a participant: its own, or its kind's. */
+static guint
+participant_lane (WeftTimelineIndex *self,
+                  WeftEntity        *entity)
+{
+  g_autofree char *key = NULL;
+
+  if (self->mode == WEFT_TIMELINE_LANES_KIND)
+    return kind_lane (self, entity->kind);
+  key = g_strconcat ("entity:", entity->item.id, NULL);
+  return lane_for_key (self, key, entity->name, entity);
+}
+
+/* The lanes an event belongs in, as lane indexes in @out (no duplicates);
+ * none when it belongs in no lane but "none". */
 static void
 event_lanes (WeftTimelineIndex *self,
              WeftEvent         *event,
@@ -166,37 +189,16 @@ event_lanes (WeftTimelineIndex *self,
   switch (self->mode)
     {
     case WEFT_TIMELINE_LANES_ENTITY:
-      for (guint i = 0; i < event->n_participants; i++)
-        {
-          WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[i].entity);
-          g_autofree char *key = NULL;
-          guint lane;
-          gboolean seen = FALSE;
-
-          if (entity == NULL)
-            continue;
-          key = g_strconcat ("entity:", entity->item.id, NULL);
-          lane = lane_for_key (self, key, entity->name, entity);
-          for (guint j = 0; j < out->len; j++)
-            seen = seen || g_array_index (out, guint, j) == lane;
-          if (!seen)
-            g_array_append_val (out, lane);
-        }
-      break;
-
     case WEFT_TIMELINE_LANES_KIND:
-      /* Kind lanes exist in the order of the kinds (made up front). */
       for (guint i = 0; i < event->n_participants; i++)
         {
           WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[i].entity);
-          g_autofree char *key = NULL;
           guint lane;
           gboolean seen = FALSE;
 
           if (entity == NULL)
             continue;
-          key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
-          lane = lane_for_key (self, key, weft_entity_kind_label (entity->kind), NULL);
+          lane = participant_lane (self, entity);
           for (guint j = 0; j < out->len; j++)
             seen = seen || g_array_index (out, guint, j) == lane;
           if (!seen)
@@ -410,90 +412,72 @@ build_era_rows (WeftTimelineIndex *self)
   self->n_era_rows = row_ends->len;
 }
 
-WeftTimelineIndex *
-weft_timeline_index_new (WeftDataset       *dataset,
-                         WeftTimelineLanes  mode)
+/* Kind lanes come in the order of the kinds, whatever the dates: made up
+ * front, for every kind an event's participant has. (Kind lanes that end
+ * up empty, of an entity whose events cannot be drawn, stay: they are
+ * rare and harmless.) */
+static void
+add_kind_lanes (WeftTimelineIndex *self)
 {
-  WeftTimelineIndex *self;
-  WeftEvent **by_date;
-  GPtrArray *events;
-  g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) groups = g_hash_table_new (weft_str_hash, g_str_equal);
-  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (guint8));
-  guint n_by_date;
-  int none_lane = -1;
+  GPtrArray *events = weft_dataset_get_events (self->dataset);
+  gboolean present[WEFT_N_ENTITY_KINDS] = { FALSE };
 
-  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (weft_dataset_is_finished (dataset), NULL);
-
-  self = g_new0 (WeftTimelineIndex, 1);
-  self->dataset = g_object_ref (dataset);
-  self->mode = mode;
-  self->items = g_array_new (FALSE, TRUE, sizeof (WeftTimelineItem));
-  self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->lane_by_key = g_hash_table_new (weft_str_hash, g_str_equal);
-
-  events = weft_dataset_get_events (dataset);
-  self->n_events = events->len;
-  self->event_first = g_new0 (guint, MAX (events->len, 1));
-  self->event_n_items = g_new0 (guint, MAX (events->len, 1));
-  self->label_widths = g_new (float, MAX (events->len, 1));
   for (guint i = 0; i < events->len; i++)
-    self->label_widths[i] = NAN;
-  self->starts = g_new (double, MAX (events->len, 1));
-
-  /* Kind lanes come in the order of the kinds, whatever the dates. */
-  if (mode == WEFT_TIMELINE_LANES_KIND)
     {
-      gboolean present[WEFT_N_ENTITY_KINDS] = { FALSE };
+      WeftEvent *event = g_ptr_array_index (events, i);
 
-      for (guint i = 0; i < events->len; i++)
+      for (guint j = 0; j < event->n_participants; j++)
         {
-          WeftEvent *event = g_ptr_array_index (events, i);
+          WeftEntity *entity = weft_dataset_lookup_entity (self->dataset, event->participants[j].entity);
 
-          for (guint j = 0; j < event->n_participants; j++)
-            {
-              WeftEntity *entity = weft_dataset_lookup_entity (dataset, event->participants[j].entity);
-
-              if (entity != NULL)
-                present[entity->kind] = TRUE;
-            }
+          if (entity != NULL)
+            present[entity->kind] = TRUE;
         }
-      for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
-        if (present[k])
-          {
-            g_autofree char *key = g_strconcat ("kind:", weft_entity_kind_to_string (k), NULL);
-
-            lane_for_key (self, key, weft_entity_kind_label (k), NULL);
-          }
     }
+  for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+    if (present[k])
+      kind_lane (self, k);
+}
 
-  /* Events by date, so that lanes and group colours come in the order of
-   * their first event. */
-  by_date = weft_dataset_get_events_by_date (dataset, &n_by_date);
+/* The number of an event's group (its colour), in order of first use;
+ * NO_GROUP for none. @groups maps a group to its number + 1. */
+static guint
+group_number (GHashTable *groups,
+              WeftEvent  *event)
+{
+  gpointer found;
+
+  if (event->group == NULL || event->group[0] == '\0')
+    return NO_GROUP;
+  found = g_hash_table_lookup (groups, event->group);
+  if (found == NULL)
+    {
+      found = GUINT_TO_POINTER (g_hash_table_size (groups) + 1);
+      g_hash_table_insert (groups, (gpointer) event->group, found);
+    }
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+/* One item per event and lane, event by event in date order, so that
+ * lanes and group colours come in the order of their first event. Items
+ * in no lane get NO_LANE. */
+static void
+add_items (WeftTimelineIndex *self,
+           WeftEvent        **by_date,
+           guint              n_by_date,
+           GHashTable        *groups)
+{
+  g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint no_lane = NO_LANE;
+
   for (guint i = 0; i < n_by_date; i++)
     {
       WeftEvent *event = by_date[i];
-      guint group = NO_GROUP;
-
-      if (event->group != NULL && event->group[0] != '\0')
-        {
-          gpointer found = g_hash_table_lookup (groups, event->group);
-
-          if (found == NULL)
-            {
-              found = GUINT_TO_POINTER (g_hash_table_size (groups) + 1);
-              g_hash_table_insert (groups, (gpointer) event->group, found);
-            }
-          group = GPOINTER_TO_UINT (found) - 1;
-        }
+      guint group = group_number (groups, event);
 
       event_lanes (self, event, lanes);
       if (lanes->len == 0)
-        {
-          /* Created at the end, after every other lane. */
-          g_array_append_val (lanes, none_lane);
-        }
+        g_array_append_val (lanes, no_lane);
 
       self->event_first[event->item.index] = self->items->len;
       for (guint j = 0; j < lanes->len; j++)
@@ -510,28 +494,38 @@ weft_timeline_index_new (WeftDataset       *dataset,
         }
     }
   self->n_groups = g_hash_table_size (groups);
+}
 
-  /* The lane of events that belong in no other. */
-  {
-    gboolean any_none = FALSE;
+/* The lane of events that belong in no other, made after every other. */
+static void
+add_none_lane (WeftTimelineIndex *self)
+{
+  const char *title;
+  guint lane;
+  gboolean any = FALSE;
 
-    for (guint i = 0; i < self->items->len; i++)
-      any_none = any_none || g_array_index (self->items, WeftTimelineItem, i).lane == (guint) none_lane;
-    if (any_none)
-      {
-        const char *title = mode == WEFT_TIMELINE_LANES_GROUP ? _("Ungrouped") : _("No participants");
-        guint lane = lane_for_key (self, "none", title, NULL);
+  for (guint i = 0; i < self->items->len && !any; i++)
+    any = g_array_index (self->items, WeftTimelineItem, i).lane == NO_LANE;
+  if (!any)
+    return;
 
-        for (guint i = 0; i < self->items->len; i++)
-          {
-            WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
+  title = self->mode == WEFT_TIMELINE_LANES_GROUP ? _("Ungrouped") : _("No participants");
+  lane = lane_for_key (self, "none", title, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
 
-            if (item->lane == (guint) none_lane)
-              item->lane = lane;
-          }
-      }
-  }
+      if (item->lane == NO_LANE)
+        item->lane = lane;
+    }
+}
 
+/* Each lane's count and colour (a group lane takes its group's), and the
+ * days every item covers. */
+static void
+finish_lanes (WeftTimelineIndex *self,
+              GHashTable        *groups)
+{
   for (guint i = 0; i < self->items->len; i++)
     {
       WeftTimelineItem *item = &g_array_index (self->items, WeftTimelineItem, i);
@@ -553,44 +547,53 @@ weft_timeline_index_new (WeftDataset       *dataset,
       WeftTimelineLane *lane = g_ptr_array_index (self->lanes, i);
 
       lane->color = i;
-      if (mode == WEFT_TIMELINE_LANES_GROUP && g_str_has_prefix (lane->key, "group:"))
+      if (self->mode == WEFT_TIMELINE_LANES_GROUP && g_str_has_prefix (lane->key, "group:"))
         lane->color = GPOINTER_TO_UINT (g_hash_table_lookup (groups, lane->key + strlen ("group:"))) - 1;
     }
+}
 
-  /* Kind lanes that ended up empty (an entity of that kind whose events
-   * could not be drawn) stay: they are rare and harmless. */
+/* The drawable events by first (known) day, for stepping and counting. */
+static void
+order_starts (WeftTimelineIndex *self,
+              WeftEvent        **by_date,
+              guint              n_by_date)
+{
+  g_autofree SortEntry *order = g_new (SortEntry, MAX (n_by_date, 1));
 
-  {
-    g_autofree SortEntry *order = g_new (SortEntry, MAX (n_by_date, 1));
+  self->ordered = g_new (WeftEvent *, MAX (n_by_date, 1));
+  for (guint i = 0; i < n_by_date; i++)
+    {
+      WeftTimelineItem probe = { 0 };
 
-    self->ordered = g_new (WeftEvent *, MAX (n_by_date, 1));
-    for (guint i = 0; i < n_by_date; i++)
-      {
-        WeftTimelineItem probe = { 0 };
+      if (!item_from_date (&probe, &by_date[i]->date))
+        continue;
+      order[self->n_starts].lane = 0;
+      order[self->n_starts].bucket = 0;
+      order[self->n_starts].lower = probe.lower;
+      order[self->n_starts].item = i;
+      self->n_starts++;
+    }
+  /* Stable on date order: ties keep weft_date_compare's order. */
+  qsort (order, self->n_starts, sizeof (SortEntry), sort_entry_compare);
+  for (guint i = 0; i < self->n_starts; i++)
+    {
+      self->starts[i] = order[i].lower;
+      self->ordered[i] = by_date[order[i].item];
+    }
+}
 
-        if (!item_from_date (&probe, &by_date[i]->date))
-          continue;
-        order[self->n_starts].lane = 0;
-        order[self->n_starts].bucket = 0;
-        order[self->n_starts].lower = probe.lower;
-        order[self->n_starts].item = i;
-        self->n_starts++;
-      }
-    /* Stable on date order: ties keep weft_date_compare's order. */
-    qsort (order, self->n_starts, sizeof (SortEntry), sort_entry_compare);
-    for (guint i = 0; i < self->n_starts; i++)
-      {
-        self->starts[i] = order[i].lower;
-        self->ordered[i] = by_date[order[i].item];
-      }
-  }
+/* The statuses of each event's claims, one byte each, event after event. */
+static void
+collect_claim_statuses (WeftTimelineIndex *self)
+{
+  GPtrArray *events = weft_dataset_get_events (self->dataset);
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (guint8));
 
-  /* Claims, by event. */
   self->claim_offsets = g_new0 (guint, events->len + 1);
   for (guint i = 0; i < events->len; i++)
     {
       WeftEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+      g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &event->item);
 
       self->claim_offsets[i] = statuses->len;
       for (guint j = 0; claims != NULL && j < claims->len; j++)
@@ -603,7 +606,43 @@ weft_timeline_index_new (WeftDataset       *dataset,
     }
   self->claim_offsets[events->len] = statuses->len;
   self->claim_statuses = g_memdup2 (statuses->data, MAX (statuses->len, 1));
+}
 
+WeftTimelineIndex *
+weft_timeline_index_new (WeftDataset       *dataset,
+                         WeftTimelineLanes  mode)
+{
+  WeftTimelineIndex *self;
+  g_autoptr(GHashTable) groups = g_hash_table_new (weft_str_hash, g_str_equal);
+  WeftEvent **by_date;
+  guint n_by_date, n_events;
+
+  g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (weft_dataset_is_finished (dataset), NULL);
+
+  n_events = weft_dataset_get_events (dataset)->len;
+  self = g_new0 (WeftTimelineIndex, 1);
+  self->dataset = g_object_ref (dataset);
+  self->mode = mode;
+  self->items = g_array_new (FALSE, TRUE, sizeof (WeftTimelineItem));
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->lane_by_key = g_hash_table_new (weft_str_hash, g_str_equal);
+  self->n_events = n_events;
+  self->event_first = g_new0 (guint, MAX (n_events, 1));
+  self->event_n_items = g_new0 (guint, MAX (n_events, 1));
+  self->label_widths = g_new (float, MAX (n_events, 1));
+  for (guint i = 0; i < n_events; i++)
+    self->label_widths[i] = NAN;
+  self->starts = g_new (double, MAX (n_events, 1));
+
+  if (mode == WEFT_TIMELINE_LANES_KIND)
+    add_kind_lanes (self);
+  by_date = weft_dataset_get_events_by_date (dataset, &n_by_date);
+  add_items (self, by_date, n_by_date, groups);
+  add_none_lane (self);
+  finish_lanes (self, groups);
+  order_starts (self, by_date, n_by_date);
+  collect_claim_statuses (self);
   build_buckets (self);
   build_era_rows (self);
 
@@ -753,22 +792,13 @@ weft_timeline_index_query (WeftTimelineIndex *self,
 }
 
 static guint
-starts_lower_bound (const double *starts,
-                    guint         n,
-                    double        day)
+starts_lower_bound (WeftTimelineIndex *self,
+                    double             day)
 {
-  guint lo = 0, hi = n;
+  /* Every start, seen as one bucket. */
+  const WeftTimelineBucket all = { .n = self->n_starts, .lower = self->starts };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (starts[mid] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return weft_timeline_bucket_lower_bound (&all, 0, day);
 }
 
 guint
@@ -784,8 +814,7 @@ weft_timeline_index_count_starts (WeftTimelineIndex *self,
     return 0;
 
   if (lane_index == G_MAXUINT)
-    return starts_lower_bound (self->starts, self->n_starts, upper) -
-           starts_lower_bound (self->starts, self->n_starts, lower);
+    return starts_lower_bound (self, upper) - starts_lower_bound (self, lower);
 
   g_return_val_if_fail (lane_index < self->lanes->len, 0);
 
