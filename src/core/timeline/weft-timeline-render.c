@@ -35,8 +35,9 @@
 
 /* Colours from the GNOME palette, so that the timeline sits well beside
  * libadwaita; the category colours are the palette's hues in an order
- * where neighbours differ most. */
-static const WeftTimelinePalette light_palette = {
+ * where neighbours differ most. Claim statuses take their colours from
+ * the categories (status_hues). */
+static WeftTimelinePalette light_palette = {
   .background = RGB (0xffffff, 1),
   .text = RGB (0x1d1d20, 1),
   .text_dim = RGB (0x5e5c64, 1),
@@ -54,17 +55,9 @@ static const WeftTimelinePalette light_palette = {
     RGB (0x3584e4, 1), RGB (0xe66100, 1), RGB (0x26a269, 1), RGB (0x9141ac, 1),
     RGB (0x2190a4, 1), RGB (0x986a44, 1), RGB (0xb07d00, 1), RGB (0xc01c28, 1),
   },
-  .statuses = {
-    [WEFT_STATUS_REPORTED] = RGB (0x3584e4, 1),
-    [WEFT_STATUS_ALLEGED] = RGB (0xe66100, 1),
-    [WEFT_STATUS_DISPUTED] = RGB (0x9141ac, 1),
-    [WEFT_STATUS_CONFIRMED] = RGB (0x26a269, 1),
-    [WEFT_STATUS_DENIED] = RGB (0xc01c28, 1),
-    [WEFT_STATUS_OPINION] = RGB (0x77767b, 1),
-  },
 };
 
-static const WeftTimelinePalette dark_palette = {
+static WeftTimelinePalette dark_palette = {
   .background = RGB (0x1e1e1e, 1),
   .text = RGB (0xffffff, 0.92),
   .text_dim = RGB (0xc0bfbc, 1),
@@ -81,19 +74,32 @@ static const WeftTimelinePalette dark_palette = {
     RGB (0x62a0ea, 1), RGB (0xffa348, 1), RGB (0x57e389, 1), RGB (0xc061cb, 1),
     RGB (0x5bc8af, 1), RGB (0xcdab8f, 1), RGB (0xf8e45c, 1), RGB (0xf66151, 1),
   },
-  .statuses = {
-    [WEFT_STATUS_REPORTED] = RGB (0x62a0ea, 1),
-    [WEFT_STATUS_ALLEGED] = RGB (0xffa348, 1),
-    [WEFT_STATUS_DISPUTED] = RGB (0xc061cb, 1),
-    [WEFT_STATUS_CONFIRMED] = RGB (0x57e389, 1),
-    [WEFT_STATUS_DENIED] = RGB (0xf66151, 1),
-    [WEFT_STATUS_OPINION] = RGB (0xc0bfbc, 1),
-  },
 };
+
+/* The category of each claim status's colour (an opinion: neutral). */
+static const int status_hues[WEFT_N_STATUSES] = {
+  [WEFT_STATUS_REPORTED] = 0, [WEFT_STATUS_ALLEGED] = 1, [WEFT_STATUS_DISPUTED] = 3,
+  [WEFT_STATUS_CONFIRMED] = 2, [WEFT_STATUS_DENIED] = 7, [WEFT_STATUS_OPINION] = -1,
+};
+
+static void
+set_status_colors (WeftTimelinePalette *palette)
+{
+  for (guint i = 0; i < WEFT_N_STATUSES; i++)
+    palette->statuses[i] = status_hues[i] >= 0 ? palette->categories[status_hues[i]] : palette->neutral;
+}
 
 const WeftTimelinePalette *
 weft_timeline_palette_get (gboolean dark)
 {
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      set_status_colors (&light_palette);
+      set_status_colors (&dark_palette);
+      g_once_init_leave (&done, 1);
+    }
   return dark ? &dark_palette : &light_palette;
 }
 
@@ -155,7 +161,7 @@ weft_timeline_render_state_init (WeftTimelineRenderState   *state,
                                  const WeftTimelinePalette *palette)
 {
   memset (state, 0, sizeof *state);
-  state->palette = palette != NULL ? palette : &light_palette;
+  state->palette = palette != NULL ? palette : weft_timeline_palette_get (FALSE);
   state->draw_background = TRUE;
 }
 
@@ -673,6 +679,27 @@ cap_length (EndStyle style,
     }
 }
 
+/* The lengths of both ends of a shape @width long, shrunk together when
+ * they would not fit. */
+static void
+cap_lengths (EndStyle  start,
+             EndStyle  end,
+             double    width,
+             double    fade,
+             double   *cap_s,
+             double   *cap_e)
+{
+  *cap_s = cap_length (start, width, fade);
+  *cap_e = cap_length (end, width, fade);
+  if (*cap_s + *cap_e > width)
+    {
+      double k = width / (*cap_s + *cap_e);
+
+      *cap_s *= k;
+      *cap_e *= k;
+    }
+}
+
 /* Alpha stops for one end: @outer at the end itself, @inner a cap away.
  * Cairo keeps stops at the same offset in the order they are added, so
  * the end of a bar adds them from the inside out. */
@@ -723,6 +750,23 @@ add_end_stops (cairo_pattern_t         *pattern,
     }
 }
 
+/* Saves @cr and sets it up for dashed lines of @c: restore it after. */
+static void
+begin_dashes (cairo_t                 *cr,
+              double                   on,
+              double                   off,
+              double                   line_width,
+              const WeftTimelineColor *c,
+              double                   alpha)
+{
+  const double dash[] = { on, off };
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, line_width);
+  set_color (cr, c, alpha);
+}
+
 static void
 dashed_cap (cairo_t                 *cr,
             double                   x_end,
@@ -732,12 +776,7 @@ dashed_cap (cairo_t                 *cr,
             const WeftTimelineColor *c,
             double                   alpha)
 {
-  static const double dash[] = { 2.5, 2 };
-
-  cairo_save (cr);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_set_line_width (cr, 1.2);
-  set_color (cr, c, alpha);
+  begin_dashes (cr, 2.5, 2, 1.2, c, alpha);
   cairo_move_to (cr, x_inner, y0 + 0.6);
   cairo_line_to (cr, x_end, y0 + 0.6);
   cairo_line_to (cr, x_end, y1 - 0.6);
@@ -767,15 +806,7 @@ draw_bar (cairo_t                 *cr,
   if (w <= 0)
     return;
 
-  cap_s = cap_length (start, w, fade);
-  cap_e = cap_length (end, w, fade);
-  if (cap_s + cap_e > w)
-    {
-      double k = w / (cap_s + cap_e);
-
-      cap_s *= k;
-      cap_e *= k;
-    }
+  cap_lengths (start, end, w, fade, &cap_s, &cap_e);
 
   if (start == END_SOLID && end == END_SOLID)
     {
@@ -808,8 +839,6 @@ draw_point (cairo_t                 *cr,
             const WeftTimelineColor *c,
             double                   alpha)
 {
-  static const double dash[] = { 2, 1.6 };
-
   switch (style)
     {
     case END_SOFT:
@@ -831,10 +860,7 @@ draw_point (cairo_t                 *cr,
       set_color (cr, c, alpha * 0.3);
       cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
       cairo_fill (cr);
-      cairo_save (cr);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_width (cr, 1.3);
-      set_color (cr, c, alpha);
+      begin_dashes (cr, 2, 1.6, 1.3, c, alpha);
       cairo_arc (cr, cx, cy, r - 0.65, 0, 2 * G_PI);
       cairo_stroke (cr);
       cairo_restore (cr);
@@ -1025,17 +1051,13 @@ static void
 draw_links (const Draw      *d,
             const WeftEvent *event)
 {
-  static const double dash[] = { 3, 3 };
   double prev_x = 0, prev_y = 0;
   gboolean have_prev = FALSE;
 
   if (event == NULL)
     return;
 
-  cairo_save (d->cr);
-  cairo_set_dash (d->cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_set_line_width (d->cr, 1.2);
-  set_color (d->cr, &d->palette->accent, 0.7);
+  begin_dashes (d->cr, 3, 3, 1.2, &d->palette->accent, 0.7);
   for (guint i = 0; i < d->frame->marks->len; i++)
     {
       const WeftTimelineMark *mark = &g_array_index (d->frame->marks, WeftTimelineMark, i);
@@ -1115,20 +1137,11 @@ fill_band (cairo_t                 *cr,
 {
   double w = x1 - x0;
   double cap_s, cap_e, m0, m1;
-  static const double dash[] = { 4, 3 };
 
   if (w <= 0 || y1 <= y0)
     return;
 
-  cap_s = cap_length (start, w, fade);
-  cap_e = cap_length (end, w, fade);
-  if (cap_s + cap_e > w)
-    {
-      double k = w / (cap_s + cap_e);
-
-      cap_s *= k;
-      cap_e *= k;
-    }
+  cap_lengths (start, end, w, fade, &cap_s, &cap_e);
   m0 = round (x0 + cap_s);
   m1 = round (x1 - cap_e);
 
@@ -1166,10 +1179,7 @@ fill_band (cairo_t                 *cr,
 
       if (style == END_UNCERTAIN || style == END_SOFT_UNCERTAIN)
         {
-          cairo_save (cr);
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-          cairo_set_line_width (cr, 1);
-          set_color (cr, c, MIN (alpha * 3, 1));
+          begin_dashes (cr, 4, 3, 1, c, MIN (alpha * 3, 1));
           cairo_move_to (cr, outer + (side == 0 ? 0.5 : -0.5), y0);
           cairo_line_to (cr, outer + (side == 0 ? 0.5 : -0.5), y1);
           cairo_stroke (cr);
@@ -1211,17 +1221,9 @@ era_middle (const Draw                *d,
 {
   EndStyle start = end_style (band->start_flags, (band->start_flags & WEFT_DATE_FLAG_OPEN) != 0);
   EndStyle end = end_style (band->end_flags, (band->end_flags & WEFT_DATE_FLAG_OPEN) != 0);
-  double w = band->x1 - band->x0;
-  double cap_s = cap_length (start, w, d->frame->metrics.fade_length);
-  double cap_e = cap_length (end, w, d->frame->metrics.fade_length);
+  double cap_s, cap_e;
 
-  if (cap_s + cap_e > w)
-    {
-      double k = w / (cap_s + cap_e);
-
-      cap_s *= k;
-      cap_e *= k;
-    }
+  cap_lengths (start, end, band->x1 - band->x0, d->frame->metrics.fade_length, &cap_s, &cap_e);
   *m0 = CLAMP (round (band->x0 + cap_s), 0, d->width);
   *m1 = CLAMP (round (band->x1 - cap_e), 0, d->width);
 }
@@ -1517,7 +1519,7 @@ weft_timeline_renderer_draw (WeftTimelineRenderer          *self,
   d.cr = cr;
   d.frame = frame;
   d.state = state;
-  d.palette = state->palette != NULL ? state->palette : &light_palette;
+  d.palette = state->palette != NULL ? state->palette : weft_timeline_palette_get (FALSE);
   d.width = frame->scale.width;
   d.height = state->height > 0 ? state->height : frame->header_height + frame->lanes_height;
   d.lanes_top = frame->header_height - state->scroll_y;
@@ -1584,16 +1586,19 @@ draw_legend_sample (WeftTimelineRenderer          *self,
       draw_point (cr, x + LEGEND_SAMPLE / 2, yc, m.point_radius, END_SOLID, c, 1);
       break;
     case WEFT_TIMELINE_LEGEND_BAR:
-      draw_bar (cr, x, x + LEGEND_SAMPLE, yc, m.bar_height, END_SOLID, END_SOLID, 20, c, 1);
-      break;
     case WEFT_TIMELINE_LEGEND_APPROXIMATE:
-      draw_bar (cr, x, x + LEGEND_SAMPLE, yc, m.bar_height, END_SOLID, END_SOFT, 20, c, 1);
-      break;
     case WEFT_TIMELINE_LEGEND_UNCERTAIN:
-      draw_bar (cr, x, x + LEGEND_SAMPLE, yc, m.bar_height, END_SOLID, END_UNCERTAIN, 20, c, 1);
-      break;
     case WEFT_TIMELINE_LEGEND_OPEN:
-      draw_bar (cr, x, x + LEGEND_SAMPLE, yc, m.bar_height, END_SOLID, END_OPEN, 22, c, 1);
+      {
+        /* A bar whose right end is drawn as the entry says. */
+        static const EndStyle ends[] = {
+          [WEFT_TIMELINE_LEGEND_BAR] = END_SOLID, [WEFT_TIMELINE_LEGEND_APPROXIMATE] = END_SOFT,
+          [WEFT_TIMELINE_LEGEND_UNCERTAIN] = END_UNCERTAIN, [WEFT_TIMELINE_LEGEND_OPEN] = END_OPEN,
+        };
+
+        draw_bar (cr, x, x + LEGEND_SAMPLE, yc, m.bar_height, END_SOLID, ends[entry->kind],
+                  entry->kind == WEFT_TIMELINE_LEGEND_OPEN ? 22 : 20, c, 1);
+      }
       break;
     case WEFT_TIMELINE_LEGEND_CLUSTER:
       {
