@@ -677,14 +677,8 @@ to_rgba (const WeftTimelineColor *c,
 }
 
 static void
-collect_text (WeftTimelineText         role,
-              const char              *text,
-              double                   x,
-              double                   y,
-              double                   max_width,
-              const WeftTimelineColor *color,
-              WeftTimelineRegion       region,
-              gpointer                 user_data)
+collect_text (const WeftTimelineTextRun *run,
+              gpointer                   user_data)
 {
   WeftTimelineView *self = user_data;
   GdkRGBA rgba;
@@ -693,13 +687,14 @@ collect_text (WeftTimelineText         role,
   graphene_point_t at;
   GskTransform *transform;
 
-  to_rgba (color, &rgba);
-  key = g_strdup_printf ("%u|%.1f|%.3f,%.3f,%.3f,%.3f|%s", role, max_width,
-                         rgba.red, rgba.green, rgba.blue, rgba.alpha, text);
+  to_rgba (run->color, &rgba);
+  key = g_strdup_printf ("%u|%.1f|%.3f,%.3f,%.3f,%.3f|%s", run->role, run->max_width,
+                         rgba.red, rgba.green, rgba.blue, rgba.alpha, run->text);
   node = g_hash_table_lookup (self->text_nodes, key);
   if (node == NULL)
     {
-      g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (self->renderer, role, text, max_width);
+      g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (self->renderer, run->role, run->text,
+                                                                            run->max_width);
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
       gtk_snapshot_append_layout (snapshot, layout, &rgba);
@@ -711,9 +706,9 @@ collect_text (WeftTimelineText         role,
       g_hash_table_insert (self->text_nodes, g_steal_pointer (&key), node);
     }
 
-  at = GRAPHENE_POINT_INIT ((float) x, (float) y);
+  at = GRAPHENE_POINT_INIT ((float) run->x, (float) run->y);
   transform = gsk_transform_translate (NULL, &at);
-  g_ptr_array_add (region == WEFT_TIMELINE_REGION_LANES ? self->lane_texts : self->header_texts,
+  g_ptr_array_add (run->region == WEFT_TIMELINE_REGION_LANES ? self->lane_texts : self->header_texts,
                    gsk_transform_node_new (node, transform));
   gsk_transform_unref (transform);
 }

@@ -87,6 +87,8 @@ weft_timeline_export_options_init (WeftTimelineExportOptions *options,
 typedef struct {
   WeftTimelineRenderer *renderer;
   GString              *text;
+  double                frame_x;   /* where the frame is on the page: its text */
+  double                frame_y;   /*   arrives in frame coordinates */
 } SvgText;
 
 /* XML 1.0 allows no C0 controls but tab, newline and return, not even
@@ -113,18 +115,13 @@ color_hex (const WeftTimelineColor *c,
 }
 
 static void
-svg_text_func (WeftTimelineText         role,
-               const char              *text,
-               double                   x,
-               double                   y,
-               double                   max_width,
-               const WeftTimelineColor *color,
-               WeftTimelineRegion       region,
-               gpointer                 user_data)
+svg_text_func (const WeftTimelineTextRun *run,
+               gpointer                   user_data)
 {
   SvgText *svg = user_data;
-  const PangoFontDescription *font = weft_timeline_renderer_get_font (svg->renderer, role);
-  g_autofree char *shown = weft_timeline_renderer_ellipsize (svg->renderer, role, text, max_width);
+  const PangoFontDescription *font = weft_timeline_renderer_get_font (svg->renderer, run->role);
+  g_autofree char *shown = weft_timeline_renderer_ellipsize (svg->renderer, run->role, run->text, run->max_width);
+  double x = run->x, y = run->y;
   g_autofree char *escaped = NULL;
   g_autofree char *family = NULL;
   const char *families = pango_font_description_get_family (font);
@@ -167,19 +164,24 @@ svg_text_func (WeftTimelineText         role,
     family = g_string_free (list, FALSE);
   }
 
+  if (run->region != WEFT_TIMELINE_REGION_OTHER)
+    {
+      x += svg->frame_x;
+      y += svg->frame_y;
+    }
   escaped = xml_text (shown);
-  color_hex (color, fill);
+  color_hex (run->color, fill);
   g_string_append_printf (svg->text,
                           "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%s\" font-weight=\"%s\""
                           " fill=\"%s\" fill-opacity=\"%s\" xml:space=\"preserve\">%s</text>\n",
                           g_ascii_formatd (num[0], sizeof num[0], "%.2f", x),
                           g_ascii_formatd (num[1], sizeof num[1], "%.2f",
-                                           y + weft_timeline_renderer_get_baseline (svg->renderer, role)),
+                                           y + weft_timeline_renderer_get_baseline (svg->renderer, run->role)),
                           family,
                           g_ascii_formatd (num[2], sizeof num[2], "%.2f", px),
                           pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD ? "bold" : "normal",
                           fill,
-                          g_ascii_formatd (num[3], sizeof num[3], "%.3f", color->alpha),
+                          g_ascii_formatd (num[3], sizeof num[3], "%.3f", run->color->alpha),
                           escaped);
 }
 
@@ -305,13 +307,15 @@ draw_page (WeftTimelinePage              *page,
 
   if (page->title != NULL)
     {
-      weft_timeline_renderer_draw_text (page->renderer, cr, state, WEFT_TIMELINE_TEXT_TITLE,
-                                        page->title, MARGIN, y, page->width - 2 * MARGIN,
-                                        &palette->text, WEFT_TIMELINE_REGION_OTHER);
+      weft_timeline_renderer_draw_text (page->renderer, cr, state, &(WeftTimelineTextRun) {
+          .role = WEFT_TIMELINE_TEXT_TITLE, .text = page->title, .x = MARGIN, .y = y,
+          .max_width = page->width - 2 * MARGIN, .color = &palette->text,
+          .region = WEFT_TIMELINE_REGION_OTHER });
       y += 30;
-      weft_timeline_renderer_draw_text (page->renderer, cr, state, WEFT_TIMELINE_TEXT_LEGEND,
-                                        page->subtitle, MARGIN, y, page->width - 2 * MARGIN,
-                                        &palette->text_dim, WEFT_TIMELINE_REGION_OTHER);
+      weft_timeline_renderer_draw_text (page->renderer, cr, state, &(WeftTimelineTextRun) {
+          .role = WEFT_TIMELINE_TEXT_LEGEND, .text = page->subtitle, .x = MARGIN, .y = y,
+          .max_width = page->width - 2 * MARGIN, .color = &palette->text_dim,
+          .region = WEFT_TIMELINE_REGION_OTHER });
     }
 
   cairo_save (cr);
@@ -324,34 +328,6 @@ draw_page (WeftTimelinePage              *page,
   if (page->legend)
     weft_timeline_renderer_draw_legend (page->renderer, cr, state, MARGIN, page->legend_y,
                                         page->width - 2 * MARGIN);
-}
-
-/* The frame's text arrives in frame coordinates: move it onto the page. */
-typedef struct {
-  SvgText *svg;
-  double   dx;
-  double   dy;
-  gboolean in_frame;
-} ShiftedText;
-
-static void
-shifted_text_func (WeftTimelineText         role,
-                   const char              *text,
-                   double                   x,
-                   double                   y,
-                   double                   max_width,
-                   const WeftTimelineColor *color,
-                   WeftTimelineRegion       region,
-                   gpointer                 user_data)
-{
-  ShiftedText *shift = user_data;
-
-  if (region != WEFT_TIMELINE_REGION_OTHER)
-    {
-      x += shift->dx;
-      y += shift->dy;
-    }
-  svg_text_func (role, text, x, y, max_width, color, region, shift->svg);
 }
 
 static gboolean
@@ -523,7 +499,6 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   WeftTimelineRenderState state;
   SvgText svg = { 0 };
-  ShiftedText shift = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -547,11 +522,10 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       svg.renderer = page->renderer;
       svg.text = g_string_new (NULL);
-      shift.svg = &svg;
-      shift.dx = MARGIN;
-      shift.dy = page->frame_y;
-      state.text_func = shifted_text_func;
-      state.text_data = &shift;
+      svg.frame_x = MARGIN;
+      svg.frame_y = page->frame_y;
+      state.text_func = svg_text_func;
+      state.text_data = &svg;
       break;
 
     case WEFT_TIMELINE_FORMAT_PDF:

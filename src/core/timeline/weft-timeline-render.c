@@ -581,38 +581,40 @@ void
 weft_timeline_renderer_draw_text (WeftTimelineRenderer          *self,
                                   cairo_t                       *cr,
                                   const WeftTimelineRenderState *state,
-                                  WeftTimelineText               role,
-                                  const char                    *text,
-                                  double                         x,
-                                  double                         y,
-                                  double                         max_width,
-                                  const WeftTimelineColor       *color,
-                                  WeftTimelineRegion             region)
+                                  const WeftTimelineTextRun     *run)
 {
-  if (text == NULL || text[0] == '\0')
+  double scale;
+
+  if (run->text == NULL || run->text[0] == '\0')
     return;
-  if (max_width > 0 && max_width < 4)
+  if (run->max_width > 0 && run->max_width < 4)
     return;
 
   if (state->text_func != NULL)
     {
-      state->text_func (role, text, x, y, max_width, color, region, state->text_data);
+      state->text_func (run, state->text_data);
       return;
     }
 
-  {
-    double scale;
+  if (can_blit (cr, &scale))
+    {
+      sprite_draw (cr, text_sprite (self, run->role, run->text, run->max_width, run->color, scale), run->x, run->y);
+      return;
+    }
 
-    if (can_blit (cr, &scale))
-      {
-        sprite_draw (cr, text_sprite (self, role, text, max_width, color, scale), x, y);
-        return;
-      }
-  }
+  cairo_move_to (cr, run->x, run->y);
+  set_color (cr, run->color, 1);
+  pango_cairo_show_layout (cr, cached_layout (self, run->role, run->text, run->max_width));
+}
 
-  cairo_move_to (cr, x, y);
-  set_color (cr, color, 1);
-  pango_cairo_show_layout (cr, cached_layout (self, role, text, max_width));
+/* @width when @text is wider (to cut it there), else 0 (never cut). */
+static double
+cut_width (WeftTimelineRenderer *self,
+           WeftTimelineText      role,
+           const char           *text,
+           double                width)
+{
+  return width + 0.5 < weft_timeline_renderer_measure (role, text, self) ? width : 0;
 }
 
 /* ---- Shapes ------------------------------------------------------------ */
@@ -977,11 +979,10 @@ draw_event_mark (const Draw             *d,
     WeftTimelineColor text = d->palette->text;
 
     text.alpha *= alpha;
-    weft_timeline_renderer_draw_text (d->self, cr, s, WEFT_TIMELINE_TEXT_LABEL, item->event->title,
-                                      mark->label_x, row_y + 2,
-                                      mark->label_width + 0.5 < weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LABEL, item->event->title, d->self)
-                                        ? mark->label_width : 0,
-                                      &text, WEFT_TIMELINE_REGION_LANES);
+    weft_timeline_renderer_draw_text (d->self, cr, s, &(WeftTimelineTextRun) {
+        .role = WEFT_TIMELINE_TEXT_LABEL, .text = item->event->title, .x = mark->label_x, .y = row_y + 2,
+        .max_width = cut_width (d->self, WEFT_TIMELINE_TEXT_LABEL, item->event->title, mark->label_width),
+        .color = &text, .region = WEFT_TIMELINE_REGION_LANES });
   }
 
   statuses = weft_timeline_index_get_claim_statuses (d->frame->index, item->event, &n_claims);
@@ -1040,10 +1041,10 @@ draw_cluster_mark (const Draw             *d,
     }
 
   text.alpha *= alpha;
-  weft_timeline_renderer_draw_text (d->self, d->cr, d->state, WEFT_TIMELINE_TEXT_COUNT, mark->count_label,
-                                    mark->label_x,
-                                    y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2,
-                                    0, &text, WEFT_TIMELINE_REGION_LANES);
+  weft_timeline_renderer_draw_text (d->self, d->cr, d->state, &(WeftTimelineTextRun) {
+      .role = WEFT_TIMELINE_TEXT_COUNT, .text = mark->count_label, .x = mark->label_x,
+      .y = y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2, .color = &text,
+      .region = WEFT_TIMELINE_REGION_LANES });
 }
 
 /* Dashed links between the lanes of the selected or hovered event. */
@@ -1405,13 +1406,14 @@ draw_lanes (const Draw *d)
       cairo_fill (cr);
 
       tw = MIN (tw, d->width * 0.6);
-      weft_timeline_renderer_draw_text (d->self, cr, d->state, WEFT_TIMELINE_TEXT_LANE, lane->title,
-                                        20, ty, d->width * 0.6, &d->palette->text, WEFT_TIMELINE_REGION_LANES);
+      weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
+          .role = WEFT_TIMELINE_TEXT_LANE, .text = lane->title, .x = 20, .y = ty, .max_width = d->width * 0.6,
+          .color = &d->palette->text, .region = WEFT_TIMELINE_REGION_LANES });
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", lane->n_items), lane->n_items);
-      weft_timeline_renderer_draw_text (d->self, cr, d->state, WEFT_TIMELINE_TEXT_LEGEND, count,
-                                        20 + tw + 8,
-                                        y + (m->lane_header_height - d->self->line_heights[WEFT_TIMELINE_TEXT_LEGEND]) / 2,
-                                        0, &d->palette->text_dim, WEFT_TIMELINE_REGION_LANES);
+      weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
+          .role = WEFT_TIMELINE_TEXT_LEGEND, .text = count, .x = 20 + tw + 8,
+          .y = y + (m->lane_header_height - d->self->line_heights[WEFT_TIMELINE_TEXT_LEGEND]) / 2,
+          .color = &d->palette->text_dim, .region = WEFT_TIMELINE_REGION_LANES });
     }
 
   draw_links (d, d->state->selected);
@@ -1468,11 +1470,11 @@ draw_header (const Draw *d)
           cairo_fill (cr);
         }
       if (t->label != NULL)
-        weft_timeline_renderer_draw_text (d->self, cr, d->state,
-                                          t->major ? WEFT_TIMELINE_TEXT_MAJOR : WEFT_TIMELINE_TEXT_TICK,
-                                          t->label, t->label_x, t->major ? 5 : minor_y, 0,
-                                          t->major ? &d->palette->text : &d->palette->text_dim,
-                                          WEFT_TIMELINE_REGION_HEADER);
+        weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
+            .role = t->major ? WEFT_TIMELINE_TEXT_MAJOR : WEFT_TIMELINE_TEXT_TICK, .text = t->label,
+            .x = t->label_x, .y = t->major ? 5 : minor_y,
+            .color = t->major ? &d->palette->text : &d->palette->text_dim,
+            .region = WEFT_TIMELINE_REGION_HEADER });
     }
 
   /* Era rows: each band with its title. */
@@ -1485,12 +1487,11 @@ draw_header (const Draw *d)
 
       fill_era (d, band, y + 1, y + m->era_row_height - 2, 0.55, FALSE, FALSE);
       if (band->label_width > 0)
-        weft_timeline_renderer_draw_text (d->self, cr, d->state, WEFT_TIMELINE_TEXT_ERA, era->title,
-                                          band->label_x,
-                                          y + (m->era_row_height - 1 - d->self->line_heights[WEFT_TIMELINE_TEXT_ERA]) / 2,
-                                          band->label_width + 0.5 < weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_ERA, era->title, d->self)
-                                            ? band->label_width : 0,
-                                          &d->palette->text, WEFT_TIMELINE_REGION_HEADER);
+        weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
+            .role = WEFT_TIMELINE_TEXT_ERA, .text = era->title, .x = band->label_x,
+            .y = y + (m->era_row_height - 1 - d->self->line_heights[WEFT_TIMELINE_TEXT_ERA]) / 2,
+            .max_width = cut_width (d->self, WEFT_TIMELINE_TEXT_ERA, era->title, band->label_width),
+            .color = &d->palette->text, .region = WEFT_TIMELINE_REGION_HEADER });
     }
 
   set_color (cr, &d->palette->grid_major, 1);
@@ -1608,10 +1609,11 @@ draw_legend_sample (WeftTimelineRenderer          *self,
         rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
         set_color (cr, &p->cluster, 1);
         cairo_fill (cr);
-        weft_timeline_renderer_draw_text (self, cr, state, WEFT_TIMELINE_TEXT_COUNT, "12",
-                                          x + (LEGEND_SAMPLE - weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_COUNT, "12", self)) / 2,
-                                          yc - self->line_heights[WEFT_TIMELINE_TEXT_COUNT] / 2,
-                                          0, &text, WEFT_TIMELINE_REGION_OTHER);
+        weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
+            .role = WEFT_TIMELINE_TEXT_COUNT, .text = "12",
+            .x = x + (LEGEND_SAMPLE - weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_COUNT, "12", self)) / 2,
+            .y = yc - self->line_heights[WEFT_TIMELINE_TEXT_COUNT] / 2, .color = &text,
+            .region = WEFT_TIMELINE_REGION_OTHER });
       }
       break;
     case WEFT_TIMELINE_LEGEND_STATUS:
@@ -1651,9 +1653,10 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           /* Claim statuses start a row of their own. */
           cx = x;
           cy += LEGEND_ROW;
-          weft_timeline_renderer_draw_text (self, cr, state, WEFT_TIMELINE_TEXT_LEGEND, heading,
-                                            cx, cy + (LEGEND_ROW - line_h) / 2, 0,
-                                            &state->palette->text, WEFT_TIMELINE_REGION_OTHER);
+          weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
+              .role = WEFT_TIMELINE_TEXT_LEGEND, .text = heading, .x = cx,
+              .y = cy + (LEGEND_ROW - line_h) / 2, .color = &state->palette->text,
+              .region = WEFT_TIMELINE_REGION_OTHER });
           cx += hw + 2;
           claims_heading = TRUE;
         }
@@ -1671,16 +1674,18 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           WeftTimelineLegendEntry shifted = *e;
 
           draw_legend_sample (self, cr, state, &shifted, cx - LEGEND_SAMPLE + 14, cy + LEGEND_ROW / 2);
-          weft_timeline_renderer_draw_text (self, cr, state, WEFT_TIMELINE_TEXT_LEGEND, e->label,
-                                            cx + 18, cy + (LEGEND_ROW - line_h) / 2, 0,
-                                            &state->palette->text_dim, WEFT_TIMELINE_REGION_OTHER);
+          weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
+              .role = WEFT_TIMELINE_TEXT_LEGEND, .text = e->label, .x = cx + 18,
+              .y = cy + (LEGEND_ROW - line_h) / 2, .color = &state->palette->text_dim,
+              .region = WEFT_TIMELINE_REGION_OTHER });
         }
       else
         {
           draw_legend_sample (self, cr, state, e, cx, cy + LEGEND_ROW / 2);
-          weft_timeline_renderer_draw_text (self, cr, state, WEFT_TIMELINE_TEXT_LEGEND, e->label,
-                                            cx + LEGEND_SAMPLE + 6, cy + (LEGEND_ROW - line_h) / 2, 0,
-                                            &state->palette->text_dim, WEFT_TIMELINE_REGION_OTHER);
+          weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
+              .role = WEFT_TIMELINE_TEXT_LEGEND, .text = e->label, .x = cx + LEGEND_SAMPLE + 6,
+              .y = cy + (LEGEND_ROW - line_h) / 2, .color = &state->palette->text_dim,
+              .region = WEFT_TIMELINE_REGION_OTHER });
         }
       cx += item_w;
     }

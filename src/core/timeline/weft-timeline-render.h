@@ -53,17 +53,21 @@ typedef enum {
   WEFT_TIMELINE_REGION_OTHER,   /* titles and legends of exports */
 } WeftTimelineRegion;
 
+/* One string to draw. */
+typedef struct {
+  WeftTimelineText         role;
+  const char              *text;
+  double                   x;
+  double                   y;          /* the top of the text */
+  double                   max_width;  /* > 0: cut with an ellipsis */
+  const WeftTimelineColor *color;
+  WeftTimelineRegion       region;
+} WeftTimelineTextRun;
+
 /* Text drawn somewhere other than on the cairo context (as SVG <text>, or
- * as cached GTK render nodes). @y is the top of the text; @max_width > 0
- * cuts it with an ellipsis. */
-typedef void (*WeftTimelineTextFunc) (WeftTimelineText         role,
-                                      const char              *text,
-                                      double                   x,
-                                      double                   y,
-                                      double                   max_width,
-                                      const WeftTimelineColor *color,
-                                      WeftTimelineRegion       region,
-                                      gpointer                 user_data);
+ * as cached GTK render nodes). */
+typedef void (*WeftTimelineTextFunc) (const WeftTimelineTextRun *run,
+                                      gpointer                   user_data);
 
 typedef struct {
   const WeftTimelinePalette *palette;
@@ -150,17 +154,12 @@ double        weft_timeline_renderer_draw_legend    (WeftTimelineRenderer       
                                                      double                         y,
                                                      double                         width);
 
-/* Draws one string as the renderer does (used by exports for headings). */
+/* Draws one string as the renderer does, or hands it to the state's
+ * text_func (used by exports for headings). */
 void          weft_timeline_renderer_draw_text      (WeftTimelineRenderer          *self,
                                                      cairo_t                       *cr,
                                                      const WeftTimelineRenderState *state,
-                                                     WeftTimelineText               role,
-                                                     const char                    *text,
-                                                     double                         x,
-                                                     double                         y,
-                                                     double                         max_width,
-                                                     const WeftTimelineColor       *color,
-                                                     WeftTimelineRegion             region);
+                                                     const WeftTimelineTextRun     *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftTimelineRenderer, weft_timeline_renderer_free)
 
