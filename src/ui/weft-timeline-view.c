@@ -59,9 +59,8 @@ struct _WeftTimelineView
   GtkWidget             parent_instance;
 
   WeftSession          *session;
-  gulong                dataset_handler;
-  gulong                selection_handler;
-  gulong                window_handler;
+  GSignalGroup         *session_signals;
+  GSignalGroup         *style_signals;  /* the AdwStyleManager's */
 
   WeftDataset          *dataset;
   WeftTimelineLanes     lanes;
@@ -1623,7 +1622,9 @@ weft_timeline_view_dispose (GObject *object)
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
 
   weft_timeline_view_set_session (self, NULL);
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  /* A signal group disconnects from its target when disposed. */
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->style_signals);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->index, weft_timeline_index_free);
   if (self->text_nodes != NULL)
@@ -1808,9 +1809,15 @@ weft_timeline_view_init (WeftTimelineView *self)
   g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
+  self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "window-changed", G_CALLBACK (on_window_changed), self);
+
   self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  self->style_signals = g_signal_group_new (ADW_TYPE_STYLE_MANAGER);
+  g_signal_group_connect_swapped (self->style_signals, "notify::dark", G_CALLBACK (on_dark_changed), self);
+  g_signal_group_set_target (self->style_signals, adw_style_manager_get_default ());
 
   update_accessible (self);
 }
@@ -1835,28 +1842,10 @@ weft_timeline_view_set_session (WeftTimelineView *self,
   g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
   g_return_if_fail (session == NULL || WEFT_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    {
-      g_clear_signal_handler (&self->dataset_handler, self->session);
-      g_clear_signal_handler (&self->selection_handler, self->session);
-      g_clear_signal_handler (&self->window_handler, self->session);
-      g_clear_object (&self->session);
-    }
-
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      self->dataset_handler = g_signal_connect_swapped (session, "notify::dataset",
-                                                        G_CALLBACK (on_dataset_changed), self);
-      self->selection_handler = g_signal_connect_swapped (session, "notify::selection",
-                                                          G_CALLBACK (on_selection_changed), self);
-      self->window_handler = g_signal_connect_swapped (session, "window-changed",
-                                                       G_CALLBACK (on_window_changed), self);
-    }
-
+  g_signal_group_set_target (self->session_signals, session);
   on_dataset_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
