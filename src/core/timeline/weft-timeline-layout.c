@@ -98,7 +98,8 @@ typedef struct {
 
 /* An event that tries for a row. */
 typedef struct {
-  Ordered order;        /* order.x: the left end of its box */
+  Ordered order;        /* order.x: the left end of its box; first, so that
+                         * ordered_compare sorts candidates too */
   double  gx0, gx1;     /* glyph */
   double  label_x, label_w;
   double  box_x1;
@@ -112,7 +113,7 @@ typedef struct {
   double                           ppd;
   double                           a, b;     /* visible days */
   double                           origin;   /* a * ppd: view x 0 in absolute pixels */
-  GArray                          *pending;  /* Ordered, reused */
+  GArray                          *pending;  /* Ordered by where they enter the view, reused */
 } Ctx;
 
 /* A walk over one lane, column by column from the left. */
