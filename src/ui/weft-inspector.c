@@ -19,9 +19,10 @@ struct _WeftInspector
 {
   GtkWidget    parent_instance;
 
-  WeftSession *session;
-  GtkWidget   *scroller;
-  GtkWidget   *content;
+  WeftSession  *session;
+  GSignalGroup *session_signals;
+  GtkWidget    *scroller;
+  GtkWidget    *content;
 };
 
 G_DEFINE_FINAL_TYPE (WeftInspector, weft_inspector, GTK_TYPE_WIDGET)
@@ -659,6 +660,7 @@ weft_inspector_dispose (GObject *object)
   WeftInspector *self = WEFT_INSPECTOR (object);
 
   weft_inspector_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (weft_inspector_parent_class)->dispose (object);
@@ -725,6 +727,11 @@ weft_inspector_init (WeftInspector *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
+  self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::path-to", G_CALLBACK (rebuild), self);
+
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->content, "inspector-content");
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
@@ -751,18 +758,10 @@ weft_inspector_set_session (WeftInspector *self,
 {
   g_return_if_fail (WEFT_IS_INSPECTOR (self));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (rebuild), self);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild), self);
-      g_signal_connect_swapped (session, "notify::path-to", G_CALLBACK (rebuild), self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
   if (self->content != NULL)
     rebuild (self);
 

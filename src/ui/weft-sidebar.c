@@ -22,6 +22,7 @@ struct _WeftSidebar
   GtkWidget           parent_instance;
 
   WeftSession        *session;
+  GSignalGroup       *session_signals;
   GHashTable         *active;        /* entities active in the window, or NULL */
   char               *needle;        /* casefolded search text */
 
@@ -306,6 +307,7 @@ weft_sidebar_dispose (GObject *object)
   WeftSidebar *self = WEFT_SIDEBAR (object);
 
   weft_sidebar_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->store);
 
@@ -397,6 +399,13 @@ weft_sidebar_init (WeftSidebar *self)
 {
   GtkListItemFactory *factory;
   GtkWidget *scroller;
+
+  self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_session_dataset), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (on_session_search), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (select_row_of_session), self);
+  g_signal_group_connect_swapped (self->session_signals, "window-changed", G_CALLBACK (on_session_window), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -492,24 +501,13 @@ weft_sidebar_set_session (WeftSidebar *self,
 {
   g_return_if_fail (WEFT_IS_SIDEBAR (self));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      g_clear_object (&self->session);
-      g_list_store_remove_all (self->store);
-    }
-
+  g_signal_group_set_target (self->session_signals, session);
+  g_list_store_remove_all (self->store);
   if (session != NULL)
     {
-      self->session = g_object_ref (session);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
-      g_signal_connect_swapped (session, "notify::search-text", G_CALLBACK (on_session_search), self);
-      g_signal_connect_swapped (session, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
-      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (select_row_of_session), self);
-      g_signal_connect_swapped (session, "window-changed", G_CALLBACK (on_session_window), self);
       on_session_dataset (self);
       on_session_search (self);
     }

@@ -53,6 +53,7 @@ struct _WeftWindow
   GtkWidget       *presentation;
 
   WeftSession     *session;
+  GSignalGroup    *session_signals;
   GSettings       *settings;
   GFile           *file;
   char            *imported_name;    /* shown when the dataset came from another format */
@@ -211,17 +212,21 @@ set_view (WeftWindow *self,
 
 static void on_file_changed (WeftWindow *self, GFile *file, GFile *other, GFileMonitorEvent event);
 
+/* A cancelled monitor says nothing more. */
+static void
+drop_monitor (WeftWindow *self)
+{
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
 static void
 set_file (WeftWindow *self,
           GFile      *file,
           gboolean    is_example)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  drop_monitor (self);
 
   if (is_example)
     g_clear_object (&self->file);
@@ -233,7 +238,7 @@ set_file (WeftWindow *self,
     {
       self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
       if (self->monitor != NULL)
-        g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, G_CONNECT_SWAPPED);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
@@ -1291,15 +1296,8 @@ weft_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->split_idle, g_source_remove);
   g_clear_handle_id (&self->compact_idle, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  drop_monitor (self);
+  g_clear_object (&self->session_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WEFT_TYPE_WINDOW);
 
@@ -1519,9 +1517,11 @@ weft_window_init (WeftWindow *self)
   gtk_overlay_add_overlay (self->views_overlay, self->presentation);
 
   g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button), self);
-  g_signal_connect_swapped (self->session, "notify::focus", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (self->session, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (self->session, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
 
   g_object_bind_property (self->sidebar_flap, "reveal-flap",
@@ -1557,7 +1557,8 @@ weft_window_init (WeftWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self,
+                           G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
   set_file (self, NULL, FALSE);
