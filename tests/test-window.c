@@ -448,23 +448,27 @@ static void
 test_settings_restored (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  g_autofree char *view = NULL;
+  WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
   weft_test_settle ();
   g_object_get (window, "view", &view, NULL);
-  g_assert_cmpstr (view, ==, "graph");
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (weft_window_get_timeline (window))));
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
   gtk_window_close (GTK_WINDOW (window));
   weft_test_settle ();
 
   window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  g_clear_pointer (&view, g_free);
+  view = WEFT_WINDOW_VIEW_SPLIT;
   g_object_get (window, "view", &view, NULL);
-  g_assert_cmpstr (view, ==, "graph");
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *stored = g_settings_get_string (settings, "last-view");
+
+    /* The setting keeps the view's name. */
+    g_assert_cmpstr (stored, ==, "graph");
     g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
     g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
   }
@@ -574,10 +578,10 @@ test_screenshots (void)
   /* The views still switch, and the side panes open over them. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
   {
-    g_autofree char *view = NULL;
+    WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
 
     g_object_get (window, "view", &view, NULL);
-    g_assert_cmpstr (view, ==, "graph");
+    g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);

@@ -61,7 +61,7 @@ struct _WeftWindow
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
   char            *banner_action;
-  char            *view;
+  WeftWindowView   view;
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
@@ -76,6 +76,12 @@ struct _WeftWindow
 };
 
 G_DEFINE_FINAL_TYPE (WeftWindow, weft_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The nicks are what the win.view action and the "last-view" setting say. */
+G_DEFINE_ENUM_TYPE (WeftWindowView, weft_window_view,
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_TIMELINE, "timeline"),
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_SPLIT, "split"),
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_GRAPH, "graph"))
 
 enum {
   PROP_0,
@@ -184,27 +190,35 @@ update_title (WeftWindow *self)
 static void
 apply_view (WeftWindow *self)
 {
-  gboolean timeline = !g_str_equal (self->view, "graph");
-  gboolean graph = !g_str_equal (self->view, "timeline");
-
-  gtk_widget_set_visible (self->timeline_slot, timeline);
-  gtk_widget_set_visible (self->graph_slot, graph);
+  gtk_widget_set_visible (self->timeline_slot, self->view != WEFT_WINDOW_VIEW_GRAPH);
+  gtk_widget_set_visible (self->graph_slot, self->view != WEFT_WINDOW_VIEW_TIMELINE);
 }
 
-static void
-set_view (WeftWindow *self,
-          const char *view)
+WeftWindowView
+weft_window_get_view (WeftWindow *self)
 {
-  if (g_strcmp0 (view, "timeline") != 0 && g_strcmp0 (view, "graph") != 0 && g_strcmp0 (view, "split") != 0)
-    return;
-  if (g_strcmp0 (self->view, view) == 0)
+  g_return_val_if_fail (WEFT_IS_WINDOW (self), WEFT_WINDOW_VIEW_SPLIT);
+  return self->view;
+}
+
+void
+weft_window_set_view (WeftWindow     *self,
+                      WeftWindowView  view)
+{
+  g_return_if_fail (WEFT_IS_WINDOW (self));
+  g_return_if_fail (view <= WEFT_WINDOW_VIEW_GRAPH);
+
+  if (self->view == view)
     return;
 
-  g_free (self->view);
-  self->view = g_strdup (view);
+  self->view = view;
   apply_view (self);
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-view", view);
+    {
+      g_autoptr(GEnumClass) views = g_type_class_ref (WEFT_TYPE_WINDOW_VIEW);
+
+      g_settings_set_string (self->settings, "last-view", g_enum_get_value (views, view)->value_nick);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -768,8 +782,8 @@ focus_selection_action (GtkWidget  *widget,
     return;
 
   weft_session_set_focus (self->session, (WeftEntity *) item);
-  if (g_str_equal (self->view, "timeline"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  if (self->view == WEFT_WINDOW_VIEW_TIMELINE)
+    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
 }
 
 static void
@@ -813,8 +827,8 @@ path_to_action (GtkWidget  *widget,
   if (item == NULL || item->type != WEFT_ITEM_ENTITY || from == NULL)
     return;
   weft_session_set_path (self->session, from, (WeftEntity *) item);
-  if (g_str_equal (self->view, "timeline"))
-    set_view (self, "split");
+  if (self->view == WEFT_WINDOW_VIEW_TIMELINE)
+    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
 }
 
 static void
@@ -836,8 +850,8 @@ show_on_timeline_action (GtkWidget  *widget,
   if (item == NULL)
     return;
 
-  if (g_str_equal (self->view, "graph"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  if (self->view == WEFT_WINDOW_VIEW_GRAPH)
+    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   weft_views_show_on_timeline (self->timeline, item);
 }
 
@@ -1037,8 +1051,7 @@ present_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
   adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
-  if (g_str_equal (self->view, "timeline") || g_str_equal (self->view, "graph"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_widget_set_visible (self->presentation, TRUE);
   gtk_widget_action_set_enabled (widget, "win.present-next", TRUE);
@@ -1107,7 +1120,7 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   WeftWindow *self = WEFT_WINDOW (widget);
-  GtkWidget *view = g_str_equal (self->view, "graph") ? self->graph : self->timeline;
+  GtkWidget *view = self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline;
 
   weft_views_print (GTK_WINDOW (self), self->session, view, self->toast_overlay);
 }
@@ -1120,6 +1133,8 @@ restore_settings (WeftWindow *self)
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
   g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+  g_autoptr(GEnumClass) views = g_type_class_ref (WEFT_TYPE_WINDOW_VIEW);
+  GEnumValue *value = g_enum_get_value_by_nick (views, view);
 
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   self->wanted_width = width;
@@ -1127,7 +1142,8 @@ restore_settings (WeftWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   self->split_fraction = g_settings_get_double (self->settings, "split-position");
-  set_view (self, view);
+  if (value != NULL)
+    weft_window_set_view (self, value->value);
 }
 
 static void
@@ -1144,7 +1160,7 @@ store_settings (WeftWindow *self)
       g_settings_set_int (self->settings, "window-height", MAX (height, 294));
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (total > 0 && g_str_equal (self->view, "split"))
+  if (total > 0 && self->view == WEFT_WINDOW_VIEW_SPLIT)
     g_settings_set_double (self->settings, "split-position",
                            CLAMP (gtk_paned_get_position (self->paned) / (double) total, 0.1, 0.9));
   g_settings_apply (self->settings);
@@ -1315,7 +1331,6 @@ weft_window_finalize (GObject *object)
 
   g_free (self->banner_details);
   g_free (self->banner_action);
-  g_free (self->view);
   g_free (self->imported_name);
   for (guint i = 0; i < G_N_ELEMENTS (self->view_labels); i++)
     g_free (self->view_labels[i]);
@@ -1335,7 +1350,7 @@ weft_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_string (value, self->view);
+      g_value_set_enum (value, self->view);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1353,7 +1368,7 @@ weft_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      set_view (self, g_value_get_string (value));
+      weft_window_set_view (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1374,10 +1389,10 @@ weft_window_class_init (WeftWindowClass *klass)
   widget_class->size_allocate = weft_window_size_allocate;
   window_class->close_request = weft_window_close_request;
 
-  /* "timeline", "graph" or "split" (both): what the window shows. */
+  /* What the window shows; win.view sets it by nick. */
   properties[PROP_VIEW] =
-    g_param_spec_string ("view", NULL, NULL, "split",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("view", NULL, NULL, WEFT_TYPE_WINDOW_VIEW, WEFT_WINDOW_VIEW_SPLIT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WEFT_TYPE_SIDEBAR);
@@ -1460,7 +1475,7 @@ weft_window_init (WeftWindow *self)
   GtkDropTarget *drop;
 
   /* The "win.view" action reads the property as the template is built. */
-  self->view = g_strdup ("split");
+  self->view = WEFT_WINDOW_VIEW_SPLIT;
   self->step = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
