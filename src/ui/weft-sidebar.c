@@ -405,7 +405,7 @@ weft_sidebar_init (WeftSidebar *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (on_session_search), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (select_row_of_session), self);
-  g_signal_group_connect_swapped (self->session_signals, "window-changed", G_CALLBACK (on_session_window), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_session_window), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

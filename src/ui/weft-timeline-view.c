@@ -1858,7 +1858,7 @@ weft_timeline_view_set_session (WeftTimelineView *self,
                                                         G_CALLBACK (on_dataset_changed), self);
       self->selection_handler = g_signal_connect_swapped (session, "notify::selection",
                                                           G_CALLBACK (on_selection_changed), self);
-      self->window_handler = g_signal_connect_swapped (session, "window-changed",
+      self->window_handler = g_signal_connect_swapped (session, "notify::window",
                                                        G_CALLBACK (on_window_changed), self);
     }
 
