@@ -194,20 +194,10 @@ apply_view (WeftWindow *self)
   gtk_widget_set_visible (self->graph_slot, self->view != WEFT_WINDOW_VIEW_TIMELINE);
 }
 
-WeftWindowView
-weft_window_get_view (WeftWindow *self)
+static void
+set_view (WeftWindow     *self,
+          WeftWindowView  view)
 {
-  g_return_val_if_fail (WEFT_IS_WINDOW (self), WEFT_WINDOW_VIEW_SPLIT);
-  return self->view;
-}
-
-void
-weft_window_set_view (WeftWindow     *self,
-                      WeftWindowView  view)
-{
-  g_return_if_fail (WEFT_IS_WINDOW (self));
-  g_return_if_fail (view <= WEFT_WINDOW_VIEW_GRAPH);
-
   if (self->view == view)
     return;
 
@@ -783,7 +773,7 @@ focus_selection_action (GtkWidget  *widget,
 
   weft_session_set_focus (self->session, (WeftEntity *) item);
   if (self->view == WEFT_WINDOW_VIEW_TIMELINE)
-    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+    set_view (self, WEFT_WINDOW_VIEW_SPLIT);
 }
 
 static void
@@ -828,7 +818,7 @@ path_to_action (GtkWidget  *widget,
     return;
   weft_session_set_path (self->session, from, (WeftEntity *) item);
   if (self->view == WEFT_WINDOW_VIEW_TIMELINE)
-    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+    set_view (self, WEFT_WINDOW_VIEW_SPLIT);
 }
 
 static void
@@ -851,7 +841,7 @@ show_on_timeline_action (GtkWidget  *widget,
     return;
 
   if (self->view == WEFT_WINDOW_VIEW_GRAPH)
-    weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+    set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   weft_views_show_on_timeline (self->timeline, item);
 }
 
@@ -1051,7 +1041,7 @@ present_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
   adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
-  weft_window_set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+  set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_widget_set_visible (self->presentation, TRUE);
   gtk_widget_action_set_enabled (widget, "win.present-next", TRUE);
@@ -1143,7 +1133,7 @@ restore_settings (WeftWindow *self)
 
   self->split_fraction = g_settings_get_double (self->settings, "split-position");
   if (value != NULL)
-    weft_window_set_view (self, value->value);
+    set_view (self, value->value);
 }
 
 static void
@@ -1368,7 +1358,7 @@ weft_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      weft_window_set_view (self, g_value_get_enum (value));
+      set_view (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1502,8 +1492,8 @@ weft_window_init (WeftWindow *self)
   adw_header_bar_pack_start (self->header_bar, self->view_switcher);
   g_object_unref (self->view_switcher);
 
-  weft_sidebar_set_session (WEFT_SIDEBAR (self->sidebar), self->session);
-  weft_inspector_set_session (WEFT_INSPECTOR (self->inspector), self->session);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self->sidebar), self->session);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self->inspector), self->session);
 
   self->timeline = weft_views_new_timeline (self->session);
   self->graph = weft_views_new_graph (self->session);

@@ -29,9 +29,6 @@ WeftWindow  *weft_window_new             (GtkApplication *application);
 WeftSession *weft_window_get_session     (WeftWindow     *self);
 /* The file shown, or NULL for the bundled example. */
 GFile       *weft_window_get_file        (WeftWindow     *self);
-WeftWindowView weft_window_get_view      (WeftWindow     *self);
-void         weft_window_set_view        (WeftWindow     *self,
-                                          WeftWindowView  view);
 gboolean     weft_window_is_example      (WeftWindow     *self);
 /* Opens @file in this window. When it cannot be read the current dataset
  * stays and a banner names the first problem. @callback (may be NULL)
