@@ -268,6 +268,7 @@ typedef struct {
   GFile             *file;
   WeftDiagnostics   *diagnostics;
   gboolean           is_example;
+  WeftImportOptions  options;        /* its summary is the one below */
   WeftImportSummary  summary;
 } LoadData;
 
@@ -286,16 +287,12 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  GError *error = NULL;
-  WeftImportOptions options = { 0 };
-  WeftDataset *dataset;
-
+  g_autoptr(GError) error = NULL;
   /* Every format Weft reads, recognised from the content. */
-  options.summary = &data->summary;
-  dataset = weft_import_file (data->file, WEFT_FORMAT_AUTO, &options, data->diagnostics, &error);
+  WeftDataset *dataset = weft_import_file (data->file, WEFT_FORMAT_AUTO, &data->options, data->diagnostics, &error);
 
   if (dataset == NULL)
-    g_task_return_error (task, error);
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, dataset, g_object_unref);
 }
@@ -412,6 +409,7 @@ open_internal (WeftWindow          *self,
   data->file = g_object_ref (file);
   data->diagnostics = weft_diagnostics_new (name);
   data->is_example = is_example;
+  data->options.summary = &data->summary;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
