@@ -33,20 +33,16 @@ session_of (WeftInspector *self)
 
 /* ---- Building blocks ---------------------------------------------------- */
 
+/* Text the user can select and copy. */
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = weft_text_label_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable labels take focus; keep Tab moving through the links. */
   gtk_widget_set_focusable (label, FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   return label;
 }
 

@@ -352,16 +352,11 @@ focus_search (GtkWidget  *widget,
 static void
 weft_sidebar_class_init (WeftSidebarClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  WeftSessionPaneClass *pane_class = WEFT_SESSION_PANE_CLASS (klass);
-
-  object_class->dispose = weft_sidebar_dispose;
-  object_class->finalize = weft_sidebar_finalize;
-  pane_class->session_changed = weft_sidebar_session_changed;
-
-  gtk_widget_class_install_action (widget_class, "sidebar.search", NULL, focus_search);
-  gtk_widget_class_set_css_name (widget_class, "weftsidebar");
+  G_OBJECT_CLASS (klass)->dispose = weft_sidebar_dispose;
+  G_OBJECT_CLASS (klass)->finalize = weft_sidebar_finalize;
+  WEFT_SESSION_PANE_CLASS (klass)->session_changed = weft_sidebar_session_changed;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "sidebar.search", NULL, focus_search);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "weftsidebar");
 }
 
 static void

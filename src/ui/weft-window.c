@@ -11,6 +11,7 @@
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-inspector.h"
+#include "weft-kinds.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
 #include "weft-sidebar.h"
@@ -863,14 +864,10 @@ static GtkWidget *
 big_label (const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = weft_text_label_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Keeps the card narrow enough to leave the views in sight. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_add_css_class (label, css_class);
   return label;
 }
 
