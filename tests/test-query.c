@@ -228,7 +228,7 @@ test_session (void)
   guint window_signals = 0;
   gint64 lower, upper;
 
-  g_signal_connect_swapped (session, "window-changed", G_CALLBACK (g_atomic_int_inc), &window_signals);
+  g_signal_connect_swapped (session, "notify::window", G_CALLBACK (g_atomic_int_inc), &window_signals);
 
   /* Everything, at first. */
   {
@@ -285,6 +285,70 @@ test_session (void)
   g_assert_null (weft_session_get_path_from (session));
 }
 
+/* The time window is one boxed property: a copy of two days, or NULL. */
+static void
+test_session_window (void)
+{
+  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftSession) session = weft_session_new (ds);
+  const WeftTimeWindow backwards = { weft_days_from_civil (2021, 12, 31), weft_days_from_civil (2021, 1, 1) };
+  g_autoptr(WeftTimeWindow) window = NULL;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (session), "window");
+  guint notified = 0;
+  gint64 lower, upper;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->value_type == WEFT_TYPE_TIME_WINDOW);
+  g_assert_true (G_TYPE_IS_BOXED (WEFT_TYPE_TIME_WINDOW));
+  g_signal_connect_swapped (session, "notify::window", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  g_object_get (session, "window", &window, NULL);
+  g_assert_null (window);
+
+  /* Set through the property, the days come back in order. */
+  g_object_set (session, "window", &backwards, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (session, "window", &window, NULL);
+  g_assert_nonnull (window);
+  g_assert_cmpint (window->lower, ==, backwards.upper);
+  g_assert_cmpint (window->upper, ==, backwards.lower);
+  g_assert_true (weft_session_get_window (session, &lower, &upper));
+  g_assert_cmpint (lower, ==, window->lower);
+  g_assert_cmpint (upper, ==, window->upper);
+
+  /* The same window again says nothing; the value read is a copy. */
+  g_object_set (session, "window", window, NULL);
+  weft_session_set_window (session, upper, lower);
+  g_assert_cmpuint (notified, ==, 1);
+  window->upper = window->lower;
+  g_assert_true (weft_session_get_window (session, NULL, &upper));
+  g_assert_cmpint (upper, ==, backwards.lower);
+
+  /* Another window, one notification. */
+  g_object_set (session, "window", window, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (weft_session_get_window (session, &lower, &upper));
+  g_assert_cmpint (lower, ==, upper);
+  g_clear_pointer (&window, weft_time_window_free);
+
+  /* NULL clears it, once. */
+  g_object_set (session, "window", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_false (weft_session_get_window (session, NULL, NULL));
+  g_object_get (session, "window", &window, NULL);
+  g_assert_null (window);
+  weft_session_clear_window (session);
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* A new dataset clears it too. */
+  weft_session_set_window (session, backwards.lower, backwards.upper);
+  g_assert_cmpuint (notified, ==, 4);
+  weft_session_set_dataset (session, NULL);
+  g_assert_cmpuint (notified, ==, 5);
+  g_object_get (session, "window", &window, NULL);
+  g_assert_null (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/weft/query/path-prefers-relations", test_path_prefers_relations);
   g_test_add_func ("/weft/query/search", test_search);
   g_test_add_func ("/weft/query/session", test_session);
+  g_test_add_func ("/weft/query/session-window", test_session_window);
 
   return g_test_run ();
 }

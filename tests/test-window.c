@@ -448,23 +448,27 @@ static void
 test_settings_restored (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  g_autofree char *view = NULL;
+  WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
   weft_test_settle ();
   g_object_get (window, "view", &view, NULL);
-  g_assert_cmpstr (view, ==, "graph");
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (weft_window_get_timeline (window))));
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
   gtk_window_close (GTK_WINDOW (window));
   weft_test_settle ();
 
   window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  g_clear_pointer (&view, g_free);
+  view = WEFT_WINDOW_VIEW_SPLIT;
   g_object_get (window, "view", &view, NULL);
-  g_assert_cmpstr (view, ==, "graph");
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *stored = g_settings_get_string (settings, "last-view");
+
+    /* The setting keeps the view's name. */
+    g_assert_cmpstr (stored, ==, "graph");
     g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
     g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
   }
@@ -574,10 +578,10 @@ test_screenshots (void)
   /* The views still switch, and the side panes open over them. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph");
   {
-    g_autofree char *view = NULL;
+    WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
 
     g_object_get (window, "view", &view, NULL);
-    g_assert_cmpstr (view, ==, "graph");
+    g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_GRAPH);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
@@ -592,6 +596,89 @@ test_screenshots (void)
   g_assert_true (weft_test_wait_for (is_wide, window));
   weft_test_settle ();
   g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every action the window had before its actions became one table, each
+ * shortcut on the action it had, and the side panes' toggles following
+ * their flaps. */
+static void
+test_shortcuts (void)
+{
+  static const char * const actions[] = {
+    "win.view", "win.open", "win.open-recent", "win.reload", "win.save", "win.save-as", "win.search",
+    "win.focus-selection", "win.unfocus", "win.show-on-timeline", "win.path-from", "win.path-to",
+    "win.clear-path", "win.dismiss-banner", "win.show-problems", "win.present", "win.present-next",
+    "win.present-previous", "win.present-leave", "win.export-timeline", "win.export-graph", "win.print",
+  };
+  static const char * const shortcuts[] = {
+    "<Control>o win.open", "<Control>s win.save", "<Shift><Control>s win.save-as", "<Control>r win.reload",
+    "F9 win.toggle-sidebar", "F10 win.toggle-inspector", "<Control>f win.search",
+    "<Control>1 win.view 'timeline'", "<Control>2 win.view 'split'", "<Control>3 win.view 'graph'",
+    "<Control>e win.export-timeline", "<Shift><Control>e win.export-graph", "<Control>p win.print",
+    "F5 win.present", "<Control>Return win.focus-selection",
+    "space win.present-next", "Left win.present-previous", "Escape win.present-leave",
+  };
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcut) f9 = NULL;
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name, &parameter_type,
+                                                   &property); i++)
+    g_ptr_array_add (found, g_strdup (name));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (found, actions[i], g_str_equal, NULL));
+
+  g_ptr_array_set_size (found, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *target = arguments ? g_variant_print (arguments, TRUE) : NULL;
+
+          if (GTK_IS_NAMED_ACTION (action))
+            g_ptr_array_add (found, g_strjoin (" ", trigger, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                               target, NULL));
+          if (g_str_equal (trigger, "F9"))
+            g_set_object (&f9, shortcut);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("shortcut: %s", (const char *) g_ptr_array_index (found, i));
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (found, shortcuts[i], g_str_equal, NULL));
+
+  /* F9 and the action toggle the sidebar; the action's state is the flap's. */
+  g_assert_nonnull (f9);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GVariant) state = NULL;
+
+      if (i == 0)
+        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (f9), 0, GTK_WIDGET (window), NULL));
+      else
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+      weft_test_settle ();
+      revealed = !revealed;
+      g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, revealed);
+      state = g_action_group_get_action_state (G_ACTION_GROUP (window), "toggle-sidebar");
+      g_assert_cmpint (g_variant_get_boolean (state), ==, revealed);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -628,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);
   g_test_add_func ("/weft/window/screenshots", test_screenshots);
+  g_test_add_func ("/weft/window/shortcuts", test_shortcuts);
 
   status = g_test_run ();
   g_object_unref (app);

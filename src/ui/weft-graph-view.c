@@ -2498,7 +2498,7 @@ weft_graph_view_init (WeftGraphView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_session_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "window-changed", G_CALLBACK (on_session_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-events", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-claims", G_CALLBACK (on_session_changed), self);

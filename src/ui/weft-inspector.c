@@ -17,39 +17,32 @@
 
 struct _WeftInspector
 {
-  GtkWidget    parent_instance;
+  WeftSessionPane  parent_instance;
 
-  WeftSession *session;
-  GtkWidget   *scroller;
-  GtkWidget   *content;
+  GtkWidget       *scroller;
+  GtkWidget       *content;
 };
 
-G_DEFINE_FINAL_TYPE (WeftInspector, weft_inspector, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WeftInspector, weft_inspector, WEFT_TYPE_SESSION_PANE)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static WeftSession *
+session_of (WeftInspector *self)
+{
+  return weft_session_pane_get_session (WEFT_SESSION_PANE (self));
+}
 
 /* ---- Building blocks ---------------------------------------------------- */
 
+/* Text the user can select and copy. */
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = weft_text_label_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable labels take focus; keep Tab moving through the links. */
   gtk_widget_set_focusable (label, FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   return label;
 }
 
@@ -97,8 +90,10 @@ on_link_clicked (GtkButton     *button,
 {
   const char *id = g_object_get_data (G_OBJECT (button), "weft-id");
 
-  if (self->session != NULL)
-    weft_session_select_id (self->session, id);
+  WeftSession *session = session_of (self);
+
+  if (session != NULL)
+    weft_session_select_id (session, id);
 }
 
 /* A flat button that selects @item: icon, label, and an optional detail. */
@@ -146,7 +141,7 @@ add_link_by_id (WeftInspector *self,
                 const char    *id,
                 const char    *detail)
 {
-  WeftItem *item = weft_dataset_lookup (weft_session_get_dataset (self->session), id);
+  WeftItem *item = weft_dataset_lookup (weft_session_get_dataset (session_of (self)), id);
 
   if (item != NULL)
     add (self, item_link (self, item, detail));
@@ -207,7 +202,7 @@ add_actions (WeftInspector *self,
   if (item->type == WEFT_ITEM_ENTITY)
     {
       GtkWidget *paths = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      WeftEntity *from = weft_session_get_path_from (self->session);
+      WeftEntity *from = weft_session_get_path_from (session_of (self));
       GtkWidget *start = gtk_button_new_with_mnemonic (_("_Path From Here"));
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "win.path-from");
@@ -268,7 +263,7 @@ static void
 show_entity (WeftInspector *self,
              WeftEntity    *e)
 {
-  WeftDataset *ds = weft_session_get_dataset (self->session);
+  WeftDataset *ds = weft_session_get_dataset (session_of (self));
   guint n_events, n_claims, n_relations;
   WeftEvent **events = weft_dataset_get_entity_events (ds, e, &n_events);
   WeftClaim **claims = weft_dataset_get_entity_claims (ds, e, &n_claims);
@@ -342,7 +337,7 @@ static void
 show_claim_list (WeftInspector *self,
                  WeftItem      *item)
 {
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (weft_session_get_dataset (self->session), item);
+  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (weft_session_get_dataset (session_of (self)), item);
   g_autofree char *heading = NULL;
 
   if (claims->len == 0)
@@ -405,7 +400,7 @@ static void
 show_citation (WeftInspector      *self,
                const WeftCitation *c)
 {
-  WeftSource *source = (WeftSource *) weft_dataset_lookup (weft_session_get_dataset (self->session), c->source);
+  WeftSource *source = (WeftSource *) weft_dataset_lookup (weft_session_get_dataset (session_of (self)), c->source);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *quoted = g_strdup_printf ("“%s”", c->quote);
   GtkWidget *quote = text_label (quoted, "quote");
@@ -456,7 +451,7 @@ static void
 show_claim (WeftInspector *self,
             WeftClaim     *c)
 {
-  WeftDataset *ds = weft_session_get_dataset (self->session);
+  WeftDataset *ds = weft_session_get_dataset (session_of (self));
   guint n_events, n_relations;
   WeftEvent **events = weft_dataset_get_claim_events (ds, c, &n_events);
   WeftRelation **relations = weft_dataset_get_claim_relations (ds, c, &n_relations);
@@ -549,9 +544,10 @@ show_nothing (WeftInspector *self)
 static void
 show_path (WeftInspector *self)
 {
-  WeftEntity *from = weft_session_get_path_from (self->session);
-  WeftEntity *to = weft_session_get_path_to (self->session);
-  GPtrArray *path = weft_session_get_path (self->session);
+  WeftSession *session = session_of (self);
+  WeftEntity *from = weft_session_get_path_from (session);
+  WeftEntity *to = weft_session_get_path_to (session);
+  GPtrArray *path = weft_session_get_path (session);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clear = gtk_button_new_from_icon_name ("window-close-symbolic");
   g_autofree char *title = NULL;
@@ -610,13 +606,14 @@ show_path (WeftInspector *self)
 static void
 rebuild (WeftInspector *self)
 {
-  WeftItem *item = self->session ? weft_session_get_selection (self->session) : NULL;
+  WeftSession *session = session_of (self);
+  WeftItem *item = session ? weft_session_get_selection (session) : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->content)) != NULL)
     gtk_box_remove (GTK_BOX (self->content), child);
 
-  if (self->session != NULL)
+  if (session != NULL)
     show_path (self);
 
   if (item == NULL)
@@ -654,76 +651,42 @@ rebuild (WeftInspector *self)
 /* ---- Object ------------------------------------------------------------- */
 
 static void
+weft_inspector_session_changed (WeftSessionPane *pane)
+{
+  WeftInspector *self = WEFT_INSPECTOR (pane);
+
+  if (self->content != NULL)
+    rebuild (self);
+}
+
+static void
 weft_inspector_dispose (GObject *object)
 {
   WeftInspector *self = WEFT_INSPECTOR (object);
 
-  weft_inspector_set_session (self, NULL);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self), NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (weft_inspector_parent_class)->dispose (object);
 }
 
 static void
-weft_inspector_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  WeftInspector *self = WEFT_INSPECTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-weft_inspector_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  WeftInspector *self = WEFT_INSPECTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      weft_inspector_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 weft_inspector_class_init (WeftInspectorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = weft_inspector_dispose;
-  object_class->get_property = weft_inspector_get_property;
-  object_class->set_property = weft_inspector_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, WEFT_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "weftinspector");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  G_OBJECT_CLASS (klass)->dispose = weft_inspector_dispose;
+  WEFT_SESSION_PANE_CLASS (klass)->session_changed = weft_inspector_session_changed;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "weftinspector");
 }
 
 static void
 weft_inspector_init (WeftInspector *self)
 {
+  GSignalGroup *session_signals = weft_session_pane_get_signals (WEFT_SESSION_PANE (self));
   GtkWidget *clamp = adw_clamp_new ();
+
+  g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (session_signals, "notify::path-to", G_CALLBACK (rebuild), self);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->content, "inspector-content");
@@ -743,30 +706,6 @@ GtkWidget *
 weft_inspector_new (void)
 {
   return g_object_new (WEFT_TYPE_INSPECTOR, NULL);
-}
-
-void
-weft_inspector_set_session (WeftInspector *self,
-                            WeftSession   *session)
-{
-  g_return_if_fail (WEFT_IS_INSPECTOR (self));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (rebuild), self);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild), self);
-      g_signal_connect_swapped (session, "notify::path-to", G_CALLBACK (rebuild), self);
-    }
-  if (self->content != NULL)
-    rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* For tests: the labels shown now, one a line. */

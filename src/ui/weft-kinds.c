@@ -30,6 +30,20 @@ weft_kind_icon_name (WeftEntityKind kind)
   return names[kind];
 }
 
+GtkWidget *
+weft_text_label_new (const char *text,
+                     const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 const char *
 weft_item_icon_name (const WeftItem *item)
 {

@@ -19,9 +19,8 @@
 
 struct _WeftSidebar
 {
-  GtkWidget           parent_instance;
+  WeftSessionPane     parent_instance;
 
-  WeftSession        *session;
   GHashTable         *active;        /* entities active in the window, or NULL */
   char               *needle;        /* casefolded search text */
 
@@ -38,15 +37,13 @@ struct _WeftSidebar
   gboolean            updating;
 };
 
-G_DEFINE_FINAL_TYPE (WeftSidebar, weft_sidebar, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WeftSidebar, weft_sidebar, WEFT_TYPE_SESSION_PANE)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static WeftSession *
+session_of (WeftSidebar *self)
+{
+  return weft_session_pane_get_session (WEFT_SESSION_PANE (self));
+}
 
 static gboolean
 filter_func (gpointer item,
@@ -54,7 +51,7 @@ filter_func (gpointer item,
 {
   WeftSidebar *self = user_data;
   WeftEntity *entity = (WeftEntity *) weft_item_object_get_item (item);
-  guint hidden = weft_session_get_hidden_kinds (self->session);
+  guint hidden = weft_session_get_hidden_kinds (session_of (self));
 
   if (hidden & (1u << entity->kind))
     return FALSE;
@@ -93,7 +90,8 @@ refilter (WeftSidebar *self)
 static void
 select_row_of_session (WeftSidebar *self)
 {
-  WeftItem *item = self->session ? weft_session_get_selection (self->session) : NULL;
+  WeftSession *session = session_of (self);
+  WeftItem *item = session ? weft_session_get_selection (session) : NULL;
   GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
 
@@ -124,27 +122,30 @@ on_items_changed (WeftSidebar *self)
 static void
 on_selected_changed (WeftSidebar *self)
 {
+  WeftSession *session = session_of (self);
   WeftItemObject *object;
 
-  if (self->updating || self->session == NULL)
+  if (self->updating || session == NULL)
     return;
 
   object = gtk_single_selection_get_selected_item (self->selection);
   if (object != NULL)
-    weft_session_set_selection (self->session, weft_item_object_get_item (object));
+    weft_session_set_selection (session, weft_item_object_get_item (object));
 }
 
 static void
 on_search_changed (WeftSidebar *self)
 {
-  if (self->session != NULL)
-    weft_session_set_search_text (self->session, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  WeftSession *session = session_of (self);
+
+  if (session != NULL)
+    weft_session_set_search_text (session, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
 on_session_search (WeftSidebar *self)
 {
-  const char *text = weft_session_get_search_text (self->session);
+  const char *text = weft_session_get_search_text (session_of (self));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
@@ -159,11 +160,12 @@ on_session_search (WeftSidebar *self)
 static void
 on_session_window (WeftSidebar *self)
 {
+  WeftSession *session = session_of (self);
+  WeftDataset *dataset = weft_session_get_dataset (session);
   gint64 lower, upper;
-  WeftDataset *dataset = weft_session_get_dataset (self->session);
 
   g_clear_pointer (&self->active, g_hash_table_unref);
-  if (dataset != NULL && weft_session_get_window (self->session, &lower, &upper))
+  if (dataset != NULL && weft_session_get_window (session, &lower, &upper))
     {
       g_autoptr(WeftSubgraph) window = weft_dataset_window (dataset, lower, upper);
 
@@ -177,7 +179,7 @@ on_session_window (WeftSidebar *self)
 static void
 on_session_hidden_kinds (WeftSidebar *self)
 {
-  guint hidden = weft_session_get_hidden_kinds (self->session);
+  guint hidden = weft_session_get_hidden_kinds (session_of (self));
 
   for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
     gtk_toggle_button_set_active (self->chip_buttons[k], (hidden & (1u << k)) == 0);
@@ -189,23 +191,24 @@ on_chip_toggled (GtkToggleButton *button,
                  WeftSidebar     *self)
 {
   guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "weft-kind"));
+  WeftSession *session = session_of (self);
   guint hidden;
 
-  if (self->session == NULL)
+  if (session == NULL)
     return;
 
-  hidden = weft_session_get_hidden_kinds (self->session);
+  hidden = weft_session_get_hidden_kinds (session);
   if (gtk_toggle_button_get_active (button))
     hidden &= ~(1u << kind);
   else
     hidden |= 1u << kind;
-  weft_session_set_hidden_kinds (self->session, hidden);
+  weft_session_set_hidden_kinds (session, hidden);
 }
 
 static void
 on_session_dataset (WeftSidebar *self)
 {
-  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftDataset *dataset = weft_session_get_dataset (session_of (self));
   GPtrArray *entities;
   guint counts[WEFT_N_ENTITY_KINDS] = { 0 };
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
@@ -276,7 +279,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_widget_get_first_child (texts);
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
   WeftEntity *e = (WeftEntity *) weft_item_object_get_item (gtk_list_item_get_item (list_item));
-  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftDataset *dataset = weft_session_get_dataset (session_of (self));
   guint n_events = 0, n_claims = 0, n_relations = 0;
   g_autofree char *events = NULL;
   g_autofree char *claims = NULL;
@@ -301,11 +304,24 @@ bind_row (GtkSignalListItemFactory *factory,
 /* ---- Object ------------------------------------------------------------- */
 
 static void
+weft_sidebar_session_changed (WeftSessionPane *pane)
+{
+  WeftSidebar *self = WEFT_SIDEBAR (pane);
+
+  g_list_store_remove_all (self->store);
+  if (session_of (self) != NULL)
+    {
+      on_session_dataset (self);
+      on_session_search (self);
+    }
+}
+
+static void
 weft_sidebar_dispose (GObject *object)
 {
   WeftSidebar *self = WEFT_SIDEBAR (object);
 
-  weft_sidebar_set_session (self, NULL);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self), NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->store);
 
@@ -324,42 +340,6 @@ weft_sidebar_finalize (GObject *object)
 }
 
 static void
-weft_sidebar_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  WeftSidebar *self = WEFT_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-weft_sidebar_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  WeftSidebar *self = WEFT_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      weft_sidebar_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 focus_search (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -372,31 +352,25 @@ focus_search (GtkWidget  *widget,
 static void
 weft_sidebar_class_init (WeftSidebarClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = weft_sidebar_dispose;
-  object_class->finalize = weft_sidebar_finalize;
-  object_class->get_property = weft_sidebar_get_property;
-  object_class->set_property = weft_sidebar_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, WEFT_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_install_action (widget_class, "sidebar.search", NULL, focus_search);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "weftsidebar");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  G_OBJECT_CLASS (klass)->dispose = weft_sidebar_dispose;
+  G_OBJECT_CLASS (klass)->finalize = weft_sidebar_finalize;
+  WEFT_SESSION_PANE_CLASS (klass)->session_changed = weft_sidebar_session_changed;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "sidebar.search", NULL, focus_search);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "weftsidebar");
 }
 
 static void
 weft_sidebar_init (WeftSidebar *self)
 {
+  GSignalGroup *session_signals = weft_session_pane_get_signals (WEFT_SESSION_PANE (self));
   GtkListItemFactory *factory;
   GtkWidget *scroller;
+
+  g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (on_session_dataset), self);
+  g_signal_group_connect_swapped (session_signals, "notify::search-text", G_CALLBACK (on_session_search), self);
+  g_signal_group_connect_swapped (session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
+  g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (select_row_of_session), self);
+  g_signal_group_connect_swapped (session_signals, "notify::window", G_CALLBACK (on_session_window), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -478,43 +452,6 @@ GtkWidget *
 weft_sidebar_new (void)
 {
   return g_object_new (WEFT_TYPE_SIDEBAR, NULL);
-}
-
-WeftSession *
-weft_sidebar_get_session (WeftSidebar *self)
-{
-  return self->session;
-}
-
-void
-weft_sidebar_set_session (WeftSidebar *self,
-                          WeftSession *session)
-{
-  g_return_if_fail (WEFT_IS_SIDEBAR (self));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      g_clear_object (&self->session);
-      g_list_store_remove_all (self->store);
-    }
-
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
-      g_signal_connect_swapped (session, "notify::search-text", G_CALLBACK (on_session_search), self);
-      g_signal_connect_swapped (session, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
-      g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (select_row_of_session), self);
-      g_signal_connect_swapped (session, "window-changed", G_CALLBACK (on_session_window), self);
-      on_session_dataset (self);
-      on_session_search (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 guint

@@ -1812,7 +1812,7 @@ weft_timeline_view_init (WeftTimelineView *self)
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "window-changed", G_CALLBACK (on_window_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_window_changed), self);
 
   self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   self->style_signals = g_signal_group_new (ADW_TYPE_STYLE_MANAGER);

@@ -11,6 +11,7 @@
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-inspector.h"
+#include "weft-kinds.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
 #include "weft-sidebar.h"
@@ -45,14 +46,13 @@ struct _WeftWindow
   GtkWidget       *timeline_slot;
   GtkWidget       *graph_slot;
 
-  GtkWidget       *sidebar_button;
-  GtkWidget       *inspector_button;
   GtkWidget       *title_widget;
   GtkWidget       *timeline;
   GtkWidget       *graph;
   GtkWidget       *presentation;
 
   WeftSession     *session;
+  GSignalGroup    *session_signals;
   GSettings       *settings;
   GFile           *file;
   char            *imported_name;    /* shown when the dataset came from another format */
@@ -60,7 +60,7 @@ struct _WeftWindow
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
   char            *banner_action;
-  char            *view;
+  WeftWindowView   view;
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
@@ -75,6 +75,12 @@ struct _WeftWindow
 };
 
 G_DEFINE_FINAL_TYPE (WeftWindow, weft_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The nicks are what the win.view action and the "last-view" setting say. */
+G_DEFINE_ENUM_TYPE (WeftWindowView, weft_window_view,
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_TIMELINE, "timeline"),
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_SPLIT, "split"),
+  G_DEFINE_ENUM_VALUE (WEFT_WINDOW_VIEW_GRAPH, "graph"))
 
 enum {
   PROP_0,
@@ -121,9 +127,14 @@ weft_window_get_banner_text (WeftWindow *self)
 static void
 show_problems_dialog (WeftWindow *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the File"), NULL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (self->banner_details);
+  GtkWidget *dialog, *scroller, *label;
+
+  if (self->banner_details == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the File"), NULL);
+  scroller = gtk_scrolled_window_new ();
+  label = gtk_label_new (self->banner_details);
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -183,27 +194,25 @@ update_title (WeftWindow *self)
 static void
 apply_view (WeftWindow *self)
 {
-  gboolean timeline = !g_str_equal (self->view, "graph");
-  gboolean graph = !g_str_equal (self->view, "timeline");
-
-  gtk_widget_set_visible (self->timeline_slot, timeline);
-  gtk_widget_set_visible (self->graph_slot, graph);
+  gtk_widget_set_visible (self->timeline_slot, self->view != WEFT_WINDOW_VIEW_GRAPH);
+  gtk_widget_set_visible (self->graph_slot, self->view != WEFT_WINDOW_VIEW_TIMELINE);
 }
 
 static void
-set_view (WeftWindow *self,
-          const char *view)
+set_view (WeftWindow     *self,
+          WeftWindowView  view)
 {
-  if (g_strcmp0 (view, "timeline") != 0 && g_strcmp0 (view, "graph") != 0 && g_strcmp0 (view, "split") != 0)
-    return;
-  if (g_strcmp0 (self->view, view) == 0)
+  if (self->view == view)
     return;
 
-  g_free (self->view);
-  self->view = g_strdup (view);
+  self->view = view;
   apply_view (self);
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-view", view);
+    {
+      g_autoptr(GEnumClass) views = g_type_class_ref (WEFT_TYPE_WINDOW_VIEW);
+
+      g_settings_set_string (self->settings, "last-view", g_enum_get_value (views, view)->value_nick);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -211,17 +220,21 @@ set_view (WeftWindow *self,
 
 static void on_file_changed (WeftWindow *self, GFile *file, GFile *other, GFileMonitorEvent event);
 
+/* A cancelled monitor says nothing more. */
+static void
+drop_monitor (WeftWindow *self)
+{
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
 static void
 set_file (WeftWindow *self,
           GFile      *file,
           gboolean    is_example)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  drop_monitor (self);
 
   if (is_example)
     g_clear_object (&self->file);
@@ -233,7 +246,7 @@ set_file (WeftWindow *self,
     {
       self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
       if (self->monitor != NULL)
-        g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, G_CONNECT_SWAPPED);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
@@ -256,6 +269,7 @@ typedef struct {
   GFile             *file;
   WeftDiagnostics   *diagnostics;
   gboolean           is_example;
+  WeftImportOptions  options;        /* its summary is the one below */
   WeftImportSummary  summary;
 } LoadData;
 
@@ -274,16 +288,12 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  GError *error = NULL;
-  WeftImportOptions options = { 0 };
-  WeftDataset *dataset;
-
+  g_autoptr(GError) error = NULL;
   /* Every format Weft reads, recognised from the content. */
-  options.summary = &data->summary;
-  dataset = weft_import_file (data->file, WEFT_FORMAT_AUTO, &options, data->diagnostics, &error);
+  WeftDataset *dataset = weft_import_file (data->file, WEFT_FORMAT_AUTO, &data->options, data->diagnostics, &error);
 
   if (dataset == NULL)
-    g_task_return_error (task, error);
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, dataset, g_object_unref);
 }
@@ -400,6 +410,7 @@ open_internal (WeftWindow          *self,
   data->file = g_object_ref (file);
   data->diagnostics = weft_diagnostics_new (name);
   data->is_example = is_example;
+  data->options.summary = &data->summary;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -433,29 +444,71 @@ weft_window_open_example (WeftWindow *self)
   open_internal (self, file, TRUE, NULL, NULL);
 }
 
+/* Opens @file in a new window of @app. */
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  WeftWindow      *self)
+open_in_new_window (GtkApplication *app,
+                    GFile          *file)
+{
+  WeftWindow *window = weft_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  weft_window_open (window, file, NULL, NULL);
+}
+
+/* A window already showing a file of the user's keeps it; the file opens
+ * in a new window. The example is simply replaced. */
+static void
+open_chosen (WeftWindow *self,
+             GFile      *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->is_example || app == NULL)
+    weft_window_open (self, file, NULL, NULL);
+  else
+    open_in_new_window (app, file);
+}
+
+/* A file chooser of the window's, and what the chosen file is for. */
+typedef struct {
+  WeftWindow  *self;
+  void       (*chosen) (WeftWindow *self, GFile *file);
+} Chooser;
+
+static void
+chooser_free (gpointer  data,
+              GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     Chooser         *chooser)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      /* A window already showing a file of the user's keeps it; the file
-       * opens in a new window. The example is simply replaced. */
-      if (self->is_example || app == NULL)
-        weft_window_open (self, file, NULL, NULL);
-      else
-        {
-          WeftWindow *window = weft_window_new (app);
-
-          gtk_window_present (GTK_WINDOW (window));
-          weft_window_open (window, file, NULL, NULL);
-        }
+      chooser->chosen (chooser->self, file);
     }
   g_object_unref (dialog);
+}
+
+/* Shows @native, modal; @chosen gets the file the user picks. */
+static void
+run_chooser (WeftWindow           *self,
+             GtkFileChooserNative *native,
+             void                (*chosen) (WeftWindow *self, GFile *file))
+{
+  Chooser *chooser = g_new (Chooser, 1);
+
+  chooser->self = self;
+  chooser->chosen = chosen;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_data (native, "response", G_CALLBACK (on_chooser_response), chooser, chooser_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -492,41 +545,43 @@ add_filters (GtkFileChooser *chooser)
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
   GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Open a Dataset"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
                                                               _("_Open"), _("_Cancel"));
 
   add_filters (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  run_chooser (self, native, open_chosen);
 }
 
+/* win.open-recent, the one action with a parameter: the file's URI. */
 static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  WeftWindow *self = WEFT_WINDOW (widget);
 
-  weft_window_open (self, file, NULL, NULL);
+  weft_window_open (WEFT_WINDOW (widget), file, NULL, NULL);
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+reload_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-
   if (self->file != NULL)
     weft_window_open (self, self->file, NULL, NULL);
+}
+
+static void
+show_error (WeftWindow *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -545,12 +600,7 @@ save_to (WeftWindow *self,
   if (format != WEFT_FORMAT_AUTO && format != WEFT_FORMAT_WEFT)
     {
       if (!weft_export_file (dataset, file, format, &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        show_error (self, _("Could Not Export"), error->message);
       else
         {
           g_autofree char *text = g_strdup_printf (_("Exported %s"), basename);
@@ -560,12 +610,7 @@ save_to (WeftWindow *self,
     }
 
   if (!weft_dataset_save (dataset, file, NULL, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_error (self, _("Could Not Save"), error->message);
   else
     {
       g_autofree char *name = g_file_get_basename (file);
@@ -581,37 +626,8 @@ save_to (WeftWindow *self,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_as_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-
-  if (self->file == NULL)
-    gtk_widget_activate_action (widget, "win.save-as", NULL);
-  else
-    save_to (self, self->file);
-}
-
-static void
-on_save_response (GtkNativeDialog *dialog,
-                  int              response,
-                  WeftWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      save_to (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  WeftWindow *self = WEFT_WINDOW (widget);
   GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Save the Dataset"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                                               _("_Save"), _("_Cancel"));
@@ -648,9 +664,16 @@ save_as_action (GtkWidget  *widget,
         gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
         g_object_unref (filter);
       }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  run_chooser (self, native, save_to);
+}
+
+static void
+save_action (WeftWindow *self)
+{
+  if (self->file == NULL)
+    save_as_action (self);
+  else
+    save_to (self, self->file);
 }
 
 static gboolean
@@ -670,18 +693,9 @@ on_drop (GtkDropTarget *target,
     return FALSE;
 
   weft_window_open (self, files->data, NULL, NULL);
-  for (GSList *l = files->next; l != NULL; l = l->next)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (app != NULL)
-        {
-          WeftWindow *window = weft_window_new (app);
-
-          gtk_window_present (GTK_WINDOW (window));
-          weft_window_open (window, l->data, NULL, NULL);
-        }
-    }
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    for (GSList *l = files->next; l != NULL; l = l->next)
+      open_in_new_window (gtk_window_get_application (GTK_WINDOW (self)), l->data);
   return TRUE;
 }
 
@@ -721,118 +735,89 @@ rebuild_recent_menu (WeftWindow *self)
 /* ---- Panes, focus, selection -------------------------------------------- */
 
 static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+search_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->sidebar_flap, !adw_flap_get_reveal_flap (self->sidebar_flap));
-}
-
-static void
-toggle_inspector_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  WeftWindow *self = WEFT_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->inspector_flap, !adw_flap_get_reveal_flap (self->inspector_flap));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WeftWindow *self = WEFT_WINDOW (widget);
-
   adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
 }
 
-static void
-focus_selection_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+/* The selection when it is an entity, else NULL. */
+static WeftEntity *
+selected_entity (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
   WeftItem *item = weft_session_get_selection (self->session);
 
-  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
-    return;
+  return item != NULL && item->type == WEFT_ITEM_ENTITY ? (WeftEntity *) item : NULL;
+}
 
-  weft_session_set_focus (self->session, (WeftEntity *) item);
-  if (g_str_equal (self->view, "timeline"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+/* Shows both views when @view is hidden. */
+static void
+bring_into_view (WeftWindow     *self,
+                 WeftWindowView  view)
+{
+  if (self->view != view)
+    set_view (self, WEFT_WINDOW_VIEW_SPLIT);
 }
 
 static void
-unfocus_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+focus_selection_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftEntity *entity = selected_entity (self);
 
+  if (entity == NULL)
+    return;
+
+  weft_session_set_focus (self->session, entity);
+  bring_into_view (self, WEFT_WINDOW_VIEW_GRAPH);
+}
+
+static void
+unfocus_action (WeftWindow *self)
+{
   weft_session_set_focus (self->session, NULL);
 }
 
 static void
-path_from_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+path_from_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-  WeftItem *item = weft_session_get_selection (self->session);
+  WeftEntity *from = selected_entity (self);
+  g_autofree char *text = NULL;
 
-  if (item == NULL || item->type != WEFT_ITEM_ENTITY)
+  if (from == NULL)
     return;
   /* The start is kept until the end is picked. */
-  weft_session_set_path (self->session, (WeftEntity *) item, NULL);
-  {
-    g_autofree char *text = g_strdup_printf (_("Now pick the entity the path from %s should reach"),
-                                             ((WeftEntity *) item)->name);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-  }
+  weft_session_set_path (self->session, from, NULL);
+  text = g_strdup_printf (_("Now pick the entity the path from %s should reach"), from->name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
-path_to_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+path_to_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-  WeftItem *item = weft_session_get_selection (self->session);
+  WeftEntity *to = selected_entity (self);
   WeftEntity *from = weft_session_get_path_from (self->session);
 
-  if (item == NULL || item->type != WEFT_ITEM_ENTITY || from == NULL)
+  if (to == NULL || from == NULL)
     return;
-  weft_session_set_path (self->session, from, (WeftEntity *) item);
-  if (g_str_equal (self->view, "timeline"))
-    set_view (self, "split");
+  weft_session_set_path (self->session, from, to);
+  bring_into_view (self, WEFT_WINDOW_VIEW_GRAPH);
 }
 
 static void
-clear_path_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+clear_path_action (WeftWindow *self)
 {
-  weft_session_set_path (WEFT_WINDOW (widget)->session, NULL, NULL);
+  weft_session_set_path (self->session, NULL, NULL);
 }
 
 static void
-show_on_timeline_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+show_on_timeline_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
   WeftItem *item = weft_session_get_selection (self->session);
 
   if (item == NULL)
     return;
 
-  if (g_str_equal (self->view, "graph"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  bring_into_view (self, WEFT_WINDOW_VIEW_TIMELINE);
   weft_views_show_on_timeline (self->timeline, item);
 }
 
@@ -873,39 +858,16 @@ on_selection_changed (WeftWindow *self)
     adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
 }
 
-static void
-dismiss_banner_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  hide_banner (WEFT_WINDOW (widget));
-}
-
-static void
-show_problems_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  WeftWindow *self = WEFT_WINDOW (widget);
-
-  if (self->banner_details != NULL)
-    show_problems_dialog (self);
-}
-
 /* ---- Presentation ------------------------------------------------------- */
 
 static GtkWidget *
 big_label (const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = weft_text_label_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Keeps the card narrow enough to leave the views in sight. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_add_css_class (label, css_class);
   return label;
 }
 
@@ -985,6 +947,16 @@ weft_window_get_presentation_card (WeftWindow *self)
   return self->presentation;
 }
 
+/* Next, previous and leave work only while presenting. */
+static void
+enable_presentation_actions (WeftWindow *self,
+                             gboolean    presenting)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-next", presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-previous", presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", presenting);
+}
+
 static void
 leave_presentation (WeftWindow *self)
 {
@@ -997,17 +969,12 @@ leave_presentation (WeftWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
   adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   gtk_window_unfullscreen (GTK_WINDOW (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-next", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-previous", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
+  enable_presentation_actions (self, FALSE);
 }
 
 static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+present_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
   WeftDataset *dataset = weft_session_get_dataset (self->session);
   guint n = 0;
 
@@ -1028,66 +995,52 @@ present_action (GtkWidget  *widget,
 
   self->step = 0;
   hide_banner (self);
-  gtk_widget_add_css_class (widget, "presenting");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
   adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
-  if (g_str_equal (self->view, "timeline") || g_str_equal (self->view, "graph"))
-    gtk_widget_activate_action (widget, "win.view", "s", "split");
+  set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_widget_set_visible (self->presentation, TRUE);
-  gtk_widget_action_set_enabled (widget, "win.present-next", TRUE);
-  gtk_widget_action_set_enabled (widget, "win.present-previous", TRUE);
-  gtk_widget_action_set_enabled (widget, "win.present-leave", TRUE);
+  enable_presentation_actions (self, TRUE);
   show_step (self);
 }
 
+/* Moves the presentation by @steps events. */
 static void
-present_next_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+present_step (WeftWindow *self,
+              int         steps)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-
   if (self->step < 0)
     return;
-  self->step++;
+  self->step += steps;
   show_step (self);
 }
 
 static void
-present_previous_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+present_next_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-
-  if (self->step < 0)
-    return;
-  self->step--;
-  show_step (self);
+  present_step (self, 1);
 }
 
 static void
-present_leave_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+present_previous_action (WeftWindow *self)
 {
-  leave_presentation (WEFT_WINDOW (widget));
+  present_step (self, -1);
 }
 
 /* ---- Export and print --------------------------------------------------- */
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_timeline_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
+  weft_views_export (GTK_WINDOW (self), self->session, self->timeline, self->toast_overlay);
+}
 
-  weft_views_export (GTK_WINDOW (self), self->session,
-                     g_str_equal (action_name, "win.export-graph") ? self->graph : self->timeline,
-                     self->toast_overlay);
+static void
+export_graph_action (WeftWindow *self)
+{
+  weft_views_export (GTK_WINDOW (self), self->session, self->graph, self->toast_overlay);
 }
 
 static void
@@ -1097,14 +1050,55 @@ on_graph_export (WeftWindow *self)
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (WeftWindow *self)
 {
-  WeftWindow *self = WEFT_WINDOW (widget);
-  GtkWidget *view = g_str_equal (self->view, "graph") ? self->graph : self->timeline;
+  GtkWidget *view = self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline;
 
   weft_views_print (GTK_WINDOW (self), self->session, view, self->toast_overlay);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+typedef void (*WindowAction) (WeftWindow *self);
+
+/* The win.* actions without a parameter that one function runs, with
+ * their shortcuts. */
+static const struct {
+  const char      *name;
+  WindowAction     run;
+  guint            key;
+  GdkModifierType  modifiers;
+} window_actions[] = {
+  { "win.open", open_action, GDK_KEY_o, GDK_CONTROL_MASK },
+  { "win.reload", reload_action, GDK_KEY_r, GDK_CONTROL_MASK },
+  { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
+  { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "win.search", search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  { "win.focus-selection", focus_selection_action, GDK_KEY_Return, GDK_CONTROL_MASK },
+  { "win.unfocus", unfocus_action, 0, 0 },
+  { "win.show-on-timeline", show_on_timeline_action, 0, 0 },
+  { "win.path-from", path_from_action, 0, 0 },
+  { "win.path-to", path_to_action, 0, 0 },
+  { "win.clear-path", clear_path_action, 0, 0 },
+  { "win.dismiss-banner", hide_banner, 0, 0 },
+  { "win.show-problems", show_problems_dialog, 0, 0 },
+  { "win.present", present_action, GDK_KEY_F5, 0 },
+  { "win.present-next", present_next_action, 0, 0 },
+  { "win.present-previous", present_previous_action, 0, 0 },
+  { "win.present-leave", leave_presentation, 0, 0 },
+  { "win.export-timeline", export_timeline_action, GDK_KEY_e, GDK_CONTROL_MASK },
+  { "win.export-graph", export_graph_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "win.print", print_action, GDK_KEY_p, GDK_CONTROL_MASK },
+};
+
+static void
+run_window_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (g_str_equal (action_name, window_actions[i].name))
+      window_actions[i].run (WEFT_WINDOW (widget));
 }
 
 /* ---- Settings ----------------------------------------------------------- */
@@ -1115,6 +1109,8 @@ restore_settings (WeftWindow *self)
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
   g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+  g_autoptr(GEnumClass) views = g_type_class_ref (WEFT_TYPE_WINDOW_VIEW);
+  GEnumValue *value = g_enum_get_value_by_nick (views, view);
 
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   self->wanted_width = width;
@@ -1122,7 +1118,8 @@ restore_settings (WeftWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   self->split_fraction = g_settings_get_double (self->settings, "split-position");
-  set_view (self, view);
+  if (value != NULL)
+    set_view (self, value->value);
 }
 
 static void
@@ -1139,7 +1136,7 @@ store_settings (WeftWindow *self)
       g_settings_set_int (self->settings, "window-height", MAX (height, 294));
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (total > 0 && g_str_equal (self->view, "split"))
+  if (total > 0 && self->view == WEFT_WINDOW_VIEW_SPLIT)
     g_settings_set_double (self->settings, "split-position",
                            CLAMP (gtk_paned_get_position (self->paned) / (double) total, 0.1, 0.9));
   g_settings_apply (self->settings);
@@ -1291,15 +1288,8 @@ weft_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->split_idle, g_source_remove);
   g_clear_handle_id (&self->compact_idle, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  drop_monitor (self);
+  g_clear_object (&self->session_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WEFT_TYPE_WINDOW);
 
@@ -1317,7 +1307,6 @@ weft_window_finalize (GObject *object)
 
   g_free (self->banner_details);
   g_free (self->banner_action);
-  g_free (self->view);
   g_free (self->imported_name);
   for (guint i = 0; i < G_N_ELEMENTS (self->view_labels); i++)
     g_free (self->view_labels[i]);
@@ -1337,7 +1326,7 @@ weft_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_string (value, self->view);
+      g_value_set_enum (value, self->view);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1355,7 +1344,7 @@ weft_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      set_view (self, g_value_get_string (value));
+      set_view (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1376,10 +1365,10 @@ weft_window_class_init (WeftWindowClass *klass)
   widget_class->size_allocate = weft_window_size_allocate;
   window_class->close_request = weft_window_close_request;
 
-  /* "timeline", "graph" or "split" (both): what the window shows. */
+  /* What the window shows; win.view sets it by nick. */
   properties[PROP_VIEW] =
-    g_param_spec_string ("view", NULL, NULL, "split",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("view", NULL, NULL, WEFT_TYPE_WINDOW_VIEW, WEFT_WINDOW_VIEW_SPLIT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WEFT_TYPE_SIDEBAR);
@@ -1410,50 +1399,25 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, hops_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, timeline_slot);
-  gtk_widget_class_bind_template_child (widget_class, WeftWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, WeftWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, graph_slot);
 
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, window_actions[i].name, NULL, run_window_action);
+      if (window_actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, window_actions[i].key, window_actions[i].modifiers,
+                                             window_actions[i].name, NULL);
+    }
+  /* The actions with a parameter. (win.toggle-sidebar and
+   * win.toggle-inspector are the flaps' own, added in init.) */
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-selection", NULL, focus_selection_action);
-  gtk_widget_class_install_action (widget_class, "win.unfocus", NULL, unfocus_action);
-  gtk_widget_class_install_action (widget_class, "win.show-on-timeline", NULL, show_on_timeline_action);
-  gtk_widget_class_install_action (widget_class, "win.path-from", NULL, path_from_action);
-  gtk_widget_class_install_action (widget_class, "win.path-to", NULL, path_to_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-path", NULL, clear_path_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_action);
-  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.present-next", NULL, present_next_action);
-  gtk_widget_class_install_action (widget_class, "win.present-previous", NULL, present_previous_action);
-  gtk_widget_class_install_action (widget_class, "win.present-leave", NULL, present_leave_action);
-  gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-graph", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.toggle-inspector", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.view", "s", "timeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.view", "s", "split");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.view", "s", "graph");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-timeline", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-graph", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.focus-selection", NULL);
 }
 
 static void
@@ -1462,7 +1426,7 @@ weft_window_init (WeftWindow *self)
   GtkDropTarget *drop;
 
   /* The "win.view" action reads the property as the template is built. */
-  self->view = g_strdup ("split");
+  self->view = WEFT_WINDOW_VIEW_SPLIT;
   self->step = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1489,8 +1453,8 @@ weft_window_init (WeftWindow *self)
   adw_header_bar_pack_start (self->header_bar, self->view_switcher);
   g_object_unref (self->view_switcher);
 
-  weft_sidebar_set_session (WEFT_SIDEBAR (self->sidebar), self->session);
-  weft_inspector_set_session (WEFT_INSPECTOR (self->inspector), self->session);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self->sidebar), self->session);
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self->inspector), self->session);
 
   self->timeline = weft_views_new_timeline (self->session);
   self->graph = weft_views_new_graph (self->session);
@@ -1519,17 +1483,22 @@ weft_window_init (WeftWindow *self)
   gtk_overlay_add_overlay (self->views_overlay, self->presentation);
 
   g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button), self);
-  g_signal_connect_swapped (self->session, "notify::focus", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (self->session, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (self->session, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
 
-  g_object_bind_property (self->sidebar_flap, "reveal-flap",
-                          self->sidebar_button,
-                          "active", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->inspector_flap, "reveal-flap",
-                          self->inspector_button,
-                          "active", G_BINDING_SYNC_CREATE);
+  /* win.toggle-sidebar and win.toggle-inspector show and hide the side
+   * panes, and their buttons show whether they are out. */
+  {
+    g_autoptr(GPropertyAction) sidebar = g_property_action_new ("toggle-sidebar", self->sidebar_flap, "reveal-flap");
+    g_autoptr(GPropertyAction) inspector = g_property_action_new ("toggle-inspector", self->inspector_flap, "reveal-flap");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inspector));
+  }
 
   /* Presentation keys come before the views' own (arrows pan the timeline
    * otherwise); while not presenting their actions are disabled and the
@@ -1557,15 +1526,14 @@ weft_window_init (WeftWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self,
+                           G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
   set_file (self, NULL, FALSE);
   on_focus_changed (self);
   on_selection_changed (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-next", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-previous", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
+  enable_presentation_actions (self, FALSE);
   restore_settings (self);
   update_title (self);
 }

@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 #define WEFT_TYPE_WINDOW (weft_window_get_type ())
 G_DECLARE_FINAL_TYPE (WeftWindow, weft_window, WEFT, WINDOW, AdwApplicationWindow)
 
+/* What a window shows ("view"): the timeline, both, or the graph. The
+ * win.view action and the "last-view" setting name them by their nicks,
+ * "timeline", "split" and "graph". */
+typedef enum {
+  WEFT_WINDOW_VIEW_TIMELINE,
+  WEFT_WINDOW_VIEW_SPLIT,
+  WEFT_WINDOW_VIEW_GRAPH,
+} WeftWindowView;
+
+#define WEFT_TYPE_WINDOW_VIEW (weft_window_view_get_type ())
+GType        weft_window_view_get_type   (void) G_GNUC_CONST;
+
 WeftWindow  *weft_window_new             (GtkApplication *application);
 WeftSession *weft_window_get_session     (WeftWindow     *self);
 /* The file shown, or NULL for the bundled example. */

@@ -10,33 +10,43 @@
 
 struct _WeftSession
 {
-  GObject      parent_instance;
+  GObject         parent_instance;
 
-  WeftDataset *dataset;
-  WeftItem    *selection;
-  gboolean     has_window;
-  gint64       window_lower;
-  gint64       window_upper;
-  WeftEntity  *focus;
-  guint        focus_hops;
-  WeftEntity  *path_from;
-  WeftEntity  *path_to;
-  GPtrArray   *path;
-  char        *search_text;
-  guint        hidden_kinds;
-  gboolean     show_events;
-  gboolean     show_claims;
+  WeftDataset    *dataset;
+  WeftItem       *selection;
+  WeftTimeWindow *window;        /* or NULL */
+  WeftEntity     *focus;
+  guint           focus_hops;
+  WeftEntity     *path_from;
+  WeftEntity     *path_to;
+  GPtrArray      *path;
+  char           *search_text;
+  guint           hidden_kinds;
+  gboolean        show_events;
+  gboolean        show_claims;
 };
 
 G_DEFINE_FINAL_TYPE (WeftSession, weft_session, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (WeftTimeWindow, weft_time_window, weft_time_window_copy, weft_time_window_free)
+
+WeftTimeWindow *
+weft_time_window_copy (const WeftTimeWindow *window)
+{
+  return g_memdup2 (window, sizeof *window);
+}
+
+void
+weft_time_window_free (WeftTimeWindow *window)
+{
+  g_free (window);
+}
 
 enum {
   PROP_0,
   PROP_DATASET,
   PROP_SELECTION,
-  PROP_HAS_WINDOW,
-  PROP_WINDOW_LOWER,
-  PROP_WINDOW_UPPER,
+  PROP_WINDOW,
   PROP_FOCUS,
   PROP_FOCUS_HOPS,
   PROP_PATH_FROM,
@@ -48,13 +58,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  WINDOW_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 weft_session_dispose (GObject *object)
@@ -76,6 +80,7 @@ weft_session_finalize (GObject *object)
   WeftSession *self = (WeftSession *) object;
 
   g_free (self->search_text);
+  g_clear_pointer (&self->window, weft_time_window_free);
 
   G_OBJECT_CLASS (weft_session_parent_class)->finalize (object);
 }
@@ -92,9 +97,7 @@ weft_session_get_property (GObject    *object,
     {
     case PROP_DATASET: g_value_set_object (value, self->dataset); break;
     case PROP_SELECTION: g_value_set_pointer (value, self->selection); break;
-    case PROP_HAS_WINDOW: g_value_set_boolean (value, self->has_window); break;
-    case PROP_WINDOW_LOWER: g_value_set_int64 (value, self->window_lower); break;
-    case PROP_WINDOW_UPPER: g_value_set_int64 (value, self->window_upper); break;
+    case PROP_WINDOW: g_value_set_boxed (value, self->window); break;
     case PROP_FOCUS: g_value_set_pointer (value, self->focus); break;
     case PROP_FOCUS_HOPS: g_value_set_uint (value, self->focus_hops); break;
     case PROP_PATH_FROM: g_value_set_pointer (value, self->path_from); break;
@@ -119,6 +122,16 @@ weft_session_set_property (GObject      *object,
     {
     case PROP_DATASET: weft_session_set_dataset (self, g_value_get_object (value)); break;
     case PROP_SELECTION: weft_session_set_selection (self, g_value_get_pointer (value)); break;
+    case PROP_WINDOW:
+      {
+        const WeftTimeWindow *window = g_value_get_boxed (value);
+
+        if (window != NULL)
+          weft_session_set_window (self, window->lower, window->upper);
+        else
+          weft_session_clear_window (self);
+      }
+      break;
     case PROP_FOCUS: weft_session_set_focus (self, g_value_get_pointer (value)); break;
     case PROP_FOCUS_HOPS: weft_session_set_focus_hops (self, g_value_get_uint (value)); break;
     case PROP_SEARCH_TEXT: weft_session_set_search_text (self, g_value_get_string (value)); break;
@@ -143,9 +156,7 @@ weft_session_class_init (WeftSessionClass *klass)
 
   properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, WEFT_TYPE_DATASET, rw);
   properties[PROP_SELECTION] = g_param_spec_pointer ("selection", NULL, NULL, rw);
-  properties[PROP_HAS_WINDOW] = g_param_spec_boolean ("has-window", NULL, NULL, FALSE, ro);
-  properties[PROP_WINDOW_LOWER] = g_param_spec_int64 ("window-lower", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
-  properties[PROP_WINDOW_UPPER] = g_param_spec_int64 ("window-upper", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_WINDOW] = g_param_spec_boxed ("window", NULL, NULL, WEFT_TYPE_TIME_WINDOW, rw);
   properties[PROP_FOCUS] = g_param_spec_pointer ("focus", NULL, NULL, rw);
   properties[PROP_FOCUS_HOPS] = g_param_spec_uint ("focus-hops", NULL, NULL, 1, 3, 1, rw);
   properties[PROP_PATH_FROM] = g_param_spec_pointer ("path-from", NULL, NULL, ro);
@@ -155,12 +166,6 @@ weft_session_class_init (WeftSessionClass *klass)
   properties[PROP_SHOW_EVENTS] = g_param_spec_boolean ("show-events", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_CLAIMS] = g_param_spec_boolean ("show-claims", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* Emitted once when the time window is set or cleared, after the three
-   * window properties have their new values. */
-  signals[WINDOW_CHANGED] = g_signal_new ("window-changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 0);
 }
 
 static void
@@ -242,11 +247,13 @@ weft_session_get_window (WeftSession *self,
                          gint64      *lower,
                          gint64      *upper)
 {
+  if (self->window == NULL)
+    return FALSE;
   if (lower != NULL)
-    *lower = self->window_lower;
+    *lower = self->window->lower;
   if (upper != NULL)
-    *upper = self->window_upper;
-  return self->has_window;
+    *upper = self->window->upper;
+  return TRUE;
 }
 
 void
@@ -263,27 +270,14 @@ weft_session_set_window (WeftSession *self,
       upper = t;
     }
 
-  if (self->has_window && self->window_lower == lower && self->window_upper == upper)
+  if (self->window != NULL && self->window->lower == lower && self->window->upper == upper)
     return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  if (!self->has_window)
-    {
-      self->has_window = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_WINDOW]);
-    }
-  if (self->window_lower != lower)
-    {
-      self->window_lower = lower;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_LOWER]);
-    }
-  if (self->window_upper != upper)
-    {
-      self->window_upper = upper;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_UPPER]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-  g_signal_emit (self, signals[WINDOW_CHANGED], 0);
+  if (self->window == NULL)
+    self->window = g_new (WeftTimeWindow, 1);
+  self->window->lower = lower;
+  self->window->upper = upper;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW]);
 }
 
 void
@@ -291,12 +285,11 @@ weft_session_clear_window (WeftSession *self)
 {
   g_return_if_fail (WEFT_IS_SESSION (self));
 
-  if (!self->has_window)
+  if (self->window == NULL)
     return;
 
-  self->has_window = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_WINDOW]);
-  g_signal_emit (self, signals[WINDOW_CHANGED], 0);
+  g_clear_pointer (&self->window, weft_time_window_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW]);
 }
 
 WeftEntity *
@@ -507,9 +500,9 @@ weft_session_dup_visible_subgraph (WeftSession *self)
   else
     s = weft_dataset_all (self->dataset);
 
-  if (self->has_window)
+  if (self->window != NULL)
     {
-      g_autoptr(WeftSubgraph) w = weft_dataset_window (self->dataset, self->window_lower, self->window_upper);
+      g_autoptr(WeftSubgraph) w = weft_dataset_window (self->dataset, self->window->lower, self->window->upper);
       g_autoptr(GHashTable) entities = set_of (w->entities);
       g_autoptr(GHashTable) relations = set_of (w->relations);
       g_autoptr(GHashTable) events = set_of (w->events);

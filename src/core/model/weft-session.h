@@ -15,6 +15,20 @@
 
 G_BEGIN_DECLS
 
+/* A time window: the days from @lower to @upper, both included
+ * (lower <= upper). The session's "window" property holds one, or NULL
+ * when no window is selected. */
+typedef struct {
+  gint64 lower;
+  gint64 upper;
+} WeftTimeWindow;
+
+#define WEFT_TYPE_TIME_WINDOW (weft_time_window_get_type ())
+GType           weft_time_window_get_type (void) G_GNUC_CONST;
+WeftTimeWindow *weft_time_window_copy     (const WeftTimeWindow *window);
+void            weft_time_window_free     (WeftTimeWindow       *window);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftTimeWindow, weft_time_window_free)
+
 #define WEFT_TYPE_SESSION (weft_session_get_type ())
 G_DECLARE_FINAL_TYPE (WeftSession, weft_session, WEFT, SESSION, GObject)
 
@@ -33,8 +47,9 @@ void          weft_session_set_selection        (WeftSession   *self,
 gboolean      weft_session_select_id            (WeftSession   *self,
                                                  const char    *id);
 
-/* "has-window", "window-lower", "window-upper": the selected time window
- * in days (inclusive). One notify::window signal covers all three. */
+/* "window" (a WeftTimeWindow, or NULL): the selected time window. The
+ * functions read and set it by its two days; set_window() puts them in
+ * order. One notify::window says that it changed. */
 gboolean      weft_session_get_window           (WeftSession   *self,
                                                  gint64        *lower,
                                                  gint64        *upper);
