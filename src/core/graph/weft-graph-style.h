@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* The font Graphviz measures labels in and the painter draws them in, at
+ * these sizes in points, so that names fit the boxes Graphviz made. */
+#define WEFT_GRAPH_FONT "DejaVu Sans"
+#define WEFT_GRAPH_NODE_FONT_SIZE 10
+#define WEFT_GRAPH_EDGE_FONT_SIZE 8
+
 /* Shapes the view can draw from a node's box; each has a Graphviz twin. */
 typedef enum {
   WEFT_NODE_SHAPE_ELLIPSE,
