@@ -138,7 +138,8 @@ weft_layout_protocol_read (const char        *text,
 }
 
 /* The helper program: WEFT_LAYOUT_HELPER, else the installed one, else
- * the one beside the running program in a build tree. */
+ * the one a build tree has beside the running program (src/weft and
+ * src/core/graph/weft-layout-helper). */
 static char *
 find_helper (void)
 {
@@ -159,7 +160,7 @@ find_helper (void)
     {
       g_autofree char *dir = g_path_get_dirname (self_path);
 
-      candidate = g_build_filename (dir, "core", "weft-layout-helper", NULL);
+      candidate = g_build_filename (dir, "core", "graph", "weft-layout-helper", NULL);
       if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
         return candidate;
       g_free (candidate);
