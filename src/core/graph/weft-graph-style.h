@@ -78,6 +78,9 @@ const WeftNodeStyle *weft_graph_style_for_entity  (WeftEntityKind  kind);
 const WeftNodeStyle *weft_graph_style_for_event   (void);
 const WeftNodeStyle *weft_graph_style_for_claim   (void);
 const WeftEdgeStyle *weft_graph_style_for_evidence (WeftEvidence   evidence);
+/* An entity by its kind, an event, a claim; anything else a relation may
+ * name (a source, an era, a relation) looks like an event: a document. */
+const WeftNodeStyle *weft_graph_style_for_item    (const WeftItem *item);
 
 /* The evidence level of a set of claims (see WeftEvidence). */
 WeftEvidence   weft_evidence_for_claims   (WeftClaim * const *claims,
