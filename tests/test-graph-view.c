@@ -15,6 +15,7 @@
 #include "weft-loader.h"
 #include "weft-paths.h"
 #include "weft-test-gui.h"
+#include "weft-views.h"
 
 typedef struct {
   WeftDataset   *dataset;
@@ -359,6 +360,81 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The first widget under @root (itself included) of @type whose label,
+ * if @label is given, is @label. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bar over the view says when it shows part of the graph, lays out
+ * everything, and stops a layout. */
+static void
+test_bar (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = weft_views_new_graph_bar (GTK_WIDGET (f->view));
+  GtkWidget *everything = find_widget (bar, GTK_TYPE_BUTTON, "Lay Out _Everything");
+  GtkWidget *stop = find_widget (bar, GTK_TYPE_BUTTON, "_Stop");
+  GtkRevealer *revealer = GTK_REVEALER (find_widget (bar, GTK_TYPE_REVEALER, NULL));
+  GtkLabel *label = GTK_LABEL (find_widget (bar, GTK_TYPE_LABEL, NULL));
+  gint64 deadline;
+
+  g_assert_nonnull (everything);
+  g_assert_nonnull (stop);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_object_ref (f->view);
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  gtk_widget_set_vexpand (GTK_WIDGET (f->view), TRUE);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  g_object_unref (f->view);
+
+  /* Part of the graph: the bar says so and offers everything. */
+  weft_graph_view_set_bound (f->view, 12);
+  wait_for_layout (f);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, weft_graph_view_get_message (f->view));
+  g_assert_true (gtk_widget_get_visible (everything));
+  g_assert_false (gtk_widget_get_visible (stop));
+  weft_test_save_screenshot (f->window, "graph-view-bar.png");
+
+  g_signal_emit_by_name (everything, "clicked");
+  wait_for_layout (f);
+  g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* While a layout runs, Stop is the bar's button, and stops it. */
+  weft_graph_view_set_engine (f->view, "circo");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!weft_graph_view_get_busy (f->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (weft_graph_view_get_busy (f->view));
+  g_assert_true (gtk_widget_get_visible (stop));
+  g_assert_false (gtk_widget_get_visible (everything));
+  g_signal_emit_by_name (stop, "clicked");
+  weft_test_spin (300);
+  g_assert_false (weft_graph_view_get_busy (f->view));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Layout cancelled");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -435,6 +511,7 @@ main (int    argc,
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);
+  ADD ("bar", test_bar);
   ADD ("dark", test_dark);
 #undef ADD
   g_test_add_func ("/weft/graph-view/awkward-names", test_awkward_names);
