@@ -199,38 +199,36 @@ def test_dot_shapes_agree(d):
         expect(len(set(by_graph.values())) >= 4, f"{src}: too few shapes to tell: {set(by_graph.values())}")
 
 
+def drawn_nodes(d, name, *options):
+    """The node titles of the example drawn by weft graph as d/name (SVG)
+    with options."""
+    out = os.path.join(d, name)
+    code, _, err = run("graph", EXAMPLE, out, *options)
+    expect(code == 0, f"{' '.join(options)}: exit {code}: {err}")
+    return svg_parts(out)[0]
+
+
 @case
 def test_focus(d):
     counts = []
     for hops in ("1", "2"):
-        out = os.path.join(d, f"f{hops}.svg")
-        code, _, err = run("graph", EXAMPLE, out, "--focus", "Huawei", "--hops", hops)
-        expect(code == 0, f"exit {code}: {err}")
-        nodes, _, _ = svg_parts(out)
+        nodes = drawn_nodes(d, f"f{hops}.svg", "--focus", "Huawei", "--hops", hops)
         expect("ent-huawei" in nodes, "the focus is drawn")
         counts.append(len(nodes))
     expect(1 < counts[0] < counts[1] <= len(example()["entities"]), counts)
     # By id works as well as by name.
-    code, _, err = run("graph", EXAMPLE, os.path.join(d, "id.svg"), "--focus", "ent-huawei")
-    expect(code == 0, err)
-    expect(len(svg_parts(os.path.join(d, "id.svg"))[0]) == counts[0], "id and name agree")
+    expect(len(drawn_nodes(d, "id.svg", "--focus", "ent-huawei")) == counts[0], "id and name agree")
 
 
 @case
 def test_window(d):
-    out = os.path.join(d, "w.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--from", "2019", "--to", "2019")
-    expect(code == 0, f"exit {code}: {err}")
-    nodes, _, _ = svg_parts(out)
+    nodes = drawn_nodes(d, "w.svg", "--from", "2019", "--to", "2019")
     expect(0 < len(nodes) < len(example()["entities"]), f"{len(nodes)} nodes in 2019")
 
 
 @case
 def test_events_and_claims(d):
-    out = os.path.join(d, "ec.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--events", "--claims", "--engine", "sfdp")
-    expect(code == 0, f"exit {code}: {err}")
-    nodes, _, _ = svg_parts(out)
+    nodes = drawn_nodes(d, "ec.svg", "--events", "--claims", "--engine", "sfdp")
     data = example()
     expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
 
