@@ -114,7 +114,7 @@ export_view (GtkWidget  *view,
       bytes = weft_graph_view_export (WEFT_GRAPH_VIEW (view), format, error);
       if (bytes == NULL)
         return FALSE;
-      /* Keeps the old file when a write fails (weft-loader.h). */
+      /* Keeps the old file when a write fails (weft-file.h). */
       return weft_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                          NULL, error);
     }
