@@ -61,18 +61,6 @@ on_cancel_clicked (WeftGraphBar *self)
 }
 
 static void
-set_graph (WeftGraphBar  *self,
-           WeftGraphView *graph)
-{
-  if (!g_set_object (&self->graph, graph))
-    return;
-
-  g_signal_group_set_target (self->graph_signals, graph);
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
-}
-
-static void
 weft_graph_bar_dispose (GObject *object)
 {
   WeftGraphBar *self = WEFT_GRAPH_BAR (object);
@@ -86,21 +74,6 @@ weft_graph_bar_dispose (GObject *object)
 }
 
 static void
-weft_graph_bar_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  WeftGraphBar *self = WEFT_GRAPH_BAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_GRAPH: g_value_set_object (value, self->graph); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 weft_graph_bar_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
@@ -110,7 +83,12 @@ weft_graph_bar_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH: set_graph (self, g_value_get_object (value)); break;
+    case PROP_GRAPH:
+      /* Construct-only: the bar speaks for one view. */
+      self->graph = g_value_dup_object (value);
+      g_signal_group_set_target (self->graph_signals, self->graph);
+      update (self);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -122,12 +100,11 @@ weft_graph_bar_class_init (WeftGraphBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = weft_graph_bar_dispose;
-  object_class->get_property = weft_graph_bar_get_property;
   object_class->set_property = weft_graph_bar_set_property;
 
   properties[PROP_GRAPH] =
     g_param_spec_object ("graph", NULL, NULL, WEFT_TYPE_GRAPH_VIEW,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/weft/Weft/weft-graph-bar.ui");

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 #define WEFT_TYPE_GRAPH_BAR (weft_graph_bar_get_type ())
 G_DECLARE_FINAL_TYPE (WeftGraphBar, weft_graph_bar, WEFT, GRAPH_BAR, GtkWidget)
 
-/* A bar for @graph (its "graph" property): it follows the view and calls
- * its actions (graph.full-layout, graph.cancel-layout). */
+/* A bar for @graph (its construct-only "graph" property): it follows the
+ * view and calls its actions (graph.full-layout, graph.cancel-layout). */
 GtkWidget *weft_graph_bar_new (WeftGraphView *graph);
 
 G_END_DECLS
