@@ -64,6 +64,39 @@ export_text (WeftDataset *dataset,
   return text;
 }
 
+/* The example and the nasty document, and what one format makes of each. */
+typedef struct {
+  WeftDataset *example;
+  WeftDataset *nasty;
+  char        *text;        /* the example's */
+  char        *nasty_text;
+} Exports;
+
+static void
+exports_clear (Exports *e)
+{
+  g_clear_object (&e->example);
+  g_clear_object (&e->nasty);
+  g_clear_pointer (&e->text, g_free);
+  g_clear_pointer (&e->nasty_text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Exports, exports_clear)
+
+static void
+exports_make (Exports    *e,
+              WeftFormat  format,
+              const char *extension)
+{
+  g_autofree char *example_name = g_strconcat ("example.", extension, NULL);
+  g_autofree char *nasty_name = g_strconcat ("nasty.", extension, NULL);
+
+  e->example = load_example ();
+  e->nasty = load_doc (nasty_doc);
+  e->text = export_text (e->example, format, example_name);
+  e->nasty_text = export_text (e->nasty, format, nasty_name);
+}
+
 static guint
 n_participations (WeftDataset *dataset)
 {
@@ -238,17 +271,15 @@ has_label (Xml        *x,
 static void
 test_graphml (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_GRAPHML, "example.graphml");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_GRAPHML, "nasty.graphml");
+  g_auto(Exports) e = { 0 };
   Xml x;
 
-  xml_parse (&x, text);
+  exports_make (&e, WEFT_FORMAT_GRAPHML, "graphml");
+  xml_parse (&x, e.text);
   g_assert_cmpuint (count (&x, "graphml"), ==, 1);
   g_assert_cmpuint (count (&x, "node"), ==,
-                    weft_dataset_get_entities (example)->len + weft_dataset_get_events (example)->len);
-  g_assert_cmpuint (count (&x, "edge"), ==, weft_dataset_get_relations (example)->len + n_participations (example));
+                    weft_dataset_get_entities (e.example)->len + weft_dataset_get_events (e.example)->len);
+  g_assert_cmpuint (count (&x, "edge"), ==, weft_dataset_get_relations (e.example)->len + n_participations (e.example));
   g_assert_true (has_value (&x, "node_type=entity"));
   g_assert_true (has_value (&x, "node_type=event"));
   g_assert_true (has_value (&x, "kind=company"));
@@ -259,7 +290,7 @@ test_graphml (void)
   g_assert_true (has_label (&x, "Huawei"));
   xml_clear (&x);
 
-  xml_parse (&x, nasty_text);
+  xml_parse (&x, e.nasty_text);
   g_assert_cmpuint (count (&x, "node"), ==, 3);
   g_assert_cmpuint (count (&x, "edge"), ==, 4);
   /* The name comes back as it was; the control character, which XML
@@ -276,26 +307,26 @@ test_graphml (void)
 static void
 test_gexf (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_GEXF, "example.gexf");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_GEXF, "nasty.gexf");
-  GPtrArray *relations = weft_dataset_get_relations (example);
+  g_auto(Exports) e = { 0 };
+  GPtrArray *relations;
   guint dated_relations = 0;
   Xml x;
+
+  exports_make (&e, WEFT_FORMAT_GEXF, "gexf");
+  relations = weft_dataset_get_relations (e.example);
 
   for (guint i = 0; i < relations->len; i++)
     dated_relations += ((WeftRelation *) g_ptr_array_index (relations, i))->date_text != NULL;
 
-  xml_parse (&x, text);
+  xml_parse (&x, e.text);
   g_assert_cmpstr (x.graph_mode, ==, "dynamic");
   g_assert_cmpstr (x.graph_timeformat, ==, "date");
   g_assert_cmpuint (count (&x, "node"), ==,
-                    weft_dataset_get_entities (example)->len + weft_dataset_get_events (example)->len);
-  g_assert_cmpuint (count (&x, "edge"), ==, relations->len + n_participations (example));
+                    weft_dataset_get_entities (e.example)->len + weft_dataset_get_events (e.example)->len);
+  g_assert_cmpuint (count (&x, "edge"), ==, relations->len + n_participations (e.example));
   /* Spells: every event, every dated relation, every participation. */
   g_assert_cmpuint (count (&x, "spell"), ==,
-                    weft_dataset_get_events (example)->len + dated_relations + n_participations (example));
+                    weft_dataset_get_events (e.example)->len + dated_relations + n_participations (e.example));
   for (guint i = 0; i < x.spells->len; i++)
     g_assert_true (g_regex_match_simple ("^(-?\\d{4}-\\d{2}-\\d{2})?\\.\\.(-?\\d{4}-\\d{2}-\\d{2})?$",
                                          g_ptr_array_index (x.spells, i), 0, 0));
@@ -312,7 +343,7 @@ test_gexf (void)
   g_assert_true (has_value (&x, "edge_type=participant"));
   xml_clear (&x);
 
-  xml_parse (&x, nasty_text);
+  xml_parse (&x, e.nasty_text);
   g_assert_true (has_label (&x, "<b>&amp; \"quoted\" 'single' \\N \\G back\\slash\xEF\xBF\xBD é"));
   /* 2019~ is the year 2019; 2020-05/2021 from May 2020 to the end of 2021. */
   g_assert_true (g_ptr_array_find_with_equal_func (x.spells, "2019-01-01..2019-12-31", g_str_equal, NULL));
@@ -325,24 +356,22 @@ test_gexf (void)
 static void
 test_dot (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_DOT, "example.gv");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_DOT, "nasty.gv");
+  g_auto(Exports) e = { 0 };
   Agraph_t *graph;
   Agnode_t *node;
 
-  graph = agmemread (text);
+  exports_make (&e, WEFT_FORMAT_DOT, "gv");
+  graph = agmemread (e.text);
   g_assert_nonnull (graph);
-  g_assert_cmpint (agnnodes (graph), ==, weft_dataset_get_entities (example)->len);
-  g_assert_cmpint (agnedges (graph), ==, weft_dataset_get_relations (example)->len);
+  g_assert_cmpint (agnnodes (graph), ==, weft_dataset_get_entities (e.example)->len);
+  g_assert_cmpint (agnedges (graph), ==, weft_dataset_get_relations (e.example)->len);
   node = agnode (graph, (char *) "ent-huawei", FALSE);
   g_assert_nonnull (node);
   g_assert_cmpstr (agget (node, (char *) "label"), ==, "Huawei");
   g_assert_cmpstr (agget (node, (char *) "kind"), ==, "company");
   agclose (graph);
 
-  graph = agmemread (nasty_text);
+  graph = agmemread (e.nasty_text);
   g_assert_nonnull (graph);
   /* Two entities and the event a relation points at. */
   g_assert_cmpint (agnnodes (graph), ==, 3);

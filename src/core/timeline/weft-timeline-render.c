@@ -441,13 +441,8 @@ compare_doubles (const void *pa,
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
-static void
-set_color (cairo_t                 *cr,
-           const WeftTimelineColor *c,
-           double                   alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
+/* Sets @c's colour, its alpha times @alpha, as the source. */
+#define set_color weft_color_set_source
 
 /* Sprites only on image surfaces, drawn without scaling or rotation;
  * *@scale receives the surface's device scale. */

@@ -9,13 +9,13 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "weft-color.h"
 #include "weft-timeline-layout.h"
 
 G_BEGIN_DECLS
 
-typedef struct {
-  double red, green, blue, alpha;
-} WeftTimelineColor;
+/* The colour the graph's painter draws with too (core/paint). */
+typedef WeftColor WeftTimelineColor;
 
 #define WEFT_TIMELINE_N_CATEGORIES 8
 
