@@ -40,7 +40,6 @@ typedef struct {
   WeftDataset       *dataset;
   WeftIdMaker        ids;
   GHashTable        *entities;   /* folded name -> entity id (borrowed) */
-  gboolean           stop;
   GError           **error;
 } Csv;
 
@@ -63,13 +62,7 @@ report (Csv                *csv,
   va_end (args);
 
   weft_diagnostics_add (csv->ctx->diagnostics, severity, field->line, field->column, header, "%s", message);
-  if (csv->ctx->options->strict && !csv->stop)
-    {
-      csv->stop = TRUE;
-      g_set_error (csv->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                   csv->ctx->name, field->line, field->column, message);
-    }
+  weft_import_context_stop (csv->ctx, field->line, field->column, message, csv->error);
 }
 
 static const char *
@@ -208,7 +201,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
       goto out;
     }
 
-  while (!csv.stop)
+  while (!ctx->stopped)
     {
       WeftCsvField *fields;
       WeftCsvField empty = { (char *) "", 0, 0 };
@@ -230,7 +223,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
           WeftCsvField at = { NULL, line, column };
 
           ctx->summary->n_records++;
-          ctx->summary->n_skipped++;
+          weft_import_context_skip (ctx);
           report (&csv, WEFT_SEVERITY_ERROR, &at, NULL, _("%s; the row is left out"), local_error->message);
           continue;
         }
@@ -262,7 +255,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
           {
             report (&csv, WEFT_SEVERITY_ERROR, date_field, "date",
                     _("an event needs a date, such as “2021-10-05”, “2021-10” or “2021”; the row is left out"));
-            ctx->summary->n_skipped++;
+            weft_import_context_skip (ctx);
             continue;
           }
         if (!weft_date_parse (date_text, &date, &offset, &date_error))
@@ -277,7 +270,7 @@ weft_import_csv_events (WeftImportContext  *ctx,
               at.column++;
             at.column += g_utf8_strlen (start, MIN (offset, strlen (start)));
             report (&csv, WEFT_SEVERITY_ERROR, &at, "date", _("%s; the row is left out"), date_error->message);
-            ctx->summary->n_skipped++;
+            weft_import_context_skip (ctx);
             continue;
           }
 
@@ -352,15 +345,12 @@ weft_import_csv_events (WeftImportContext  *ctx,
         }
     }
 
-  if (!csv.stop)
+  if (!ctx->stopped)
     {
-      g_autofree char *base = g_path_get_basename (ctx->name);
-      char *dot = strrchr (base, '.');
+      g_autofree char *base = weft_import_context_dup_base_name (ctx);
 
-      if (dot != NULL && dot != base)
-        *dot = '\0';
       weft_dataset_set_title (csv.dataset, base);
-      if (weft_import_finish (ctx, csv.dataset, error))
+      if (weft_import_context_finish (ctx, csv.dataset, error))
         result = g_steal_pointer (&csv.dataset);
     }
 

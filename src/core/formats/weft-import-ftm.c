@@ -358,7 +358,6 @@ typedef struct {
 typedef struct {
   WeftImportContext *ctx;
   GError           **error;
-  gboolean           stop;
   GFile             *file;
 
   WeftDataset       *dataset;
@@ -459,20 +458,7 @@ ftm_report (Ftm          *f,
     }
 
   weft_diagnostics_add (f->ctx->diagnostics, severity, line, column, NULL, "%s", message);
-
-  if (f->ctx->options->strict && !f->stop)
-    {
-      f->stop = TRUE;
-      g_set_error (f->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                   f->ctx->name, line, column, message);
-    }
-}
-
-static void
-ftm_skip (Ftm *f)
-{
-  f->ctx->summary->n_skipped++;
+  weft_import_context_stop (f->ctx, line, column, message, f->error);
 }
 
 /* ---- Properties ----------------------------------------------------------- */
@@ -1463,7 +1449,7 @@ load_record (Ftm *f)
 
   if (!record_head (f, TRUE))
     {
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
 
@@ -1471,7 +1457,7 @@ load_record (Ftm *f)
     {
       ftm_report (f, WEFT_SEVERITY_ERROR, properties,
                   _("“properties” must be an object of lists of strings; the record is left out"));
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
   f->weft = (weft >= 0 && f->tok.tokens[weft].type == WEFT_JTOK_OBJECT) ? weft : -1;
@@ -1483,7 +1469,7 @@ load_record (Ftm *f)
                   _("the id “%s” was already used on line %llu"
                     "; FtM fragments of one entity must be merged first (ftm aggregate); the record is left out"),
                   f->id, (unsigned long long) GPOINTER_TO_SIZE (first));
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
 
@@ -1795,7 +1781,7 @@ run_pass (Ftm       *f,
       return FALSE;
     }
 
-  while (!f->stop)
+  while (!f->ctx->stopped)
     {
       char *record = NULL;
       gsize length = 0;
@@ -1833,7 +1819,7 @@ run_pass (Ftm       *f,
               else
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this element of the array never ends; expected “}”"));
-              ftm_skip (f);
+              weft_import_context_skip (f->ctx);
             }
           continue;
         }
@@ -1873,20 +1859,14 @@ run_pass (Ftm       *f,
           record_position (f, f->tok.error_offset, &l, &c);
           weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
                                 _("%s; the record is left out"), f->tok.error_message);
-          ftm_skip (f);
-          if (f->ctx->options->strict)
-            {
-              f->stop = TRUE;
-              g_set_error (f->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                           _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                           f->ctx->name, l, c, f->tok.error_message);
-            }
+          weft_import_context_skip (f->ctx);
+          weft_import_context_stop (f->ctx, l, c, f->tok.error_message, f->error);
         }
     }
 
   g_free (ends.ids);
   reader_close (&reader);
-  return ok && !f->stop;
+  return ok && !f->ctx->stopped;
 }
 
 /* ---- After the last record ------------------------------------------------ */
@@ -2157,11 +2137,8 @@ weft_import_ftm (WeftImportContext  *ctx,
 
   if (ok)
     {
-      g_autofree char *base = g_path_get_basename (ctx->name);
-      char *dot = strrchr (base, '.');
+      g_autofree char *base = weft_import_context_dup_base_name (ctx);
 
-      if (dot != NULL && dot != base)
-        *dot = '\0';
       if (ctx->options->focus != NULL)
         {
           g_autofree char *title = g_strdup_printf (_("%s, around %s"), base, ctx->options->focus);
@@ -2173,7 +2150,7 @@ weft_import_ftm (WeftImportContext  *ctx,
       add_placeholders (&f);
       check_kinds (&f);
       link_documented (&f);
-      ok = weft_import_finish (ctx, dataset, error);
+      ok = weft_import_context_finish (ctx, dataset, error);
     }
 
   weft_jtokens_clear (&f.tok);

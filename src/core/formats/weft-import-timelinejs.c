@@ -46,7 +46,6 @@ typedef struct {
   WeftIdMaker        ids;
   GHashTable        *credit_sources;   /* plain credit -> source id (borrowed) */
   gboolean           has_weft;         /* the file carries Weft's own items */
-  gboolean           stop;             /* strict mode met a problem */
   GError           **error;
 
   /* Where the current slide is, for messages. JSON: */
@@ -127,19 +126,9 @@ tl_report (Tl           *tl,
       weft_diagnostics_add (tl->ctx->diagnostics, severity, 0, 0, path, "%s", message);
     }
 
-  if (tl->ctx->options->strict && !tl->stop)
-    {
-      tl->stop = TRUE;
-      g_set_error (tl->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s: stopped at the first problem (strict mode): %s"), tl->ctx->name, message);
-    }
-}
-
-/* A slide that cannot be used at all. */
-static void
-tl_skip (Tl *tl)
-{
-  tl->ctx->summary->n_skipped++;
+  /* The strict error names no position: slides have paths, and rows
+   * give theirs in the diagnostic. */
+  weft_import_context_stop (tl->ctx, 0, 0, message, tl->error);
 }
 
 /* ---- Dates ---------------------------------------------------------------- */
@@ -800,7 +789,7 @@ read_event_slide (Tl         *tl,
 
   if (!slide_date (tl, slide, SLIDE_EVENT, &date_text, &date))
     {
-      tl_skip (tl);
+      weft_import_context_skip (tl->ctx);
       return;
     }
 
@@ -958,7 +947,7 @@ read_era_slide (Tl         *tl,
 
   if (!slide_date (tl, slide, SLIDE_ERA, &date_text, &date))
     {
-      tl_skip (tl);
+      weft_import_context_skip (tl->ctx);
       return;
     }
 
@@ -1232,7 +1221,7 @@ read_v2 (Tl         *tl,
   if (dates == NULL)
     tl_report (tl, WEFT_SEVERITY_WARNING, "date", _("a TimelineJS 2 timeline without “date”, its list of slides"));
 
-  for (guint i = 0; dates && i < json_array_get_length (dates) && !tl->stop; i++)
+  for (guint i = 0; dates && i < json_array_get_length (dates) && !tl->ctx->stopped; i++)
     {
       JsonNode *node = json_array_get_element (dates, i);
       JsonObject *slide;
@@ -1243,7 +1232,7 @@ read_v2 (Tl         *tl,
         {
           tl->ctx->summary->n_records++;
           tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-          tl_skip (tl);
+          weft_import_context_skip (tl->ctx);
           continue;
         }
       slide = v2_slide (tl, json_node_get_object (node), FALSE);
@@ -1251,7 +1240,7 @@ read_v2 (Tl         *tl,
       json_object_unref (slide);
     }
 
-  for (guint i = 0; eras && i < json_array_get_length (eras) && !tl->stop; i++)
+  for (guint i = 0; eras && i < json_array_get_length (eras) && !tl->ctx->stopped; i++)
     {
       JsonNode *node = json_array_get_element (eras, i);
       JsonObject *slide;
@@ -1262,7 +1251,7 @@ read_v2 (Tl         *tl,
         {
           tl->ctx->summary->n_records++;
           tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-          tl_skip (tl);
+          weft_import_context_skip (tl->ctx);
           continue;
         }
       slide = v2_slide (tl, json_node_get_object (node), FALSE);
@@ -1302,11 +1291,8 @@ default_title (Tl *tl)
 {
   if (weft_dataset_get_title (tl->dataset) == NULL)
     {
-      g_autofree char *base = g_path_get_basename (tl->ctx->name);
-      char *dot = strrchr (base, '.');
+      g_autofree char *base = weft_import_context_dup_base_name (tl->ctx);
 
-      if (dot != NULL && dot != base)
-        *dot = '\0';
       weft_dataset_set_title (tl->dataset, base);
     }
 }
@@ -1315,10 +1301,10 @@ static WeftDataset *
 tl_finish (Tl      *tl,
            GError **error)
 {
-  if (tl->stop)
+  if (tl->ctx->stopped)
     return NULL;
   default_title (tl);
-  if (!weft_import_finish (tl->ctx, tl->dataset, error))
+  if (!weft_import_context_finish (tl->ctx, tl->dataset, error))
     return NULL;
   return g_steal_pointer (&tl->dataset);
 }
@@ -1402,7 +1388,7 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
       else if (events == NULL)
         tl_report (&tl, WEFT_SEVERITY_WARNING, NULL, _("a timeline without “events”"));
 
-      for (guint i = 0; events && i < json_array_get_length (events) && !tl.stop; i++)
+      for (guint i = 0; events && i < json_array_get_length (events) && !ctx->stopped; i++)
         {
           JsonNode *node = json_array_get_element (events, i);
 
@@ -1412,13 +1398,13 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
             {
               ctx->summary->n_records++;
               tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-              tl_skip (&tl);
+              weft_import_context_skip (ctx);
               continue;
             }
           read_event_slide (&tl, json_node_get_object (node));
         }
 
-      for (guint i = 0; eras && i < json_array_get_length (eras) && !tl.stop; i++)
+      for (guint i = 0; eras && i < json_array_get_length (eras) && !ctx->stopped; i++)
         {
           JsonNode *node = json_array_get_element (eras, i);
 
@@ -1428,7 +1414,7 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
             {
               ctx->summary->n_records++;
               tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-              tl_skip (&tl);
+              weft_import_context_skip (ctx);
               continue;
             }
           read_era_slide (&tl, json_node_get_object (node));
@@ -1701,14 +1687,9 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
           ctx->summary->n_records++;
           weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL,
                                 _("%s; the row is left out"), local_error->message);
-          tl_skip (&tl);
-          if (ctx->options->strict)
-            {
-              tl.stop = TRUE;
-              g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                           _("%s: stopped at the first problem (strict mode): %s"), ctx->name, local_error->message);
-              break;
-            }
+          weft_import_context_skip (ctx);
+          if (weft_import_context_stop (ctx, 0, 0, local_error->message, error))
+            break;
           continue;
         }
 
@@ -1748,7 +1729,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
       else
         read_event_slide (&tl, slide);
 
-      if (tl.stop)
+      if (ctx->stopped)
         break;
     }
 

@@ -1,22 +1,21 @@
-/* weft-interchange-private.h: shared by the importers and exporters
+/* weft-interchange-private.h: the importers' and exporters' entry points,
+ * and what they share
+ *
+ * Only the registry (weft-formats.c) calls the entry points declared
+ * here. The importers and exporters include this header for the shared
+ * helpers (writer, ids, HTML text, dates, JSON) and the import context,
+ * never the registry's weft-formats.h.
  *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
 
 #include "weft-dataset-private.h"
-#include "weft-formats.h"
+#include "weft-import-context.h"
 
 G_BEGIN_DECLS
 
-/* ---- Import context ------------------------------------------------------ */
-
-typedef struct {
-  WeftDiagnostics         *diagnostics;   /* never NULL */
-  const WeftImportOptions *options;       /* never NULL */
-  WeftImportSummary       *summary;       /* never NULL */
-  const char              *name;          /* the input, for messages */
-} WeftImportContext;
+/* ---- Importers and exporters -------------------------------------------- */
 
 /* Importers of whole files in memory. Each returns a finished dataset or
  * NULL with @error set; problems with single records go to the
@@ -36,18 +35,6 @@ WeftDataset *weft_import_csv_events       (WeftImportContext *ctx,
 /* Streams @file (read once, or several times with a focus). */
 WeftDataset *weft_import_ftm              (WeftImportContext *ctx,
                                            GFile             *file,
-                                           GError           **error);
-
-/* Finishes @dataset; reference problems (which importers avoid) are copied
- * to the context's diagnostics as errors. Returns FALSE with @error set
- * when there were any. */
-gboolean     weft_import_finish           (WeftImportContext *ctx,
-                                           WeftDataset       *dataset,
-                                           GError           **error);
-
-/* Counts a record that could not be read and, in strict mode, says so in
- * @error and returns FALSE. */
-gboolean     weft_import_skip             (WeftImportContext *ctx,
                                            GError           **error);
 
 /* ---- Output -------------------------------------------------------------- */
