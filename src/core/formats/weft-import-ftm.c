@@ -37,307 +37,22 @@
 #include "weft-interchange-private.h"
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
+#include "weft-record-reader.h"
 #include "weft-text.h"
 
 /* A record longer than this is reported and skipped, so one broken line
- * cannot take all memory. */
+ * cannot take all memory; WEFT_MAX_RECORD_SIZE (bytes) overrides it. */
 #define DEFAULT_MAX_RECORD (64 * 1024 * 1024)
 
-/* ---- Reading records ------------------------------------------------------ */
-
-typedef enum {
-  RECORD_OK,
-  RECORD_END,
-  RECORD_TOO_LONG,
-  RECORD_BROKEN,    /* array mode: an element that never ends */
-  RECORD_ERROR,     /* I/O */
-} RecordStatus;
-
-typedef struct {
-  GInputStream *stream;
-  char         *buf;
-  gsize         cap;
-  gsize         start;       /* first byte not consumed */
-  gsize         end;         /* end of the data read */
-  gboolean      eof;
-  gboolean      array;       /* a JSON array of entities, not lines */
-  gboolean      array_done;
-  guint64       line;        /* line of buf[start] (1-based) */
-  guint         column;      /* column of buf[start] (array mode) */
-  gsize         max_record;
-} Reader;
-
-static gboolean
-reader_fill (Reader  *r,
-             GError **error)
+static gsize
+max_record_size (void)
 {
-  gssize n;
+  const char *max = g_getenv ("WEFT_MAX_RECORD_SIZE");
+  guint64 value;
 
-  if (r->start > 0)
-    {
-      memmove (r->buf, r->buf + r->start, r->end - r->start);
-      r->end -= r->start;
-      r->start = 0;
-    }
-  if (r->end + 1 >= r->cap)
-    {
-      r->cap *= 2;
-      r->buf = g_realloc (r->buf, r->cap);
-    }
-
-  n = g_input_stream_read (r->stream, r->buf + r->end, r->cap - 1 - r->end, NULL, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    r->eof = TRUE;
-  r->end += n;
-  return TRUE;
-}
-
-static gboolean
-reader_open (Reader   *r,
-             GFile    *file,
-             GError  **error)
-{
-  memset (r, 0, sizeof *r);
-  r->stream = G_INPUT_STREAM (g_file_read (file, NULL, error));
-  if (r->stream == NULL)
-    return FALSE;
-  r->cap = 1024 * 1024;
-  r->buf = g_malloc (r->cap);
-  r->line = 1;
-  r->column = 1;
-  r->max_record = DEFAULT_MAX_RECORD;
-  {
-    const char *max = g_getenv ("WEFT_MAX_RECORD_SIZE");
-    guint64 value;
-
-    if (max != NULL && g_ascii_string_to_unsigned (max, 10, 16, G_MAXSIZE / 4, &value, NULL))
-      r->max_record = value;
-  }
-
-  /* A JSON array or JSON lines: the first character says. */
-  for (;;)
-    {
-      while (r->start < r->end && g_ascii_isspace (r->buf[r->start]))
-        {
-          if (r->buf[r->start] == '\n')
-            r->line++, r->column = 1;
-          else
-            r->column++;
-          r->start++;
-        }
-      if (r->start < r->end || r->eof)
-        break;
-      if (!reader_fill (r, error))
-        return FALSE;
-    }
-  if (r->start + 3 <= r->end && memcmp (r->buf + r->start, "\xEF\xBB\xBF", 3) == 0)
-    r->start += 3;
-  if (r->start < r->end && r->buf[r->start] == '[')
-    {
-      r->array = TRUE;
-      r->start++;
-      r->column++;
-    }
-
-  return TRUE;
-}
-
-static void
-reader_close (Reader *r)
-{
-  g_clear_object (&r->stream);
-  g_clear_pointer (&r->buf, g_free);
-}
-
-/* The next line, without its line break; blank lines are skipped. */
-static RecordStatus
-next_line (Reader   *r,
-           char    **record,
-           gsize    *length,
-           guint64  *line,
-           GError  **error)
-{
-  gsize scan = r->start;
-  gboolean skipping = FALSE;
-
-  for (;;)
-    {
-      char *nl = memchr (r->buf + scan, '\n', r->end - scan);
-
-      if (nl != NULL || (r->eof && r->start < r->end))
-        {
-          gsize stop = nl ? (gsize) (nl - r->buf) : r->end;
-          gsize begin = r->start;
-          gsize len = stop - begin;
-
-          *line = r->line;
-          r->line++;
-          r->start = nl ? stop + 1 : stop;
-          scan = r->start;
-
-          if (skipping || len > r->max_record)
-            return RECORD_TOO_LONG;
-
-          if (len > 0 && r->buf[begin + len - 1] == '\r')
-            len--;
-          /* Blank lines separate nothing; skip them. */
-          {
-            gsize k = 0;
-            while (k < len && g_ascii_isspace (r->buf[begin + k]))
-              k++;
-            if (k == len)
-              continue;
-          }
-
-          r->buf[begin + len] = '\0';
-          *record = r->buf + begin;
-          *length = len;
-          return RECORD_OK;
-        }
-
-      if (r->eof)
-        return RECORD_END;
-
-      if (r->end - r->start > r->max_record)
-        {
-          /* Drop what there is of the line and read on to its end. */
-          skipping = TRUE;
-          r->start = r->end;
-        }
-      scan = r->end - r->start;
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-      scan += r->start;
-    }
-}
-
-/* The next element of a JSON array: from its first character to where it
- * ends, tracking strings and nesting. */
-static RecordStatus
-next_element (Reader   *r,
-              char    **record,
-              gsize    *length,
-              guint64  *line,
-              guint    *column,
-              GError  **error)
-{
-  gsize scan;
-  int depth = 0;
-  gboolean in_string = FALSE, escape = FALSE;
-  guint64 lines_inside = 0;
-  gsize after_last_nl = 0;   /* offset in the element just past its last line break */
-
-  if (r->array_done)
-    return RECORD_END;
-
-  /* Skip white space and the comma between elements. */
-  for (;;)
-    {
-      while (r->start < r->end && (g_ascii_isspace (r->buf[r->start]) || r->buf[r->start] == ','))
-        {
-          if (r->buf[r->start] == '\n')
-            r->line++, r->column = 1;
-          else
-            r->column++;
-          r->start++;
-        }
-      if (r->start < r->end)
-        break;
-      if (r->eof)
-        return RECORD_END;
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-    }
-
-  if (r->buf[r->start] == ']')
-    {
-      r->array_done = TRUE;
-      return RECORD_END;
-    }
-
-  scan = 0;   /* relative to r->start, which reader_fill may move */
-  for (;;)
-    {
-      while (r->start + scan < r->end)
-        {
-          char c = r->buf[r->start + scan++];
-
-          if (c == '\n')
-            {
-              lines_inside++;
-              after_last_nl = scan;
-            }
-          if (in_string)
-            {
-              if (escape)
-                escape = FALSE;
-              else if (c == '\\')
-                escape = TRUE;
-              else if (c == '"')
-                in_string = FALSE;
-              continue;
-            }
-          if (c == '"')
-            in_string = TRUE;
-          else if (c == '{' || c == '[')
-            depth++;
-          else if (c == '}' || c == ']')
-            depth--;
-          else if (depth == 0 && (c == ',' || g_ascii_isspace (c)))
-            {
-              scan--;   /* a scalar ends before this */
-              if (c == '\n')
-                lines_inside--;
-              goto done;
-            }
-
-          if (depth <= 0 && (c == '}' || c == ']'))
-            goto done;
-        }
-
-      if (r->eof)
-        {
-          *line = r->line;
-          *column = r->column;
-          r->line += lines_inside;
-          r->start = r->end;
-          r->array_done = TRUE;
-          return RECORD_BROKEN;
-        }
-      if (scan > r->max_record)
-        {
-          *line = r->line;
-          *column = r->column;
-          r->array_done = TRUE;
-          return RECORD_TOO_LONG;
-        }
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-    }
-
-done:
-  if (scan > r->max_record)
-    {
-      *line = r->line;
-      *column = r->column;
-      r->line += lines_inside;
-      r->start += scan;
-      return RECORD_TOO_LONG;
-    }
-  *record = r->buf + r->start;
-  *length = scan;
-  *line = r->line;
-  *column = r->column;
-
-  r->line += lines_inside;
-  if (lines_inside > 0)
-    r->column = 1 + weft_utf8_count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
-  else
-    r->column += weft_utf8_count_chars (r->buf + r->start, scan);
-  r->start += scan;
-  return RECORD_OK;
+  if (max != NULL && g_ascii_string_to_unsigned (max, 10, 16, G_MAXSIZE / 4, &value, NULL))
+    return value;
+  return DEFAULT_MAX_RECORD;
 }
 
 /* ---- The importer --------------------------------------------------------- */
@@ -367,9 +82,7 @@ typedef struct {
   guint              props_cap;
 
   /* The record being read. */
-  char              *text;
-  guint64            line;
-  guint              column;
+  WeftRecord         record;
   const char        *id;
   const char        *schema_name;
   const WeftFtmSchema *schema;
@@ -400,31 +113,6 @@ typedef struct {
 
 /* ---- Messages ------------------------------------------------------------- */
 
-static void
-record_position (Ftm    *f,
-                 gsize   offset,
-                 guint  *line,
-                 guint  *column)
-{
-  const char *p = f->text;
-  const char *at = f->text + offset;
-  const char *line_start = p;
-  guint64 l = f->line;
-
-  for (const char *q = p; q < at; q++)
-    if (*q == '\n')
-      {
-        l++;
-        line_start = q + 1;
-      }
-
-  *line = (guint) MIN (l, G_MAXUINT);
-  if (line_start == p)
-    *column = f->column + weft_utf8_count_chars (p, at - p);
-  else
-    *column = 1 + weft_utf8_count_chars (line_start, at - line_start);
-}
-
 static void ftm_report (Ftm *f, WeftSeverity severity, gint token, const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 /* Reports a problem at token @token of the record (-1: the record). */
@@ -449,12 +137,12 @@ ftm_report (Ftm          *f,
 
       if (f->tok.tokens[token].type == WEFT_JTOK_STRING && offset > 0)
         offset--;   /* the opening quote */
-      record_position (f, offset, &line, &column);
+      weft_record_position (&f->record, offset, &line, &column);
     }
   else
     {
-      line = (guint) MIN (f->line, G_MAXUINT);
-      column = f->column;
+      line = (guint) MIN (f->record.line, G_MAXUINT);
+      column = f->record.column;
     }
 
   weft_diagnostics_add (f->ctx->diagnostics, severity, line, column, NULL, "%s", message);
@@ -672,7 +360,7 @@ kept_value (Ftm  *f,
   if (length > SHARED_VALUE_MAX_LENGTH || !untouched (f, index))
     return weft_jtokens_to_node (&f->tok, index);
 
-  key = g_bytes_new_static (f->text + start, length);
+  key = g_bytes_new_static (f->record.text + start, length);
   node = g_hash_table_lookup (f->values, key);
   if (node != NULL)
     return json_node_ref (node);
@@ -681,7 +369,7 @@ kept_value (Ftm  *f,
   if (g_hash_table_size (f->values) >= SHARED_VALUES_MAX)
     return weft_jtokens_to_node (&f->tok, index);
   g_clear_pointer (&key, g_bytes_unref);
-  key = g_bytes_new (f->text + start, length);
+  key = g_bytes_new (f->record.text + start, length);
   node = weft_jtokens_to_node (&f->tok, index);
   json_node_seal (node);
   g_hash_table_insert (f->values, g_steal_pointer (&key), json_node_ref (node));
@@ -954,7 +642,7 @@ reference (Ftm        *f,
 {
   if (!g_hash_table_contains (table, id))
     g_hash_table_insert (table, (gpointer) weft_dataset_intern (f->dataset, id),
-                         GSIZE_TO_POINTER ((gsize) f->line));
+                         GSIZE_TO_POINTER ((gsize) f->record.line));
 }
 
 /* In a focus, whether @id is inside. */
@@ -1507,7 +1195,7 @@ load_record (Ftm *f)
 
   collect_props (f, properties);
   g_hash_table_insert (f->seen_line, (gpointer) weft_dataset_intern (f->dataset, f->id),
-                       GSIZE_TO_POINTER ((gsize) f->line));
+                       GSIZE_TO_POINTER ((gsize) f->record.line));
 
   switch (role)
     {
@@ -1768,14 +1456,18 @@ run_pass (Ftm       *f,
           GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  Reader reader;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(WeftRecordReader) reader = NULL;
   Ends ends = { 0 };
   gboolean ok = TRUE;
 
   f->pass = kind;
   f->ctx->summary->n_passes++;
 
-  if (!reader_open (&reader, f->file, &local_error))
+  stream = g_file_read (f->file, NULL, &local_error);
+  if (stream != NULL)
+    reader = weft_record_reader_new (G_INPUT_STREAM (stream), max_record_size (), &local_error);
+  if (reader == NULL)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", f->ctx->name, local_error->message);
       return FALSE;
@@ -1783,39 +1475,27 @@ run_pass (Ftm       *f,
 
   while (!f->ctx->stopped)
     {
-      char *record = NULL;
-      gsize length = 0;
-      guint64 line = 0;
-      guint column = 1;
-      RecordStatus status;
+      WeftRecordStatus status = weft_record_reader_next (reader, &f->record, &local_error);
 
-      if (reader.array)
-        status = next_element (&reader, &record, &length, &line, &column, &local_error);
-      else
-        status = next_line (&reader, &record, &length, &line, &local_error);
-
-      if (status == RECORD_END)
+      if (status == WEFT_RECORD_END)
         break;
-      if (status == RECORD_ERROR)
+      if (status == WEFT_RECORD_ERROR)
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", f->ctx->name, local_error->message);
           ok = FALSE;
           break;
         }
 
-      f->line = line;
-      f->column = column;
-
-      if (status == RECORD_TOO_LONG || status == RECORD_BROKEN)
+      if (status == WEFT_RECORD_TOO_LONG || status == WEFT_RECORD_BROKEN)
         {
           if (kind == PASS_LOAD)
             {
               f->ctx->summary->n_records++;
-              if (status == RECORD_TOO_LONG)
+              if (status == WEFT_RECORD_TOO_LONG)
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this record is longer than %llu MiB; it is left out "
                               "(raise WEFT_MAX_RECORD_SIZE, in bytes, if it is legitimate)"),
-                            (unsigned long long) (reader.max_record >> 20));
+                            (unsigned long long) (weft_record_reader_get_max_record (reader) >> 20));
               else
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this element of the array never ends; expected “}”"));
@@ -1825,10 +1505,9 @@ run_pass (Ftm       *f,
         }
 
       /* The tokenizer writes only inside the record. */
-      if (!weft_jtokens_parse (&f->tok, record, length))
+      if (!weft_jtokens_parse (&f->tok, f->record.text, f->record.length))
         goto broken;
 
-      f->text = record;
       f->weft = -1;
       switch (kind)
         {
@@ -1855,8 +1534,7 @@ run_pass (Ftm       *f,
           guint l, c;
 
           f->ctx->summary->n_records++;
-          f->text = record;
-          record_position (f, f->tok.error_offset, &l, &c);
+          weft_record_position (&f->record, f->tok.error_offset, &l, &c);
           weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
                                 _("%s; the record is left out"), f->tok.error_message);
           weft_import_context_skip (f->ctx);
@@ -1865,7 +1543,6 @@ run_pass (Ftm       *f,
     }
 
   g_free (ends.ids);
-  reader_close (&reader);
   return ok && !f->ctx->stopped;
 }
 
