@@ -137,6 +137,7 @@ test_lines (void)
                   "ok 5:1 {\"b\": \"é\"}\n"
                   "ok 6:1 last\n");
   assert_records ("", 1024, "");
+  assert_records ("\xEF\xBB\xBF{}\n", 1024, "ok 1:1 {}\n");
 }
 
 static void
@@ -144,7 +145,7 @@ test_array (void)
 {
   /* Strings may hold brackets, commas and escaped quotes; scalars are
    * records too; columns count characters (é is one). */
-  assert_records ("[\n  {\"a\": \"x,]\\\"}\"},\n {\"é\": [1, {}]}, 7 ,\"s\"\n]\n", 1024,
+  assert_records ("\xEF\xBB\xBF[\n  {\"a\": \"x,]\\\"}\"},\n {\"é\": [1, {}]}, 7 ,\"s\"\n]\n", 1024,
                   "array\n"
                   "ok 2:3 {\"a\": \"x,]\\\"}\"}\n"
                   "ok 3:2 {\"é\": [1, {}]}\n"
@@ -180,6 +181,14 @@ test_too_long (void)
                      "ok 1:2 {\"a\": 1}\n"
                      "too-long 2:2\n"
                      "ok 3:2 {\"c\": 3}\n");
+  }
+  {
+    g_autofree char *got = read_all ("[{\"b\": \"0123456789\"}, {\"c\": 3}]", G_MAXSIZE, 12);
+
+    g_assert_cmpstr (got, ==,
+                     "array\n"
+                     "too-long 1:2\n"
+                     "ok 1:23 {\"c\": 3}\n");
   }
 }
 

@@ -220,26 +220,22 @@ next_element (WeftRecordReader  *r,
     }
 
 done:
-  if (scan > r->max_record)
-    {
-      record->line = r->line;
-      record->column = r->column;
-      r->line += lines_inside;
-      r->start += scan;
-      return WEFT_RECORD_TOO_LONG;
-    }
-  record->text = r->buf + r->start;
-  record->length = scan;
   record->line = r->line;
   record->column = r->column;
+  if (scan <= r->max_record)
+    {
+      record->text = r->buf + r->start;
+      record->length = scan;
+    }
 
+  /* The next element's position, also after one that is too long. */
   r->line += lines_inside;
   if (lines_inside > 0)
     r->column = 1 + weft_utf8_count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
   else
     r->column += weft_utf8_count_chars (r->buf + r->start, scan);
   r->start += scan;
-  return WEFT_RECORD_OK;
+  return scan <= r->max_record ? WEFT_RECORD_OK : WEFT_RECORD_TOO_LONG;
 }
 
 
@@ -259,9 +255,13 @@ weft_record_reader_new (GInputStream  *stream,
   r->column = 1;
   r->max_record = max_record;
 
-  /* A JSON array or JSON lines: the first character says. */
+  /* A JSON array or JSON lines: the first character says, after white
+   * space and a byte order mark (a stream may hand out fewer bytes than
+   * that at a time). */
   for (;;)
     {
+      gsize have;
+
       while (r->start < r->end && g_ascii_isspace (r->buf[r->start]))
         {
           if (r->buf[r->start] == '\n')
@@ -270,7 +270,8 @@ weft_record_reader_new (GInputStream  *stream,
             r->column++;
           r->start++;
         }
-      if (r->start < r->end || r->eof)
+      have = r->end - r->start;
+      if (r->eof || (have > 0 && (r->buf[r->start] != '\xEF' || have >= 4)))
         break;
       if (!reader_fill (r, error))
         return NULL;

@@ -24,7 +24,10 @@ G_BEGIN_DECLS
 typedef enum {
   WEFT_RECORD_OK,
   WEFT_RECORD_END,        /* no more records */
-  WEFT_RECORD_TOO_LONG,   /* longer than the limit: skipped (line mode reads on after it) */
+  WEFT_RECORD_TOO_LONG,   /* longer than the limit: skipped, and the next
+                           * record follows; but an array element whose end
+                           * was not yet read when it passed the limit ends
+                           * the array */
   WEFT_RECORD_BROKEN,     /* array mode: an element that never ends; the last record */
   WEFT_RECORD_ERROR,      /* the stream failed; @error says how */
 } WeftRecordStatus;
