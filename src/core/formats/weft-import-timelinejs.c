@@ -32,7 +32,6 @@
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
-#include "weft-text.h"
 
 typedef enum {
   SLIDE_EVENT,
@@ -1617,18 +1616,13 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
   int index_of[N_COLS];
   guint n_headers = 0;
   guint line, column;
-  const char *invalid = NULL;
   Tl tl;
 
-  if (!g_utf8_validate_len (text, length, &invalid))
+  if (!weft_csv_check_utf8 (text, length, ctx->diagnostics, _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
+                            &line, &column))
     {
-      guint l = 1, c = 1;
-
-      weft_text_advance_position (text, invalid - text, &l, &c);
-      weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
-                            _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"));
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
-                   ctx->name, l, c);
+                   ctx->name, line, column);
       return NULL;
     }
 
@@ -1637,31 +1631,18 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
   tl.csv_columns = g_hash_table_new (weft_str_hash, g_str_equal);
   weft_csv_reader_init (&reader, text, length);
 
-  for (guint c = 0; c < N_COLS; c++)
-    index_of[c] = -1;
-
-  if (!weft_csv_reader_next (&reader, &line, &column, &local_error) || local_error != NULL)
+  tl.csv_headers = weft_csv_reader_next_header (&reader, ctx->diagnostics);
+  if (tl.csv_headers == NULL)
     {
-      if (local_error != NULL)
-        weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", local_error->message);
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
                    _("%s: the first line must be the TimelineJS template's header (Year, Month, Day, …, Headline, …)"),
                    ctx->name);
       goto out;
     }
 
-  n_headers = reader.fields->len;
-  tl.csv_headers = g_new0 (char *, n_headers + 1);
-  for (guint i = 0; i < n_headers; i++)
-    {
-      WeftCsvField *f = &g_array_index (reader.fields, WeftCsvField, i);
-      g_autofree char *name = g_strstrip (g_strdup (f->text));
-
-      tl.csv_headers[i] = g_strdup (name);
-      for (guint c = 0; c < N_COLS; c++)
-        if (g_ascii_strcasecmp (name, columns[c].header) == 0 && index_of[c] < 0)
-          index_of[c] = i;
-    }
+  n_headers = g_strv_length (tl.csv_headers);
+  for (guint c = 0; c < N_COLS; c++)
+    index_of[c] = weft_csv_find_column ((const char * const *) tl.csv_headers, columns[c].header);
 
   if (index_of[COL_YEAR] < 0 || index_of[COL_HEADLINE] < 0)
     {
@@ -1694,15 +1675,8 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
         }
 
       /* Blank lines are not rows. */
-      if (reader.fields->len == 1 && g_array_index (reader.fields, WeftCsvField, 0).text[0] == '\0')
+      if (weft_csv_reader_is_blank (&reader))
         continue;
-      {
-        gboolean empty = TRUE;
-        for (guint i = 0; i < reader.fields->len; i++)
-          empty &= g_array_index (reader.fields, WeftCsvField, i).text[0] == '\0';
-        if (empty)
-          continue;
-      }
 
       tl.csv_fields = (WeftCsvField *) reader.fields->data;
       tl.n_csv_fields = reader.fields->len;
