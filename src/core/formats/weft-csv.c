@@ -182,22 +182,22 @@ weft_csv_reader_next (WeftCsvReader  *reader,
 /* ---- Tables ---------------------------------------------------------------- */
 
 gboolean
-weft_csv_check_utf8 (const char      *text,
-                     gsize            length,
-                     WeftDiagnostics *diagnostics,
-                     const char      *message,
-                     guint           *line,
-                     guint           *column)
+weft_csv_check_utf8 (const char       *text,
+                     gsize             length,
+                     const char       *name,
+                     const char       *message,
+                     WeftDiagnostics  *diagnostics,
+                     GError          **error)
 {
   const char *invalid = NULL;
+  guint line = 1, column = 1;
 
   if (g_utf8_validate_len (text, length, &invalid))
     return TRUE;
 
-  *line = 1;
-  *column = 1;
-  weft_text_advance_position (text, invalid - text, line, column);
-  weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, *line, *column, NULL, "%s", message);
+  weft_text_advance_position (text, invalid - text, &line, &column);
+  weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", message);
+  g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, "%s:%u:%u: %s", name, line, column, message);
   return FALSE;
 }
 

@@ -45,15 +45,15 @@ gboolean  weft_csv_reader_next    (WeftCsvReader  *reader,
 
 /* ---- Tables: what the CSV importers share --------------------------------- */
 
-/* Whether @text (@length bytes) is UTF-8. Where it is not, @message goes
- * to @diagnostics as an error at the first bad byte, whose line and column
- * *@line and *@column say. */
+/* Whether @text (@length bytes), the table @name, is UTF-8. Where it is
+ * not, @message goes to @diagnostics as an error at the first bad byte,
+ * and @error says "NAME:LINE:COLUMN: MESSAGE" (WEFT_ERROR_SYNTAX). */
 gboolean  weft_csv_check_utf8         (const char     *text,
                                        gsize           length,
-                                       WeftDiagnostics *diagnostics,
+                                       const char     *name,
                                        const char     *message,
-                                       guint          *line,
-                                       guint          *column);
+                                       WeftDiagnostics *diagnostics,
+                                       GError        **error);
 /* Reads the first record as a table's header: the names, stripped of
  * white space. NULL when there is none; a malformed first line also goes
  * to @diagnostics. */

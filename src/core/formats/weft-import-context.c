@@ -52,14 +52,26 @@ weft_import_context_dup_base_name (WeftImportContext *ctx)
   return base;
 }
 
-gboolean
+WeftDataset *
 weft_import_context_finish (WeftImportContext  *ctx,
-                            WeftDataset        *dataset,
+                            WeftDataset        *dataset_in,
                             GError            **error)
 {
-  g_autoptr(WeftDiagnostics) scratch = weft_diagnostics_new (NULL);
+  g_autoptr(WeftDataset) dataset = dataset_in;
+  g_autoptr(WeftDiagnostics) scratch = NULL;
   guint n;
 
+  if (ctx->stopped)
+    return NULL;
+
+  if (weft_dataset_get_title (dataset) == NULL)
+    {
+      g_autofree char *base = weft_import_context_dup_base_name (ctx);
+
+      weft_dataset_set_title (dataset, base);
+    }
+
+  scratch = weft_diagnostics_new (NULL);
   weft_dataset_finish (dataset, scratch);
 
   n = weft_diagnostics_get_length (scratch);
@@ -77,8 +89,8 @@ weft_import_context_finish (WeftImportContext  *ctx,
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
                    _("%s: the converted data is not consistent (%s); please report this as a bug"),
                    ctx->name, weft_diagnostics_get (scratch, 0)->message);
-      return FALSE;
+      return NULL;
     }
 
-  return TRUE;
+  return g_steal_pointer (&dataset);
 }

@@ -40,10 +40,12 @@ void         weft_import_context_skip     (WeftImportContext *ctx);
  * "/tmp/timeline.json"): the title of a dataset that names none. */
 char        *weft_import_context_dup_base_name (WeftImportContext *ctx);
 
-/* Finishes @dataset; reference problems (which importers avoid) are copied
- * to the context's diagnostics as errors. Returns FALSE with @error set
- * when there were any. */
-gboolean     weft_import_context_finish   (WeftImportContext *ctx,
+/* Finishes an import with @dataset, which it takes. NULL when strict mode
+ * stopped the import (the error is set then), or with @error set when
+ * the dataset is not consistent: reference problems, which importers
+ * avoid, are copied to the diagnostics as errors. Otherwise the finished
+ * dataset, titled after the input when it has no title. */
+WeftDataset *weft_import_context_finish   (WeftImportContext *ctx,
                                            WeftDataset       *dataset,
                                            GError           **error);
 

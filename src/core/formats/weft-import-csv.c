@@ -36,6 +36,7 @@ static const char * const column_names[N_COLS] = {
 
 typedef struct {
   WeftImportContext *ctx;
+  WeftCsvReader      reader;
   WeftDataset       *dataset;
   WeftIdMaker        ids;
   GHashTable        *entities;   /* folded name -> entity id (borrowed) */
@@ -146,11 +147,10 @@ add_participants (Csv        *csv,
 /* ---- The header ------------------------------------------------------------ */
 
 static gboolean
-read_header (Csv            *csv,
-             WeftCsvReader  *reader,
-             GError        **error)
+read_header (Csv     *csv,
+             GError **error)
 {
-  csv->headers = weft_csv_reader_next_header (reader, csv->ctx->diagnostics);
+  csv->headers = weft_csv_reader_next_header (&csv->reader, csv->ctx->diagnostics);
   if (csv->headers == NULL)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
@@ -332,9 +332,9 @@ add_event (Csv       *csv,
 
 /* Reads the next row into an event. FALSE at the end of the table. */
 static gboolean
-read_row (Csv           *csv,
-          WeftCsvReader *reader)
+read_row (Csv *csv)
 {
+  WeftCsvReader *reader = &csv->reader;
   g_autoptr(GError) error = NULL;
   guint row_line = reader->line;
   guint line, column;
@@ -369,22 +369,32 @@ read_row (Csv           *csv,
   return TRUE;
 }
 
-/* ---- Finishing ------------------------------------------------------------ */
+/* ---- The import ------------------------------------------------------------ */
 
-static WeftDataset *
-finish (Csv     *csv,
-        GError **error)
+static void
+csv_init (Csv               *csv,
+          WeftImportContext *ctx,
+          const char        *text,
+          gsize              length,
+          GError           **error)
 {
-  g_autofree char *base = NULL;
+  memset (csv, 0, sizeof *csv);
+  csv->ctx = ctx;
+  csv->error = error;
+  weft_csv_reader_init (&csv->reader, text, length);
+  csv->dataset = weft_dataset_new ();
+  csv->entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+  weft_id_maker_init (&csv->ids);
+}
 
-  if (csv->ctx->stopped)
-    return NULL;
-
-  base = weft_import_context_dup_base_name (csv->ctx);
-  weft_dataset_set_title (csv->dataset, base);
-  if (!weft_import_context_finish (csv->ctx, csv->dataset, error))
-    return NULL;
-  return g_steal_pointer (&csv->dataset);
+static void
+csv_clear (Csv *csv)
+{
+  weft_csv_reader_clear (&csv->reader);
+  g_clear_object (&csv->dataset);
+  g_hash_table_unref (csv->entities);
+  weft_id_maker_clear (&csv->ids);
+  g_strfreev (csv->headers);
 }
 
 WeftDataset *
@@ -393,38 +403,22 @@ weft_import_csv_events (WeftImportContext  *ctx,
                         gsize               length,
                         GError            **error)
 {
-  WeftCsvReader reader;
   WeftDataset *result = NULL;
-  guint line, column;
-  Csv csv = { 0 };
+  Csv csv;
 
-  if (!weft_csv_check_utf8 (text, length, ctx->diagnostics, _("invalid UTF-8; save the table as CSV in UTF-8"),
-                            &line, &column))
+  if (!weft_csv_check_utf8 (text, length, ctx->name, _("invalid UTF-8; save the table as CSV in UTF-8"),
+                            ctx->diagnostics, error))
+    return NULL;
+
+  csv_init (&csv, ctx, text, length, error);
+  if (read_header (&csv, error))
     {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the table as CSV in UTF-8"),
-                   ctx->name, line, column);
-      return NULL;
-    }
-
-  csv.ctx = ctx;
-  csv.error = error;
-  csv.dataset = weft_dataset_new ();
-  csv.entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
-  weft_id_maker_init (&csv.ids);
-  weft_csv_reader_init (&reader, text, length);
-
-  if (read_header (&csv, &reader, error))
-    {
-      while (!ctx->stopped && read_row (&csv, &reader))
+      while (!ctx->stopped && read_row (&csv))
         ;
-      result = finish (&csv, error);
+      result = weft_import_context_finish (ctx, g_steal_pointer (&csv.dataset), error);
     }
+  csv_clear (&csv);
 
-  weft_csv_reader_clear (&reader);
-  weft_id_maker_clear (&csv.ids);
-  g_hash_table_unref (csv.entities);
-  g_strfreev (csv.headers);
-  g_clear_object (&csv.dataset);
   weft_diagnostics_sort (ctx->diagnostics);
   return result;
 }

@@ -1756,6 +1756,7 @@ weft_import_ftm (WeftImportContext  *ctx,
                  GError            **error)
 {
   g_autoptr(WeftDataset) dataset = weft_dataset_new ();
+  WeftDataset *result = NULL;
   Ftm f = { 0 };
   gboolean ok = TRUE;
 
@@ -1814,20 +1815,18 @@ weft_import_ftm (WeftImportContext  *ctx,
 
   if (ok)
     {
-      g_autofree char *base = weft_import_context_dup_base_name (ctx);
-
       if (ctx->options->focus != NULL)
         {
+          g_autofree char *base = weft_import_context_dup_base_name (ctx);
           g_autofree char *title = g_strdup_printf (_("%s, around %s"), base, ctx->options->focus);
+
           weft_dataset_set_title (dataset, title);
         }
-      else
-        weft_dataset_set_title (dataset, base);
 
       add_placeholders (&f);
       check_kinds (&f);
       link_documented (&f);
-      ok = weft_import_context_finish (ctx, dataset, error);
+      result = weft_import_context_finish (ctx, g_steal_pointer (&dataset), error);
     }
 
   weft_jtokens_clear (&f.tok);
@@ -1846,8 +1845,5 @@ weft_import_ftm (WeftImportContext  *ctx,
   g_clear_pointer (&f.documents, g_hash_table_unref);
 
   weft_diagnostics_sort (ctx->diagnostics);
-
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&dataset);
+  return result;
 }

@@ -1284,30 +1284,6 @@ tl_clear (Tl *tl)
   g_clear_pointer (&tl->csv_columns, g_hash_table_unref);
 }
 
-/* A title for a timeline that has none: the file's name. */
-static void
-default_title (Tl *tl)
-{
-  if (weft_dataset_get_title (tl->dataset) == NULL)
-    {
-      g_autofree char *base = weft_import_context_dup_base_name (tl->ctx);
-
-      weft_dataset_set_title (tl->dataset, base);
-    }
-}
-
-static WeftDataset *
-tl_finish (Tl      *tl,
-           GError **error)
-{
-  if (tl->ctx->stopped)
-    return NULL;
-  default_title (tl);
-  if (!weft_import_context_finish (tl->ctx, tl->dataset, error))
-    return NULL;
-  return g_steal_pointer (&tl->dataset);
-}
-
 WeftDataset *
 weft_import_timelinejs_json (WeftImportContext  *ctx,
                              const char         *text,
@@ -1428,7 +1404,7 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
       weft_dataset_set_extra (tl.dataset, extra);
     }
 
-  result = tl_finish (&tl, error);
+  result = weft_import_context_finish (ctx, g_steal_pointer (&tl.dataset), error);
   tl_clear (&tl);
 
   weft_resolve_json_positions (ctx->diagnostics, first, text + skip, length - skip);
@@ -1618,13 +1594,9 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
   guint line, column;
   Tl tl;
 
-  if (!weft_csv_check_utf8 (text, length, ctx->diagnostics, _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
-                            &line, &column))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
-                   ctx->name, line, column);
-      return NULL;
-    }
+  if (!weft_csv_check_utf8 (text, length, ctx->name, _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
+                            ctx->diagnostics, error))
+    return NULL;
 
   tl_init (&tl, ctx, error);
   tl.csv = TRUE;
@@ -1714,7 +1686,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
     weft_dataset_set_extra (tl.dataset, extra);
   }
 
-  result = tl_finish (&tl, error);
+  result = weft_import_context_finish (ctx, g_steal_pointer (&tl.dataset), error);
 
 out:
   weft_csv_reader_clear (&reader);
