@@ -31,20 +31,18 @@ static void
 spells (WeftWriter     *w,
         const WeftDate *date)
 {
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
   if (date == NULL)
     return;
 
+  weft_export_date_days (date, &start, &end);
   weft_writer_append (w, "        <spells>\n          <spell");
-  if (date->lower > WEFT_DAY_OPEN_LOWER)
-    {
-      g_autofree char *start = weft_day_to_iso (date->lower);
-      weft_writer_printf (w, " start=\"%s\"", start);
-    }
-  if (date->upper < WEFT_DAY_OPEN_UPPER)
-    {
-      g_autofree char *end = weft_day_to_iso (date->upper);
-      weft_writer_printf (w, " end=\"%s\"", end);
-    }
+  if (start != NULL)
+    weft_writer_printf (w, " start=\"%s\"", start);
+  if (end != NULL)
+    weft_writer_printf (w, " end=\"%s\"", end);
   weft_writer_append (w, "/>\n        </spells>\n");
 }
 
@@ -56,28 +54,11 @@ attribute (WeftWriter *w,
   weft_writer_printf (w, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", id, id, type);
 }
 
-static const char *
-node_type (const WeftItem *item)
-{
-  switch (item->type)
-    {
-    case WEFT_ITEM_ENTITY: return "entity";
-    case WEFT_ITEM_EVENT: return "event";
-    case WEFT_ITEM_SOURCE: return "source";
-    case WEFT_ITEM_CLAIM: return "claim";
-    case WEFT_ITEM_RELATION: return "relation";
-    case WEFT_ITEM_ERA: return "era";
-    case WEFT_ITEM_NONE:
-    default:
-      return "item";
-    }
-}
-
 static void
 write_node (WeftWriter *w,
             WeftItem   *item)
 {
-  const char *kind = node_type (item);
+  const char *kind = weft_export_item_type_name (item->type);
   const char *description = NULL;
   const char *group = NULL;
   const char *date_text = NULL;
@@ -99,7 +80,7 @@ write_node (WeftWriter *w,
   weft_writer_append (w, "\" label=\"");
   weft_writer_append_xml (w, weft_item_get_label (item));
   weft_writer_append (w, "\">\n        <attvalues>\n");
-  attvalue (w, "node_type", node_type (item));
+  attvalue (w, "node_type", weft_export_item_type_name (item->type));
   attvalue (w, "kind", kind);
   attvalue (w, "description", description);
   attvalue (w, "group", group);
@@ -111,28 +92,22 @@ write_node (WeftWriter *w,
 }
 
 static void
-write_edge (WeftWriter     *w,
-            const char     *id,
-            const char     *source,
-            const char     *target,
-            const char     *type,
-            const char     *label,
-            const char     *date_text,
-            const WeftDate *date)
+write_edge (WeftWriter           *w,
+            const WeftExportEdge *edge)
 {
   weft_writer_append (w, "      <edge id=\"");
-  weft_writer_append_xml (w, id);
+  weft_writer_append_xml (w, edge->id);
   weft_writer_append (w, "\" source=\"");
-  weft_writer_append_xml (w, source);
+  weft_writer_append_xml (w, edge->source);
   weft_writer_append (w, "\" target=\"");
-  weft_writer_append_xml (w, target);
+  weft_writer_append_xml (w, edge->target);
   weft_writer_append (w, "\" label=\"");
-  weft_writer_append_xml (w, label ? label : type);
+  weft_writer_append_xml (w, edge->label ? edge->label : edge->type);
   weft_writer_append (w, "\">\n        <attvalues>\n");
-  attvalue (w, "edge_type", type);
-  attvalue (w, "date", date_text);
+  attvalue (w, "edge_type", edge->type);
+  attvalue (w, "date", edge->date_text);
   weft_writer_append (w, "        </attvalues>\n");
-  spells (w, date_text ? date : NULL);
+  spells (w, edge->date);
   weft_writer_append (w, "      </edge>\n");
 }
 
@@ -140,10 +115,8 @@ gboolean
 weft_export_gexf (WeftDataset *dataset,
                   WeftWriter  *w)
 {
-  g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
-  GPtrArray *entities = weft_dataset_get_entities (dataset);
-  GPtrArray *events = weft_dataset_get_events (dataset);
-  GPtrArray *relations = weft_dataset_get_relations (dataset);
+  g_autoptr(GPtrArray) nodes = weft_export_graph_nodes (dataset, TRUE, NULL);
+  g_autoptr(GArray) edges = weft_export_graph_edges (dataset);
 
   weft_writer_append (w,
                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -163,47 +136,13 @@ weft_export_gexf (WeftDataset *dataset,
   attribute (w, "date", "string");
   weft_writer_append (w, "    </attributes>\n    <nodes>\n");
 
-  for (guint i = 0; i < entities->len; i++)
-    {
-      write_node (w, g_ptr_array_index (entities, i));
-      g_hash_table_add (is_node, g_ptr_array_index (entities, i));
-    }
-  for (guint i = 0; i < events->len; i++)
-    {
-      write_node (w, g_ptr_array_index (events, i));
-      g_hash_table_add (is_node, g_ptr_array_index (events, i));
-    }
-  for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
-
-      for (guint e = 0; e < 2; e++)
-        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
-          write_node (w, ends[e]);
-    }
+  for (guint i = 0; i < nodes->len; i++)
+    write_node (w, g_ptr_array_index (nodes, i));
 
   weft_writer_append (w, "    </nodes>\n    <edges>\n");
 
-  for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-
-      write_edge (w, r->item.id, r->from, r->to, r->type, r->label, r->date_text, &r->date);
-    }
-  for (guint i = 0; i < events->len; i++)
-    {
-      WeftEvent *e = g_ptr_array_index (events, i);
-
-      for (guint j = 0; j < e->n_participants; j++)
-        {
-          g_autofree char *id = g_strdup_printf ("%s/participant/%u", e->item.id, j);
-
-          write_edge (w, id, e->participants[j].entity, e->item.id, "participant",
-                      e->participants[j].role ? e->participants[j].role : "participant",
-                      e->date_text, &e->date);
-        }
-    }
+  for (guint i = 0; i < edges->len; i++)
+    write_edge (w, &g_array_index (edges, WeftExportEdge, i));
 
   weft_writer_append (w, "    </edges>\n  </graph>\n</gexf>\n");
   return TRUE;

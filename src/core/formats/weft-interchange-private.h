@@ -94,6 +94,40 @@ gboolean     weft_export_csv_tables       (WeftDataset    *dataset,
                                            gpointer        user_data,
                                            GError        **error);
 
+/* ---- Graphs (GraphML, GEXF) ---------------------------------------------- */
+
+/* The item type as the graph exports name it: "entity", "event", "source",
+ * "claim", "relation", "era"; "item" for none. */
+const char  *weft_export_item_type_name   (WeftItemType       type);
+
+/* The items a graph export draws as nodes, in this order: the entities,
+ * the events when @with_events, then every other item a relation joins.
+ * @is_node, when not NULL, gets each of them. */
+GPtrArray   *weft_export_graph_nodes      (WeftDataset       *dataset,
+                                           gboolean           with_events,
+                                           GHashTable        *is_node);
+
+/* An edge of a graph export. */
+typedef struct {
+  const WeftItem *item;       /* the relation, or the event of a participation */
+  char           *id;         /* the relation's, or "EVENT/participant/N" */
+  const char     *source;
+  const char     *target;
+  const char     *type;       /* the relation's, or "participant" */
+  const char     *label;      /* the relation's label or the role; may be NULL */
+  const char     *date_text;  /* NULL when undated */
+  const WeftDate *date;       /* NULL when undated */
+} WeftExportEdge;
+
+/* Every relation, then each participation of each event (entity ->
+ * event), in the dataset's order: an array of WeftExportEdge. */
+GArray      *weft_export_graph_edges      (WeftDataset       *dataset);
+
+/* The first and last day of @date in ISO 8601, each NULL when open. */
+void         weft_export_date_days        (const WeftDate    *date,
+                                           char             **first,
+                                           char             **last);
+
 /* ---- Ids ----------------------------------------------------------------- */
 
 /* Hands out unique ids: slugs of a text with a prefix ("ev-ada-lovelace"),

@@ -268,6 +268,113 @@ weft_writer_finish (WeftWriter  *writer,
   return TRUE;
 }
 
+/* ---- Graphs --------------------------------------------------------------- */
+
+const char *
+weft_export_item_type_name (WeftItemType type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_ENTITY: return "entity";
+    case WEFT_ITEM_EVENT: return "event";
+    case WEFT_ITEM_SOURCE: return "source";
+    case WEFT_ITEM_CLAIM: return "claim";
+    case WEFT_ITEM_RELATION: return "relation";
+    case WEFT_ITEM_ERA: return "era";
+    case WEFT_ITEM_NONE:
+    default:
+      return "item";
+    }
+}
+
+GPtrArray *
+weft_export_graph_nodes (WeftDataset *dataset,
+                         gboolean     with_events,
+                         GHashTable  *is_node)
+{
+  g_autoptr(GHashTable) own = is_node ? NULL : g_hash_table_new (NULL, NULL);
+  GPtrArray *nodes = g_ptr_array_new ();
+  GPtrArray *lists[] = { weft_dataset_get_entities (dataset), weft_dataset_get_events (dataset) };
+  GPtrArray *relations = weft_dataset_get_relations (dataset);
+
+  if (is_node == NULL)
+    is_node = own;
+
+  for (guint l = 0; l < (with_events ? 2u : 1u); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        WeftItem *item = g_ptr_array_index (lists[l], i);
+        g_ptr_array_add (nodes, item);
+        g_hash_table_add (is_node, item);
+      }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
+
+      for (guint e = 0; e < 2; e++)
+        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
+          g_ptr_array_add (nodes, ends[e]);
+    }
+
+  return nodes;
+}
+
+static void
+edge_clear (gpointer data)
+{
+  g_free (((WeftExportEdge *) data)->id);
+}
+
+GArray *
+weft_export_graph_edges (WeftDataset *dataset)
+{
+  GArray *edges = g_array_new (FALSE, TRUE, sizeof (WeftExportEdge));
+  GPtrArray *relations = weft_dataset_get_relations (dataset);
+  GPtrArray *events = weft_dataset_get_events (dataset);
+
+  g_array_set_clear_func (edges, edge_clear);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+      WeftExportEdge edge = {
+        &r->item, g_strdup (r->item.id), r->from, r->to, r->type, r->label,
+        r->date_text, r->date_text ? &r->date : NULL,
+      };
+
+      g_array_append_val (edges, edge);
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *e = g_ptr_array_index (events, i);
+
+      for (guint j = 0; j < e->n_participants; j++)
+        {
+          WeftExportEdge edge = {
+            &e->item, g_strdup_printf ("%s/participant/%u", e->item.id, j),
+            e->participants[j].entity, e->item.id, "participant", e->participants[j].role,
+            e->date_text, e->date_text ? &e->date : NULL,
+          };
+
+          g_array_append_val (edges, edge);
+        }
+    }
+
+  return edges;
+}
+
+void
+weft_export_date_days (const WeftDate  *date,
+                       char           **first,
+                       char           **last)
+{
+  *first = date->lower > WEFT_DAY_OPEN_LOWER ? weft_day_to_iso (date->lower) : NULL;
+  *last = date->upper < WEFT_DAY_OPEN_UPPER ? weft_day_to_iso (date->upper) : NULL;
+}
+
 /* ---- Ids ------------------------------------------------------------------ */
 
 void
