@@ -197,11 +197,7 @@ write_line (WeftWriter     *w,
               g_ptr_array_add (prop->values, (gpointer) value);
           }
 
-      if (!first)
-        weft_writer_append_c (w, ',');
-      first = FALSE;
-      weft_writer_append_json_string (w, prop->name);
-      weft_writer_append_c (w, ':');
+      weft_writer_append_json_key (w, &first, prop->name);
       write_values (w, prop->values);
     }
 
@@ -223,15 +219,12 @@ write_line (WeftWriter     *w,
             }
           if (written)
             continue;
-          if (!first)
-            weft_writer_append_c (w, ',');
-          first = FALSE;
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }
   weft_writer_append_c (w, '}');
+  first = FALSE;   /* the top level goes on after "properties" */
 
   if (ftm != NULL)
     {
@@ -245,9 +238,7 @@ write_line (WeftWriter     *w,
           if (g_str_equal (name, "schema") || g_str_equal (name, "properties") || g_str_equal (name, "from") ||
               g_str_equal (name, "placeholder") || g_str_equal (name, "id") || g_str_equal (name, "weft"))
             continue;
-          weft_writer_append_c (w, ',');
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }

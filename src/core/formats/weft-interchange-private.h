@@ -66,6 +66,11 @@ void         weft_writer_append_xml       (WeftWriter        *writer,
 /* A JSON string literal, quotes included. */
 void         weft_writer_append_json_string (WeftWriter      *writer,
                                              const char      *text);
+/* "NAME": inside a JSON object, after a comma unless *@first (which it
+ * then clears). */
+void         weft_writer_append_json_key  (WeftWriter        *writer,
+                                           gboolean          *first,
+                                           const char        *name);
 /* Any JSON value, compact. */
 void         weft_writer_append_json_node (WeftWriter        *writer,
                                            JsonNode          *node);

@@ -172,6 +172,18 @@ weft_writer_append_json_string (WeftWriter *writer,
 }
 
 void
+weft_writer_append_json_key (WeftWriter *writer,
+                             gboolean   *first,
+                             const char *name)
+{
+  if (!*first)
+    weft_writer_append_c (writer, ',');
+  *first = FALSE;
+  weft_writer_append_json_string (writer, name);
+  weft_writer_append_c (writer, ':');
+}
+
+void
 weft_writer_append_json_node (WeftWriter *writer,
                               JsonNode   *node)
 {
@@ -188,11 +200,7 @@ weft_writer_append_json_node (WeftWriter *writer,
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            if (!first)
-              weft_writer_append_c (writer, ',');
-            first = FALSE;
-            weft_writer_append_json_string (writer, name);
-            weft_writer_append_c (writer, ':');
+            weft_writer_append_json_key (writer, &first, name);
             weft_writer_append_json_node (writer, member);
           }
         weft_writer_append_c (writer, '}');
