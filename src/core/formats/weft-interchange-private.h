@@ -219,6 +219,12 @@ JsonObject  *weft_json_get_object         (JsonObject        *object,
 JsonArray   *weft_json_get_array          (JsonObject        *object,
                                            const char        *member);
 
+/* @strv's strings as a JSON array (empty for NULL). */
+JsonArray   *weft_json_strv_array         (const char * const *strv);
+/* @event's participants as [{"entity": ID, "role": ROLE}…], without
+ * "role" when there is none. */
+JsonArray   *weft_json_participants       (const WeftEvent   *event);
+
 /* The object under @key in @item's extra members, or NULL. */
 JsonObject  *weft_item_get_extra_object   (const WeftItem    *item,
                                            const char        *key);

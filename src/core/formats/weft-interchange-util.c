@@ -574,6 +574,33 @@ weft_json_get_array (JsonObject *object,
   return json_node_get_array (node);
 }
 
+JsonArray *
+weft_json_strv_array (const char * const *strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  return array;
+}
+
+JsonArray *
+weft_json_participants (const WeftEvent *event)
+{
+  JsonArray *participants = json_array_new ();
+
+  for (guint i = 0; i < event->n_participants; i++)
+    {
+      JsonObject *p = json_object_new ();
+
+      json_object_set_string_member (p, "entity", event->participants[i].entity);
+      if (event->participants[i].role != NULL)
+        json_object_set_string_member (p, "role", event->participants[i].role);
+      json_array_add_object_element (participants, p);
+    }
+  return participants;
+}
+
 JsonObject *
 weft_item_get_extra_object (const WeftItem *item,
                             const char     *key)
