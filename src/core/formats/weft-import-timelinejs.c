@@ -768,6 +768,141 @@ drop_made_up_display_date (JsonObject     *members,
     json_object_unref (re);
 }
 
+/* An era's end_date, or NULL when it only repeats the start (Weft's export
+ * gives every era an end, as TimelineJS wants). */
+static JsonObject *
+era_end (JsonObject *slide)
+{
+  JsonNode *start = json_object_get_member (slide, "start_date");
+  JsonNode *end = json_object_get_member (slide, "end_date");
+
+  if (start != NULL && end != NULL && json_node_equal (start, end))
+    return NULL;
+  return weft_json_get_object (slide, "end_date");
+}
+
+/* The end_date that Weft's own date is compared with. */
+static JsonObject *
+slide_end_date (JsonObject *slide,
+                SlideKind   kind)
+{
+  return kind == SLIDE_ERA ? era_end (slide) : weft_json_get_object (slide, "end_date");
+}
+
+/* Reads a slide's date, counting the slide as a record: from its date
+ * objects, or Weft's exact one (from Weft's own export) when the slide
+ * still shows it. FALSE when it has none (reported; the slide is
+ * skipped). */
+static gboolean
+read_slide_date (Tl          *tl,
+                 JsonObject  *slide,
+                 SlideKind    kind,
+                 char       **date_text,
+                 WeftDate    *date)
+{
+  JsonObject *weft = slide_weft (slide);
+  const char *exact = weft ? weft_json_get_string (weft, "date") : NULL;
+  WeftDate exact_date;
+
+  tl->ctx->summary->n_records++;
+  if (!slide_date (tl, slide, kind, date_text, date))
+    {
+      weft_import_context_skip (tl->ctx);
+      return FALSE;
+    }
+
+  if (exact != NULL && weft_date_parse (exact, &exact_date, NULL, NULL) &&
+      dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"), slide_end_date (slide, kind)))
+    {
+      g_free (*date_text);
+      *date_text = g_strdup (exact);
+      *date = exact_date;
+    }
+  return TRUE;
+}
+
+/* What a slide holds that Weft has no field for, to keep under
+ * "timelinejs": first its other members (without the display date Weft's
+ * export made up). */
+static JsonObject *
+keep_members (JsonObject         *slide,
+              const char * const *handled,
+              const WeftDate     *date,
+              const char         *date_text)
+{
+  JsonObject *keep = json_object_new ();
+  JsonObject *members = leftover_members (slide, handled);
+
+  if (slide_weft (slide) != NULL)
+    drop_made_up_display_date (members, date, date_text);
+  if (json_object_get_size (members) > 0)
+    json_object_set_object_member (keep, "members", json_object_ref (members));
+  json_object_unref (members);
+  return keep;
+}
+
+/* The headline, when the title does not give it back. */
+static void
+keep_headline (JsonObject *keep,
+               const char *headline,
+               const char *title)
+{
+  g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
+
+  if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
+    json_object_set_string_member (keep, "headline", headline);
+}
+
+/* Last, the date objects as they were when Weft would write others; then
+ * @keep (which it takes) goes into @item unless it is empty. */
+static void
+keep_finish (WeftItem   *item,
+             JsonObject *keep,
+             JsonObject *slide,
+             const char *date_text)
+{
+  SlideKind kind = item->type == WEFT_ITEM_ERA ? SLIDE_ERA : SLIDE_EVENT;
+
+  if (!dates_match (weft_item_get_date (item), date_text, weft_json_get_object (slide, "start_date"),
+                    slide_end_date (slide, kind)))
+    {
+      JsonNode *start = json_object_get_member (slide, "start_date");
+      JsonNode *end = json_object_get_member (slide, "end_date");
+
+      json_object_set_string_member (keep, "date", date_text);
+      if (start != NULL)
+        json_object_set_member (keep, "start_date", json_node_copy (start));
+      if (end != NULL)
+        json_object_set_member (keep, "end_date", json_node_copy (end));
+    }
+
+  if (json_object_get_size (keep) > 0)
+    weft_item_set_extra (item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
+  json_object_unref (keep);
+}
+
+/* An event needs a title: the start of its text will do, else
+ * "Untitled". */
+static char *
+title_from_text (const char *text)
+{
+  char *title = weft_html_to_text (text, TRUE);
+
+  if (g_utf8_strlen (title, -1) > 60)
+    {
+      char *cut = g_utf8_offset_to_pointer (title, 59);
+      *cut = '\0';
+      title = g_realloc (title, strlen (title) + 4);
+      strcat (title, "…");
+    }
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled"));
+    }
+  return title;
+}
+
 static void
 read_event_slide (Tl         *tl,
                   JsonObject *slide)
@@ -778,58 +913,22 @@ read_event_slide (Tl         *tl,
   g_autofree char *description = NULL;
   JsonObject *weft = slide_weft (slide);
   JsonObject *keep;
-  JsonObject *members;
   JsonObject *media;
   const char *headline, *text, *unique_id, *group, *id = NULL;
   WeftEvent *event;
   WeftDate date = { 0 };
 
-  tl->ctx->summary->n_records++;
-
-  if (!slide_date (tl, slide, SLIDE_EVENT, &date_text, &date))
-    {
-      weft_import_context_skip (tl->ctx);
-      return;
-    }
-
-  /* Weft's own export: the exact date, when the slide still shows it. */
-  if (weft != NULL && weft_json_get_string (weft, "date") != NULL)
-    {
-      const char *exact = weft_json_get_string (weft, "date");
-      WeftDate exact_date;
-
-      if (weft_date_parse (exact, &exact_date, NULL, NULL) &&
-          dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"),
-                       weft_json_get_object (slide, "end_date")))
-        {
-          g_free (date_text);
-          date_text = g_strdup (exact);
-          date = exact_date;
-        }
-    }
+  if (!read_slide_date (tl, slide, SLIDE_EVENT, &date_text, &date))
+    return;
 
   headline = text_member (tl, slide, "headline");
   text = text_member (tl, slide, "text");
   title = weft_html_to_text (headline, TRUE);
   description = weft_html_to_text (text, FALSE);
-
   if (title[0] == '\0')
     {
-      /* An event needs a title: the start of its text will do. */
       g_free (title);
-      title = weft_html_to_text (text, TRUE);
-      if (g_utf8_strlen (title, -1) > 60)
-        {
-          char *cut = g_utf8_offset_to_pointer (title, 59);
-          *cut = '\0';
-          title = g_realloc (title, strlen (title) + 4);
-          strcat (title, "…");
-        }
-      if (title[0] == '\0')
-        {
-          g_free (title);
-          title = g_strdup (_("Untitled"));
-        }
+      title = title_from_text (text);
     }
 
   unique_id = weft_json_get_string (slide, "unique_id");
@@ -855,28 +954,17 @@ read_event_slide (Tl         *tl,
            !JSON_NODE_HOLDS_NULL (json_object_get_member (slide, "group")))
     tl_report (tl, WEFT_SEVERITY_WARNING, "group", _("group must be a string; it is left out"));
 
-  /* What Weft has no field for. */
-  keep = json_object_new ();
-  members = leftover_members (slide, handled);
-
-  if (weft != NULL)
-    drop_made_up_display_date (members, &date, date_text);
-
-  if (json_object_get_size (members) > 0)
-    json_object_set_object_member (keep, "members", json_object_ref (members));
-
+  /* What Weft has no field for; a slide without a headline keeps a null
+   * one, since its title was made up. */
+  keep = keep_members (slide, handled, &date, date_text);
+  if (headline == NULL)
+    json_object_set_null_member (keep, "headline");
+  else
+    keep_headline (keep, headline, title);
+  if (weft == NULL || !json_object_has_member (weft, "description"))
+    keep_html (keep, "text", text, description);
   {
     JsonObject *text_object = weft_json_get_object (slide, "text");
-    g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
-
-    /* The headline only when the title does not give it back; none when
-     * the title was made up for a slide without one. */
-    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
-      json_object_set_string_member (keep, "headline", headline);
-    else if (headline == NULL)
-      json_object_set_null_member (keep, "headline");
-    if (weft == NULL || !json_object_has_member (weft, "description"))
-      keep_html (keep, "text", text, description);
 
     if (text_object != NULL)
       {
@@ -888,23 +976,7 @@ read_event_slide (Tl         *tl,
         json_object_unref (rest);
       }
   }
-
-  if (!dates_match (&date, date_text, weft_json_get_object (slide, "start_date"),
-                    weft_json_get_object (slide, "end_date")))
-    {
-      JsonNode *start = json_object_get_member (slide, "start_date");
-      JsonNode *end = json_object_get_member (slide, "end_date");
-
-      json_object_set_string_member (keep, "date", date_text);
-      if (start != NULL)
-        json_object_set_member (keep, "start_date", json_node_copy (start));
-      if (end != NULL)
-        json_object_set_member (keep, "end_date", json_node_copy (end));
-    }
-
-  if (json_object_get_size (keep) > 0)
-    weft_item_set_extra (&event->item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
-  json_object_unref (keep);
+  keep_finish (&event->item, keep, slide, date_text);
 
   if (weft != NULL)
     read_slide_weft_event (tl, event, weft);
@@ -912,21 +984,6 @@ read_event_slide (Tl         *tl,
   media = weft_json_get_object (slide, "media");
   if (media != NULL && !tl->has_weft)
     media_claim (tl, event, media);
-
-  json_object_unref (members);
-}
-
-/* An era's end_date, or NULL when it only repeats the start (Weft's export
- * gives every era an end, as TimelineJS wants). */
-static JsonObject *
-era_end (JsonObject *slide)
-{
-  JsonNode *start = json_object_get_member (slide, "start_date");
-  JsonNode *end = json_object_get_member (slide, "end_date");
-
-  if (start != NULL && end != NULL && json_node_equal (start, end))
-    return NULL;
-  return weft_json_get_object (slide, "end_date");
 }
 
 static void
@@ -937,33 +994,13 @@ read_era_slide (Tl         *tl,
   g_autofree char *date_text = NULL;
   g_autofree char *title = NULL;
   JsonObject *weft = slide_weft (slide);
-  JsonObject *keep, *members;
+  JsonObject *keep;
   const char *headline, *text, *id = NULL;
   WeftEra *era;
   WeftDate date = { 0 };
 
-  tl->ctx->summary->n_records++;
-
-  if (!slide_date (tl, slide, SLIDE_ERA, &date_text, &date))
-    {
-      weft_import_context_skip (tl->ctx);
-      return;
-    }
-
-  if (weft != NULL && weft_json_get_string (weft, "date") != NULL)
-    {
-      const char *exact = weft_json_get_string (weft, "date");
-      WeftDate exact_date;
-
-      if (weft_date_parse (exact, &exact_date, NULL, NULL) &&
-          dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"),
-                       era_end (slide)))
-        {
-          g_free (date_text);
-          date_text = g_strdup (exact);
-          date = exact_date;
-        }
-    }
+  if (!read_slide_date (tl, slide, SLIDE_ERA, &date_text, &date))
+    return;
 
   headline = text_member (tl, slide, "headline");
   text = text_member (tl, slide, "text");
@@ -983,39 +1020,11 @@ read_era_slide (Tl         *tl,
   if (weft != NULL)
     era->color = weft_dataset_intern (tl->dataset, weft_json_get_string (weft, "color"));
 
-  keep = json_object_new ();
-  members = leftover_members (slide, handled);
-  if (weft != NULL)
-    drop_made_up_display_date (members, &date, date_text);
-  if (json_object_get_size (members) > 0)
-    json_object_set_object_member (keep, "members", json_object_ref (members));
-  json_object_unref (members);
-
-  {
-    g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
-
-    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
-      json_object_set_string_member (keep, "headline", headline);
-    if (text != NULL)
-      json_object_set_string_member (keep, "text", text);
-  }
-
-  if (!dates_match (&date, date_text, weft_json_get_object (slide, "start_date"),
-                    era_end (slide)))
-    {
-      JsonNode *start = json_object_get_member (slide, "start_date");
-      JsonNode *end = json_object_get_member (slide, "end_date");
-
-      json_object_set_string_member (keep, "date", date_text);
-      if (start != NULL)
-        json_object_set_member (keep, "start_date", json_node_copy (start));
-      if (end != NULL)
-        json_object_set_member (keep, "end_date", json_node_copy (end));
-    }
-
-  if (json_object_get_size (keep) > 0)
-    weft_item_set_extra (&era->item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
-  json_object_unref (keep);
+  keep = keep_members (slide, handled, &date, date_text);
+  keep_headline (keep, headline, title);
+  if (text != NULL)
+    json_object_set_string_member (keep, "text", text);
+  keep_finish (&era->item, keep, slide, date_text);
 }
 
 static void
