@@ -1584,46 +1584,49 @@ missing_ids (Ftm        *f,
   return missing;
 }
 
+/* A placeholder item for each id of @referenced that is named in the file
+ * but not in it: an entity, or a source (@type), marked so that the FtM
+ * export leaves it out. */
 static void
-add_placeholders (Ftm *f)
+add_placeholders_for (Ftm          *f,
+                      GHashTable   *referenced,
+                      WeftItemType  type)
 {
-  g_autoptr(GArray) missing = missing_ids (f, f->referenced);
-  g_autoptr(GArray) missing_sources = NULL;
+  g_autoptr(GArray) missing = missing_ids (f, referenced);
 
   for (guint i = 0; i < missing->len; i++)
     {
       const char *id = g_array_index (missing, Missing, i).id;
-      guint64 line = g_array_index (missing, Missing, i).line;
-      WeftEntity *entity;
+      guint line = (guint) g_array_index (missing, Missing, i).line;
+      WeftItem *item;
       JsonObject *mark = json_object_new ();
 
-      weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, (guint) line, 0, NULL,
-                            _("“%s” is named here but is not in the file; Weft adds a placeholder entity for it"),
-                            id);
-      entity = weft_dataset_add_entity (f->dataset, id, id, WEFT_ENTITY_OTHER);
+      if (type == WEFT_ITEM_ENTITY)
+        {
+          weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line, 0, NULL,
+                                _("“%s” is named here but is not in the file; Weft adds a placeholder entity for it"),
+                                id);
+          item = &weft_dataset_add_entity (f->dataset, id, id, WEFT_ENTITY_OTHER)->item;
+        }
+      else
+        {
+          weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line, 0, NULL,
+                                _("the document “%s” is cited here but is not in the file; Weft adds a placeholder source for it"),
+                                id);
+          item = &weft_dataset_add_source (f->dataset, id, id, WEFT_SOURCE_OTHER)->item;
+        }
       json_object_set_boolean_member (mark, "placeholder", TRUE);
-      weft_item_set_extra (&entity->item, "ftm", json_node_init_object (json_node_alloc (), mark));
+      weft_item_set_extra (item, "ftm", json_node_init_object (json_node_alloc (), mark));
       json_object_unref (mark);
-      g_hash_table_insert (f->seen, (gpointer) entity->item.id, entity);
+      g_hash_table_insert (f->seen, (gpointer) item->id, item);
     }
+}
 
-  missing_sources = missing_ids (f, f->referenced_sources);
-  for (guint i = 0; i < missing_sources->len; i++)
-    {
-      const char *id = g_array_index (missing_sources, Missing, i).id;
-      guint64 line = g_array_index (missing_sources, Missing, i).line;
-      WeftSource *source;
-      JsonObject *mark = json_object_new ();
-
-      weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, (guint) line, 0, NULL,
-                            _("the document “%s” is cited here but is not in the file; Weft adds a placeholder source for it"),
-                            id);
-      source = weft_dataset_add_source (f->dataset, id, id, WEFT_SOURCE_OTHER);
-      json_object_set_boolean_member (mark, "placeholder", TRUE);
-      weft_item_set_extra (&source->item, "ftm", json_node_init_object (json_node_alloc (), mark));
-      json_object_unref (mark);
-      g_hash_table_insert (f->seen, (gpointer) source->item.id, source);
-    }
+static void
+add_placeholders (Ftm *f)
+{
+  add_placeholders_for (f, f->referenced, WEFT_ITEM_ENTITY);
+  add_placeholders_for (f, f->referenced_sources, WEFT_ITEM_SOURCE);
 }
 
 static gboolean
