@@ -17,14 +17,10 @@
 
 static void
 attvalue (WeftWriter *w,
-          const char *id,
+          const char *key,
           const char *value)
 {
-  if (value == NULL)
-    return;
-  weft_writer_printf (w, "          <attvalue for=\"%s\" value=\"", id);
-  weft_writer_append_xml (w, value);
-  weft_writer_append (w, "\"/>\n");
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, key, value);
 }
 
 static void
@@ -58,36 +54,22 @@ static void
 write_node (WeftWriter *w,
             WeftItem   *item)
 {
-  const char *kind = weft_export_item_type_name (item->type);
-  const char *description = NULL;
-  const char *group = NULL;
-  const char *date_text = NULL;
+  WeftExportNode node;
 
-  if (item->type == WEFT_ITEM_ENTITY)
-    {
-      kind = weft_entity_kind_to_string (((WeftEntity *) item)->kind);
-      description = ((WeftEntity *) item)->description;
-    }
-  else if (item->type == WEFT_ITEM_EVENT)
-    {
-      description = ((WeftEvent *) item)->description;
-      group = ((WeftEvent *) item)->group;
-      date_text = ((WeftEvent *) item)->date_text;
-    }
-
+  weft_export_node_init (&node, item);
   weft_writer_append (w, "      <node id=\"");
   weft_writer_append_xml (w, item->id);
   weft_writer_append (w, "\" label=\"");
   weft_writer_append_xml (w, weft_item_get_label (item));
   weft_writer_append (w, "\">\n        <attvalues>\n");
-  attvalue (w, "node_type", weft_export_item_type_name (item->type));
-  attvalue (w, "kind", kind);
-  attvalue (w, "description", description);
-  attvalue (w, "group", group);
-  attvalue (w, "date", date_text);
+  attvalue (w, "node_type", node.type);
+  attvalue (w, "kind", node.kind);
+  attvalue (w, "description", node.description);
+  attvalue (w, "group", node.group);
+  /* Other items show their dates as spells only. */
+  attvalue (w, "date", item->type == WEFT_ITEM_EVENT ? node.date_text : NULL);
   weft_writer_append (w, "        </attvalues>\n");
-  if (item->type != WEFT_ITEM_ENTITY)
-    spells (w, weft_item_get_date (item));
+  spells (w, node.date);
   weft_writer_append (w, "      </node>\n");
 }
 

@@ -19,11 +19,7 @@ data (WeftWriter *w,
       const char *key,
       const char *value)
 {
-  if (value == NULL)
-    return;
-  weft_writer_printf (w, "      <data key=\"%s\">", key);
-  weft_writer_append_xml (w, value);
-  weft_writer_append (w, "</data>\n");
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, key, value);
 }
 
 static void
@@ -94,43 +90,19 @@ weft_export_graphml (WeftDataset *dataset,
   for (guint i = 0; i < nodes->len; i++)
     {
       WeftItem *item = g_ptr_array_index (nodes, i);
+      WeftExportNode node;
 
+      weft_export_node_init (&node, item);
       weft_writer_append (w, "    <node id=\"");
       weft_writer_append_xml (w, item->id);
       weft_writer_append (w, "\">\n");
       data (w, "n_label", weft_item_get_label (item));
-      data (w, "n_type", weft_export_item_type_name (item->type));
-      if (item->type == WEFT_ITEM_ENTITY)
-        {
-          WeftEntity *e = (WeftEntity *) item;
-
-          data (w, "n_kind", weft_entity_kind_to_string (e->kind));
-          data (w, "n_description", e->description);
-          data (w, "n_country", e->country);
-        }
-      else if (item->type == WEFT_ITEM_EVENT)
-        {
-          WeftEvent *e = (WeftEvent *) item;
-
-          data (w, "n_kind", "event");
-          data (w, "n_description", e->description);
-          data (w, "n_group", e->group);
-          date_data (w, "n", &e->date, e->date_text);
-        }
-      else
-        {
-          const WeftDate *date = weft_item_get_date (item);
-
-          data (w, "n_kind", weft_export_item_type_name (item->type));
-          if (date != NULL)
-            {
-              const char *text = item->type == WEFT_ITEM_SOURCE ? ((WeftSource *) item)->date_text
-                               : item->type == WEFT_ITEM_CLAIM ? ((WeftClaim *) item)->date_text
-                               : item->type == WEFT_ITEM_RELATION ? ((WeftRelation *) item)->date_text
-                               : item->type == WEFT_ITEM_ERA ? ((WeftEra *) item)->date_text : NULL;
-              date_data (w, "n", date, text);
-            }
-        }
+      data (w, "n_type", node.type);
+      data (w, "n_kind", node.kind);
+      data (w, "n_description", node.description);
+      data (w, "n_country", node.country);
+      data (w, "n_group", node.group);
+      date_data (w, "n", node.date, node.date_text);
       weft_writer_append (w, "    </node>\n");
     }
 

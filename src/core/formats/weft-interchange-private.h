@@ -105,6 +105,28 @@ gboolean     weft_export_csv_tables       (WeftDataset    *dataset,
  * "claim", "relation", "era"; "item" for none. */
 const char  *weft_export_item_type_name   (WeftItemType       type);
 
+/* What the graph exports write of a node. */
+typedef struct {
+  const char     *type;          /* weft_export_item_type_name() */
+  const char     *kind;          /* an entity's kind, else the type */
+  const char     *description;   /* entities and events */
+  const char     *country;       /* entities */
+  const char     *group;         /* events */
+  const char     *date_text;     /* NULL when undated (entities) */
+  const WeftDate *date;          /* NULL when undated */
+} WeftExportNode;
+
+void         weft_export_node_init        (WeftExportNode    *node,
+                                           const WeftItem    *item);
+
+/* One attribute of a node or an edge, as @format (GraphML or GEXF)
+ * writes it: <data key="KEY">VALUE</data>, or <attvalue for="KEY"
+ * value="VALUE"/>; VALUE escaped. Nothing when @value is NULL. */
+void         weft_export_graph_attribute  (WeftWriter        *writer,
+                                           WeftFormat         format,
+                                           const char        *key,
+                                           const char        *value);
+
 /* The items a graph export draws as nodes, in this order: the entities,
  * the events when @with_events, then every other item a relation joins.
  * @is_node, when not NULL, gets each of them. */

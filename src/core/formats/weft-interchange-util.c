@@ -295,6 +295,61 @@ weft_export_item_type_name (WeftItemType type)
     }
 }
 
+void
+weft_export_node_init (WeftExportNode *node,
+                       const WeftItem *item)
+{
+  memset (node, 0, sizeof *node);
+  node->type = weft_export_item_type_name (item->type);
+  node->kind = node->type;
+  node->date = weft_item_get_date (item);
+
+  if (item->type == WEFT_ITEM_ENTITY)
+    {
+      const WeftEntity *e = (const WeftEntity *) item;
+
+      node->kind = weft_entity_kind_to_string (e->kind);
+      node->description = e->description;
+      node->country = e->country;
+    }
+  else if (item->type == WEFT_ITEM_EVENT)
+    {
+      const WeftEvent *e = (const WeftEvent *) item;
+
+      node->description = e->description;
+      node->group = e->group;
+      node->date_text = e->date_text;
+    }
+  else
+    node->date_text = item->type == WEFT_ITEM_SOURCE ? ((const WeftSource *) item)->date_text
+                    : item->type == WEFT_ITEM_CLAIM ? ((const WeftClaim *) item)->date_text
+                    : item->type == WEFT_ITEM_RELATION ? ((const WeftRelation *) item)->date_text
+                    : item->type == WEFT_ITEM_ERA ? ((const WeftEra *) item)->date_text : NULL;
+}
+
+void
+weft_export_graph_attribute (WeftWriter *writer,
+                             WeftFormat  format,
+                             const char *key,
+                             const char *value)
+{
+  if (value == NULL)
+    return;
+
+  if (format == WEFT_FORMAT_GEXF)
+    {
+      weft_writer_printf (writer, "          <attvalue for=\"%s\" value=\"", key);
+      weft_writer_append_xml (writer, value);
+      weft_writer_append (writer, "\"/>\n");
+    }
+  else
+    {
+      weft_writer_printf (writer, "      <data key=\"%s\">", key);
+      weft_writer_append_xml (writer, value);
+      weft_writer_append (writer, "</data>\n");
+    }
+}
+
 GPtrArray *
 weft_export_graph_nodes (WeftDataset *dataset,
                          gboolean     with_events,
