@@ -16,14 +16,6 @@
 #include "weft-interchange-private.h"
 
 static void
-attvalue (WeftWriter *w,
-          const char *key,
-          const char *value)
-{
-  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, key, value);
-}
-
-static void
 spells (WeftWriter     *w,
         const WeftDate *date)
 {
@@ -62,12 +54,12 @@ write_node (WeftWriter *w,
   weft_writer_append (w, "\" label=\"");
   weft_writer_append_xml (w, weft_item_get_label (item));
   weft_writer_append (w, "\">\n        <attvalues>\n");
-  attvalue (w, "node_type", node.type);
-  attvalue (w, "kind", node.kind);
-  attvalue (w, "description", node.description);
-  attvalue (w, "group", node.group);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "node_type", node.type);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "kind", node.kind);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "description", node.description);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "group", node.group);
   /* Other items show their dates as spells only. */
-  attvalue (w, "date", item->type == WEFT_ITEM_EVENT ? node.date_text : NULL);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "date", item->type == WEFT_ITEM_EVENT ? node.date_text : NULL);
   weft_writer_append (w, "        </attvalues>\n");
   spells (w, node.date);
   weft_writer_append (w, "      </node>\n");
@@ -77,17 +69,12 @@ static void
 write_edge (WeftWriter           *w,
             const WeftExportEdge *edge)
 {
-  weft_writer_append (w, "      <edge id=\"");
-  weft_writer_append_xml (w, edge->id);
-  weft_writer_append (w, "\" source=\"");
-  weft_writer_append_xml (w, edge->source);
-  weft_writer_append (w, "\" target=\"");
-  weft_writer_append_xml (w, edge->target);
-  weft_writer_append (w, "\" label=\"");
+  weft_export_graph_edge_open (w, "      ", edge);
+  weft_writer_append (w, " label=\"");
   weft_writer_append_xml (w, edge->label ? edge->label : edge->type);
   weft_writer_append (w, "\">\n        <attvalues>\n");
-  attvalue (w, "edge_type", edge->type);
-  attvalue (w, "date", edge->date_text);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "edge_type", edge->type);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GEXF, "date", edge->date_text);
   weft_writer_append (w, "        </attvalues>\n");
   spells (w, edge->date);
   weft_writer_append (w, "      </edge>\n");

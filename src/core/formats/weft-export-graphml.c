@@ -15,14 +15,6 @@
 #include "weft-interchange-private.h"
 
 static void
-data (WeftWriter *w,
-      const char *key,
-      const char *value)
-{
-  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, key, value);
-}
-
-static void
 date_data (WeftWriter     *w,
            const char     *prefix,
            const WeftDate *date,
@@ -36,10 +28,10 @@ date_data (WeftWriter     *w,
 
   if (date == NULL || date_text == NULL)
     return;
-  data (w, date_key, date_text);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, date_key, date_text);
   weft_export_date_days (date, &start, &end);
-  data (w, start_key, start);
-  data (w, end_key, end);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, start_key, start);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, end_key, end);
 }
 
 static void
@@ -85,7 +77,7 @@ weft_export_graphml (WeftDataset *dataset,
   key (w, "e_claims", "edge", "claims", "int");
 
   weft_writer_append (w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
-  data (w, "g_title", weft_dataset_get_title (dataset));
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "g_title", weft_dataset_get_title (dataset));
 
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -96,12 +88,12 @@ weft_export_graphml (WeftDataset *dataset,
       weft_writer_append (w, "    <node id=\"");
       weft_writer_append_xml (w, item->id);
       weft_writer_append (w, "\">\n");
-      data (w, "n_label", weft_item_get_label (item));
-      data (w, "n_type", node.type);
-      data (w, "n_kind", node.kind);
-      data (w, "n_description", node.description);
-      data (w, "n_country", node.country);
-      data (w, "n_group", node.group);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_label", weft_item_get_label (item));
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_type", node.type);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_kind", node.kind);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_description", node.description);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_country", node.country);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_group", node.group);
       date_data (w, "n", node.date, node.date_text);
       weft_writer_append (w, "    </node>\n");
     }
@@ -118,17 +110,12 @@ weft_export_graphml (WeftDataset *dataset,
            !g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->to))))
         continue;
 
-      weft_writer_append (w, "    <edge id=\"");
-      weft_writer_append_xml (w, edge->id);
-      weft_writer_append (w, "\" source=\"");
-      weft_writer_append_xml (w, edge->source);
-      weft_writer_append (w, "\" target=\"");
-      weft_writer_append_xml (w, edge->target);
-      weft_writer_append (w, "\">\n");
-      data (w, "e_type", edge->type);
+      weft_export_graph_edge_open (w, "    ", edge);
+      weft_writer_append (w, ">\n");
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "e_type", edge->type);
       /* A relation without a label shows its type; a participation shows
        * its role, when it has one. */
-      data (w, "e_label", edge->label == NULL && r != NULL ? edge->type : edge->label);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "e_label", edge->label == NULL && r != NULL ? edge->type : edge->label);
       date_data (w, "e", edge->date, edge->date_text);
       if (r != NULL)
         {

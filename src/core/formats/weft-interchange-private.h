@@ -146,6 +146,12 @@ typedef struct {
   const WeftDate *date;       /* NULL when undated */
 } WeftExportEdge;
 
+/* <edge id="ID" source="SOURCE" target="TARGET", escaped, after @indent;
+ * the caller ends the tag. */
+void         weft_export_graph_edge_open  (WeftWriter           *writer,
+                                           const char           *indent,
+                                           const WeftExportEdge *edge);
+
 /* Every relation, then each participation of each event (entity ->
  * event), in the dataset's order: an array of WeftExportEdge. */
 GArray      *weft_export_graph_edges      (WeftDataset       *dataset);

@@ -430,6 +430,21 @@ weft_export_graph_edges (WeftDataset *dataset)
 }
 
 void
+weft_export_graph_edge_open (WeftWriter           *writer,
+                             const char           *indent,
+                             const WeftExportEdge *edge)
+{
+  weft_writer_append (writer, indent);
+  weft_writer_append (writer, "<edge id=\"");
+  weft_writer_append_xml (writer, edge->id);
+  weft_writer_append (writer, "\" source=\"");
+  weft_writer_append_xml (writer, edge->source);
+  weft_writer_append (writer, "\" target=\"");
+  weft_writer_append_xml (writer, edge->target);
+  weft_writer_append_c (writer, '"');
+}
+
+void
 weft_export_date_days (const WeftDate  *date,
                        char           **first,
                        char           **last)
