@@ -189,45 +189,6 @@ year_is_big (JsonObject *date)
   return y < JS_MIN_YEAR || y > JS_MAX_YEAR;
 }
 
-/* Sets start_date, end_date and display_date of @slide for the item's
- * date; the originals an import kept win while the date is unchanged.
- * Returns whether the import would get back another date than
- * @date_text (then the exact one goes in the "weft" member). */
-static gboolean
-set_dates (JsonObject     *slide,
-           const WeftDate *date,
-           const char     *date_text,
-           JsonObject     *keep,
-           gboolean       *big)
-{
-  JsonObject *start, *end;
-  g_autofree char *display = NULL;
-  g_autofree char *derived = NULL;
-
-  if (g_strcmp0 (weft_json_get_string (keep, "date"), date_text) == 0 &&
-      weft_json_get_object (keep, "start_date") != NULL)
-    {
-      JsonNode *kept_end = json_object_get_member (keep, "end_date");
-
-      json_object_set_member (slide, "start_date", json_node_copy (json_object_get_member (keep, "start_date")));
-      if (kept_end != NULL)
-        json_object_set_member (slide, "end_date", json_node_copy (kept_end));
-      *big |= year_is_big (weft_json_get_object (keep, "start_date"));
-      return FALSE;
-    }
-
-  weft_timelinejs_render_date (date, date_text, &start, &end, &display);
-  *big |= year_is_big (start);
-  derived = weft_timelinejs_date_text (start, end);
-  json_object_set_object_member (slide, "start_date", start);
-  if (end != NULL)
-    json_object_set_object_member (slide, "end_date", end);
-  if (display != NULL)
-    json_object_set_string_member (slide, "display_date", display);
-
-  return g_strcmp0 (derived, date_text) != 0;
-}
-
 /* What the slide of an event and of an era share: what an import kept,
  * the slide with its dates, the headline, and the "text" and "weft"
  * objects to fill. */
@@ -238,6 +199,45 @@ typedef struct {
   JsonObject *weft;
   char       *headline;
 } Slide;
+
+/* Sets start_date, end_date and display_date of the slide for @date;
+ * the originals an import kept win while the date is unchanged. When an
+ * import would get back another date than @date_text, the exact one goes
+ * in the "weft" member. */
+static void
+slide_set_dates (Slide          *s,
+                 const WeftDate *date,
+                 const char     *date_text,
+                 gboolean       *big)
+{
+  JsonObject *start, *end;
+  g_autofree char *display = NULL;
+  g_autofree char *derived = NULL;
+
+  if (g_strcmp0 (weft_json_get_string (s->keep, "date"), date_text) == 0 &&
+      weft_json_get_object (s->keep, "start_date") != NULL)
+    {
+      JsonNode *kept_end = json_object_get_member (s->keep, "end_date");
+
+      json_object_set_member (s->slide, "start_date", json_node_copy (json_object_get_member (s->keep, "start_date")));
+      if (kept_end != NULL)
+        json_object_set_member (s->slide, "end_date", json_node_copy (kept_end));
+      *big |= year_is_big (weft_json_get_object (s->keep, "start_date"));
+      return;
+    }
+
+  weft_timelinejs_render_date (date, date_text, &start, &end, &display);
+  *big |= year_is_big (start);
+  derived = weft_timelinejs_date_text (start, end);
+  json_object_set_object_member (s->slide, "start_date", start);
+  if (end != NULL)
+    json_object_set_object_member (s->slide, "end_date", end);
+  if (display != NULL)
+    json_object_set_string_member (s->slide, "display_date", display);
+
+  if (g_strcmp0 (derived, date_text) != 0)
+    json_object_set_string_member (s->weft, "date", date_text);
+}
 
 /* The slide of an event or an era, which are dated (@date_text) and
  * titled. */
@@ -253,8 +253,7 @@ slide_begin (Slide          *s,
   s->weft = json_object_new ();
   s->headline = headline_html (weft_json_get_string (s->keep, "headline"), weft_item_get_label (item));
 
-  if (set_dates (s->slide, weft_item_get_date (item), date_text, s->keep, big))
-    json_object_set_string_member (s->weft, "date", date_text);
+  slide_set_dates (s, weft_item_get_date (item), date_text, big);
 }
 
 /* Adds what the import kept (media, background…) and the "weft" object
