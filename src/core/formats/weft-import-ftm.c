@@ -654,6 +654,21 @@ inside (Ftm        *f,
          g_hash_table_contains (f->links, id);
 }
 
+/* Whether @id, named by the record, is inside the focus (always, without
+ * one): then it is noted as referenced here, else counted as outside. */
+static gboolean
+reference_inside (Ftm        *f,
+                  const char *id)
+{
+  if (!inside (f, id))
+    {
+      f->ctx->summary->n_outside++;
+      return FALSE;
+    }
+  reference (f, f->referenced, id);
+  return TRUE;
+}
+
 /* ---- Mapping -------------------------------------------------------------- */
 
 static void
@@ -740,13 +755,8 @@ add_participant (Ftm        *f,
 {
   ParticipantData *pd = data;
 
-  if (!inside (f, value))
-    {
-      f->ctx->summary->n_outside++;
-      return;
-    }
-  weft_dataset_add_participant (f->dataset, pd->event, value, pd->role);
-  reference (f, f->referenced, value);
+  if (reference_inside (f, value))
+    weft_dataset_add_participant (f->dataset, pd->event, value, pd->role);
 }
 
 static gboolean
@@ -799,15 +809,10 @@ add_event (Ftm *f)
               {
                 const char *id = weft_jtokens_string (&f->tok, entity);
 
-                if (inside (f, id))
-                  {
-                    weft_dataset_add_participant (f->dataset, event, id,
-                                                  role >= 0 && f->tok.tokens[role].type == WEFT_JTOK_STRING
-                                                  ? weft_jtokens_string (&f->tok, role) : NULL);
-                    reference (f, f->referenced, id);
-                  }
-                else
-                  f->ctx->summary->n_outside++;
+                if (reference_inside (f, id))
+                  weft_dataset_add_participant (f->dataset, event, id,
+                                                role >= 0 && f->tok.tokens[role].type == WEFT_JTOK_STRING
+                                                ? weft_jtokens_string (&f->tok, role) : NULL);
               }
             i = f->tok.tokens[i].next;
           }
@@ -941,13 +946,8 @@ add_about (Ftm        *f,
 {
   WeftClaim *claim = data;
 
-  if (!inside (f, value))
-    {
-      f->ctx->summary->n_outside++;
-      return;
-    }
-  weft_dataset_strv_append (f->dataset, &claim->about, value);
-  reference (f, f->referenced, value);
+  if (reference_inside (f, value))
+    weft_dataset_strv_append (f->dataset, &claim->about, value);
   {
     ClaimLink link = { claim->item.id, weft_dataset_intern (f->dataset, value) };
     g_array_append_val (f->documented, link);
@@ -1010,15 +1010,8 @@ add_claim (Ftm *f)
               guint k = 0;
 
               for (guint i = 0; claim->about[i] != NULL; i++)
-                {
-                  if (!inside (f, claim->about[i]))
-                    {
-                      f->ctx->summary->n_outside++;
-                      continue;
-                    }
-                  reference (f, f->referenced, claim->about[i]);
+                if (reference_inside (f, claim->about[i]))
                   claim->about[k++] = claim->about[i];
-                }
               claim->about[k] = NULL;
             }
           if (claim->claimant != NULL && !inside (f, claim->claimant))
@@ -1639,6 +1632,78 @@ is_type (Ftm          *f,
   return item != NULL && item->type == type;
 }
 
+/* Keeps in @ids (NULL-terminated, changed in place) the ids read as an
+ * item of @type; with WEFT_ITEM_NONE, of any type. */
+static void
+keep_ids_of_type (Ftm          *f,
+                  const char  **ids,
+                  WeftItemType  type)
+{
+  guint k = 0;
+
+  if (ids == NULL)
+    return;
+  for (guint j = 0; ids[j] != NULL; j++)
+    if (type == WEFT_ITEM_NONE ? g_hash_table_contains (f->seen, ids[j]) : is_type (f, ids[j], type))
+      ids[k++] = ids[j];
+  ids[k] = NULL;
+}
+
+/* The line @item was read from. */
+static guint
+line_of (Ftm            *f,
+         const WeftItem *item)
+{
+  return (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, item->id));
+}
+
+/* An event's participants that are not entities are reported and left
+ * out, and so are its claims that are not claims. */
+static void
+check_event (Ftm       *f,
+             WeftEvent *e)
+{
+  guint out = 0;
+
+  for (guint j = 0; j < e->n_participants; j++)
+    if (is_type (f, e->participants[j].entity, WEFT_ITEM_ENTITY))
+      e->participants[out++] = e->participants[j];
+    else
+      {
+        weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line_of (f, &e->item), 0, NULL,
+                              _("“%s” takes part in the event “%s” but is not an entity; left out of its participants"),
+                              e->participants[j].entity, e->item.id);
+        g_clear_pointer (&e->participants[j].extra, json_object_unref);
+      }
+  e->n_participants = out;
+  keep_ids_of_type (f, e->claims, WEFT_ITEM_CLAIM);
+}
+
+/* A claim's citations of what is not a document are reported and left
+ * out; a claimant that is not an entity, and subjects not read, too. */
+static void
+check_claim (Ftm       *f,
+             WeftClaim *c)
+{
+  guint out = 0;
+
+  for (guint j = 0; j < c->n_citations; j++)
+    if (is_type (f, c->citations[j].source, WEFT_ITEM_SOURCE))
+      c->citations[out++] = c->citations[j];
+    else
+      {
+        weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line_of (f, &c->item), 0, NULL,
+                              _("“%s” is cited as a document but is not one; the citation is left out"),
+                              c->citations[j].source);
+        g_clear_pointer (&c->citations[j].extra, json_object_unref);
+      }
+  c->n_citations = out;
+
+  if (c->claimant != NULL && !is_type (f, c->claimant, WEFT_ITEM_ENTITY))
+    c->claimant = NULL;
+  keep_ids_of_type (f, c->about, WEFT_ITEM_NONE);
+}
+
 /* References of the wrong kind (an FtM edge to a document, an event's
  * participant that is a source…) would make the dataset inconsistent:
  * they are reported and left out of the Weft fields. */
@@ -1650,80 +1715,11 @@ check_kinds (Ftm *f)
   GPtrArray *relations = weft_dataset_get_relations (f->dataset);
 
   for (guint i = 0; i < events->len; i++)
-    {
-      WeftEvent *e = g_ptr_array_index (events, i);
-      guint out = 0;
-
-      for (guint j = 0; j < e->n_participants; j++)
-        {
-          if (!is_type (f, e->participants[j].entity, WEFT_ITEM_ENTITY))
-            {
-              weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING,
-                                    (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, e->item.id)), 0, NULL,
-                                    _("“%s” takes part in the event “%s” but is not an entity; left out of its participants"),
-                                    e->participants[j].entity, e->item.id);
-              g_clear_pointer (&e->participants[j].extra, json_object_unref);
-              continue;
-            }
-          e->participants[out++] = e->participants[j];
-        }
-      e->n_participants = out;
-
-      if (e->claims != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; e->claims[j] != NULL; j++)
-            if (is_type (f, e->claims[j], WEFT_ITEM_CLAIM))
-              e->claims[k++] = e->claims[j];
-          e->claims[k] = NULL;
-        }
-    }
-
+    check_event (f, g_ptr_array_index (events, i));
   for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-
-      if (r->claims != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; r->claims[j] != NULL; j++)
-            if (is_type (f, r->claims[j], WEFT_ITEM_CLAIM))
-              r->claims[k++] = r->claims[j];
-          r->claims[k] = NULL;
-        }
-    }
-
+    keep_ids_of_type (f, ((WeftRelation *) g_ptr_array_index (relations, i))->claims, WEFT_ITEM_CLAIM);
   for (guint i = 0; i < claims->len; i++)
-    {
-      WeftClaim *c = g_ptr_array_index (claims, i);
-      guint out = 0;
-
-      for (guint j = 0; j < c->n_citations; j++)
-        {
-          if (!is_type (f, c->citations[j].source, WEFT_ITEM_SOURCE))
-            {
-              weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING,
-                                    (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, c->item.id)), 0, NULL,
-                                    _("“%s” is cited as a document but is not one; the citation is left out"),
-                                    c->citations[j].source);
-              g_clear_pointer (&c->citations[j].extra, json_object_unref);
-              continue;
-            }
-          c->citations[out++] = c->citations[j];
-        }
-      c->n_citations = out;
-
-      if (c->claimant != NULL && !is_type (f, c->claimant, WEFT_ITEM_ENTITY))
-        c->claimant = NULL;
-      if (c->about != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; c->about[j] != NULL; j++)
-            if (g_hash_table_contains (f->seen, c->about[j]))
-              c->about[k++] = c->about[j];
-          c->about[k] = NULL;
-        }
-    }
+    check_claim (f, g_ptr_array_index (claims, i));
 }
 
 /* Pure FtM documentation of an event or a relation is evidence for it. */
