@@ -346,6 +346,40 @@ weft_format_detect (const char *data,
   return hint;
 }
 
+/* The format of an input from its first bytes (@head), or of an output
+ * from its file name; AUTO with @error set, naming the formats Weft
+ * reads or writes, when it cannot tell. */
+static WeftFormat
+recognise (WeftFormatFlags   direction,
+           const char       *head,
+           gsize             length,
+           const char       *name,
+           GError          **error)
+{
+  g_autofree char *names = NULL;
+  WeftFormat format;
+
+  if (direction == WEFT_FORMAT_CAN_IMPORT)
+    format = weft_format_detect (head, length, name);
+  else
+    format = weft_format_for_export_name (name);
+  if (format != WEFT_FORMAT_AUTO)
+    return format;
+
+  names = weft_format_names (direction);
+  if (direction == WEFT_FORMAT_CAN_IMPORT)
+    g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
+                 _("%s: Weft cannot tell what format this is; it reads %s "
+                   "(name the format with --from if it is one of them)"),
+                 name, names);
+  else
+    g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
+                 _("%s: the file name does not say which format to write; "
+                   "give it an extension or name the format (one of %s)"),
+                 name, names);
+  return WEFT_FORMAT_AUTO;
+}
+
 /* ---- Import --------------------------------------------------------------- */
 
 static char *
@@ -416,17 +450,9 @@ weft_import_file (GFile                    *file,
           return NULL;
         }
 
-      format = weft_format_detect (head, length, name);
+      format = recognise (WEFT_FORMAT_CAN_IMPORT, head, length, name, error);
       if (format == WEFT_FORMAT_AUTO)
-        {
-          g_autofree char *names = weft_format_names (WEFT_FORMAT_CAN_IMPORT);
-
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
-                       _("%s: Weft cannot tell what format this is; it reads %s "
-                         "(name the format with --from if it is one of them)"),
-                       name, names);
-          return NULL;
-        }
+        return NULL;
     }
 
   info = weft_format_get_info (format);
@@ -713,17 +739,9 @@ weft_export_file (WeftDataset  *dataset,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      format = weft_format_for_export_name (name);
+      format = recognise (WEFT_FORMAT_CAN_EXPORT, NULL, 0, name, error);
       if (format == WEFT_FORMAT_AUTO)
-        {
-          g_autofree char *names = weft_format_names (WEFT_FORMAT_CAN_EXPORT);
-
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
-                       _("%s: the file name does not say which format to write; "
-                         "give it an extension or name the format (one of %s)"),
-                       name, names);
-          return FALSE;
-        }
+        return FALSE;
     }
 
   switch (format)
