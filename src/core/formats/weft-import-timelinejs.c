@@ -1208,6 +1208,44 @@ v2_slide (Tl         *tl,
   return slide;
 }
 
+/* Reads each slide of @slides, events or eras (named PATH[i] in
+ * messages); TimelineJS 2 slides are turned into version 3 ones first.
+ * An element that is not an object is counted, reported and skipped. */
+static void
+read_slides (Tl         *tl,
+             JsonArray  *slides,
+             const char *path,
+             SlideKind   kind,
+             gboolean    v2)
+{
+  for (guint i = 0; slides && i < json_array_get_length (slides) && !tl->ctx->stopped; i++)
+    {
+      JsonNode *node = json_array_get_element (slides, i);
+      g_autoptr(JsonObject) converted = NULL;
+      JsonObject *slide;
+
+      g_free (tl->json_path);
+      tl->json_path = g_strdup_printf ("%s[%u]", path, i);
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          tl->ctx->summary->n_records++;
+          tl_report (tl, WEFT_SEVERITY_ERROR, NULL,
+                     kind == SLIDE_ERA ? _("an era must be an object; it is left out")
+                                       : _("a slide must be an object; it is left out"));
+          weft_import_context_skip (tl->ctx);
+          continue;
+        }
+
+      slide = json_node_get_object (node);
+      if (v2)
+        slide = converted = v2_slide (tl, slide, FALSE);
+      if (kind == SLIDE_ERA)
+        read_era_slide (tl, slide);
+      else
+        read_event_slide (tl, slide);
+    }
+}
+
 static void
 read_v2 (Tl         *tl,
          JsonObject *timeline,
@@ -1229,43 +1267,8 @@ read_v2 (Tl         *tl,
   if (dates == NULL)
     tl_report (tl, WEFT_SEVERITY_WARNING, "date", _("a TimelineJS 2 timeline without “date”, its list of slides"));
 
-  for (guint i = 0; dates && i < json_array_get_length (dates) && !tl->ctx->stopped; i++)
-    {
-      JsonNode *node = json_array_get_element (dates, i);
-      JsonObject *slide;
-
-      g_free (tl->json_path);
-      tl->json_path = g_strdup_printf ("timeline.date[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          tl->ctx->summary->n_records++;
-          tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-          weft_import_context_skip (tl->ctx);
-          continue;
-        }
-      slide = v2_slide (tl, json_node_get_object (node), FALSE);
-      read_event_slide (tl, slide);
-      json_object_unref (slide);
-    }
-
-  for (guint i = 0; eras && i < json_array_get_length (eras) && !tl->ctx->stopped; i++)
-    {
-      JsonNode *node = json_array_get_element (eras, i);
-      JsonObject *slide;
-
-      g_free (tl->json_path);
-      tl->json_path = g_strdup_printf ("timeline.era[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          tl->ctx->summary->n_records++;
-          tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-          weft_import_context_skip (tl->ctx);
-          continue;
-        }
-      slide = v2_slide (tl, json_node_get_object (node), FALSE);
-      read_era_slide (tl, slide);
-      json_object_unref (slide);
-    }
+  read_slides (tl, dates, "timeline.date", SLIDE_EVENT, TRUE);
+  read_slides (tl, eras, "timeline.era", SLIDE_ERA, TRUE);
 }
 
 /* ---- Entry points --------------------------------------------------------- */
@@ -1372,37 +1375,8 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
       else if (events == NULL)
         tl_report (&tl, WEFT_SEVERITY_WARNING, NULL, _("a timeline without “events”"));
 
-      for (guint i = 0; events && i < json_array_get_length (events) && !ctx->stopped; i++)
-        {
-          JsonNode *node = json_array_get_element (events, i);
-
-          g_free (tl.json_path);
-          tl.json_path = g_strdup_printf ("events[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              ctx->summary->n_records++;
-              tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-              weft_import_context_skip (ctx);
-              continue;
-            }
-          read_event_slide (&tl, json_node_get_object (node));
-        }
-
-      for (guint i = 0; eras && i < json_array_get_length (eras) && !ctx->stopped; i++)
-        {
-          JsonNode *node = json_array_get_element (eras, i);
-
-          g_free (tl.json_path);
-          tl.json_path = g_strdup_printf ("eras[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              ctx->summary->n_records++;
-              tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-              weft_import_context_skip (ctx);
-              continue;
-            }
-          read_era_slide (&tl, json_node_get_object (node));
-        }
+      read_slides (&tl, events, "events", SLIDE_EVENT, FALSE);
+      read_slides (&tl, eras, "eras", SLIDE_ERA, FALSE);
     }
 
   if (json_object_get_size (dataset_keep) > 0)
