@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "weft-graph.h"
 #include "weft-interchange-private.h"
 
 static void
@@ -84,7 +85,7 @@ gboolean
 weft_export_gexf (WeftDataset *dataset,
                   WeftWriter  *w)
 {
-  g_autoptr(GPtrArray) nodes = weft_export_graph_nodes (dataset, TRUE, NULL);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, NULL);
   g_autoptr(GArray) edges = weft_export_graph_edges (dataset);
 
   weft_writer_append (w,

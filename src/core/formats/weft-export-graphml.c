@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "weft-graph.h"
 #include "weft-interchange-private.h"
 
 static void
@@ -49,7 +50,7 @@ weft_export_graphml (WeftDataset *dataset,
                      WeftWriter  *w)
 {
   g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) nodes = weft_export_graph_nodes (dataset, TRUE, is_node);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, is_node);
   g_autoptr(GArray) edges = weft_export_graph_edges (dataset);
 
   weft_writer_append (w,

@@ -127,13 +127,6 @@ void         weft_export_graph_attribute  (WeftWriter        *writer,
                                            const char        *key,
                                            const char        *value);
 
-/* The items a graph export draws as nodes, in this order: the entities,
- * the events when @with_events, then every other item a relation joins.
- * @is_node, when not NULL, gets each of them. */
-GPtrArray   *weft_export_graph_nodes      (WeftDataset       *dataset,
-                                           gboolean           with_events,
-                                           GHashTable        *is_node);
-
 /* An edge of a graph export. */
 typedef struct {
   const WeftItem *item;       /* the relation, or the event of a participation */

@@ -350,40 +350,6 @@ weft_export_graph_attribute (WeftWriter *writer,
     }
 }
 
-GPtrArray *
-weft_export_graph_nodes (WeftDataset *dataset,
-                         gboolean     with_events,
-                         GHashTable  *is_node)
-{
-  g_autoptr(GHashTable) own = is_node ? NULL : g_hash_table_new (NULL, NULL);
-  GPtrArray *nodes = g_ptr_array_new ();
-  GPtrArray *lists[] = { weft_dataset_get_entities (dataset), weft_dataset_get_events (dataset) };
-  GPtrArray *relations = weft_dataset_get_relations (dataset);
-
-  if (is_node == NULL)
-    is_node = own;
-
-  for (guint l = 0; l < (with_events ? 2u : 1u); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      {
-        WeftItem *item = g_ptr_array_index (lists[l], i);
-        g_ptr_array_add (nodes, item);
-        g_hash_table_add (is_node, item);
-      }
-
-  for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
-
-      for (guint e = 0; e < 2; e++)
-        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
-          g_ptr_array_add (nodes, ends[e]);
-    }
-
-  return nodes;
-}
-
 static void
 edge_clear (gpointer data)
 {

@@ -309,15 +309,18 @@ weft_graph_lookup_edge (WeftGraph      *self,
 
 GPtrArray *
 weft_graph_dup_dataset_nodes (WeftDataset *dataset,
-                              gboolean     with_events)
+                              gboolean     with_events,
+                              GHashTable  *is_node)
 {
-  g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) own = is_node == NULL ? g_hash_table_new (NULL, NULL) : NULL;
   GPtrArray *nodes = g_ptr_array_new ();
   GPtrArray *relations = weft_dataset_get_relations (dataset);
 
   g_ptr_array_extend (nodes, weft_dataset_get_entities (dataset), NULL, NULL);
   if (with_events)
     g_ptr_array_extend (nodes, weft_dataset_get_events (dataset), NULL, NULL);
+  if (is_node == NULL)
+    is_node = own;
   for (guint i = 0; i < nodes->len; i++)
     g_hash_table_add (is_node, g_ptr_array_index (nodes, i));
 
