@@ -29,18 +29,6 @@
 #include "weft-window.h"
 #include "weft-test-gui.h"
 
-static gboolean
-is_compact (gpointer data)
-{
-  return weft_window_get_compact (data);
-}
-
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 560;
-}
-
 static WeftApplication *app;
 static const char *language;
 /* The locale's digit separator, or NULL when the locale is not installed
@@ -246,9 +234,9 @@ test_sidebar_and_inspector (void)
   /* Half a small screen: however long the words, the header turns to
    * icons and the window narrows (the size asked for counts the shadow). */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   weft_test_settle ();
   weft_test_save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es-compact.png" : "window-zh_CN-compact.png");
 

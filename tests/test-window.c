@@ -31,20 +31,6 @@ has_banner (gpointer data)
 }
 
 static gboolean
-is_compact (gpointer data)
-{
-  return weft_window_get_compact (data);
-}
-
-/* At most 560 pixels wide, the size asked for (which counts the
- * window's shadow too). */
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 560;
-}
-
-static gboolean
 is_wide (gpointer data)
 {
   return !weft_window_get_compact (data) && gtk_widget_get_width (data) > 1100;
@@ -471,8 +457,8 @@ test_narrow_restored (void)
   g_settings_set_int (settings, "window-height", 700);
   window = weft_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (weft_test_wait_for (is_compact, window));
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 500);
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "window-width");
@@ -549,11 +535,11 @@ test_screenshots (void)
   g_assert_false (weft_window_get_compact (window));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
-  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
   /* The wide header stopped the window short; a user dragging its edge
    * goes on narrowing it. */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   weft_test_settle ();
   g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
   g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_inspector (window), ADW_TYPE_FLAP))));

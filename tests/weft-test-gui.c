@@ -84,6 +84,18 @@ weft_test_settle (void)
   weft_test_spin (300);
 }
 
+gboolean
+weft_test_window_is_compact (gpointer window)
+{
+  return weft_window_get_compact (window);
+}
+
+gboolean
+weft_test_window_is_narrow (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 560;
+}
+
 GtkWindow *
 weft_test_present (GtkWidget *child,
                    int        width,

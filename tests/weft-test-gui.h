@@ -34,6 +34,11 @@ gboolean         weft_test_wait_for            (WeftTestCondition   condition,
 void             weft_test_spin                (guint               ms);
 /* Runs the main loop for 300 ms, so layouts and redraws settle. */
 void             weft_test_settle              (void);
+/* Conditions on a WeftWindow: compact (the header bar shows icons, the
+ * panes open over the views); narrow, at most 560 pixels wide, the size
+ * the tests ask for (which counts the window's shadow too). */
+gboolean         weft_test_window_is_compact   (gpointer            window);
+gboolean         weft_test_window_is_narrow    (gpointer            window);
 /* A new window, @width x @height, holding @child, shown. */
 GtkWindow       *weft_test_present             (GtkWidget          *child,
                                                 int                 width,
