@@ -11,44 +11,23 @@ import json
 import os
 import re
 import struct
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-WEFT = sys.argv[1]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
-SVG_NS = "{http://www.w3.org/2000/svg}"
+import weft_tap
+from weft_tap import EXAMPLE, case, expect
 
-results = []
+WEFT = sys.argv[1]
+SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args):
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        fn()
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    except Exception as e:  # a crash of the test itself is a failure too
-        results.append((False, name, f"{type(e).__name__}: {e}"))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
+    return weft_tap.run([WEFT, *args])
 
 
 def export(*args, suffix=".svg"):
-    d = tempfile.mkdtemp()
-    out = os.path.join(d, "timeline" + suffix)
+    out = weft_tap.tmp("timeline" + suffix)
     code, stdout, stderr = run("timeline", *args[:1], out, *args[1:])
     expect(code == 0, f"exit {code}: {stdout}{stderr}")
     with open(out, "rb") as f:
@@ -201,10 +180,4 @@ def test_help():
     expect("timeline" in out, out)
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -2,15 +2,17 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
 #include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
+#include "weft-test.h"
 
 /* A small valid document; the cases below break one thing each. Keep its
  * layout: the expected lines and columns depend on it. */
@@ -259,7 +261,7 @@ static void
 test_file_errors (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-test-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("file-errors");
   g_autofree char *missing = g_build_filename (dir, "missing.weft", NULL);
   g_autofree char *big = g_build_filename (dir, "big.weft", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.weft", NULL);
@@ -567,8 +569,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/loader/good", test_good_document);
   g_test_add_func ("/weft/loader/errors", test_errors);
@@ -584,5 +585,5 @@ main (int    argc,
   g_test_add_func ("/weft/loader/unknown-member-order", test_unknown_member_order);
   g_test_add_func ("/weft/loader/items-limit", test_items_limit);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -9,10 +9,10 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "weft-record-reader.h"
+#include "weft-test.h"
 
 /* ---- A stream that trickles ------------------------------------------------ */
 
@@ -230,8 +230,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/record-reader/lines", test_lines);
   g_test_add_func ("/weft/record-reader/array", test_array);
@@ -239,5 +238,5 @@ main (int    argc,
   g_test_add_func ("/weft/record-reader/broken", test_broken);
   g_test_add_func ("/weft/record-reader/position", test_position);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -1,6 +1,6 @@
 /* test-timeline-view.c: the timeline widget, driven through its actions
  *
- * Runs under Xvfb (build-aux/test); skips (77) without a display.
+ * Runs under Xvfb (build-aux/test); skips without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -8,14 +8,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include <adwaita.h>
 
-#include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-timeline-view.h"
+#include "weft-test-gui.h"
 
 typedef struct {
   WeftDataset      *dataset;
@@ -46,17 +44,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-
-  f->dataset = weft_dataset_load_path (path, NULL, &error);
-  g_assert_no_error (error);
+  f->dataset = weft_test_load_example ();
   f->session = weft_session_new (f->dataset);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1280, 760);
   f->view = WEFT_TIMELINE_VIEW (weft_timeline_view_new (f->session));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  gtk_window_present (f->window);
+  f->window = weft_test_present (GTK_WIDGET (f->view), 1280, 760);
   wait_for_allocation (GTK_WIDGET (f->view));
 }
 
@@ -98,36 +89,6 @@ ymd (gint64 y,
      guint  d)
 {
   return weft_days_from_civil (y, m, d);
-}
-
-/* Saves what the view shows, for a person to look at; returns it. */
-static GdkTexture *
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  /* Let the window draw a frame first. */
-  {
-    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-    while (g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return g_steal_pointer (&texture);
 }
 
 /* The brightness (0..255) of a pixel of a screenshot. */
@@ -269,7 +230,7 @@ test_range (Fixture       *f,
   g_assert_cmpfloat (vl, <=, lower);
   g_assert_cmpfloat (vu, >=, upper + 1);
   g_assert_cmpfloat (vu - vl, <, (upper + 1 - lower) * 1.2);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png");
 
   /* Day numbers work too, in either order. */
   activate (f, "timeline.select-range", g_variant_new_string ("18300/18262"));
@@ -319,7 +280,7 @@ test_brush (Fixture       *f,
   g_assert_true (weft_session_get_window (f->session, &wl, &wu));
   g_assert_cmpfloat (fabs (wl - (lower + x0 / ppd)), <=, 1.5);
   g_assert_cmpfloat (fabs (wu + 1 - (lower + x1 / ppd)), <=, 1.5);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png");
 
   /* Dragging the lanes pans, and leaves the window alone. */
   g_signal_emit_by_name (drag, "drag-begin", 600.0, 400.0);
@@ -359,7 +320,7 @@ test_lanes (Fixture       *f,
       g_assert_cmpstr (weft_timeline_view_get_lanes (f->view), ==, modes[i]);
       g_assert_cmpuint (frame->lanes->len, ==, count_lane_keys (f->dataset, modes[i]));
       if (g_str_equal (modes[i], "entity"))
-        g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png"));
+        weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png");
     }
 
   /* Folding a lane through its action. */
@@ -383,7 +344,7 @@ test_lanes (Fixture       *f,
       }
     g_assert_true (found);
   }
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view.png");
   activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
   g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
 }
@@ -414,7 +375,7 @@ test_selection (Fixture       *f,
   g_assert_null (weft_timeline_view_get_selected_event (f->view));
   g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_ccp);
   g_assert_cmpuint (n_ccp, >=, 3);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png");
 
   /* Zoom to selection shows the entity's events. */
   activate (f, "timeline.zoom-selection", NULL);
@@ -454,7 +415,7 @@ test_events (Fixture       *f,
   g_assert_cmpfloat (upper, >, ymd (2009, 1, 1));
   g_assert_cmpfloat (upper - lower, <, 5 * 366);
   g_assert_cmpfloat_with_epsilon ((lower + upper) / 2, (ymd (2008, 1, 1) + ymd (2009, 1, 1)) / 2.0, 1);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png");
 
   /* Step back and forth in the order events start on the axis. */
   activate (f, "timeline.previous-event", NULL);
@@ -566,10 +527,10 @@ test_dark (Fixture       *f,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   iterate ();
-  light = save_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
+  light = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   iterate ();
-  dark = save_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
+  dark = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   iterate ();
 
@@ -582,15 +543,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-  adw_init ();
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/weft/timeline-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("zoom", test_zoom);
@@ -604,5 +558,5 @@ main (int    argc,
   ADD ("dark", test_dark);
 #undef ADD
 
-  return g_test_run ();
+  return weft_test_run ();
 }

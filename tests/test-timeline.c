@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,10 +13,10 @@
 #include <glib/gstdio.h>
 
 #include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-layout.h"
 #include "weft-timeline-render.h"
+#include "weft-test.h"
 
 /* ---- Helpers ----------------------------------------------------------- */
 
@@ -161,18 +160,6 @@ random_dataset (GRand *r,
   return dataset;
 }
 
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
 static const char *small_doc =
   "{\"weft\": 1, \"title\": \"Small\", \"sources\": [],\n"
   " \"entities\": [\n"
@@ -191,16 +178,6 @@ static const char *small_doc =
   "  {\"id\": \"a\", \"title\": \"Era A\", \"date\": \"2000/2010\"},\n"
   "  {\"id\": \"b\", \"title\": \"Era B\", \"date\": \"2005/2015\"},\n"
   "  {\"id\": \"c\", \"title\": \"Era C\", \"date\": \"2011/2012\"}]}\n";
-
-static WeftDataset *
-load_small (void)
-{
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_data (small_doc, strlen (small_doc), "small.weft", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* ---- Scale ------------------------------------------------------------- */
 
@@ -288,7 +265,7 @@ test_scale_date_extent (void)
   /* Glyphs: a day is a point at its middle; a month a bar; an open end
    * fades out over metrics.fade_length pixels past its known day. */
   {
-    g_autoptr(WeftDataset) dataset = load_small ();
+    g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
     g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
 
     weft_timeline_scale_init (&s, (double) ymd (2000, 1, 1), (double) ymd (2020, 1, 1), 2000);
@@ -593,7 +570,7 @@ assert_lane (WeftTimelineIndex *index,
 static void
 test_index_lanes (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
 
   {
     g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
@@ -901,7 +878,7 @@ test_layout_random (void)
 static void
 test_layout_example (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
 
@@ -932,7 +909,7 @@ test_layout_example (void)
 static void
 test_layout_linked (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
   WeftEvent *v2 = (WeftEvent *) weft_dataset_lookup (dataset, "v2");
@@ -1119,7 +1096,7 @@ test_layout_label_cache (void)
 static void
 test_layout_eras (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
   WeftTimelineLayoutOptions options;
@@ -1159,7 +1136,7 @@ test_layout_eras (void)
 static void
 test_render_pixels (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
   g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
@@ -1289,8 +1266,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/timeline/scale/basics", test_scale_basics);
   g_test_add_func ("/weft/timeline/scale/date-extent", test_scale_date_extent);
@@ -1308,5 +1284,5 @@ main (int    argc,
   g_test_add_func ("/weft/timeline/render/pixels", test_render_pixels);
   g_test_add_func ("/weft/timeline/render/ellipsize", test_render_ellipsize);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

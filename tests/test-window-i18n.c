@@ -9,7 +9,7 @@
  * header bar or the side panes is cut short, and that counts group their
  * digits as the locale does; the same for the preferences. Saves
  * window-LANG.png, window-LANG-narrow.png and preferences-LANG.png in the
- * build folder. Runs under Xvfb; returns 77 (skip) without a display.
+ * build folder. Runs under Xvfb; skips without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -29,18 +29,6 @@
 #include "weft-window.h"
 #include "weft-test-gui.h"
 
-static gboolean
-is_compact (gpointer data)
-{
-  return weft_window_get_compact (data);
-}
-
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 560;
-}
-
 static WeftApplication *app;
 static const char *language;
 /* The locale's digit separator, or NULL when the locale is not installed
@@ -48,21 +36,6 @@ static const char *language;
 static const char *grouping;
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Every button label (with its mnemonic underscore) under @widget. */
 static void
@@ -163,7 +136,7 @@ static void
 test_header_bar (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  GtkWidget *header = find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header = weft_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — Weft"),
@@ -261,9 +234,9 @@ test_sidebar_and_inspector (void)
   /* Half a small screen: however long the words, the header turns to
    * icons and the window narrows (the size asked for counts the shadow). */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   weft_test_settle ();
   weft_test_save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es-compact.png" : "window-zh_CN-compact.png");
 
@@ -274,15 +247,12 @@ static char *
 write_big_dataset (guint n)
 {
   g_autoptr(GString) json = g_string_new ("{\"weft\": 1, \"title\": \"Many\", \"entities\": [");
-  g_autofree char *dir = g_dir_make_tmp ("weft-i18n-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "many.weft", NULL);
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s{\"id\": \"p%u\", \"name\": \"Person %u\", \"kind\": \"person\"}",
                             i > 0 ? ", " : "", i, i);
   g_string_append (json, "]}");
-  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
-  return path;
+  return weft_test_write_tmp ("many.weft", json->str);
 }
 
 typedef struct {
@@ -425,8 +395,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   if (argc > 1 && g_str_has_prefix (argv[1], "--language="))
     {
       language = argv[1] + strlen ("--language=");
@@ -440,26 +408,16 @@ main (int    argc,
       return 2;
     }
   choose_language ();
-  g_test_init (&argc, &argv, NULL);
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
   g_test_message ("LANGUAGE=%s LC_ALL=%s, translations from %s", language, g_getenv ("LC_ALL"),
                   weft_get_locale_dir ());
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-
-  app = weft_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = weft_test_get_application ();
 
   g_test_add_func ("/weft/window-i18n/header-bar", test_header_bar);
   g_test_add_func ("/weft/window-i18n/sidebar-and-inspector", test_sidebar_and_inspector);
   g_test_add_func ("/weft/window-i18n/counts-group-digits", test_counts_group_digits);
   g_test_add_func ("/weft/window-i18n/preferences", test_preferences);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return weft_test_run ();
 }
