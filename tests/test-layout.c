@@ -20,7 +20,7 @@
 static WeftDataset *
 load_example (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GError) error = NULL;
   WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
 

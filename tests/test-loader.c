@@ -632,7 +632,7 @@ test_items_limit (void)
   /* The example holds 2,509 values: exactly that many is allowed, one less
    * is refused before json-glib parses anything, with an error that says
    * which limit and how to raise it. */
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) dataset = NULL;
 
@@ -670,7 +670,7 @@ test_items_limit (void)
 static void
 test_example_loads (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) dataset = weft_dataset_load_path (path, diagnostics, &error);

@@ -46,7 +46,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GError) error = NULL;
 
   f->dataset = weft_dataset_load_path (path, NULL, &error);

@@ -164,7 +164,7 @@ random_dataset (GRand *r,
 static WeftDataset *
 load_example (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GError) error = NULL;
   WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
 

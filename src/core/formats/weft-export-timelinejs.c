@@ -78,7 +78,7 @@ event_text (WeftDataset *dataset,
 {
   g_autoptr(GString) base = g_string_new (NULL);
   GString *html = g_string_new (NULL);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
   gboolean any_claim = FALSE;
 
   append_html (base, weft_json_get_string (keep, "text"), event->description);
@@ -240,7 +240,7 @@ event_slide (WeftDataset *dataset,
   g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), event->title);
   g_autofree char *body = event_text (dataset, event, keep);
   g_autofree char *body_plain = weft_html_to_text (body, FALSE);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
 
   if (set_dates (slide, &event->date, event->date_text, keep, big))
     json_object_set_string_member (weft, "date", event->date_text);

@@ -1011,7 +1011,7 @@ weft_dataset_get_claim_relations (WeftDataset *self,
 }
 
 GPtrArray *
-weft_dataset_get_item_claims (WeftDataset *self,
+weft_dataset_dup_item_claims (WeftDataset *self,
                               WeftItem    *item)
 {
   GPtrArray *result = g_ptr_array_new ();

@@ -269,7 +269,7 @@ WeftRelation **weft_dataset_get_claim_relations  (WeftDataset  *self,
                                                   guint        *n_out);
 /* Resolved claims of an event or relation, newly allocated array of
  * borrowed WeftClaim *. */
-GPtrArray     *weft_dataset_get_item_claims      (WeftDataset  *self,
+GPtrArray     *weft_dataset_dup_item_claims      (WeftDataset  *self,
                                                   WeftItem     *item);
 /* Events sorted by date (lower, then upper bound). */
 WeftEvent    **weft_dataset_get_events_by_date   (WeftDataset  *self,

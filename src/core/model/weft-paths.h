@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * else the source tree (for a Weft run from its build folder). */
 const char *weft_get_data_dir      (void);
 /* The bundled example, data/examples/smart-cities.weft. */
-char       *weft_get_example_path  (void);
+char       *weft_dup_example_path  (void);
 /* The folder of compiled translations (LANG/LC_MESSAGES/weft.mo):
  * $WEFT_LOCALEDIR when set (the tests point it at the build folder's po/),
  * else the one matching weft_get_data_dir(). */

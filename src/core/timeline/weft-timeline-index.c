@@ -590,7 +590,7 @@ weft_timeline_index_new (WeftDataset       *dataset,
   for (guint i = 0; i < events->len; i++)
     {
       WeftEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+      g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
 
       self->claim_offsets[i] = statuses->len;
       for (guint j = 0; claims != NULL && j < claims->len; j++)
