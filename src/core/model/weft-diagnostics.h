@@ -44,14 +44,10 @@ void                  weft_diagnostics_add          (WeftDiagnostics       *self
                                                      ...) G_GNUC_PRINTF (6, 7);
 /* Shorthands for a problem located by its JSON path only; the loader turns
  * paths into lines and columns before anyone reads them. */
-void                  weft_diagnostics_error_at     (WeftDiagnostics       *self,
-                                                     const char            *path,
-                                                     const char            *format,
-                                                     ...) G_GNUC_PRINTF (3, 4);
-void                  weft_diagnostics_warning_at   (WeftDiagnostics       *self,
-                                                     const char            *path,
-                                                     const char            *format,
-                                                     ...) G_GNUC_PRINTF (3, 4);
+#define weft_diagnostics_error_at(self, path, ...) \
+  weft_diagnostics_add ((self), WEFT_SEVERITY_ERROR, 0, 0, (path), __VA_ARGS__)
+#define weft_diagnostics_warning_at(self, path, ...) \
+  weft_diagnostics_add ((self), WEFT_SEVERITY_WARNING, 0, 0, (path), __VA_ARGS__)
 
 guint                 weft_diagnostics_get_length   (WeftDiagnostics       *self);
 const WeftDiagnostic *weft_diagnostics_get          (WeftDiagnostics       *self,
