@@ -46,8 +46,8 @@ extern const char * const weft_source_kind_names[WEFT_N_SOURCE_KINDS + 1];
 extern const char * const weft_entity_kind_names[WEFT_N_ENTITY_KINDS + 1];
 extern const char * const weft_claim_status_names[WEFT_N_STATUSES + 1];
 
-/* Finds @string in @names (NULL-terminated); FALSE when it is not there
- * or is NULL. */
+/* Finds @string in @names (NULL-terminated) and stores its index in
+ * @value; returns FALSE when it is not there or is NULL. */
 gboolean   weft_enum_lookup                   (const char * const *names,
                                                const char         *string,
                                                guint              *value);
