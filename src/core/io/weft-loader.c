@@ -138,6 +138,7 @@ typedef enum {
   EXPECT_STRING,
   EXPECT_ARRAY,
   EXPECT_STRING_ARRAY,   /* only its type is checked here */
+  EXPECT_OBJECT,         /* only as an element */
 } Expected;
 
 /* Whether @node (the value of @member, NULL when it is missing) is there
@@ -177,6 +178,24 @@ check_node (Ctx        *ctx,
   return FALSE;
 }
 
+/* Says that element @index of the array @member is not a string or an
+ * object, as @expected. */
+static void
+report_element (Ctx        *ctx,
+                const char *member,
+                guint       index,
+                JsonNode   *element,
+                Expected    expected)
+{
+  g_autofree char *sub = g_strdup_printf ("%s[%u]", member, index);
+  g_autofree char *path = member_path (ctx, sub);
+
+  weft_diagnostics_error_at (ctx->diagnostics, path,
+                             expected == EXPECT_STRING ? _("each element of “%s” must be a string, not %s")
+                                                       : _("each element of “%s” must be an object, not %s"),
+                             member, describe_node (element));
+}
+
 static const char *
 get_string (Ctx        *ctx,
             JsonNode   *node,
@@ -209,11 +228,7 @@ get_string_list (Ctx          *ctx,
 
       if (!is_string (element))
         {
-          g_autofree char *sub = g_strdup_printf ("%s[%u]", member, i);
-          g_autofree char *path = member_path (ctx, sub);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("each element of “%s” must be a string, not %s"),
-                                     member, describe_node (element));
+          report_element (ctx, member, i, element, EXPECT_STRING);
           continue;
         }
       weft_dataset_strv_append (ctx->dataset, list, json_node_get_string (element));
@@ -299,17 +314,11 @@ element_object (Ctx        *ctx,
 {
   JsonNode *element = json_array_get_element (array, index);
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
-    {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", member, index);
-      g_autofree char *path = member_path (ctx, sub);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("each element of “%s” must be an object, not %s"),
-                                 member, describe_node (element));
-      return NULL;
-    }
+  if (JSON_NODE_HOLDS_OBJECT (element))
+    return json_node_get_object (element);
 
-  return json_node_get_object (element);
+  report_element (ctx, member, index, element, EXPECT_OBJECT);
+  return NULL;
 }
 
 /* ---- Members ------------------------------------------------------------ */
@@ -381,33 +390,28 @@ read_items (Ctx              *ctx,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
       WeftItem *item = weft_dataset_append_item (ctx->dataset, m->table->type);
 
+      ctx->array = NULL;   /* the path is the element's: "events[3]" */
+      object = element_object (ctx, array, i, m->name);
       ctx->array = m->name;
       ctx->index = i;
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (object == NULL)
         {
-          /* Keep the numbering of the items that follow. */
-          JsonObject *empty = json_object_new ();
-          g_autofree char *path = member_path (ctx, NULL);
+          /* The item stays, as an empty placeholder, to keep the numbering
+           * of the items that follow; its own problems (no id…) would
+           * only repeat this one. */
+          g_autoptr(JsonObject) empty = json_object_new ();
+          WeftDiagnostics *real = ctx->diagnostics;
 
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("each element of “%s” must be an object, not %s"),
-                                     m->name, describe_node (element));
-          {
-            /* The placeholder's own problems (no id…) would only repeat this one. */
-            WeftDiagnostics *real = ctx->diagnostics;
-
-            ctx->diagnostics = weft_diagnostics_new (NULL);
-            read_members (ctx, empty, m->table, item);
-            weft_diagnostics_free (ctx->diagnostics);
-            ctx->diagnostics = real;
-          }
-          json_object_unref (empty);
+          ctx->diagnostics = weft_diagnostics_new (NULL);
+          read_members (ctx, empty, m->table, item);
+          weft_diagnostics_free (ctx->diagnostics);
+          ctx->diagnostics = real;
           continue;
         }
-      read_members (ctx, json_node_get_object (element), m->table, item);
+      read_members (ctx, object, m->table, item);
     }
   ctx->array = NULL;
 }
