@@ -114,11 +114,11 @@ test_indexes (void)
   assert_ids (items, n, "v1 v2 v3");
 
   {
-    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r1"));
+    g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (ds, weft_dataset_lookup (ds, "r1"));
     assert_ids (claims->pdata, claims->len, "k1");
   }
   {
-    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r3"));
+    g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (ds, weft_dataset_lookup (ds, "r3"));
     assert_ids (claims->pdata, claims->len, "");
   }
 }
@@ -181,7 +181,7 @@ test_round_trip (void)
 static void
 test_example_round_trip (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autofree char *original = NULL;
   g_autofree char *saved = NULL;
   g_autoptr(WeftDataset) ds = NULL;

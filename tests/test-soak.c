@@ -298,7 +298,7 @@ test_cycles (void)
   Fixture f = { 0 };
   gsize heap_before, heap_after, rss_before, rss_after;
 
-  f.example_path = weft_get_example_path ();
+  f.example_path = weft_dup_example_path ();
   f.big_text = generate (2000);
   f.big_length = strlen (f.big_text);
   f.dir = weft_test_make_tmp_dir ("soak");

@@ -75,7 +75,7 @@ load_path (const char *path)
 WeftDataset *
 weft_test_load_example (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
 
   return load_path (path);
 }

@@ -438,7 +438,7 @@ weft_window_open_finish (WeftWindow    *self,
 void
 weft_window_open_example (WeftWindow *self)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   open_internal (self, file, TRUE, NULL, NULL);
@@ -918,7 +918,7 @@ show_step (WeftWindow *self)
   if (event->description != NULL)
     gtk_box_append (GTK_BOX (card), big_label (event->description, "presentation-body"));
 
-  claims = weft_dataset_get_item_claims (dataset, &event->item);
+  claims = weft_dataset_dup_item_claims (dataset, &event->item);
   for (guint i = 0; i < claims->len && i < 3; i++)
     {
       WeftClaim *claim = g_ptr_array_index (claims, i);

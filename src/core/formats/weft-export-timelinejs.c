@@ -78,7 +78,7 @@ event_text (WeftDataset *dataset,
 {
   g_autoptr(GString) base = g_string_new (NULL);
   GString *html = g_string_new (NULL);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
   gboolean any_claim = FALSE;
 
   append_html (base, weft_json_get_string (keep, "text"), event->description);

@@ -1516,6 +1516,10 @@ run_pass (Ftm       *f,
         case PASS_LOAD:
         default:
           f->ctx->summary->n_records++;
+          if (f->tok.replaced >= 0)   /* FtM alone reads these (weft-json-tokens.h) */
+            ftm_report (f, WEFT_SEVERITY_WARNING, f->tok.replaced,
+                        _("this string holds an escape that stands for no character (a lone surrogate "
+                          "such as \\ud800, or \\u0000); it is read as U+FFFD"));
           load_record (f);
           break;
         }

@@ -110,7 +110,7 @@ static void
 add_relation (WeftGraph    *self,
               WeftRelation *r)
 {
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &r->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (self->dataset, &r->item);
   WeftEvidence evidence = weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len);
   const WeftEdgeStyle *style = weft_graph_style_for_evidence (evidence);
   guint n_sources = count_sources (claims);
