@@ -8,20 +8,21 @@
  *   2021-10-05T14:30:00[Z|+02:00|-05]  a time, checked then ignored (day precision)
  *   2021-21 … 2021-24                  spring, summer, autumn, winter
  *   -0043  Y170000  Y-170000           negative and extended years (|year| ≤ 999999)
- *   199X  19XX  1XXX                   decade, century, millennium
+ *   199X  19XX  1XXX  -004X            decade, century, millennium
  *   2004-XX  2004-06-XX  2004-XX-XX    unspecified month and/or day
  *   2004?  2004~  2004%                uncertain, approximate, both (suffix only)
  *   A/B  ../B  A/..  /B  A/            intervals, open ends, unknown ends
  *
  * Not accepted, each with its own message: "XXXX" (no digit known: an
  * unknown interval end says the same thing better), unspecified digits in
- * negative or "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
+ * "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
  * a qualifier after a time, and level 2 sets ("[1667,1668]", "{…}").
  *
  * For unspecified digits, WeftDatePoint.year holds the first year of the
- * range (1990 for "199X"). An open or unknown interval end has year, month
- * and day 0 and the precision of the other end; an unknown end takes the
- * bounds of the other end, an open end the WEFT_DAY_OPEN_* bounds.
+ * range (1990 for "199X", -49 for "-004X"). An open or unknown interval
+ * end has year, month and day 0 and the precision of the other end; an
+ * unknown end takes the bounds of the other end, an open end the
+ * WEFT_DAY_OPEN_* bounds.
  *
  * The parser never reads past the first 65 bytes of its input, checks
  * every index against the end of the part it is reading, and quotes the
@@ -620,6 +621,7 @@ parse_point (Parser        *p,
   gboolean month_unspecified = FALSE;
   gboolean has_time = FALSE;
   gint64 scale = 1;
+  gint64 last_year;
   Group g;
   char c;
 
@@ -685,12 +687,7 @@ parse_point (Parser        *p,
                  _("“%s”: a year with no known digit is not supported; give the first digits, as in “19XX”, or leave an interval end empty, as in “/2019”"),
                  p->display);
 
-  if (negative && g.nx > 0)
-    return fail (p, g.first_x,
-                 _("“%s”: unspecified digits (X) are not supported in years before year 0"),
-                 p->display);
-
-  if (negative && g.value == 0)
+  if (negative && g.value == 0 && g.nx == 0)
     return fail (p, start,
                  _("“%s”: year zero has no sign; write “0000” (1 BCE)"),
                  p->display);
@@ -698,7 +695,18 @@ parse_point (Parser        *p,
   for (guint i = 0; i < g.nx; i++)
     scale *= 10;
 
-  pt->year = (gint) ((negative ? -g.value : g.value) * scale);
+  /* "-004X" is -0049 to -0040: the first year is the one furthest back;
+   * "-00XX" is -0099 to -0001 ("-0000" is not a year). */
+  if (negative && g.nx > 0)
+    {
+      last_year = MIN (-g.value * scale, -1);
+      pt->year = (gint) (-g.value * scale - scale + 1);
+    }
+  else
+    {
+      pt->year = (gint) ((negative ? -g.value : g.value) * scale);
+      last_year = pt->year + scale - 1;
+    }
   switch (g.nx)
     {
     case 0:
@@ -838,8 +846,8 @@ parse_point (Parser        *p,
                  _("“%s”: a time needs a full date before it, as in “2021-10-05T14:30:00”"),
                  p->display);
 
-  /* The last year of "199X" is 1999; negative years have no X. */
-  point_set_bounds (pt, pt->year + scale - 1);
+  /* The last year of "199X" is 1999. */
+  point_set_bounds (pt, last_year);
 
 qualifier:
   c = peek (p);
@@ -1288,6 +1296,20 @@ format_point_plain (const WeftDatePoint *pt,
 {
   g_autofree char *y = NULL;
 
+  /* "-004X" as the years it spans: "50 BCE to 41 BCE". */
+  if (pt->year < 0 && pt->precision >= WEFT_DATE_PRECISION_DECADE)
+    {
+      g_autofree char *last = NULL;
+      gint64 last_year;
+
+      weft_civil_from_days (pt->upper, &last_year, NULL, NULL);
+      y = weft_year_format (pt->year);
+      last = weft_year_format (last_year);
+      if (is_short)
+        return g_strdup_printf (C_("short interval", "%1$s–%2$s"), y, last);
+      return g_strdup_printf (_("%1$s to %2$s"), y, last);
+    }
+
   switch (pt->precision)
     {
     case WEFT_DATE_PRECISION_DAY:
@@ -1316,7 +1338,7 @@ format_point_plain (const WeftDatePoint *pt,
       return format_season (pt->month, pt->year, is_short);
 
     case WEFT_DATE_PRECISION_DECADE:
-      /* Years with X are never negative: "000X" is "the 0s", not "1 BCE". */
+      /* "000X" is "the 0s", not "1 BCE". */
       y = g_strdup_printf ("%d", pt->year);
       if (is_short)
         /* Translators: a decade, as in "1990s"; %s is its first year. */
