@@ -666,6 +666,101 @@ test_round_trip_weft (void)
     assert_same_items (a, b, sections[i]);
 }
 
+/* What the FtM model refuses is not written: participants outside
+ * Event.involved's range (LegalEntity) go to addressEntity (places) or an
+ * UnknownLink (the rest); other sources are Pages, not Document (which
+ * needs a fileName); 185X is no FtM date. Weft reads it all back, with a
+ * focus too. */
+static void
+test_export_fits_model (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"Fits\","
+    " \"sources\": [{\"id\": \"s-report\", \"title\": \"Report\", \"kind\": \"report\"},"
+    "               {\"id\": \"s-other\", \"title\": \"Other\", \"kind\": \"other\", \"date\": \"185X\"},"
+    "               {\"id\": \"s-article\", \"title\": \"Article\", \"kind\": \"article\"}],"
+    " \"entities\": [{\"id\": \"co\", \"name\": \"Co\", \"kind\": \"company\"},"
+    "                {\"id\": \"city\", \"name\": \"City\", \"kind\": \"place\"},"
+    "                {\"id\": \"cam\", \"name\": \"Cameras\", \"kind\": \"technology\"},"
+    "                {\"id\": \"plan\", \"name\": \"Plan\", \"kind\": \"program\"},"
+    "                {\"id\": \"ada\", \"name\": \"Ada\", \"kind\": \"person\"}],"
+    " \"events\": [{\"id\": \"ev\", \"title\": \"Roll-out\", \"date\": \"185X\","
+    "   \"participants\": [{\"entity\": \"cam\", \"role\": \"installed\"}, {\"entity\": \"co\"},"
+    "                      {\"entity\": \"city\"}, {\"entity\": \"plan\"}, {\"entity\": \"ada\", \"role\": \"organizer\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(WeftDataset) back = NULL;
+  g_autoptr(WeftDataset) focused = NULL;
+  WeftImportOptions options = { .focus = "cam", .hops = 1 };
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+  JsonObject *o, *props;
+
+  g_assert_no_error (error);
+  path = export_ftm (dataset, "fits.ftm");
+  /* Nine items and two links (the cameras and the plan). */
+  g_assert_cmpuint (check_valid_ftm (path), ==, 11);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  lines = g_strsplit (written, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      {
+        JsonNode *node = json_from_string (lines[i], NULL);
+        g_hash_table_insert (by_id, g_strdup (json_object_get_string_member (json_node_get_object (node), "id")), node);
+      }
+
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev"));
+  props = json_object_get_object_member (o, "properties");
+  g_assert_cmpstr (first_value (props, "involved"), ==, "co");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (props, "involved")), ==, 1);
+  g_assert_cmpstr (first_value (props, "organizer"), ==, "ada");
+  g_assert_cmpstr (first_value (props, "addressEntity"), ==, "city");
+  /* 185X is not 1850: no FtM date, the EDTF under "weft". */
+  g_assert_false (json_object_has_member (props, "date"));
+  g_assert_false (json_object_has_member (props, "startDate"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "weft"), "date"), ==, "185X");
+
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-participant-0"));
+  props = json_object_get_object_member (o, "properties");
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "UnknownLink");
+  g_assert_cmpstr (first_value (props, "subject"), ==, "ev");
+  g_assert_cmpstr (first_value (props, "object"), ==, "cam");
+  g_assert_cmpstr (first_value (props, "role"), ==, "installed");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (o, "weft"), "participant"));
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-participant-3"));
+  g_assert_cmpstr (first_value (json_object_get_object_member (o, "properties"), "object"), ==, "plan");
+  g_assert_false (json_object_has_member (json_object_get_object_member (o, "properties"), "role"));
+
+  o = json_node_get_object (g_hash_table_lookup (by_id, "s-report"));
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Pages");
+  o = json_node_get_object (g_hash_table_lookup (by_id, "s-other"));
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Pages");
+  g_assert_false (json_object_has_member (json_object_get_object_member (o, "properties"), "date"));
+  o = json_node_get_object (g_hash_table_lookup (by_id, "s-article"));
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Article");
+  g_hash_table_unref (by_id);
+
+  /* Back as it was: the links are not relations. */
+  file = g_file_new_for_path (path);
+  back = import (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weft_dataset_get_relations (back)->len, ==, 0);
+  assert_same_items (weft_object (dataset, p1), weft_object (back, p2), "events");
+  assert_same_items (weft_object (dataset, p1), weft_object (back, p2), "sources");
+
+  /* The cameras are one hop from the company through the event. */
+  focused = import (file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (weft_dataset_lookup (focused, "co"));
+  g_assert_nonnull (weft_dataset_lookup (focused, "city"));
+  g_assert_cmpuint (((WeftEvent *) weft_dataset_lookup (focused, "ev"))->n_participants, ==, 5);
+}
+
 static void
 test_round_trip_ftm (void)
 {
@@ -802,6 +897,7 @@ main (int    argc,
   g_test_add_func ("/weft/ftm/focus-weft-claims", test_focus_weft_claims);
   g_test_add_func ("/weft/ftm/round-trip-weft", test_round_trip_weft);
   g_test_add_func ("/weft/ftm/round-trip-ftm", test_round_trip_ftm);
+  g_test_add_func ("/weft/ftm/export-fits-model", test_export_fits_model);
 
   status = g_test_run ();
 

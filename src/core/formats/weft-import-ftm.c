@@ -931,7 +931,14 @@ add_source (Ftm *f)
     reference (f, f->referenced_sources, source->cited_by);
 
   date_text = first_date (f, f->schema->start, &date_name);
-  if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
+  /* Weft's own export: the exact EDTF, when FtM could not say it (185X). */
+  if (weft_string (f, "date") != NULL && weft_date_parse (weft_string (f, "date"), &date, NULL, NULL))
+    {
+      g_free (date_text);
+      date_text = g_strdup (weft_string (f, "date"));
+      weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
+    }
+  else if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
     {
       weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
       /* Only "date" is written back; another property stays as it was. */
