@@ -670,41 +670,32 @@ test_round_trip_weft (void)
  * Event.involved's range (LegalEntity) go to addressEntity (places) or an
  * UnknownLink (the rest); other sources are Pages, not Document (which
  * needs a fileName); 185X is no FtM date. Weft reads it all back, with a
- * focus too. */
+ * focus too. On the interop tests' edge cases. */
 static void
 test_export_fits_model (void)
 {
-  static const char *doc =
-    "{\"weft\": 1, \"title\": \"Fits\","
-    " \"sources\": [{\"id\": \"s-report\", \"title\": \"Report\", \"kind\": \"report\"},"
-    "               {\"id\": \"s-other\", \"title\": \"Other\", \"kind\": \"other\", \"date\": \"185X\"},"
-    "               {\"id\": \"s-article\", \"title\": \"Article\", \"kind\": \"article\"}],"
-    " \"entities\": [{\"id\": \"co\", \"name\": \"Co\", \"kind\": \"company\"},"
-    "                {\"id\": \"city\", \"name\": \"City\", \"kind\": \"place\"},"
-    "                {\"id\": \"cam\", \"name\": \"Cameras\", \"kind\": \"technology\"},"
-    "                {\"id\": \"plan\", \"name\": \"Plan\", \"kind\": \"program\"},"
-    "                {\"id\": \"ada\", \"name\": \"Ada\", \"kind\": \"person\"}],"
-    " \"events\": [{\"id\": \"ev\", \"title\": \"Roll-out\", \"date\": \"185X\","
-    "   \"participants\": [{\"entity\": \"cam\", \"role\": \"installed\"}, {\"entity\": \"co\"},"
-    "                      {\"entity\": \"city\"}, {\"entity\": \"plan\"}, {\"entity\": \"ada\", \"role\": \"organizer\"}]}]}";
+  g_autofree char *edge_cases = g_test_build_filename (G_TEST_DIST, "interop", "edge-cases.weft", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_path (edge_cases, NULL, &error);
   g_autofree char *path = NULL;
   g_autofree char *written = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(WeftDataset) back = NULL;
   g_autoptr(WeftDataset) focused = NULL;
-  WeftImportOptions options = { .focus = "cam", .hops = 1 };
+  WeftImportOptions options = { .focus = "ent-tech", .hops = 1 };
   g_autoptr(JsonParser) p1 = json_parser_new ();
   g_autoptr(JsonParser) p2 = json_parser_new ();
-  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
-  JsonObject *o, *props;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+  static const char * const sections[] = { "sources", "entities", "events", "claims", "relations", "eras" };
+  static const char * const pages[] = { "src-report", "src-survey", "src-book", "src-other" };
+  JsonObject *o, *props, *a, *b;
 
   g_assert_no_error (error);
   path = export_ftm (dataset, "fits.ftm");
-  /* Nine items and two links (the cameras and the plan). */
-  g_assert_cmpuint (check_valid_ftm (path), ==, 11);
+  /* 47 items, and four links: the technology twice, the programme twice. */
+  g_assert_cmpuint (check_valid_ftm (path), ==, 47 + 4);
+  g_assert_cmpuint (count_linked_participants (dataset), ==, 4);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
   lines = g_strsplit (written, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -714,51 +705,53 @@ test_export_fits_model (void)
         g_hash_table_insert (by_id, g_strdup (json_object_get_string_member (json_node_get_object (node), "id")), node);
       }
 
-  o = json_node_get_object (g_hash_table_lookup (by_id, "ev"));
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-markup"));
   props = json_object_get_object_member (o, "properties");
-  g_assert_cmpstr (first_value (props, "involved"), ==, "co");
+  g_assert_cmpstr (first_value (props, "involved"), ==, "ent-co");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (props, "involved")), ==, 1);
-  g_assert_cmpstr (first_value (props, "organizer"), ==, "ada");
-  g_assert_cmpstr (first_value (props, "addressEntity"), ==, "city");
+  g_assert_cmpstr (first_value (props, "organizer"), ==, "ent-person");
+  g_assert_cmpstr (first_value (props, "addressEntity"), ==, "ent-place");
+
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-markup-participant-2"));
+  props = json_object_get_object_member (o, "properties");
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "UnknownLink");
+  g_assert_cmpstr (first_value (props, "subject"), ==, "ev-markup");
+  g_assert_cmpstr (first_value (props, "object"), ==, "ent-tech");
+  g_assert_cmpstr (first_value (props, "role"), ==, "installed");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (o, "weft"), "participant"));
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-markup-participant-3"));
+  g_assert_cmpstr (first_value (json_object_get_object_member (o, "properties"), "object"), ==, "ent-program");
+  g_assert_false (json_object_has_member (json_object_get_object_member (o, "properties"), "role"));
+
   /* 185X is not 1850: no FtM date, the EDTF under "weft". */
+  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-decade"));
+  props = json_object_get_object_member (o, "properties");
   g_assert_false (json_object_has_member (props, "date"));
   g_assert_false (json_object_has_member (props, "startDate"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "weft"), "date"), ==, "185X");
+  g_assert_false (json_object_has_member (json_object_get_object_member (json_node_get_object (g_hash_table_lookup (by_id, "src-report")),
+                                                                         "properties"), "date"));
 
-  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-participant-0"));
-  props = json_object_get_object_member (o, "properties");
-  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "UnknownLink");
-  g_assert_cmpstr (first_value (props, "subject"), ==, "ev");
-  g_assert_cmpstr (first_value (props, "object"), ==, "cam");
-  g_assert_cmpstr (first_value (props, "role"), ==, "installed");
-  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (o, "weft"), "participant"));
-  o = json_node_get_object (g_hash_table_lookup (by_id, "ev-participant-3"));
-  g_assert_cmpstr (first_value (json_object_get_object_member (o, "properties"), "object"), ==, "plan");
-  g_assert_false (json_object_has_member (json_object_get_object_member (o, "properties"), "role"));
-
-  o = json_node_get_object (g_hash_table_lookup (by_id, "s-report"));
-  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Pages");
-  o = json_node_get_object (g_hash_table_lookup (by_id, "s-other"));
-  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Pages");
-  g_assert_false (json_object_has_member (json_object_get_object_member (o, "properties"), "date"));
-  o = json_node_get_object (g_hash_table_lookup (by_id, "s-article"));
-  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "Article");
-  g_hash_table_unref (by_id);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_hash_table_lookup (by_id, pages[i])), "schema"), ==, "Pages");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_hash_table_lookup (by_id, "src-article")), "schema"), ==, "Article");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (g_hash_table_lookup (by_id, "src-dataset")), "schema"), ==, "Table");
 
   /* Back as it was: the links are not relations. */
   file = g_file_new_for_path (path);
   back = import (file, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (weft_dataset_get_relations (back)->len, ==, 0);
-  assert_same_items (weft_object (dataset, p1), weft_object (back, p2), "events");
-  assert_same_items (weft_object (dataset, p1), weft_object (back, p2), "sources");
+  a = weft_object (dataset, p1);
+  b = weft_object (back, p2);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    assert_same_items (a, b, sections[i]);
 
-  /* The cameras are one hop from the company through the event. */
+  /* The company and the place are one hop from the technology, through the event. */
   focused = import (file, &options, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (weft_dataset_lookup (focused, "co"));
-  g_assert_nonnull (weft_dataset_lookup (focused, "city"));
-  g_assert_cmpuint (((WeftEvent *) weft_dataset_lookup (focused, "ev"))->n_participants, ==, 5);
+  g_assert_nonnull (weft_dataset_lookup (focused, "ent-co"));
+  g_assert_nonnull (weft_dataset_lookup (focused, "ent-place"));
+  g_assert_cmpuint (((WeftEvent *) weft_dataset_lookup (focused, "ev-markup"))->n_participants, ==, 5);
 }
 
 static void
