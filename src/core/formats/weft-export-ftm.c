@@ -730,7 +730,6 @@ write_claim (WeftWriter  *w,
   /* What it is about must fit (a claim about a relation is a Note). */
   if (about != NULL && kept_schema (&c->item) == NULL && !fits (dataset, about, info->target_range))
     {
-      about = NULL;
       plain = FALSE;
       if (!g_str_equal (schema, "Note"))
         {
