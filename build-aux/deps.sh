@@ -15,6 +15,20 @@ WEFT_TEST_DEPS="xvfb xauth python3-yaml
   fonts-droid-fallback locales clang valgrind poppler-utils"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"
+# The interop tests (tests/interop): Debian's Chromium without a display,
+# to load Weft's TimelineJS exports in TimelineJS. Node.js and npm, which
+# install the other tools' libraries, come from weft_install_node.
+WEFT_INTEROP_DEPS="chromium-headless-shell"
+
+# Debian's nodejs and npm, unless a node and an npm are there already
+# (a Node.js from elsewhere brings its own npm, which Debian's would
+# fight with).
+weft_install_node () {
+  local wanted=""
+  command -v node >/dev/null 2>&1 || wanted="nodejs"
+  command -v npm >/dev/null 2>&1 || wanted="$wanted npm"
+  [ -z "$wanted" ] || weft_install_deps $wanted
+}
 
 weft_install_deps () {
   local wanted="$*" missing="" pkg
