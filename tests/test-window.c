@@ -614,7 +614,7 @@ test_shortcuts (void)
   };
   static const char * const shortcuts[] = {
     "<Control>o win.open", "<Control>s win.save", "<Shift><Control>s win.save-as", "<Control>r win.reload",
-    "F9 win.toggle-sidebar", "F10 win.toggle-inspector", "<Control>f win.search",
+    "F9 win.toggle-sidebar", "<Control>i win.toggle-inspector", "<Control>f win.search",
     "<Control>1 win.view 'timeline'", "<Control>2 win.view 'split'", "<Control>3 win.view 'graph'",
     "<Control>e win.export-timeline", "<Shift><Control>e win.export-graph", "<Control>p win.print",
     "F5 win.present", "<Control>Return win.focus-selection",
@@ -659,7 +659,11 @@ test_shortcuts (void)
         }
     }
   for (guint i = 0; i < found->len; i++)
-    g_test_message ("shortcut: %s", (const char *) g_ptr_array_index (found, i));
+    {
+      g_test_message ("shortcut: %s", (const char *) g_ptr_array_index (found, i));
+      /* F10 is left to the main menu, GNOME's key for it. */
+      g_assert_false (g_str_has_prefix (g_ptr_array_index (found, i), "F10 "));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     g_assert_true (g_ptr_array_find_with_equal_func (found, shortcuts[i], g_str_equal, NULL));
 
