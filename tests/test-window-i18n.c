@@ -7,7 +7,9 @@
  * opens the example and checks that the header bar, the sidebar, the
  * inspector and the window title speak the language, that no label in the
  * header bar or the side panes is cut short, and that counts group their
- * digits as the locale does; the same for the preferences. Saves
+ * digits as the locale does; the same for the preferences; and that what a
+ * screen reader hears of the inspector's links and the header bar's
+ * buttons is in the language (with GTK's test accessibility). Saves
  * window-LANG.png, window-LANG-narrow.png and preferences-LANG.png in the
  * build folder. Runs under Xvfb; returns 77 (skip) without a display.
  *
@@ -75,6 +77,22 @@ collect_button_labels (GtkWidget *widget,
     g_ptr_array_add (labels, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_button_labels (c, labels);
+}
+
+/* The button under @widget whose label is @label. */
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_labelled (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -270,6 +288,73 @@ test_sidebar_and_inspector (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button under @widget that selects the item @id. */
+static GtkWidget *
+find_link (GtkWidget  *widget,
+           const char *id)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_link (c, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Asserts that @widget's accessible name is @name. */
+static void
+assert_accessible_name (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               name);
+
+  g_test_message ("accessible name: %s", name);
+  if (wrong != NULL)
+    g_error ("the accessible name is %s, not %s", wrong, name);
+}
+
+/* Links are named by what they are, in the language: "Afirmación,
+ * presunta: …", "关系：制造 → …". */
+static void
+test_accessible_names (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftSession *session = weft_window_get_session (window);
+  WeftDataset *ds = weft_session_get_dataset (session);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  WeftClaim *claim = (WeftClaim *) weft_dataset_lookup (ds, "cl-huawei-first-5g");
+  WeftRelation *relation = (WeftRelation *) weft_dataset_lookup (ds, "rel-huawei-manufactures-cameras");
+  g_autofree char *status = NULL;
+  g_autofree char *claim_name = NULL;
+  g_autofree char *relation_name = NULL;
+  g_autofree char *timeline = translated ("_Timeline");
+
+  g_assert_nonnull (claim);
+  g_assert_nonnull (relation);
+  g_assert_true (weft_session_select_id (session, "ent-huawei"));
+  weft_test_settle ();
+
+  status = g_utf8_strdown (weft_claim_status_label (claim->status), -1);
+  claim_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Claim, %s: %s"), status, claim->text);
+  g_assert_false (g_str_has_prefix (claim_name, "Claim, "));
+  assert_accessible_name (find_link (inspector, claim->item.id), claim_name);
+
+  relation_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Relation: %s → %s"), "manufactures",
+                                   weft_item_get_label (weft_dataset_lookup (ds, relation->to)));
+  g_assert_false (g_str_has_prefix (relation_name, "Relation: "));
+  assert_accessible_name (find_link (inspector, relation->item.id), relation_name);
+
+  /* The view switcher's words stand for its buttons, icons or not. */
+  assert_accessible_name (find_button_labelled (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "_Timeline")),
+                          timeline);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 write_big_dataset (guint n)
 {
@@ -440,6 +525,9 @@ main (int    argc,
       return 2;
     }
   choose_language ();
+  /* GTK's test accessibility keeps what assistive technologies would be
+   * told, for test_accessible_names; the GUI suite turns it off. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_message ("LANGUAGE=%s LC_ALL=%s, translations from %s", language, g_getenv ("LC_ALL"),
                   weft_get_locale_dir ());
@@ -458,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/weft/window-i18n/sidebar-and-inspector", test_sidebar_and_inspector);
   g_test_add_func ("/weft/window-i18n/counts-group-digits", test_counts_group_digits);
   g_test_add_func ("/weft/window-i18n/preferences", test_preferences);
+  g_test_add_func ("/weft/window-i18n/accessible-names", test_accessible_names);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -126,6 +126,64 @@ find_link (GtkWidget  *widget,
   return NULL;
 }
 
+/* The widget with keyboard focus in @window, or NULL. */
+static GtkWidget *
+focus_of (WeftWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+focus_is_in (WeftWindow *window,
+             GtkWidget  *ancestor)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Every link in the inspector (buttons that select an item), in order. */
+static void
+collect_links (GtkWidget *widget,
+               GPtrArray *links)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "weft-id") != NULL)
+    g_ptr_array_add (links, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_links (c, links);
+}
+
+/* The first button in @widget labelled or named @text. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0 ||
+       g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @widget shows a label that says @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- Tests -------------------------------------------------------------- */
 
 static void
@@ -444,6 +502,240 @@ test_presentation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *selected_id;
+
+static gboolean
+selects (gpointer data)
+{
+  WeftItem *item = weft_session_get_selection (data);
+
+  return item != NULL && g_strcmp0 (item->id, selected_id) == 0;
+}
+
+/* Return or Space on a link rebuilds the inspector around the item it
+ * names: keyboard focus lands on that item's heading, and Tab goes on. */
+static void
+test_focus_after_link (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  guint n_links;
+
+  weft_session_select_id (session, "ent-huawei");
+  weft_test_settle ();
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+    collect_links (inspector, links);
+    n_links = links->len;
+  }
+  g_assert_cmpuint (n_links, >=, 5);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(GPtrArray) links = g_ptr_array_new ();
+      GtkWidget *link, *focus;
+      WeftItem *item;
+      g_autofree char *id = NULL;
+
+      weft_session_select_id (session, "ent-huawei");
+      weft_test_settle ();
+      collect_links (inspector, links);
+      g_assert_cmpuint (links->len, ==, n_links);
+      link = g_ptr_array_index (links, i);
+      id = g_strdup (g_object_get_data (G_OBJECT (link), "weft-id"));
+      g_assert_true (gtk_widget_grab_focus (link));
+      g_assert_true (focus_of (window) == link);
+
+      /* What Return and Space do on a focused button (which clicks it
+       * a moment later). */
+      gtk_widget_activate (link);
+      selected_id = id;
+      g_assert_true (weft_test_wait_for (selects, session));
+      weft_test_settle ();
+      item = weft_session_get_selection (session);
+      g_assert_nonnull (item);
+      g_assert_cmpstr (item->id, ==, id);
+      focus = focus_of (window);
+      g_test_message ("link %u selects %s; focus on %s", i, item->id, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (focus_is_in (window, inspector));
+      g_assert_true (GTK_IS_LABEL (focus));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus)), ==, weft_item_get_label (item));
+
+      if (i == 0)
+        {
+          /* As a keyboard user sees it, in light and dark. */
+          gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+          weft_test_save_screenshot (GTK_WIDGET (window), "window-inspector-focus.png");
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          weft_test_settle ();
+          weft_test_save_screenshot (GTK_WIDGET (window), "window-inspector-focus-dark.png");
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+        }
+
+      /* Tab goes on from the heading, still in the inspector. */
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (focus_of (window) != focus);
+      g_assert_true (focus_is_in (window, inspector));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Finding a path from the inspector focuses the path's heading; closing
+ * the path with its button gives focus to the item's heading. */
+static void
+test_focus_after_path (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  GtkWidget *button;
+
+  weft_session_select_id (session, "ent-ibm");
+  weft_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", NULL));
+  weft_session_select_id (session, "ent-huawei");
+  weft_test_settle ();
+
+  button = find_button (inspector, "Path from IBM to Here");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gtk_widget_activate (button);
+  weft_test_settle ();
+  g_assert_nonnull (weft_session_get_path (session));
+  g_assert_true (GTK_IS_LABEL (focus_of (window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Path from IBM to Huawei");
+
+  button = find_button (inspector, "Clear the path");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gtk_widget_activate (button);
+  weft_test_settle ();
+  g_assert_null (weft_session_get_path (session));
+  g_assert_null (find_button (inspector, "Clear the path"));
+  g_assert_true (focus_is_in (window, inspector));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Huawei");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A pane or bar that closes with keyboard focus in it hands focus to the
+ * views; Tab goes from the last view into the inspector and back. */
+static void
+test_focus_after_panes (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  GtkWidget *sidebar = weft_window_get_sidebar (window);
+  GtkWidget *dismiss = find_button (GTK_WIDGET (window), "Dismiss");
+
+  /* The banner's close button. */
+  g_assert_nonnull (weft_window_get_banner_text (window));
+  g_assert_nonnull (dismiss);
+  g_assert_true (gtk_widget_grab_focus (dismiss));
+  gtk_widget_activate (dismiss);
+  weft_test_settle ();
+  g_assert_null (weft_window_get_banner_text (window));
+  g_assert_true (focus_is_in (window, weft_window_get_timeline (window)));
+
+  /* The entity list, closed with F9 while its search field has focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  weft_test_settle ();
+  g_assert_true (focus_is_in (window, sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  weft_test_settle ();
+  g_assert_true (focus_is_in (window, weft_window_get_timeline (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+
+  /* No wall between the views and the inspector. */
+  weft_session_select_id (session, "ent-huawei");
+  weft_test_settle ();
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_graph (window)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (window, inspector));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_of (window) == weft_window_get_graph (window));
+
+  /* The inspector, closed while it has focus. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+  weft_test_settle ();
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (focus_is_in (window, inspector));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* F5 focuses the card, named after each step; Escape gives focus, the
+ * selection, the graph's focus and every pane back. */
+static void
+test_focus_after_presentation (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  GtkWidget *card = weft_window_get_presentation_card (window);
+  AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
+  AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (inspector, ADW_TYPE_FLAP));
+  guint n;
+  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
+  WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
+  weft_session_select_id (session, "ent-huawei");
+  weft_session_set_focus (session, weft_dataset_lookup_entity (weft_session_get_dataset (session), "ent-dahua"));
+  weft_session_set_focus_hops (session, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  weft_test_settle ();
+  g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
+  g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
+  collect_links (inspector, links);
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (links, 0)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (window) == card);
+  g_assert_true (shows_label (card, events[0]->title));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (window) == card);
+  g_assert_true (shows_label (card, events[1]->title));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  weft_test_settle ();
+  /* The link that had focus went with the inspector's rebuild; its
+   * heading stands for it. */
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus_is_in (window, inspector));
+  g_assert_cmpstr (weft_session_get_selection (session)->id, ==, "ent-huawei");
+  g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-dahua");
+  g_assert_cmpuint (weft_session_get_focus_hops (session), ==, 3);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
+  g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
+  g_object_get (window, "view", &view, NULL);
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_TIMELINE);
+
+  /* A widget that survives presentation gets focus back itself. */
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_timeline (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (window) == card);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (window) == weft_window_get_timeline (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_settings_restored (void)
 {
@@ -687,6 +979,159 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  guint           accel_key;
+  GdkModifierType accel_mods;
+} Key;
+
+static gboolean
+has_key (GArray    *keys,
+         const Key *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_array_index (keys, Key, i).accel_key == key->accel_key &&
+        g_array_index (keys, Key, i).accel_mods == key->accel_mods)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every key @widget binds, as keyval and modifiers, but those in @except. */
+static void
+collect_keys (GtkWidget *widget,
+              GArray    *except,
+              GArray    *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          Key key;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          key.accel_key = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+          key.accel_mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+          if (except == NULL || !has_key (except, &key))
+            g_array_append_val (keys, key);
+        }
+    }
+}
+
+/* Every key the shortcuts window lists, in the group titled @group or in
+ * any group when it is NULL. */
+static void
+collect_listed (GtkWidget  *widget,
+                const char *group,
+                GArray     *keys)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget) && group != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      if (g_strcmp0 (title, group) != 0)
+        return;
+      group = NULL;
+    }
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          Key key = { 0 };
+
+          if (accels[i][0] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (accels[i], &key.accel_key, &key.accel_mods));
+          key.accel_key = gdk_keyval_to_lower (key.accel_key);
+          g_array_append_val (keys, key);
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_listed (c, group, keys);
+}
+
+/* How many of @bound are not in @listed, each named in a message. */
+static guint
+count_unlisted (GArray     *bound,
+                GArray     *listed,
+                const char *where)
+{
+  guint missing = 0;
+
+  for (guint i = 0; i < bound->len; i++)
+    {
+      Key *key = &g_array_index (bound, Key, i);
+
+      if (!has_key (listed, key))
+        {
+          g_autofree char *name = gtk_accelerator_name (key->accel_key, key->accel_mods);
+
+          g_test_message ("not in the shortcuts window's %s: %s", where, name);
+          missing++;
+        }
+    }
+  return missing;
+}
+
+/* The shortcuts window (Ctrl+?) lists every key of the window and of the
+ * timeline's and graph's own. */
+static void
+test_shortcuts_listed (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/weft/Weft/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  const struct { GtkWidget *widget; const char *group; } parts[] = {
+    { GTK_WIDGET (window), NULL },
+    { weft_window_get_timeline (window), "Timeline" },
+    { weft_window_get_graph (window), "Graph" },
+  };
+  g_autoptr(GArray) inherited = g_array_new (FALSE, TRUE, sizeof (Key));
+  GtkWidget *plain = adw_application_window_new (GTK_APPLICATION (app));
+  guint missing = 0;
+
+  /* GTK's own keys for any window (moving focus, the default button, the
+   * GTK inspector) are not Weft's to list. */
+  collect_keys (plain, NULL, inherited);
+  gtk_window_destroy (GTK_WINDOW (plain));
+
+  /* The window's keys anywhere; each view's in its own group. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(GArray) bound = g_array_new (FALSE, TRUE, sizeof (Key));
+      g_autoptr(GArray) listed = g_array_new (FALSE, TRUE, sizeof (Key));
+
+      collect_keys (parts[i].widget, i == 0 ? inherited : NULL, bound);
+      collect_listed (overlay, parts[i].group, listed);
+      g_assert_cmpuint (bound->len, >, 10);
+      missing += count_unlisted (bound, listed, parts[i].group ? parts[i].group : "groups");
+    }
+  g_assert_cmpuint (missing, ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (overlay), 1400, 900);
+  gtk_window_present (GTK_WINDOW (overlay));
+  weft_test_settle ();
+  weft_test_save_screenshot (overlay, "window-shortcuts.png");
+  g_object_set (overlay, "section-name", "views", NULL);
+  weft_test_settle ();
+  weft_test_save_screenshot (overlay, "window-shortcuts-views.png");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -715,11 +1160,16 @@ main (int    argc,
   g_test_add_func ("/weft/window/focus", test_focus);
   g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
+  g_test_add_func ("/weft/window/focus-after-link", test_focus_after_link);
+  g_test_add_func ("/weft/window/focus-after-path", test_focus_after_path);
+  g_test_add_func ("/weft/window/focus-after-panes", test_focus_after_panes);
+  g_test_add_func ("/weft/window/focus-after-presentation", test_focus_after_presentation);
   g_test_add_func ("/weft/window/narrow-restored", test_narrow_restored);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);
   g_test_add_func ("/weft/window/screenshots", test_screenshots);
   g_test_add_func ("/weft/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/weft/window/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();
   g_object_unref (app);
