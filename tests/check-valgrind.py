@@ -16,6 +16,9 @@ import subprocess
 import sys
 import tempfile
 
+import weft_tap
+from weft_tap import result
+
 GROUP, VALGRIND, WEFT, SUPP, EXAMPLE = sys.argv[1:6]
 MORE = []
 for path in sys.argv[6:]:
@@ -25,8 +28,6 @@ for path in sys.argv[6:]:
     else:
         MORE.append(path)
 VALGRIND_ERROR = 97
-
-results = []
 
 
 def run(name, args, expected, env=None):
@@ -48,7 +49,7 @@ def run(name, args, expected, env=None):
         why = "valgrind found a leak or a memory error"
     elif not ok:
         why = f"weft exited {p.returncode}, expected {expected}"
-    results.append((ok, name, why + ("\n" + p.stderr[-6000:] if not ok else "")))
+    result(ok, name, why + ("\n" + p.stderr[-6000:] if not ok else ""))
 
 
 with tempfile.TemporaryDirectory() as d:
@@ -91,12 +92,4 @@ with tempfile.TemporaryDirectory() as d:
     run("limits:validate-too-deep", ["validate", write("deep.weft", "[" * 100 + "]" * 100)], 1)
     run("limits:usage", ["validate", "--bogus"], 2)
 
-if not results:
-    sys.exit(f"no case in group {GROUP!r}")
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

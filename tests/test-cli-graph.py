@@ -12,39 +12,18 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import EXAMPLE, case, expect
+
 WEFT = sys.argv[1]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
 SVG_NS = "{http://www.w3.org/2000/svg}"
 DOT = shutil.which("dot")
 
-results = []
-
 
 def run(*args):
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        with tempfile.TemporaryDirectory() as d:
-            fn(d)
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    except Exception as e:  # a crash in the test itself is a failure too
-        results.append((False, name, f"{type(e).__name__}: {e}"))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
+    return weft_tap.run([WEFT, *args])
 
 
 def svg_parts(path):
@@ -110,38 +89,125 @@ def test_dot_relays_out(d):
     expect(len(nodes) == len(data["entities"]) and edges == len(data["relations"]), f"{len(nodes)}, {edges}")
 
 
+def dot_node_shapes(path):
+    """{node name: shape} of a DOT file, each node's own shape or else the
+    last `node [shape=…]` default before it (Graphviz's box without one)."""
+    text = open(path, encoding="utf-8").read()
+    tokens = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif c == '"':
+            j, value = i + 1, []
+            while text[j] != '"':
+                # Inside quotes \" is a quote; other pairs stay as written.
+                if text[j] == "\\":
+                    value.append(text[j:j + 2] if text[j + 1] != '"' else '"')
+                    j += 2
+                else:
+                    value.append(text[j])
+                    j += 1
+            i = j + 1
+            # "a" + "b" is one string.
+            if tokens and tokens[-1][0] == "+" and len(tokens) > 1 and tokens[-2][0] == "id":
+                tokens.pop()
+                tokens[-1] = ("id", tokens[-1][1] + "".join(value))
+            else:
+                tokens.append(("id", "".join(value)))
+        elif text.startswith("->", i):
+            tokens.append(("->", None))
+            i += 2
+        elif c in "[]=,;{}+":
+            tokens.append((c, None))
+            i += 1
+        else:
+            j = i
+            while j < len(text) and (text[j].isalnum() or text[j] in "_.-#"):
+                j += 1
+            expect(j > i, f"{path}: cannot read {text[i:i + 20]!r}")
+            tokens.append(("id", text[i:j]))
+            i = j
+    shapes, default, k = {}, "box", 0
+    while k < len(tokens):
+        if tokens[k][0] != "id" or (k + 1 < len(tokens) and tokens[k + 1][0] == "="):
+            k += 1
+            continue
+        names = [tokens[k][1]]
+        k += 1
+        while k + 1 < len(tokens) and tokens[k][0] == "->":
+            names.append(tokens[k + 1][1])
+            k += 2
+        attrs = {}
+        if k < len(tokens) and tokens[k][0] == "[":
+            k += 1
+            while tokens[k][0] != "]":
+                if tokens[k][0] == "id" and tokens[k + 1][0] == "=":
+                    attrs[tokens[k][1]] = tokens[k + 2][1]
+                    k += 3
+                else:
+                    k += 1
+            k += 1
+        if names == ["node"]:
+            default = attrs.get("shape", default)
+        elif len(names) == 1 and names[0] not in ("graph", "edge", "digraph"):
+            shapes[names[0]] = attrs.get("shape", default)
+    return shapes
+
+
+@case
+def test_dot_shapes_agree(d):
+    # weft convert --to dot and weft graph … .dot draw each kind of node
+    # with the same Graphviz shape: one style table serves both.
+    network = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "network.weft")
+    for src in (EXAMPLE, network):
+        converted, drawn = os.path.join(d, "converted.gv"), os.path.join(d, "drawn.dot")
+        code, _, err = run("convert", "-q", src, converted, "--to", "dot")
+        expect(code == 0, f"convert: exit {code}: {err}")
+        code, _, err = run("graph", src, drawn, "--events", "--claims")
+        expect(code == 0, f"graph: exit {code}: {err}")
+        by_convert, by_graph = dot_node_shapes(converted), dot_node_shapes(drawn)
+        with open(src) as f:
+            entities = [e["id"] for e in json.load(f)["entities"]]
+        expect(set(entities) <= set(by_convert) and set(entities) <= set(by_graph),
+               f"{src}: entities missing from {sorted(by_convert)} or {sorted(by_graph)}")
+        for node in set(by_convert) & set(by_graph):
+            expect(by_convert[node] == by_graph[node],
+                   f"{src}: {node} is a {by_convert[node]} in weft convert, a {by_graph[node]} in weft graph")
+        expect(len(set(by_graph.values())) >= 4, f"{src}: too few shapes to tell: {set(by_graph.values())}")
+
+
+def drawn_nodes(d, name, *options):
+    """The node titles of the example drawn by weft graph as d/name (SVG)
+    with options."""
+    out = os.path.join(d, name)
+    code, _, err = run("graph", EXAMPLE, out, *options)
+    expect(code == 0, f"{' '.join(options)}: exit {code}: {err}")
+    return svg_parts(out)[0]
+
+
 @case
 def test_focus(d):
     counts = []
     for hops in ("1", "2"):
-        out = os.path.join(d, f"f{hops}.svg")
-        code, _, err = run("graph", EXAMPLE, out, "--focus", "Huawei", "--hops", hops)
-        expect(code == 0, f"exit {code}: {err}")
-        nodes, _, _ = svg_parts(out)
+        nodes = drawn_nodes(d, f"f{hops}.svg", "--focus", "Huawei", "--hops", hops)
         expect("ent-huawei" in nodes, "the focus is drawn")
         counts.append(len(nodes))
     expect(1 < counts[0] < counts[1] <= len(example()["entities"]), counts)
     # By id works as well as by name.
-    code, _, err = run("graph", EXAMPLE, os.path.join(d, "id.svg"), "--focus", "ent-huawei")
-    expect(code == 0, err)
-    expect(len(svg_parts(os.path.join(d, "id.svg"))[0]) == counts[0], "id and name agree")
+    expect(len(drawn_nodes(d, "id.svg", "--focus", "ent-huawei")) == counts[0], "id and name agree")
 
 
 @case
 def test_window(d):
-    out = os.path.join(d, "w.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--from", "2019", "--to", "2019")
-    expect(code == 0, f"exit {code}: {err}")
-    nodes, _, _ = svg_parts(out)
+    nodes = drawn_nodes(d, "w.svg", "--from", "2019", "--to", "2019")
     expect(0 < len(nodes) < len(example()["entities"]), f"{len(nodes)} nodes in 2019")
 
 
 @case
 def test_events_and_claims(d):
-    out = os.path.join(d, "ec.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--events", "--claims", "--engine", "sfdp")
-    expect(code == 0, f"exit {code}: {err}")
-    nodes, _, _ = svg_parts(out)
+    nodes = drawn_nodes(d, "ec.svg", "--events", "--claims", "--engine", "sfdp")
     data = example()
     expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
 
@@ -232,10 +298,4 @@ def test_help(d):
     expect("graph FILE OUT" in out, out)
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -8,39 +8,17 @@ checks its output and exit statuses. Prints TAP."""
 
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
-WEFT = sys.argv[1]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
-HERE = os.path.dirname(os.path.abspath(__file__))
+import weft_tap
+from weft_tap import EXAMPLE, case, expect
 
-results = []
+WEFT = sys.argv[1]
 
 
 def run(*args, env=None):
-    e = dict(os.environ)
-    if env:
-        e.update(env)
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, env=e, timeout=120)
-    return p.returncode, p.stdout, p.stderr
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        fn()
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
+    return weft_tap.run([WEFT, *args], env=env, timeout=120)
 
 
 @case
@@ -258,10 +236,4 @@ def test_terminal_escapes_are_shown_not_sent():
         expect(code == 1 and inert(out + err) and "x\\u{001B}]0;owned\\u{0007}.weft:1:" in out, repr(out))
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

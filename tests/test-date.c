@@ -13,6 +13,7 @@
 
 #include "weft-date.h"
 #include "weft-error.h"
+#include "weft-test.h"
 
 #define P(name) WEFT_DATE_PRECISION_##name
 
@@ -1031,7 +1032,7 @@ main (int   argc,
   /* The labels and messages are compared with their English text. */
   setlocale (LC_MESSAGES, "C");
 
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (point_cases); i++)
     {
@@ -1072,5 +1073,5 @@ main (int   argc,
   g_test_add_func ("/weft/date/robust/mutations", test_mutations);
   g_test_add_func ("/weft/date/robust/random", test_random);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -5,9 +5,10 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
@@ -17,18 +18,7 @@
 #include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-query.h"
-
-static char *tmpdir;
-
-static GFile *
-write_temp (const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
-}
+#include "weft-test.h"
 
 static WeftDataset *
 import (GFile             *file,
@@ -322,7 +312,7 @@ test_array (void)
 static void
 test_malformed_lines (void)
 {
-  g_autoptr(GFile) file = write_temp ("bad.ftm",
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("bad.ftm",
     "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n"   /* 1 */
     "\n"                                                                          /* 2 blank */
     "{\"id\": \"b\", \"schema\": \"Person\", \"properties\": {\"name\": [\"B\"],}}\n" /* 3 trailing comma */
@@ -375,7 +365,7 @@ test_malformed_lines (void)
 static void
 test_strict (void)
 {
-  g_autoptr(GFile) file = write_temp ("strict.ftm",
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("strict.ftm",
     "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n"
     "{\"id\": \"b\", \"schema\": \"Gizmo\", \"properties\": {}}\n"
     "not json at all\n");
@@ -405,7 +395,7 @@ test_too_long (void)
   for (guint i = 0; i < 3000; i++)
     g_string_append (text, "long ");
   g_string_append (text, "\"]}}\n{\"id\": \"c\", \"schema\": \"Person\", \"properties\": {\"name\": [\"C\"]}}\n");
-  file = write_temp ("long.ftm", text->str);
+  file = weft_test_write_tmp_file ("long.ftm", text->str);
 
   g_setenv ("WEFT_MAX_RECORD_SIZE", "4096", TRUE);
   dataset = import (file, &options, diagnostics, NULL);
@@ -457,7 +447,7 @@ entity_ids (WeftDataset *dataset)
 static void
 test_focus (void)
 {
-  g_autoptr(GFile) file = write_temp ("chain.ftm", chain);
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("chain.ftm", chain);
   WeftImportSummary summary = { 0 };
   WeftImportOptions options = { .focus = "c", .hops = 1, .summary = &summary };
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
@@ -498,7 +488,7 @@ test_focus (void)
 static void
 test_focus_not_found (void)
 {
-  g_autoptr(GFile) file = write_temp ("chain2.ftm", chain);
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("chain2.ftm", chain);
   WeftImportOptions options = { .focus = "nobody", .hops = 1 };
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) dataset = import (file, &options, NULL, &error);
@@ -514,7 +504,7 @@ static char *
 export_ftm (WeftDataset *dataset,
             const char  *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *path = weft_test_build_tmp_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -564,17 +554,6 @@ check_valid_ftm (const char *path)
   return n;
 }
 
-static JsonObject *
-weft_object (WeftDataset *dataset,
-             JsonParser  *parser)
-{
-  gsize length;
-  g_autofree char *data = weft_dataset_to_data (dataset, &length);
-
-  g_assert_true (json_parser_load_from_data (parser, data, length, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* The items of @section in @a and @b are the same, by id. */
 static void
 assert_same_items (JsonObject *a,
@@ -614,8 +593,7 @@ static void
 test_round_trip_weft (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
-  g_autoptr(WeftDataset) original = weft_dataset_load_path (example, NULL, &error);
+  g_autoptr(WeftDataset) original = weft_test_load_example ();
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(WeftDataset) back = NULL;
@@ -635,8 +613,8 @@ test_round_trip_weft (void)
   back = import (file, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  a = weft_object (original, p1);
-  b = weft_object (back, p2);
+  a = weft_test_parse_saved (original, p1);
+  b = weft_test_parse_saved (back, p2);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     assert_same_items (a, b, sections[i]);
 }
@@ -700,8 +678,7 @@ test_round_trip_ftm (void)
 static void
 test_focus_weft_claims (void)
 {
-  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
-  g_autoptr(WeftDataset) original = weft_dataset_load_path (example, NULL, NULL);
+  g_autoptr(WeftDataset) original = weft_test_load_example ();
   g_autofree char *path = export_ftm (original, "focus-example.ftm");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
@@ -760,11 +737,7 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("weft-test-ftm-XXXXXX", NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/ftm/tokens", test_tokens);
   g_test_add_func ("/weft/ftm/every-schema", test_every_schema);
@@ -778,19 +751,5 @@ main (int    argc,
   g_test_add_func ("/weft/ftm/round-trip-weft", test_round_trip_weft);
   g_test_add_func ("/weft/ftm/round-trip-ftm", test_round_trip_ftm);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
-  return status;
+  return weft_test_run ();
 }

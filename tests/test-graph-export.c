@@ -3,16 +3,15 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 #include <graphviz/cgraph.h>
 
 #include "weft-formats.h"
-#include "weft-loader.h"
-
-static char *tmpdir;
+#include "weft-test.h"
 
 /* A name that would break XML, DOT and Graphviz escapes if not escaped. */
 #define NASTY "<b>&amp; \"quoted\" 'single' \\N \\G back\\slash\x01 é"
@@ -27,41 +26,51 @@ static const char *nasty_doc =
   " \"relations\": [{\"id\": \"r\", \"from\": \"a&b\", \"to\": \"c\\\"d\", \"type\": \"pays\", \"date\": \"2019~\"},"
   "                 {\"id\": \"r2\", \"from\": \"c\\\"d\", \"to\": \"ev\", \"type\": \"organised\"}]}";
 
-static WeftDataset *
-load_doc (const char *doc)
-{
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (example, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static char *
 export_text (WeftDataset *dataset,
              WeftFormat   format,
              const char  *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *path = weft_test_build_tmp_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
 
   g_assert_true (weft_export_file (dataset, file, format, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
+  return weft_test_read_file (path, NULL);
+}
+
+/* The example and the nasty document, and what one format makes of each. */
+typedef struct {
+  WeftDataset *example;
+  WeftDataset *nasty;
+  char        *text;        /* the example's */
+  char        *nasty_text;
+} Exports;
+
+static void
+exports_clear (Exports *e)
+{
+  g_clear_object (&e->example);
+  g_clear_object (&e->nasty);
+  g_clear_pointer (&e->text, g_free);
+  g_clear_pointer (&e->nasty_text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Exports, exports_clear)
+
+static void
+exports_make (Exports    *e,
+              WeftFormat  format,
+              const char *extension)
+{
+  g_autofree char *example_name = g_strconcat ("example.", extension, NULL);
+  g_autofree char *nasty_name = g_strconcat ("nasty.", extension, NULL);
+
+  e->example = weft_test_load_example ();
+  e->nasty = weft_test_load_text (nasty_doc, "t.weft");
+  e->text = export_text (e->example, format, example_name);
+  e->nasty_text = export_text (e->nasty, format, nasty_name);
 }
 
 static guint
@@ -238,17 +247,15 @@ has_label (Xml        *x,
 static void
 test_graphml (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_GRAPHML, "example.graphml");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_GRAPHML, "nasty.graphml");
+  g_auto(Exports) e = { 0 };
   Xml x;
 
-  xml_parse (&x, text);
+  exports_make (&e, WEFT_FORMAT_GRAPHML, "graphml");
+  xml_parse (&x, e.text);
   g_assert_cmpuint (count (&x, "graphml"), ==, 1);
   g_assert_cmpuint (count (&x, "node"), ==,
-                    weft_dataset_get_entities (example)->len + weft_dataset_get_events (example)->len);
-  g_assert_cmpuint (count (&x, "edge"), ==, weft_dataset_get_relations (example)->len + n_participations (example));
+                    weft_dataset_get_entities (e.example)->len + weft_dataset_get_events (e.example)->len);
+  g_assert_cmpuint (count (&x, "edge"), ==, weft_dataset_get_relations (e.example)->len + n_participations (e.example));
   g_assert_true (has_value (&x, "node_type=entity"));
   g_assert_true (has_value (&x, "node_type=event"));
   g_assert_true (has_value (&x, "kind=company"));
@@ -259,7 +266,7 @@ test_graphml (void)
   g_assert_true (has_label (&x, "Huawei"));
   xml_clear (&x);
 
-  xml_parse (&x, nasty_text);
+  xml_parse (&x, e.nasty_text);
   g_assert_cmpuint (count (&x, "node"), ==, 3);
   g_assert_cmpuint (count (&x, "edge"), ==, 4);
   /* The name comes back as it was; the control character, which XML
@@ -276,26 +283,26 @@ test_graphml (void)
 static void
 test_gexf (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_GEXF, "example.gexf");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_GEXF, "nasty.gexf");
-  GPtrArray *relations = weft_dataset_get_relations (example);
+  g_auto(Exports) e = { 0 };
+  GPtrArray *relations;
   guint dated_relations = 0;
   Xml x;
+
+  exports_make (&e, WEFT_FORMAT_GEXF, "gexf");
+  relations = weft_dataset_get_relations (e.example);
 
   for (guint i = 0; i < relations->len; i++)
     dated_relations += ((WeftRelation *) g_ptr_array_index (relations, i))->date_text != NULL;
 
-  xml_parse (&x, text);
+  xml_parse (&x, e.text);
   g_assert_cmpstr (x.graph_mode, ==, "dynamic");
   g_assert_cmpstr (x.graph_timeformat, ==, "date");
   g_assert_cmpuint (count (&x, "node"), ==,
-                    weft_dataset_get_entities (example)->len + weft_dataset_get_events (example)->len);
-  g_assert_cmpuint (count (&x, "edge"), ==, relations->len + n_participations (example));
+                    weft_dataset_get_entities (e.example)->len + weft_dataset_get_events (e.example)->len);
+  g_assert_cmpuint (count (&x, "edge"), ==, relations->len + n_participations (e.example));
   /* Spells: every event, every dated relation, every participation. */
   g_assert_cmpuint (count (&x, "spell"), ==,
-                    weft_dataset_get_events (example)->len + dated_relations + n_participations (example));
+                    weft_dataset_get_events (e.example)->len + dated_relations + n_participations (e.example));
   for (guint i = 0; i < x.spells->len; i++)
     g_assert_true (g_regex_match_simple ("^(-?\\d{4}-\\d{2}-\\d{2})?\\.\\.(-?\\d{4}-\\d{2}-\\d{2})?$",
                                          g_ptr_array_index (x.spells, i), 0, 0));
@@ -312,7 +319,7 @@ test_gexf (void)
   g_assert_true (has_value (&x, "edge_type=participant"));
   xml_clear (&x);
 
-  xml_parse (&x, nasty_text);
+  xml_parse (&x, e.nasty_text);
   g_assert_true (has_label (&x, "<b>&amp; \"quoted\" 'single' \\N \\G back\\slash\xEF\xBF\xBD é"));
   /* 2019~ is the year 2019; 2020-05/2021 from May 2020 to the end of 2021. */
   g_assert_true (g_ptr_array_find_with_equal_func (x.spells, "2019-01-01..2019-12-31", g_str_equal, NULL));
@@ -325,24 +332,22 @@ test_gexf (void)
 static void
 test_dot (void)
 {
-  g_autoptr(WeftDataset) example = load_example ();
-  g_autoptr(WeftDataset) nasty = load_doc (nasty_doc);
-  g_autofree char *text = export_text (example, WEFT_FORMAT_DOT, "example.gv");
-  g_autofree char *nasty_text = export_text (nasty, WEFT_FORMAT_DOT, "nasty.gv");
+  g_auto(Exports) e = { 0 };
   Agraph_t *graph;
   Agnode_t *node;
 
-  graph = agmemread (text);
+  exports_make (&e, WEFT_FORMAT_DOT, "gv");
+  graph = agmemread (e.text);
   g_assert_nonnull (graph);
-  g_assert_cmpint (agnnodes (graph), ==, weft_dataset_get_entities (example)->len);
-  g_assert_cmpint (agnedges (graph), ==, weft_dataset_get_relations (example)->len);
+  g_assert_cmpint (agnnodes (graph), ==, weft_dataset_get_entities (e.example)->len);
+  g_assert_cmpint (agnedges (graph), ==, weft_dataset_get_relations (e.example)->len);
   node = agnode (graph, (char *) "ent-huawei", FALSE);
   g_assert_nonnull (node);
   g_assert_cmpstr (agget (node, (char *) "label"), ==, "Huawei");
   g_assert_cmpstr (agget (node, (char *) "kind"), ==, "company");
   agclose (graph);
 
-  graph = agmemread (nasty_text);
+  graph = agmemread (e.nasty_text);
   g_assert_nonnull (graph);
   /* Two entities and the event a relation points at. */
   g_assert_cmpint (agnnodes (graph), ==, 3);
@@ -361,29 +366,11 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("weft-test-graph-export-XXXXXX", NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/graph-export/graphml", test_graphml);
   g_test_add_func ("/weft/graph-export/gexf", test_gexf);
   g_test_add_func ("/weft/graph-export/dot", test_dot);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
-  return status;
+  return weft_test_run ();
 }

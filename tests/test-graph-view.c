@@ -6,15 +6,14 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <adwaita.h>
 
 #include "weft-graph-view.h"
 #include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-test-gui.h"
+#include "weft-views.h"
 
 typedef struct {
   WeftDataset   *dataset;
@@ -50,17 +49,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-
-  f->dataset = weft_dataset_load_path (path, NULL, &error);
-  g_assert_no_error (error);
+  f->dataset = weft_test_load_example ();
   f->session = weft_session_new (f->dataset);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   f->view = WEFT_GRAPH_VIEW (weft_graph_view_new (f->session));
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = GTK_WIDGET (weft_test_present (GTK_WIDGET (f->view), 1000, 700));
   wait_for_layout (f);
 }
 
@@ -349,14 +341,201 @@ test_awkward_names (void)
   gtk_window_destroy (GTK_WINDOW (f.window));
 }
 
+/* A screenshot read back: luminance (0 to 255) by pixel. */
+typedef struct {
+  int     width;
+  int     height;
+  guchar *luma;
+} Shot;
+
+static void
+shot_clear (Shot *shot)
+{
+  g_clear_pointer (&shot->luma, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shot, shot_clear)
+
+/* Saves what @f's window shows as @name and reads it back. */
+static void
+shot_take (Fixture    *f,
+           const char *name,
+           Shot       *shot)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *argb = NULL;
+
+  weft_test_save_screenshot (f->window, name);
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  shot->width = gdk_texture_get_width (texture);
+  shot->height = gdk_texture_get_height (texture);
+  argb = g_new (guint32, (gsize) shot->width * shot->height);
+  gdk_texture_download (texture, (guchar *) argb, (gsize) shot->width * 4);
+  shot->luma = g_new (guchar, (gsize) shot->width * shot->height);
+  for (gsize i = 0; i < (gsize) shot->width * shot->height; i++)
+    shot->luma[i] = (guchar) ((((argb[i] >> 16) & 0xff) * 3 + ((argb[i] >> 8) & 0xff) * 6 + (argb[i] & 0xff)) / 10);
+}
+
+/* The least (@darkest) or greatest luminance in the box (x, y, w, h). */
+static guint
+shot_extreme (const Shot *shot,
+              int         x,
+              int         y,
+              int         w,
+              int         h,
+              gboolean    darkest)
+{
+  guint best = darkest ? 255 : 0;
+
+  g_assert_true (x >= 0 && y >= 0 && x + w <= shot->width && y + h <= shot->height);
+  for (int j = y; j < y + h; j++)
+    for (int i = x; i < x + w; i++)
+      best = darkest ? MIN (best, shot->luma[j * shot->width + i]) : MAX (best, shot->luma[j * shot->width + i]);
+  return best;
+}
+
+static double
+shot_mean (const Shot *shot)
+{
+  double sum = 0;
+
+  for (gsize i = 0; i < (gsize) shot->width * shot->height; i++)
+    sum += shot->luma[i];
+  return sum / ((gsize) shot->width * shot->height);
+}
+
+/* The palette follows the desktop's dark style: a dark background, light
+ * names on it, dark node fills, and a picture unlike the light one. */
 static void
 test_dark (Fixture       *f,
            gconstpointer  data)
 {
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y;
+  const WeftNodeBox *hub;
+  g_auto(Shot) light = { 0 };
+  g_auto(Shot) dark = { 0 };
+  guint most = 0;
+
+  /* The most connected node: its name is always written under it. */
+  for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
+    if (weft_graph_get_node (graph, i)->degree > weft_graph_get_node (graph, most)->degree)
+      most = i;
+  hub = weft_layout_get_node (layout, most);
+  weft_graph_view_get_center (f->view, &cx, &cy);
+  x = (hub->x - cx) * scale + gtk_widget_get_width (GTK_WIDGET (f->view)) / 2.0;
+  y = (hub->y - cy) * scale + gtk_widget_get_height (GTK_WIDGET (f->view)) / 2.0;
+  g_assert_cmpfloat (hub->height * scale, >=, 6);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   weft_test_spin (300);
-  weft_test_save_screenshot (f->window, "graph-view-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  shot_take (f, "graph-view-light.png", &light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  weft_test_spin (300);
+  shot_take (f, "graph-view-dark.png", &dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  weft_test_spin (100);
+
+  g_test_message ("luminance light/dark: background %u/%u, fill %u/%u, name %u/%u",
+                  shot_extreme (&light, 2, 2, 8, 8, TRUE), shot_extreme (&dark, 2, 2, 8, 8, FALSE),
+                  shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE),
+                  shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE),
+                  shot_extreme (&light, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, TRUE),
+                  shot_extreme (&dark, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, FALSE));
+
+  /* The background, in a corner where nothing is drawn. */
+  g_assert_cmpuint (shot_extreme (&light, 2, 2, 8, 8, TRUE), >, 200);
+  g_assert_cmpuint (shot_extreme (&dark, 2, 2, 8, 8, FALSE), <, 60);
+  /* The node's fill, around its centre. */
+  g_assert_cmpuint (shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE), >, 180);
+  g_assert_cmpuint (shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE), <, 120);
+  /* Its name under it: dark letters on light, light letters on dark. */
+  y += hub->height * scale / 2 + 3;
+  g_assert_cmpuint (shot_extreme (&light, (int) x - 12, (int) y, 24, 9, TRUE), <, 100);
+  g_assert_cmpuint (shot_extreme (&dark, (int) x - 12, (int) y, 24, 9, FALSE), >, 180);
+  /* As a whole. */
+  g_assert_cmpfloat (shot_mean (&light), >, shot_mean (&dark) + 120);
+}
+
+/* The first widget under @root (itself included) of @type whose label,
+ * if @label is given, is @label. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bar over the view says when it shows part of the graph, lays out
+ * everything, and stops a layout. */
+static void
+test_bar (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = weft_views_new_graph_bar (GTK_WIDGET (f->view));
+  GtkWidget *everything = find_widget (bar, GTK_TYPE_BUTTON, "Lay Out _Everything");
+  GtkWidget *stop = find_widget (bar, GTK_TYPE_BUTTON, "_Stop");
+  GtkRevealer *revealer = GTK_REVEALER (find_widget (bar, GTK_TYPE_REVEALER, NULL));
+  GtkLabel *label = GTK_LABEL (find_widget (bar, GTK_TYPE_LABEL, NULL));
+  gint64 deadline;
+
+  g_assert_nonnull (everything);
+  g_assert_nonnull (stop);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_object_ref (f->view);
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  gtk_widget_set_vexpand (GTK_WIDGET (f->view), TRUE);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  g_object_unref (f->view);
+
+  /* Part of the graph: the bar says so and offers everything. */
+  weft_graph_view_set_bound (f->view, 12);
+  wait_for_layout (f);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, weft_graph_view_get_message (f->view));
+  g_assert_true (gtk_widget_get_visible (everything));
+  g_assert_false (gtk_widget_get_visible (stop));
+  weft_test_save_screenshot (f->window, "graph-view-bar.png");
+
+  g_signal_emit_by_name (everything, "clicked");
+  wait_for_layout (f);
+  g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* While a layout runs, Stop is the bar's button, and stops it. */
+  weft_graph_view_set_engine (f->view, "circo");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!weft_graph_view_get_busy (f->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (weft_graph_view_get_busy (f->view));
+  g_assert_true (gtk_widget_get_visible (stop));
+  g_assert_false (gtk_widget_get_visible (everything));
+  g_signal_emit_by_name (stop, "clicked");
+  weft_test_spin (300);
+  g_assert_false (weft_graph_view_get_busy (f->view));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Layout cancelled");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
 }
 
 static gboolean
@@ -413,17 +592,11 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
   /* GTK's test accessibility backend records what the view tells
    * assistive technologies, so the tests can read it back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display; skipping the GUI tests\n");
-      return 77;
-    }
-  adw_init ();
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/weft/graph-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("opens", test_opens);
@@ -435,9 +608,10 @@ main (int    argc,
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);
+  ADD ("bar", test_bar);
   ADD ("dark", test_dark);
 #undef ADD
   g_test_add_func ("/weft/graph-view/awkward-names", test_awkward_names);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

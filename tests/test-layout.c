@@ -6,28 +6,15 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "weft-error.h"
 #include "weft-graph.h"
+#include "weft-graph-painter.h"
 #include "weft-layout.h"
-#include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-session.h"
-
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "weft-test.h"
 
 /* Names that mean something to Graphviz, SVG, HTML or Pango. */
 static const char * const awkward_names[] = {
@@ -202,7 +189,7 @@ assert_geometry (WeftLayout *layout)
 static void
 test_geometry (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_AUTO, &error);
@@ -227,7 +214,7 @@ test_geometry (void)
 static void
 test_engines (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
 
   for (WeftLayoutEngine engine = WEFT_ENGINE_DOT; engine < WEFT_N_ENGINES; engine++)
@@ -248,7 +235,7 @@ test_engines (void)
 static void
 test_events_and_claims (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, TRUE, TRUE);
   g_autoptr(GError) error = NULL;
@@ -775,7 +762,7 @@ wait_for (Waiter *w)
 static void
 test_async (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
   Waiter w = { 0 };
 
@@ -828,7 +815,7 @@ test_timeout_fallback (void)
 {
   g_autoptr(WeftDataset) ring = ring_dataset (100);
   g_autoptr(WeftGraph) slow_graph = graph_of (ring);
-  g_autoptr(WeftDataset) example = load_example ();
+  g_autoptr(WeftDataset) example = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (example);
   g_autoptr(WeftLayout) reference = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -915,7 +902,7 @@ graph_has_entity (WeftGraph  *graph,
 static void
 test_focus (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSession) session = weft_session_new (d);
   WeftEntity *huawei = weft_dataset_lookup_entity (d, "ent-huawei");
   g_autoptr(WeftSubgraph) s1 = NULL;
@@ -959,7 +946,7 @@ test_focus (void)
 static void
 test_path (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSession) session = weft_session_new (d);
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
@@ -1000,7 +987,7 @@ test_path (void)
 static void
 test_most_connected (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftSubgraph) top = weft_subgraph_most_connected (d, all, 10);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
@@ -1053,12 +1040,79 @@ test_legend (void)
   g_assert_cmpuint (edges, ==, WEFT_N_EVIDENCE);
 }
 
+/* The painter draws every node in view, where the layout put it, and
+ * says so: boxes at the layout's place times the scale; names, where they
+ * are readable, centred on their node, inside it and at least 11 pixels
+ * tall; far out (one path per look) the boxes without names. */
+static void
+test_painter (void)
+{
+  g_autoptr(WeftGraphPainter) painter = weft_graph_painter_new ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  const double scales[] = { 1.5, 0.2 };
+  const double origin = 10;  /* the view's top left, in layout points */
+  WeftGraphPaintState state;
+
+  g_assert_no_error (error);
+  weft_graph_paint_state_init (&state, weft_graph_palette_get (FALSE));
+  weft_graph_painter_set_record (painter, TRUE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+    {
+      double s = scales[k];
+      int w = (int) ceil (weft_layout_get_width (layout) * s), h = (int) ceil (weft_layout_get_height (layout) * s);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree gboolean *seen = g_new0 (gboolean, weft_graph_get_n_nodes (graph));
+      const WeftGraphDrawnNode *drawn;
+      guint n_drawn, n_in_view = 0;
+      WeftGraphViewport viewport;
+
+      weft_graph_viewport_init (&viewport, s, origin, origin, w, h);
+      weft_graph_viewport_apply (&viewport, cr);
+      weft_graph_painter_draw (painter, cr, layout, &state, WEFT_GRAPH_PAINT_ALL, &viewport);
+      drawn = weft_graph_painter_get_drawn (painter, &n_drawn);
+      for (guint i = 0; i < n_drawn; i++)
+        {
+          const WeftNodeBox *b = weft_layout_get_node (layout, drawn[i].node);
+          const WeftGraphRect *box = &drawn[i].box, *name = &drawn[i].name;
+
+          g_assert_false (seen[drawn[i].node]);
+          seen[drawn[i].node] = TRUE;
+          g_assert_cmpfloat_with_epsilon (box->x, (b->x - b->width / 2 - origin) * s, 1e-6);
+          g_assert_cmpfloat_with_epsilon (box->y, (b->y - b->height / 2 - origin) * s, 1e-6);
+          g_assert_cmpfloat_with_epsilon (box->width, b->width * s, 1e-6);
+          g_assert_cmpfloat_with_epsilon (box->height, b->height * s, 1e-6);
+          g_assert_true (drawn[i].has_name == (s >= 1));
+          if (!drawn[i].has_name)
+            continue;
+          g_assert_cmpfloat_with_epsilon (name->x + name->width / 2, (b->label_x - origin) * s, 1e-6);
+          g_assert_cmpfloat_with_epsilon (name->y + name->height / 2, (b->label_y - origin) * s, 1e-6);
+          g_assert_cmpfloat (name->height, >=, 11);
+          g_assert_cmpfloat (name->x, >=, box->x);
+          g_assert_cmpfloat (name->x + name->width, <=, box->x + box->width);
+        }
+      for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          const WeftNodeBox *b = weft_layout_get_node (layout, i);
+
+          n_in_view += b->x + b->width / 2 >= origin && b->y + b->height / 2 >= origin;
+        }
+      g_assert_cmpuint (n_drawn, ==, n_in_view);
+      g_assert_cmpuint (n_drawn, >, 0);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/layout/check", test_check);
   g_test_add_func ("/weft/layout/geometry", test_geometry);
@@ -1079,8 +1133,9 @@ main (int    argc,
   g_test_add_func ("/weft/layout/path", test_path);
   g_test_add_func ("/weft/layout/most-connected", test_most_connected);
   g_test_add_func ("/weft/layout/legend", test_legend);
+  g_test_add_func ("/weft/layout/painter", test_painter);
   /* Last: it leaves Graphviz busy. */
   g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -2,24 +2,14 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 
-#include "weft-loader.h"
 #include "weft-query.h"
 #include "weft-session.h"
-
-static WeftDataset *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
+#include "weft-test.h"
 
 static char *
 ids (GPtrArray *items)
@@ -51,7 +41,7 @@ hops (GArray *array)
 static void
 test_neighbours (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GPtrArray) nb = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "b"));
   g_autoptr(GPtrArray) nc = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "c"));
   g_autoptr(GPtrArray) ne = weft_dataset_neighbours (ds, weft_dataset_lookup_entity (ds, "e"));
@@ -66,7 +56,7 @@ test_neighbours (void)
 static void
 test_neighbourhood (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
   g_autoptr(WeftSubgraph) h0 = weft_dataset_neighbourhood (ds, a, 0);
   g_autoptr(WeftSubgraph) h1 = weft_dataset_neighbourhood (ds, a, 1);
@@ -100,7 +90,7 @@ test_neighbourhood (void)
 static void
 test_window (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(WeftSubgraph) w2019 = weft_dataset_window (ds, weft_days_from_civil (2019, 1, 1),
                                                        weft_days_from_civil (2019, 12, 31));
   g_autoptr(WeftSubgraph) w2021 = weft_dataset_window (ds, weft_days_from_civil (2021, 1, 1),
@@ -140,7 +130,7 @@ test_window (void)
 static void
 test_shortest_path (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
   WeftEntity *d = weft_dataset_lookup_entity (ds, "d");
   WeftEntity *e = weft_dataset_lookup_entity (ds, "e");
@@ -177,7 +167,7 @@ test_path_prefers_relations (void)
 {
   /* b-c are linked by an event and a claim; c-d by a relation and a claim:
    * the relation wins where both are one hop. */
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GPtrArray) path = weft_dataset_shortest_path (ds, weft_dataset_lookup_entity (ds, "c"),
                                                           weft_dataset_lookup_entity (ds, "d"));
 
@@ -188,7 +178,7 @@ test_path_prefers_relations (void)
 static void
 test_search (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   struct { const char *text; const char *expected; } cases[] = {
     { "alpha", "a v1 k1" },
     { "ALPHA corp", "a" },
@@ -223,7 +213,7 @@ test_search (void)
 static void
 test_session (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(WeftSession) session = weft_session_new (ds);
   guint window_signals = 0;
   gint64 lower, upper;
@@ -289,7 +279,7 @@ test_session (void)
 static void
 test_session_window (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(WeftSession) session = weft_session_new (ds);
   const WeftTimeWindow backwards = { weft_days_from_civil (2021, 12, 31), weft_days_from_civil (2021, 1, 1) };
   g_autoptr(WeftTimeWindow) window = NULL;
@@ -353,8 +343,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/query/neighbours", test_neighbours);
   g_test_add_func ("/weft/query/neighbourhood", test_neighbourhood);
@@ -365,5 +354,5 @@ main (int    argc,
   g_test_add_func ("/weft/query/session", test_session);
   g_test_add_func ("/weft/query/session-window", test_session_window);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -1,14 +1,15 @@
 /* test-window.c: the application window, driven through its actions
  *
- * Runs under Xvfb (build-aux/test); returns 77 (skip) without a display.
+ * Runs under Xvfb (build-aux/test); skips without a display.
  * Screenshots go to the build folder: window-light.png, window-dark.png,
  * window-narrow.png, window-presentation.png.
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -30,44 +31,18 @@ has_banner (gpointer data)
 }
 
 static gboolean
-is_compact (gpointer data)
-{
-  return weft_window_get_compact (data);
-}
-
-/* At most 560 pixels wide, the size asked for (which counts the
- * window's shadow too). */
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 560;
-}
-
-static gboolean
 is_wide (gpointer data)
 {
   return !weft_window_get_compact (data) && gtk_widget_get_width (data) > 1100;
 }
 
 static char *
-write_temp (const char *name,
-            const char *contents)
-{
-  g_autofree char *dir = g_dir_make_tmp ("weft-window-XXXXXX", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
-
-static char *
 fixture_copy (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *source = weft_test_build_data_path ("network.weft", NULL);
+  g_autofree char *contents = weft_test_read_file (source, NULL);
 
-  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
-  return write_temp ("network.weft", contents);
+  return weft_test_write_tmp ("network.weft", contents);
 }
 
 static void
@@ -110,20 +85,20 @@ sidebar_selection (WeftWindow *window)
   return NULL;
 }
 
+/* A button whose "weft-id" is @id. */
+static gboolean
+is_link_to (GtkWidget     *widget,
+            gconstpointer  id)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0;
+}
+
 /* The first button in @widget whose "weft-id" is @id. */
 static GtkWidget *
 find_link (GtkWidget  *widget,
            const char *id)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_link (c, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return weft_test_find_widget (widget, is_link_to, id);
 }
 
 /* The widget with keyboard focus in @window, or NULL. */
@@ -153,35 +128,20 @@ collect_links (GtkWidget *widget,
     collect_links (c, links);
 }
 
-/* The first button in @widget labelled or named @text. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *text)
+/* A button labelled @text, or with @text for tooltip (an icon button). */
+static gboolean
+is_button_saying (GtkWidget     *widget,
+                  gconstpointer  text)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0 ||
-       g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0 ||
+                                    g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0);
 }
 
-/* Whether @widget shows a label that says @text. */
 static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (shows_label (c, text))
-      return TRUE;
-  return FALSE;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 /* ---- Tests -------------------------------------------------------------- */
@@ -235,19 +195,16 @@ static void
 test_import (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  const char *corpus = g_getenv ("WEFT_CORPUS");
-  g_autofree char *path = NULL;
+  g_autofree char *path = weft_test_find_corpus_path ("timelinejs", "eras.json", NULL);
   WeftDataset *ds;
 
-  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+  if (path == NULL)
     {
       gtk_window_destroy (GTK_WINDOW (window));
-      g_test_skip ("the shared corpus is not beside the repository");
       return;
     }
 
   /* A TimelineJS file (Knight Lab, MPL-2.0) opens like a dataset… */
-  path = g_build_filename (corpus, "timelinejs", "eras.json", NULL);
   open_by_action (window, path);
   g_assert_true (weft_test_wait_for (is_imported, window));
   weft_test_settle ();
@@ -267,9 +224,9 @@ test_broken_file_keeps_document (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftDataset *before = weft_session_get_dataset (weft_window_get_session (window));
-  g_autofree char *path = write_temp ("broken.weft",
-                                      "{\n  \"weft\": 1,\n  \"title\": \"Broken\",\n"
-                                      "  \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"corp\"}]\n}\n");
+  g_autofree char *path = weft_test_write_tmp ("broken.weft",
+                                               "{\n  \"weft\": 1,\n  \"title\": \"Broken\",\n"
+                                               "  \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"corp\"}]\n}\n");
   const char *banner;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-banner", NULL);
@@ -599,7 +556,7 @@ test_focus_after_path (void)
   weft_session_select_id (session, "ent-huawei");
   weft_test_settle ();
 
-  button = find_button (inspector, "Path from IBM to Here");
+  button = weft_test_find_widget (inspector, is_button_saying, "Path from IBM to Here");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   gtk_widget_activate (button);
@@ -608,13 +565,13 @@ test_focus_after_path (void)
   g_assert_true (GTK_IS_LABEL (focus_of (window)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Path from IBM to Huawei");
 
-  button = find_button (inspector, "Clear the path");
+  button = weft_test_find_widget (inspector, is_button_saying, "Clear the path");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   gtk_widget_activate (button);
   weft_test_settle ();
   g_assert_null (weft_session_get_path (session));
-  g_assert_null (find_button (inspector, "Clear the path"));
+  g_assert_null (weft_test_find_widget (inspector, is_button_saying, "Clear the path"));
   g_assert_true (focus_is_in (window, inspector));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Huawei");
 
@@ -630,7 +587,7 @@ test_focus_after_panes (void)
   WeftSession *session = weft_window_get_session (window);
   GtkWidget *inspector = weft_window_get_inspector (window);
   GtkWidget *sidebar = weft_window_get_sidebar (window);
-  GtkWidget *dismiss = find_button (GTK_WIDGET (window), "Dismiss");
+  GtkWidget *dismiss = weft_test_find_widget (GTK_WIDGET (window), is_button_saying, "Dismiss");
 
   /* The banner's close button. */
   g_assert_nonnull (weft_window_get_banner_text (window));
@@ -701,11 +658,11 @@ test_focus_after_presentation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
   weft_test_settle ();
   g_assert_true (focus_of (window) == card);
-  g_assert_true (shows_label (card, events[0]->title));
+  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[0]->title));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
   weft_test_settle ();
   g_assert_true (focus_of (window) == card);
-  g_assert_true (shows_label (card, events[1]->title));
+  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[1]->title));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
   weft_test_settle ();
@@ -781,8 +738,8 @@ test_narrow_restored (void)
   g_settings_set_int (settings, "window-height", 700);
   window = weft_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (weft_test_wait_for (is_compact, window));
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 500);
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "window-width");
@@ -859,11 +816,11 @@ test_screenshots (void)
   g_assert_false (weft_window_get_compact (window));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
-  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
   /* The wide header stopped the window short; a user dragging its edge
    * goes on narrowing it. */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   weft_test_settle ();
   g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP))));
   g_assert_true (adw_flap_get_folded (ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_inspector (window), ADW_TYPE_FLAP))));
@@ -1136,20 +1093,9 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-
-  app = weft_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
+  app = weft_test_get_application ();
 
   g_test_add_func ("/weft/window/example", test_example);
   g_test_add_func ("/weft/window/open-action", test_open_action);
@@ -1171,7 +1117,5 @@ main (int    argc,
   g_test_add_func ("/weft/window/shortcuts", test_shortcuts);
   g_test_add_func ("/weft/window/shortcuts-listed", test_shortcuts_listed);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return weft_test_run ();
 }

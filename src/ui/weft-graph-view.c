@@ -7,8 +7,10 @@
  * path and search highlights are drawn on top every frame. New tiles are
  * drawn for about TILE_BUDGET_US per frame, the rest in the next frames.
  * While the zoom changes the old tiles are stretched, and new ones are
- * drawn once it settles. Zoomed out, everything of one look is one path
- * (draw_scene_batched()).
+ * drawn once it settles. The painter (core/graph/weft-graph-painter.c)
+ * draws the tiles; what is drawn over them every frame is in
+ * weft-graph-overlays.c. This file keeps the view: tiles, the view
+ * transform, input, actions, following the session, accessibility.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,10 +19,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "weft-error.h"
+#include "weft-graph-overlays.h"
+#include "weft-graph-painter.h"
 #include "weft-graph-view.h"
 
 #define TILE 256
@@ -31,19 +36,7 @@
 #define SETTLE_MS 180
 #define DEFAULT_TIMEOUT_MS 4000
 #define PAN_STEP 80.0
-#define MINIMAP_WIDTH 180.0
 #define HIT_PIXELS 5.0
-
-typedef struct {
-  double x, y, w, h;
-} Rect;
-
-typedef struct {
-  GdkRGBA fg;
-  GdkRGBA accent;
-  GdkRGBA match;
-  gboolean dark;
-} Colors;
 
 struct _WeftGraphView
 {
@@ -54,8 +47,6 @@ struct _WeftGraphView
 
   WeftGraph        *graph;
   WeftLayout       *layout;
-  GArray           *by_degree;      /* node indices, most connected first, for layout_of_order */
-  WeftLayout       *layout_of_order;
   WeftLayoutEngine  engine;
   WeftLayoutEngine  running_engine;
   GCancellable     *cancellable;
@@ -90,9 +81,9 @@ struct _WeftGraphView
   double            tiles_scale;
   guint             settle_id;
   guint             more_tiles_id;
-  GskRenderNode    *minimap;
-  GskRenderNode    *legend;
-  Colors            colors;
+  WeftGraphPainter  *painter;
+  WeftGraphOverlays *overlays;       /* and their caches (minimap, legend) */
+  WeftGraphPalette  palette;
 
   gint              hover_node;
   gint              hover_edge;
@@ -166,644 +157,55 @@ set_bounded (WeftGraphView *self,
 }
 
 static void
-rgba_from_rgb (GdkRGBA *out,
-               guint32  rgb,
-               float    alpha)
-{
-  out->red = ((rgb >> 16) & 0xff) / 255.f;
-  out->green = ((rgb >> 8) & 0xff) / 255.f;
-  out->blue = (rgb & 0xff) / 255.f;
-  out->alpha = alpha;
-}
-
-static void
 clear_tiles (WeftGraphView *self)
 {
   g_hash_table_remove_all (self->tiles);
-  g_clear_pointer (&self->minimap, gsk_render_node_unref);
-  g_clear_pointer (&self->legend, gsk_render_node_unref);
-}
-
-static gboolean
-rect_intersects (const Rect *a,
-                 double      x1,
-                 double      y1,
-                 double      x2,
-                 double      y2)
-{
-  return x2 >= a->x && x1 <= a->x + a->w && y2 >= a->y && y1 <= a->y + a->h;
-}
-
-static void
-node_rect (const WeftNodeBox *b,
-           double            *x1,
-           double            *y1,
-           double            *x2,
-           double            *y2)
-{
-  *x1 = b->x - b->width / 2;
-  *y1 = b->y - b->height / 2;
-  *x2 = b->x + b->width / 2;
-  *y2 = b->y + b->height / 2;
+  weft_graph_overlays_clear (self->overlays);
 }
 
 /* ---- Colours -------------------------------------------------------------- */
 
+/* The painter's palette with the text and accent colours of the theme. */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
-read_colors (WeftGraphView *self,
-             Colors        *c)
+read_palette (WeftGraphView    *self,
+              WeftGraphPalette *palette)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fg, accent;
 
-  gtk_style_context_get_color (context, &c->fg);
-  if (!gtk_style_context_lookup_color (context, "accent_color", &c->accent))
-    gdk_rgba_parse (&c->accent, "#3584e4");
-  c->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  gdk_rgba_parse (&c->match, c->dark ? "#f8e45c" : "#e5a50a");
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  *palette = *weft_graph_palette_get (dark);
+  palette->text = (WeftColor) { fg.red, fg.green, fg.blue, fg.alpha };
+  palette->accent = (WeftColor) { accent.red, accent.green, accent.blue, accent.alpha };
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 static gboolean
-colors_equal (const Colors *a,
-              const Colors *b)
+palettes_equal (const WeftGraphPalette *a,
+                const WeftGraphPalette *b)
 {
-  return gdk_rgba_equal (&a->fg, &b->fg) && gdk_rgba_equal (&a->accent, &b->accent) && a->dark == b->dark;
+  return memcmp (&a->text, &b->text, sizeof a->text) == 0 && memcmp (&a->accent, &b->accent, sizeof a->accent) == 0 &&
+         a->dark == b->dark;
 }
 
+/* What the session lights up, for the painter and the overlays. */
 static void
-set_source_rgba_alpha (cairo_t       *cr,
-                       const GdkRGBA *c,
-                       double         alpha)
+paint_state (WeftGraphView       *self,
+             WeftGraphPaintState *state)
 {
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
-/* ---- Drawing the graph (into tiles, the minimap, benchmarks) -------------- */
-
-static void
-shape_path (cairo_t       *cr,
-            WeftNodeShape  shape,
-            double         x,
-            double         y,
-            double         w,
-            double         h)
-{
-  double l = x - w / 2, r = x + w / 2, t = y - h / 2, b = y + h / 2;
-
-  switch (shape)
-    {
-    case WEFT_NODE_SHAPE_ELLIPSE:
-      cairo_save (cr);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, w / 2, h / 2);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      break;
-
-    case WEFT_NODE_SHAPE_ROUNDED:
-      {
-        double rad = MIN (h / 3, 6);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, r - rad, t + rad, rad, -G_PI / 2, 0);
-        cairo_arc (cr, r - rad, b - rad, rad, 0, G_PI / 2);
-        cairo_arc (cr, l + rad, b - rad, rad, G_PI / 2, G_PI);
-        cairo_arc (cr, l + rad, t + rad, rad, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_HEXAGON:
-      {
-        double q = MIN (h / 2, w / 4);
-
-        cairo_move_to (cr, l, y);
-        cairo_line_to (cr, l + q, t);
-        cairo_line_to (cr, r - q, t);
-        cairo_line_to (cr, r, y);
-        cairo_line_to (cr, r - q, b);
-        cairo_line_to (cr, l + q, b);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_OCTAGON:
-      {
-        double c = MIN (h * 0.3, w / 4);
-
-        cairo_move_to (cr, l + c, t);
-        cairo_line_to (cr, r - c, t);
-        cairo_line_to (cr, r, t + c);
-        cairo_line_to (cr, r, b - c);
-        cairo_line_to (cr, r - c, b);
-        cairo_line_to (cr, l + c, b);
-        cairo_line_to (cr, l, b - c);
-        cairo_line_to (cr, l, t + c);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_HOUSE:
-      {
-        double roof = h * 0.3;
-
-        cairo_move_to (cr, x, t);
-        cairo_line_to (cr, r, t + roof);
-        cairo_line_to (cr, r, b);
-        cairo_line_to (cr, l, b);
-        cairo_line_to (cr, l, t + roof);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_PARALLELOGRAM:
-      {
-        double k = MIN (h * 0.8, w / 4);
-
-        cairo_move_to (cr, l + k, t);
-        cairo_line_to (cr, r, t);
-        cairo_line_to (cr, r - k, b);
-        cairo_line_to (cr, l, b);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_DIAMOND:
-      cairo_move_to (cr, x, t);
-      cairo_line_to (cr, r, y);
-      cairo_line_to (cr, x, b);
-      cairo_line_to (cr, l, y);
-      cairo_close_path (cr);
-      break;
-
-    case WEFT_NODE_SHAPE_NOTE:
-      {
-        double fold = MIN (h / 3, 6);
-
-        cairo_move_to (cr, l, t);
-        cairo_line_to (cr, r - fold, t);
-        cairo_line_to (cr, r, t + fold);
-        cairo_line_to (cr, r, b);
-        cairo_line_to (cr, l, b);
-        cairo_close_path (cr);
-      }
-      break;
-
-    case WEFT_NODE_SHAPE_BOX:
-    default:
-      cairo_rectangle (cr, l, t, w, h);
-      break;
-    }
-}
-
-static void
-spline_path (cairo_t          *cr,
-             const WeftSpline *s)
-{
-  cairo_move_to (cr, s->points[0].x, s->points[0].y);
-  for (guint k = 1; k + 2 < s->n_points; k += 3)
-    cairo_curve_to (cr, s->points[k].x, s->points[k].y,
-                    s->points[k + 1].x, s->points[k + 1].y,
-                    s->points[k + 2].x, s->points[k + 2].y);
-}
-
-/* An arrow from @base to @tip: a triangle, or a bar (tee) for denials. */
-static void
-arrow_path (cairo_t          *cr,
-            const WeftPoint  *base,
-            const WeftPoint  *tip,
-            gboolean          tee)
-{
-  double dx = tip->x - base->x, dy = tip->y - base->y;
-  double len = hypot (dx, dy);
-  double nx, ny;
-
-  if (len < 0.01)
-    return;
-  nx = -dy / len;
-  ny = dx / len;
-
-  if (tee)
-    {
-      double half = MAX (len * 0.6, 3.5);
-
-      cairo_move_to (cr, base->x, base->y);
-      cairo_line_to (cr, tip->x, tip->y);
-      cairo_move_to (cr, tip->x + nx * half, tip->y + ny * half);
-      cairo_line_to (cr, tip->x - nx * half, tip->y - ny * half);
-    }
-  else
-    {
-      double half = len * 0.35;
-
-      cairo_move_to (cr, tip->x, tip->y);
-      cairo_line_to (cr, base->x + nx * half, base->y + ny * half);
-      cairo_line_to (cr, base->x - nx * half, base->y - ny * half);
-      cairo_close_path (cr);
-    }
-}
-
-static void
-edge_color (const Colors        *c,
-            const WeftGraphEdge *edge,
-            const WeftEdgeStyle *style,
-            GdkRGBA             *out)
-{
-  if (edge->kind != WEFT_EDGE_RELATION || style->grey)
-    {
-      *out = c->fg;
-      out->alpha *= 0.4f;
-    }
-  else if (style->red)
-    gdk_rgba_parse (out, c->dark ? "#ff7b63" : "#c01c28");
-  else
-    {
-      *out = c->fg;
-      out->alpha *= 0.75f;
-    }
-}
-
-/* Dashes finer than a few pixels cannot be seen, and cost the stroker a
- * segment each: below that, a fainter solid line stands for them. */
-static gboolean
-dash_visible (const WeftEdgeStyle *style,
-              double               scale)
-{
-  return (style->dash[0] + style->dash[1]) * scale >= 3.0;
-}
-
-static void
-draw_edge (cairo_t             *cr,
-           const Colors        *c,
-           const WeftGraphEdge *edge,
-           const WeftEdgePath  *path,
-           double               scale,
-           double               alpha,
-           double               width_boost,
-           const GdkRGBA       *override)
-{
-  const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
-  gboolean relation = edge->kind == WEFT_EDGE_RELATION;
-  GdkRGBA color;
-  double width = relation ? style->penwidth : 0.8;
-
-  if (override != NULL)
-    color = *override;
-  else
-    edge_color (c, edge, style, &color);
-
-  set_source_rgba_alpha (cr, &color, alpha);
-  cairo_set_line_width (cr, width + width_boost);
-  cairo_set_dash (cr, NULL, 0, 0);
-  if (relation && style->dash[0] > 0)
-    {
-      if (dash_visible (style, scale))
-        cairo_set_dash (cr, style->dash, 2, 0);
-      else
-        set_source_rgba_alpha (cr, &color, alpha * 0.55);
-    }
-
-  cairo_new_path (cr);
-  for (guint j = 0; j < path->n_splines; j++)
-    spline_path (cr, &path->splines[j]);
-  cairo_stroke (cr);
-
-  cairo_set_dash (cr, NULL, 0, 0);
-  for (guint j = 0; j < path->n_splines; j++)
-    {
-      const WeftSpline *s = &path->splines[j];
-      gboolean tee = relation && style->tee;
-
-      if (s->has_end_arrow)
-        {
-          arrow_path (cr, &s->points[s->n_points - 1], &s->end_tip, tee);
-          if (tee)
-            cairo_stroke (cr);
-          else
-            cairo_fill (cr);
-        }
-      if (s->has_start_arrow)
-        {
-          arrow_path (cr, &s->points[0], &s->start_tip, FALSE);
-          cairo_fill (cr);
-        }
-    }
-}
-
-static PangoLayout *
-make_layout (cairo_t *cr,
-             double   size)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Graphviz measured the labels at 72 points per inch: an absolute
-   * size in layout points keeps them inside their boxes at any zoom. */
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-  pango_font_description_free (font);
-  return layout;
-}
-
-static void
-draw_text_centered (cairo_t     *cr,
-                    PangoLayout *layout,
-                    const char  *text,
-                    double       x,
-                    double       y)
-{
-  PangoRectangle ink, logical;
-
-  /* Plain text, never markup. */
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, &ink, &logical);
-  cairo_move_to (cr, x - logical.width / (2.0 * PANGO_SCALE), y - logical.height / (2.0 * PANGO_SCALE));
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_node (cairo_t             *cr,
-           const Colors        *c,
-           const WeftGraphNode *node,
-           const WeftNodeBox   *b,
-           PangoLayout         *text,
-           double               alpha,
-           gboolean             simple)
-{
-  guint32 fill, stroke;
-  GdkRGBA fill_rgba, stroke_rgba;
-
-  weft_node_style_colors (node->style, c->dark, &fill, &stroke);
-  rgba_from_rgb (&fill_rgba, fill, 1);
-  rgba_from_rgb (&stroke_rgba, stroke, 1);
-
-  if (simple)
-    {
-      set_source_rgba_alpha (cr, &stroke_rgba, alpha);
-      cairo_rectangle (cr, b->x - b->width / 2, b->y - b->height / 2, b->width, b->height);
-      cairo_fill (cr);
-      return;
-    }
-
-  cairo_new_path (cr);
-  shape_path (cr, node->style->shape, b->x, b->y, b->width, b->height);
-  set_source_rgba_alpha (cr, &fill_rgba, alpha);
-  cairo_fill_preserve (cr);
-  set_source_rgba_alpha (cr, &stroke_rgba, alpha);
-  cairo_set_line_width (cr, 1.2);
-  cairo_stroke (cr);
-
-  if (text != NULL)
-    {
-      g_autofree char *label = g_strconcat (node->style->glyph, " ", node->label, NULL);
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *attr = pango_attr_foreground_new (stroke_rgba.red * 65535, stroke_rgba.green * 65535,
-                                                        stroke_rgba.blue * 65535);
-
-      /* The glyph in the kind's colour, the name in the text colour. */
-      attr->start_index = 0;
-      attr->end_index = strlen (node->style->glyph);
-      pango_attr_list_insert (attrs, attr);
-      pango_layout_set_attributes (text, attrs);
-      set_source_rgba_alpha (cr, &c->fg, alpha);
-      draw_text_centered (cr, text, label, b->label_x, b->label_y);
-      pango_layout_set_attributes (text, NULL);
-      pango_attr_list_unref (attrs);
-    }
-}
-
-/* Below this scale nothing has a readable label, and everything of one
- * look is drawn as one path: a stroke per edge style instead of one per
- * edge, a fill per node style instead of one per node. */
-#define BATCH_SCALE 0.35
-
-/* The chord through a spline's on-curve points: at this size no one can
- * tell it from the curve, and it costs the rasteriser far less. */
-static void
-spline_chords (cairo_t          *cr,
-               const WeftSpline *s)
-{
-  cairo_move_to (cr, s->points[0].x, s->points[0].y);
-  for (guint k = 3; k < s->n_points; k += 3)
-    cairo_line_to (cr, s->points[k].x, s->points[k].y);
-}
-
-static void
-draw_scene_batched (cairo_t        *cr,
-                    WeftLayout     *layout,
-                    const Colors   *c,
-                    const gboolean *is_match,
-                    double          scale,
-                    const Rect     *visible)
-{
-  WeftGraph *graph = weft_layout_get_graph (layout);
-  guint n_nodes = weft_graph_get_n_nodes (graph);
-  guint n_edges = weft_graph_get_n_edges (graph);
-  gboolean arrows = 7.0 * scale >= 1.5;
-  g_autoptr(GPtrArray) styles = g_ptr_array_new ();
-
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* Edges: one group per evidence level (and one for event and claim
-   * links), dimmed or not. */
-  for (int dim = 0; dim <= (is_match != NULL); dim++)
-    for (int group = 0; group <= WEFT_N_EVIDENCE; group++)
-      {
-        const WeftGraphEdge *any = NULL;
-        const WeftEdgeStyle *style = weft_graph_style_for_evidence (group < WEFT_N_EVIDENCE ? group : 0);
-        double alpha = dim ? 0.25 : 1.0;
-        GdkRGBA color;
-        gboolean tee = FALSE;
-
-        cairo_new_path (cr);
-        for (guint i = 0; i < n_edges; i++)
-          {
-            const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-            const WeftEdgePath *path = weft_layout_get_edge (layout, i);
-            int edge_group = edge->kind == WEFT_EDGE_RELATION ? (int) edge->evidence : WEFT_N_EVIDENCE;
-            gboolean dimmed = is_match != NULL && !is_match[edge->tail] && !is_match[edge->head];
-
-            if (edge_group != group || dimmed != dim ||
-                !rect_intersects (visible, path->x1, path->y1, path->x2, path->y2))
-              continue;
-            any = edge;
-            for (guint j = 0; j < path->n_splines; j++)
-              if (scale < 0.25)
-                spline_chords (cr, &path->splines[j]);
-              else
-                spline_path (cr, &path->splines[j]);
-          }
-        if (any == NULL)
-          continue;
-
-        edge_color (c, any, style, &color);
-        set_source_rgba_alpha (cr, &color, alpha);
-        cairo_set_line_width (cr, group < WEFT_N_EVIDENCE ? style->penwidth : 0.8);
-        if (group < WEFT_N_EVIDENCE && style->dash[0] > 0)
-          {
-            if (dash_visible (style, scale))
-              cairo_set_dash (cr, style->dash, 2, 0);
-            else
-              set_source_rgba_alpha (cr, &color, alpha * 0.55);
-          }
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-
-        if (!arrows)
-          continue;
-        tee = group < WEFT_N_EVIDENCE && style->tee;
-        for (guint i = 0; i < n_edges; i++)
-          {
-            const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-            const WeftEdgePath *path = weft_layout_get_edge (layout, i);
-            int edge_group = edge->kind == WEFT_EDGE_RELATION ? (int) edge->evidence : WEFT_N_EVIDENCE;
-            gboolean dimmed = is_match != NULL && !is_match[edge->tail] && !is_match[edge->head];
-
-            if (edge_group != group || dimmed != dim ||
-                !rect_intersects (visible, path->x1, path->y1, path->x2, path->y2))
-              continue;
-            for (guint j = 0; j < path->n_splines; j++)
-              {
-                const WeftSpline *sp = &path->splines[j];
-
-                if (sp->has_end_arrow)
-                  arrow_path (cr, &sp->points[sp->n_points - 1], &sp->end_tip, tee);
-                if (sp->has_start_arrow)
-                  arrow_path (cr, &sp->points[0], &sp->start_tip, FALSE);
-              }
-          }
-        if (tee)
-          cairo_stroke (cr);
-        else
-          cairo_fill (cr);
-      }
-
-  /* Nodes: one group per style, dimmed or not. */
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      const WeftNodeStyle *style = weft_graph_get_node (graph, i)->style;
-
-      if (!g_ptr_array_find (styles, style, NULL))
-        g_ptr_array_add (styles, (gpointer) style);
-    }
-  for (int dim = 0; dim <= (is_match != NULL); dim++)
-    for (guint k = 0; k < styles->len; k++)
-      {
-        const WeftNodeStyle *style = g_ptr_array_index (styles, k);
-        gboolean simple = 22 * scale < 6.0;
-        gboolean any = FALSE;
-        guint32 fill, stroke;
-        GdkRGBA fill_rgba, stroke_rgba;
-
-        cairo_new_path (cr);
-        for (guint i = 0; i < n_nodes; i++)
-          {
-            const WeftNodeBox *b = weft_layout_get_node (layout, i);
-            double x1, y1, x2, y2;
-
-            if (weft_graph_get_node (graph, i)->style != style ||
-                (is_match != NULL && !is_match[i]) != dim)
-              continue;
-            node_rect (b, &x1, &y1, &x2, &y2);
-            if (!rect_intersects (visible, x1, y1, x2, y2))
-              continue;
-            any = TRUE;
-            if (simple)
-              cairo_rectangle (cr, x1, y1, b->width, b->height);
-            else
-              shape_path (cr, style->shape, b->x, b->y, b->width, b->height);
-          }
-        if (!any)
-          continue;
-
-        weft_node_style_colors (style, c->dark, &fill, &stroke);
-        rgba_from_rgb (&fill_rgba, fill, 1);
-        rgba_from_rgb (&stroke_rgba, stroke, 1);
-        set_source_rgba_alpha (cr, simple ? &stroke_rgba : &fill_rgba, dim ? 0.3 : 1.0);
-        if (simple)
-          cairo_fill (cr);
-        else
-          {
-            cairo_fill_preserve (cr);
-            set_source_rgba_alpha (cr, &stroke_rgba, dim ? 0.3 : 1.0);
-            cairo_set_line_width (cr, 1.2);
-            cairo_stroke (cr);
-          }
-      }
-}
-
-/* Draws everything of @layout that meets @visible (layout points) at
- * @scale pixels per point. Cheaper forms when things get small. */
-static void
-draw_scene (cairo_t       *cr,
-            WeftLayout    *layout,
-            const Colors  *c,
-            const gboolean *is_match,
-            double         scale,
-            const Rect    *visible)
-{
-  WeftGraph *graph = weft_layout_get_graph (layout);
-  guint n_nodes = weft_graph_get_n_nodes (graph);
-  guint n_edges = weft_graph_get_n_edges (graph);
-  /* Smaller than this, snapshot_overview_names() names the nodes instead. */
-  gboolean node_labels = 10.0 * scale >= 7.0;
-  gboolean edge_labels = 8.0 * scale >= 5.0;
-  g_autoptr(PangoLayout) node_text = node_labels ? make_layout (cr, 10) : NULL;
-  g_autoptr(PangoLayout) edge_text = edge_labels ? make_layout (cr, 8) : NULL;
-
-  if (scale < BATCH_SCALE)
-    {
-      draw_scene_batched (cr, layout, c, is_match, scale, visible);
-      return;
-    }
-
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      const WeftEdgePath *path = weft_layout_get_edge (layout, i);
-      const WeftGraphEdge *edge;
-      double alpha = 1.0;
-
-      if (!rect_intersects (visible, path->x1, path->y1, path->x2, path->y2))
-        continue;
-      edge = weft_graph_get_edge (graph, i);
-      if (is_match != NULL && !is_match[edge->tail] && !is_match[edge->head])
-        alpha = 0.25;
-      draw_edge (cr, c, edge, path, scale, alpha, 0, NULL);
-
-      if (edge_labels && path->has_label && *edge->label != '\0')
-        {
-          const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
-          GdkRGBA color;
-
-          edge_color (c, edge, style, &color);
-          set_source_rgba_alpha (cr, &color, alpha);
-          draw_text_centered (cr, edge_text, edge->label, path->label_x, path->label_y);
-        }
-    }
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      const WeftNodeBox *b = weft_layout_get_node (layout, i);
-      double x1, y1, x2, y2;
-      gboolean simple = b->height * scale < 3.0;
-
-      node_rect (b, &x1, &y1, &x2, &y2);
-      if (!rect_intersects (visible, x1, y1, x2, y2))
-        continue;
-      draw_node (cr, c, weft_graph_get_node (graph, i), b, node_text,
-                 is_match != NULL && !is_match[i] ? 0.3 : 1.0, simple);
-    }
+  weft_graph_paint_state_init (state, &self->palette);
+  state->is_match = self->is_match;
+  state->matches = (const guint *) (gpointer) self->matches->data;
+  state->n_matches = self->matches->len;
+  state->path = self->session ? weft_session_get_path (self->session) : NULL;
+  state->selected_node = self->selected_node;
+  state->selected_edge = self->selected_edge;
+  state->hover_node = self->hover_node;
+  state->hover_edge = self->hover_edge;
 }
 
 /* ---- Tiles ------------------------------------------------------------------ */
@@ -817,15 +219,17 @@ render_tile (WeftGraphView *self,
   int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE * factor, TILE * factor);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (ix * TILE, iy * TILE, TILE, TILE);
-  Rect visible = { ix * TILE / scale, iy * TILE / scale, TILE / scale, TILE / scale };
+  WeftGraphViewport viewport = { scale, { ix * TILE / scale, iy * TILE / scale, TILE / scale, TILE / scale } };
+  WeftGraphPaintState state;
   GskRenderNode *node;
   cairo_t *cr;
 
+  paint_state (self, &state);
   cairo_surface_set_device_scale (surface, factor, factor);
   cr = cairo_create (surface);
   cairo_translate (cr, -ix * TILE, -iy * TILE);
   cairo_scale (cr, scale, scale);
-  draw_scene (cr, self->layout, &self->colors, self->is_match, scale, &visible);
+  weft_graph_painter_draw (self->painter, cr, self->layout, &state, WEFT_GRAPH_PAINT_SCENE, &viewport);
   cairo_destroy (cr);
 
   node = gsk_cairo_node_new (&bounds);
@@ -943,545 +347,36 @@ snapshot_tiles (WeftGraphView *self,
     self->more_tiles_id = g_idle_add_full (G_PRIORITY_LOW, draw_more_tiles, self, NULL);
 }
 
-/* ---- Overlays ---------------------------------------------------------------- */
-
-static void
-highlight_node (cairo_t             *cr,
-                const WeftGraphNode *node,
-                const WeftNodeBox   *b,
-                const GdkRGBA       *color,
-                double               width)
-{
-  cairo_new_path (cr);
-  shape_path (cr, node->style->shape, b->x, b->y, b->width + 4, b->height + 4);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-}
-
-static int
-compare_degree (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  WeftGraph *graph = user_data;
-  guint da = weft_graph_get_node (graph, *(const guint *) a)->degree;
-  guint db = weft_graph_get_node (graph, *(const guint *) b)->degree;
-
-  if (da != db)
-    return da > db ? -1 : 1;
-  return *(const guint *) a < *(const guint *) b ? -1 : 1;
-}
-
-typedef struct {
-  double x, y, w, h;
-} Box;
-
-static gboolean
-box_overlaps (const GArray *boxes,
-              const Box    *b)
-{
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      const Box *o = &g_array_index (boxes, Box, i);
-
-      if (b->x < o->x + o->w && o->x < b->x + b->w && b->y < o->y + o->h && o->y < b->y + b->h)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Zoomed out, the drawn labels are too small to read: name the most
- * connected nodes in screen-sized text instead, as many as fit without
- * overlapping each other or the pills of the nodes in @skip. */
-#define MAX_OVERVIEW_NAMES 80
-
-static void
-snapshot_overview_names (WeftGraphView *self,
-                         GtkSnapshot   *snapshot,
-                         PangoLayout   *text,
-                         int            width,
-                         int            height,
-                         GArray        *skip)
-{
-  WeftGraph *graph = weft_layout_get_graph (self->layout);
-  guint n = weft_graph_get_n_nodes (graph);
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
-  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
-  PangoFontDescription *font;
-  guint shown = 0;
-
-  if (self->layout_of_order != self->layout)
-    {
-      g_clear_pointer (&self->by_degree, g_array_unref);
-      self->by_degree = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-      for (guint i = 0; i < n; i++)
-        g_array_append_val (self->by_degree, i);
-      g_array_sort_with_data (self->by_degree, compare_degree, graph);
-      self->layout_of_order = self->layout;
-    }
-
-  for (guint i = 0; i < skip->len; i++)
-    g_hash_table_add (skipped, GINT_TO_POINTER (g_array_index (skip, gint, i)));
-
-  font = pango_font_description_new ();
-  pango_font_description_set_size (font, 8.5 * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
-
-  for (guint i = 0; i < self->by_degree->len && shown < MAX_OVERVIEW_NAMES; i++)
-    {
-      guint node = g_array_index (self->by_degree, guint, i);
-      const WeftNodeBox *b = weft_layout_get_node (self->layout, node);
-      double x = (b->x - self->ox) * self->scale;
-      double y = (b->y + b->height / 2 - self->oy) * self->scale;
-      int tw, th;
-      Box box;
-
-      if (g_hash_table_contains (skipped, GINT_TO_POINTER (node)))
-        continue;
-      if (x < -100 || x > width + 100 || y < -20 || y > height + 20)
-        continue;
-
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, weft_graph_get_node (graph, node)->label, -1);
-      pango_layout_get_pixel_size (text, &tw, &th);
-      box = (Box) { round (x - tw / 2.0) - 2, round (y + 1), tw + 4, th };
-      /* Keep names near the edge of the view whole. */
-      box.x = CLAMP (box.x, 0, MAX (0, width - box.w));
-      if (box_overlaps (boxes, &box))
-        continue;
-      g_array_append_val (boxes, box);
-      shown++;
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 2, box.y));
-      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
-      gtk_snapshot_restore (snapshot);
-    }
-
-  pango_layout_set_font_description (text, NULL);
-  pango_font_description_free (font);
-}
-
-/* When labels are too small to read, the nodes that matter (selected,
- * hovered, found) get their name in a readable pill above them. */
-static void
-snapshot_pills (WeftGraphView *self,
-                GtkSnapshot   *snapshot,
-                int            width,
-                int            height)
-{
-  WeftGraph *graph = weft_layout_get_graph (self->layout);
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint));
-  PangoLayout *text;
-  GdkRGBA bg;
-
-  if (10.0 * self->scale >= 7.0)
-    return;
-
-  for (guint i = 0; i < self->matches->len && i < 40; i++)
-    g_array_append_val (wanted, g_array_index (self->matches, guint, i));
-  if (self->session != NULL && weft_session_get_path (self->session) != NULL)
-    {
-      GPtrArray *path = weft_session_get_path (self->session);
-
-      for (guint i = 0; i < path->len; i++)
-        {
-          WeftHop *hop = g_ptr_array_index (path, i);
-          gint a = weft_graph_lookup_node (graph, &hop->from->item);
-          gint b = weft_graph_lookup_node (graph, &hop->to->item);
-
-          if (i == 0 && a >= 0)
-            g_array_append_val (wanted, a);
-          if (b >= 0)
-            g_array_append_val (wanted, b);
-        }
-    }
-  if (self->hover_node >= 0)
-    g_array_append_val (wanted, self->hover_node);
-  if (self->selected_node >= 0)
-    g_array_append_val (wanted, self->selected_node);
-  text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  snapshot_overview_names (self, snapshot, text, width, height, wanted);
-  if (wanted->len == 0)
-    {
-      g_object_unref (text);
-      return;
-    }
-
-  bg = self->colors.dark ? (GdkRGBA) { 0.2f, 0.2f, 0.2f, 0.95f } : (GdkRGBA) { 1, 1, 1, 0.95f };
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      gint n = g_array_index (wanted, gint, i);
-      const WeftNodeBox *b = weft_layout_get_node (self->layout, n);
-      double x = (b->x - self->ox) * self->scale;
-      double y = (b->y - b->height / 2 - self->oy) * self->scale;
-      gboolean strong = n == self->selected_node || n == self->hover_node;
-      GskRoundedRect pill;
-      int tw, th;
-
-      if (x < -200 || x > width + 200 || y < -50 || y > height + 50)
-        continue;
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, weft_graph_get_node (graph, n)->label, -1);
-      pango_layout_get_pixel_size (text, &tw, &th);
-      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (round (x - tw / 2.0 - 6), round (y - th - 8),
-                                                                   tw + 12, th + 4), (th + 4) / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, strong ? &self->colors.accent : &bg, &pill.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_append_border (snapshot, &pill, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { self->colors.match, self->colors.match,
-                                                 self->colors.match, self->colors.match });
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x - tw / 2.0), round (y - th - 6)));
-      gtk_snapshot_append_layout (snapshot, text, strong ? &(GdkRGBA) { 1, 1, 1, 1 } : &self->colors.fg);
-      gtk_snapshot_restore (snapshot);
-    }
-  g_object_unref (text);
-}
-
-static void
-snapshot_overlay (WeftGraphView *self,
-                  GtkSnapshot   *snapshot,
-                  int            width,
-                  int            height)
-{
-  WeftGraph *graph = weft_layout_get_graph (self->layout);
-  double s = self->scale;
-  Rect visible = { self->ox, self->oy, width / s, height / s };
-  GPtrArray *path = self->session ? weft_session_get_path (self->session) : NULL;
-  cairo_t *cr;
-  GdkRGBA hover;
-
-  if (self->hover_node < 0 && self->hover_edge < 0 && self->selected_node < 0 &&
-      self->selected_edge < 0 && path == NULL && self->matches->len == 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, s, s);
-  cairo_translate (cr, -self->ox, -self->oy);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* Search matches: a ring in the match colour. */
-  for (guint i = 0; i < self->matches->len; i++)
-    {
-      guint n = g_array_index (self->matches, guint, i);
-      const WeftNodeBox *b = weft_layout_get_node (self->layout, n);
-      double x1, y1, x2, y2;
-
-      node_rect (b, &x1, &y1, &x2, &y2);
-      if (rect_intersects (&visible, x1, y1, x2, y2))
-        highlight_node (cr, weft_graph_get_node (graph, n), b, &self->colors.match, 2.5 / MIN (s, 1) );
-    }
-
-  /* The path: its hops in the accent colour. */
-  for (guint i = 0; path != NULL && i < path->len; i++)
-    {
-      WeftHop *hop = g_ptr_array_index (path, i);
-      gint a = weft_graph_lookup_node (graph, &hop->from->item);
-      gint b = weft_graph_lookup_node (graph, &hop->to->item);
-      gint e = weft_graph_lookup_edge (graph, hop->via);
-
-      if (e >= 0)
-        draw_edge (cr, &self->colors, weft_graph_get_edge (graph, e), weft_layout_get_edge (self->layout, e),
-                   s, 1.0, 2.0, &self->colors.accent);
-      else if (a >= 0 && b >= 0)
-        {
-          /* A shared event or claim: no edge of its own, a dashed line. */
-          const WeftNodeBox *na = weft_layout_get_node (self->layout, a);
-          const WeftNodeBox *nb = weft_layout_get_node (self->layout, b);
-          double dash[2] = { 6 / s, 4 / s };
-
-          gdk_cairo_set_source_rgba (cr, &self->colors.accent);
-          cairo_set_line_width (cr, 2.0 / MIN (s, 1));
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_move_to (cr, na->x, na->y);
-          cairo_line_to (cr, nb->x, nb->y);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      if (a >= 0)
-        highlight_node (cr, weft_graph_get_node (graph, a), weft_layout_get_node (self->layout, a),
-                        &self->colors.accent, 2.5);
-      if (b >= 0)
-        highlight_node (cr, weft_graph_get_node (graph, b), weft_layout_get_node (self->layout, b),
-                        &self->colors.accent, 2.5);
-    }
-
-  /* The selection: the node and its edges, or the edge. */
-  if (self->selected_node >= 0)
-    {
-      for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
-        {
-          const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-
-          if (edge->tail == (guint) self->selected_node || edge->head == (guint) self->selected_node)
-            draw_edge (cr, &self->colors, edge, weft_layout_get_edge (self->layout, i), s, 1.0, 1.2,
-                       &self->colors.accent);
-        }
-      highlight_node (cr, weft_graph_get_node (graph, self->selected_node),
-                      weft_layout_get_node (self->layout, self->selected_node), &self->colors.accent, 3.0);
-    }
-  if (self->selected_edge >= 0)
-    draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->selected_edge),
-               weft_layout_get_edge (self->layout, self->selected_edge), s, 1.0, 2.0, &self->colors.accent);
-
-  /* Hover: a thin ring. */
-  hover = self->colors.accent;
-  hover.alpha = 0.6f;
-  if (self->hover_node >= 0 && self->hover_node != self->selected_node)
-    highlight_node (cr, weft_graph_get_node (graph, self->hover_node),
-                    weft_layout_get_node (self->layout, self->hover_node), &hover, 2.0);
-  else if (self->hover_edge >= 0 && self->hover_edge != self->selected_edge)
-    draw_edge (cr, &self->colors, weft_graph_get_edge (graph, self->hover_edge),
-               weft_layout_get_edge (self->layout, self->hover_edge), s, 1.0, 1.5, &hover);
-
-  cairo_destroy (cr);
-}
-
-static void
-snapshot_minimap (WeftGraphView *self,
-                  GtkSnapshot   *snapshot,
-                  int            width,
-                  int            height)
-{
-  double lw = weft_layout_get_width (self->layout);
-  double lh = weft_layout_get_height (self->layout);
-  double s = self->scale;
-  double view_w = width / s, view_h = height / s;
-  double mw, mh, ms, x0, y0;
-  cairo_t *cr;
-
-  /* Only when much of the graph is out of sight. */
-  if (view_w * view_h > 0.5 * lw * lh || lw <= 0 || lh <= 0)
-    return;
-
-  ms = MIN (MINIMAP_WIDTH / lw, MINIMAP_WIDTH * 0.75 / lh);
-  mw = lw * ms;
-  mh = lh * ms;
-  if (mw + 24 > width || mh + 24 > height)
-    return;
-  x0 = width - mw - 12;
-  y0 = height - mh - 12;
-
-  if (self->minimap == NULL)
-    {
-      /* Drawn once into an image: replaying the vector drawing of a big
-       * graph every frame would cost as much as drawing it. */
-      int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-      int iw = (int) ceil (mw), ih = (int) ceil (mh);
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, iw * factor, ih * factor);
-      Rect all = { -1, -1, lw + 2, lh + 2 };
-      GdkRGBA bg;
-
-      cairo_surface_set_device_scale (surface, factor, factor);
-      bg = self->colors.dark ? (GdkRGBA) { 0.12f, 0.12f, 0.12f, 0.92f } : (GdkRGBA) { 1, 1, 1, 0.92f };
-      cr = cairo_create (surface);
-      gdk_cairo_set_source_rgba (cr, &bg);
-      cairo_paint (cr);
-      cairo_scale (cr, ms, ms);
-      draw_scene (cr, self->layout, &self->colors, NULL, ms, &all);
-      cairo_destroy (cr);
-
-      self->minimap = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, iw, ih));
-      cr = gsk_cairo_node_get_draw_context (self->minimap);
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x0, y0));
-  gtk_snapshot_append_node (snapshot, self->minimap);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-1, -1, mw + 2, mh + 2));
-  set_source_rgba_alpha (cr, &self->colors.fg, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, -0.5, -0.5, mw + 1, mh + 1);
-  cairo_stroke (cr);
-  gdk_cairo_set_source_rgba (cr, &self->colors.accent);
-  cairo_set_line_width (cr, 1.5);
-  cairo_rectangle (cr, CLAMP (self->ox * ms, 0, mw), CLAMP (self->oy * ms, 0, mh),
-                   MIN (view_w * ms, mw), MIN (view_h * ms, mh));
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* The legend: the node kinds and evidence levels this graph has. */
-static void
-snapshot_legend (WeftGraphView *self,
-                 GtkSnapshot   *snapshot)
-{
-  WeftGraph *graph = weft_layout_get_graph (self->layout);
-  guint n_entries;
-  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  gboolean styles_seen[WEFT_N_ENTITY_KINDS + 2 + WEFT_N_EVIDENCE] = { FALSE };
-  PangoLayout *text;
-  const double row = 18, swatch = 26, pad = 8;
-  double width = 0, height;
-  GdkRGBA bg;
-  cairo_t *cr;
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      for (guint n = 0; !styles_seen[i] && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
-        styles_seen[i] = weft_graph_get_node (graph, n)->style == entries[i].node_style;
-      for (guint e = 0; !styles_seen[i] && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
-        styles_seen[i] = weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_RELATION &&
-                         weft_graph_get_edge (graph, e)->evidence == entries[i].edge_style->evidence;
-      if (styles_seen[i])
-        g_ptr_array_add (rows, (gpointer) &entries[i]);
-    }
-  if (rows->len == 0)
-    return;
-
-  text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int tw;
-
-      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
-      pango_layout_get_pixel_size (text, &tw, NULL);
-      width = MAX (width, tw);
-    }
-  width += swatch + 3 * pad;
-  height = rows->len * row + 2 * pad;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 12));
-  bg = self->colors.dark ? (GdkRGBA) { 0.16f, 0.16f, 0.16f, 0.9f } : (GdkRGBA) { 1, 1, 1, 0.9f };
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  shape_path (cr, WEFT_NODE_SHAPE_ROUNDED, width / 2, height / 2, width - 1, height - 1);
-  gdk_cairo_set_source_rgba (cr, &bg);
-  cairo_fill_preserve (cr);
-  set_source_rgba_alpha (cr, &self->colors.fg, 0.15);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const WeftLegendEntry *entry = g_ptr_array_index (rows, i);
-      double y = pad + i * row + row / 2;
-
-      if (entry->node_style != NULL)
-        {
-          guint32 fill, stroke;
-          GdkRGBA f, st;
-
-          weft_node_style_colors (entry->node_style, self->colors.dark, &fill, &stroke);
-          rgba_from_rgb (&f, fill, 1);
-          rgba_from_rgb (&st, stroke, 1);
-          cairo_new_path (cr);
-          shape_path (cr, entry->node_style->shape, pad + swatch / 2, y, swatch - 4, row - 6);
-          gdk_cairo_set_source_rgba (cr, &f);
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, &st);
-          cairo_set_line_width (cr, 1.2);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          WeftGraphEdge fake = { .kind = WEFT_EDGE_RELATION, .evidence = entry->edge_style->evidence };
-          WeftPoint points[4] = { { pad, y }, { pad + 6, y }, { pad + swatch - 12, y }, { pad + swatch - 6, y } };
-          WeftSpline spline = { points, 4, FALSE, TRUE, { 0, 0 }, { pad + swatch, y } };
-          WeftEdgePath path = { &spline, 1, FALSE, 0, 0, 0, 0, pad, y - 4, pad + swatch, y + 4 };
-
-          /* As seen at 2x, where every dash shows. */
-          draw_edge (cr, &self->colors, &fake, &path, 2.0, 1.0, 0, NULL);
-        }
-    }
-  cairo_destroy (cr);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int th;
-
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
-      pango_layout_get_pixel_size (text, NULL, &th);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2 * pad + swatch, pad + i * row + (row - th) / 2));
-      gtk_snapshot_append_layout (snapshot, text, &self->colors.fg);
-      gtk_snapshot_restore (snapshot);
-    }
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (text);
-}
-
-static void
-snapshot_status (WeftGraphView *self,
-                 GtkSnapshot   *snapshot,
-                 int            width,
-                 int            height)
-{
-  const char *text = NULL;
-  PangoLayout *layout;
-  int tw, th;
-  GdkRGBA color = self->colors.fg;
-
-  if (self->busy)
-    text = self->layout ? _("Laying out…") : _("Laying out the graph…");
-  else if (self->layout == NULL && self->message != NULL)
-    text = self->message;
-  else if (self->layout != NULL && weft_graph_get_n_nodes (weft_layout_get_graph (self->layout)) == 0)
-    text = _("Nothing to show: no entity matches the time window and filters");
-  if (text == NULL)
-    return;
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  pango_layout_set_width (layout, MAX (width - 48, 50) * PANGO_SCALE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  color.alpha *= 0.7f;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, self->layout ? 12 : (height - th) / 2.0));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (layout);
-}
-
 void
 weft_graph_view_snapshot_scene (WeftGraphView *self,
                                 GtkSnapshot   *snapshot,
                                 int            width,
                                 int            height)
 {
-  Colors colors;
+  WeftGraphPalette palette;
+  WeftGraphPaintState paint;
+  WeftGraphOverlayView view;
 
   g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
 
-  read_colors (self, &colors);
-  if (!colors_equal (&colors, &self->colors))
+  read_palette (self, &palette);
+  if (!palettes_equal (&palette, &self->palette))
     {
-      self->colors = colors;
+      self->palette = palette;
       clear_tiles (self);
     }
 
+  paint_state (self, &paint);
+  view = (WeftGraphOverlayView) { self->layout, &paint, self->scale, self->ox, self->oy, width, height,
+                                  self->show_legend, self->busy, self->message };
   if (self->layout != NULL)
     {
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       snapshot_tiles (self, snapshot, width, height);
-      snapshot_overlay (self, snapshot, width, height);
-      snapshot_pills (self, snapshot, width, height);
-      snapshot_minimap (self, snapshot, width, height);
-      if (self->show_legend)
-        {
-          if (self->legend == NULL)
-            {
-              GtkSnapshot *legend = gtk_snapshot_new ();
-
-              snapshot_legend (self, legend);
-              self->legend = gtk_snapshot_free_to_node (legend);
-            }
-          if (self->legend != NULL)
-            gtk_snapshot_append_node (snapshot, self->legend);
-        }
+      weft_graph_overlays_snapshot (self->overlays, snapshot, &view);
       gtk_snapshot_pop (snapshot);
     }
-  snapshot_status (self, snapshot, width, height);
+  weft_graph_overlays_snapshot_status (self->overlays, snapshot, &view);
 }
 
 static void
@@ -1854,7 +749,6 @@ on_layout_done (GObject      *source,
     }
 
   g_clear_pointer (&self->layout, weft_layout_unref);
-  self->layout_of_order = NULL;
   self->layout = g_steal_pointer (&layout);
   clear_tiles (self);
   self->hover_node = self->hover_edge = -1;
@@ -1881,7 +775,6 @@ relayout_now (WeftGraphView *self)
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
-      self->layout_of_order = NULL;
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
@@ -2333,7 +1226,6 @@ weft_graph_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
-  self->layout_of_order = NULL;
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
 
@@ -2349,8 +1241,8 @@ weft_graph_view_finalize (GObject *object)
   g_array_unref (self->matches);
   g_free (self->is_match);
   g_free (self->message);
-
-  g_clear_pointer (&self->by_degree, g_array_unref);
+  weft_graph_overlays_free (self->overlays);
+  weft_graph_painter_free (self->painter);
 
   G_OBJECT_CLASS (weft_graph_view_parent_class)->finalize (object);
 }
@@ -2488,6 +1380,8 @@ weft_graph_view_init (WeftGraphView *self)
   self->hover_node = self->hover_edge = -1;
   self->selected_node = self->selected_edge = -1;
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  self->painter = weft_graph_painter_new ();
+  self->overlays = weft_graph_overlays_new (widget, self->painter);
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_set_focusable (widget, TRUE);

@@ -444,7 +444,7 @@ static void
 show_claim_list (WeftInspector *self,
                  WeftItem      *item)
 {
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (weft_session_get_dataset (session_of (self)), item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (weft_session_get_dataset (session_of (self)), item);
   g_autofree char *heading = NULL;
 
   if (claims->len == 0)

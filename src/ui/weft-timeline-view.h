@@ -43,8 +43,22 @@ guint        weft_timeline_view_get_n_highlighted  (WeftTimelineView *self);
 /* What the view last told accessibility tools about its selection. */
 const char  *weft_timeline_view_get_accessible_text (WeftTimelineView *self);
 
-/* The current layout (for tests and for hit testing by the window). */
+/* The current layout (for tests and for hit testing by the window), or
+ * NULL without a dataset. */
 const WeftTimelineFrame *weft_timeline_view_get_frame (WeftTimelineView *self);
+/* How far the lanes are scrolled up, in pixels. */
+double       weft_timeline_view_get_scroll      (WeftTimelineView  *self);
+
+/* What a scroll of (@dx, @dy) does (the view's scroll controller calls
+ * it): the wheel scrolls the lanes, horizontal scrolling (or Shift with
+ * the wheel) pans in time, Ctrl with the wheel zooms around the pointer.
+ * @smooth: pixels (touchpads), else wheel steps. FALSE when nothing
+ * moved. */
+gboolean     weft_timeline_view_scroll          (WeftTimelineView  *self,
+                                                 double             dx,
+                                                 double             dy,
+                                                 GdkModifierType    modifiers,
+                                                 gboolean           smooth);
 
 /* Writes what is shown (span, lanes, collapsed lanes) as a picture. */
 gboolean     weft_timeline_view_export          (WeftTimelineView  *self,

@@ -10,6 +10,7 @@
 #include <librsvg/rsvg.h>
 
 #include "weft-error.h"
+#include "weft-graph-bar.h"
 #include "weft-graph-view.h"
 #include "weft-layout.h"
 #include "weft-file.h"
@@ -29,70 +30,10 @@ weft_views_new_graph (WeftSession *session)
   return weft_graph_view_new (session);
 }
 
-/* ---- The graph's message bar -------------------------------------------- */
-
-static void
-update_graph_bar (GtkWidget *bar)
-{
-  WeftGraphView *view = g_object_get_data (G_OBJECT (bar), "weft-graph-view");
-  GtkWidget *label = g_object_get_data (G_OBJECT (bar), "weft-label");
-  GtkWidget *full = g_object_get_data (G_OBJECT (bar), "weft-full");
-  GtkWidget *cancel = g_object_get_data (G_OBJECT (bar), "weft-cancel");
-  const char *message = weft_graph_view_get_message (view);
-  gboolean busy = weft_graph_view_get_busy (view);
-  gboolean bounded = weft_graph_view_get_bounded (view);
-
-  gtk_label_set_label (GTK_LABEL (label), message ? message : "");
-  gtk_widget_set_visible (full, bounded && !busy);
-  gtk_widget_set_visible (cancel, busy);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (bar), message != NULL && message[0] != '\0');
-}
-
-static void
-activate_full_layout (GtkWidget *graph)
-{
-  gtk_widget_activate_action (graph, "graph.full-layout", NULL);
-}
-
-static void
-activate_cancel_layout (GtkWidget *graph)
-{
-  gtk_widget_activate_action (graph, "graph.cancel-layout", NULL);
-}
-
 GtkWidget *
 weft_views_new_graph_bar (GtkWidget *graph)
 {
-  GtkWidget *bar = gtk_revealer_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *full = gtk_button_new_with_mnemonic (_("Lay Out _Everything"));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Stop"));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (full, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
-  /* The bar is not inside the view, so it calls the view's actions. */
-  g_signal_connect_object (full, "clicked", G_CALLBACK (activate_full_layout), graph, G_CONNECT_SWAPPED);
-  g_signal_connect_object (cancel, "clicked", G_CALLBACK (activate_cancel_layout), graph, G_CONNECT_SWAPPED);
-  gtk_widget_set_tooltip_text (full, _("Lay out the whole graph in the background; the window stays usable"));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), full);
-  gtk_box_append (GTK_BOX (box), cancel);
-  gtk_widget_add_css_class (box, "weft-banner");
-  gtk_revealer_set_child (GTK_REVEALER (bar), box);
-
-  g_object_set_data (G_OBJECT (bar), "weft-graph-view", graph);
-  g_object_set_data (G_OBJECT (bar), "weft-label", label);
-  g_object_set_data (G_OBJECT (bar), "weft-full", full);
-  g_object_set_data (G_OBJECT (bar), "weft-cancel", cancel);
-  g_signal_connect_object (graph, "notify::message", G_CALLBACK (update_graph_bar), bar, G_CONNECT_SWAPPED);
-  g_signal_connect_object (graph, "notify::busy", G_CALLBACK (update_graph_bar), bar, G_CONNECT_SWAPPED);
-  g_signal_connect_object (graph, "notify::bounded", G_CALLBACK (update_graph_bar), bar, G_CONNECT_SWAPPED);
-  update_graph_bar (bar);
-  return bar;
+  return weft_graph_bar_new (WEFT_GRAPH_VIEW (graph));
 }
 
 void
@@ -173,7 +114,7 @@ export_view (GtkWidget  *view,
       bytes = weft_graph_view_export (WEFT_GRAPH_VIEW (view), format, error);
       if (bytes == NULL)
         return FALSE;
-      /* Keeps the old file when a write fails (weft-loader.h). */
+      /* Keeps the old file when a write fails (weft-file.h). */
       return weft_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                          NULL, error);
     }

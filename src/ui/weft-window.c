@@ -144,6 +144,16 @@ hide_when_folded (GtkRevealer *revealer)
   sync_revealer_visible (revealer);
 }
 
+/* The same for every revealer in @widget (a bar a view makes). */
+static void
+hide_revealers_when_folded (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget))
+    hide_when_folded (GTK_REVEALER (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hide_revealers_when_folded (child);
+}
+
 /* Shown before it reveals, so it slides as it did. */
 static void
 reveal (WeftWindow  *self,
@@ -534,7 +544,7 @@ weft_window_open_finish (WeftWindow    *self,
 void
 weft_window_open_example (WeftWindow *self)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   open_internal (self, file, TRUE, NULL, NULL);
@@ -1065,7 +1075,7 @@ show_step (WeftWindow *self)
   if (event->description != NULL)
     card_add (self, spoken, event->description, "presentation-body");
 
-  claims = weft_dataset_get_item_claims (dataset, &event->item);
+  claims = weft_dataset_dup_item_claims (dataset, &event->item);
   for (guint i = 0; i < claims->len && i < 3; i++)
     {
       WeftClaim *claim = g_ptr_array_index (claims, i);
@@ -1684,7 +1694,7 @@ weft_window_init (WeftWindow *self)
   {
     GtkWidget *graph_bar = weft_views_new_graph_bar (self->graph);
 
-    hide_when_folded (GTK_REVEALER (graph_bar));
+    hide_revealers_when_folded (graph_bar);
     gtk_box_append (GTK_BOX (self->graph_slot), graph_bar);
   }
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph);

@@ -1,7 +1,8 @@
 /* weft-export-dot.c: the relationship graph as Graphviz DOT text
  *
  * Standalone (no Graphviz library): entities, and any other item a
- * relation joins, as nodes; relations as edges labelled with their type.
+ * relation joins, as nodes in the shapes `weft graph` draws them with;
+ * relations as edges labelled with their type.
  * Every id and label is a quoted string with " and \ escaped, so names
  * never turn into DOT syntax, HTML labels or Graphviz escapes (\N, \G, \l
  * stay literal); line breaks become \n. The kind goes in a "kind"
@@ -13,6 +14,7 @@
 
 #include "config.h"
 
+#include "weft-graph.h"
 #include "weft-interchange-private.h"
 
 /* A DOT quoted string. */
@@ -47,28 +49,6 @@ quoted (WeftWriter *w,
   weft_writer_append_c (w, '"');
 }
 
-static const char *
-shape_for (const WeftItem *item)
-{
-  if (item->type != WEFT_ITEM_ENTITY)
-    return "note";
-  switch (((const WeftEntity *) item)->kind)
-    {
-    case WEFT_ENTITY_PERSON: return "ellipse";
-    case WEFT_ENTITY_PLACE: return "house";
-    case WEFT_ENTITY_GOVERNMENT: return "box3d";
-    case WEFT_ENTITY_TECHNOLOGY: return "component";
-    case WEFT_ENTITY_ORGANIZATION:
-    case WEFT_ENTITY_COMPANY:
-    case WEFT_ENTITY_GROUP:
-    case WEFT_ENTITY_PROGRAM:
-    case WEFT_ENTITY_OTHER:
-    case WEFT_N_ENTITY_KINDS:
-    default:
-      return "box";
-    }
-}
-
 static void
 write_node (WeftWriter *w,
             WeftItem   *item)
@@ -80,15 +60,15 @@ write_node (WeftWriter *w,
   weft_writer_append (w, ", kind=");
   quoted (w, item->type == WEFT_ITEM_ENTITY ? weft_entity_kind_to_string (((WeftEntity *) item)->kind)
                                             : weft_item_type_label (item->type));
-  weft_writer_printf (w, ", shape=%s];\n", shape_for (item));
+  /* The shape weft graph draws the item with (weft-graph-style.c). */
+  weft_writer_printf (w, ", shape=%s];\n", weft_graph_style_for_item (item)->graphviz_shape);
 }
 
 gboolean
 weft_export_dot (WeftDataset *dataset,
                  WeftWriter  *w)
 {
-  g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
-  GPtrArray *entities = weft_dataset_get_entities (dataset);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, FALSE, NULL);
   GPtrArray *relations = weft_dataset_get_relations (dataset);
 
   weft_writer_append (w, "digraph ");
@@ -98,20 +78,8 @@ weft_export_dot (WeftDataset *dataset,
   weft_writer_append (w, ", labelloc=t];\n  node [style=rounded, fontname=\"sans\"];\n"
                          "  edge [fontname=\"sans\", fontsize=10];\n");
 
-  for (guint i = 0; i < entities->len; i++)
-    {
-      write_node (w, g_ptr_array_index (entities, i));
-      g_hash_table_add (is_node, g_ptr_array_index (entities, i));
-    }
-  for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
-
-      for (guint e = 0; e < 2; e++)
-        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
-          write_node (w, ends[e]);
-    }
+  for (guint i = 0; i < nodes->len; i++)
+    write_node (w, g_ptr_array_index (nodes, i));
 
   for (guint i = 0; i < relations->len; i++)
     {

@@ -197,11 +197,7 @@ write_line (WeftWriter     *w,
               g_ptr_array_add (prop->values, (gpointer) value);
           }
 
-      if (!first)
-        weft_writer_append_c (w, ',');
-      first = FALSE;
-      weft_writer_append_json_string (w, prop->name);
-      weft_writer_append_c (w, ':');
+      weft_writer_append_json_key (w, &first, prop->name);
       write_values (w, prop->values);
     }
 
@@ -223,15 +219,12 @@ write_line (WeftWriter     *w,
             }
           if (written)
             continue;
-          if (!first)
-            weft_writer_append_c (w, ',');
-          first = FALSE;
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }
   weft_writer_append_c (w, '}');
+  first = FALSE;   /* the top level goes on after "properties" */
 
   if (ftm != NULL)
     {
@@ -245,9 +238,7 @@ write_line (WeftWriter     *w,
           if (g_str_equal (name, "schema") || g_str_equal (name, "properties") || g_str_equal (name, "from") ||
               g_str_equal (name, "placeholder") || g_str_equal (name, "id") || g_str_equal (name, "weft"))
             continue;
-          weft_writer_append_c (w, ',');
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }
@@ -361,16 +352,6 @@ add_dates (Props               *props,
 
 /* ---- Items ---------------------------------------------------------------- */
 
-static JsonArray *
-strv_array (const char * const *list)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; list != NULL && list[i] != NULL; i++)
-    json_array_add_string_element (array, list[i]);
-  return array;
-}
-
 static const char *
 kept_schema (const WeftItem *item)
 {
@@ -478,26 +459,13 @@ write_event (WeftWriter *w,
     plain &= e->participants[i].extra == NULL;
 
   if (!plain)
-    {
-      JsonArray *participants = json_array_new ();
-
-      for (guint i = 0; i < e->n_participants; i++)
-        {
-          JsonObject *p = json_object_new ();
-
-          json_object_set_string_member (p, "entity", e->participants[i].entity);
-          if (e->participants[i].role != NULL)
-            json_object_set_string_member (p, "role", e->participants[i].role);
-          json_array_add_object_element (participants, p);
-        }
-      json_object_set_array_member (weft, "participants", participants);
-    }
+    json_object_set_array_member (weft, "participants", weft_json_participants (e));
   if (e->group != NULL)
     json_object_set_string_member (weft, "group", e->group);
   if (e->tags != NULL)
-    json_object_set_array_member (weft, "tags", strv_array (e->tags));
+    json_object_set_array_member (weft, "tags", weft_json_strv_array (e->tags));
   if (e->claims != NULL)
-    json_object_set_array_member (weft, "claims", strv_array (e->claims));
+    json_object_set_array_member (weft, "claims", weft_json_strv_array (e->claims));
 
   write_line (w, &e->item, schema, &props, weft);
   props_clear (&props);
@@ -550,7 +518,7 @@ write_relation (WeftWriter   *w,
   if (r->label != NULL)
     json_object_set_string_member (weft, "label", r->label);
   if (r->claims != NULL)
-    json_object_set_array_member (weft, "claims", strv_array (r->claims));
+    json_object_set_array_member (weft, "claims", weft_json_strv_array (r->claims));
 
   write_line (w, &r->item, info->name, &props, weft);
   props_clear (&props);
@@ -568,7 +536,7 @@ claim_object (WeftClaim *c)
   json_object_set_string_member (o, "status", weft_claim_status_to_string (c->status));
   if (c->claimant != NULL)
     json_object_set_string_member (o, "claimant", c->claimant);
-  json_object_set_array_member (o, "about", strv_array (c->about));
+  json_object_set_array_member (o, "about", weft_json_strv_array (c->about));
   if (c->date_text != NULL)
     json_object_set_string_member (o, "date", c->date_text);
   for (guint i = 0; i < c->n_citations; i++)

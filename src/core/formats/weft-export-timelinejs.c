@@ -78,7 +78,7 @@ event_text (WeftDataset *dataset,
 {
   g_autoptr(GString) base = g_string_new (NULL);
   GString *html = g_string_new (NULL);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
   gboolean any_claim = FALSE;
 
   append_html (base, weft_json_get_string (keep, "text"), event->description);
@@ -189,43 +189,85 @@ year_is_big (JsonObject *date)
   return y < JS_MIN_YEAR || y > JS_MAX_YEAR;
 }
 
-/* Sets start_date, end_date and display_date of @slide for the item's
- * date; the originals an import kept win while the date is unchanged.
- * Returns whether the import would get back another date than
- * @date_text (then the exact one goes in the "weft" member). */
-static gboolean
-set_dates (JsonObject     *slide,
-           const WeftDate *date,
-           const char     *date_text,
-           JsonObject     *keep,
-           gboolean       *big)
+/* What the slide of an event and of an era share: what an import kept,
+ * the slide with its dates, the headline, and the "text" and "weft"
+ * objects to fill. */
+typedef struct {
+  JsonObject *keep;       /* borrowed; NULL when nothing was kept */
+  JsonObject *slide;
+  JsonObject *text;
+  JsonObject *weft;
+  char       *headline;
+} Slide;
+
+/* Sets start_date, end_date and display_date of the slide for @date;
+ * the originals an import kept win while the date is unchanged. When an
+ * import would get back another date than @date_text, the exact one goes
+ * in the "weft" member. */
+static void
+slide_set_dates (Slide          *s,
+                 const WeftDate *date,
+                 const char     *date_text,
+                 gboolean       *big)
 {
   JsonObject *start, *end;
   g_autofree char *display = NULL;
   g_autofree char *derived = NULL;
 
-  if (g_strcmp0 (weft_json_get_string (keep, "date"), date_text) == 0 &&
-      weft_json_get_object (keep, "start_date") != NULL)
+  if (g_strcmp0 (weft_json_get_string (s->keep, "date"), date_text) == 0 &&
+      weft_json_get_object (s->keep, "start_date") != NULL)
     {
-      JsonNode *kept_end = json_object_get_member (keep, "end_date");
+      JsonNode *kept_end = json_object_get_member (s->keep, "end_date");
 
-      json_object_set_member (slide, "start_date", json_node_copy (json_object_get_member (keep, "start_date")));
+      json_object_set_member (s->slide, "start_date", json_node_copy (json_object_get_member (s->keep, "start_date")));
       if (kept_end != NULL)
-        json_object_set_member (slide, "end_date", json_node_copy (kept_end));
-      *big |= year_is_big (weft_json_get_object (keep, "start_date"));
-      return FALSE;
+        json_object_set_member (s->slide, "end_date", json_node_copy (kept_end));
+      *big |= year_is_big (weft_json_get_object (s->keep, "start_date"));
+      return;
     }
 
   weft_timelinejs_render_date (date, date_text, &start, &end, &display);
   *big |= year_is_big (start);
   derived = weft_timelinejs_date_text (start, end);
-  json_object_set_object_member (slide, "start_date", start);
+  json_object_set_object_member (s->slide, "start_date", start);
   if (end != NULL)
-    json_object_set_object_member (slide, "end_date", end);
+    json_object_set_object_member (s->slide, "end_date", end);
   if (display != NULL)
-    json_object_set_string_member (slide, "display_date", display);
+    json_object_set_string_member (s->slide, "display_date", display);
 
-  return g_strcmp0 (derived, date_text) != 0;
+  if (g_strcmp0 (derived, date_text) != 0)
+    json_object_set_string_member (s->weft, "date", date_text);
+}
+
+/* The slide of an event or an era, which are dated (@date_text) and
+ * titled. */
+static void
+slide_begin (Slide          *s,
+             const WeftItem *item,
+             const char     *date_text,
+             gboolean       *big)
+{
+  s->keep = weft_item_get_extra_object (item, "timelinejs");
+  s->slide = json_object_new ();
+  s->text = json_object_new ();
+  s->weft = json_object_new ();
+  s->headline = headline_html (weft_json_get_string (s->keep, "headline"), weft_item_get_label (item));
+
+  slide_set_dates (s, weft_item_get_date (item), date_text, big);
+}
+
+/* Adds what the import kept (media, background…) and the "weft" object
+ * when it holds anything; returns the slide. */
+static JsonObject *
+slide_end (Slide *s)
+{
+  copy_members (s->slide, weft_json_get_object (s->keep, "members"));
+  if (json_object_get_size (s->weft) > 0)
+    json_object_set_object_member (s->slide, "weft", s->weft);
+  else
+    json_object_unref (s->weft);
+  g_free (s->headline);
+  return s->slide;
 }
 
 static JsonObject *
@@ -233,114 +275,70 @@ event_slide (WeftDataset *dataset,
              WeftEvent   *event,
              gboolean    *big)
 {
-  JsonObject *keep = weft_item_get_extra_object (&event->item, "timelinejs");
-  JsonObject *slide = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *weft = json_object_new ();
-  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), event->title);
-  g_autofree char *body = event_text (dataset, event, keep);
-  g_autofree char *body_plain = weft_html_to_text (body, FALSE);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autofree char *body = NULL;
+  g_autofree char *body_plain = NULL;
+  Slide s;
 
-  if (set_dates (slide, &event->date, event->date_text, keep, big))
-    json_object_set_string_member (weft, "date", event->date_text);
+  slide_begin (&s, &event->item, event->date_text, big);
+  body = event_text (dataset, event, s.keep);
+  body_plain = weft_html_to_text (body, FALSE);
 
   /* A slide that had no headline gets none (its title was made up). */
-  if (!(keep != NULL && json_object_has_member (keep, "headline") &&
-        JSON_NODE_HOLDS_NULL (json_object_get_member (keep, "headline"))))
-    json_object_set_string_member (text, "headline", headline);
-  if (body[0] != '\0' || weft_json_get_string (keep, "text") != NULL)
-    json_object_set_string_member (text, "text", body);
-  copy_members (text, weft_json_get_object (keep, "text_members"));
-  json_object_set_object_member (slide, "text", text);
+  if (!(s.keep != NULL && json_object_has_member (s.keep, "headline") &&
+        JSON_NODE_HOLDS_NULL (json_object_get_member (s.keep, "headline"))))
+    json_object_set_string_member (s.text, "headline", s.headline);
+  if (body[0] != '\0' || weft_json_get_string (s.keep, "text") != NULL)
+    json_object_set_string_member (s.text, "text", body);
+  copy_members (s.text, weft_json_get_object (s.keep, "text_members"));
+  json_object_set_object_member (s.slide, "text", s.text);
 
   if (event->group != NULL)
-    json_object_set_string_member (slide, "group", event->group);
-  json_object_set_string_member (slide, "unique_id", event->item.id);
-
-  /* Media, background and all else the import kept. */
-  copy_members (slide, weft_json_get_object (keep, "members"));
+    json_object_set_string_member (s.slide, "group", event->group);
+  json_object_set_string_member (s.slide, "unique_id", event->item.id);
 
   /* What TimelineJS cannot hold. */
   if (g_strcmp0 (body_plain, event->description ? event->description : "") != 0)
     {
       if (event->description != NULL)
-        json_object_set_string_member (weft, "description", event->description);
+        json_object_set_string_member (s.weft, "description", event->description);
       else
-        json_object_set_null_member (weft, "description");
+        json_object_set_null_member (s.weft, "description");
     }
   if (event->n_participants > 0)
-    {
-      JsonArray *participants = json_array_new ();
-
-      for (guint i = 0; i < event->n_participants; i++)
-        {
-          JsonObject *p = json_object_new ();
-
-          json_object_set_string_member (p, "entity", event->participants[i].entity);
-          if (event->participants[i].role != NULL)
-            json_object_set_string_member (p, "role", event->participants[i].role);
-          json_array_add_object_element (participants, p);
-        }
-      json_object_set_array_member (weft, "participants", participants);
-    }
+    json_object_set_array_member (s.weft, "participants", weft_json_participants (event));
   if (event->claims != NULL && event->claims[0] != NULL)
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; event->claims[i] != NULL; i++)
-        json_array_add_string_element (array, event->claims[i]);
-      json_object_set_array_member (weft, "claims", array);
-    }
+    json_object_set_array_member (s.weft, "claims", weft_json_strv_array (event->claims));
   if (event->tags != NULL && event->tags[0] != NULL)
-    {
-      JsonArray *array = json_array_new ();
+    json_object_set_array_member (s.weft, "tags", weft_json_strv_array (event->tags));
 
-      for (guint i = 0; event->tags[i] != NULL; i++)
-        json_array_add_string_element (array, event->tags[i]);
-      json_object_set_array_member (weft, "tags", array);
-    }
-
-  if (json_object_get_size (weft) > 0)
-    json_object_set_object_member (slide, "weft", weft);
-  else
-    json_object_unref (weft);
-
-  return slide;
+  return slide_end (&s);
 }
 
 static JsonObject *
 era_slide (WeftEra  *era,
            gboolean *big)
 {
-  JsonObject *keep = weft_item_get_extra_object (&era->item, "timelinejs");
-  JsonObject *slide = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *weft = json_object_new ();
-  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), era->title);
+  Slide s;
 
-  if (set_dates (slide, &era->date, era->date_text, keep, big))
-    json_object_set_string_member (weft, "date", era->date_text);
+  slide_begin (&s, &era->item, era->date_text, big);
   /* TimelineJS wants every era to end. */
-  if (!json_object_has_member (slide, "end_date"))
+  if (!json_object_has_member (s.slide, "end_date"))
     {
-      json_object_set_member (slide, "end_date", json_node_copy (json_object_get_member (slide, "start_date")));
-      if (!json_object_has_member (weft, "date"))
-        json_object_set_string_member (weft, "date", era->date_text);
+      json_object_set_member (s.slide, "end_date", json_node_copy (json_object_get_member (s.slide, "start_date")));
+      if (!json_object_has_member (s.weft, "date"))
+        json_object_set_string_member (s.weft, "date", era->date_text);
     }
 
-  json_object_set_string_member (text, "headline", headline);
-  if (weft_json_get_string (keep, "text") != NULL)
-    json_object_set_string_member (text, "text", weft_json_get_string (keep, "text"));
-  json_object_set_object_member (slide, "text", text);
-  copy_members (slide, weft_json_get_object (keep, "members"));
+  json_object_set_string_member (s.text, "headline", s.headline);
+  if (weft_json_get_string (s.keep, "text") != NULL)
+    json_object_set_string_member (s.text, "text", weft_json_get_string (s.keep, "text"));
+  json_object_set_object_member (s.slide, "text", s.text);
 
-  json_object_set_string_member (weft, "id", era->item.id);
+  json_object_set_string_member (s.weft, "id", era->item.id);
   if (era->color != NULL)
-    json_object_set_string_member (weft, "color", era->color);
-  json_object_set_object_member (slide, "weft", weft);
+    json_object_set_string_member (s.weft, "color", era->color);
 
-  return slide;
+  return slide_end (&s);
 }
 
 static JsonObject *

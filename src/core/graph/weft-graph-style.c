@@ -55,6 +55,25 @@ weft_graph_style_for_claim (void)
   return &claim_style;
 }
 
+const WeftNodeStyle *
+weft_graph_style_for_item (const WeftItem *item)
+{
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      return weft_graph_style_for_entity (((const WeftEntity *) item)->kind);
+    case WEFT_ITEM_CLAIM:
+      return &claim_style;
+    case WEFT_ITEM_EVENT:
+    case WEFT_ITEM_SOURCE:
+    case WEFT_ITEM_RELATION:
+    case WEFT_ITEM_ERA:
+    case WEFT_ITEM_NONE:
+    default:
+      return &event_style;
+    }
+}
+
 const WeftEdgeStyle *
 weft_graph_style_for_evidence (WeftEvidence evidence)
 {

@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* The font Graphviz measures labels in and the painter draws them in, at
+ * these sizes in points, so that names fit the boxes Graphviz made. */
+#define WEFT_GRAPH_FONT "DejaVu Sans"
+#define WEFT_GRAPH_NODE_FONT_SIZE 10
+#define WEFT_GRAPH_EDGE_FONT_SIZE 8
+
 /* Shapes the view can draw from a node's box; each has a Graphviz twin. */
 typedef enum {
   WEFT_NODE_SHAPE_ELLIPSE,
@@ -72,6 +78,9 @@ const WeftNodeStyle *weft_graph_style_for_entity  (WeftEntityKind  kind);
 const WeftNodeStyle *weft_graph_style_for_event   (void);
 const WeftNodeStyle *weft_graph_style_for_claim   (void);
 const WeftEdgeStyle *weft_graph_style_for_evidence (WeftEvidence   evidence);
+/* An entity by its kind, an event, a claim; anything else a relation may
+ * name (a source, an era, a relation) looks like an event: a document. */
+const WeftNodeStyle *weft_graph_style_for_item    (const WeftItem *item);
 
 /* The evidence level of a set of claims (see WeftEvidence). */
 WeftEvidence   weft_evidence_for_claims   (WeftClaim * const *claims,

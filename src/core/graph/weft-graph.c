@@ -29,11 +29,10 @@ struct _WeftGraph
 G_DEFINE_BOXED_TYPE (WeftGraph, weft_graph, weft_graph_ref, weft_graph_unref)
 
 static void
-add_node (WeftGraph           *self,
-          WeftItem            *item,
-          const WeftNodeStyle *style,
-          const char          *label,
-          guint                hops)
+add_node (WeftGraph  *self,
+          WeftItem   *item,
+          const char *label,
+          guint       hops)
 {
   WeftGraphNode node = { 0 };
 
@@ -41,7 +40,7 @@ add_node (WeftGraph           *self,
     return;
 
   node.item = item;
-  node.style = style;
+  node.style = weft_graph_style_for_item (item);
   node.label = g_string_chunk_insert_const (self->strings, label ? label : "");
   node.hops = hops;
   g_array_append_val (self->nodes, node);
@@ -111,7 +110,7 @@ static void
 add_relation (WeftGraph    *self,
               WeftRelation *r)
 {
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &r->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (self->dataset, &r->item);
   WeftEvidence evidence = weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len);
   const WeftEdgeStyle *style = weft_graph_style_for_evidence (evidence);
   guint n_sources = count_sources (claims);
@@ -162,7 +161,7 @@ weft_graph_new (WeftDataset        *dataset,
       WeftEntity *e = g_ptr_array_index (subgraph->entities, i);
       guint hops = i < subgraph->hops->len ? g_array_index (subgraph->hops, guint, i) : 0;
 
-      add_node (self, &e->item, weft_graph_style_for_entity (e->kind), e->name, hops);
+      add_node (self, &e->item, e->name, hops);
     }
   self->n_entities = self->nodes->len;
 
@@ -171,7 +170,7 @@ weft_graph_new (WeftDataset        *dataset,
       {
         WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
 
-        add_node (self, &ev->item, weft_graph_style_for_event (), ev->title, 0);
+        add_node (self, &ev->item, ev->title, 0);
       }
 
   if (show_claims)
@@ -180,7 +179,7 @@ weft_graph_new (WeftDataset        *dataset,
         WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
         g_autofree char *label = claim_label (c);
 
-        add_node (self, &c->item, weft_graph_style_for_claim (), label, 0);
+        add_node (self, &c->item, label, 0);
       }
 
   for (guint i = 0; i < subgraph->relations->len; i++)
@@ -304,6 +303,37 @@ weft_graph_lookup_edge (WeftGraph      *self,
   if (item == NULL)
     return -1;
   return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->edge_of, item)) - 1;
+}
+
+/* ---- The whole dataset, for interchange exports --------------------------- */
+
+GPtrArray *
+weft_graph_dup_dataset_nodes (WeftDataset *dataset,
+                              gboolean     with_events,
+                              GHashTable  *is_node)
+{
+  g_autoptr(GHashTable) own = is_node == NULL ? g_hash_table_new (NULL, NULL) : NULL;
+  GPtrArray *nodes = g_ptr_array_new ();
+  GPtrArray *relations = weft_dataset_get_relations (dataset);
+
+  g_ptr_array_extend (nodes, weft_dataset_get_entities (dataset), NULL, NULL);
+  if (with_events)
+    g_ptr_array_extend (nodes, weft_dataset_get_events (dataset), NULL, NULL);
+  if (is_node == NULL)
+    is_node = own;
+  for (guint i = 0; i < nodes->len; i++)
+    g_hash_table_add (is_node, g_ptr_array_index (nodes, i));
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
+
+      for (guint e = 0; e < 2; e++)
+        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
+          g_ptr_array_add (nodes, ends[e]);
+    }
+  return nodes;
 }
 
 /* ---- Bounded views ------------------------------------------------------ */

@@ -73,6 +73,15 @@ gint           weft_graph_lookup_node    (WeftGraph          *self,
 gint           weft_graph_lookup_edge    (WeftGraph          *self,
                                           const WeftItem     *item);
 
+/* The items an interchange export of the whole of @dataset (DOT, GEXF,
+ * GraphML) draws as nodes, each once: every entity, every event when
+ * @with_events, then whatever else the relations name, in their order.
+ * @is_node, when not NULL, gets each of them. A new array of borrowed
+ * items. */
+GPtrArray     *weft_graph_dup_dataset_nodes (WeftDataset        *dataset,
+                                             gboolean            with_events,
+                                             GHashTable         *is_node);
+
 /* A bounded part of @subgraph for datasets too large to lay out at once:
  * the @max_entities entities with the most links inside it (ties in file
  * order), and the relations, events and claims among them. */

@@ -1,11 +1,14 @@
 /* weft-layout.h: Graphviz places the graph; plain structs come back
  *
- * weft-layout.c is the only file that includes Graphviz's headers. It
- * writes a WeftGraph as DOT text, which Graphviz reads into a fresh graph
- * (the same text is the DOT export), runs the layout, copies
- * node boxes, label positions and edge splines (with their arrowheads) into
- * the structs below, with y pointing down and the origin at the top left of
- * the drawing, in points, and frees everything Graphviz made.
+ * The graph is written as DOT text (weft-dot-writer.c), which Graphviz
+ * reads into a fresh graph (the same text is the DOT export), lays out,
+ * and the adapter (weft-graphviz.c, the only file that includes
+ * Graphviz's headers) copies node boxes, label positions and edge splines
+ * (with their arrowheads) into the structs below, with y pointing down and
+ * the origin at the top left of the drawing, in points, and frees
+ * everything Graphviz made. Layouts run now or in the background
+ * (weft-layout-job.c), in this process or in a helper
+ * (weft-layout-protocol.c).
  *
  * Graphviz is not thread-safe: one context per process, one lock around
  * every call. Any function here may be called from any thread; calls wait
@@ -115,11 +118,15 @@ gboolean          weft_export_format_from_path  (const char       *path,
                                                  WeftExportFormat *format,
                                                  GError          **error);
 
+/* ---- Graphviz itself (weft-graphviz.c) ---- */
+
 /* Checks once per process that Graphviz can lay out a one-node graph with
  * dot; when its plugin configuration is missing it knows no engines, and
  * the error says so and how to fix it. Later calls return the first
  * answer. */
 gboolean          weft_layout_check             (GError          **error);
+
+/* ---- Layout jobs (weft-layout-job.c) ---- */
 
 /* Lays @graph out now, in the calling thread (waiting for any other
  * layout first). */
@@ -151,6 +158,8 @@ void              weft_layout_run_async         (WeftGraph           *graph,
 WeftLayout       *weft_layout_run_finish        (GAsyncResult        *result,
                                                  GError             **error);
 
+/* ---- A layout (weft-layout.c) ---- */
+
 WeftLayout       *weft_layout_ref               (WeftLayout       *self);
 void              weft_layout_unref             (WeftLayout       *self);
 
@@ -169,6 +178,13 @@ const WeftEdgePath *weft_layout_get_edge        (WeftLayout       *self,
 const char       *weft_layout_get_warnings      (WeftLayout       *self);
 /* Whether the helper process made it (see weft_layout_run_async()). */
 gboolean          weft_layout_get_in_helper     (WeftLayout       *self);
+
+/* Each node's centre as `dot -Tplain` writes it (inches, y up, "%.5g"),
+ * one "x y" line a node in the graph's order: to show that the command
+ * line laid out the same graph the same way (tests, benchmarks). */
+char             *weft_layout_dup_plain_centres (WeftLayout       *self);
+
+/* ---- Graphviz's own renderings (weft-graphviz.c) ---- */
 
 /* Lays @graph out again and renders it with Graphviz's own renderers
  * (SVG, PNG, PDF), or writes it as DOT: valid Graphviz input, without
@@ -189,13 +205,9 @@ GBytes           *weft_layout_render_dot        (const char       *dot,
                                                  const char       *format,
                                                  GError          **error);
 
-/* Each node's centre as `dot -Tplain` writes it (inches, y up, "%.5g"),
- * one "x y" line a node in the graph's order: to show that the command
- * line laid out the same graph the same way (tests, benchmarks). */
-char             *weft_layout_dup_plain_centres (WeftLayout       *self);
-
 /* The whole of weft-layout-helper: reads DOT on stdin, lays it out with
- * the engine named in argv[1], prints the geometry for the parent. */
+ * the engine named in argv[1], prints the geometry for the parent
+ * (weft-layout-protocol.h). */
 int               weft_layout_helper_main       (int               argc,
                                                  char            **argv);
 

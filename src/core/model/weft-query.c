@@ -350,13 +350,13 @@ weft_dataset_window (WeftDataset *self,
    * undated ones all of whose entities are active. */
   for (guint i = 0; i < s->events->len; i++)
     {
-      g_autoptr(GPtrArray) evidence = weft_dataset_get_item_claims (self, g_ptr_array_index (s->events, i));
+      g_autoptr(GPtrArray) evidence = weft_dataset_dup_item_claims (self, g_ptr_array_index (s->events, i));
       for (guint j = 0; j < evidence->len; j++)
         g_hash_table_add (seen, g_ptr_array_index (evidence, j));
     }
   for (guint i = 0; i < s->relations->len; i++)
     {
-      g_autoptr(GPtrArray) evidence = weft_dataset_get_item_claims (self, g_ptr_array_index (s->relations, i));
+      g_autoptr(GPtrArray) evidence = weft_dataset_dup_item_claims (self, g_ptr_array_index (s->relations, i));
       for (guint j = 0; j < evidence->len; j++)
         g_hash_table_add (seen, g_ptr_array_index (evidence, j));
     }
@@ -483,7 +483,7 @@ weft_dataset_shortest_path (WeftDataset *self,
       hop->from = step->from;
       hop->to = at;
       hop->via = step->via;
-      hop->evidence = weft_dataset_get_item_claims (self, step->via);
+      hop->evidence = weft_dataset_dup_item_claims (self, step->via);
       g_ptr_array_insert (path, 0, hop);
       at = step->from;
     }

@@ -19,14 +19,17 @@ typedef struct {
   GPtrArray *claims;      /* WeftClaim * */
 } WeftSubgraph;
 
+/* Frees @subgraph and its arrays (not the items, which the dataset owns). */
 void           weft_subgraph_free            (WeftSubgraph *subgraph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftSubgraph, weft_subgraph_free)
 
-/* Everything. */
+/* Everything. Each function that returns a WeftSubgraph returns a new one:
+ * free it with weft_subgraph_free(). */
 WeftSubgraph  *weft_dataset_all              (WeftDataset  *self);
 
 /* Entities linked to @entity by a relation, a shared event or a claim that
- * names both; each once, in the order first found. */
+ * names both; each once, in the order first found. A new array of borrowed
+ * WeftEntity * (unref it). */
 GPtrArray     *weft_dataset_neighbours       (WeftDataset  *self,
                                               WeftEntity   *entity);
 
@@ -56,21 +59,22 @@ typedef struct {
 
 /* The shortest chain of links from @from to @to; relations are preferred
  * to shared events, and those to shared claims, when chains are equally
- * short. Returns an array of WeftHop * (empty when @from == @to), or NULL
- * when no chain exists. */
+ * short. Returns a new array of WeftHop * (empty when @from == @to), which
+ * frees its hops when unreffed, or NULL when no chain exists. */
 GPtrArray     *weft_dataset_shortest_path    (WeftDataset  *self,
                                               WeftEntity   *from,
                                               WeftEntity   *to);
 
 /* Case-insensitive search over entity names and aliases, event titles and
  * descriptions, claim texts and quotes, relation types and labels, source
- * titles and era titles. Returns borrowed WeftItem *, entities first, at
- * most @limit of them (0 for no limit). */
+ * titles and era titles. Returns a new array of borrowed WeftItem *
+ * (unref it), entities first, at most @limit of them (0 for no limit). */
 GPtrArray     *weft_dataset_search           (WeftDataset  *self,
                                               const char   *text,
                                               guint         limit);
 
-/* Whether @item matches a search already folded with g_utf8_casefold(). */
+/* Returns whether @item matches a search already folded with
+ * g_utf8_casefold(). */
 gboolean       weft_item_matches             (const WeftItem *item,
                                               const char     *folded_needle);
 

@@ -32,6 +32,10 @@ typedef struct {
   gboolean          legend;     /* the key to shapes and claim colours, under the lanes */
   gboolean          heading;    /* the dataset's title and the span, above */
   GHashTable       *collapsed;  /* lane keys, or NULL */
+  guint             view_width; /* with view_height: the window's timeline pane of */
+  guint             view_height;/*   that size instead (weft-timeline-pane.h), fitted
+                                 *   unless from and to are given; width, legend and
+                                 *   heading do not apply */
 } WeftTimelineExportOptions;
 
 /* Everything shown, with a legend and a heading, lanes by group when the
@@ -44,7 +48,9 @@ WeftTimelineLanes weft_timeline_default_lanes (WeftDataset *dataset);
 
 /* Draws the timeline with the same layout and renderer as the screen and
  * writes it to @file. Titles are text (SVG <text>, PDF fonts), not
- * outlines. */
+ * outlines; in SVG each event drawn on its own is a <g class="event">
+ * whose id is the event's (a second mark of the same event: "ID~2", …),
+ * with a <title> holding its whole title and its id. */
 gboolean weft_timeline_export       (WeftDataset                     *dataset,
                                      GFile                           *file,
                                      WeftTimelineFormat               format,
