@@ -20,12 +20,10 @@ import subprocess
 import sys
 import time
 
+import weft_tap
+from weft_tap import skip_all
+
 SYSTEM_PYTHON = '/usr/bin/python3'
-
-
-def skip_all(reason):
-    print(f'1..0 # SKIP {reason}')
-    sys.exit(0)
 
 
 def python_with_pyatspi():
@@ -106,17 +104,8 @@ def inner(weft):
     except GLib.Error as error:
         skip_all(f'the AT-SPI bus does not start ({error.message}; package at-spi2-core)')
 
-    n = 0
-    failed = 0
-
     def check(ok, what, details=()):
-        nonlocal n, failed
-        n += 1
-        print(f'{"ok" if ok else "not ok"} {n} - {what}', flush=True)
-        if not ok:
-            failed += 1
-            for line in details:
-                print(f'# {line}', flush=True)
+        weft_tap.result(ok, what, '\n'.join(details))
         return ok
 
     env = dict(os.environ)
@@ -183,8 +172,7 @@ def inner(weft):
 
     try:
         if not check(wait_for(frame_ready, 30), 'the window is in the accessible tree'):
-            print(f'1..{n}')
-            return 1
+            return
         pump(1)
         frame = frame_box[0]
 
@@ -476,13 +464,11 @@ def inner(weft):
         except subprocess.TimeoutExpired:
             weft_process.kill()
 
-    print(f'1..{n}')
-    return 1 if failed else 0
-
 
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == '--inner':
-        sys.exit(inner(sys.argv[2]))
+        inner(sys.argv[2])
+        weft_tap.finish()
     if len(sys.argv) != 2:
         print(f'usage: {sys.argv[0]} WEFT', file=sys.stderr)
         sys.exit(2)
