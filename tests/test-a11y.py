@@ -237,17 +237,8 @@ def inner(weft):
             except GLib.Error:
                 return 'a defunct object'
 
-        def in_window(accessible):
-            try:
-                while accessible is not None:
-                    if accessible == frame:
-                        return True
-                    accessible = accessible.parent
-            except GLib.Error:
-                pass
-            return False
-
         def inside(accessible, ancestor):
+            """Whether @ancestor is @accessible or holds it."""
             try:
                 while accessible is not None:
                     if accessible == ancestor:
@@ -263,7 +254,7 @@ def inner(weft):
             widget it destroyed late), the tree has the last word."""
             current = focused[0]
             try:
-                if current is not None and state(current, pyatspi.STATE_FOCUSED) and in_window(current):
+                if current is not None and state(current, pyatspi.STATE_FOCUSED) and inside(current, frame):
                     return current
             except GLib.Error:
                 pass

@@ -137,6 +137,20 @@ is_button_saying (GtkWidget     *widget,
                                     g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0);
 }
 
+/* Return on the button in @widget that says @text, as a keyboard user
+ * would: focus on it, then activate. */
+static void
+press (GtkWidget  *widget,
+       const char *text)
+{
+  GtkWidget *button = weft_test_find_widget (widget, is_button_saying, text);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gtk_widget_activate (button);
+  weft_test_settle ();
+}
+
 static gboolean
 is_label_saying (GtkWidget     *widget,
                  gconstpointer  text)
@@ -459,6 +473,29 @@ test_presentation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window on the example, for the focus tests. */
+typedef struct {
+  WeftWindow  *window;
+  WeftSession *session;
+  GtkWidget   *inspector;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  f->session = weft_window_get_session (f->window);
+  f->inspector = weft_window_get_inspector (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
 static const char *selected_id;
 
 static gboolean
@@ -472,19 +509,17 @@ selects (gpointer data)
 /* Return or Space on a link rebuilds the inspector around the item it
  * names: keyboard focus lands on that item's heading, and Tab goes on. */
 static void
-test_focus_after_link (void)
+test_focus_after_link (Fixture       *f,
+                       gconstpointer  data)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  WeftSession *session = weft_window_get_session (window);
-  GtkWidget *inspector = weft_window_get_inspector (window);
   guint n_links;
 
-  weft_session_select_id (session, "ent-huawei");
+  weft_session_select_id (f->session, "ent-huawei");
   weft_test_settle ();
   {
     g_autoptr(GPtrArray) links = g_ptr_array_new ();
 
-    collect_links (inspector, links);
+    collect_links (f->inspector, links);
     n_links = links->len;
   }
   g_assert_cmpuint (n_links, >=, 5);
@@ -496,201 +531,174 @@ test_focus_after_link (void)
       WeftItem *item;
       g_autofree char *id = NULL;
 
-      weft_session_select_id (session, "ent-huawei");
+      weft_session_select_id (f->session, "ent-huawei");
       weft_test_settle ();
-      collect_links (inspector, links);
+      collect_links (f->inspector, links);
       g_assert_cmpuint (links->len, ==, n_links);
       link = g_ptr_array_index (links, i);
       id = g_strdup (g_object_get_data (G_OBJECT (link), "weft-id"));
       g_assert_true (gtk_widget_grab_focus (link));
-      g_assert_true (focus_of (window) == link);
+      g_assert_true (focus_of (f->window) == link);
 
       /* What Return and Space do on a focused button (which clicks it
        * a moment later). */
       gtk_widget_activate (link);
       selected_id = id;
-      g_assert_true (weft_test_wait_for (selects, session));
+      g_assert_true (weft_test_wait_for (selects, f->session));
       weft_test_settle ();
-      item = weft_session_get_selection (session);
+      item = weft_session_get_selection (f->session);
       g_assert_nonnull (item);
       g_assert_cmpstr (item->id, ==, id);
-      focus = focus_of (window);
+      focus = focus_of (f->window);
       g_test_message ("link %u selects %s; focus on %s", i, item->id, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
-      g_assert_true (focus_is_in (window, inspector));
+      g_assert_true (focus_is_in (f->window, f->inspector));
       g_assert_true (GTK_IS_LABEL (focus));
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus)), ==, weft_item_get_label (item));
 
       if (i == 0)
         {
           /* As a keyboard user sees it, in light and dark. */
-          gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
-          weft_test_save_screenshot (GTK_WIDGET (window), "window-inspector-focus.png");
+          gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+          weft_test_save_screenshot (GTK_WIDGET (f->window), "window-f->inspector-focus.png");
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
           weft_test_settle ();
-          weft_test_save_screenshot (GTK_WIDGET (window), "window-inspector-focus-dark.png");
+          weft_test_save_screenshot (GTK_WIDGET (f->window), "window-f->inspector-focus-dark.png");
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
         }
 
       /* Tab goes on from the heading, still in the inspector. */
-      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-      g_assert_true (focus_of (window) != focus);
-      g_assert_true (focus_is_in (window, inspector));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (focus_of (f->window) != focus);
+      g_assert_true (focus_is_in (f->window, f->inspector));
     }
-
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Finding a path from the inspector focuses the path's heading; closing
  * the path with its button gives focus to the item's heading. */
 static void
-test_focus_after_path (void)
+test_focus_after_path (Fixture       *f,
+                       gconstpointer  data)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  WeftSession *session = weft_window_get_session (window);
-  GtkWidget *inspector = weft_window_get_inspector (window);
-  GtkWidget *button;
-
-  weft_session_select_id (session, "ent-ibm");
+  weft_session_select_id (f->session, "ent-ibm");
   weft_test_settle ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", NULL));
-  weft_session_select_id (session, "ent-huawei");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.path-from", NULL));
+  weft_session_select_id (f->session, "ent-huawei");
   weft_test_settle ();
 
-  button = weft_test_find_widget (inspector, is_button_saying, "Path from IBM to Here");
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_grab_focus (button));
-  gtk_widget_activate (button);
-  weft_test_settle ();
-  g_assert_nonnull (weft_session_get_path (session));
-  g_assert_true (GTK_IS_LABEL (focus_of (window)));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Path from IBM to Huawei");
+  press (f->inspector, "Path from IBM to Here");
+  g_assert_nonnull (weft_session_get_path (f->session));
+  g_assert_true (GTK_IS_LABEL (focus_of (f->window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (f->window))), ==, "Path from IBM to Huawei");
 
-  button = weft_test_find_widget (inspector, is_button_saying, "Clear the path");
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_grab_focus (button));
-  gtk_widget_activate (button);
-  weft_test_settle ();
-  g_assert_null (weft_session_get_path (session));
-  g_assert_null (weft_test_find_widget (inspector, is_button_saying, "Clear the path"));
-  g_assert_true (focus_is_in (window, inspector));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (window))), ==, "Huawei");
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  press (f->inspector, "Clear the path");
+  g_assert_null (weft_session_get_path (f->session));
+  g_assert_null (weft_test_find_widget (f->inspector, is_button_saying, "Clear the path"));
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (f->window))), ==, "Huawei");
 }
 
 /* A pane or bar that closes with keyboard focus in it hands focus to the
  * views; Tab goes from the last view into the inspector and back. */
 static void
-test_focus_after_panes (void)
+test_focus_after_panes (Fixture       *f,
+                        gconstpointer  data)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  WeftSession *session = weft_window_get_session (window);
-  GtkWidget *inspector = weft_window_get_inspector (window);
-  GtkWidget *sidebar = weft_window_get_sidebar (window);
-  GtkWidget *dismiss = weft_test_find_widget (GTK_WIDGET (window), is_button_saying, "Dismiss");
+  GtkWidget *sidebar = weft_window_get_sidebar (f->window);
 
   /* The banner's close button. */
-  g_assert_nonnull (weft_window_get_banner_text (window));
-  g_assert_nonnull (dismiss);
-  g_assert_true (gtk_widget_grab_focus (dismiss));
-  gtk_widget_activate (dismiss);
-  weft_test_settle ();
-  g_assert_null (weft_window_get_banner_text (window));
-  g_assert_true (focus_is_in (window, weft_window_get_timeline (window)));
+  g_assert_nonnull (weft_window_get_banner_text (f->window));
+  press (GTK_WIDGET (f->window), "Dismiss");
+  g_assert_null (weft_window_get_banner_text (f->window));
+  g_assert_true (focus_is_in (f->window, weft_window_get_timeline (f->window)));
 
   /* The entity list, closed with F9 while its search field has focus. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   weft_test_settle ();
-  g_assert_true (focus_is_in (window, sidebar));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (focus_is_in (f->window, sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
   weft_test_settle ();
-  g_assert_true (focus_is_in (window, weft_window_get_timeline (window)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (focus_is_in (f->window, weft_window_get_timeline (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
 
   /* No wall between the views and the inspector. */
-  weft_session_select_id (session, "ent-huawei");
+  weft_session_select_id (f->session, "ent-huawei");
   weft_test_settle ();
-  g_assert_true (gtk_widget_grab_focus (weft_window_get_graph (window)));
-  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  g_assert_true (focus_is_in (window, inspector));
-  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
-  g_assert_true (focus_of (window) == weft_window_get_graph (window));
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_graph (f->window)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_of (f->window) == weft_window_get_graph (f->window));
 
   /* The inspector, closed while it has focus. */
-  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-inspector", NULL));
   weft_test_settle ();
-  g_assert_nonnull (focus_of (window));
-  g_assert_false (focus_is_in (window, inspector));
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_nonnull (focus_of (f->window));
+  g_assert_false (focus_is_in (f->window, f->inspector));
 }
 
 /* F5 focuses the card, named after each step; Escape gives focus, the
  * selection, the graph's focus and every pane back. */
 static void
-test_focus_after_presentation (void)
+test_focus_after_presentation (Fixture       *f,
+                               gconstpointer  data)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  WeftSession *session = weft_window_get_session (window);
-  GtkWidget *inspector = weft_window_get_inspector (window);
-  GtkWidget *card = weft_window_get_presentation_card (window);
-  AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
-  AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (inspector, ADW_TYPE_FLAP));
+  GtkWidget *card = weft_window_get_presentation_card (f->window);
+  AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (f->window), ADW_TYPE_FLAP));
+  AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (f->inspector, ADW_TYPE_FLAP));
   guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
+  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (f->session), &n);
   WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
   g_autoptr(GPtrArray) links = g_ptr_array_new ();
   GtkWidget *focus;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
-  weft_session_select_id (session, "ent-huawei");
-  weft_session_set_focus (session, weft_dataset_lookup_entity (weft_session_get_dataset (session), "ent-dahua"));
-  weft_session_set_focus_hops (session, 3);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+  weft_session_select_id (f->session, "ent-huawei");
+  weft_session_set_focus (f->session, weft_dataset_lookup_entity (weft_session_get_dataset (f->session), "ent-dahua"));
+  weft_session_set_focus_hops (f->session, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
   weft_test_settle ();
   g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
   g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
-  collect_links (inspector, links);
+  collect_links (f->inspector, links);
   g_assert_cmpuint (links->len, >, 0);
   g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (links, 0)));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   weft_test_settle ();
-  g_assert_true (focus_of (window) == card);
+  g_assert_true (focus_of (f->window) == card);
   g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[0]->title));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-next", NULL);
   weft_test_settle ();
-  g_assert_true (focus_of (window) == card);
+  g_assert_true (focus_of (f->window) == card);
   g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[1]->title));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-leave", NULL);
   weft_test_settle ();
   /* The link that had focus went with the inspector's rebuild; its
    * heading stands for it. */
-  focus = focus_of (window);
+  focus = focus_of (f->window);
   g_assert_nonnull (focus);
-  g_assert_true (focus_is_in (window, inspector));
-  g_assert_cmpstr (weft_session_get_selection (session)->id, ==, "ent-huawei");
-  g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-dahua");
-  g_assert_cmpuint (weft_session_get_focus_hops (session), ==, 3);
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_cmpstr (weft_session_get_selection (f->session)->id, ==, "ent-huawei");
+  g_assert_cmpstr (weft_session_get_focus (f->session)->item.id, ==, "ent-dahua");
+  g_assert_cmpuint (weft_session_get_focus_hops (f->session), ==, 3);
   g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
   g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
-  g_object_get (window, "view", &view, NULL);
+  g_object_get (f->window, "view", &view, NULL);
   g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_TIMELINE);
 
   /* A widget that survives presentation gets focus back itself. */
-  g_assert_true (gtk_widget_grab_focus (weft_window_get_timeline (window)));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_timeline (f->window)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   weft_test_settle ();
-  g_assert_true (focus_of (window) == card);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  g_assert_true (focus_of (f->window) == card);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-leave", NULL);
   weft_test_settle ();
-  g_assert_true (focus_of (window) == weft_window_get_timeline (window));
+  g_assert_true (focus_of (f->window) == weft_window_get_timeline (f->window));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "split");
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "split");
 }
 
 static void
@@ -849,6 +857,25 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every shortcut of @widget's shortcut controllers (its class's bindings
+ * among them). */
+static GPtrArray *
+dup_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          g_ptr_array_add (shortcuts, g_list_model_get_item (G_LIST_MODEL (controller), j));
+    }
+  return shortcuts;
+}
+
 /* Every action the window had before its actions became one table, each
  * shortcut on the action it had, and the side panes' toggles following
  * their flaps. */
@@ -871,8 +898,8 @@ test_shortcuts (void)
   };
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_autoptr(GtkShortcut) f9 = NULL;
+  g_autoptr(GPtrArray) bound = dup_shortcuts (GTK_WIDGET (window));
+  GtkShortcut *f9 = NULL;
   AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
   gboolean revealed = adw_flap_get_reveal_flap (flap);
   const GVariantType *parameter_type;
@@ -886,26 +913,19 @@ test_shortcuts (void)
     g_assert_true (g_ptr_array_find_with_equal_func (found, actions[i], g_str_equal, NULL));
 
   g_ptr_array_set_size (found, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < bound->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcut *shortcut = g_ptr_array_index (bound, i);
+      GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+      GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      g_autofree char *target = arguments ? g_variant_print (arguments, TRUE) : NULL;
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *target = arguments ? g_variant_print (arguments, TRUE) : NULL;
-
-          if (GTK_IS_NAMED_ACTION (action))
-            g_ptr_array_add (found, g_strjoin (" ", trigger, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                                               target, NULL));
-          if (g_str_equal (trigger, "F9"))
-            g_set_object (&f9, shortcut);
-        }
+      if (GTK_IS_NAMED_ACTION (action))
+        g_ptr_array_add (found, g_strjoin (" ", trigger, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                           target, NULL));
+      if (g_str_equal (trigger, "F9"))
+        f9 = shortcut;
     }
   for (guint i = 0; i < found->len; i++)
     {
@@ -958,27 +978,19 @@ collect_keys (GtkWidget *widget,
               GArray    *except,
               GArray    *keys)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) shortcuts = dup_shortcuts (widget);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
+      Key key;
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger))
         continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          Key key;
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
-            continue;
-          key.accel_key = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
-          key.accel_mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
-          if (except == NULL || !has_key (except, &key))
-            g_array_append_val (keys, key);
-        }
+      key.accel_key = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+      key.accel_mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+      if (except == NULL || !has_key (except, &key))
+        g_array_append_val (keys, key);
     }
 }
 
@@ -1106,10 +1118,10 @@ main (int    argc,
   g_test_add_func ("/weft/window/focus", test_focus);
   g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
-  g_test_add_func ("/weft/window/focus-after-link", test_focus_after_link);
-  g_test_add_func ("/weft/window/focus-after-path", test_focus_after_path);
-  g_test_add_func ("/weft/window/focus-after-panes", test_focus_after_panes);
-  g_test_add_func ("/weft/window/focus-after-presentation", test_focus_after_presentation);
+  g_test_add ("/weft/window/focus-after-link", Fixture, NULL, fixture_set_up, test_focus_after_link, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-path", Fixture, NULL, fixture_set_up, test_focus_after_path, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-panes", Fixture, NULL, fixture_set_up, test_focus_after_panes, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-presentation", Fixture, NULL, fixture_set_up, test_focus_after_presentation, fixture_tear_down);
   g_test_add_func ("/weft/window/narrow-restored", test_narrow_restored);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);
