@@ -25,7 +25,7 @@ def run(*args, env=None):
 def test_help():
     code, out, err = run("--help")
     expect(code == 0, f"exit {code}")
-    for word in ("validate", "stats", "path", "search", "Usage:"):
+    for word in ("validate", "stats", "path", "search", "slides", "Usage:"):
         expect(word in out, f"{word!r} missing from --help:\n{out}")
 
 
@@ -51,7 +51,7 @@ def test_mistyped_command():
 
 @case
 def test_subcommand_help():
-    for sub in ("validate", "stats", "path", "search"):
+    for sub in ("validate", "stats", "path", "search", "slides"):
         code, out, _ = run(sub, "--help")
         expect(code == 0, f"{sub} --help exit {code}")
         expect(f"weft {sub}" in out or f"{sub} " in out, out)

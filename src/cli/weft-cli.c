@@ -27,6 +27,7 @@ static const WeftCliCommand commands[] = {
   { "convert", N_("IN OUT"), N_("Convert between Weft, TimelineJS, FollowTheMoney, CSV, GraphML, GEXF and DOT"), weft_cli_convert },
   { "graph", N_("FILE OUT"), N_("Draw the relationship graph to an SVG, PNG, PDF or DOT file"), weft_cli_graph },
   { "search", N_("FILE QUERY"), N_("List every entity, event, claim, quote, relation, source and era whose text contains QUERY"), weft_cli_search },
+  { "slides", N_("FILE OUT.pdf"), N_("Write the presentation as a PDF, one page an event in date order"), weft_cli_slides },
 };
 
 static const WeftCliCommand *

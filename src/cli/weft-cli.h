@@ -43,6 +43,7 @@ int      weft_cli_timeline  (int argc, char **argv);
 int      weft_cli_convert   (int argc, char **argv);
 int      weft_cli_graph     (int argc, char **argv);
 int      weft_cli_search    (int argc, char **argv);
+int      weft_cli_slides    (int argc, char **argv);
 
 /* Shared helpers for subcommands. */
 /* Parses options; on --help prints help and returns FALSE with *status 0,
