@@ -1776,6 +1776,37 @@ test_render_text_size (void)
 
 /* ---- Drawing ----------------------------------------------------------- */
 
+/* The example as the painter lays it out: lanes measured by its fonts. */
+typedef struct {
+  WeftDataset               *dataset;
+  WeftTimelineIndex         *index;
+  WeftTimelineRenderer      *renderer;
+  WeftTimelineFrame         *frame;
+  WeftTimelineLayoutOptions  options;
+} Example;
+
+static void
+example_init (Example           *e,
+              WeftTimelineLanes  lanes)
+{
+  e->dataset = weft_test_load_example ();
+  e->index = weft_timeline_index_new (e->dataset, lanes);
+  e->renderer = weft_timeline_renderer_new (NULL, 1);
+  e->frame = weft_timeline_frame_new ();
+  weft_timeline_layout_options_init (&e->options);
+  e->options.measure = weft_timeline_renderer_measure;
+  e->options.measure_data = e->renderer;
+}
+
+static void
+example_clear (Example *e)
+{
+  g_clear_pointer (&e->frame, weft_timeline_frame_free);
+  g_clear_pointer (&e->renderer, weft_timeline_renderer_free);
+  g_clear_pointer (&e->index, weft_timeline_index_free);
+  g_clear_object (&e->dataset);
+}
+
 typedef struct {
   WeftTimelineTextRun run;
   char               *text;
@@ -1817,30 +1848,33 @@ pixel_color (cairo_surface_t *surface,
 static void
 test_render_text_pixels (void)
 {
-  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
-  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
-  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
-  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  Example e;
   g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
-  WeftEntity *ccp = weft_dataset_lookup_entity (dataset, "ent-ccp");
-  g_autofree guint8 *highlight = g_new0 (guint8, weft_dataset_get_events (dataset)->len);
-  g_autofree guint8 *lit_lanes = g_new0 (guint8, weft_timeline_index_get_n_lanes (index));
-  WeftTimelineLayoutOptions options;
+  WeftDataset *dataset;
+  WeftTimelineIndex *index;
+  WeftTimelineFrame *frame;
+  WeftEntity *ccp;
+  g_autofree guint8 *highlight = NULL;
+  g_autofree guint8 *lit_lanes = NULL;
   WeftTimelineScale s;
   WeftEvent **events;
   guint n_events;
   int lane;
 
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = renderer;
-  options.max_rows = 2;
+  example_init (&e, WEFT_TIMELINE_LANES_ENTITY);
+  dataset = e.dataset;
+  index = e.index;
+  frame = e.frame;
+  ccp = weft_dataset_lookup_entity (dataset, "ent-ccp");
+  highlight = g_new0 (guint8, weft_dataset_get_events (dataset)->len);
+  lit_lanes = g_new0 (guint8, weft_timeline_index_get_n_lanes (index));
+  e.options.max_rows = 2;
   /* Collapsed lanes count their events in clusters. */
-  options.collapsed = collapsed;
+  e.options.collapsed = collapsed;
   g_hash_table_add (collapsed, (gpointer) "entity:ent-china");
   g_hash_table_add (collapsed, (gpointer) "entity:ent-smart-city");
   weft_timeline_scale_init (&s, (double) ymd (2006, 1, 1), (double) ymd (2022, 6, 1), 1400);
-  weft_timeline_layout (index, &s, &options, frame);
+  weft_timeline_layout (index, &s, &e.options, frame);
 
   g_assert_nonnull (ccp);
   events = weft_dataset_get_entity_events (dataset, ccp, &n_events);
@@ -1877,11 +1911,11 @@ test_render_text_pixels (void)
       state.text_func = record_run;
       state.text_data = runs;
       cr = cairo_create (bare);
-      weft_timeline_renderer_draw (renderer, cr, frame, &state);
+      weft_timeline_renderer_draw (e.renderer, cr, frame, &state);
       cairo_destroy (cr);
       state.text_func = NULL;
       cr = cairo_create (drawn);
-      weft_timeline_renderer_draw (renderer, cr, frame, &state);
+      weft_timeline_renderer_draw (e.renderer, cr, frame, &state);
       cairo_destroy (cr);
       cairo_surface_flush (bare);
       cairo_surface_flush (drawn);
@@ -1889,7 +1923,7 @@ test_render_text_pixels (void)
       for (guint i = 0; i < runs->len; i++)
         {
           const WeftTimelineTextRun *run = &g_array_index (runs, RecordedRun, i).run;
-          g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (renderer, run->role, run->text,
+          g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (e.renderer, run->role, run->text,
                                                                                 run->max_width);
           PangoRectangle ink;
           int x0, y0, x1, y1;
@@ -1934,27 +1968,28 @@ test_render_text_pixels (void)
       cairo_surface_destroy (bare);
       cairo_surface_destroy (drawn);
     }
+  example_clear (&e);
 }
 
 static void
 test_render_pixels (void)
 {
-  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
-  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
-  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
-  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
-  WeftTimelineLayoutOptions options;
+  Example e;
+  WeftTimelineIndex *index;
+  WeftTimelineRenderer *renderer;
+  WeftTimelineFrame *frame;
   WeftTimelineRenderState state;
   WeftTimelineScale s;
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_checked = 0;
 
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = renderer;
+  example_init (&e, WEFT_TIMELINE_LANES_GROUP);
+  index = e.index;
+  renderer = e.renderer;
+  frame = e.frame;
   weft_timeline_scale_init (&s, (double) ymd (1999, 1, 1), (double) ymd (2023, 6, 1), 1200);
-  weft_timeline_layout (index, &s, &options, frame);
+  weft_timeline_layout (index, &s, &e.options, frame);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, (int) (frame->header_height + frame->lanes_height));
   cr = cairo_create (surface);
@@ -1979,7 +2014,7 @@ test_render_pixels (void)
         continue;
       c = weft_timeline_palette_item_color (weft_timeline_palette_get (FALSE), item);
       x = (int) ((mark->x0 + mark->x1) / 2);
-      y = (int) (frame->header_height + mark->y + options.metrics.row_height - 9);
+      y = (int) (frame->header_height + mark->y + e.options.metrics.row_height - 9);
       pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
       g_assert_cmpint (abs ((int) ((pixel >> 16) & 0xff) - (int) (c->red * 255)), <=, 2);
       g_assert_cmpint (abs ((int) ((pixel >> 8) & 0xff) - (int) (c->green * 255)), <=, 2);
@@ -1992,6 +2027,7 @@ test_render_pixels (void)
     cairo_surface_write_to_png (surface, "test-timeline-render.png");
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  example_clear (&e);
 }
 
 static void

@@ -895,26 +895,17 @@ day_range_date (double    lower,
   *out = date;
 }
 
+/* The days [@lower, @upper) short ("2019-03-01/2020-12-31"), or in @words
+ * as a screen reader says them ("from 1 March 2019 to 31 December 2020"). */
 static char *
-format_day_range (double lower,
-                  double upper)
+format_day_range (double   lower,
+                  double   upper,
+                  gboolean words)
 {
   WeftDate date;
 
   day_range_date (lower, upper, &date);
-  return weft_date_format_short (&date);
-}
-
-/* The same in words, as a screen reader says it ("from 1 March 2019 to
- * 31 December 2020"). */
-static char *
-day_range_words (double lower,
-                 double upper)
-{
-  WeftDate date;
-
-  day_range_date (lower, upper, &date);
-  return weft_present_date_words (&date);
+  return words ? weft_present_date_words (&date) : weft_date_format_short (&date);
 }
 
 static gboolean
@@ -970,7 +961,7 @@ on_query_tooltip (GtkWidget        *widget,
     }
   else if (mark != NULL && mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
     {
-      g_autofree char *range = format_day_range (mark->span_lower, mark->span_upper);
+      g_autofree char *range = format_day_range (mark->span_lower, mark->span_upper, FALSE);
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", mark->count), mark->count);
 
       /* Translators: the tooltip of a cluster mark: "12 events, 2020–2021". */
@@ -1633,6 +1624,15 @@ lane_words (WeftTimelineView *self)
   return g_strdup_printf (_("Lane %1$u of %2$u: %3$s, %4$s, expanded"), position + 1, n, lane->title, count);
 }
 
+/* The cursor's lane scrolled into view, and said. */
+static void
+show_cursor_lane (WeftTimelineView *self)
+{
+  weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
+  update (self);
+  say (self, lane_words (self));
+}
+
 /* The lane cursor @steps lanes on (0: where it is, or on the first lane
  * in view when there is none), that lane scrolled into view. */
 static void
@@ -1658,51 +1658,42 @@ move_lane_cursor (WeftTimelineView *self,
     }
   position = (guint) CLAMP ((gint64) position + steps, 0, (gint64) frame->lanes->len - 1);
   self->lane_cursor = (int) g_array_index (frame->lanes, WeftTimelineLaneBox, position).lane;
-  weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
-  update (self);
-  say (self, lane_words (self));
+  show_cursor_lane (self);
 }
 
-static void
-action_move_lane (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *parameter)
+/* The cursor's lane box, the cursor put on the first lane in view when
+ * there was none; NULL without lanes. */
+static const WeftTimelineLaneBox *
+ensure_cursor (WeftTimelineView *self)
 {
-  move_lane_cursor (WEFT_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
+  if (cursor_box (self, NULL) == NULL)
+    move_lane_cursor (self, 0);
+  return cursor_box (self, NULL);
 }
 
 /* Folds or unfolds the lane under the cursor, and says so. */
 static void
 toggle_cursor_lane (WeftTimelineView *self)
 {
-  if (cursor_box (self, NULL) == NULL)
-    move_lane_cursor (self, 0);
-  if (cursor_box (self, NULL) == NULL)
+  if (ensure_cursor (self) == NULL)
     return;
   toggle_lane (self, weft_timeline_index_get_lane (self->index, (guint) self->lane_cursor)->key);
-  weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
-  update (self);
-  say (self, lane_words (self));
+  show_cursor_lane (self);
 }
 
 /* Return: zooms into the cluster of the cursor's lane nearest the middle
  * of the view (as a click on it does); a lane without one folds or
  * unfolds. */
 static void
-action_open_cluster (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *parameter)
+open_cluster (WeftTimelineView *self)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   const WeftTimelineLaneBox *box;
   const WeftTimelineMark *best = NULL;
   double mid = view_width (self) / 2;
   WeftTimelineMark mark;
   g_autofree char *when = NULL;
 
-  if (cursor_box (self, NULL) == NULL)
-    move_lane_cursor (self, 0);
-  box = cursor_box (self, NULL);
+  box = ensure_cursor (self);
   if (box == NULL)
     return;
   for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
@@ -1723,10 +1714,24 @@ action_open_cluster (GtkWidget  *widget,
   zoom_to_cluster (self, &mark);
   weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
   update (self);
-  when = day_range_words (mark.span_lower, mark.span_upper);
+  when = format_day_range (mark.span_lower, mark.span_upper, TRUE);
   say (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Zoomed into a cluster of %u event, %s",
                                            "Zoomed into a cluster of %u events, %s", mark.count),
                               mark.count, when));
+}
+
+/* Up and Down (timeline.move-lane), Return (timeline.open-cluster). */
+static void
+action_lane_key (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (name, "timeline.move-lane"))
+    move_lane_cursor (self, g_variant_get_int32 (parameter));
+  else
+    open_cluster (self);
 }
 
 /* Sets the session's time window to the days [@lower, @upper] and says so. */
@@ -1741,7 +1746,7 @@ set_window (WeftTimelineView *self,
     return;
   weft_session_set_window (self->session, lower, upper);
   weft_session_get_window (self->session, &lower, &upper);
-  when = day_range_words ((double) lower, (double) upper + 1);
+  when = format_day_range ((double) lower, (double) upper + 1, TRUE);
   /* Translators: said when the time window changes, with its dates in
    * words ("from 1 March 2019 to 31 December 2020"). */
   say (self, g_strdup_printf (_("Time window: %s"), when));
@@ -1774,45 +1779,31 @@ window_origin (WeftTimelineView *self,
   *upper = MAX ((gint64) ceil (b) - 1, *lower);
 }
 
-/* w: the time window becomes the selected event's days. */
+/* w (timeline.window-from-event): the time window becomes the selected
+ * event's days. Shift+arrows move its end (timeline.move-window-end),
+ * Shift+Ctrl+arrows its start (timeline.move-window-start), by a
+ * twentieth of the view (a day at least) in the arrow's direction; without
+ * a window, one starts from the selected event or the middle. */
 static void
-action_window_from_event (GtkWidget  *widget,
-                          const char *name,
-                          GVariant   *parameter)
+action_window_key (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
-  gint64 lower, upper;
-
-  if (self->pane == NULL || self->session == NULL)
-    return;
-  if (self->selected == NULL)
-    {
-      say (self, g_strdup (_("No event selected")));
-      return;
-    }
-  window_origin (self, &lower, &upper);
-  set_window (self, lower, upper);
-}
-
-/* Shift+arrows move the time window's end, Shift+Ctrl+arrows its start,
- * by a twentieth of the view (a day at least) in the arrow's direction;
- * without a window, one starts from the selected event or the middle. */
-static void
-action_move_window_edge (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *parameter)
-{
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
-  gboolean start = g_str_equal (name, "timeline.move-window-start");
-  int direction = g_variant_get_int32 (parameter) < 0 ? -1 : 1;
+  int direction = parameter != NULL && g_variant_get_int32 (parameter) < 0 ? -1 : 1;
   gint64 lower, upper, step;
 
   if (self->pane == NULL || self->session == NULL)
     return;
+  if (parameter == NULL && self->selected == NULL)
+    {
+      say (self, g_strdup (_("No event selected")));
+      return;
+    }
   step = MAX ((gint64) round ((scale_of (self)->upper - scale_of (self)->lower) / 20), 1);
-  if (!weft_session_get_window (self->session, &lower, &upper))
+  if (parameter == NULL || !weft_session_get_window (self->session, &lower, &upper))
     window_origin (self, &lower, &upper);
-  else if (start)
+  else if (g_str_equal (name, "timeline.move-window-start"))
     lower = MIN (lower + direction * step, upper);
   else
     upper = MAX (upper + direction * step, lower);
@@ -1969,11 +1960,9 @@ day_text (gint64 day)
  * in a popover over the axis; it opens with the window's days, or the
  * selected event's. */
 static void
-action_edit_range (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *parameter)
+edit_range (WeftTimelineView *self)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   gint64 lower, upper;
 
   if (self->pane == NULL || self->session == NULL)
@@ -2004,6 +1993,14 @@ action_edit_range (GtkWidget  *widget,
                                                  (int) (header_height (self) * self->text_scale), 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->range_popover));
   gtk_widget_grab_focus (self->range_entries[0]);
+}
+
+static void
+action_edit_range (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  edit_range (WEFT_TIMELINE_VIEW (widget));
 }
 
 /* For tests: the popover's fields and button. */
@@ -2149,11 +2146,11 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.find-previous", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "timeline.center-event", "s", action_center_event);
   gtk_widget_class_install_action (widget_class, "timeline.toggle-lane", "s", action_toggle_lane);
-  gtk_widget_class_install_action (widget_class, "timeline.move-lane", "i", action_move_lane);
-  gtk_widget_class_install_action (widget_class, "timeline.open-cluster", NULL, action_open_cluster);
-  gtk_widget_class_install_action (widget_class, "timeline.window-from-event", NULL, action_window_from_event);
-  gtk_widget_class_install_action (widget_class, "timeline.move-window-end", "i", action_move_window_edge);
-  gtk_widget_class_install_action (widget_class, "timeline.move-window-start", "i", action_move_window_edge);
+  gtk_widget_class_install_action (widget_class, "timeline.move-lane", "i", action_lane_key);
+  gtk_widget_class_install_action (widget_class, "timeline.open-cluster", NULL, action_lane_key);
+  gtk_widget_class_install_action (widget_class, "timeline.window-from-event", NULL, action_window_key);
+  gtk_widget_class_install_action (widget_class, "timeline.move-window-end", "i", action_window_key);
+  gtk_widget_class_install_action (widget_class, "timeline.move-window-start", "i", action_window_key);
   gtk_widget_class_install_action (widget_class, "timeline.edit-range", NULL, action_edit_range);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
