@@ -1380,6 +1380,16 @@ test_keys_lanes (Fixture       *f,
   press (f, GDK_KEY_Up, GDK_CONTROL_MASK);
   g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, before);
 
+  /* Zooming and panning keys say what the view shows. */
+  press (f, GDK_KEY_plus, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+  first = (g_free (first), g_strdup (said (f)));
+  press (f, GDK_KEY_Left, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+  g_assert_cmpstr (said (f), !=, first);
+  press (f, GDK_KEY_0, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+
   /* New lanes, no cursor: Down starts again on the first in view, where
    * the lanes are scrolled to. */
   weft_timeline_view_set_lanes (f->view, "kind");

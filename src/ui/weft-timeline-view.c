@@ -1221,6 +1221,23 @@ on_click_released (GtkGestureClick  *gesture,
 
 /* ---- Actions ----------------------------------------------------------- */
 
+static void say (WeftTimelineView *self,
+                 char             *text);
+
+/* After a key zoomed or panned: what the view shows, said. */
+static void
+say_span (WeftTimelineView *self)
+{
+  g_autofree char *span = NULL;
+
+  if (self->pane == NULL)
+    return;
+  span = format_day_range (scale_of (self)->lower, scale_of (self)->upper, TRUE);
+  /* Translators: said after a key zooms or pans the timeline, with the
+   * days it shows in words ("from 3 March 2019 to 5 June 2021"). */
+  say (self, g_strdup_printf (_("Showing %s"), span));
+}
+
 static void
 action_zoom_in (GtkWidget  *widget,
                 const char *name,
@@ -1229,6 +1246,7 @@ action_zoom_in (GtkWidget  *widget,
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
   zoom_at (self, zoom_anchor (self), ZOOM_STEP);
+  say_span (self);
 }
 
 static void
@@ -1239,6 +1257,7 @@ action_zoom_out (GtkWidget  *widget,
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
   zoom_at (self, zoom_anchor (self), 1 / ZOOM_STEP);
+  say_span (self);
 }
 
 static void
@@ -1252,6 +1271,7 @@ action_zoom_fit (GtkWidget  *widget,
     {
       weft_timeline_pane_fit (self->pane);
       update (self);
+      say_span (self);
     }
 }
 
@@ -1281,11 +1301,8 @@ reveal_highlighted (WeftTimelineView *self)
 /* To the time window if there is one, else to the selected event, else to
  * the events of the selected entity or claim, scrolled to the first. */
 static void
-action_zoom_selection (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *parameter)
+zoom_selection (WeftTimelineView *self)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   gint64 wl, wu;
 
   if (self->index == NULL)
@@ -1328,6 +1345,17 @@ action_zoom_selection (GtkWidget  *widget,
           reveal_highlighted (self);
         }
     }
+}
+
+static void
+action_zoom_selection (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  zoom_selection (self);
+  say_span (self);
 }
 
 /* An EDTF date or interval ("2021-10", "2020/2021"), else two day numbers
@@ -1417,6 +1445,7 @@ action_pan (GtkWidget  *widget,
   double dx = view_width (self) * PAN_FRACTION;
 
   pan (self, g_str_equal (name, "timeline.pan-left") ? -dx : dx);
+  say_span (self);
 }
 
 static void
