@@ -493,6 +493,24 @@ def inner(weft):
         key(ESCAPE, wait=0.5)
         check(wait_for(lambda: told().startswith('Time window cleared. '), 3), 'Escape clears it', [told()])
         check(focus_now() == timeline, 'the timeline keeps the keyboard', [describe(focus_now())])
+
+        # Typed dates: Shift+W, the two fields, Return.
+        key(ord('W'), SHIFT, wait=1)
+        now = focus_now()
+        check(now is not None and now.getRoleName() in ('entry', 'text') and now.name == 'From',
+              'Shift+W puts the keyboard in the time window\'s "From" field', [describe(now)])
+        key(ord('a'), CONTROL)
+        type_text('2019')
+        key(TAB, wait=1)
+        now = focus_now()
+        check(now is not None and now.name == 'To', 'Tab goes on to its "To" field', [describe(now)])
+        key(ord('a'), CONTROL)
+        type_text('2020-06')
+        key(RETURN, wait=1)
+        check(wait_for(lambda: told().startswith('Time window: ') and '2019' in told() and '2020' in told(), 3),
+              'Return sets the typed time window, and the timeline says it', [told()])
+        check(wait_for(lambda: focus_now() == timeline, 3), 'and the keyboard is back on the timeline',
+              [describe(focus_now())])
     finally:
         weft_process.terminate()
         try:
