@@ -24,6 +24,44 @@ weft_max_file_size (void)
   return WEFT_DEFAULT_MAX_FILE_SIZE;
 }
 
+/* The checks before reading @file: there, not a folder, within the size
+ * limit; its size in @size. */
+static gboolean
+check_guarded (GFile         *file,
+               const char    *name,
+               guint64       *size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint64 limit = weft_max_file_size ();
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: is a folder, not a file"), name);
+      return FALSE;
+    }
+  *size = g_file_info_get_size (info);
+  if (*size > limit)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
+                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
+                     "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
+                   name, (unsigned long long) (*size >> 20), (unsigned long long) (limit >> 20));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 weft_file_load_guarded (GFile         *file,
                         const char    *name,
@@ -31,32 +69,12 @@ weft_file_load_guarded (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint64 limit = weft_max_file_size ();
   char *contents = NULL;
+  guint64 size;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: is a folder, not a file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > limit)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
-                   _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
-                     "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
-                   (unsigned long long) (limit >> 20));
-      return NULL;
-    }
+  if (!check_guarded (file, name, &size, cancellable, error))
+    return NULL;
   if (!g_file_load_contents (file, cancellable, &contents, length, NULL, &local_error))
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
@@ -64,6 +82,28 @@ weft_file_load_guarded (GFile         *file,
     }
 
   return contents;
+}
+
+GInputStream *
+weft_file_open_guarded (GFile         *file,
+                        const char    *name,
+                        guint64       *size,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GFileInputStream *stream;
+
+  if (!check_guarded (file, name, size, cancellable, error))
+    return NULL;
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return G_INPUT_STREAM (stream);
 }
 
 /* Writes @data to a temporary file beside @file and renames it over @file

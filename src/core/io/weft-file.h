@@ -26,6 +26,15 @@ char        *weft_file_load_guarded     (GFile           *file,
                                          GCancellable    *cancellable,
                                          GError         **error);
 
+/* Opens @file for reading, after the same checks as
+ * weft_file_load_guarded(), and stores its size in @size. Returns a new
+ * stream (unref it), or NULL with the same errors. */
+GInputStream *weft_file_open_guarded    (GFile           *file,
+                                         const char      *name,
+                                         guint64         *size,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
 /* What every save and export writes with: @file keeps its previous
  * contents, byte for byte, unless all of @data was written
  * (g_file_replace_contents() renames a half-written file over the

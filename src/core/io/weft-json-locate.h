@@ -1,17 +1,25 @@
-/* weft-json-locate.h: a strict JSON checker that knows where things are
+/* weft-json-locate.h: the strict JSON scanner, which knows where things are
  *
- * json-glib builds the tree Weft reads, but it forgives some malformed
- * input (raw newlines in strings), counts columns in bytes and has no limit
- * on nesting. This scanner runs first: it checks the text strictly and
- * within limits, reporting the exact line and column of a problem; and when
- * a problem is found later, by path ("entities[3].kind"), it finds where
- * that value starts.
+ * Every .weft file is read through this scanner: it checks the text
+ * strictly (UTF-8, syntax) and within limits (nesting, string length,
+ * number of values, member names with one hash), reporting the exact line
+ * and column of a problem. It reads a text in memory, or reads on from a
+ * stream as it goes (weft_json_scan()), telling a visitor each value with
+ * its line and column: the .weft loader builds the dataset from that.
+ *
+ * json-glib, which TimelineJS files are still parsed with, forgives some
+ * malformed input (raw newlines in strings), counts columns in bytes and
+ * has no limit on nesting: it only ever sees text weft_json_check()
+ * accepted. When a problem is found in its tree, by path
+ * ("entities[3].kind"), weft_json_locate() finds where that value starts.
  *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
 
 #include <glib.h>
+
+#include "weft-json-lex.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +42,8 @@ typedef struct {
   gsize     offset;         /* byte offset of the problem */
   char     *message;        /* translated */
   gboolean  limit;          /* a safety limit was reached (not a syntax error) */
+  guint     line;           /* weft_json_scan() only: where the problem is */
+  guint     column;         /* (1-based, the column in characters) */
 } WeftJsonProblem;
 
 /* Fills @limits (caller-allocated) with the limits in force: the
@@ -48,6 +58,54 @@ gboolean weft_json_check              (const char            *text,
                                        gsize                  length,
                                        const WeftJsonLimits  *limits,
                                        WeftJsonProblem       *problem);
+
+/* What weft_json_scan() tells its reader, in the order of the text. Each
+ * callback returns FALSE to stop the scan (the reader then knows why). */
+typedef struct {
+  /* A value starts at @line, @column: the whole of a string (checked
+   * against the length limit), number or literal, or the bracket that
+   * opens an object or array; @token's offsets are in @text, which is
+   * valid during the call only. A member's value comes right after its
+   * name. */
+  gboolean (*value)  (gpointer             user_data,
+                      const WeftJsonToken *token,
+                      const char          *text,
+                      guint                line,
+                      guint                column);
+  /* The name of the member whose value comes next: a string token, as
+   * for a value. */
+  gboolean (*member) (gpointer             user_data,
+                      const WeftJsonToken *token,
+                      const char          *text);
+  /* The innermost object or array that is open ends. */
+  gboolean (*end)    (gpointer             user_data);
+} WeftJsonVisitor;
+
+/* Fills @buffer with up to @size more bytes of text; returns how many
+ * (0 at the end of the text), or -1 with @error set. */
+typedef gssize (*WeftJsonReadFunc) (gpointer   user_data,
+                                    char      *buffer,
+                                    gsize      size,
+                                    GError   **error);
+
+/* Scans one JSON value as weft_json_check() does, telling @visitor (which
+ * may be NULL) each part of it. The text is @text (@length bytes), or,
+ * when @read is not NULL, whatever @read gives, @chunk bytes at a time
+ * (0: 64 KiB), of which only the current token is kept. Returns TRUE when
+ * the whole text is one well-formed value. Otherwise returns FALSE with
+ * @problem filled (its line and column too; free its message) when the
+ * text is at fault, with @error set when @read failed, or with neither
+ * when the visitor stopped the scan. */
+gboolean weft_json_scan               (const char             *text,
+                                       gsize                   length,
+                                       WeftJsonReadFunc        read,
+                                       gpointer                read_data,
+                                       gsize                   chunk,
+                                       const WeftJsonLimits   *limits,
+                                       const WeftJsonVisitor  *visitor,
+                                       gpointer                visitor_data,
+                                       WeftJsonProblem        *problem,
+                                       GError                **error);
 
 /* For each key of @wanted (a path string such as "entities[3].kind", or ""
  * for the root), stores the byte offset where that value starts as the
