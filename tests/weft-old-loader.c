@@ -24,8 +24,10 @@
 #include "weft-error.h"
 #include "weft-file.h"
 #include "weft-json-locate.h"
+#include "weft-json-locate.h"
 #include "weft-loader.h"
 #include "weft-old-loader.h"
+#include "weft-saver.h"
 #include "weft-members.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
@@ -705,4 +707,249 @@ weft_old_load_data (const char       *data,
     }
 
   return load ((char *) data, length, NULL, NULL, NULL, diagnostics, error);
+}
+
+/* ---- Comparing it with the streaming reader ------------------------------ */
+
+/* Whether a path names two values of the JSON @text (see
+ * weft_old_loader_compare()). */
+typedef struct {
+  GString    *path;
+  GArray     *saved;      /* gsize: the path's length at each open value */
+  GArray     *counts;     /* guint: elements so far, at each open array;
+                           * G_MAXUINT at each open object */
+  GHashTable *seen;
+  gboolean    twice;
+  gboolean    named;      /* a member name came: the next value's path has it */
+} Paths;
+
+static gboolean
+path_value (gpointer             data,
+            const WeftJsonToken *token,
+            const char          *text,
+            guint                line,
+            guint                column)
+{
+  Paths *p = data;
+  gsize length = p->path->len;
+
+  if (!p->named && p->counts->len > 0)
+    {
+      guint *n = &g_array_index (p->counts, guint, p->counts->len - 1);
+
+      g_string_append_printf (p->path, "[%u]", (*n)++);
+    }
+  p->named = FALSE;
+  if (!g_hash_table_add (p->seen, g_strdup (p->path->str)))
+    p->twice = TRUE;
+
+  if (token->kind == WEFT_JSON_OBJECT || token->kind == WEFT_JSON_ARRAY)
+    {
+      guint n = token->kind == WEFT_JSON_ARRAY ? 0 : G_MAXUINT;
+
+      /* Its members' and elements' paths start with its own. */
+      length = p->path->len;
+      g_array_append_val (p->saved, length);
+      g_array_append_val (p->counts, n);
+    }
+  else
+    g_string_truncate (p->path, length);
+  return TRUE;
+}
+
+static gboolean
+path_member (gpointer             data,
+             const WeftJsonToken *token,
+             const char          *text)
+{
+  gsize length = token->end - token->start - 2;
+  Paths *p = data;
+  gsize old;
+
+  g_string_truncate (p->path, g_array_index (p->saved, gsize, p->saved->len - 1));
+  if (p->path->len > 0)
+    g_string_append_c (p->path, '.');
+  old = p->path->len;
+  g_string_set_size (p->path, old + length);
+  g_string_truncate (p->path, old + weft_json_decode_string (text + token->start + 1, length, p->path->str + old));
+  p->named = TRUE;
+  return TRUE;
+}
+
+static gboolean
+path_end (gpointer data)
+{
+  Paths *p = data;
+
+  g_string_truncate (p->path, g_array_index (p->saved, gsize, p->saved->len - 1));
+  g_array_set_size (p->saved, p->saved->len - 1);
+  g_array_set_size (p->counts, p->counts->len - 1);
+  return TRUE;
+}
+
+static gboolean
+has_a_path_twice (const char *text,
+                  gsize       length)
+{
+  static const WeftJsonVisitor visitor = { path_value, path_member, path_end };
+  WeftJsonInput input = { text, length, NULL, NULL, 0 };
+  Paths p = { 0 };
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      input.text += 3;
+      input.length -= 3;
+    }
+  p.path = g_string_new (NULL);
+  p.saved = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p.counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  p.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  weft_json_scan (&input, NULL, &visitor, &p, NULL, NULL);
+  g_string_free (p.path, TRUE);
+  g_array_unref (p.saved);
+  g_array_unref (p.counts);
+  g_hash_table_unref (p.seen);
+  return p.twice;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* @line without its "FILE:LINE:COLUMN: " position. */
+static char *
+without_position (const char *line)
+{
+  const char *p = g_str_has_prefix (line, "t.weft:") ? line + strlen ("t.weft:") : line;
+
+  if (p != line)
+    {
+      while (g_ascii_isdigit (*p) || *p == ':')
+        p++;
+      if (*p == ' ')
+        p++;
+    }
+  return g_strdup (p);
+}
+
+/* What a reader made of an input, as text; with @positions FALSE, the
+ * problems without their positions, in the order of their text. */
+static char *
+outcome (WeftDataset     *dataset,
+         WeftDiagnostics *diagnostics,
+         const GError    *error,
+         gboolean         positions)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *all = weft_diagnostics_format_all (diagnostics);
+
+  g_string_append_printf (out, "errors %u, warnings %u, dropped %u\n",
+                          weft_diagnostics_get_n_errors (diagnostics),
+                          weft_diagnostics_get_n_warnings (diagnostics),
+                          weft_diagnostics_get_n_dropped (diagnostics));
+  if (positions)
+    g_string_append_printf (out, "%s\n", all);
+  else
+    {
+      g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
+      guint n = g_strv_length (lines);
+
+      for (guint i = 0; i < n; i++)
+        {
+          char *bare = without_position (lines[i]);
+
+          g_free (lines[i]);
+          lines[i] = bare;
+        }
+      qsort (lines, n, sizeof (char *), compare_lines);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (out, "%s\n", lines[i]);
+    }
+  if (error != NULL)
+    {
+      g_autofree char *message = positions ? g_strdup (error->message) : without_position (error->message);
+
+      /* Without positions, which problem comes first may differ. */
+      if (!positions && strstr (message, " (and ") != NULL)
+        *strstr (message, " (and ") = '\0';
+      g_string_append_printf (out, "error %s %d: %s\n", g_quark_to_string (error->domain), error->code,
+                              positions ? message : "");
+    }
+  if (dataset != NULL)
+    {
+      g_autofree char *saved = weft_dataset_to_data (dataset, NULL);
+
+      g_string_append_printf (out, "dataset\n%s", saved);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef WeftDataset *(*LoadFunc) (const char *, gsize, const char *, WeftDiagnostics *, GError **);
+
+static char *
+read_with (LoadFunc    reader,
+           const char *text,
+           gsize       length,
+           gboolean    positions)
+{
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("t.weft");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = reader (text, length, "t.weft", diagnostics, &error);
+
+  if ((dataset == NULL) == (error == NULL))
+    g_error ("a dataset and an error, or neither");
+  return outcome (dataset, diagnostics, error, positions);
+}
+
+/* The streaming reader over a stream that hands out @chunk bytes a read. */
+static char *
+read_stream (const char *text,
+             gsize       length,
+             gsize       chunk)
+{
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("t.weft");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, length, NULL);
+  WeftLoadOptions options = { .chunk_size = chunk };
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_stream (stream, "t.weft", length, &options, diagnostics, &error);
+
+  if ((dataset == NULL) == (error == NULL))
+    g_error ("a dataset and an error, or neither");
+  return outcome (dataset, diagnostics, error, TRUE);
+}
+
+char *
+weft_old_loader_compare (const char *text,
+                         gsize       length,
+                         gsize       chunk,
+                         gboolean   *exact)
+{
+  gboolean positions = !has_a_path_twice (text, length);
+  g_autofree char *before = read_with (weft_old_load_data, text, length, positions);
+  g_autofree char *now = read_with (weft_dataset_load_data, text, length, positions);
+  g_autofree char *streamed = NULL;
+  g_autofree char *now_exact = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *shown = NULL;
+
+  if (exact != NULL)
+    *exact = positions;
+  if (g_strcmp0 (before, now) == 0)
+    {
+      streamed = read_stream (text, length, chunk);
+      now_exact = positions ? g_steal_pointer (&now) : read_with (weft_dataset_load_data, text, length, TRUE);
+      if (g_strcmp0 (streamed, now_exact) == 0)
+        return NULL;
+    }
+
+  /* The text need not end with a NUL. */
+  copy = g_strndup (text, MIN (length, 4000));
+  shown = g_strescape (copy, NULL);
+  if (streamed == NULL)
+    return g_strdup_printf ("the readers differ on\n%s\n--- before:\n%s\n--- now:\n%s", shown, before, now);
+  return g_strdup_printf ("read from a stream, differs on\n%s\n--- in memory:\n%s\n--- from a stream:\n%s",
+                          shown, now_exact, streamed);
 }

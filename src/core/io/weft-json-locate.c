@@ -1,4 +1,4 @@
-/* weft-json-locate.c
+/* weft-json-locate.c: the strict scanner
  *
  * SPDX-License-Identifier: MIT
  */
@@ -20,7 +20,9 @@
 
 /* json-glib keeps an object's members in a GHashTable with g_str_hash()
  * (djb2), for which anyone can write many names with one hash: 32,768
- * such members in a 1 MB file took 21 s to read. Objects with more than
+ * such members in a 1 MB file took 21 s to read. (The .weft loader keeps
+ * members it does not know as json-glib objects; TimelineJS files are
+ * json-glib trees.) Objects with more than
  * TRACK_MEMBERS members have their names' hashes counted; more than
  * MAX_SAME_HASH different names with one hash is refused (random names
  * reach 3 only in objects of millions of members). */
@@ -595,15 +597,29 @@ weft_json_check (const char           *text,
                  const WeftJsonLimits *limits,
                  WeftJsonProblem      *problem)
 {
-  return weft_json_scan (text, length, NULL, NULL, 0, limits, NULL, NULL, problem, NULL);
+  WeftJsonInput input = { text, length, NULL, NULL, 0 };
+
+  return weft_json_scan (&input, limits, NULL, NULL, problem, NULL);
+}
+
+/* A text in memory read as a stream. */
+static gssize
+read_memory (gpointer   user_data,
+             char      *buffer,
+             gsize      size,
+             GError   **error)
+{
+  WeftJsonInput *rest = user_data;
+  gsize n = MIN (size, rest->length);
+
+  memcpy (buffer, rest->text, n);
+  rest->text += n;
+  rest->length -= n;
+  return n;
 }
 
 gboolean
-weft_json_scan (const char             *text,
-                gsize                   length,
-                WeftJsonReadFunc        read,
-                gpointer                read_data,
-                gsize                   chunk,
+weft_json_scan (const WeftJsonInput    *input,
                 const WeftJsonLimits   *limits,
                 const WeftJsonVisitor  *visitor,
                 gpointer                visitor_data,
@@ -612,6 +628,7 @@ weft_json_scan (const char             *text,
 {
   Scanner s = { 0 };
   WeftJsonLimits defaults;
+  WeftJsonInput rest = *input;
   gboolean ok;
 
   if (limits == NULL)
@@ -620,20 +637,20 @@ weft_json_scan (const char             *text,
       limits = &defaults;
     }
 
-  if (read != NULL)
+  if (input->read != NULL || input->chunk > 0)
     {
-      s.capacity = chunk > 0 ? chunk : 64 * 1024;
+      s.capacity = input->chunk > 0 ? input->chunk : 64 * 1024;
       s.buf = g_malloc (s.capacity);
-      s.read = read;
-      s.read_data = read_data;
+      s.read = input->read != NULL ? input->read : read_memory;
+      s.read_data = input->read != NULL ? input->read_data : &rest;
     }
   else
     {
-      s.buf = (char *) text;
-      s.length = length;
+      s.buf = (char *) input->text;
+      s.length = input->length;
       s.eof = TRUE;
     }
-  s.track = visitor != NULL || read != NULL;
+  s.track = visitor != NULL || s.read != NULL;
   s.line = s.column = 1;
   s.limits = limits;
   s.problem = problem;
@@ -651,7 +668,7 @@ weft_json_scan (const char             *text,
       g_propagate_error (error, s.read_error);
       ok = FALSE;
     }
-  if (read != NULL)
+  if (s.read != NULL)
     g_free (s.buf);
   g_string_free (s.path, TRUE);
   g_string_free (s.name, TRUE);

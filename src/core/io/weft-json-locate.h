@@ -33,9 +33,9 @@ typedef struct {
 
 /* The largest number of values unless WEFT_MAX_ITEMS says more: twice
  * what the 100,000-entity benchmark dataset holds (4.5 million, 153 MB,
- * 1.2 GB at the peak of loading). json-glib needs about 80 bytes a value
- * whatever the value, so without this limit a 512 MB file of "0," would
- * take 20 GB. */
+ * 250 MB at the peak of loading). Members Weft does not know are kept as
+ * json-glib values, about 80 bytes a value whatever the value, so without
+ * this limit a 512 MB file of "0," in one would take 20 GB. */
 #define WEFT_DEFAULT_MAX_VALUES 10000000
 
 typedef struct {
@@ -88,19 +88,26 @@ typedef gssize (*WeftJsonReadFunc) (gpointer   user_data,
                                     gsize      size,
                                     GError   **error);
 
+/* What weft_json_scan() reads: @length bytes at @text, or, when @read is
+ * not NULL, whatever @read gives. @chunk is how much is read at a time
+ * (0: 64 KiB), of which only the current token is kept; with @text, a
+ * @chunk reads it as a stream too (tests make it small, so that tokens
+ * are cut). */
+typedef struct {
+  const char       *text;
+  gsize             length;
+  WeftJsonReadFunc  read;
+  gpointer          read_data;
+  gsize             chunk;
+} WeftJsonInput;
+
 /* Scans one JSON value as weft_json_check() does, telling @visitor (which
- * may be NULL) each part of it. The text is @text (@length bytes), or,
- * when @read is not NULL, whatever @read gives, @chunk bytes at a time
- * (0: 64 KiB), of which only the current token is kept. Returns TRUE when
- * the whole text is one well-formed value. Otherwise returns FALSE with
- * @problem filled (its line and column too; free its message) when the
- * text is at fault, with @error set when @read failed, or with neither
- * when the visitor stopped the scan. */
-gboolean weft_json_scan               (const char             *text,
-                                       gsize                   length,
-                                       WeftJsonReadFunc        read,
-                                       gpointer                read_data,
-                                       gsize                   chunk,
+ * may be NULL) each part of it. Returns TRUE when the whole text is one
+ * well-formed value within @limits (NULL for the defaults). Otherwise
+ * returns FALSE with @problem filled (its line and column too; free its
+ * message) when the text is at fault, with @error set when reading
+ * failed, or with neither when the visitor stopped the scan. */
+gboolean weft_json_scan               (const WeftJsonInput    *input,
                                        const WeftJsonLimits   *limits,
                                        const WeftJsonVisitor  *visitor,
                                        gpointer                visitor_data,

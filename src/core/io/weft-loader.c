@@ -245,40 +245,17 @@ token_type (Ctx  *ctx,
   return ctx->tree->tokens[token].type;
 }
 
-/* Reports a problem with the value at @pos (NULL: not known, it is found
- * by its path later), @inside characters into it. */
-static void report (Ctx          *ctx,
-                    WeftSeverity  severity,
-                    const Pos    *pos,
-                    guint         inside,
-                    const char   *path,
-                    const char   *format,
-                    ...) G_GNUC_PRINTF (6, 7);
-
-static void
-report (Ctx          *ctx,
-        WeftSeverity  severity,
-        const Pos    *pos,
-        guint         inside,
-        const char   *path,
-        const char   *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (ctx->quiet)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Without a position, a column is the offset inside the value, which
-   * weft_resolve_json_positions() adds to where the value starts. */
-  weft_diagnostics_add (ctx->diagnostics, severity, pos ? pos->line : 0, (pos ? pos->column : 0) + inside,
-                        path, "%s", message);
-}
+/* Reports a problem with the value at @pos (NULL: not known; it is found
+ * by its path later, and a column is then the offset inside the value,
+ * which weft_resolve_json_positions() adds to where the value starts),
+ * @inside characters into it. A placeholder's problems are not told. */
+#define report(ctx, severity, pos, inside, path, ...) \
+  G_STMT_START { \
+    const Pos *at_ = (pos); \
+    if (!(ctx)->quiet) \
+      weft_diagnostics_add ((ctx)->diagnostics, (severity), at_ ? at_->line : 0, \
+                            (at_ ? at_->column : 0) + (inside), (path), __VA_ARGS__); \
+  } G_STMT_END
 
 static const char *
 describe_type (WeftJTokType type)
@@ -1414,6 +1391,20 @@ read_root (Reader          *r,
 
 /* ---- Entry points ------------------------------------------------------- */
 
+/* The list problems go to: @diagnostics, called @name when it has no
+ * name, or (@diagnostics NULL) a new one in *@own. */
+static WeftDiagnostics *
+use_diagnostics (WeftDiagnostics  *diagnostics,
+                 WeftDiagnostics **own,
+                 const char       *name)
+{
+  if (diagnostics == NULL)
+    return *own = weft_diagnostics_new (name);
+  if (weft_diagnostics_get_file (diagnostics) == NULL)
+    weft_diagnostics_set_file (diagnostics, name);
+  return diagnostics;
+}
+
 static void
 set_first_error (GError          **error,
                  WeftDiagnostics  *diagnostics,
@@ -1518,6 +1509,7 @@ load (const char            *text,
   g_autoptr(WeftDataset) dataset = weft_dataset_new ();
   g_autoptr(GError) read_error = NULL;
   WeftJsonProblem problem = { 0 };
+  WeftJsonInput input;
   Reader r;
   gboolean ok;
   guint errors_before = weft_diagnostics_get_n_errors (diagnostics);
@@ -1531,9 +1523,13 @@ load (const char            *text,
       length -= 3;
     }
 
+  input.text = text;
+  input.length = length;
+  input.read = source != NULL ? read_source : NULL;
+  input.read_data = source;
+  input.chunk = chunk;
   reader_init (&r, dataset, source != NULL ? source->cancellable : NULL);
-  ok = weft_json_scan (text, length, source != NULL ? read_source : NULL, source, chunk, NULL,
-                       &reader_visitor, &r, &problem, &read_error);
+  ok = weft_json_scan (&input, NULL, &reader_visitor, &r, &problem, &read_error);
 
   if (!ok)
     {
@@ -1599,26 +1595,21 @@ weft_dataset_load_stream (GInputStream           *stream,
                           WeftDiagnostics        *diagnostics,
                           GError                **error)
 {
-  static const WeftLoadOptions defaults = { 0 };
+  Source source = { stream, NULL };
   g_autoptr(WeftDiagnostics) own = NULL;
-  Source source = { 0 };
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  if (options == NULL)
-    options = &defaults;
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (name);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, name);
-
-  source.stream = stream;
-  source.cancellable = options->cancellable;
+  diagnostics = use_diagnostics (diagnostics, &own, name);
   source.total = size;
-  source.progress = options->progress;
-  source.progress_data = options->progress_data;
+  if (options != NULL)
+    {
+      source.cancellable = options->cancellable;
+      source.progress = options->progress;
+      source.progress_data = options->progress_data;
+    }
 
-  return load (NULL, 0, &source, options->chunk_size, diagnostics, error);
+  return load (NULL, 0, &source, options != NULL ? options->chunk_size : 0, diagnostics, error);
 }
 
 WeftDataset *
@@ -1635,10 +1626,7 @@ weft_dataset_load_file_with_options (GFile                  *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (name);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, name);
+  diagnostics = use_diagnostics (diagnostics, &own, name);
 
   stream = weft_file_open_guarded (file, name, &size, options ? options->cancellable : NULL, error);
   if (stream == NULL)
@@ -1667,11 +1655,7 @@ weft_dataset_load_path (const char       *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(WeftDiagnostics) own = NULL;
 
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (path);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, path);
-
+  diagnostics = use_diagnostics (diagnostics, &own, path);
   return weft_dataset_load_file (file, diagnostics, NULL, error);
 }
 
@@ -1684,11 +1668,7 @@ weft_dataset_load_data (const char       *data,
 {
   g_autoptr(WeftDiagnostics) own = NULL;
 
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (name);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, name);
-
+  diagnostics = use_diagnostics (diagnostics, &own, name);
   if (length > weft_max_file_size ())
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
