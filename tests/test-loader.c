@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
@@ -670,6 +672,39 @@ test_items_limit (void)
   }
 }
 
+/* A number too large for a double is read as an infinity (as json-glib
+ * read it), which cannot be written as JSON: saved as the largest double
+ * instead, and what is saved loads again as itself. The dataset keeps
+ * what it read. */
+static void
+test_huge_numbers (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"t\", \"x\": [1, 1e400, {\"y\": -1e400, \"z\": 2}],\n"
+    " \"entities\": [{\"id\": \"e\", \"name\": \"n\", \"kind\": \"person\", \"w\": {\"v\": [1e999]}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autoptr(WeftDataset) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  gsize length;
+  JsonArray *x;
+
+  g_assert_no_error (error);
+  saved = weft_dataset_to_data (dataset, &length);
+  g_assert_null (strstr (saved, "inf"));
+  g_assert_nonnull (strstr (saved, "1.7976931348623157e+308"));
+  g_assert_nonnull (strstr (saved, "-1.7976931348623157e+308"));
+
+  again = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = weft_dataset_to_data (again, NULL);
+  g_assert_cmpstr (saved_again, ==, saved);
+
+  x = json_object_get_array_member (weft_dataset_get_extra (dataset), "x");
+  g_assert_true (isinf (json_array_get_double_element (x, 1)));
+}
+
 /* A document of @n entities (about 100 bytes each). */
 static GString *
 make_entities (guint n)
@@ -832,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/weft/loader/items-limit", test_items_limit);
   g_test_add_func ("/weft/loader/every-member", test_every_member);
   g_test_add_func ("/weft/loader/missing-members", test_missing_members);
+  g_test_add_func ("/weft/loader/huge-numbers", test_huge_numbers);
   g_test_add_func ("/weft/loader/progress", test_progress);
   g_test_add_func ("/weft/loader/cancel", test_cancel);
   g_test_add_func ("/weft/loader/stream", test_stream);
