@@ -86,5 +86,13 @@ for name in concrete:
                        f"{name}: {end_name} is an entity property in the YAML")
     if row["role"] == "entity":
         result("Thing" in ancestors(name), f"{name}: mapped to an entity, so it extends Thing")
+    result(row["ancestors"].split() == ancestors(name)[1:],
+          f"{name}: extends {row['ancestors']!r}, {ancestors(name)[1:]} in the YAML")
+    if row["role"] in ("edge", "citation"):
+        props = {}
+        for a in reversed(ancestors(name)):
+            props.update(schemas[a].get("properties") or {})
+        ranges = [props[e].get("range") if e else None for e in (row["source"], row["target"])]
+        result(row["ranges"] == ranges, f"{name}: the ends' ranges {row['ranges']} are {ranges} in the YAML")
 
 weft_tap.finish()

@@ -327,6 +327,46 @@ test_gexf (void)
   xml_clear (&x);
 }
 
+/* An unknown end is no known end: Gephi must not end "2019/" in 2019. */
+static void
+test_unknown_ends (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"Ends\","
+    " \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\"},"
+    "                {\"id\": \"b\", \"name\": \"B\", \"kind\": \"person\"}],"
+    " \"relations\": [{\"id\": \"r1\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2019/\"},"
+    "                 {\"id\": \"r2\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"/2019-06\"},"
+    "                 {\"id\": \"r3\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2019-05/..\"},"
+    "                 {\"id\": \"r4\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2017/2021\"}]}";
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (doc, "t.weft");
+  g_autofree char *gexf = export_text (dataset, WEFT_FORMAT_GEXF, "ends.gexf");
+  g_autofree char *graphml = export_text (dataset, WEFT_FORMAT_GRAPHML, "ends.graphml");
+  static const char * const spells[] = { "2019-01-01..", "..2019-06-30", "2019-05-01..", "2017-01-01..2021-12-31" };
+  Xml x;
+
+  xml_parse (&x, gexf);
+  g_assert_cmpuint (x.spells->len, ==, G_N_ELEMENTS (spells));
+  for (guint i = 0; i < G_N_ELEMENTS (spells); i++)
+    g_assert_cmpstr (g_ptr_array_index (x.spells, i), ==, spells[i]);
+  /* The EDTF says which end is unknown and which open. */
+  g_assert_true (has_value (&x, "date=2019/"));
+  g_assert_true (has_value (&x, "date=2019-05/.."));
+  xml_clear (&x);
+
+  xml_parse (&x, graphml);
+  g_assert_true (has_value (&x, "start=2019-01-01"));
+  g_assert_true (has_value (&x, "end=2019-06-30"));
+  g_assert_true (has_value (&x, "start=2019-05-01"));
+  g_assert_false (has_value (&x, "end=2019-12-31"));
+  g_assert_false (has_value (&x, "start=2019-06-01"));
+  g_assert_false (has_value (&x, "end=2019-05-31"));
+  /* The title, three a node, four an edge, and five bounds: r4 has
+   * both, the others one each. */
+  g_assert_cmpuint (count (&x, "data"), ==, 1 + 2 * 3 + 4 * 4 + 5);
+  xml_clear (&x);
+}
+
 /* ---- DOT ------------------------------------------------------------------ */
 
 static void
@@ -370,6 +410,7 @@ main (int    argc,
 
   g_test_add_func ("/weft/graph-export/graphml", test_graphml);
   g_test_add_func ("/weft/graph-export/gexf", test_gexf);
+  g_test_add_func ("/weft/graph-export/unknown-ends", test_unknown_ends);
   g_test_add_func ("/weft/graph-export/dot", test_dot);
 
   return weft_test_run ();

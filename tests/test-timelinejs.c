@@ -520,6 +520,76 @@ test_export_folds_text (void)
   }
 }
 
+/* TimelineJS refuses a timeline with an era whose end it drops (none, or
+ * every member of the start repeated): each era runs from its first day
+ * to the day after its last, an open or unknown end to the timeline's
+ * last day, an open or unknown start from its first; the import gets the
+ * eras back as they were. */
+static void
+test_export_eras_end (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"Eras\","
+    " \"events\": [{\"id\": \"v1\", \"title\": \"First\", \"date\": \"2005-06-15\", \"participants\": []},"
+    "              {\"id\": \"v2\", \"title\": \"Last\", \"date\": \"2023-03\", \"participants\": []}],"
+    " \"eras\": [{\"id\": \"year\", \"title\": \"A year\", \"date\": \"2019\"},"
+    "            {\"id\": \"day\", \"title\": \"A day\", \"date\": \"2020-03-11\"},"
+    "            {\"id\": \"open\", \"title\": \"Open\", \"date\": \"2021/..\"},"
+    "            {\"id\": \"unknown\", \"title\": \"Unknown end\", \"date\": \"2015-05/\"},"
+    "            {\"id\": \"start\", \"title\": \"Unknown start\", \"date\": \"/2010\"},"
+    "            {\"id\": \"bce\", \"title\": \"BCE\", \"date\": \"-0043\"},"
+    "            {\"id\": \"span\", \"title\": \"Span\", \"date\": \"2017-01-20/2021-01-20\"}]}";
+  /* start_date and end_date as year-month-day; TimelineJS year -44 is 44 BCE. */
+  static const char * const expected[][2] = {
+    { "2019-1-1", "2020-1-1" },
+    { "2020-3-11", "2020-3-12" },
+    { "2021-1-1", "2023-4-1" },
+    { "2015-5-1", "2023-4-1" },
+    { "-44-1-1", "2011-1-1" },
+    { "-44-1-1", "-43-1-1" },
+    { "2017-1-20", "2021-1-20" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autofree char *path = weft_test_build_tmp_path ("eras.json");
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(WeftDataset) back = NULL;
+  JsonArray *eras;
+
+  g_assert_no_error (error);
+  g_assert_true (weft_export_file (dataset, out, WEFT_FORMAT_TIMELINEJS, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  eras = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "eras");
+  g_assert_cmpuint (json_array_get_length (eras), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *era = json_array_get_object_element (eras, i);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonObject *date = json_object_get_object_member (era, k == 0 ? "start_date" : "end_date");
+          g_autofree char *ymd = g_strdup_printf ("%s-%s-%s", json_object_get_string_member (date, "year"),
+                                                  json_object_get_string_member (date, "month"),
+                                                  json_object_get_string_member (date, "day"));
+
+          g_assert_cmpstr (ymd, ==, expected[i][k]);
+        }
+    }
+
+  back = weft_import_file (out, WEFT_FORMAT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      WeftEra *era = g_ptr_array_index (weft_dataset_get_eras (back), i);
+
+      g_assert_cmpstr (era->date_text, ==, ((WeftEra *) g_ptr_array_index (weft_dataset_get_eras (dataset), i))->date_text);
+      /* Nothing to keep: the dates are Weft's own. */
+      g_assert_null (weft_item_get_extra_object (&era->item, "timelinejs"));
+    }
+}
+
 /* ---- Bad input ------------------------------------------------------------ */
 
 static void
@@ -645,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/weft/timelinejs/round-trip-timelinejs", test_round_trip_timelinejs);
   g_test_add_func ("/weft/timelinejs/export-control-characters", test_export_control_characters);
   g_test_add_func ("/weft/timelinejs/export-folds-text", test_export_folds_text);
+  g_test_add_func ("/weft/timelinejs/export-eras-end", test_export_eras_end);
   g_test_add_func ("/weft/timelinejs/syntax-error", test_syntax_error);
   g_test_add_func ("/weft/timelinejs/strict", test_strict);
   g_test_add_func ("/weft/timelinejs/template", test_template);

@@ -4,8 +4,10 @@
  * relations and participations as edges, kinds and types as attributes),
  * in a dynamic graph (mode "dynamic", timeformat "date"): events, dated
  * relations and participations carry spells from their first to their
- * last day, so Gephi's timeline can replay the graph. Undated items have
- * no spell and are always there. Everything is escaped.
+ * last day, so Gephi's timeline can replay the graph; an open or unknown
+ * end has no bound ("2019/" starts in 2019 and never ends, not 2019
+ * alone). Undated items have no spell and are always there. Relations
+ * between items that are not nodes are left out. Everything is escaped.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -85,8 +87,9 @@ gboolean
 weft_export_gexf (WeftDataset *dataset,
                   WeftWriter  *w)
 {
-  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, NULL);
-  g_autoptr(GArray) edges = weft_export_graph_edges (dataset);
+  g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, is_node);
+  g_autoptr(GArray) edges = weft_export_graph_edges (dataset, is_node);
 
   weft_writer_append (w,
                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

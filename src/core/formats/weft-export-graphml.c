@@ -51,7 +51,7 @@ weft_export_graphml (WeftDataset *dataset,
 {
   g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, is_node);
-  g_autoptr(GArray) edges = weft_export_graph_edges (dataset);
+  g_autoptr(GArray) edges = weft_export_graph_edges (dataset, is_node);
 
   weft_writer_append (w,
                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -104,12 +104,6 @@ weft_export_graphml (WeftDataset *dataset,
       const WeftExportEdge *edge = &g_array_index (edges, WeftExportEdge, i);
       const WeftRelation *r = edge->item->type == WEFT_ITEM_RELATION ? (const WeftRelation *) edge->item : NULL;
       guint n_claims = 0;
-
-      /* A relation between items that are not nodes is left out. */
-      if (r != NULL &&
-          (!g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->from)) ||
-           !g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->to))))
-        continue;
 
       weft_export_graph_edge_open (w, "    ", edge);
       weft_writer_append (w, ">\n");

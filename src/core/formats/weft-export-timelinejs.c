@@ -314,19 +314,140 @@ event_slide (WeftDataset *dataset,
   return slide_end (&s);
 }
 
+/* The first and last day of everything dated whose ends are known: where
+ * an era with an open or unknown end is drawn to. */
+typedef struct {
+  gint64 first;
+  gint64 last;
+} Span;
+
+static void
+span_add_point (Span                *span,
+                const WeftDatePoint *p)
+{
+  if (p->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN))
+    return;
+  span->first = MIN (span->first, p->lower);
+  span->last = MAX (span->last, p->upper);
+}
+
+static Span
+dataset_span (WeftDataset *dataset)
+{
+  Span span = { G_MAXINT64, G_MININT64 };
+  GPtrArray *lists[] = { weft_dataset_get_events (dataset), weft_dataset_get_eras (dataset) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const WeftDate *date = weft_item_get_date (g_ptr_array_index (lists[l], i));
+
+        span_add_point (&span, &date->start);
+        span_add_point (&span, &date->end);
+      }
+  return span;
+}
+
+/* A day as a TimelineJS date object (year -44 is 44 BCE); beyond the
+ * years JavaScript dates reach, the year alone. */
 static JsonObject *
-era_slide (WeftEra  *era,
-           gboolean *big)
+day_object (gint64 day)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *y = NULL;
+  gint64 year;
+  guint month, d;
+
+  weft_civil_from_days (day, &year, &month, &d);
+  y = g_strdup_printf ("%" G_GINT64_FORMAT, year <= 0 ? year - 1 : year);
+  json_object_set_string_member (o, "year", y);
+  if (year >= JS_MIN_YEAR && year <= JS_MAX_YEAR)
+    {
+      g_autofree char *m = g_strdup_printf ("%u", month);
+      g_autofree char *dd = g_strdup_printf ("%u", d);
+
+      json_object_set_string_member (o, "month", m);
+      json_object_set_string_member (o, "day", dd);
+    }
+  return o;
+}
+
+/* A member of a date object as TimelineJS's == sees it. */
+static char *
+loose_value (JsonObject *date,
+             const char *member)
+{
+  JsonNode *node = date ? json_object_get_member (date, member) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return g_strdup ("?");
+}
+
+/* Whether TimelineJS drops the end of @slide: it has none, or every
+ * member of the start is the same in the end (TimelineConfig
+ * _processDates). An era without an end refuses the whole timeline. */
+static gboolean
+end_dropped (JsonObject *slide)
+{
+  JsonObject *start = weft_json_get_object (slide, "start_date");
+  JsonObject *end = weft_json_get_object (slide, "end_date");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (start == NULL || end == NULL)
+    return TRUE;
+  json_object_iter_init_ordered (&iter, start);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      g_autofree char *a = loose_value (start, name);
+      g_autofree char *b = loose_value (end, name);
+
+      if (g_strcmp0 (a, b) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+era_slide (WeftEra    *era,
+           const Span *span,
+           gboolean   *big)
 {
   Slide s;
 
   slide_begin (&s, &era->item, era->date_text, big);
-  /* TimelineJS wants every era to end. */
-  if (!json_object_has_member (s.slide, "end_date"))
+  /* TimelineJS wants every era to end after it starts: one that does
+   * not (a year, a day, an open or unknown end) runs from its first day
+   * to the day after its last, midnight to midnight; an open or unknown
+   * end goes to the last day of the timeline, an open or unknown start
+   * from its first. */
+  if (end_dropped (s.slide))
     {
-      json_object_set_member (s.slide, "end_date", json_node_copy (json_object_get_member (s.slide, "start_date")));
-      if (!json_object_has_member (s.weft, "date"))
-        json_object_set_string_member (s.weft, "date", era->date_text);
+      const WeftDatePoint *start = &era->date.start;
+      const WeftDatePoint *end = &era->date.end;
+      gint64 first = start->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN) ? span->first : start->lower;
+      gint64 last = end->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN) ? span->last : end->upper;
+
+      json_object_set_object_member (s.slide, "start_date", day_object (first));
+      json_object_set_object_member (s.slide, "end_date", day_object (MAX (first, last) + 1));
+      if (end_dropped (s.slide))
+        {
+          /* Years alone, beyond JavaScript's dates. */
+          gint64 year;
+          g_autofree char *y = NULL;
+
+          weft_civil_from_days (MAX (first, last), &year, NULL, NULL);
+          y = g_strdup_printf ("%" G_GINT64_FORMAT, year + 1 <= 0 ? year : year + 1);
+          json_object_set_string_member (weft_json_get_object (s.slide, "end_date"), "year", y);
+        }
+      *big |= year_is_big (weft_json_get_object (s.slide, "start_date"));
+      json_object_set_string_member (s.weft, "date", era->date_text);
     }
 
   json_object_set_string_member (s.text, "headline", s.headline);
@@ -351,6 +472,7 @@ build_timeline (WeftDataset *dataset)
   JsonArray *events = json_array_new ();
   JsonArray *eras = json_array_new ();
   GPtrArray *list;
+  Span span;
   gboolean big = FALSE;
 
   {
@@ -387,8 +509,9 @@ build_timeline (WeftDataset *dataset)
   json_object_set_array_member (root, "events", events);
 
   list = weft_dataset_get_eras (dataset);
+  span = dataset_span (dataset);
   for (guint i = 0; i < list->len; i++)
-    json_array_add_object_element (eras, era_slide (g_ptr_array_index (list, i), &big));
+    json_array_add_object_element (eras, era_slide (g_ptr_array_index (list, i), &span, &big));
   if (list->len > 0)
     json_object_set_array_member (root, "eras", eras);
   else

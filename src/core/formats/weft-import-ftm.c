@@ -816,20 +816,24 @@ add_event (Ftm *f)
               }
             i = f->tok.tokens[i].next;
           }
-        /* The same ids are in "involved" and "organizer". */
+        /* The same ids are in "involved", "organizer" and "addressEntity". */
         {
-          Prop *involved = find_prop (f, "involved");
-          Prop *organizer = find_prop (f, "organizer");
+          static const char * const names[] = { "involved", "organizer", "addressEntity" };
 
-          if (involved != NULL)
-            involved->used = 2;
-          if (organizer != NULL)
-            organizer->used = 2;
+          for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+            {
+              Prop *prop = find_prop (f, names[k]);
+
+              if (prop != NULL)
+                prop->used = 2;
+            }
         }
       }
     else
       {
         take_all (f, "involved", add_participant, &pd);
+        /* Where it took place, as Weft's export writes a place. */
+        take_all (f, "addressEntity", add_participant, &pd);
         pd.role = "organizer";
         take_all (f, "organizer", add_participant, &pd);
       }
@@ -927,7 +931,14 @@ add_source (Ftm *f)
     reference (f, f->referenced_sources, source->cited_by);
 
   date_text = first_date (f, f->schema->start, &date_name);
-  if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
+  /* Weft's own export: the exact EDTF, when FtM could not say it (185X). */
+  if (weft_string (f, "date") != NULL && weft_date_parse (weft_string (f, "date"), &date, NULL, NULL))
+    {
+      g_free (date_text);
+      date_text = g_strdup (weft_string (f, "date"));
+      weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
+    }
+  else if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
     {
       weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
       /* Only "date" is written back; another property stays as it was. */
@@ -1156,6 +1167,11 @@ load_record (Ftm *f)
 
   role = f->schema ? f->schema->role : WEFT_FTM_UNMAPPED;
 
+  /* A participant Weft's export linked from its event: the event's own
+   * "weft" member lists it. */
+  if (weft_member (f, "participant", WEFT_JTOK_TRUE) >= 0 && role == WEFT_FTM_EDGE)
+    return;
+
   /* In a focus, only what is inside. */
   if (f->entities != NULL)
     {
@@ -1211,6 +1227,7 @@ load_record (Ftm *f)
       untake (f, "description");
       untake (f, "involved");
       untake (f, "organizer");
+      untake (f, "addressEntity");
       break;
 
     case WEFT_FTM_SOURCE:
@@ -1279,7 +1296,7 @@ static gboolean
 link_ends (Ftm  *f,
            Ends *ends)
 {
-  static const char * const event_props[] = { "involved", "organizer", NULL };
+  static const char * const event_props[] = { "involved", "organizer", "addressEntity", NULL };
   gint properties = weft_jtokens_member (&f->tok, 0, "properties");
   const char *edge_props[3] = { NULL, NULL, NULL };
   const char * const *names;
@@ -1288,7 +1305,10 @@ link_ends (Ftm  *f,
   if (f->schema == NULL || properties < 0 || f->tok.tokens[properties].type != WEFT_JTOK_OBJECT)
     return FALSE;
 
-  if (f->schema->role == WEFT_FTM_EDGE)
+  f->weft = weft_jtokens_member (&f->tok, 0, "weft");
+  if (f->weft >= 0 && f->tok.tokens[f->weft].type != WEFT_JTOK_OBJECT)
+    f->weft = -1;
+  if (f->schema->role == WEFT_FTM_EDGE && weft_member (f, "participant", WEFT_JTOK_TRUE) < 0)
     {
       edge_props[0] = f->schema->source;
       edge_props[1] = f->schema->target;
@@ -1307,6 +1327,21 @@ link_ends (Ftm  *f,
 
       for (gint k = 0; k < n; k++)
         ends_add (ends, prop_value (f, prop, k));
+    }
+  /* The participants Weft's export linked from the event. */
+  if (f->schema->role == WEFT_FTM_EVENT)
+    {
+      gint participants = weft_member (f, "participants", WEFT_JTOK_ARRAY);
+      guint i = participants + 1;
+
+      for (guint k = 0; participants >= 0 && k < f->tok.tokens[participants].size; k++)
+        {
+          gint entity = weft_jtokens_member (&f->tok, i, "entity");
+
+          if (entity >= 0 && f->tok.tokens[entity].type == WEFT_JTOK_STRING)
+            ends_add (ends, weft_jtokens_string (&f->tok, entity));
+          i = f->tok.tokens[i].next;
+        }
     }
   return ends->n > 0;
 }

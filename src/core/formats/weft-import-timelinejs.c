@@ -781,6 +781,40 @@ era_end (JsonObject *slide)
   return weft_json_get_object (slide, "end_date");
 }
 
+/* The first day a TimelineJS date object names, or FALSE. */
+static gboolean
+tl_day (JsonObject *object,
+        gint64     *day)
+{
+  TlDate d;
+
+  if (object == NULL)
+    return FALSE;
+  read_date (NULL, object, "date", &d);
+  if (!d.present || d.year < -WEFT_DATE_MAX_YEAR - 1 || d.year > WEFT_DATE_MAX_YEAR)
+    return FALSE;
+  *day = weft_days_from_civil (d.year < 0 ? d.year + 1 : d.year, d.month ? (guint) d.month : 1, d.day ? (guint) d.day : 1);
+  return TRUE;
+}
+
+/* Whether an era's dates are those Weft's export writes for @date when
+ * TimelineJS would drop its end: from its first day to the day after its
+ * last, an open or unknown end anywhere after the start. */
+static gboolean
+era_days_match (const WeftDate *date,
+                JsonObject     *slide)
+{
+  const WeftDateFlags unsure = WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN;
+  gint64 first, after;
+
+  if (!tl_day (weft_json_get_object (slide, "start_date"), &first) ||
+      !tl_day (weft_json_get_object (slide, "end_date"), &after) || after <= first)
+    return FALSE;
+  if (!(date->start.flags & unsure) && first != date->start.lower)
+    return FALSE;
+  return (date->end.flags & unsure) || after == date->end.upper + 1;
+}
+
 /* The end_date that Weft's own date is compared with. */
 static JsonObject *
 slide_end_date (JsonObject *slide,
@@ -812,7 +846,8 @@ read_slide_date (Tl          *tl,
     }
 
   if (exact != NULL && weft_date_parse (exact, &exact_date, NULL, NULL) &&
-      dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"), slide_end_date (slide, kind)))
+      (dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"), slide_end_date (slide, kind)) ||
+       (kind == SLIDE_ERA && era_days_match (&exact_date, slide))))
     {
       g_free (*date_text);
       *date_text = g_strdup (exact);
@@ -864,7 +899,8 @@ keep_finish (WeftItem   *item,
   SlideKind kind = item->type == WEFT_ITEM_ERA ? SLIDE_ERA : SLIDE_EVENT;
 
   if (!dates_match (weft_item_get_date (item), date_text, weft_json_get_object (slide, "start_date"),
-                    slide_end_date (slide, kind)))
+                    slide_end_date (slide, kind)) &&
+      !(kind == SLIDE_ERA && slide_weft (slide) != NULL && era_days_match (weft_item_get_date (item), slide)))
     {
       JsonNode *start = json_object_get_member (slide, "start_date");
       JsonNode *end = json_object_get_member (slide, "end_date");

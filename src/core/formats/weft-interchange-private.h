@@ -145,11 +145,14 @@ void         weft_export_graph_edge_open  (WeftWriter           *writer,
                                            const char           *indent,
                                            const WeftExportEdge *edge);
 
-/* Every relation, then each participation of each event (entity ->
- * event), in the dataset's order: an array of WeftExportEdge. */
-GArray      *weft_export_graph_edges      (WeftDataset       *dataset);
+/* Every relation between two items of @is_node (a set of WeftItem
+ * pointers), then each participation of each event (entity -> event), in
+ * the dataset's order: an array of WeftExportEdge. */
+GArray      *weft_export_graph_edges      (WeftDataset       *dataset,
+                                           GHashTable        *is_node);
 
-/* The first and last day of @date in ISO 8601, each NULL when open. */
+/* The first and last day of @date in ISO 8601, each NULL when that end
+ * is open ("2019/..") or unknown ("2019/"). */
 void         weft_export_date_days        (const WeftDate    *date,
                                            char             **first,
                                            char             **last);

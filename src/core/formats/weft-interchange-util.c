@@ -357,7 +357,8 @@ edge_clear (gpointer data)
 }
 
 GArray *
-weft_export_graph_edges (WeftDataset *dataset)
+weft_export_graph_edges (WeftDataset *dataset,
+                         GHashTable  *is_node)
 {
   GArray *edges = g_array_new (FALSE, TRUE, sizeof (WeftExportEdge));
   GPtrArray *relations = weft_dataset_get_relations (dataset);
@@ -373,6 +374,13 @@ weft_export_graph_edges (WeftDataset *dataset)
         r->date_text, r->date_text ? &r->date : NULL,
       };
 
+      /* A relation between items that are not nodes is left out. */
+      if (!g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->from)) ||
+          !g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->to)))
+        {
+          g_free (edge.id);
+          continue;
+        }
       g_array_append_val (edges, edge);
     }
 
@@ -415,8 +423,12 @@ weft_export_date_days (const WeftDate  *date,
                        char           **first,
                        char           **last)
 {
-  *first = date->lower > WEFT_DAY_OPEN_LOWER ? weft_day_to_iso (date->lower) : NULL;
-  *last = date->upper < WEFT_DAY_OPEN_UPPER ? weft_day_to_iso (date->upper) : NULL;
+  const WeftDateFlags unsure = WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN;
+
+  /* An unknown end is no known one: Weft places "2019/" at 2019 alone,
+   * but another tool must not end it there. */
+  *first = date->start.flags & unsure ? NULL : weft_day_to_iso (date->lower);
+  *last = date->end.flags & unsure ? NULL : weft_day_to_iso (date->upper);
 }
 
 /* ---- Ids ------------------------------------------------------------------ */

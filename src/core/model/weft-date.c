@@ -8,20 +8,21 @@
  *   2021-10-05T14:30:00[Z|+02:00|-05]  a time, checked then ignored (day precision)
  *   2021-21 … 2021-24                  spring, summer, autumn, winter
  *   -0043  Y170000  Y-170000           negative and extended years (|year| ≤ 999999)
- *   199X  19XX  1XXX                   decade, century, millennium
+ *   199X  19XX  1XXX  -004X            decade, century, millennium
  *   2004-XX  2004-06-XX  2004-XX-XX    unspecified month and/or day
  *   2004?  2004~  2004%                uncertain, approximate, both (suffix only)
  *   A/B  ../B  A/..  /B  A/            intervals, open ends, unknown ends
  *
  * Not accepted, each with its own message: "XXXX" (no digit known: an
  * unknown interval end says the same thing better), unspecified digits in
- * negative or "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
+ * "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
  * a qualifier after a time, and level 2 sets ("[1667,1668]", "{…}").
  *
  * For unspecified digits, WeftDatePoint.year holds the first year of the
- * range (1990 for "199X"). An open or unknown interval end has year, month
- * and day 0 and the precision of the other end; an unknown end takes the
- * bounds of the other end, an open end the WEFT_DAY_OPEN_* bounds.
+ * range (1990 for "199X", -49 for "-004X"). An open or unknown interval
+ * end has year, month and day 0 and the precision of the other end; an
+ * unknown end takes the bounds of the other end, an open end the
+ * WEFT_DAY_OPEN_* bounds.
  *
  * The parser never reads past the first 65 bytes of its input, checks
  * every index against the end of the part it is reading, and quotes the
@@ -601,15 +602,17 @@ parse_extended_year (Parser        *p,
 }
 
 /* A four-digit year, perhaps negative ("-0043") or with unspecified last
- * digits ("199X", "19XX", "1XXX"); p->pos is on its first character.
- * *@n_years receives how many years it stands for (10 for "199X"). */
+ * digits ("199X", "19XX", "1XXX", "-004X"); p->pos is on its first
+ * character. pt->year gets the first year it may mean, *@last_year the
+ * last (1999 for "199X", -40 for "-004X"). */
 static gboolean
 parse_year (Parser        *p,
             WeftDatePoint *pt,
-            gint64        *n_years)
+            gint64        *last_year)
 {
   gsize start = p->pos;
   gboolean negative = FALSE;
+  gint64 n_years = 1;
   Group g;
 
   if (peek (p) == '-')
@@ -658,21 +661,26 @@ parse_year (Parser        *p,
                  _("“%s”: a year with no known digit is not supported; give the first digits, as in “19XX”, or leave an interval end empty, as in “/2019”"),
                  p->display);
 
-  if (negative && g.nx > 0)
-    return fail (p, g.first_x,
-                 _("“%s”: unspecified digits (X) are not supported in years before year 0"),
-                 p->display);
-
-  if (negative && g.value == 0)
+  if (negative && g.value == 0 && g.nx == 0)
     return fail (p, start,
                  _("“%s”: year zero has no sign; write “0000” (1 BCE)"),
                  p->display);
 
-  *n_years = 1;
   for (guint i = 0; i < g.nx; i++)
-    *n_years *= 10;
+    n_years *= 10;
 
-  pt->year = (gint) ((negative ? -g.value : g.value) * *n_years);
+  /* "-004X" is -0049 to -0040: the first year is the one furthest back;
+   * "-00XX" is -0099 to -0001 ("-0000" is not a year). */
+  if (negative && g.nx > 0)
+    {
+      *last_year = MIN (-g.value * n_years, -1);
+      pt->year = (gint) (-g.value * n_years - n_years + 1);
+    }
+  else
+    {
+      pt->year = (gint) ((negative ? -g.value : g.value) * n_years);
+      *last_year = pt->year + n_years - 1;
+    }
   switch (g.nx)
     {
     case 0:
@@ -828,9 +836,9 @@ parse_calendar_date (Parser        *p,
                      WeftDatePoint *pt,
                      gboolean      *has_time)
 {
-  gint64 n_years;
+  gint64 last_year = 0;
 
-  if (!parse_year (p, pt, &n_years))
+  if (!parse_year (p, pt, &last_year))
     return FALSE;
 
   if (peek (p) == '-')
@@ -854,8 +862,8 @@ parse_calendar_date (Parser        *p,
                  _("“%s”: a time needs a full date before it, as in “2021-10-05T14:30:00”"),
                  p->display);
 
-  /* The last year of "199X" is 1999; negative years have no X. */
-  point_set_bounds (pt, pt->year + n_years - 1);
+  /* The last year of "199X" is 1999, of "-004X" -0040. */
+  point_set_bounds (pt, last_year);
 
   return TRUE;
 }
@@ -1346,6 +1354,20 @@ format_point_plain (const WeftDatePoint *pt,
 {
   g_autofree char *y = NULL;
 
+  /* "-004X" as the years it spans: "50 BCE to 41 BCE". */
+  if (pt->year < 0 && pt->precision >= WEFT_DATE_PRECISION_DECADE)
+    {
+      g_autofree char *last = NULL;
+      gint64 last_year;
+
+      weft_civil_from_days (pt->upper, &last_year, NULL, NULL);
+      y = weft_year_format (pt->year);
+      last = weft_year_format (last_year);
+      if (is_short)
+        return g_strdup_printf (C_("short interval", "%1$s–%2$s"), y, last);
+      return g_strdup_printf (_("%1$s to %2$s"), y, last);
+    }
+
   switch (pt->precision)
     {
     case WEFT_DATE_PRECISION_DAY:
@@ -1374,7 +1396,7 @@ format_point_plain (const WeftDatePoint *pt,
       return format_season (pt->month, pt->year, is_short);
 
     case WEFT_DATE_PRECISION_DECADE:
-      /* Years with X are never negative: "000X" is "the 0s", not "1 BCE". */
+      /* "000X" is "the 0s", not "1 BCE". */
       y = g_strdup_printf ("%d", pt->year);
       if (is_short)
         /* Translators: a decade, as in "1990s"; %s is its first year. */
@@ -1492,6 +1514,14 @@ weft_date_describe (const WeftDate *date)
   end = format_point (&date->end, FALSE);
   /* Translators: an interval, as in "2017 to 2021". */
   return g_strdup_printf (_("%1$s to %2$s"), start, end);
+}
+
+char *
+weft_date_point_format (const WeftDatePoint *point)
+{
+  g_return_val_if_fail (point != NULL, NULL);
+
+  return format_point_plain (point, FALSE);
 }
 
 char *
