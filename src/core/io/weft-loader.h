@@ -15,7 +15,7 @@ typedef void (*WeftLoadProgressFunc) (guint64   done,
                                       guint64   total,
                                       gpointer  user_data);
 
-typedef struct {
+typedef struct _WeftLoadOptions {
   GCancellable         *cancellable;    /* stops the load soon after it
                                          * is cancelled (G_IO_ERROR_CANCELLED) */
   WeftLoadProgressFunc  progress;       /* or NULL */
