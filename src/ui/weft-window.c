@@ -12,6 +12,7 @@
 #include "weft-formats.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
+#include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
 #include "weft-sidebar.h"
@@ -64,6 +65,7 @@ struct _WeftWindow
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
   char            *banner_action;
+  struct _LoadData *loading;         /* the latest open, until it ends */
   WeftWindowView   view;
   double           split_fraction;
 
@@ -371,20 +373,63 @@ on_file_changed (WeftWindow        *self,
   show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
 }
 
-typedef struct {
+typedef struct _LoadData {
   GFile             *file;
   WeftDiagnostics   *diagnostics;
   gboolean           is_example;
-  WeftImportOptions  options;        /* its summary is the one below */
+  WeftImportOptions  options;        /* its summary and load are the ones below */
   WeftImportSummary  summary;
+  WeftLoadOptions    load;           /* cancel-open stops it */
+  int                percent;        /* read so far; set by the loading thread */
+  guint              tick;           /* shows the progress once a load takes a while */
+  gboolean           shown;
+  WeftWindow        *window;         /* the task keeps it */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_object (&data->load.cancellable);
   g_clear_object (&data->file);
   weft_diagnostics_free (data->diagnostics);
   g_free (data);
+}
+
+/* On the loading thread. */
+static void
+load_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  g_atomic_int_set (&data->percent, (int) (done * 100 / MAX (total, 1)));
+}
+
+/* A large file: the banner says how far the load has got, with Cancel. */
+static gboolean
+show_load_progress (gpointer user_data)
+{
+  LoadData *data = user_data;
+  g_autofree char *name = g_file_get_basename (data->file);
+  int percent = g_atomic_int_get (&data->percent);
+  g_autofree char *text = NULL;
+
+  if (percent > 0)
+    /* Translators: the banner while a large file opens: "Opening FILE… 42 %" */
+    text = g_strdup_printf (_("Opening %s… %d %%"), name, percent);
+  else
+    text = g_strdup_printf (_("Opening %s…"), name);
+  show_banner (data->window, text, _("_Cancel"), "win.cancel-open", NULL);
+  data->shown = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+cancel_open (WeftWindow *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading->load.cancellable);
 }
 
 static void
@@ -454,10 +499,16 @@ load_done (GObject      *source,
   g_autoptr(WeftDataset) dataset = g_task_propagate_pointer (task, &error);
   GTask *outer = user_data;
 
+  g_clear_handle_id (&data->tick, g_source_remove);
+  if (self->loading == data)
+    self->loading = NULL;
+
   if (dataset == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_load_error (self, data->file, data->diagnostics, error);
+      else if (data->shown)
+        hide_banner (self);
       g_task_return_error (outer, g_steal_pointer (&error));
       g_object_unref (outer);
       return;
@@ -517,6 +568,13 @@ open_internal (WeftWindow          *self,
   data->diagnostics = weft_diagnostics_new (name);
   data->is_example = is_example;
   data->options.summary = &data->summary;
+  data->options.load = &data->load;
+  data->load.cancellable = g_cancellable_new ();
+  data->load.progress = load_progress;
+  data->load.progress_data = data;
+  data->window = self;
+  self->loading = data;
+  data->tick = g_timeout_add (300, show_load_progress, data);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -1300,6 +1358,7 @@ static const struct {
 } window_actions[] = {
   { "win.open", open_action, GDK_KEY_o, GDK_CONTROL_MASK },
   { "win.reload", reload_action, GDK_KEY_r, GDK_CONTROL_MASK },
+  { "win.cancel-open", cancel_open, 0, 0 },
   { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
   { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "win.search", search_action, 0, 0 },          /* Ctrl+F comes first: see init */
