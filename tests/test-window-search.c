@@ -1,0 +1,186 @@
+/* test-window-search.c: the window's search results and empty panes
+ *
+ * Runs under Xvfb (build-aux/test); skips without a display. Screenshots
+ * go to the build folder: window-search.png, window-no-entities.png.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "weft-application.h"
+#include "weft-sidebar.h"
+#include "weft-timeline-view.h"
+#include "weft-window.h"
+#include "weft-test-gui.h"
+
+static WeftApplication *app;
+
+typedef struct {
+  WeftWindow  *window;
+  WeftSession *session;
+  WeftSidebar *sidebar;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  f->session = weft_window_get_session (f->window);
+  f->sidebar = WEFT_SIDEBAR (weft_window_get_sidebar (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+/* Return in the search field. */
+static void
+press_return (Fixture *f)
+{
+  GtkWidget *entry = weft_test_find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  g_signal_emit_by_name (entry, "activate");
+  weft_test_settle ();
+}
+
+static const char *
+selected_id (Fixture *f)
+{
+  WeftItem *item = weft_session_get_selection (f->session);
+
+  return item != NULL ? item->id : NULL;
+}
+
+/* "genocide" is in an event's title, two claims, a quote and a relation's
+ * label, and in no entity's name: each group under a heading with its
+ * count, in the order entities, events, claims, quotes, relations. */
+static void
+test_groups (Fixture       *f,
+             gconstpointer  data)
+{
+  static const struct { gboolean heading; WeftMatchKind kind; const char *id; } expected[] = {
+    { TRUE, WEFT_MATCH_EVENT, NULL },
+    { FALSE, WEFT_MATCH_EVENT, "ev-uyghur-genocide-designation" },
+    { TRUE, WEFT_MATCH_CLAIM, NULL },
+    { FALSE, WEFT_MATCH_CLAIM, "cl-genocide-designation" },
+    { FALSE, WEFT_MATCH_CLAIM, "cl-uyghur-genocide" },
+    { TRUE, WEFT_MATCH_CITATION, NULL },
+    { FALSE, WEFT_MATCH_CITATION, "cl-uyghur-genocide" },
+    { TRUE, WEFT_MATCH_RELATION, NULL },
+    { FALSE, WEFT_MATCH_RELATION, "rel-trump-administration-accuses-ccp" },
+  };
+  const char *text;
+
+  weft_session_set_search_text (f->session, "genocide");
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_rows (f->sidebar), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (weft_sidebar_get_n_shown (f->sidebar), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(WeftItemObject) row = weft_sidebar_dup_row (f->sidebar, i);
+
+      g_assert_cmpint (weft_item_object_is_heading (row), ==, expected[i].heading);
+      if (expected[i].heading)
+        {
+          g_assert_cmpint (weft_item_object_get_kind (row), ==, expected[i].kind);
+          g_assert_cmpuint (weft_item_object_get_count (row), ==, expected[i].kind == WEFT_MATCH_CLAIM ? 2 : 1);
+        }
+      else
+        {
+          g_assert_cmpint (weft_item_object_get_match (row)->kind, ==, expected[i].kind);
+          g_assert_cmpstr (weft_item_object_get_item (row)->id, ==, expected[i].id);
+        }
+    }
+  /* The counts, as the search field's accessible description says them. */
+  text = weft_sidebar_get_count_text (f->sidebar);
+  g_assert_cmpstr (text, ==, "1 event, 2 claims, 1 quote, 1 relation");
+  g_assert_null (weft_sidebar_get_empty_page (f->sidebar));
+  weft_test_save_screenshot (GTK_WIDGET (f->window), "window-search.png");
+
+  /* An entity's name: its group first, counted against all of them. */
+  weft_session_set_search_text (f->session, "huawei");
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (f->sidebar), ==, 1);
+  g_assert_true (g_str_has_prefix (weft_sidebar_get_count_text (f->sidebar), "1 of 55 entities, "));
+
+  /* Hidden kinds and the time window still filter the entities found. */
+  weft_session_set_hidden_kinds (f->session, 1u << WEFT_ENTITY_COMPANY);
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (f->sidebar), ==, 0);
+  g_assert_false (g_str_has_prefix (weft_sidebar_get_count_text (f->sidebar), "1 of 55"));
+  weft_session_set_hidden_kinds (f->session, 0);
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_shown (f->sidebar), ==, 1);
+
+  /* Back to every entity. */
+  weft_session_set_search_text (f->session, "");
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_rows (f->sidebar), ==, 55);
+  g_assert_cmpstr (weft_sidebar_get_count_text (f->sidebar), ==, "55 entities");
+}
+
+/* Return steps through the results, past the headings, selecting each in
+ * the session (a quote selects its claim), and goes round. */
+static void
+test_return_steps (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *order[] = {
+    "ev-uyghur-genocide-designation", "cl-genocide-designation", "cl-uyghur-genocide",
+    "cl-uyghur-genocide", "rel-trump-administration-accuses-ccp", "ev-uyghur-genocide-designation",
+  };
+
+  weft_session_set_search_text (f->session, "genocide");
+  weft_test_settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      press_return (f);
+      g_assert_cmpstr (selected_id (f), ==, order[i]);
+    }
+  /* The timeline follows the session's selection. */
+  g_assert_nonnull (weft_timeline_view_get_selected_event (WEFT_TIMELINE_VIEW (weft_window_get_timeline (f->window))));
+}
+
+/* A search that finds nothing says so, in the list's place and under the
+ * search field. */
+static void
+test_nothing_found (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page;
+
+  weft_session_set_search_text (f->session, "zzqqxx");
+  weft_test_settle ();
+  g_assert_cmpuint (weft_sidebar_get_n_rows (f->sidebar), ==, 0);
+  g_assert_cmpstr (weft_sidebar_get_count_text (f->sidebar), ==, "Nothing matches “zzqqxx”");
+  page = weft_sidebar_get_empty_page (f->sidebar);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Results");
+  press_return (f);
+  g_assert_null (weft_session_get_selection (f->session));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
+  app = weft_test_get_application ();
+
+  g_test_add ("/weft/window-search/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
+  g_test_add ("/weft/window-search/return-steps", Fixture, NULL, fixture_set_up, test_return_steps, fixture_tear_down);
+  g_test_add ("/weft/window-search/nothing-found", Fixture, NULL, fixture_set_up, test_nothing_found, fixture_tear_down);
+
+  return weft_test_run ();
+}
