@@ -170,6 +170,75 @@ test_nothing_found (Fixture       *f,
   g_assert_null (weft_session_get_selection (f->session));
 }
 
+static gboolean
+is_imported (gpointer data)
+{
+  WeftDataset *ds = weft_session_get_dataset (weft_window_get_session (data));
+
+  return ds != NULL && !weft_window_is_example (data);
+}
+
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* A TimelineJS file has events and no entities: the window opens on the
+ * timeline; the graph's place says there is nothing to connect and why,
+ * and the entity list why it is empty. */
+static void
+test_no_entities (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  WeftSidebar *sidebar = WEFT_SIDEBAR (weft_window_get_sidebar (window));
+  g_autofree char *path = weft_test_write_tmp ("pioneers.json",
+    "{\"title\": {\"text\": {\"headline\": \"Pioneers\"}},\n"
+    " \"events\": [{\"start_date\": {\"year\": \"1843\"}, \"text\": {\"headline\": \"Ada Lovelace publishes her notes\"}},\n"
+    "            {\"start_date\": {\"year\": \"1952\"}, \"text\": {\"headline\": \"Grace Hopper's compiler\"}}]}\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  WeftWindowView view;
+  GtkWidget *page;
+
+  g_object_get (window, "view", &view, NULL);
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_SPLIT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+  g_assert_true (weft_test_wait_for (is_imported, window));
+  weft_test_settle ();
+  g_assert_cmpuint (weft_dataset_get_entities (weft_session_get_dataset (weft_window_get_session (window)))->len, ==, 0);
+
+  g_object_get (window, "view", &view, NULL);
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_TIMELINE);
+  page = weft_sidebar_get_empty_page (sidebar);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Entities");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "on the timeline"));
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-no-entities.png");
+
+  /* Asked for, the graph's place says what is true. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph"));
+  weft_test_settle ();
+  page = weft_test_find_widget (GTK_WIDGET (window), is_status_page_titled, "No Entities to Connect");
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "on the timeline"));
+  g_assert_false (gtk_widget_get_mapped (weft_window_get_graph (window)));
+  weft_test_save_screenshot (GTK_WIDGET (window), "window-no-entities-graph.png");
+
+  /* The example again: its graph back. */
+  weft_window_open_example (window);
+  g_assert_true (weft_test_wait_for ((WeftTestCondition) weft_window_is_example, window));
+  weft_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (weft_window_get_graph (window)));
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (weft_sidebar_get_empty_page (sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +250,8 @@ main (int    argc,
   g_test_add ("/weft/window-search/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
   g_test_add ("/weft/window-search/return-steps", Fixture, NULL, fixture_set_up, test_return_steps, fixture_tear_down);
   g_test_add ("/weft/window-search/nothing-found", Fixture, NULL, fixture_set_up, test_nothing_found, fixture_tear_down);
+
+  g_test_add_func ("/weft/window-search/no-entities", test_no_entities);
 
   return weft_test_run ();
 }

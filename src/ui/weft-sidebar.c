@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "weft-item-object.h"
@@ -172,6 +173,8 @@ update_empty_page (WeftSidebar *self)
   WeftDataset *dataset = session != NULL ? weft_session_get_dataset (session) : NULL;
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
 
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page),
+                                 self->searching ? "system-search-symbolic" : "weft-kind-person-symbolic");
   if (!empty)
     ;
   else if (self->searching)

@@ -53,6 +53,7 @@ struct _WeftWindow
   GtkWidget       *timeline;
   GtkWidget       *graph;
   GtkWidget       *presentation;
+  GtkWidget       *graph_empty;      /* what the graph's place says when there is no graph */
 
   WeftSession     *session;
   GSignalGroup    *session_signals;
@@ -1008,6 +1009,40 @@ on_selection_changed (WeftWindow *self)
     adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
 }
 
+/* ---- A dataset without entities --------------------------------------- */
+
+/* A dataset without entities (a TimelineJS file) has no graph: its place
+ * says so and what to do instead of an empty graph, and the window opens
+ * on the timeline (the stored view is kept for the next dataset). */
+static void
+on_dataset_changed (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  gboolean no_graph = dataset != NULL && weft_dataset_get_entities (dataset)->len == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->graph_slot); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, (child == self->graph_empty) == no_graph);
+  if (no_graph && self->view != WEFT_WINDOW_VIEW_TIMELINE && self->step < 0)
+    {
+      self->view = WEFT_WINDOW_VIEW_TIMELINE;
+      apply_view (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+    }
+}
+
+static void
+add_graph_empty (WeftWindow *self)
+{
+  self->graph_empty = weft_status_page_new ("weft-view-graph-symbolic", _("No Entities to Connect"),
+                                            _("This dataset has only events, which are on the timeline. "
+                                              "The graph shows people, organizations and places and how they connect: "
+                                              "add some to the dataset to see it here."));
+  gtk_widget_set_visible (self->graph_empty, FALSE);
+  gtk_box_append (GTK_BOX (self->graph_slot), self->graph_empty);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+}
+
 /* ---- Presentation ------------------------------------------------------- */
 
 /* Adds @text to the card in large type, and to what a screen reader says
@@ -1726,6 +1761,7 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  add_graph_empty (self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
   hide_when_folded (self->banner_revealer);
