@@ -29,6 +29,7 @@ struct _WeftSidebar
 
   GHashTable         *active;        /* entities active in the window, or NULL */
   gboolean            searching;     /* the list holds search results */
+  guint               stepped;       /* the row Return last chose, or G_MAXUINT */
 
   GtkWidget          *box;
   GtkSearchEntry     *search_entry;
@@ -229,6 +230,7 @@ rebuild (WeftSidebar *self)
           g_ptr_array_insert (objects, heading, weft_item_object_new_heading (k, objects->len - heading));
       }
 
+  self->stepped = G_MAXUINT;
   self->updating = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        objects->pdata, objects->len);
@@ -299,15 +301,15 @@ on_selected_changed (WeftSidebar *self)
     weft_session_set_selection (session, weft_item_object_get_item (object));
 }
 
-/* Return in the search field: the result after the one selected, the
- * first after the last, or the first (headings are passed over). */
+/* Return in the search field: the first result, then each after it
+ * (headings passed over), going round; the first again after the text
+ * changes or the field is focused anew (Ctrl+F, Return: the best match). */
 static void
 on_search_activate (WeftSidebar *self)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
-  guint selected = gtk_single_selection_get_selected (self->selection);
-  guint next = selected == GTK_INVALID_LIST_POSITION ? 0 : selected + 1;
+  guint next = self->stepped == G_MAXUINT ? 0 : self->stepped + 1;
 
   for (guint tries = 0; tries < n; tries++, next++)
     {
@@ -315,10 +317,17 @@ on_search_activate (WeftSidebar *self)
 
       if (weft_item_object_is_heading (object))
         continue;
+      self->stepped = next % n;
       gtk_single_selection_set_selected (self->selection, next % n);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", next % n);
       return;
     }
+}
+
+static void
+restart_stepping (WeftSidebar *self)
+{
+  self->stepped = G_MAXUINT;
 }
 
 static void
@@ -613,6 +622,7 @@ weft_sidebar_init (WeftSidebar *self)
   GtkListItemFactory *factory;
   GtkWidget *scroller;
 
+  self->stepped = G_MAXUINT;
   g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (on_session_dataset), self);
   g_signal_group_connect_swapped (session_signals, "notify::search-text", G_CALLBACK (on_session_search), self);
   g_signal_group_connect_swapped (session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
@@ -632,6 +642,12 @@ weft_sidebar_init (WeftSidebar *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 8);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (restart_stepping), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
+  }
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->search_entry));
 
   self->chips = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
