@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "weft-application.h"
+#include "weft-inspector.h"
 #include "weft-sidebar.h"
 #include "weft-timeline-view.h"
 #include "weft-window.h"
@@ -204,6 +205,7 @@ test_no_entities (void)
 
   g_object_get (window, "view", &view, NULL);
   g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_SPLIT);
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_graph (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
   g_assert_true (weft_test_wait_for (is_imported, window));
   weft_test_settle ();
@@ -211,6 +213,8 @@ test_no_entities (void)
 
   g_object_get (window, "view", &view, NULL);
   g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_TIMELINE);
+  /* Keyboard focus went from the graph to the timeline, not nowhere. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == weft_window_get_timeline (window));
   page = weft_sidebar_get_empty_page (sidebar);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
@@ -226,6 +230,14 @@ test_no_entities (void)
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "on the timeline"));
   g_assert_false (gtk_widget_get_mapped (weft_window_get_graph (window)));
+  /* Its words take keyboard focus in the graph's place when a pane closes
+   * with it (here the inspector). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+  weft_test_settle ();
+  g_assert_true (weft_inspector_grab_heading (WEFT_INSPECTOR (weft_window_get_inspector (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL));
+  weft_test_settle ();
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == page);
   weft_test_save_screenshot (GTK_WIDGET (window), "window-no-entities-graph.png");
 
   /* The example again: its graph back. */
@@ -237,6 +249,26 @@ test_no_entities (void)
   g_assert_null (weft_sidebar_get_empty_page (sidebar));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A list emptied under keyboard focus hands it to the search field. */
+static void
+test_focus_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *list = weft_test_find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_LIST_VIEW);
+  GtkWidget *entry = weft_test_find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  weft_test_settle ();
+  weft_session_set_hidden_kinds (f->session, (1u << WEFT_N_ENTITY_KINDS) - 1);
+  weft_test_settle ();
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (weft_sidebar_get_empty_page (f->sidebar))), ==,
+                   "No Entity Shown");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  weft_session_set_hidden_kinds (f->session, 0);
 }
 
 int
@@ -252,6 +284,7 @@ main (int    argc,
   g_test_add ("/weft/window-search/nothing-found", Fixture, NULL, fixture_set_up, test_nothing_found, fixture_tear_down);
 
   g_test_add_func ("/weft/window-search/no-entities", test_no_entities);
+  g_test_add ("/weft/window-search/focus-kept", Fixture, NULL, fixture_set_up, test_focus_kept, fixture_tear_down);
 
   return weft_test_run ();
 }

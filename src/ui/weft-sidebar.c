@@ -193,6 +193,27 @@ update_empty_page (WeftSidebar *self)
 
 static void on_items_changed (WeftSidebar *self);
 
+/* Whether keyboard focus is in the list. */
+static gboolean
+list_has_focus (WeftSidebar *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
+/* Keyboard focus that was in a list now empty does not go with it: the
+ * search field takes it. */
+static void
+keep_focus (WeftSidebar *self,
+            gboolean     had_focus)
+{
+  if (had_focus && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Fills the list: every entity, or the session's search results in their
  * groups, each under its heading (entities only as the filter shows them,
  * so that a heading counts its rows). */
@@ -203,6 +224,7 @@ rebuild (WeftSidebar *self)
   WeftDataset *dataset = session != NULL ? weft_session_get_dataset (session) : NULL;
   const WeftSearchResults *results = dataset != NULL ? weft_session_get_search_results (session) : NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean had_focus = list_has_focus (self);
 
   self->searching = results != NULL && results->query != NULL && results->query[0] != '\0';
   if (dataset == NULL)
@@ -236,15 +258,19 @@ rebuild (WeftSidebar *self)
                        objects->pdata, objects->len);
   self->updating = FALSE;
   on_items_changed (self);
+  keep_focus (self, had_focus);
 }
 
 static void
 refilter (WeftSidebar *self)
 {
+  gboolean had_focus = list_has_focus (self);
+
   if (self->searching)
     rebuild (self);
   else
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  keep_focus (self, had_focus);
 }
 
 static void

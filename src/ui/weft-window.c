@@ -130,7 +130,12 @@ static GParamSpec *properties[N_PROPS];
 static void
 focus_views (WeftWindow *self)
 {
-  gtk_widget_grab_focus (self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline);
+  GtkWidget *view = self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline;
+
+  /* A dataset without entities: what the graph's place says instead. */
+  if (!gtk_widget_get_visible (view) && self->graph_empty != NULL)
+    view = self->graph_empty;
+  gtk_widget_grab_focus (view);
 }
 
 /* Keyboard focus in @leaving, a pane or bar about to close, would be lost
@@ -1037,7 +1042,16 @@ on_dataset_changed (WeftWindow *self)
 {
   WeftDataset *dataset = weft_session_get_dataset (self->session);
   gboolean no_graph = dataset != NULL && weft_dataset_get_entities (dataset)->len == 0;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->graph_slot);
 
+  /* Keyboard focus does not go with the graph: the timeline takes it
+   * first (GTK would hand it to the paned). */
+  if (had_focus && no_graph && self->step < 0)
+    {
+      gtk_widget_set_visible (self->timeline_slot, TRUE);
+      gtk_widget_grab_focus (self->timeline);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (self->graph_slot); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_visible (child, (child == self->graph_empty) == no_graph);
@@ -1057,6 +1071,7 @@ add_graph_empty (WeftWindow *self)
                                               "The graph shows people, organizations and places and how they connect: "
                                               "add some to the dataset to see it here."));
   gtk_widget_set_visible (self->graph_empty, FALSE);
+  gtk_widget_set_focusable (self->graph_empty, TRUE);
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph_empty);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
 }
