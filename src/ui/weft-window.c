@@ -1137,7 +1137,7 @@ place_presented_event (WeftWindow *self)
   weft_timeline_view_set_text_scale (timeline, presentation_scale (self));
   /* The timeline's text is larger: it gets more of the height. */
   if (gtk_widget_get_height (GTK_WIDGET (self->paned)) > 0)
-    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 58 / 100);
+    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 65 / 100);
 
   /* What of the timeline the card covers (nothing while the views make
    * room, unless the window is too narrow for both). */
