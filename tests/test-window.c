@@ -16,6 +16,7 @@
 #include "weft-application.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-present.h"
 #include "weft-sidebar.h"
 #include "weft-window.h"
 #include "weft-test-gui.h"
@@ -493,8 +494,10 @@ test_presentation (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
-  guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
+  /* The slides in the presentation core's order. */
+  g_autoptr(GPtrArray) slides = weft_present_dup_events (weft_session_get_dataset (session));
+  WeftEvent **events = (WeftEvent **) slides->pdata;
+  guint n = slides->len;
 
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
@@ -703,8 +706,8 @@ test_focus_after_presentation (Fixture       *f,
   GtkWidget *card = weft_window_get_presentation_card (f->window);
   AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (f->window), ADW_TYPE_FLAP));
   AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (f->inspector, ADW_TYPE_FLAP));
-  guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (f->session), &n);
+  g_autoptr(GPtrArray) slides = weft_present_dup_events (weft_session_get_dataset (f->session));
+  WeftEvent **events = (WeftEvent **) slides->pdata;
   WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
   g_autoptr(GPtrArray) links = g_ptr_array_new ();
   GtkWidget *focus;
