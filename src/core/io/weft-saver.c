@@ -90,8 +90,11 @@ add_member (WeftDataset      *self,
       {
         const guint8 *elements = WEFT_MEMBER_FIELD (base, m->offset, const guint8 *);
         guint n = WEFT_MEMBER_FIELD (base, m->length_offset, guint);
-        JsonArray *array = json_array_new ();
+        JsonArray *array;
 
+        if (n == 0 && !m->required)
+          break;
+        array = json_array_new ();
         for (guint i = 0; i < n; i++)
           json_array_add_object_element (array, members_to_json (self, m->table, elements + i * m->table->size));
         json_object_set_array_member (object, m->name, array);

@@ -46,60 +46,11 @@ struct _WeftDataset
 G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
 
 static void
-free_strv (const char **list)
-{
-  g_free (list);  /* the strings live in the chunk */
-}
-
-static void
 item_free (gpointer data)
 {
   WeftItem *item = data;
 
-  g_clear_pointer (&item->extra, json_object_unref);
-
-  switch (item->type)
-    {
-    case WEFT_ITEM_ENTITY:
-      {
-        WeftEntity *e = data;
-        free_strv (e->aliases);
-        free_strv (e->tags);
-      }
-      break;
-
-    case WEFT_ITEM_EVENT:
-      {
-        WeftEvent *e = data;
-        for (guint i = 0; i < e->n_participants; i++)
-          g_clear_pointer (&e->participants[i].extra, json_object_unref);
-        g_free (e->participants);
-        free_strv (e->claims);
-        free_strv (e->tags);
-      }
-      break;
-
-    case WEFT_ITEM_CLAIM:
-      {
-        WeftClaim *c = data;
-        for (guint i = 0; i < c->n_citations; i++)
-          g_clear_pointer (&c->citations[i].extra, json_object_unref);
-        g_free (c->citations);
-        free_strv (c->about);
-      }
-      break;
-
-    case WEFT_ITEM_RELATION:
-      free_strv (((WeftRelation *) data)->claims);
-      break;
-
-    case WEFT_ITEM_SOURCE:
-    case WEFT_ITEM_ERA:
-    case WEFT_ITEM_NONE:
-    default:
-      break;
-    }
-
+  weft_members_clear (weft_item_members (item->type), item);
   g_free (item);
 }
 
