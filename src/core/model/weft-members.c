@@ -278,43 +278,40 @@ copy_strv (WeftDataset        *dataset,
 }
 
 void
-weft_member_copy (WeftDataset      *dataset,
-                  const WeftMember *m,
-                  gpointer          dest,
-                  gconstpointer     src)
+weft_member_value_copy (WeftDataset      *dataset,
+                        const WeftMember *m,
+                        WeftMemberValue  *value,
+                        gconstpointer     src)
 {
   switch (m->type)
     {
     case WEFT_MEMBER_STRING:
-      WEFT_MEMBER_FIELD (dest, m->offset, const char *) =
-        weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
+      value->string = weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
       break;
 
     case WEFT_MEMBER_STRINGS:
-      WEFT_MEMBER_FIELD (dest, m->offset, const char **) =
-        copy_strv (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char * const *));
+      value->strings = copy_strv (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char * const *));
       break;
 
     case WEFT_MEMBER_DATE:
-      WEFT_MEMBER_FIELD (dest, m->offset, const char *) =
-        weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
-      WEFT_MEMBER_FIELD (dest, m->length_offset, WeftDate) = WEFT_MEMBER_FIELD (src, m->length_offset, WeftDate);
+      value->date.text = weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
+      value->date.date = g_memdup2 (&WEFT_MEMBER_FIELD (src, m->length_offset, WeftDate), sizeof (WeftDate));
       break;
 
     case WEFT_MEMBER_ENUM:
-      WEFT_MEMBER_FIELD (dest, m->offset, guint) = WEFT_MEMBER_FIELD (src, m->offset, guint);
+      value->value = WEFT_MEMBER_FIELD (src, m->offset, guint);
       break;
 
     case WEFT_MEMBER_OBJECTS:
       {
         guint n = LENGTH_OF (m, src);
+        guint8 *elements = n > 0 ? g_malloc0_n (n, m->table->size) : NULL;
 
-        OBJECTS_OF (m, dest) = n > 0 ? g_malloc0_n (n, m->table->size) : NULL;
-        LENGTH_OF (m, dest) = n;
         for (guint i = 0; i < n; i++)
-          weft_members_copy (dataset, m->table,
-                             OBJECTS_OF (m, dest) + i * m->table->size,
+          weft_members_copy (dataset, m->table, elements + i * m->table->size,
                              OBJECTS_OF (m, src) + i * m->table->size);
+        value->objects.elements = elements;
+        value->objects.n = n;
       }
       break;
 
@@ -323,6 +320,116 @@ weft_member_copy (WeftDataset      *dataset,
     default:
       break;
     }
+}
+
+/* Stores @value in *@slot and returns what was there. */
+static gpointer
+exchange (gpointer *slot,
+          gpointer  value)
+{
+  gpointer old = *slot;
+
+  *slot = value;
+  return old;
+}
+
+void
+weft_member_value_swap (const WeftMember *m,
+                        gpointer          base,
+                        WeftMemberValue  *value)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+      value->string = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char *), (gpointer) value->string);
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      value->strings = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char **), (gpointer) value->strings);
+      break;
+
+    case WEFT_MEMBER_DATE:
+      {
+        WeftDate *field = &WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate);
+        WeftDate date = *field;
+
+        if (value->date.date == NULL)
+          value->date.date = g_new0 (WeftDate, 1);
+        *field = *value->date.date;
+        *value->date.date = date;
+        value->date.text = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char *),
+                                     (gpointer) value->date.text);
+      }
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      {
+        guint old = WEFT_MEMBER_FIELD (base, m->offset, guint);
+
+        WEFT_MEMBER_FIELD (base, m->offset, guint) = value->value;
+        value->value = old;
+      }
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      {
+        guint n = LENGTH_OF (m, base);
+
+        value->objects.elements = exchange ((gpointer *) &OBJECTS_OF (m, base), (gpointer) value->objects.elements);
+        LENGTH_OF (m, base) = value->objects.n;
+        value->objects.n = n;
+      }
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+}
+
+void
+weft_member_value_clear (const WeftMember *m,
+                         WeftMemberValue  *value)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRINGS:
+      g_free (value->strings);
+      break;
+
+    case WEFT_MEMBER_DATE:
+      g_free (value->date.date);
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      for (guint i = 0; i < value->objects.n; i++)
+        weft_members_clear (m->table, (guint8 *) value->objects.elements + i * m->table->size);
+      g_free (value->objects.elements);
+      break;
+
+    case WEFT_MEMBER_STRING:
+    case WEFT_MEMBER_ENUM:
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+  memset (value, 0, sizeof *value);
+}
+
+void
+weft_member_copy (WeftDataset      *dataset,
+                  const WeftMember *m,
+                  gpointer          dest,
+                  gconstpointer     src)
+{
+  WeftMemberValue value = { 0 };
+
+  weft_member_value_copy (dataset, m, &value, src);
+  weft_member_value_swap (m, dest, &value);
+  /* @value now holds what @dest had: nothing but a date's storage. */
+  weft_member_value_clear (m, &value);
 }
 
 void
@@ -348,10 +455,10 @@ strv_equal (const char * const *a,
   return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
-static gboolean
-objects_equal (const WeftMemberTable *table,
-               gconstpointer          a,
-               gconstpointer          b)
+gboolean
+weft_members_equal (const WeftMemberTable *table,
+                    gconstpointer          a,
+                    gconstpointer          b)
 {
   JsonObject *x = WEFT_MEMBER_FIELD (a, table->extra_offset, JsonObject *);
   JsonObject *y = WEFT_MEMBER_FIELD (b, table->extra_offset, JsonObject *);
@@ -387,8 +494,8 @@ weft_member_equal (const WeftMember *m,
       if (LENGTH_OF (m, a) != LENGTH_OF (m, b))
         return FALSE;
       for (guint i = 0; i < LENGTH_OF (m, a); i++)
-        if (!objects_equal (m->table, OBJECTS_OF (m, a) + i * m->table->size,
-                            OBJECTS_OF (m, b) + i * m->table->size))
+        if (!weft_members_equal (m->table, OBJECTS_OF (m, a) + i * m->table->size,
+                                 OBJECTS_OF (m, b) + i * m->table->size))
           return FALSE;
       return TRUE;
 

@@ -106,6 +106,11 @@ void      weft_members_copy    (WeftDataset           *dataset,
                                 const WeftMemberTable *table,
                                 gpointer               dest,
                                 gconstpointer          src);
+/* Whether every member of @table and the unknown members are the same
+ * in @a and @b. */
+gboolean  weft_members_equal   (const WeftMemberTable *table,
+                                gconstpointer          a,
+                                gconstpointer          b);
 /* Whether the value of @m is the same in @a and @b (as saved: an absent
  * list is not an empty one). */
 gboolean  weft_member_equal    (const WeftMember      *m,
@@ -118,5 +123,34 @@ gboolean  weft_member_refers   (const WeftMember      *m,
                                 const char            *id);
 /* Whether @m is a reference, or an array of objects holding one. */
 gboolean  weft_member_has_references (const WeftMember *m);
+
+/* A member's value held outside any struct (by an edit, to undo it). */
+typedef union {
+  const char   *string;     /* STRING */
+  const char  **strings;    /* STRINGS */
+  guint         value;      /* ENUM */
+  struct {
+    const char *text;
+    WeftDate   *date;       /* always allocated */
+  }             date;       /* DATE */
+  struct {
+    gpointer    elements;
+    guint       n;
+  }             objects;    /* OBJECTS */
+} WeftMemberValue;
+
+/* A copy of the value of @m in @src (strings interned in @dataset), into
+ * @value, which must be empty (zeroed). */
+void      weft_member_value_copy  (WeftDataset      *dataset,
+                                   const WeftMember *m,
+                                   WeftMemberValue  *value,
+                                   gconstpointer     src);
+/* Exchanges the value of @m in @base with @value. */
+void      weft_member_value_swap  (const WeftMember *m,
+                                   gpointer          base,
+                                   WeftMemberValue  *value);
+/* Frees what @value owns and zeroes it. */
+void      weft_member_value_clear (const WeftMember *m,
+                                   WeftMemberValue  *value);
 
 G_END_DECLS
