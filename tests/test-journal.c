@@ -208,6 +208,55 @@ test_save (void)
   g_object_unref (document);
 }
 
+/* What the window uses: edits by an author, undo and redo, and "modified"
+ * told each time it changes. */
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_document_edit (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("network.weft", "document.weft");
+  g_autoptr(WeftDocument) document = load (file);
+  WeftDataset *dataset = weft_document_get_dataset (document);
+  WeftItem *a = weft_dataset_lookup (dataset, "a");
+  g_autofree char *name = g_strdup (((WeftEntity *) a)->name);
+  g_autoptr(WeftEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_notify), &notified);
+  g_assert_false (weft_document_can_undo (document));
+  g_assert_false (weft_document_can_redo (document));
+  g_assert_false (weft_document_undo (document));
+
+  weft_document_set_author (document, "Ada Lovelace");
+  edit = weft_document_begin_edit (document, "Rename a");
+  g_assert_true (weft_edit_set (edit, a, "name", "Alpha", &error));
+  g_assert_true (weft_document_commit_edit (document, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (weft_edit_get_author (edit), ==, "Ada Lovelace");
+  g_assert_cmpstr (a->history[a->n_history - 1].by, ==, "Ada Lovelace");
+  g_assert_true (weft_document_get_modified (document));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (weft_document_can_undo (document));
+
+  g_assert_true (weft_document_undo (document));
+  g_assert_cmpstr (((WeftEntity *) a)->name, ==, name);
+  g_assert_false (weft_document_get_modified (document));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (weft_document_can_redo (document));
+  g_assert_true (weft_document_redo (document));
+  g_assert_cmpstr (((WeftEntity *) a)->name, ==, "Alpha");
+  g_assert_false (weft_document_can_redo (document));
+  g_assert_cmpuint (notified, ==, 3);
+}
+
 /* Killed between writing the file and starting the journal again: the
  * journal's checksum says the file holds its edits. */
 static void
@@ -635,6 +684,7 @@ main (int    argc,
   weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/journal/replay", test_replay);
+  g_test_add_func ("/weft/journal/document-edit", test_document_edit);
   g_test_add_func ("/weft/journal/save", test_save);
   g_test_add_func ("/weft/journal/save-interrupted", test_save_interrupted);
   g_test_add_func ("/weft/journal/changed-on-disk", test_changed_on_disk);

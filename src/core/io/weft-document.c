@@ -187,6 +187,52 @@ weft_document_get_modified (WeftDocument *self)
 }
 
 void
+weft_document_set_author (WeftDocument *self,
+                          const char   *author)
+{
+  weft_undo_stack_set_author (self->stack, author);
+}
+
+WeftEdit *
+weft_document_begin_edit (WeftDocument *self,
+                          const char   *label)
+{
+  return weft_undo_stack_begin (self->stack, label);
+}
+
+gboolean
+weft_document_commit_edit (WeftDocument  *self,
+                           WeftEdit      *edit,
+                           GError       **error)
+{
+  return weft_undo_stack_commit (self->stack, edit, error);
+}
+
+gboolean
+weft_document_undo (WeftDocument *self)
+{
+  return weft_undo_stack_undo (self->stack);
+}
+
+gboolean
+weft_document_redo (WeftDocument *self)
+{
+  return weft_undo_stack_redo (self->stack);
+}
+
+gboolean
+weft_document_can_undo (WeftDocument *self)
+{
+  return weft_undo_stack_can_undo (self->stack);
+}
+
+gboolean
+weft_document_can_redo (WeftDocument *self)
+{
+  return weft_undo_stack_can_redo (self->stack);
+}
+
+void
 weft_document_start_journal (WeftDocument *self,
                              const char   *dir)
 {

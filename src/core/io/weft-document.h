@@ -41,6 +41,23 @@ const char    *weft_document_get_format     (WeftDocument        *self);
 /* Whether there are edits not saved ("modified" property). */
 gboolean       weft_document_get_modified   (WeftDocument        *self);
 
+/* Editing, through the undo stack (weft-undo.h; the window may use the
+ * stack directly, and listen to its "can-undo" and "can-redo"): who
+ * edits (NULL: weft_history_default_author()); an edit by them, to fill
+ * with weft-edit.h's commands and commit (kept for undo, journaled) or
+ * cancel (weft_edit_cancel()); undo and redo one (FALSE: none). */
+void           weft_document_set_author     (WeftDocument        *self,
+                                             const char          *author);
+WeftEdit      *weft_document_begin_edit     (WeftDocument        *self,
+                                             const char          *label);
+gboolean       weft_document_commit_edit    (WeftDocument        *self,
+                                             WeftEdit            *edit,
+                                             GError             **error);
+gboolean       weft_document_undo           (WeftDocument        *self);
+gboolean       weft_document_redo           (WeftDocument        *self);
+gboolean       weft_document_can_undo       (WeftDocument        *self);
+gboolean       weft_document_can_redo       (WeftDocument        *self);
+
 /* Journals every edit from now on, in @dir (NULL: the default). */
 void           weft_document_start_journal  (WeftDocument        *self,
                                              const char          *dir);
