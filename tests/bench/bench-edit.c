@@ -7,7 +7,8 @@
  * applied with its indexes brought up to date, committed (a history entry
  * recorded) and its "changed" signal emitted (a handler counts them), then
  * undone; 200 of each on random items, median and worst, as a percentage
- * of the load. Then makes N_EDITS edits (default 10,000: renames,
+ * of the load (CPU time of the thread). The first delete is shown apart:
+ * it counts what names each id, once a session. Then makes N_EDITS edits (default 10,000: renames,
  * descriptions, claim statuses, relation ends, participants, new
  * entities), all kept on an undo stack, and prints the heap the dataset
  * held after loading and what the edits added (mallinfo2(): bytes in use,
@@ -20,11 +21,24 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "weft-loader.h"
 #include "weft-undo.h"
 
 #define RUNS 200
+
+/* CPU time of this thread, in microseconds: what the machine's other
+ * work does not change. */
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
 
 static gsize
 heap_in_use (void)
@@ -142,16 +156,16 @@ main (int    argc,
     }
 
   heap_before = heap_in_use ();
-  start = g_get_monotonic_time ();
+  start = cpu_now ();
   dataset = weft_dataset_load_path (argv[1], NULL, &error);
-  load = g_get_monotonic_time () - start;
+  load = cpu_now () - start;
   if (dataset == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
   heap_loaded = heap_in_use ();
-  printf ("load: %.1f ms, %u entities\n", load / 1e3, weft_dataset_get_entities (dataset)->len);
+  printf ("load: %.1f ms of CPU, %u entities\n", load / 1e3, weft_dataset_get_entities (dataset)->len);
   g_signal_connect (dataset, "changed", G_CALLBACK (on_changed), &n_signals);
 
   stack = weft_undo_stack_new (dataset);
@@ -163,14 +177,20 @@ main (int    argc,
 
       for (guint run = 0; run < RUNS; run++)
         {
-          gint64 t = g_get_monotonic_time ();
+          gint64 t = cpu_now ();
           guint signals = n_signals;
 
           if (!edit_one (stack, kind, rand, run))
             continue;
-          times[n++] = g_get_monotonic_time () - t;
+          times[n++] = cpu_now () - t;
           g_assert (n_signals == signals + 1);
           weft_undo_stack_undo (stack);
+        }
+      if (kind == G_N_ELEMENTS (kinds) - 1)
+        {
+          printf ("%-38s %7.3f ms (%.3f%% of the load)\n", "the first delete, counting names",
+                  times[0] / 1e3, 100.0 * times[0] / load);
+          memmove (times, times + 1, --n * sizeof times[0]);
         }
       qsort (times, n, sizeof times[0], compare_times);
       printf ("%-38s median %7.3f ms (%.3f%% of the load), worst %7.3f ms (%.3f%%), %u runs\n",

@@ -19,9 +19,10 @@ struct _WeftDatasetEditState
   gpointer    open_edit;
   GCallback   recorder;
   gpointer    recorder_data;
-  /* How many times each id is named by a reference, counted the first
-   * time something asks what refers to an item that no index lists, then
-   * kept up to date; NULL before. */
+  /* How many times each id is named by a reference that may name
+   * something else than an entity, counted the first time something asks
+   * what refers to an item that no index lists, then kept up to date;
+   * NULL before. */
   struct _Named *named;
 };
 
@@ -167,7 +168,8 @@ unname_once (const char *id,
     g_hash_table_insert (named->counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) - 1));
 }
 
-/* Counts (or uncounts) in @named the ids @item's references name. */
+/* Counts (or uncounts) in @named the ids @item's references name, but
+ * for those that can only name an entity (the indexes list those). */
 static void
 count_names (Named    *named,
              WeftItem *item,
@@ -176,7 +178,7 @@ count_names (Named    *named,
   const WeftMemberTable *table = weft_item_members (item->type);
 
   for (guint i = 0; i < table->n_members; i++)
-    weft_member_foreach_reference (&table->members[i], item, add ? name_once : unname_once, named);
+    weft_member_foreach_reference (&table->members[i], item, TRUE, add ? name_once : unname_once, named);
 }
 
 static Named *

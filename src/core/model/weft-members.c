@@ -522,6 +522,7 @@ weft_member_has_references (const WeftMember *m)
 void
 weft_member_foreach_reference (const WeftMember *m,
                                gconstpointer     base,
+                               gboolean          not_entities,
                                void            (*func) (const char *id,
                                                         gpointer    data),
                                gpointer          data)
@@ -531,11 +532,11 @@ weft_member_foreach_reference (const WeftMember *m,
       for (guint i = 0; i < LENGTH_OF (m, base); i++)
         for (guint j = 0; j < m->table->n_members; j++)
           weft_member_foreach_reference (&m->table->members[j], OBJECTS_OF (m, base) + i * m->table->size,
-                                         func, data);
+                                         not_entities, func, data);
       return;
     }
 
-  if (!m->reference)
+  if (!m->reference || (not_entities && m->refers_to == WEFT_ITEM_ENTITY))
     return;
 
   if (m->type == WEFT_MEMBER_STRING)
