@@ -505,6 +505,15 @@ add_all (GPtrArray *candidates,
     g_ptr_array_add (candidates, items[i]);
 }
 
+void
+weft_dataset_prepare_edits (WeftDataset *self)
+{
+  g_return_if_fail (self->finished);
+
+  if (edit_state (self)->named == NULL)
+    self->edit_state->named = count_all_names (self);
+}
+
 GArray *
 weft_dataset_dup_references_full (WeftDataset *self,
                                   WeftItem    *target,
@@ -534,8 +543,7 @@ weft_dataset_dup_references_full (WeftDataset *self,
     {
       /* No index lists what names it: the counts say whether anything
        * does, before looking through everything that might. */
-      if (edit_state (self)->named == NULL)
-        self->edit_state->named = count_all_names (self);
+      weft_dataset_prepare_edits (self);
       if (!g_hash_table_contains (self->edit_state->named->counts, target->id))
         return refs;
       for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
