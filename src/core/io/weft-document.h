@@ -81,7 +81,8 @@ WeftJournal   *weft_document_get_journal    (WeftDocument        *self);
  * changed (or removed) it. */
 gboolean       weft_document_get_changed_on_disk (WeftDocument   *self);
 
-/* Saves the dataset into @file (NULL: its own file) as .weft, atomically.
+/* Saves the dataset into @file (NULL: its own file, only when it is a
+ * .weft file: an imported one is saved as a new .weft) atomically.
  * A file changed on disk since it was read is not overwritten unless
  * @force (G_IO_ERROR_WRONG_ETAG): reload it, or save elsewhere. @file
  * becomes the document's file. */
