@@ -95,6 +95,22 @@ def test_validate_warnings_exit_0():
 
 
 @case
+def test_validate_unsourced_claim():
+    # A claim that cites nothing is valid, with a warning where its
+    # citations are.
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "u.weft")
+        with open(f, "w") as fh:
+            fh.write('{"weft": 1, "title": "x", "entities": [{"id": "a", "name": "A", "kind": "person"}],\n'
+                     ' "claims": [{"id": "k", "text": "t", "status": "reported", "about": ["a"],\n'
+                     '   "citations": []}]}')
+        code, out, _ = run("validate", f)
+        expect(code == 0, f"exit {code}: {out}")
+        expect(":3:17: warning: claims[0].citations: the claim cites no source" in out, out)
+        expect("0 errors, 1 warning" in out, out)
+
+
+@case
 def test_validate_unreadable_exit_2():
     code, out, err = run("validate", "/nonexistent/x.weft")
     expect(code == 2, f"exit {code}")

@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "weft-cli.h"
-#include "weft-dataset.h"
+#include "weft-dataset-check.h"
+#include "weft-dataset-private.h"
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
@@ -337,6 +338,29 @@ weft_cli_load_any (const char *path)
 
 /* ---- validate ----------------------------------------------------------- */
 
+/* Adds the advice of weft_dataset_check() (a claim citing no source) to
+ * @diagnostics, at its place in the file @path. */
+static void
+check_dataset (WeftDataset     *dataset,
+               WeftDiagnostics *diagnostics,
+               const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *text = NULL;
+  guint first = weft_diagnostics_get_length (diagnostics);
+  gsize length = 0;
+
+  if (weft_dataset_check (dataset, diagnostics) == 0)
+    return;
+  if (g_file_load_contents (file, NULL, &text, &length, NULL, NULL))
+    {
+      gsize skip = length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+      weft_resolve_json_positions (diagnostics, first, text + skip, length - skip);
+    }
+  weft_diagnostics_sort (diagnostics);
+}
+
 int
 weft_cli_validate (int    argc,
                    char **argv)
@@ -369,8 +393,12 @@ weft_cli_validate (int    argc,
       g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (argv[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(WeftDataset) dataset = weft_dataset_load_path (argv[i], diagnostics, &error);
-      guint n_errors = weft_diagnostics_get_n_errors (diagnostics);
-      guint n_warnings = weft_diagnostics_get_n_warnings (diagnostics);
+      guint n_errors, n_warnings;
+
+      if (dataset != NULL)
+        check_dataset (dataset, diagnostics, argv[i]);
+      n_errors = weft_diagnostics_get_n_errors (diagnostics);
+      n_warnings = weft_diagnostics_get_n_warnings (diagnostics);
 
       if (dataset == NULL && weft_diagnostics_get_length (diagnostics) == 0)
         {

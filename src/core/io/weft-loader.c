@@ -174,7 +174,7 @@ store_find (const Store *store,
             return TRUE;
           k++;
         }
-      else if (m->reference || m->type == WEFT_MEMBER_OBJECTS)
+      else if (m->reference || (m->type == WEFT_MEMBER_OBJECTS && weft_member_has_references (m)))
         {
           guint n = run[k++].column;
 
@@ -626,7 +626,7 @@ store_item (Ctx                   *ctx,
             FOR_EACH_ELEMENT (tree, token, e, j)
               store_add (store, token_pos (ctx, e));
         }
-      else if (m->type == WEFT_MEMBER_OBJECTS)
+      else if (m->type == WEFT_MEMBER_OBJECTS && weft_member_has_references (m))
         {
           /* Each element's one reference ("entity", "source"), or the
            * element itself. */

@@ -58,6 +58,9 @@ gboolean   weft_enum_lookup                   (const char * const *names,
                                                const char         *string,
                                                guint              *value);
 
+/* "a source", "an entity"…: @type with its article, translated (static). */
+const char *weft_item_type_article_name (WeftItemType type);
+
 /* "entities[3]" or "entities[3].member": the JSON path of an item in the
  * .weft format, as diagnostics use it. Newly allocated. */
 char *weft_item_path                (const WeftItem   *item,

@@ -8,111 +8,30 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "weft-dataset-private.h"
+#include "weft-dataset-change.h"
+#include "weft-dataset-edit.h"
+#include "weft-dataset-struct.h"
 #include "weft-hash.h"
 #include "weft-members.h"
-
-/* A compressed sparse row index: the values of key k are
- * values[offsets[k] .. offsets[k + 1]). */
-typedef struct {
-  guint    *offsets;
-  gpointer *values;
-} Csr;
-
-struct _WeftDataset
-{
-  GObject       parent_instance;
-
-  GStringChunk *strings;
-  GSList       *blocks;          /* where the items are (see alloc_item()) */
-  gsize         block_used;
-  WeftDatasetHeader header;
-
-  GPtrArray    *sources;
-  GPtrArray    *entities;
-  GPtrArray    *events;
-  GPtrArray    *claims;
-  GPtrArray    *relations;
-  GPtrArray    *eras;
-
-  gboolean      finished;
-  GHashTable   *by_id;           /* id -> WeftItem *, borrowed */
-  Csr           entity_events;
-  Csr           entity_claims;
-  Csr           entity_relations;
-  Csr           claim_events;
-  Csr           claim_relations;
-  WeftEvent   **events_by_date;
-};
 
 G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
 
 static void
-free_strv (const char **list)
+item_free (gpointer data)
 {
-  g_free (list);  /* the strings live in the chunk */
+  weft_dataset_free_item (data);
 }
 
-/* What an item holds besides itself (its memory is the dataset's). */
-static void
-item_clear (gpointer data)
-{
-  WeftItem *item = data;
-
-  g_clear_pointer (&item->extra, json_object_unref);
-
-  switch (item->type)
-    {
-    case WEFT_ITEM_ENTITY:
-      {
-        WeftEntity *e = data;
-        free_strv (e->aliases);
-        free_strv (e->tags);
-      }
-      break;
-
-    case WEFT_ITEM_EVENT:
-      {
-        WeftEvent *e = data;
-        for (guint i = 0; i < e->n_participants; i++)
-          g_clear_pointer (&e->participants[i].extra, json_object_unref);
-        g_free (e->participants);
-        free_strv (e->claims);
-        free_strv (e->tags);
-      }
-      break;
-
-    case WEFT_ITEM_CLAIM:
-      {
-        WeftClaim *c = data;
-        for (guint i = 0; i < c->n_citations; i++)
-          g_clear_pointer (&c->citations[i].extra, json_object_unref);
-        g_free (c->citations);
-        free_strv (c->about);
-      }
-      break;
-
-    case WEFT_ITEM_RELATION:
-      free_strv (((WeftRelation *) data)->claims);
-      break;
-
-    case WEFT_ITEM_SOURCE:
-    case WEFT_ITEM_ERA:
-    case WEFT_ITEM_NONE:
-    default:
-      break;
-    }
-}
-
-/* Items are many and small, and go with the dataset: they are cut from
- * blocks of this size, not each allocated alone. */
+/* Items are many and small, and go with the dataset: those read are cut
+ * from blocks of this size, not each allocated alone (an edit's items are
+ * their own, see weft_dataset_new_item()). */
 #define ITEM_BLOCK (64 * 1024)
 
 static gpointer
 alloc_item (WeftDataset *self,
             gsize        size)
 {
-  gpointer item;
+  WeftItem *item;
 
   size = (size + 15) & ~(gsize) 15;
   if (self->blocks == NULL || self->block_used + size > ITEM_BLOCK)
@@ -120,16 +39,10 @@ alloc_item (WeftDataset *self,
       self->blocks = g_slist_prepend (self->blocks, g_malloc0 (ITEM_BLOCK));
       self->block_used = 0;
     }
-  item = (guint8 *) self->blocks->data + self->block_used;
+  item = (WeftItem *) ((guint8 *) self->blocks->data + self->block_used);
   self->block_used += size;
+  item->in_block = TRUE;
   return item;
-}
-
-static void
-csr_clear (Csr *csr)
-{
-  g_clear_pointer (&csr->offsets, g_free);
-  g_clear_pointer (&csr->values, g_free);
 }
 
 static void
@@ -138,12 +51,15 @@ weft_dataset_finalize (GObject *object)
   WeftDataset *self = (WeftDataset *) object;
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  csr_clear (&self->entity_events);
-  csr_clear (&self->entity_claims);
-  csr_clear (&self->entity_relations);
-  csr_clear (&self->claim_events);
-  csr_clear (&self->claim_relations);
+  weft_index_clear (&self->entity_events);
+  weft_index_clear (&self->entity_claims);
+  weft_index_clear (&self->entity_relations);
+  weft_index_clear (&self->claim_events);
+  weft_index_clear (&self->claim_relations);
   g_clear_pointer (&self->events_by_date, g_free);
+  g_clear_pointer (&self->entity_keys, g_array_unref);
+  g_clear_pointer (&self->claim_keys, g_array_unref);
+  g_clear_pointer (&self->edit_state, weft_dataset_edit_state_free);
 
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->entities);
@@ -162,18 +78,22 @@ static void
 weft_dataset_class_init (WeftDatasetClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = weft_dataset_finalize;
+
+  /* What one edit, undo or redo changed (weft-edit.c emits it). */
+  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, WEFT_TYPE_DATASET_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 weft_dataset_init (WeftDataset *self)
 {
   self->strings = g_string_chunk_new (64 * 1024);
-  self->sources = g_ptr_array_new_with_free_func (item_clear);
-  self->entities = g_ptr_array_new_with_free_func (item_clear);
-  self->events = g_ptr_array_new_with_free_func (item_clear);
-  self->claims = g_ptr_array_new_with_free_func (item_clear);
-  self->relations = g_ptr_array_new_with_free_func (item_clear);
-  self->eras = g_ptr_array_new_with_free_func (item_clear);
+  self->sources = g_ptr_array_new_with_free_func (item_free);
+  self->entities = g_ptr_array_new_with_free_func (item_free);
+  self->events = g_ptr_array_new_with_free_func (item_free);
+  self->claims = g_ptr_array_new_with_free_func (item_free);
+  self->relations = g_ptr_array_new_with_free_func (item_free);
+  self->eras = g_ptr_array_new_with_free_func (item_free);
 }
 
 WeftDataset *
@@ -498,8 +418,8 @@ weft_item_path (const WeftItem *item,
   return g_strdup_printf ("%s[%u].%s", weft_item_array_name (item->type), item->index, member);
 }
 
-static const char *
-item_type_article_name (WeftItemType type)
+const char *
+weft_item_type_article_name (WeftItemType type)
 {
   switch (type)
     {
@@ -561,12 +481,12 @@ resolve (WeftDataset     *self,
       if (id[0] == '\0')
         weft_diagnostics_error_at (diagnostics, path,
                                    _("empty reference; give the id of %s"),
-                                   item_type_article_name (want));
+                                   weft_item_type_article_name (want));
       else
         weft_diagnostics_error_at (diagnostics, path,
                                    _("“%s” is not the id of anything in this file; "
                                      "add %s with that id or correct the reference"),
-                                   id, item_type_article_name (want));
+                                   id, weft_item_type_article_name (want));
       return NULL;
     }
 
@@ -576,8 +496,8 @@ resolve (WeftDataset     *self,
 
       weft_diagnostics_error_at (diagnostics, path,
                                  _("“%s” is %s, but %s is expected here"),
-                                 id, item_type_article_name (item->type),
-                                 item_type_article_name (want));
+                                 id, weft_item_type_article_name (item->type),
+                                 weft_item_type_article_name (want));
       return NULL;
     }
 
@@ -614,76 +534,12 @@ register_ids (WeftDataset     *self,
     }
 }
 
-typedef struct {
-  guint    key;
-  gpointer value;
-} Pair;
-
-/* Builds a CSR index over @n_keys keys from (key, value) pairs, keeping
- * the order in which pairs were added and dropping repeats of the same
- * value under a key that come one after another. */
-static void
-csr_build (Csr    *csr,
-           guint   n_keys,
-           GArray *pairs)
-{
-  guint *fill;
-
-  csr->offsets = g_new0 (guint, n_keys + 1);
-  csr->values = g_new (gpointer, MAX (pairs->len, 1));
-
-  for (guint i = 0; i < pairs->len; i++)
-    csr->offsets[g_array_index (pairs, Pair, i).key + 1]++;
-  for (guint k = 0; k < n_keys; k++)
-    csr->offsets[k + 1] += csr->offsets[k];
-
-  fill = g_new (guint, n_keys + 1);
-  memcpy (fill, csr->offsets, sizeof (guint) * (n_keys + 1));
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      const Pair *p = &g_array_index (pairs, Pair, i);
-      csr->values[fill[p->key]++] = p->value;
-    }
-
-  /* Squeeze out adjacent repeats (an entity named twice in one event). */
-  {
-    guint out = 0;
-
-    for (guint k = 0; k < n_keys; k++)
-      {
-        guint start = csr->offsets[k];
-        guint end = fill[k];
-        guint first_out = out;
-
-        for (guint i = start; i < end; i++)
-          if (out == first_out || csr->values[out - 1] != csr->values[i])
-            csr->values[out++] = csr->values[i];
-        csr->offsets[k] = first_out;
-      }
-    csr->offsets[n_keys] = out;
-  }
-
-  g_free (fill);
-}
-
-static gpointer *
-csr_get (const Csr *csr,
-         guint      key,
-         guint     *n_out)
-{
-  guint start = csr->offsets[key];
-
-  if (n_out != NULL)
-    *n_out = csr->offsets[key + 1] - start;
-  return csr->values + start;
-}
-
 static void
 add_pair (GArray   *pairs,
           guint     key,
           gpointer  value)
 {
-  Pair p = { key, value };
+  WeftIndexPair p = { key, value };
 
   g_array_append_val (pairs, p);
 }
@@ -692,13 +548,7 @@ static int
 compare_events_by_date (gconstpointer a,
                         gconstpointer b)
 {
-  const WeftEvent *x = *(WeftEvent * const *) a;
-  const WeftEvent *y = *(WeftEvent * const *) b;
-  int c = weft_date_compare (&x->date, &y->date);
-
-  if (c != 0)
-    return c;
-  return x->item.index < y->item.index ? -1 : (x->item.index > y->item.index);
+  return weft_compare_events_by_date (*(WeftEvent * const *) a, *(WeftEvent * const *) b);
 }
 
 static void
@@ -750,11 +600,11 @@ weft_dataset_finish (WeftDataset     *self,
   register_ids (self, diagnostics, self->relations);
   register_ids (self, diagnostics, self->eras);
 
-  entity_events = g_array_new (FALSE, FALSE, sizeof (Pair));
-  entity_claims = g_array_new (FALSE, FALSE, sizeof (Pair));
-  entity_relations = g_array_new (FALSE, FALSE, sizeof (Pair));
-  claim_events = g_array_new (FALSE, FALSE, sizeof (Pair));
-  claim_relations = g_array_new (FALSE, FALSE, sizeof (Pair));
+  entity_events = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
+  entity_claims = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
+  entity_relations = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
+  claim_events = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
+  claim_relations = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
 
   for (guint i = 0; i < self->sources->len; i++)
     {
@@ -847,21 +697,21 @@ weft_dataset_finish (WeftDataset     *self,
 
     for (guint i = 0; i < entity_claims->len; i++)
       {
-        Pair p = g_array_index (entity_claims, Pair, i);
+        WeftIndexPair p = g_array_index (entity_claims, WeftIndexPair, i);
         gpointer key = GSIZE_TO_POINTER (((gsize) p.key << 32) ^ ((WeftItem *) p.value)->index);
 
         if (g_hash_table_add (seen, key))
-          g_array_index (entity_claims, Pair, out++) = p;
+          g_array_index (entity_claims, WeftIndexPair, out++) = p;
       }
     g_array_set_size (entity_claims, out);
     g_hash_table_unref (seen);
   }
 
-  csr_build (&self->entity_events, self->entities->len, entity_events);
-  csr_build (&self->entity_claims, self->entities->len, entity_claims);
-  csr_build (&self->entity_relations, self->entities->len, entity_relations);
-  csr_build (&self->claim_events, self->claims->len, claim_events);
-  csr_build (&self->claim_relations, self->claims->len, claim_relations);
+  weft_index_build (&self->entity_events, self->entities->len, entity_events, &self->entity_keys);
+  weft_index_build (&self->entity_claims, self->entities->len, entity_claims, &self->entity_keys);
+  weft_index_build (&self->entity_relations, self->entities->len, entity_relations, &self->entity_keys);
+  weft_index_build (&self->claim_events, self->claims->len, claim_events, &self->claim_keys);
+  weft_index_build (&self->claim_relations, self->claims->len, claim_relations, &self->claim_keys);
 
   self->finished = TRUE;
 
@@ -1007,7 +857,7 @@ weft_dataset_get_entity_events (WeftDataset *self,
                                 guint       *n_out)
 {
   g_return_val_if_fail (self->finished, NULL);
-  return (WeftEvent **) csr_get (&self->entity_events, entity->item.index, n_out);
+  return (WeftEvent **) weft_index_get (&self->entity_events, &entity->item, n_out);
 }
 
 WeftClaim **
@@ -1016,7 +866,7 @@ weft_dataset_get_entity_claims (WeftDataset *self,
                                 guint       *n_out)
 {
   g_return_val_if_fail (self->finished, NULL);
-  return (WeftClaim **) csr_get (&self->entity_claims, entity->item.index, n_out);
+  return (WeftClaim **) weft_index_get (&self->entity_claims, &entity->item, n_out);
 }
 
 WeftRelation **
@@ -1025,7 +875,7 @@ weft_dataset_get_entity_relations (WeftDataset *self,
                                    guint       *n_out)
 {
   g_return_val_if_fail (self->finished, NULL);
-  return (WeftRelation **) csr_get (&self->entity_relations, entity->item.index, n_out);
+  return (WeftRelation **) weft_index_get (&self->entity_relations, &entity->item, n_out);
 }
 
 WeftEvent **
@@ -1034,7 +884,7 @@ weft_dataset_get_claim_events (WeftDataset *self,
                                guint       *n_out)
 {
   g_return_val_if_fail (self->finished, NULL);
-  return (WeftEvent **) csr_get (&self->claim_events, claim->item.index, n_out);
+  return (WeftEvent **) weft_index_get (&self->claim_events, &claim->item, n_out);
 }
 
 WeftRelation **
@@ -1043,7 +893,7 @@ weft_dataset_get_claim_relations (WeftDataset *self,
                                   guint       *n_out)
 {
   g_return_val_if_fail (self->finished, NULL);
-  return (WeftRelation **) csr_get (&self->claim_relations, claim->item.index, n_out);
+  return (WeftRelation **) weft_index_get (&self->claim_relations, &claim->item, n_out);
 }
 
 GPtrArray *

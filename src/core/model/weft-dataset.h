@@ -57,13 +57,37 @@ typedef enum {
   WEFT_N_STATUSES
 } WeftClaimStatus;
 
+/* What was done to an item, in its provenance. */
+typedef enum {
+  WEFT_HISTORY_CREATED,
+  WEFT_HISTORY_CHANGED,
+  WEFT_HISTORY_MERGED,
+  WEFT_HISTORY_IMPORTED,
+  WEFT_N_HISTORY_ACTIONS
+} WeftHistoryAction;
+
+/* One record of an item's provenance: the member "history" of an item in
+ * the .weft format, a list of these, oldest first. */
+typedef struct {
+  const char         *at;       /* ISO 8601 UTC: "2024-05-01T09:30:00Z" */
+  const char         *by;       /* who, as the editor named them */
+  WeftHistoryAction   action;
+  const char        **fields;   /* names of the members it changed,
+                                 * NULL-terminated; or NULL */
+  const char         *note;     /* or NULL */
+  JsonObject         *extra;
+} WeftHistoryEntry;
+
 /* Every item starts with this header, so a WeftItem * can be cast to the
  * struct its type names. Strings belong to the dataset. */
 typedef struct {
-  WeftItemType  type;
-  guint         index;    /* position in its kind's array */
-  const char   *id;
-  JsonObject   *extra;    /* members Weft does not know, kept for saving; or NULL */
+  WeftItemType      type;
+  guint             index;      /* position in its kind's array */
+  const char       *id;
+  JsonObject       *extra;      /* members Weft does not know, kept for saving; or NULL */
+  WeftHistoryEntry *history;    /* provenance, oldest first (n_history of them) */
+  guint             n_history;
+  gboolean          in_block;   /* its memory is the dataset's (items read), not its own (an edit's) */
 } WeftItem;
 
 typedef struct {

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "weft-dataset-private.h"
+#include "weft-history.h"
 #include "weft-members.h"
 
 /* An ENUM member's value is read and written as a guint. */
@@ -20,23 +22,40 @@ G_STATIC_ASSERT (sizeof (WeftClaimStatus) == sizeof (guint));
   { item_type, sizeof (Struct), offsetof (Struct, extra), list, G_N_ELEMENTS (list) }
 
 #define STRING(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE }
+  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE, 0 }
 #define STRINGS(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE }
-#define REFERENCE(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE }
-#define REFERENCES(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE }
+  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE, 0 }
+/* A reference: the id of an item of @refers_to (WEFT_ITEM_NONE: any). */
+#define REF(Struct, name, field, required, refers_to) \
+  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE, refers_to }
+#define REFS(Struct, name, field, required, refers_to) \
+  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE, refers_to }
 #define DATE(Struct, required) \
-  { "date", WEFT_MEMBER_DATE, required, offsetof (Struct, date_text), 0, NULL, 0, NULL, FALSE }
+  { "date", WEFT_MEMBER_DATE, required, offsetof (Struct, date_text), offsetof (Struct, date), NULL, 0, NULL, FALSE, 0 }
 #define ENUM(Struct, name, field, names, fallback) \
-  { name, WEFT_MEMBER_ENUM, TRUE, offsetof (Struct, field), 0, names, fallback, NULL, FALSE }
-#define OBJECTS(Struct, name, field, length, table) \
-  { name, WEFT_MEMBER_OBJECTS, TRUE, offsetof (Struct, field), offsetof (Struct, length), NULL, 0, &table, FALSE }
+  { name, WEFT_MEMBER_ENUM, TRUE, offsetof (Struct, field), 0, names, fallback, NULL, FALSE, 0 }
+#define OBJECTS(Struct, name, field, length, required, table) \
+  { name, WEFT_MEMBER_OBJECTS, required, offsetof (Struct, field), offsetof (Struct, length), NULL, 0, &table, FALSE, 0 }
 #define ITEMS(name, table) \
-  { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 0, &table, FALSE }
+  { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 0, &table, FALSE, 0 }
 #define ID(Struct) \
   STRING (Struct, "id", item.id, TRUE)
+/* Every item's provenance, last of its known members. */
+#define HISTORY(Struct) \
+  OBJECTS (Struct, "history", item.history, item.n_history, FALSE, history_members)
+
+G_STATIC_ASSERT (sizeof (WeftHistoryAction) == sizeof (guint));
+
+static const WeftMember history_list[] = {
+  STRING (WeftHistoryEntry, "at", at, TRUE),
+  STRING (WeftHistoryEntry, "by", by, TRUE),
+  ENUM (WeftHistoryEntry, "action", action, weft_history_action_names, WEFT_HISTORY_CHANGED),
+  STRINGS (WeftHistoryEntry, "fields", fields, FALSE),
+  STRING (WeftHistoryEntry, "note", note, FALSE),
+};
+
+static const WeftMemberTable history_members =
+  TABLE (WEFT_ITEM_NONE, WeftHistoryEntry, extra, history_list);
 
 static const WeftMember source_list[] = {
   ID (WeftSource),
@@ -46,7 +65,8 @@ static const WeftMember source_list[] = {
   DATE (WeftSource, FALSE),
   STRING (WeftSource, "url", url, FALSE),
   ENUM (WeftSource, "kind", kind, weft_source_kind_names, WEFT_SOURCE_OTHER),
-  REFERENCE (WeftSource, "cited_by", cited_by, FALSE),
+  REF (WeftSource, "cited_by", cited_by, FALSE, WEFT_ITEM_SOURCE),
+  HISTORY (WeftSource),
 };
 
 static const WeftMember entity_list[] = {
@@ -57,10 +77,11 @@ static const WeftMember entity_list[] = {
   STRING (WeftEntity, "description", description, FALSE),
   STRINGS (WeftEntity, "tags", tags, FALSE),
   STRING (WeftEntity, "country", country, FALSE),
+  HISTORY (WeftEntity),
 };
 
 static const WeftMember participant_list[] = {
-  REFERENCE (WeftParticipant, "entity", entity, TRUE),
+  REF (WeftParticipant, "entity", entity, TRUE, WEFT_ITEM_ENTITY),
   STRING (WeftParticipant, "role", role, FALSE),
 };
 
@@ -72,14 +93,15 @@ static const WeftMember event_list[] = {
   STRING (WeftEvent, "title", title, TRUE),
   DATE (WeftEvent, TRUE),
   STRING (WeftEvent, "description", description, FALSE),
-  OBJECTS (WeftEvent, "participants", participants, n_participants, participant_members),
-  REFERENCES (WeftEvent, "claims", claims, FALSE),
+  OBJECTS (WeftEvent, "participants", participants, n_participants, TRUE, participant_members),
+  REFS (WeftEvent, "claims", claims, FALSE, WEFT_ITEM_CLAIM),
   STRING (WeftEvent, "group", group, FALSE),
   STRINGS (WeftEvent, "tags", tags, FALSE),
+  HISTORY (WeftEvent),
 };
 
 static const WeftMember citation_list[] = {
-  REFERENCE (WeftCitation, "source", source, TRUE),
+  REF (WeftCitation, "source", source, TRUE, WEFT_ITEM_SOURCE),
   STRING (WeftCitation, "quote", quote, TRUE),
   STRING (WeftCitation, "locator", locator, FALSE),
 };
@@ -91,20 +113,22 @@ static const WeftMember claim_list[] = {
   ID (WeftClaim),
   STRING (WeftClaim, "text", text, TRUE),
   ENUM (WeftClaim, "status", status, weft_claim_status_names, WEFT_STATUS_REPORTED),
-  REFERENCE (WeftClaim, "claimant", claimant, FALSE),
-  REFERENCES (WeftClaim, "about", about, TRUE),
+  REF (WeftClaim, "claimant", claimant, FALSE, WEFT_ITEM_ENTITY),
+  REFS (WeftClaim, "about", about, TRUE, WEFT_ITEM_NONE),
   DATE (WeftClaim, FALSE),
-  OBJECTS (WeftClaim, "citations", citations, n_citations, citation_members),
+  OBJECTS (WeftClaim, "citations", citations, n_citations, TRUE, citation_members),
+  HISTORY (WeftClaim),
 };
 
 static const WeftMember relation_list[] = {
   ID (WeftRelation),
-  REFERENCE (WeftRelation, "from", from, TRUE),
-  REFERENCE (WeftRelation, "to", to, TRUE),
+  REF (WeftRelation, "from", from, TRUE, WEFT_ITEM_NONE),
+  REF (WeftRelation, "to", to, TRUE, WEFT_ITEM_NONE),
   STRING (WeftRelation, "type", type, TRUE),
   STRING (WeftRelation, "label", label, FALSE),
   DATE (WeftRelation, FALSE),
-  REFERENCES (WeftRelation, "claims", claims, FALSE),
+  REFS (WeftRelation, "claims", claims, FALSE, WEFT_ITEM_CLAIM),
+  HISTORY (WeftRelation),
 };
 
 static const WeftMember era_list[] = {
@@ -112,6 +136,7 @@ static const WeftMember era_list[] = {
   STRING (WeftEra, "title", title, TRUE),
   DATE (WeftEra, TRUE),
   STRING (WeftEra, "color", color, FALSE),
+  HISTORY (WeftEra),
 };
 
 static const WeftMemberTable source_members = TABLE (WEFT_ITEM_SOURCE, WeftSource, item.extra, source_list);
@@ -122,7 +147,7 @@ static const WeftMemberTable relation_members = TABLE (WEFT_ITEM_RELATION, WeftR
 static const WeftMemberTable era_members = TABLE (WEFT_ITEM_ERA, WeftEra, item.extra, era_list);
 
 static const WeftMember file_list[] = {
-  { "weft", WEFT_MEMBER_VERSION, TRUE, 0, 0, NULL, 0, NULL, FALSE },
+  { "weft", WEFT_MEMBER_VERSION, TRUE, 0, 0, NULL, 0, NULL, FALSE, 0 },
   STRING (WeftDatasetHeader, "title", title, TRUE),
   STRING (WeftDatasetHeader, "description", description, FALSE),
   STRING (WeftDatasetHeader, "language", language, FALSE),
@@ -167,4 +192,393 @@ weft_item_array_name (WeftItemType type)
   const WeftMember *m = items_member (type);
 
   return m != NULL ? m->name : "";
+}
+
+const WeftMember *
+weft_member_lookup (const WeftMemberTable *table,
+                    const char            *name)
+{
+  for (guint i = 0; i < table->n_members; i++)
+    if (g_str_equal (table->members[i].name, name))
+      return &table->members[i];
+
+  return NULL;
+}
+
+/* ---- Values ------------------------------------------------------------- */
+
+/* The array of objects of @m in @base, and its length. */
+#define OBJECTS_OF(m, base) WEFT_MEMBER_FIELD (base, (m)->offset, guint8 *)
+#define LENGTH_OF(m, base) WEFT_MEMBER_FIELD (base, (m)->length_offset, guint)
+
+void
+weft_member_clear (const WeftMember *m,
+                   gpointer          base)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+      WEFT_MEMBER_FIELD (base, m->offset, const char *) = NULL;
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      /* The strings live in the dataset. */
+      g_clear_pointer (&WEFT_MEMBER_FIELD (base, m->offset, const char **), g_free);
+      break;
+
+    case WEFT_MEMBER_DATE:
+      WEFT_MEMBER_FIELD (base, m->offset, const char *) = NULL;
+      memset (&WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate), 0, sizeof (WeftDate));
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      WEFT_MEMBER_FIELD (base, m->offset, guint) = 0;
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      for (guint i = 0; i < LENGTH_OF (m, base); i++)
+        weft_members_clear (m->table, OBJECTS_OF (m, base) + i * m->table->size);
+      g_clear_pointer (&OBJECTS_OF (m, base), g_free);
+      LENGTH_OF (m, base) = 0;
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+}
+
+void
+weft_members_clear (const WeftMemberTable *table,
+                    gpointer               base)
+{
+  for (guint i = 0; i < table->n_members; i++)
+    weft_member_clear (&table->members[i], base);
+  g_clear_pointer (&WEFT_MEMBER_FIELD (base, table->extra_offset, JsonObject *), json_object_unref);
+}
+
+static const char **
+copy_strv (WeftDataset        *dataset,
+           const char * const *list)
+{
+  const char **copy;
+  guint n;
+
+  if (list == NULL)
+    return NULL;
+
+  n = g_strv_length ((char **) list);
+  copy = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy[i] = weft_dataset_intern (dataset, list[i]);
+  copy[n] = NULL;
+
+  return copy;
+}
+
+void
+weft_member_value_copy (WeftDataset      *dataset,
+                        const WeftMember *m,
+                        WeftMemberValue  *value,
+                        gconstpointer     src)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+      value->string = weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      value->strings = copy_strv (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char * const *));
+      break;
+
+    case WEFT_MEMBER_DATE:
+      value->date.text = weft_dataset_intern (dataset, WEFT_MEMBER_FIELD (src, m->offset, const char *));
+      value->date.date = g_memdup2 (&WEFT_MEMBER_FIELD (src, m->length_offset, WeftDate), sizeof (WeftDate));
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      value->value = WEFT_MEMBER_FIELD (src, m->offset, guint);
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      {
+        guint n = LENGTH_OF (m, src);
+        guint8 *elements = n > 0 ? g_malloc0_n (n, m->table->size) : NULL;
+
+        for (guint i = 0; i < n; i++)
+          weft_members_copy (dataset, m->table, elements + i * m->table->size,
+                             OBJECTS_OF (m, src) + i * m->table->size);
+        value->objects.elements = elements;
+        value->objects.n = n;
+      }
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+}
+
+/* Stores @value in *@slot and returns what was there. */
+static gpointer
+exchange (gpointer *slot,
+          gpointer  value)
+{
+  gpointer old = *slot;
+
+  *slot = value;
+  return old;
+}
+
+void
+weft_member_value_swap (const WeftMember *m,
+                        gpointer          base,
+                        WeftMemberValue  *value)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+      value->string = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char *), (gpointer) value->string);
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      value->strings = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char **), (gpointer) value->strings);
+      break;
+
+    case WEFT_MEMBER_DATE:
+      {
+        WeftDate *field = &WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate);
+        WeftDate date = *field;
+
+        if (value->date.date == NULL)
+          value->date.date = g_new0 (WeftDate, 1);
+        *field = *value->date.date;
+        *value->date.date = date;
+        value->date.text = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, const char *),
+                                     (gpointer) value->date.text);
+      }
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      {
+        guint old = WEFT_MEMBER_FIELD (base, m->offset, guint);
+
+        WEFT_MEMBER_FIELD (base, m->offset, guint) = value->value;
+        value->value = old;
+      }
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      {
+        guint n = LENGTH_OF (m, base);
+
+        value->objects.elements = exchange ((gpointer *) &OBJECTS_OF (m, base), (gpointer) value->objects.elements);
+        LENGTH_OF (m, base) = value->objects.n;
+        value->objects.n = n;
+      }
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+}
+
+void
+weft_member_value_clear (const WeftMember *m,
+                         WeftMemberValue  *value)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRINGS:
+      g_free (value->strings);
+      break;
+
+    case WEFT_MEMBER_DATE:
+      g_free (value->date.date);
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      for (guint i = 0; i < value->objects.n; i++)
+        weft_members_clear (m->table, (guint8 *) value->objects.elements + i * m->table->size);
+      g_free (value->objects.elements);
+      break;
+
+    case WEFT_MEMBER_STRING:
+    case WEFT_MEMBER_ENUM:
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      break;
+    }
+  memset (value, 0, sizeof *value);
+}
+
+void
+weft_member_copy (WeftDataset      *dataset,
+                  const WeftMember *m,
+                  gpointer          dest,
+                  gconstpointer     src)
+{
+  WeftMemberValue value = { 0 };
+
+  weft_member_value_copy (dataset, m, &value, src);
+  weft_member_value_swap (m, dest, &value);
+  /* @value now holds what @dest had: nothing but a date's storage. */
+  weft_member_value_clear (m, &value);
+}
+
+void
+weft_members_copy (WeftDataset           *dataset,
+                   const WeftMemberTable *table,
+                   gpointer               dest,
+                   gconstpointer          src)
+{
+  JsonObject *extra = WEFT_MEMBER_FIELD (src, table->extra_offset, JsonObject *);
+
+  for (guint i = 0; i < table->n_members; i++)
+    weft_member_copy (dataset, &table->members[i], dest, src);
+  /* Nothing changes unknown members once read: share them. */
+  WEFT_MEMBER_FIELD (dest, table->extra_offset, JsonObject *) = extra ? json_object_ref (extra) : NULL;
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+gboolean
+weft_members_equal (const WeftMemberTable *table,
+                    gconstpointer          a,
+                    gconstpointer          b)
+{
+  JsonObject *x = WEFT_MEMBER_FIELD (a, table->extra_offset, JsonObject *);
+  JsonObject *y = WEFT_MEMBER_FIELD (b, table->extra_offset, JsonObject *);
+
+  for (guint i = 0; i < table->n_members; i++)
+    if (!weft_member_equal (&table->members[i], a, b))
+      return FALSE;
+  if (x == NULL || y == NULL)
+    return x == y;
+  return json_object_equal (x, y);
+}
+
+gboolean
+weft_member_equal (const WeftMember *m,
+                   gconstpointer     a,
+                   gconstpointer     b)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+    case WEFT_MEMBER_DATE:
+      return g_strcmp0 (WEFT_MEMBER_FIELD (a, m->offset, const char *),
+                        WEFT_MEMBER_FIELD (b, m->offset, const char *)) == 0;
+
+    case WEFT_MEMBER_STRINGS:
+      return strv_equal (WEFT_MEMBER_FIELD (a, m->offset, const char * const *),
+                         WEFT_MEMBER_FIELD (b, m->offset, const char * const *));
+
+    case WEFT_MEMBER_ENUM:
+      return WEFT_MEMBER_FIELD (a, m->offset, guint) == WEFT_MEMBER_FIELD (b, m->offset, guint);
+
+    case WEFT_MEMBER_OBJECTS:
+      if (LENGTH_OF (m, a) != LENGTH_OF (m, b))
+        return FALSE;
+      for (guint i = 0; i < LENGTH_OF (m, a); i++)
+        if (!weft_members_equal (m->table, OBJECTS_OF (m, a) + i * m->table->size,
+                                 OBJECTS_OF (m, b) + i * m->table->size))
+          return FALSE;
+      return TRUE;
+
+    case WEFT_MEMBER_ITEMS:
+    case WEFT_MEMBER_VERSION:
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+weft_member_has_references (const WeftMember *m)
+{
+  if (m->reference)
+    return TRUE;
+  if (m->type != WEFT_MEMBER_OBJECTS)
+    return FALSE;
+  for (guint i = 0; i < m->table->n_members; i++)
+    if (weft_member_has_references (&m->table->members[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+weft_member_foreach_reference (const WeftMember *m,
+                               gconstpointer     base,
+                               gboolean          not_entities,
+                               void            (*func) (const char *id,
+                                                        gpointer    data),
+                               gpointer          data)
+{
+  if (m->type == WEFT_MEMBER_OBJECTS)
+    {
+      for (guint i = 0; i < LENGTH_OF (m, base); i++)
+        for (guint j = 0; j < m->table->n_members; j++)
+          weft_member_foreach_reference (&m->table->members[j], OBJECTS_OF (m, base) + i * m->table->size,
+                                         not_entities, func, data);
+      return;
+    }
+
+  if (!m->reference || (not_entities && m->refers_to == WEFT_ITEM_ENTITY))
+    return;
+
+  if (m->type == WEFT_MEMBER_STRING)
+    {
+      const char *id = WEFT_MEMBER_FIELD (base, m->offset, const char *);
+
+      if (id != NULL)
+        func (id, data);
+      return;
+    }
+
+  {
+    const char * const *list = WEFT_MEMBER_FIELD (base, m->offset, const char * const *);
+
+    for (guint i = 0; list != NULL && list[i] != NULL; i++)
+      func (list[i], data);
+  }
+}
+
+gboolean
+weft_member_refers (const WeftMember *m,
+                    gconstpointer     base,
+                    const char       *id)
+{
+  if (m->type == WEFT_MEMBER_OBJECTS)
+    {
+      for (guint i = 0; i < LENGTH_OF (m, base); i++)
+        for (guint j = 0; j < m->table->n_members; j++)
+          if (weft_member_refers (&m->table->members[j], OBJECTS_OF (m, base) + i * m->table->size, id))
+            return TRUE;
+      return FALSE;
+    }
+
+  if (!m->reference)
+    return FALSE;
+
+  if (m->type == WEFT_MEMBER_STRING)
+    return g_strcmp0 (WEFT_MEMBER_FIELD (base, m->offset, const char *), id) == 0;
+
+  {
+    const char * const *list = WEFT_MEMBER_FIELD (base, m->offset, const char * const *);
+
+    return list != NULL && g_strv_contains (list, id);
+  }
 }
