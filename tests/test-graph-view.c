@@ -87,7 +87,7 @@ test_opens (Fixture       *f,
   g_assert_false (weft_graph_view_get_bounded (f->view));
   g_assert_null (weft_graph_view_get_message (f->view));
   g_assert_cmpstr (weft_graph_view_get_engine (f->view), ==, "auto");
-  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_SFDP);
   /* Fitted: the whole drawing is in view. */
   g_assert_cmpfloat (weft_layout_get_width (layout) * weft_graph_view_get_scale (f->view), <=,
                      gtk_widget_get_width (GTK_WIDGET (f->view)) + 1);
@@ -426,13 +426,13 @@ test_dark (Fixture       *f,
   AdwStyleManager *style = adw_style_manager_get_default ();
   WeftLayout *layout = weft_graph_view_get_layout (f->view);
   WeftGraph *graph = weft_layout_get_graph (layout);
-  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y;
+  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y, fx;
   const WeftNodeBox *hub;
   g_auto(Shot) light = { 0 };
   g_auto(Shot) dark = { 0 };
   guint most = 0;
 
-  /* The most connected node: its name is always written under it. */
+  /* The most connected node: at the fitted zoom its name is inside it. */
   for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
     if (weft_graph_get_node (graph, i)->degree > weft_graph_get_node (graph, most)->degree)
       most = i;
@@ -451,23 +451,24 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   weft_test_spin (100);
 
+  /* Where the fill shows: in the margin left of the name, halfway down. */
+  fx = x - hub->width * scale / 2 + 3;
   g_test_message ("luminance light/dark: background %u/%u, fill %u/%u, name %u/%u",
                   shot_extreme (&light, 2, 2, 8, 8, TRUE), shot_extreme (&dark, 2, 2, 8, 8, FALSE),
-                  shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE),
-                  shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE),
-                  shot_extreme (&light, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, TRUE),
-                  shot_extreme (&dark, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, FALSE));
+                  shot_extreme (&light, (int) fx, (int) y - 1, 2, 3, TRUE),
+                  shot_extreme (&dark, (int) fx, (int) y - 1, 2, 3, FALSE),
+                  shot_extreme (&light, (int) x - 12, (int) y - 4, 24, 9, TRUE),
+                  shot_extreme (&dark, (int) x - 12, (int) y - 4, 24, 9, FALSE));
 
   /* The background, in a corner where nothing is drawn. */
   g_assert_cmpuint (shot_extreme (&light, 2, 2, 8, 8, TRUE), >, 200);
   g_assert_cmpuint (shot_extreme (&dark, 2, 2, 8, 8, FALSE), <, 60);
-  /* The node's fill, around its centre. */
-  g_assert_cmpuint (shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE), >, 180);
-  g_assert_cmpuint (shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE), <, 120);
-  /* Its name under it: dark letters on light, light letters on dark. */
-  y += hub->height * scale / 2 + 3;
-  g_assert_cmpuint (shot_extreme (&light, (int) x - 12, (int) y, 24, 9, TRUE), <, 100);
-  g_assert_cmpuint (shot_extreme (&dark, (int) x - 12, (int) y, 24, 9, FALSE), >, 180);
+  /* The node's fill, beside its name. */
+  g_assert_cmpuint (shot_extreme (&light, (int) fx, (int) y - 1, 2, 3, TRUE), >, 180);
+  g_assert_cmpuint (shot_extreme (&dark, (int) fx, (int) y - 1, 2, 3, FALSE), <, 120);
+  /* Its name in the middle: dark letters on light, light letters on dark. */
+  g_assert_cmpuint (shot_extreme (&light, (int) x - 12, (int) y - 4, 24, 9, TRUE), <, 100);
+  g_assert_cmpuint (shot_extreme (&dark, (int) x - 12, (int) y - 4, 24, 9, FALSE), >, 180);
   /* As a whole. */
   g_assert_cmpfloat (shot_mean (&light), >, shot_mean (&dark) + 120);
 }

@@ -30,8 +30,15 @@
 
 #define TILE 256
 #define TILE_BUDGET_US 5000
-#define MIN_SCALE 0.005
+#define MIN_SCALE WEFT_LAYOUT_MIN_SCALE
 #define MAX_SCALE 8.0
+/* A pane whose width or height changes by more than this factor gets a
+ * layout for its new shape, after it has kept it for REFIT_MS. */
+#define REFIT_CHANGE 1.25
+#define REFIT_MS 300
+/* The pane a layout is fitted to before the view has a size. */
+#define DEFAULT_PANE_WIDTH 1280
+#define DEFAULT_PANE_HEIGHT 720
 #define ZOOM_STEP 1.25
 #define SETTLE_MS 180
 #define DEFAULT_TIMEOUT_MS 4000
@@ -46,7 +53,11 @@ struct _WeftGraphView
   GSignalGroup     *session_signals;
 
   WeftGraph        *graph;
-  WeftLayout       *layout;
+  WeftLayout       *raw;            /* as Graphviz placed it */
+  WeftLayout       *layout;         /* fitted to the pane: what is shown */
+  int               fit_width;      /* the pane it is fitted to */
+  int               fit_height;
+  guint             refit_id;
   WeftLayoutEngine  engine;
   WeftLayoutEngine  running_engine;
   GCancellable     *cancellable;
@@ -121,6 +132,8 @@ static guint signals[N_SIGNALS];
 
 static void schedule_relayout (WeftGraphView *self);
 static void update_accessible (WeftGraphView *self);
+static void update_selection (WeftGraphView *self);
+static void update_matches (WeftGraphView *self);
 
 /* ---- Small helpers -------------------------------------------------------- */
 
@@ -455,14 +468,26 @@ zoom_to_rect (WeftGraphView *self,
   set_view (self, scale, (x1 + x2) / 2 - width / (2 * scale), (y1 + y2) / 2 - height / (2 * scale));
 }
 
+/* The whole drawing, as weft_graph_viewport_fit() shows it: what
+ * `weft graph --view` draws for a pane of this size. */
 static void
 zoom_fit (WeftGraphView *self)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  WeftGraphViewport viewport;
+
   if (self->layout == NULL)
     return;
+  if (width <= 0 || height <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
   self->fit_pending = FALSE;
-  zoom_to_rect (self, 0, 0, weft_layout_get_width (self->layout), weft_layout_get_height (self->layout), 1.5);
-  self->fitted = !self->fit_pending;
+  weft_graph_viewport_fit (&viewport, self->layout, width, height);
+  set_view (self, viewport.scale, viewport.visible.x, viewport.visible.y);
+  self->fitted = TRUE;
 }
 
 static void
@@ -495,6 +520,80 @@ zoom_selection (WeftGraphView *self)
     }
 }
 
+/* Whether a pane of @width x @height differs enough from the one the
+ * layout was fitted to. */
+static gboolean
+needs_refit (WeftGraphView *self,
+             int            width,
+             int            height)
+{
+  double kw = (double) width / MAX (self->fit_width, 1), kh = (double) height / MAX (self->fit_height, 1);
+
+  return self->raw != NULL && (kw > REFIT_CHANGE || kw < 1 / REFIT_CHANGE || kh > REFIT_CHANGE || kh < 1 / REFIT_CHANGE);
+}
+
+/* Shows @layout (fitted to a pane of @width x @height) instead of the
+ * current one; a fitted view stays fitted. */
+static void
+show_layout (WeftGraphView *self,
+             WeftLayout    *layout,
+             int            width,
+             int            height)
+{
+  gboolean was_fitted = self->fitted || self->layout == NULL;
+
+  g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout = layout;
+  self->fit_width = width;
+  self->fit_height = height;
+  clear_tiles (self);
+  self->hover_node = self->hover_edge = -1;
+  update_selection (self);
+  update_matches (self);
+  if (was_fitted)
+    zoom_fit (self);
+}
+
+/* The pane's size, or a usual one before it has any. */
+static void
+pane_size (WeftGraphView *self,
+           int           *width,
+           int           *height)
+{
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = DEFAULT_PANE_WIDTH;
+      *height = DEFAULT_PANE_HEIGHT;
+    }
+}
+
+/* A layout of the same placement for the pane's new shape. */
+static void
+refit (WeftGraphView *self)
+{
+  int width, height;
+  WeftLayout *fitted;
+
+  if (self->raw == NULL)
+    return;
+  pane_size (self, &width, &height);
+  fitted = weft_layout_fit (self->raw, width, height, NULL);
+  if (fitted != NULL)
+    show_layout (self, fitted, width, height);
+}
+
+static gboolean
+refit_timeout (gpointer user_data)
+{
+  WeftGraphView *self = user_data;
+
+  self->refit_id = 0;
+  refit (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 weft_graph_view_size_allocate (GtkWidget *widget,
                                int        width,
@@ -505,9 +604,15 @@ weft_graph_view_size_allocate (GtkWidget *widget,
   gboolean resized = width != self->view_width || height != self->view_height;
 
   /* A new size (the window or the split between the views changed):
-   * a whole graph stays whole, else what was in the middle stays there. */
+   * a whole graph stays whole, else what was in the middle stays there;
+   * a new shape gets a layout of its own once it stays. */
   if (self->layout != NULL && width > 0 && height > 0)
     {
+      if (needs_refit (self, width, height))
+        {
+          g_clear_handle_id (&self->refit_id, g_source_remove);
+          self->refit_id = g_timeout_add (REFIT_MS, refit_timeout, self);
+        }
       if (self->fit_pending || (self->fitted && resized))
         zoom_fit (self);
       else if (resized && self->view_width > 0 && self->view_height > 0)
@@ -748,13 +853,10 @@ on_layout_done (GObject      *source,
       return;
     }
 
+  g_clear_pointer (&self->raw, weft_layout_unref);
+  self->raw = g_steal_pointer (&layout);
   g_clear_pointer (&self->layout, weft_layout_unref);
-  self->layout = g_steal_pointer (&layout);
-  clear_tiles (self);
-  self->hover_node = self->hover_edge = -1;
-  update_selection (self);
-  update_matches (self);
-  zoom_fit (self);
+  refit (self);
   g_signal_emit (self, signals[LAYOUT_DONE], 0);
 }
 
@@ -775,6 +877,7 @@ relayout_now (WeftGraphView *self)
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
+      g_clear_pointer (&self->raw, weft_layout_unref);
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
@@ -1222,10 +1325,12 @@ weft_graph_view_dispose (GObject *object)
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->more_tiles_id, g_source_remove);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
   g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  g_clear_pointer (&self->raw, weft_layout_unref);
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
 
@@ -1611,18 +1716,49 @@ weft_graph_view_invalidate (WeftGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+WeftGraphPicture *
+weft_graph_view_new_picture (WeftGraphView  *self,
+                             GError        **error)
+{
+  WeftGraphPictureOptions options = { 0 };
+  int width, height;
+
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), NULL);
+
+  if (self->raw == NULL)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
+      return NULL;
+    }
+  pane_size (self, &width, &height);
+  options.width = width;
+  options.height = height;
+  options.dark = self->palette.dark;
+  options.legend = self->show_legend;
+  return weft_graph_picture_new (self->raw, &options);
+}
+
 GBytes *
 weft_graph_view_export (WeftGraphView     *self,
                         WeftExportFormat   format,
                         GError           **error)
 {
+  g_autoptr(WeftGraphPicture) picture = NULL;
+
   g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), NULL);
 
-  if (self->layout == NULL)
+  if (format == WEFT_EXPORT_DOT)
     {
-      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
-      return NULL;
+      if (self->layout == NULL)
+        {
+          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
+          return NULL;
+        }
+      return weft_layout_export (weft_layout_get_graph (self->layout), weft_layout_get_engine (self->layout),
+                                 format, error);
     }
-  return weft_layout_export (weft_layout_get_graph (self->layout), weft_layout_get_engine (self->layout),
-                             format, error);
+  picture = weft_graph_view_new_picture (self, error);
+  if (picture == NULL)
+    return NULL;
+  return weft_graph_picture_export (picture, format, error);
 }

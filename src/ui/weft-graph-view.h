@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-session.h"
 
@@ -71,9 +72,15 @@ void           weft_graph_view_get_center        (WeftGraphView *self,
  * them again. */
 void           weft_graph_view_invalidate        (WeftGraphView *self);
 
-/* What the view shows, as Graphviz draws it (what graph.export means). */
+/* What the view shows, as `weft graph --view` draws a pane of its size
+ * (SVG, PNG, PDF), or the DOT text it laid out (what graph.export
+ * means). */
 GBytes        *weft_graph_view_export            (WeftGraphView    *self,
                                                   WeftExportFormat  format,
+                                                  GError          **error);
+/* The picture of a pane of the view's size that the export and printing
+ * draw; NULL before the first layout. */
+WeftGraphPicture *weft_graph_view_new_picture    (WeftGraphView    *self,
                                                   GError          **error);
 
 /* Draws the laid-out graph, as snapshot() would, into @snapshot at

@@ -35,6 +35,7 @@ add_node (WeftGraph  *self,
           guint       hops)
 {
   WeftGraphNode node = { 0 };
+  g_autofree char *lines = NULL;
 
   if (g_hash_table_contains (self->node_of, item))
     return;
@@ -42,6 +43,8 @@ add_node (WeftGraph  *self,
   node.item = item;
   node.style = weft_graph_style_for_item (item);
   node.label = g_string_chunk_insert_const (self->strings, label ? label : "");
+  lines = weft_graph_wrap_label (node.label);
+  node.lines = g_string_chunk_insert_const (self->strings, lines);
   node.hops = hops;
   g_array_append_val (self->nodes, node);
   g_hash_table_insert (self->node_of, item, GUINT_TO_POINTER (self->nodes->len));

@@ -22,12 +22,15 @@ typedef enum {
   WEFT_EDGE_PARTICIPANT,  /* an event -> an entity taking part in it */
   WEFT_EDGE_CLAIMANT,     /* the entity making a claim -> the claim */
   WEFT_EDGE_ABOUT,        /* a claim -> an entity it is about */
+  WEFT_EDGE_TOGETHER,     /* in a focus: the entity that brought a node in -> the node, when
+                           * they are linked only by being named in the same event or claim */
 } WeftEdgeKind;
 
 typedef struct {
   WeftItem            *item;        /* an entity, event or claim; borrowed from the dataset */
   const WeftNodeStyle *style;
   const char          *label;       /* plain text: never markup, never escapes */
+  const char          *lines;       /* the label wrapped as it is drawn: lines joined by \n */
   guint                hops;        /* distance from the focus, 0 without one */
   guint                degree;      /* edges in this graph */
 } WeftGraphNode;

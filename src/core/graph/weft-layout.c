@@ -57,11 +57,6 @@ WeftLayoutEngine
 weft_layout_engine_choose (guint n_nodes,
                            guint n_edges)
 {
-  /* dot is interactive up to a few hundred nodes when edges carry labels
-   * (each labelled edge adds virtual nodes); sfdp stays fast far beyond.
-   * Edges count too. */
-  if (n_nodes <= WEFT_LAYOUT_DOT_LIMIT && n_edges <= 2 * WEFT_LAYOUT_DOT_LIMIT)
-    return WEFT_ENGINE_DOT;
   return WEFT_ENGINE_SFDP;
 }
 
