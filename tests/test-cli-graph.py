@@ -247,6 +247,62 @@ def test_events_and_claims(d):
     expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
 
 
+@case
+def test_view_svg(d):
+    # What the window's graph pane of 1280x720 shows: a node a group with
+    # its id as <title>, names as text of 11 px or more, no transforms.
+    out = os.path.join(d, "v.svg")
+    code, _, err = run("graph", EXAMPLE, out, "--view", "1280x720")
+    expect(code == 0, f"exit {code}: {err}")
+    root = ET.parse(out).getroot()
+    expect(root.get("width") in ("1280px", "1280") and root.get("height") in ("720px", "720"),
+           f"canvas {root.get('width')} x {root.get('height')}")
+    groups = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "node"]
+    data = example()
+    expect(sorted(g.get("id") for g in groups) == sorted(e["id"] for e in data["entities"]),
+           "one group a node, its id the entity's")
+    for g in groups:
+        expect(g.find(SVG_NS + "title").text == g.get("id"), f"{g.get('id')}: title")
+        expect(g.get("transform") is None, f"{g.get('id')}: transformed")
+    drawn = node_texts(out)
+    for e in data["entities"]:
+        expect(shows_name(drawn[e["id"]], e["name"]), f"{e['name']} not in its group: {drawn[e['id']]}")
+    for t in root.iter(SVG_NS + "text"):
+        expect(t.get("transform") is None, "a transformed text")
+        expect(float(t.get("font-size").rstrip("px")) >= 11, f"{t.text!r} at {t.get('font-size')}")
+    # The same picture as PNG and PDF, and dark.
+    for ext, magic in ((".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-")):
+        out = os.path.join(d, "v" + ext)
+        code, _, err = run("graph", EXAMPLE, out, "--view", "1280x720", "--dark")
+        expect(code == 0, f"{ext}: exit {code}: {err}")
+        with open(out, "rb") as f:
+            head = f.read(24)
+        expect(head.startswith(magic), f"{ext} starts with {head!r}")
+        if ext == ".png":
+            expect(int.from_bytes(head[16:20], "big") == 1280 and int.from_bytes(head[20:24], "big") == 720,
+                   "the PNG is 1280 x 720")
+
+
+@case
+def test_view_slide(d):
+    # --ratio makes a slide: the title above, the legend beside.
+    out = os.path.join(d, "s.svg")
+    code, _, err = run("graph", EXAMPLE, out, "--ratio", "16:9")
+    expect(code == 0, f"exit {code}: {err}")
+    root = ET.parse(out).getroot()
+    expect(root.get("width") in ("1920px", "1920") and root.get("height") in ("1080px", "1080"),
+           f"canvas {root.get('width')} x {root.get('height')}")
+    texts = [t.text or "" for t in root.iter(SVG_NS + "text")]
+    expect(example()["title"] in texts, f"no title in {texts[:5]}")
+    expect("Company" in texts and "Reported" in texts, "no legend")
+    for args, fragment in ((("--view", "1280"), "--view"), (("--view", "0x720"), "--view"),
+                           (("--ratio", "wide"), "--ratio")):
+        code, _, err = run("graph", EXAMPLE, os.path.join(d, "x.svg"), *args)
+        expect(code == 2 and fragment in err, f"{args}: exit {code}: {err}")
+    code, _, err = run("graph", EXAMPLE, os.path.join(d, "x.dot"), "--view", "800x600")
+    expect(code == 2 and ".svg, .png or .pdf" in err, f"DOT picture: exit {code}: {err}")
+
+
 AWKWARD = [
     "\\N", "\\G \\E \\T \\H \\L", "left\\l right\\r", 'say "quoted"', "{braces} | pipe <port>",
     "<b>bold</b> <table><tr><td>x</td></tr></table>", "&lt;entity&gt; &amp; &#60;", "ends with \\",
