@@ -247,16 +247,24 @@ def test_events_and_claims(d):
     expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
 
 
+def picture(d, name, width, height, *options):
+    """The root of the SVG weft graph draws of the example with @options,
+    checked to be @width x @height pixels."""
+    out = os.path.join(d, name)
+    code, _, err = run("graph", EXAMPLE, out, *options)
+    expect(code == 0, f"{' '.join(options)}: exit {code}: {err}")
+    root = ET.parse(out).getroot()
+    expect(root.get("width") in (f"{width}px", f"{width}") and root.get("height") in (f"{height}px", f"{height}"),
+           f"canvas {root.get('width')} x {root.get('height')}")
+    return root
+
+
 @case
 def test_view_svg(d):
     # What the window's graph pane of 1280x720 shows: a node a group with
     # its id as <title>, names as text of 11 px or more, no transforms.
     out = os.path.join(d, "v.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--view", "1280x720")
-    expect(code == 0, f"exit {code}: {err}")
-    root = ET.parse(out).getroot()
-    expect(root.get("width") in ("1280px", "1280") and root.get("height") in ("720px", "720"),
-           f"canvas {root.get('width')} x {root.get('height')}")
+    root = picture(d, "v.svg", 1280, 720, "--view", "1280x720")
     groups = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "node"]
     data = example()
     expect(sorted(g.get("id") for g in groups) == sorted(e["id"] for e in data["entities"]),
@@ -286,12 +294,7 @@ def test_view_svg(d):
 @case
 def test_view_slide(d):
     # --ratio makes a slide: the title above, the legend beside.
-    out = os.path.join(d, "s.svg")
-    code, _, err = run("graph", EXAMPLE, out, "--ratio", "16:9")
-    expect(code == 0, f"exit {code}: {err}")
-    root = ET.parse(out).getroot()
-    expect(root.get("width") in ("1920px", "1920") and root.get("height") in ("1080px", "1080"),
-           f"canvas {root.get('width')} x {root.get('height')}")
+    root = picture(d, "s.svg", 1920, 1080, "--ratio", "16:9")
     texts = [t.text or "" for t in root.iter(SVG_NS + "text")]
     expect(example()["title"] in texts, f"no title in {texts[:5]}")
     expect("Company" in texts and "Reported" in texts, "no legend")
