@@ -252,6 +252,57 @@ test_window_and_kinds (Fixture       *f,
   g_assert_cmpuint (n_nodes (f), >, weft_graph_get_n_entities (weft_layout_get_graph (weft_graph_view_get_layout (f->view))));
 }
 
+/* A time window or a hidden kind hides nodes where they are: every node
+ * left keeps its place, and the view its zoom. */
+static void
+test_filters_steady (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y;
+  guint all = n_nodes (f);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    g_hash_table_insert (before, weft_graph_get_node (graph, i)->item,
+                         g_memdup2 (weft_layout_get_node (layout, i), sizeof (WeftNodeBox)));
+  weft_graph_view_get_center (f->view, &cx, &cy);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      if (round == 0)
+        weft_session_set_window (f->session, weft_days_from_civil (2019, 1, 1), weft_days_from_civil (2019, 12, 31));
+      else
+        weft_session_set_hidden_kinds (f->session, 1u << WEFT_ENTITY_PLACE);
+      weft_test_spin (100);
+      g_assert_false (weft_graph_view_get_busy (f->view));
+      layout = weft_graph_view_get_layout (f->view);
+      graph = weft_layout_get_graph (layout);
+      g_assert_cmpuint (n_nodes (f), <, all);
+      g_assert_cmpuint (n_nodes (f), >, 0);
+      for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          const WeftNodeBox *was = g_hash_table_lookup (before, weft_graph_get_node (graph, i)->item);
+          const WeftNodeBox *is = weft_layout_get_node (layout, i);
+
+          g_assert_nonnull (was);
+          g_assert_cmpfloat (is->x, ==, was->x);
+          g_assert_cmpfloat (is->y, ==, was->y);
+        }
+      g_assert_cmpfloat (weft_graph_view_get_scale (f->view), ==, scale);
+      weft_graph_view_get_center (f->view, &x, &y);
+      g_assert_cmpfloat (x, ==, cx);
+      g_assert_cmpfloat (y, ==, cy);
+    }
+  weft_test_save_screenshot (f->window, "graph-view-filtered.png");
+
+  weft_session_clear_window (f->session);
+  weft_session_set_hidden_kinds (f->session, 0);
+  weft_test_spin (100);
+  g_assert_cmpuint (n_nodes (f), ==, all);
+}
+
 static void
 test_bounded (Fixture       *f,
               gconstpointer  data)
@@ -621,6 +672,7 @@ main (int    argc,
   ADD ("focus", test_focus);
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);
+  ADD ("filters-steady", test_filters_steady);
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);

@@ -52,9 +52,10 @@ struct _WeftGraphView
   WeftSession      *session;
   GSignalGroup     *session_signals;
 
-  WeftGraph        *graph;
+  WeftGraph        *graph;          /* what is laid out: before the window and kinds */
   WeftLayout       *raw;            /* as Graphviz placed it */
-  WeftLayout       *layout;         /* fitted to the pane: what is shown */
+  WeftLayout       *for_pane;       /* fitted to the pane */
+  WeftLayout       *layout;         /* its part that the filters leave: what is shown */
   int               fit_width;      /* the pane it is fitted to */
   int               fit_height;
   guint             refit_id;
@@ -92,6 +93,7 @@ struct _WeftGraphView
   double            tiles_scale;
   guint             settle_id;
   guint             more_tiles_id;
+  gboolean          fill_all;       /* a new drawing: its first frame draws every tile, no half picture */
   WeftGraphPainter  *painter;
   WeftGraphOverlays *overlays;       /* and their caches (minimap, legend) */
   WeftGraphPalette  palette;
@@ -102,6 +104,7 @@ struct _WeftGraphView
   gint              selected_edge;
   GArray           *matches;        /* node indices */
   gboolean         *is_match;       /* per node, or NULL without a search */
+  guint             match_stamp;    /* changes with is_match */
   guint             find_index;
 };
 
@@ -212,6 +215,7 @@ paint_state (WeftGraphView       *self,
 {
   weft_graph_paint_state_init (state, &self->palette);
   state->is_match = self->is_match;
+  state->stamp = self->match_stamp;
   state->matches = (const guint *) (gpointer) self->matches->data;
   state->n_matches = self->matches->len;
   state->path = self->session ? weft_session_get_path (self->session) : NULL;
@@ -340,8 +344,10 @@ snapshot_tiles (WeftGraphView *self,
             guint64 *k;
 
             /* New tiles for a few milliseconds per frame (at least one),
-             * so no frame takes long; the rest come in the next frames. */
-            if (drawn > 0 && g_get_monotonic_time () >= deadline)
+             * so no frame takes long; the rest come in the next frames.
+             * Not when the whole drawing changed (a new layout, a
+             * filter, a search): half of it would flicker. */
+            if (drawn > 0 && g_get_monotonic_time () >= deadline && !self->fill_all)
               {
                 missing = TRUE;
                 continue;
@@ -355,6 +361,7 @@ snapshot_tiles (WeftGraphView *self,
         gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
+  self->fill_all = FALSE;
 
   if (missing && self->more_tiles_id == 0)
     self->more_tiles_id = g_idle_add_full (G_PRIORITY_LOW, draw_more_tiles, self, NULL);
@@ -547,6 +554,7 @@ show_layout (WeftGraphView *self,
   self->fit_width = width;
   self->fit_height = height;
   clear_tiles (self);
+  self->fill_all = TRUE;
   self->hover_node = self->hover_edge = -1;
   update_selection (self);
   update_matches (self);
@@ -569,6 +577,48 @@ pane_size (WeftGraphView *self,
     }
 }
 
+/* The part of the fitted layout the time window and the hidden kinds
+ * leave, everything where it was; FALSE when it cannot be (a graph of
+ * other nodes): then only a new layout will do. */
+static gboolean
+apply_filters (WeftGraphView *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autoptr(WeftSubgraph) visible = NULL;
+  g_autoptr(WeftGraph) graph = NULL;
+  WeftLayout *shown;
+
+  if (self->for_pane == NULL)
+    return TRUE;
+  visible = weft_session_dup_visible_subgraph (self->session);
+  if (self->bounded)
+    {
+      /* Only what the bounded view has. */
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+      WeftSubgraph *inside;
+
+      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
+        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
+      inside = weft_subgraph_restrict (dataset, visible, kept);
+      weft_subgraph_free (g_steal_pointer (&visible));
+      visible = inside;
+    }
+  graph = weft_graph_new (dataset, visible, weft_session_get_show_events (self->session),
+                          weft_session_get_show_claims (self->session));
+  shown = weft_layout_subset (self->for_pane, graph);
+  if (shown == NULL)
+    return FALSE;
+  show_layout (self, shown, self->fit_width, self->fit_height);
+  return TRUE;
+}
+
+static void
+on_filters_changed (WeftGraphView *self)
+{
+  if (!apply_filters (self))
+    schedule_relayout (self);
+}
+
 /* A layout of the same placement for the pane's new shape. */
 static void
 refit (WeftGraphView *self)
@@ -580,8 +630,14 @@ refit (WeftGraphView *self)
     return;
   pane_size (self, &width, &height);
   fitted = weft_layout_fit (self->raw, width, height, NULL);
-  if (fitted != NULL)
-    show_layout (self, fitted, width, height);
+  if (fitted == NULL)
+    return;
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  self->for_pane = fitted;
+  self->fit_width = width;
+  self->fit_height = height;
+  if (!apply_filters (self))
+    show_layout (self, weft_layout_ref (fitted), width, height);
 }
 
 static gboolean
@@ -758,6 +814,7 @@ update_matches (WeftGraphView *self)
   g_array_set_size (self->matches, 0);
   g_clear_pointer (&self->is_match, g_free);
   self->find_index = 0;
+  self->match_stamp++;
 
   if (graph != NULL && *stripped != '\0')
     {
@@ -775,6 +832,7 @@ update_matches (WeftGraphView *self)
 
   /* Non-matches are dimmed in the tiles. */
   clear_tiles (self);
+  self->fill_all = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -856,6 +914,7 @@ on_layout_done (GObject      *source,
   g_clear_pointer (&self->raw, weft_layout_unref);
   self->raw = g_steal_pointer (&layout);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
   refit (self);
   g_signal_emit (self, signals[LAYOUT_DONE], 0);
 }
@@ -877,13 +936,16 @@ relayout_now (WeftGraphView *self)
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
+      g_clear_pointer (&self->for_pane, weft_layout_unref);
       g_clear_pointer (&self->raw, weft_layout_unref);
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
     }
 
-  subgraph = weft_session_dup_visible_subgraph (self->session);
+  /* The time window and hidden kinds only hide what this shows
+   * (apply_filters()). */
+  subgraph = weft_session_dup_unfiltered_subgraph (self->session);
   n_entities = subgraph->entities->len;
   set_message (self, NULL);
   if (n_entities > self->bound && !self->full_requested && weft_session_get_focus (self->session) == NULL)
@@ -891,8 +953,8 @@ relayout_now (WeftGraphView *self)
       WeftSubgraph *top = weft_subgraph_most_connected (dataset, subgraph, self->bound);
       g_autofree char *text =
         /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. */
-        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, narrow the time "
-                           "window, or lay out everything in the background."),
+        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, or lay out "
+                           "everything in the background."),
                          top->entities->len, n_entities);
 
       weft_subgraph_free (g_steal_pointer (&subgraph));
@@ -1330,6 +1392,7 @@ weft_graph_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
   g_clear_pointer (&self->raw, weft_layout_unref);
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
@@ -1497,8 +1560,8 @@ weft_graph_view_init (WeftGraphView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_session_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_session_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_filters_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_filters_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-events", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-claims", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (update_selection), self);

@@ -338,6 +338,58 @@ weft_graph_dup_dataset_nodes (WeftDataset *dataset,
 
 /* ---- Bounded views ------------------------------------------------------ */
 
+WeftSubgraph *
+weft_subgraph_restrict (WeftDataset        *dataset,
+                        const WeftSubgraph *subgraph,
+                        GHashTable         *kept)
+{
+  WeftSubgraph *out = weft_subgraph_new ();
+
+  /* The entities kept, in the subgraph's order, with their distance. */
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    if (g_hash_table_contains (kept, g_ptr_array_index (subgraph->entities, i)))
+      {
+        guint hops = i < subgraph->hops->len ? g_array_index (subgraph->hops, guint, i) : 0;
+
+        g_ptr_array_add (out->entities, g_ptr_array_index (subgraph->entities, i));
+        g_array_append_val (out->hops, hops);
+      }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
+      WeftItem *from = weft_dataset_lookup (dataset, r->from);
+      WeftItem *to = weft_dataset_lookup (dataset, r->to);
+
+      if (g_hash_table_contains (kept, from) && g_hash_table_contains (kept, to))
+        g_ptr_array_add (out->relations, r);
+    }
+  for (guint i = 0; i < subgraph->events->len; i++)
+    {
+      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+
+      for (guint j = 0; j < ev->n_participants; j++)
+        if (g_hash_table_contains (kept, weft_dataset_lookup (dataset, ev->participants[j].entity)))
+          {
+            g_ptr_array_add (out->events, ev);
+            break;
+          }
+    }
+  for (guint i = 0; i < subgraph->claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
+      gboolean inside = c->claimant != NULL &&
+                        g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->claimant));
+
+      for (guint j = 0; !inside && c->about != NULL && c->about[j] != NULL; j++)
+        inside = g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->about[j]));
+      if (inside)
+        g_ptr_array_add (out->claims, c);
+    }
+
+  return out;
+}
+
 typedef struct {
   WeftEntity *entity;
   guint       links;
@@ -355,16 +407,6 @@ compare_ranked (gconstpointer a,
   return x->entity->item.index < y->entity->item.index ? -1 : (x->entity->item.index > y->entity->item.index);
 }
 
-static int
-compare_index (gconstpointer a,
-               gconstpointer b)
-{
-  const WeftItem *x = *(WeftItem * const *) a;
-  const WeftItem *y = *(WeftItem * const *) b;
-
-  return x->index < y->index ? -1 : (x->index > y->index);
-}
-
 WeftSubgraph *
 weft_subgraph_most_connected (WeftDataset        *dataset,
                               const WeftSubgraph *subgraph,
@@ -373,13 +415,6 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
   g_autoptr(GHashTable) links = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  WeftSubgraph *out = g_new0 (WeftSubgraph, 1);
-
-  out->entities = g_ptr_array_new ();
-  out->hops = g_array_new (FALSE, FALSE, sizeof (guint));
-  out->relations = g_ptr_array_new ();
-  out->events = g_ptr_array_new ();
-  out->claims = g_ptr_array_new ();
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     g_hash_table_insert (links, g_ptr_array_index (subgraph->entities, i), GUINT_TO_POINTER (0));
@@ -417,49 +452,6 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
     g_array_set_size (ranked, max_entities);
 
   for (guint i = 0; i < ranked->len; i++)
-    {
-      WeftEntity *e = g_array_index (ranked, Ranked, i).entity;
-      g_hash_table_add (kept, e);
-      g_ptr_array_add (out->entities, e);
-    }
-  g_ptr_array_sort (out->entities, compare_index);
-  for (guint i = 0; i < out->entities->len; i++)
-    {
-      guint zero = 0;
-      g_array_append_val (out->hops, zero);
-    }
-
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
-      WeftItem *from = weft_dataset_lookup (dataset, r->from);
-      WeftItem *to = weft_dataset_lookup (dataset, r->to);
-
-      if (g_hash_table_contains (kept, from) && g_hash_table_contains (kept, to))
-        g_ptr_array_add (out->relations, r);
-    }
-  for (guint i = 0; i < subgraph->events->len; i++)
-    {
-      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
-
-      for (guint j = 0; j < ev->n_participants; j++)
-        if (g_hash_table_contains (kept, weft_dataset_lookup (dataset, ev->participants[j].entity)))
-          {
-            g_ptr_array_add (out->events, ev);
-            break;
-          }
-    }
-  for (guint i = 0; i < subgraph->claims->len; i++)
-    {
-      WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
-      gboolean inside = c->claimant != NULL &&
-                        g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->claimant));
-
-      for (guint j = 0; !inside && c->about != NULL && c->about[j] != NULL; j++)
-        inside = g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->about[j]));
-      if (inside)
-        g_ptr_array_add (out->claims, c);
-    }
-
-  return out;
+    g_hash_table_add (kept, g_array_index (ranked, Ranked, i).entity);
+  return weft_subgraph_restrict (dataset, subgraph, kept);
 }

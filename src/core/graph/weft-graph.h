@@ -89,6 +89,13 @@ WeftSubgraph  *weft_subgraph_most_connected (WeftDataset        *dataset,
                                              const WeftSubgraph *subgraph,
                                              guint               max_entities);
 
+/* The part of @subgraph among the entities of @kept (a set of
+ * WeftEntity *): those entities in its order, the relations between
+ * them, the events and claims that name one of them. */
+WeftSubgraph  *weft_subgraph_restrict       (WeftDataset        *dataset,
+                                             const WeftSubgraph *subgraph,
+                                             GHashTable         *kept);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftGraph, weft_graph_unref)
 
 G_END_DECLS

@@ -183,6 +183,13 @@ gboolean          weft_layout_get_in_helper     (WeftLayout       *self);
  * line laid out the same graph the same way (tests, benchmarks). */
 char             *weft_layout_dup_plain_centres (WeftLayout       *self);
 
+/* The part of @layout that shows @graph, a graph of the same dataset whose
+ * nodes and edges are all in the layout's: everything where it was, in a
+ * drawing of the same size (a filter hides, nothing moves). NULL when
+ * @graph has a node or an edge the layout does not. */
+WeftLayout       *weft_layout_subset            (WeftLayout       *layout,
+                                                 WeftGraph        *graph);
+
 /* ---- A layout fitted to a pane (weft-layout-fit.c) ---- */
 
 /* Pixels kept free around the drawing at the fitted zoom. */

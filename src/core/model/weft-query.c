@@ -83,8 +83,8 @@ weft_subgraph_free (WeftSubgraph *subgraph)
   g_free (subgraph);
 }
 
-static WeftSubgraph *
-subgraph_new (void)
+WeftSubgraph *
+weft_subgraph_new (void)
 {
   WeftSubgraph *s = g_new0 (WeftSubgraph, 1);
 
@@ -107,7 +107,7 @@ copy_all (GPtrArray *into,
 WeftSubgraph *
 weft_dataset_all (WeftDataset *self)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_subgraph_new ();
   guint zero = 0;
 
   copy_all (s->entities, weft_dataset_get_entities (self));
@@ -208,7 +208,7 @@ weft_dataset_neighbourhood (WeftDataset *self,
                             WeftEntity  *entity,
                             guint        hops)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_subgraph_new ();
   g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
   guint zero = 0;
@@ -290,7 +290,7 @@ weft_dataset_window (WeftDataset *self,
                      gint64       lower,
                      gint64       upper)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_subgraph_new ();
   g_autoptr(GHashTable) active = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *events = weft_dataset_get_events (self);

@@ -19,6 +19,8 @@ typedef struct {
   GPtrArray *claims;      /* WeftClaim * */
 } WeftSubgraph;
 
+/* Nothing yet: empty arrays. */
+WeftSubgraph  *weft_subgraph_new             (void);
 void           weft_subgraph_free            (WeftSubgraph *subgraph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftSubgraph, weft_subgraph_free)
 

@@ -488,6 +488,17 @@ set_of (GPtrArray *array)
 }
 
 WeftSubgraph *
+weft_session_dup_unfiltered_subgraph (WeftSession *self)
+{
+  g_return_val_if_fail (WEFT_IS_SESSION (self), NULL);
+  g_return_val_if_fail (self->dataset != NULL, NULL);
+
+  if (self->focus != NULL)
+    return weft_dataset_neighbourhood (self->dataset, self->focus, self->focus_hops);
+  return weft_dataset_all (self->dataset);
+}
+
+WeftSubgraph *
 weft_session_dup_visible_subgraph (WeftSession *self)
 {
   WeftSubgraph *s;
@@ -495,10 +506,7 @@ weft_session_dup_visible_subgraph (WeftSession *self)
   g_return_val_if_fail (WEFT_IS_SESSION (self), NULL);
   g_return_val_if_fail (self->dataset != NULL, NULL);
 
-  if (self->focus != NULL)
-    s = weft_dataset_neighbourhood (self->dataset, self->focus, self->focus_hops);
-  else
-    s = weft_dataset_all (self->dataset);
+  s = weft_session_dup_unfiltered_subgraph (self);
 
   if (self->window != NULL)
     {

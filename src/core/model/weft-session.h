@@ -97,5 +97,8 @@ void          weft_session_set_show_claims      (WeftSession   *self,
  * a focus), within the time window (when there is one), without hidden
  * kinds. Newly allocated. */
 WeftSubgraph *weft_session_dup_visible_subgraph (WeftSession   *self);
+/* The same before the time window and the hidden kinds: what the graph
+ * lays out, so that those filters hide nodes where they are. */
+WeftSubgraph *weft_session_dup_unfiltered_subgraph (WeftSession *self);
 
 G_END_DECLS
