@@ -964,6 +964,64 @@ test_focus (void)
     g_assert_cmpint (weft_graph_lookup_node (g2, weft_graph_get_node (g1, i)->item), >=, 0);
 }
 
+/* A focus explains itself: every node it shows has an edge from a node
+ * one hop nearer, a relation or a link of entities named together; with
+ * relations only, nothing is named together. */
+static void
+test_focus_edges (void)
+{
+  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftSession) session = weft_session_new (d);
+
+  weft_session_set_focus (session, weft_dataset_lookup_entity (d, "ent-huawei"));
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(WeftSubgraph) sub = NULL;
+      g_autoptr(WeftGraph) graph = NULL;
+      guint together = 0;
+
+      weft_session_set_focus_hops (session, round % 3 + 1);
+      g_object_set (session, "named-together", round < 3, NULL);
+      sub = weft_session_dup_visible_subgraph (session);
+      graph = weft_graph_new (d, sub, FALSE, FALSE);
+      for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          guint hops = weft_graph_get_node (graph, i)->hops;
+          gboolean explained = FALSE;
+
+          g_assert_cmpuint (hops, >, 0);
+          for (guint e = 0; !explained && e < weft_graph_get_n_edges (graph); e++)
+            {
+              const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+              guint other = edge->tail == i ? edge->head : edge->tail;
+
+              explained = (edge->tail == i || edge->head == i) && weft_graph_get_node (graph, other)->hops == hops - 1;
+            }
+          if (!explained)
+            g_error ("%s, %u hops from the focus, has no edge to a node nearer",
+                     weft_graph_get_node (graph, i)->label, hops);
+        }
+      for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
+        {
+          const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+
+          if (edge->kind != WEFT_EDGE_TOGETHER)
+            continue;
+          together++;
+          g_assert_cmpstr (edge->label, ==, "named together");
+          g_assert_true (edge->item->type == WEFT_ITEM_EVENT || edge->item->type == WEFT_ITEM_CLAIM);
+          g_assert_cmpuint (weft_graph_get_node (graph, edge->head)->hops, ==,
+                            weft_graph_get_node (graph, edge->tail)->hops + 1);
+        }
+      g_test_message ("%u hops, %s: %u nodes, %u named together", round % 3 + 1,
+                      round < 3 ? "all links" : "relations", weft_graph_get_n_nodes (graph), together);
+      if (round >= 3)
+        g_assert_cmpuint (together, ==, 0);
+      else
+        g_assert_cmpuint (together, >, 0);
+    }
+}
+
 static void
 test_path (void)
 {
@@ -1312,6 +1370,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/async", test_async);
   g_test_add_func ("/weft/layout/cancel", test_cancel);
   g_test_add_func ("/weft/layout/focus", test_focus);
+  g_test_add_func ("/weft/layout/focus-edges", test_focus_edges);
   g_test_add_func ("/weft/layout/path", test_path);
   g_test_add_func ("/weft/layout/most-connected", test_most_connected);
   g_test_add_func ("/weft/layout/legend", test_legend);

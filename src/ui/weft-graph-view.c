@@ -1564,6 +1564,7 @@ weft_graph_view_init (WeftGraphView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_filters_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-events", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-claims", G_CALLBACK (on_session_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::named-together", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (update_selection), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::path-to", G_CALLBACK (gtk_widget_queue_draw), self);

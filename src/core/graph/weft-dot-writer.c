@@ -259,6 +259,16 @@ edge_values (WeftGraph   *graph,
       values[E_LABEL] = weft_dot_escape_label (edge->label);
       g_ptr_array_add (owned, (gpointer) values[E_LABEL]);
     }
+  if (edge->kind == WEFT_EDGE_TOGETHER)
+    {
+      /* Entities named together: thin, dotted, in a hue of their own,
+       * no arrow (weft-graph-painter.c draws them so). */
+      values[E_STYLE] = "dotted";
+      values[E_COLOR] = values[E_FONTCOLOR] = "#813d9c";
+      values[E_PENWIDTH] = "0.8";
+      values[E_ARROWHEAD] = "none";
+      return;
+    }
   if (edge->kind != WEFT_EDGE_RELATION)
     {
       /* Links to event and claim nodes: thin and grey; participants

@@ -127,6 +127,36 @@ add_relation (WeftGraph    *self,
             label, evidence, claims->len, n_sources);
 }
 
+/* In a neighbourhood, an edge from the entity that brought each node in
+ * to the node, where only a shared event or claim links them (a relation
+ * is an edge already). */
+static void
+add_together_edges (WeftGraph  *self,
+                    GHashTable *brought_by)
+{
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      WeftItem *item = g_array_index (self->nodes, WeftGraphNode, i).item;
+      const WeftLink *link = g_hash_table_lookup (brought_by, item);
+      g_autoptr(GPtrArray) claims = NULL;
+
+      if (link == NULL || link->via->type == WEFT_ITEM_RELATION)
+        continue;
+      if (link->via->type == WEFT_ITEM_CLAIM)
+        {
+          claims = g_ptr_array_new ();
+          g_ptr_array_add (claims, link->via);
+        }
+      else
+        claims = weft_dataset_get_item_claims (self->dataset, link->via);
+      add_edge (self, link->via, WEFT_EDGE_TOGETHER, weft_graph_lookup_node (self, &link->from->item), (gint) i,
+                /* Translators: the label of a link between two entities
+                 * named in the same event or claim. */
+                _("named together"), weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len),
+                claims->len, count_sources (claims));
+    }
+}
+
 static char *
 claim_label (const WeftClaim *c)
 {
@@ -219,6 +249,8 @@ weft_graph_new (WeftDataset        *dataset,
                     NULL, evidence, 1, n_sources);
       }
 
+  if (subgraph->brought_by != NULL)
+    add_together_edges (self, subgraph->brought_by);
   return self;
 }
 
