@@ -10,11 +10,28 @@ WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
 # fonts-droid-fallback: a small CJK font, so the zh_CN window test draws
 # Chinese; locales: the sources tests/make-locales.py compiles es_ES and
 # zh_CN from, to check that numbers follow the locale; poppler-utils:
-# pdftotext and pdfinfo, which test-print reads printed pages with.
+# pdftotext and pdfinfo, which test-print reads printed pages with; dbus,
+# at-spi2-core and python3-pyatspi: the session bus, the accessibility bus
+# and the client tests/test-a11y.py reads the window through.
 WEFT_TEST_DEPS="xvfb xauth python3-yaml
-  fonts-droid-fallback locales clang valgrind poppler-utils"
+  fonts-droid-fallback locales clang valgrind poppler-utils
+  dbus at-spi2-core python3-pyatspi"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"
+# The interop tests (tests/interop): Debian's Chromium without a display,
+# to load Weft's TimelineJS exports in TimelineJS. Node.js and npm, which
+# install the other tools' libraries, come from weft_install_node.
+WEFT_INTEROP_DEPS="chromium-headless-shell"
+
+# Debian's nodejs and npm, unless a node and an npm are there already
+# (a Node.js from elsewhere brings its own npm, which Debian's would
+# fight with).
+weft_install_node () {
+  local wanted=""
+  command -v node >/dev/null 2>&1 || wanted="nodejs"
+  command -v npm >/dev/null 2>&1 || wanted="$wanted npm"
+  [ -z "$wanted" ] || weft_install_deps $wanted
+}
 
 weft_install_deps () {
   local wanted="$*" missing="" pkg

@@ -24,6 +24,9 @@ import os
 import re
 import sys
 
+import weft_tap
+from weft_tap import case
+
 MANIFEST, APP_ID = sys.argv[1:3]
 # The oldest GNOME runtime branch still supported when this was written
 # (November 2026: 50 and 51; see flatpak/README.md). Raise it, never lower it.
@@ -42,17 +45,6 @@ GRAPHVIZ_RUNTIME_FILES = [
     "lib/libcdt.so.5", "lib/libpathplan.so.4", "lib/libxdot.so.4",
 ] + [f"lib/graphviz/libgvplugin_{p}.so.{v}"
      for p in ("core", "dot_layout", "neato_layout", "pango") for v in (6, 7, 8)]
-
-results = []
-
-
-def case(fn):
-    try:
-        fn()
-        results.append((True, fn.__name__[5:], ""))
-    except AssertionError as e:
-        results.append((False, fn.__name__[5:], str(e)))
-    return fn
 
 
 with open(MANIFEST, encoding="utf-8") as f:
@@ -194,10 +186,4 @@ def test_weft_tests_run_with_a_display():
     assert "--socket=x11" not in manifest["finish-args"]
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, why) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in why.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -8,7 +8,8 @@
 # Every schema that is not abstract must be in the table; edges must name
 # the YAML's source and target; Documents must be sources; the temporal
 # extent (inherited through "extends", first parent first) must match.
-# Prints TAP; exits 77 (skip) when PyYAML or the schema folder is missing.
+# Prints TAP; skips (a plan of no tests, with the reason) when PyYAML or the
+# schema folder is missing.
 #
 # SPDX-License-Identifier: MIT
 
@@ -18,16 +19,17 @@ import os
 import subprocess
 import sys
 
+import weft_tap
+from weft_tap import result
+
 dump, schema_dir = sys.argv[1], sys.argv[2]
 
 try:
     import yaml
 except ImportError:
-    print("1..0 # SKIP PyYAML is not installed (python3-yaml)")
-    sys.exit(77)
+    weft_tap.skip_all("PyYAML is not installed (python3-yaml)")
 if not os.path.isdir(schema_dir):
-    print(f"1..0 # SKIP no {schema_dir}")
-    sys.exit(77)
+    weft_tap.skip_all(f"../shared/corpus not found: {schema_dir}")
 
 schemas = {}
 for path in glob.glob(os.path.join(schema_dir, "*.y*ml")):
@@ -52,17 +54,10 @@ def extent(name):
     return [], []
 
 
-results = []
-
-
-def check(ok, message):
-    results.append((ok, message))
-
-
 concrete = sorted(n for n, s in schemas.items() if not s.get("abstract"))
-check(sorted(table) == concrete,
-      f"the table has every concrete schema (missing {sorted(set(concrete) - set(table))}, "
-      f"extra {sorted(set(table) - set(concrete))})")
+result(sorted(table) == concrete,
+       f"the table has every concrete schema (missing {sorted(set(concrete) - set(table))}, "
+       f"extra {sorted(set(table) - set(concrete))})")
 
 for name in concrete:
     if name not in table:
@@ -71,28 +66,33 @@ for name in concrete:
     s = schemas[name]
     edge = s.get("edge")
     start, end = extent(name)
-    check(row["start"] == start and row["end"] == end,
-          f"{name}: temporal extent {row['start']}/{row['end']} is {start}/{end} in the YAML")
+    result(row["start"] == start and row["end"] == end,
+           f"{name}: temporal extent {row['start']}/{row['end']} is {start}/{end} in the YAML")
     if edge and name != "Documentation":
-        check(row["role"] == "edge" and row["source"] == edge["source"] and row["target"] == edge["target"]
-              and row["directed"] == bool(edge.get("directed", True)),
-              f"{name}: edge {row['source']} -> {row['target']} is {edge['source']} -> {edge['target']} in the YAML")
+        result(row["role"] == "edge" and row["source"] == edge["source"] and row["target"] == edge["target"]
+               and row["directed"] == bool(edge.get("directed", True)),
+               f"{name}: edge {row['source']} -> {row['target']} is {edge['source']} -> {edge['target']} in the YAML")
     elif row["role"] == "edge":
-        check(False, f"{name}: an edge in the table but not in the YAML")
+        result(False, f"{name}: an edge in the table but not in the YAML")
     if "Document" in ancestors(name):
-        check(row["role"] == "source", f"{name}: extends Document, so it is a source")
+        result(row["role"] == "source", f"{name}: extends Document, so it is a source")
     if row["role"] in ("edge", "citation"):
         props = {}
         for a in ancestors(name):
             props.update(schemas[a].get("properties") or {})
         for end_name in (row["source"], row["target"]):
             if end_name is not None:
-                check(props.get(end_name, {}).get("type") == "entity",
-                      f"{name}: {end_name} is an entity property in the YAML")
+                result(props.get(end_name, {}).get("type") == "entity",
+                       f"{name}: {end_name} is an entity property in the YAML")
     if row["role"] == "entity":
-        check("Thing" in ancestors(name), f"{name}: mapped to an entity, so it extends Thing")
+        result("Thing" in ancestors(name), f"{name}: mapped to an entity, so it extends Thing")
+    result(row["ancestors"].split() == ancestors(name)[1:],
+          f"{name}: extends {row['ancestors']!r}, {ancestors(name)[1:]} in the YAML")
+    if row["role"] in ("edge", "citation"):
+        props = {}
+        for a in reversed(ancestors(name)):
+            props.update(schemas[a].get("properties") or {})
+        ranges = [props[e].get("range") if e else None for e in (row["source"], row["target"])]
+        result(row["ranges"] == ranges, f"{name}: the ends' ranges {row['ranges']} are {ranges} in the YAML")
 
-print(f"1..{len(results)}")
-for i, (ok, message) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {message}")
-sys.exit(0 if all(ok for ok, _ in results) else 1)
+weft_tap.finish()

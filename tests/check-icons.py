@@ -18,6 +18,9 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import case
+
 ICON_DIR, DESKTOP = sys.argv[1:3]
 APP_ID = "io.github.weft.Weft"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -37,17 +40,6 @@ GNOME_PALETTE = {
 COLOR_ATTRS = ("fill", "stroke", "stop-color", "flood-color", "color")
 SCALABLE = os.path.join(ICON_DIR, "hicolor", "scalable", "apps", APP_ID + ".svg")
 SYMBOLIC = os.path.join(ICON_DIR, "hicolor", "symbolic", "apps", APP_ID + "-symbolic.svg")
-
-results = []
-
-
-def case(fn):
-    try:
-        fn()
-        results.append((True, fn.__name__[5:], ""))
-    except AssertionError as e:
-        results.append((False, fn.__name__[5:], str(e)))
-    return fn
 
 
 def colours(root):
@@ -116,10 +108,4 @@ def test_desktop_file_names_the_icon():
     assert os.path.basename(SYMBOLIC) == icon + "-symbolic.svg"
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, why) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in why.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -22,26 +22,12 @@ import subprocess
 import sys
 import tempfile
 
+import weft_tap
+from weft_tap import Skip, case
+
 MESON, BUILD_DIR, BUILD_WEFT = sys.argv[1:4]
 MSGFMT = sys.argv[4] if len(sys.argv) > 4 else None
 APP_ID = "io.github.weft.Weft"
-
-results = []
-
-
-class Skip(Exception):
-    """A tool the check needs is not installed (in TAP: ok # SKIP)."""
-
-
-def case(fn):
-    try:
-        fn()
-        results.append((True, fn.__name__[5:], ""))
-    except Skip as e:
-        results.append((True, f"{fn.__name__[5:]} # SKIP {e}", ""))
-    except AssertionError as e:
-        results.append((False, fn.__name__[5:], str(e)))
-    return fn
 
 
 def clean_env(**extra):
@@ -160,10 +146,4 @@ def test_moved_tree_reads_its_translations():
 
 shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"1..{len(results)}")
-for i, (ok, name, why) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in why.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -20,6 +20,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import Skip, case
+
 METAINFO, DESKTOP, VERSION = sys.argv[1:4]
 APPSTREAMCLI = sys.argv[4] if len(sys.argv) > 4 else None
 APP_ID = "io.github.weft.Weft"
@@ -27,23 +30,6 @@ SCREENSHOT_BASE = "https://raw.githubusercontent.com/weft/weft/main/data/screens
 SCREENSHOTS = ["main.png", "graph.png", "timeline.png", "dark.png"]
 # Infos an old appstreamcli prints about metadata that newer ones require.
 ALLOWED_OLD_INFOS = {("unknown-tag", "developer")}
-
-results = []
-
-
-class Skip(Exception):
-    """A tool the check needs is not installed (in TAP: ok # SKIP)."""
-
-
-def case(fn):
-    try:
-        fn()
-        results.append((True, fn.__name__[5:], ""))
-    except Skip as e:
-        results.append((True, f"{fn.__name__[5:]} # SKIP {e}", ""))
-    except AssertionError as e:
-        results.append((False, fn.__name__[5:], str(e)))
-    return fn
 
 
 root = ET.parse(METAINFO).getroot()
@@ -148,10 +134,4 @@ def test_developer_and_urls():
         assert urls.get(kind, "").startswith("https://"), f"no {kind}"
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, why) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in why.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -19,6 +19,9 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import Skip, case
+
 MIME_XML, EXAMPLE, ICON_DIR = sys.argv[1:4]
 UPDATE_MIME_DATABASE = sys.argv[4] if len(sys.argv) > 4 else None
 GIO = sys.argv[5] if len(sys.argv) > 5 else None
@@ -32,23 +35,6 @@ GENERIC_ICONS = {
     "text-x-script", "video-x-generic", "x-office-address-book", "x-office-calendar",
     "x-office-document", "x-office-presentation", "x-office-spreadsheet",
 }
-
-results = []
-
-
-class Skip(Exception):
-    """A tool the check needs is not installed (in TAP: ok # SKIP)."""
-
-
-def case(fn):
-    try:
-        fn()
-        results.append((True, fn.__name__[5:], ""))
-    except Skip as e:
-        results.append((True, f"{fn.__name__[5:]} # SKIP {e}", ""))
-    except AssertionError as e:
-        results.append((False, fn.__name__[5:], str(e)))
-    return fn
 
 
 root = ET.parse(MIME_XML).getroot()
@@ -150,10 +136,4 @@ def test_gio_recognises_weft_files():
         assert content_type(env, mention) != TYPE, "JSON mentioning weft"
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, why) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in why.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -16,6 +16,9 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import result
+
 
 def po_messages(path):
     """msgid -> msgstr of a .po file (no plurals, no contexts: menus use neither)."""
@@ -80,7 +83,6 @@ def main():
     ui, pos = sys.argv[1], sys.argv[2:]
     root = ET.parse(ui).getroot()
     languages = [("en", None)] + [(os.path.basename(p)[:-3], po_messages(p)) for p in pos]
-    results = []
     for lang, messages in languages:
         for name, labels in menus(root):
             seen, clashes = {}, []
@@ -92,13 +94,8 @@ def main():
                 if key in seen:
                     clashes.append(f"“{seen[key]}” and “{shown}” both use {key!r}")
                 seen[key] = shown
-            results.append((not clashes, f"{lang} {name}", clashes))
-    print(f"1..{len(results)}")
-    for i, (ok, what, clashes) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
-        for c in clashes:
-            print(f"# {c}")
-    return 0 if all(ok for ok, _, _ in results) else 1
+            result(not clashes, f"{lang} {name}", "\n".join(clashes))
+    weft_tap.finish()
 
 
-sys.exit(main())
+main()

@@ -20,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 
+import weft_tap
+from weft_tap import result
+
 # meson's i18n 'glib' preset, the keywords and flags po/meson.build uses.
 XGETTEXT_ARGS = [
     "--from-code=UTF-8", "--add-comments",
@@ -56,7 +59,6 @@ def main():
     root, langs = sys.argv[1], sys.argv[2:]
     with open(os.path.join(root, "po", "POTFILES.in"), encoding="utf-8") as f:
         sources = [line.strip() for line in f if line.strip() and not line.startswith("#")]
-    results = []
     with tempfile.TemporaryDirectory() as d:
         pot = os.path.join(d, "weft.pot")
         subprocess.run(["xgettext", *XGETTEXT_ARGS, "--package-name=weft", "-o", pot, *sources],
@@ -67,13 +69,9 @@ def main():
                             os.path.join(root, "po", lang + ".po"), pot], check=True)
             bad = [(ctx, msgid, "fuzzy" if "fuzzy" in flags else "untranslated")
                    for ctx, msgid, flags, done in entries(merged) if "fuzzy" in flags or not done]
-            results.append((not bad, lang, bad))
-    print(f"1..{len(results)}")
-    for i, (ok, lang, bad) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {lang}.po covers the sources")
-        for ctx, msgid, why in bad:
-            print(f"# {why}: {ctx + ' | ' if ctx else ''}{msgid}")
-    return 0 if all(ok for ok, _, _ in results) else 1
+            result(not bad, f"{lang}.po covers the sources",
+                   "\n".join(f"{why}: {ctx + ' | ' if ctx else ''}{msgid}" for ctx, msgid, why in bad))
+    weft_tap.finish()
 
 
-sys.exit(main())
+main()

@@ -16,6 +16,9 @@ import subprocess
 import sys
 import tempfile
 
+import weft_tap
+from weft_tap import result
+
 GROUP, VALGRIND, WEFT, SUPP, EXAMPLE = sys.argv[1:6]
 MORE = []
 for path in sys.argv[6:]:
@@ -25,8 +28,6 @@ for path in sys.argv[6:]:
     else:
         MORE.append(path)
 VALGRIND_ERROR = 97
-
-results = []
 
 
 def run(name, args, expected, env=None):
@@ -48,7 +49,7 @@ def run(name, args, expected, env=None):
         why = "valgrind found a leak or a memory error"
     elif not ok:
         why = f"weft exited {p.returncode}, expected {expected}"
-    results.append((ok, name, why + ("\n" + p.stderr[-6000:] if not ok else "")))
+    result(ok, name, why + ("\n" + p.stderr[-6000:] if not ok else ""))
 
 
 with tempfile.TemporaryDirectory() as d:
@@ -80,23 +81,19 @@ with tempfile.TemporaryDirectory() as d:
     run("example:stats", ["stats", EXAMPLE], 0)
     run("example:path", ["path", EXAMPLE, "ent-ibm", "ent-huawei"], 0)
     run("example:path-unknown-entity", ["path", EXAMPLE, "ent-ibm", "nobody"], 2)
+    run("example:search", ["search", EXAMPLE, "Perú camera"], 1)
+    run("example:search-quotes", ["search", EXAMPLE, "camera"], 0)
     run("broken:validate", ["validate", syntax, invalid, hostile, newer, empty], 1)
     run("corpus:validate", ["validate", "--quiet", *MORE], 1)
     run("broken:stats", ["stats", invalid], 2)
     run("broken:path", ["path", syntax, "a", "b"], 2)
     run("broken:path-not-connected", ["path", islands, "a", "b"], 1)
+    run("broken:search", ["search", syntax, "a"], 2)
     run("limits:stats-hostile", ["stats", hostile], 0)
+    run("limits:search-hostile", ["search", hostile, "\u202e"], 0)
     run("limits:validate-missing", ["validate", os.path.join(d, "missing.weft")], 2)
     run("limits:validate-over-limit", ["validate", EXAMPLE], 2, env={"WEFT_MAX_FILE_SIZE": "1000"})
     run("limits:validate-too-deep", ["validate", write("deep.weft", "[" * 100 + "]" * 100)], 1)
     run("limits:usage", ["validate", "--bogus"], 2)
 
-if not results:
-    sys.exit(f"no case in group {GROUP!r}")
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
 #include <stdio.h>
@@ -41,6 +43,9 @@ main (void)
       print_list (s->start);
       printf (", \"end\": ");
       print_list (s->end);
+      printf (", \"ancestors\": \"%s\", \"ranges\": [%s%s%s, %s%s%s]", s->ancestors,
+              s->source_range ? "\"" : "", s->source_range ? s->source_range : "null", s->source_range ? "\"" : "",
+              s->target_range ? "\"" : "", s->target_range ? s->target_range : "null", s->target_range ? "\"" : "");
       printf ("}%s\n", i + 1 < n ? "," : "");
     }
   printf ("]\n");

@@ -12,39 +12,18 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import EXAMPLE, case, expect
+
 WEFT = sys.argv[1]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
 SVG_NS = "{http://www.w3.org/2000/svg}"
 DOT = shutil.which("dot")
 
-results = []
-
 
 def run(*args):
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        with tempfile.TemporaryDirectory() as d:
-            fn(d)
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    except Exception as e:  # a crash in the test itself is a failure too
-        results.append((False, name, f"{type(e).__name__}: {e}"))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
+    return weft_tap.run([WEFT, *args])
 
 
 def svg_parts(path):
@@ -393,10 +372,4 @@ def test_help(d):
     expect("graph FILE OUT" in out, out)
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

@@ -11,44 +11,24 @@ import json
 import os
 import re
 import struct
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-WEFT = sys.argv[1]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
-SVG_NS = "{http://www.w3.org/2000/svg}"
+import weft_tap
+from weft_tap import EXAMPLE, case, expect
 
-results = []
+WEFT = sys.argv[1]
+WOMEN = os.path.join(weft_tap.CORPUS, "timelinejs", "women_in_computing.json")
+SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args):
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        fn()
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    except Exception as e:  # a crash of the test itself is a failure too
-        results.append((False, name, f"{type(e).__name__}: {e}"))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
+    return weft_tap.run([WEFT, *args])
 
 
 def export(*args, suffix=".svg"):
-    d = tempfile.mkdtemp()
-    out = os.path.join(d, "timeline" + suffix)
+    out = weft_tap.tmp("timeline" + suffix)
     code, stdout, stderr = run("timeline", *args[:1], out, *args[1:])
     expect(code == 0, f"exit {code}: {stdout}{stderr}")
     with open(out, "rb") as f:
@@ -150,6 +130,95 @@ def test_dark_and_no_legend():
     expect("Uncertain (?)" in texts and "Disputed" in texts, texts)
 
 
+def view_events(data):
+    """The <g class="event"> of an SVG: (id, title tooltip, [(text, font px)])."""
+    root = ET.fromstring(data)
+    events = []
+    for g in root.iter(SVG_NS + "g"):
+        if g.get("class") != "event":
+            continue
+        title = g.find(SVG_NS + "title")
+        texts = [("".join(t.itertext()), t.get("font-size")) for t in g.iter(SVG_NS + "text")]
+        events.append((g.get("id"), title.text if title is not None else None, texts))
+    return root, events
+
+
+def font_px(size):
+    expect(size is not None and size.endswith("px"), f"font size {size!r} not in px")
+    return float(size[:-2])
+
+
+@case
+def test_view_svg():
+    # The window's pane at 1920x1080: every event of the example has a
+    # row there, its whole title as text, its id on its group.
+    data = export(EXAMPLE, "--view", "1920x1080")
+    root, events = view_events(data)
+    expect(root.get("width") == "1920px" and root.get("height") == "1080px", root.attrib)
+    expect(root.get("viewBox") == "0 0 1920 1080", root.attrib)
+    by_id = {e["id"]: e for e in example_events()}
+    ids = [e[0] for e in events]
+    expect(sorted(ids) == sorted(by_id), f"drawn {sorted(ids)}, events {sorted(by_id)}")
+    for ident, tooltip, texts in events:
+        title = by_id[ident]["title"]
+        expect(tooltip is not None and ident in tooltip and title in tooltip, (ident, tooltip))
+        expect(texts and " ".join(t for t, _ in texts) == title, (ident, texts))
+    # No text under 11 px anywhere: titles, lanes, axis, counts.
+    for t in root.iter(SVG_NS + "text"):
+        expect(font_px(t.get("font-size")) >= 11, ("".join(t.itertext()), t.get("font-size")))
+    expect("Chinese regime sends drones with facial-recognition cameras" in
+           [t for _, _, texts in events for t, _ in texts], "the drones event has no row")
+
+
+@case
+def test_view_smaller():
+    # At 1280x720 the example's lanes share the height: what is drawn on
+    # its own has a group; the rest is counted in clusters; nothing twice.
+    root, events = view_events(export(EXAMPLE, "--view", "1280x720"))
+    ids = [e[0] for e in events]
+    expect(len(ids) == len(set(ids)), ids)
+    expect(8 <= len(ids) < 16, ids)
+    for t in root.iter(SVG_NS + "text"):
+        expect(font_px(t.get("font-size")) >= 11, t.get("font-size"))
+    # Lanes by entity: an event is drawn in each of its lanes, its second
+    # group named ID~2, the pane scrolls (only the lanes in view drawn).
+    _, events = view_events(export(EXAMPLE, "--view", "1280x720", "--lanes", "entity"))
+    ids = [e[0] for e in events]
+    expect(len(ids) == len(set(ids)) and any("~" in i for i in ids), ids)
+
+
+@case
+def test_view_timelinejs():
+    weft_tap.need(WOMEN)
+    with open(WOMEN, encoding="utf-8") as f:
+        slides = json.load(f)["events"]
+    _, events = view_events(export(WOMEN, "--view", "1280x720"))
+    expect(len(events) == len(slides) == 10, [e[0] for e in events])
+    titles = sorted(t for _, _, texts in events for t, _ in texts)
+    expect(titles == sorted(s["text"]["headline"] for s in slides), titles)
+
+
+@case
+def test_view_png_pdf():
+    data = export(EXAMPLE, "--view", "1280x720", suffix=".png")
+    expect(data[:8] == b"\x89PNG\r\n\x1a\n", data[:8])
+    expect(struct.unpack(">II", data[16:24]) == (1280, 720), struct.unpack(">II", data[16:24]))
+    dark = export(EXAMPLE, "--view", "1280x720", "--dark", suffix=".png")
+    expect(dark != data, "dark view identical to light")
+    data = export(EXAMPLE, "--view", "1280x720", suffix=".pdf")
+    m = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    expect(m and abs(float(m.group(1)) - 960) < 0.01 and abs(float(m.group(2)) - 540) < 0.01,
+           m.group(0) if m else "no MediaBox")
+    expect(b"/FontFile" in data, "no embedded font")
+
+
+@case
+def test_page_events_grouped():
+    # The page export names its events the same way.
+    _, events = view_events(export(EXAMPLE))
+    expect(len(events) >= 12 and all(e[1] and e[0] in e[1] for e in events), events[:3])
+
+
 @case
 def test_markup_in_data_is_text():
     with tempfile.TemporaryDirectory() as d:
@@ -174,37 +243,31 @@ def test_markup_in_data_is_text():
 @case
 def test_errors():
     with tempfile.TemporaryDirectory() as d:
-        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.gif"))
-        expect(code == 2 and ".svg" in err, err)
-        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--lanes", "colour")
-        expect(code == 2 and "entity" in err, err)
-        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--from", "2021-13")
-        expect(code == 2 and "--from" in err, err)
-        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.svg"), "--from", "2021", "--to", "2019")
-        expect(code == 2 and "before" in err, err)
-        code, _, err = run("timeline", EXAMPLE, os.path.join(d, "x.png"), "--width", "10")
-        expect(code == 2 and "wide" in err, err)
-        code, _, err = run("timeline", "/nonexistent.weft", os.path.join(d, "x.svg"))
-        expect(code == 2 and "nonexistent" in err, err)
-        code, _, err = run("timeline", EXAMPLE, "/nonexistent-dir/x.svg")
-        expect(code == 2 and "nonexistent-dir" in err, err)
-        code, _, _ = run("timeline", EXAMPLE)
-        expect(code == 2, "missing OUT")
+        svg = os.path.join(d, "x.svg")
+        for args, needle in [
+            ((EXAMPLE, os.path.join(d, "x.gif")), ".svg"),
+            ((EXAMPLE, svg, "--lanes", "colour"), "entity"),
+            ((EXAMPLE, svg, "--from", "2021-13"), "--from"),
+            ((EXAMPLE, svg, "--from", "2021", "--to", "2019"), "before"),
+            ((EXAMPLE, os.path.join(d, "x.png"), "--width", "10"), "wide"),
+            (("/nonexistent.weft", svg), "nonexistent"),
+            ((EXAMPLE, "/nonexistent-dir/x.svg"), "nonexistent-dir"),
+            ((EXAMPLE,), ""),  # no OUT
+            ((EXAMPLE, svg, "--view", "wide"), "1280x720"),
+            ((EXAMPLE, svg, "--view", "1280x720", "--width", "900"), "--width"),
+            ((EXAMPLE, svg, "--view", "1280x50"), "tall"),
+        ]:
+            code, _, err = run("timeline", *args)
+            expect(code == 2 and needle in err, (args, code, err))
         expect(not os.listdir(d), os.listdir(d))
 
 
 @case
 def test_help():
     code, out, _ = run("timeline", "--help")
-    expect(code == 0 and "--lanes" in out and "--from" in out, out)
+    expect(code == 0 and "--lanes" in out and "--from" in out and "--view" in out, out)
     code, out, _ = run("--help")
     expect("timeline" in out, out)
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

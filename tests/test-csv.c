@@ -2,17 +2,15 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "config.h"
+#define G_LOG_DOMAIN "weft-test"
 
-#include <locale.h>
-#include <glib/gstdio.h>
+#include "config.h"
 
 #include "weft-csv.h"
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
-
-static char *tmpdir;
+#include "weft-test.h"
 
 /* Reads every record of @text; fields joined by "|", records by "\n",
  * errors as "!LINE:COLUMN". */
@@ -118,19 +116,6 @@ test_writer (void)
   weft_csv_reader_clear (&reader);
 }
 
-static WeftDataset *
-import_csv (const char       *name,
-            const char       *text,
-            WeftDiagnostics  *diagnostics,
-            GError          **error)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return weft_import_file (file, WEFT_FORMAT_AUTO, NULL, diagnostics, error);
-}
-
 static void
 test_import_events (void)
 {
@@ -143,7 +128,7 @@ test_import_events (void)
     "Untitled date,2020~,,,,\r\n";
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("events.csv");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WeftDataset) dataset = import_csv ("events.csv", csv, diagnostics, &error);
+  g_autoptr(WeftDataset) dataset = weft_test_import_text ("events.csv", csv, diagnostics, &error);
   g_autofree char *all = NULL;
   GPtrArray *events, *entities;
   WeftEvent *e;
@@ -185,7 +170,7 @@ test_import_errors (void)
 {
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("x.csv");
   g_autoptr(GError) error = NULL;
-  g_autoptr(WeftDataset) none = import_csv ("nodate.csv", "title,when\nA,2000\n", diagnostics, &error);
+  g_autoptr(WeftDataset) none = weft_test_import_text ("nodate.csv", "title,when\nA,2000\n", diagnostics, &error);
 
   /* A .csv without the columns says which is missing, and where. */
   g_assert_null (none);
@@ -194,7 +179,7 @@ test_import_errors (void)
   g_clear_error (&error);
 
   {
-    g_autoptr(WeftDataset) latin1 = import_csv ("latin1.csv", "date,title\n2000,Caf\xe9\n", diagnostics, &error);
+    g_autoptr(WeftDataset) latin1 = weft_test_import_text ("latin1.csv", "date,title\n2000,Caf\xe9\n", diagnostics, &error);
 
     g_assert_null (latin1);
     g_assert_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX);
@@ -240,10 +225,9 @@ read_table (const char *path)
 static void
 test_export_tables (void)
 {
-  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WeftDataset) dataset = weft_dataset_load_path (example, NULL, &error);
-  g_autofree char *folder = g_build_filename (tmpdir, "tables", NULL);
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autofree char *folder = weft_test_build_tmp_path ("tables");
   g_autoptr(GFile) out = g_file_new_for_path (folder);
   static const struct {
     const char *table;
@@ -341,8 +325,8 @@ test_export_prefix (void)
   static const char *doc =
     "{\"weft\": 1, \"title\": \"t\", \"entities\": [{\"id\": \"e\", \"name\": \"Comma, \\\"Quote\\\"\\nNewline\", \"kind\": \"other\"}]}";
   g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, NULL);
-  g_autofree char *path = g_build_filename (tmpdir, "out.csv", NULL);
-  g_autofree char *entities = g_build_filename (tmpdir, "out-entities.csv", NULL);
+  g_autofree char *path = weft_test_build_tmp_path ("out.csv");
+  g_autofree char *entities = weft_test_build_tmp_path ("out-entities.csv");
   g_autoptr(GFile) out = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -356,33 +340,11 @@ test_export_prefix (void)
                    "e,\"Comma, \"\"Quote\"\"\nNewline\",other,,,,\r\n");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("weft-test-csv-XXXXXX", NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/csv/reader", test_reader);
   g_test_add_func ("/weft/csv/writer", test_writer);
@@ -391,8 +353,5 @@ main (int    argc,
   g_test_add_func ("/weft/csv/export-tables", test_export_tables);
   g_test_add_func ("/weft/csv/export-prefix", test_export_prefix);
 
-  status = g_test_run ();
-  remove_tree (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return weft_test_run ();
 }

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -14,18 +15,7 @@
 #include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
-
-static WeftDataset *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "network.weft", NULL);
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "weft-test.h"
 
 static void
 assert_ids (gpointer   *items,
@@ -46,7 +36,7 @@ assert_ids (gpointer   *items,
 static void
 test_counts_and_lookup (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   WeftItem *item;
   WeftEntity *a;
 
@@ -89,7 +79,7 @@ test_counts_and_lookup (void)
 static void
 test_indexes (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
   WeftEntity *b = weft_dataset_lookup_entity (ds, "b");
   WeftEntity *c = weft_dataset_lookup_entity (ds, "c");
@@ -124,11 +114,11 @@ test_indexes (void)
   assert_ids (items, n, "v1 v2 v3");
 
   {
-    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r1"));
+    g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (ds, weft_dataset_lookup (ds, "r1"));
     assert_ids (claims->pdata, claims->len, "k1");
   }
   {
-    g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (ds, weft_dataset_lookup (ds, "r3"));
+    g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (ds, weft_dataset_lookup (ds, "r3"));
     assert_ids (claims->pdata, claims->len, "");
   }
 }
@@ -136,7 +126,7 @@ test_indexes (void)
 static void
 test_date_range (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   gint64 lower, upper;
 
   g_assert_true (weft_dataset_get_date_range (ds, &lower, &upper));
@@ -148,7 +138,7 @@ test_date_range (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(WeftDataset) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
@@ -191,7 +181,7 @@ test_round_trip (void)
 static void
 test_example_round_trip (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autofree char *original = NULL;
   g_autofree char *saved = NULL;
   g_autoptr(WeftDataset) ds = NULL;
@@ -208,9 +198,9 @@ test_example_round_trip (void)
 static void
 test_save_file (void)
 {
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-save-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("save");
   g_autofree char *path = g_build_filename (dir, "out.weft", NULL);
   g_autofree char *nested = g_build_filename (dir, "no", "such", "folder", "out.weft", NULL);
   g_autofree char *contents = NULL;
@@ -347,9 +337,9 @@ test_save_disk_full (void)
    * a read-only folder): the write fails part way, the error says so and
    * that the previous file is unchanged, and it is, byte for byte, with no
    * half-written temporary file left beside it. */
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-full-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("full");
   g_autofree char *path = g_build_filename (dir, "kept.weft", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -397,9 +387,9 @@ test_save_through_symlink (void)
   /* GIO writes over a symbolic link in place, truncating first: saving
    * through a link goes to the file it points to instead, so a full disk
    * still leaves the old contents, and the link stays a link. */
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-link-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("link");
   g_autofree char *real = g_build_filename (dir, "real.weft", NULL);
   g_autofree char *link = g_build_filename (dir, "link.weft", NULL);
   g_autofree char *contents = NULL;
@@ -478,9 +468,9 @@ static void
 test_save_parent_is_a_file (void)
 {
   /* Another failure that root cannot bypass: the folder is a file. */
-  g_autoptr(WeftDataset) ds = load_fixture ();
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-notdir-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("notdir");
   g_autofree char *file = g_build_filename (dir, "plain", NULL);
   g_autofree char *inside = g_build_filename (file, "out.weft", NULL);
   g_autofree char *contents = NULL;
@@ -500,8 +490,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/dataset/counts-and-lookup", test_counts_and_lookup);
   g_test_add_func ("/weft/dataset/indexes", test_indexes);
@@ -516,5 +505,5 @@ main (int    argc,
   g_test_add_func ("/weft/dataset/builder", test_builder);
   g_test_add_func ("/weft/dataset/enums", test_enums);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -2,16 +2,16 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
-
-static char *tmpdir;
+#include "weft-test.h"
 
 static void
 test_registry (void)
@@ -106,23 +106,13 @@ test_detect (void)
     }
 }
 
-static GFile *
-write_temp (const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
-}
-
 static void
 test_import_errors (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) graphml = write_temp ("g.graphml", "<?xml version=\"1.0\"?><graphml/>");
-  g_autoptr(GFile) unknown = write_temp ("u.txt", "just some words");
-  g_autoptr(GFile) timeline = write_temp ("t.json", "{\"events\": []}");
+  g_autoptr(GFile) graphml = weft_test_write_tmp_file ("g.graphml", "<?xml version=\"1.0\"?><graphml/>");
+  g_autoptr(GFile) unknown = weft_test_write_tmp_file ("u.txt", "just some words");
+  g_autoptr(GFile) timeline = weft_test_write_tmp_file ("t.json", "{\"events\": []}");
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/weft/x.ftm");
   WeftImportOptions focus = { .focus = "x", .hops = 1 };
   WeftDataset *dataset;
@@ -151,7 +141,7 @@ test_import_errors (void)
 
   /* A .weft file goes through the .weft loader, errors and all. */
   {
-    g_autoptr(GFile) bad = write_temp ("bad.weft", "{\"weft\": 1, \"title\": \"x\", \"entities\": [{\"id\": 3}]}");
+    g_autoptr(GFile) bad = weft_test_write_tmp_file ("bad.weft", "{\"weft\": 1, \"title\": \"x\", \"entities\": [{\"id\": 3}]}");
     g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
 
     dataset = weft_import_file (bad, WEFT_FORMAT_AUTO, NULL, diagnostics, &error);
@@ -166,7 +156,7 @@ test_export_errors (void)
 {
   static const char *doc = "{\"weft\": 1, \"title\": \"x\"}";
   g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "x.weft", NULL, NULL);
-  g_autofree char *old_path = g_build_filename (tmpdir, "keep.gexf", NULL);
+  g_autofree char *old_path = weft_test_build_tmp_path ("keep.gexf");
   g_autoptr(GFile) unknown = g_file_new_for_path ("/tmp/whatever.xyz");
   g_autoptr(GFile) unwritable = g_file_new_for_path ("/nonexistent/dir/out.ftm");
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
@@ -206,11 +196,7 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("weft-test-formats-XXXXXX", NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/formats/registry", test_registry);
   g_test_add_func ("/weft/formats/export-names", test_export_names);
@@ -218,19 +204,5 @@ main (int    argc,
   g_test_add_func ("/weft/formats/import-errors", test_import_errors);
   g_test_add_func ("/weft/formats/export-errors", test_export_errors);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
-  return status;
+  return weft_test_run ();
 }

@@ -3,16 +3,15 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 #include <graphviz/cgraph.h>
 
 #include "weft-formats.h"
-#include "weft-loader.h"
-
-static char *tmpdir;
+#include "weft-test.h"
 
 /* A name that would break XML, DOT and Graphviz escapes if not escaped. */
 #define NASTY "<b>&amp; \"quoted\" 'single' \\N \\G back\\slash\x01 é"
@@ -27,41 +26,18 @@ static const char *nasty_doc =
   " \"relations\": [{\"id\": \"r\", \"from\": \"a&b\", \"to\": \"c\\\"d\", \"type\": \"pays\", \"date\": \"2019~\"},"
   "                 {\"id\": \"r2\", \"from\": \"c\\\"d\", \"to\": \"ev\", \"type\": \"organised\"}]}";
 
-static WeftDataset *
-load_doc (const char *doc)
-{
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *example = g_build_filename (g_getenv ("WEFT_DATADIR"), "examples", "smart-cities.weft", NULL);
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (example, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static char *
 export_text (WeftDataset *dataset,
              WeftFormat   format,
              const char  *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *path = weft_test_build_tmp_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
 
   g_assert_true (weft_export_file (dataset, file, format, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
+  return weft_test_read_file (path, NULL);
 }
 
 /* The example and the nasty document, and what one format makes of each. */
@@ -91,8 +67,8 @@ exports_make (Exports    *e,
   g_autofree char *example_name = g_strconcat ("example.", extension, NULL);
   g_autofree char *nasty_name = g_strconcat ("nasty.", extension, NULL);
 
-  e->example = load_example ();
-  e->nasty = load_doc (nasty_doc);
+  e->example = weft_test_load_example ();
+  e->nasty = weft_test_load_text (nasty_doc, "t.weft");
   e->text = export_text (e->example, format, example_name);
   e->nasty_text = export_text (e->nasty, format, nasty_name);
 }
@@ -351,6 +327,46 @@ test_gexf (void)
   xml_clear (&x);
 }
 
+/* An unknown end is no known end: Gephi must not end "2019/" in 2019. */
+static void
+test_unknown_ends (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"Ends\","
+    " \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\"},"
+    "                {\"id\": \"b\", \"name\": \"B\", \"kind\": \"person\"}],"
+    " \"relations\": [{\"id\": \"r1\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2019/\"},"
+    "                 {\"id\": \"r2\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"/2019-06\"},"
+    "                 {\"id\": \"r3\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2019-05/..\"},"
+    "                 {\"id\": \"r4\", \"from\": \"a\", \"to\": \"b\", \"type\": \"owns\", \"date\": \"2017/2021\"}]}";
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (doc, "t.weft");
+  g_autofree char *gexf = export_text (dataset, WEFT_FORMAT_GEXF, "ends.gexf");
+  g_autofree char *graphml = export_text (dataset, WEFT_FORMAT_GRAPHML, "ends.graphml");
+  static const char * const spells[] = { "2019-01-01..", "..2019-06-30", "2019-05-01..", "2017-01-01..2021-12-31" };
+  Xml x;
+
+  xml_parse (&x, gexf);
+  g_assert_cmpuint (x.spells->len, ==, G_N_ELEMENTS (spells));
+  for (guint i = 0; i < G_N_ELEMENTS (spells); i++)
+    g_assert_cmpstr (g_ptr_array_index (x.spells, i), ==, spells[i]);
+  /* The EDTF says which end is unknown and which open. */
+  g_assert_true (has_value (&x, "date=2019/"));
+  g_assert_true (has_value (&x, "date=2019-05/.."));
+  xml_clear (&x);
+
+  xml_parse (&x, graphml);
+  g_assert_true (has_value (&x, "start=2019-01-01"));
+  g_assert_true (has_value (&x, "end=2019-06-30"));
+  g_assert_true (has_value (&x, "start=2019-05-01"));
+  g_assert_false (has_value (&x, "end=2019-12-31"));
+  g_assert_false (has_value (&x, "start=2019-06-01"));
+  g_assert_false (has_value (&x, "end=2019-05-31"));
+  /* The title, three a node, four an edge, and five bounds: r4 has
+   * both, the others one each. */
+  g_assert_cmpuint (count (&x, "data"), ==, 1 + 2 * 3 + 4 * 4 + 5);
+  xml_clear (&x);
+}
+
 /* ---- DOT ------------------------------------------------------------------ */
 
 static void
@@ -390,29 +406,12 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("weft-test-graph-export-XXXXXX", NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/graph-export/graphml", test_graphml);
   g_test_add_func ("/weft/graph-export/gexf", test_gexf);
+  g_test_add_func ("/weft/graph-export/unknown-ends", test_unknown_ends);
   g_test_add_func ("/weft/graph-export/dot", test_dot);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
-  return status;
+  return weft_test_run ();
 }

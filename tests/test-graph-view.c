@@ -6,14 +6,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <adwaita.h>
 
 #include "weft-graph-view.h"
 #include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-test-gui.h"
 #include "weft-views.h"
 
@@ -51,17 +49,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-
-  f->dataset = weft_dataset_load_path (path, NULL, &error);
-  g_assert_no_error (error);
+  f->dataset = weft_test_load_example ();
   f->session = weft_session_new (f->dataset);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   f->view = WEFT_GRAPH_VIEW (weft_graph_view_new (f->session));
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = GTK_WIDGET (weft_test_present (GTK_WIDGET (f->view), 1000, 700));
   wait_for_layout (f);
 }
 
@@ -653,17 +644,11 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
   /* GTK's test accessibility backend records what the view tells
    * assistive technologies, so the tests can read it back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display; skipping the GUI tests\n");
-      return 77;
-    }
-  adw_init ();
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/weft/graph-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("opens", test_opens);
@@ -681,5 +666,5 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/weft/graph-view/awkward-names", test_awkward_names);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

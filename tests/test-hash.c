@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "weft-hash.h"
+#include "weft-test.h"
 
 static void
 test_vectors (void)
@@ -76,11 +77,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/hash/vectors", test_vectors);
   g_test_add_func ("/weft/hash/colliding-ids", test_colliding_ids);
   g_test_add_func ("/weft/hash/table", test_table);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -20,40 +20,17 @@ change but fails when weft shows English. Prints TAP."""
 import gettext
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
+import weft_tap
+from weft_tap import EXAMPLE, Skip, case, expect
+
 WEFT, MO_ROOT, LOCPATH, DESKTOP, METAINFO, MIME = sys.argv[1:7]
-DATA = os.environ.get("WEFT_DATADIR", os.path.join(os.path.dirname(__file__), "..", "data"))
-EXAMPLE = os.path.join(DATA, "examples", "smart-cities.weft")
 LANGS = ("es", "zh_CN")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-results = []
-
-
-class Skip(Exception):
-    pass
-
-
-def case(fn):
-    name = fn.__name__[5:]
-    try:
-        fn()
-        results.append((True, name, ""))
-    except Skip as e:
-        results.append((True, f"{name} # SKIP {e}", ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
-    return fn
-
-
-def expect(cond, message):
-    if not cond:
-        raise AssertionError(message)
 
 
 def catalogue(lang):
@@ -71,8 +48,7 @@ def run(*args, lang=None, locale="C.UTF-8", locpath=False):
         env["LANGUAGE"] = lang
     if locpath:
         env["LOCPATH"] = LOCPATH
-    p = subprocess.run([WEFT, *args], capture_output=True, text=True, env=env, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+    return weft_tap.run([WEFT, *args], env=env)
 
 
 CONVERSION = re.compile(r"%(?:(\d+)\$)?([-+ #0']*)(\d*)(?:\.(\d+))?(?:ll|l|h)?([sducxX%])")
@@ -330,10 +306,4 @@ def test_mime_comment_is_translated():
         expect(want != english and found.get(lang) == [want], f"{lang}: {found.get(lang)}")
 
 
-print(f"1..{len(results)}")
-for i, (ok, name, msg) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in msg.splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+weft_tap.finish()

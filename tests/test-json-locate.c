@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 
 #include "weft-json-locate.h"
+#include "weft-test.h"
 
 typedef struct {
   const char *text;
@@ -367,8 +369,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/json-locate/bad", test_bad);
   g_test_add_func ("/weft/json-locate/good", test_good);
@@ -381,5 +382,5 @@ main (int    argc,
   g_test_add_func ("/weft/json-locate/values-limit", test_values_limit);
   g_test_add_func ("/weft/json-locate/limits-are-limits", test_limits_are_limits);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,21 +14,8 @@
 #include "weft-graph-painter.h"
 #include "weft-graph-picture.h"
 #include "weft-layout.h"
-#include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-session.h"
-
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "weft-test.h"
 
 /* Names that mean something to Graphviz, SVG, HTML or Pango. */
 static const char * const awkward_names[] = {
@@ -204,7 +190,7 @@ assert_geometry (WeftLayout *layout)
 static void
 test_geometry (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_AUTO, &error);
@@ -229,7 +215,7 @@ test_geometry (void)
 static void
 test_engines (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
 
   for (WeftLayoutEngine engine = WEFT_ENGINE_DOT; engine < WEFT_N_ENGINES; engine++)
@@ -250,7 +236,7 @@ test_engines (void)
 static void
 test_events_and_claims (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, TRUE, TRUE);
   g_autoptr(GError) error = NULL;
@@ -783,7 +769,7 @@ wait_for (Waiter *w)
 static void
 test_async (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
   Waiter w = { 0 };
 
@@ -836,7 +822,7 @@ test_timeout_fallback (void)
 {
   g_autoptr(WeftDataset) ring = ring_dataset (100);
   g_autoptr(WeftGraph) slow_graph = graph_of (ring);
-  g_autoptr(WeftDataset) example = load_example ();
+  g_autoptr(WeftDataset) example = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (example);
   g_autoptr(WeftLayout) reference = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -923,7 +909,7 @@ graph_has_entity (WeftGraph  *graph,
 static void
 test_focus (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSession) session = weft_session_new (d);
   WeftEntity *huawei = weft_dataset_lookup_entity (d, "ent-huawei");
   g_autoptr(WeftSubgraph) s1 = NULL;
@@ -970,7 +956,7 @@ test_focus (void)
 static void
 test_focus_edges (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSession) session = weft_session_new (d);
 
   weft_session_set_focus (session, weft_dataset_lookup_entity (d, "ent-huawei"));
@@ -1025,7 +1011,7 @@ test_focus_edges (void)
 static void
 test_path (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSession) session = weft_session_new (d);
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
@@ -1066,7 +1052,7 @@ test_path (void)
 static void
 test_most_connected (void)
 {
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftSubgraph) all = weft_dataset_all (d);
   g_autoptr(WeftSubgraph) top = weft_subgraph_most_connected (d, all, 10);
   g_autoptr(WeftGraph) graph = weft_graph_new (d, all, FALSE, FALSE);
@@ -1127,7 +1113,7 @@ static void
 test_painter (void)
 {
   g_autoptr(WeftGraphPainter) painter = weft_graph_painter_new ();
-  g_autoptr(WeftDataset) d = load_example ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
   g_autoptr(WeftGraph) graph = graph_of (d);
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
@@ -1314,7 +1300,7 @@ assert_legible (WeftGraphPicture *picture,
 static void
 test_legible (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftLayout) raw = raw_layout (dataset);
   const double panes[][2] = { { 1280, 720 }, { 1920, 1000 }, { 810, 750 }, { 1450, 520 } };
 
@@ -1335,7 +1321,7 @@ test_legible (void)
 static void
 test_small_pane (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftLayout) raw = raw_layout (dataset);
   const double panes[][2] = { { 720, 380 }, { 500, 300 }, { 320, 240 } };
 
@@ -1351,8 +1337,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/layout/check", test_check);
   g_test_add_func ("/weft/layout/geometry", test_geometry);
@@ -1380,5 +1365,5 @@ main (int    argc,
   /* Last: it leaves Graphviz busy. */
   g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

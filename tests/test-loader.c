@@ -2,15 +2,17 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
 #include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
+#include "weft-test.h"
 
 /* A small valid document; the cases below break one thing each. Keep its
  * layout: the expected lines and columns depend on it. */
@@ -259,7 +261,7 @@ static void
 test_file_errors (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("weft-test-XXXXXX", NULL);
+  g_autofree char *dir = weft_test_make_tmp_dir ("file-errors");
   g_autofree char *missing = g_build_filename (dir, "missing.weft", NULL);
   g_autofree char *big = g_build_filename (dir, "big.weft", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.weft", NULL);
@@ -504,13 +506,135 @@ test_unknown_member_order (void)
   g_assert_cmpstr (saved_again, ==, saved);
 }
 
+/* One member table per item type serves the loader and the saver: a
+ * document with every member of every kind of item is read, then written
+ * back with the members in the table's order, unknown ones after, and
+ * reading that again changes nothing. */
+static void
+test_every_member (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"Every member\", \"description\": \"d\", \"language\": \"en\", \"x-top\": true,\n"
+    " \"sources\": [{\"id\": \"s1\", \"title\": \"T\", \"publisher\": \"P\", \"author\": \"A\", \"date\": \"2021-10\",\n"
+    "               \"url\": \"https://example.org/\", \"kind\": \"report\", \"cited_by\": \"s2\", \"x-s\": 1},\n"
+    "              {\"id\": \"s2\", \"title\": \"T2\", \"kind\": \"book\"}],\n"
+    " \"entities\": [{\"country\": \"CN\", \"id\": \"e1\", \"name\": \"N\", \"kind\": \"company\", \"aliases\": [\"a\", \"b\"],\n"
+    "                \"description\": \"D\", \"tags\": [], \"x-e\": [1]},\n"
+    "               {\"id\": \"e2\", \"name\": \"M\", \"kind\": \"place\"}],\n"
+    " \"events\": [{\"id\": \"v1\", \"title\": \"V\", \"date\": \"2008~\", \"description\": \"D\",\n"
+    "              \"participants\": [{\"entity\": \"e1\", \"role\": \"r\", \"x-p\": null}, {\"entity\": \"e2\"}],\n"
+    "              \"claims\": [\"c1\"], \"group\": \"g\", \"tags\": [\"t\"], \"x-v\": \"v\"}],\n"
+    " \"claims\": [{\"id\": \"c1\", \"text\": \"C\", \"status\": \"alleged\", \"claimant\": \"e2\", \"about\": [\"e1\"],\n"
+    "              \"date\": \"2019/..\", \"citations\": [{\"source\": \"s1\", \"quote\": \"Q\", \"locator\": \"p. 3\", \"x-c\": 2}],\n"
+    "              \"x-cl\": {}},\n"
+    "             {\"id\": \"c2\", \"text\": \"C2\", \"status\": \"opinion\", \"about\": [], \"citations\": []}],\n"
+    " \"relations\": [{\"id\": \"r1\", \"from\": \"e1\", \"to\": \"e2\", \"type\": \"owns\", \"label\": \"L\",\n"
+    "                 \"date\": \"2017/2021\", \"claims\": [\"c1\"], \"x-r\": 0}],\n"
+    " \"eras\": [{\"id\": \"a1\", \"title\": \"E\", \"date\": \"2000/2010\", \"color\": \"#ff0000\", \"x-a\": \"a\"}]}\n";
+  /* Every member name of the saved text, in order. */
+  static const char *saved_names =
+    "weft title description language "
+    "sources id title publisher author date url kind cited_by x-s id title kind "
+    "entities id name kind aliases description tags country x-e id name kind "
+    "events id title date description participants entity role x-p entity claims group tags x-v "
+    "claims id text status claimant about date citations source quote locator x-c x-cl id text status about citations "
+    "relations id from to type label date claims x-r "
+    "eras id title date color x-a "
+    "x-top";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = NULL;
+  g_autoptr(WeftDataset) again = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *report = diagnose (doc, &dataset, &error);
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  WeftEvent *event;
+  WeftClaim *claim;
+  gsize length;
+
+  /* A warning for each of the nine x- members, and nothing else. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (lines), ==, 9 + 1);
+  for (guint i = 0; i < 9; i++)
+    g_assert_nonnull (strstr (lines[i], ": warning: "));
+
+  event = g_ptr_array_index (weft_dataset_get_events (dataset), 0);
+  g_assert_cmpuint (event->n_participants, ==, 2);
+  g_assert_cmpstr (event->participants[0].role, ==, "r");
+  g_assert_null (event->participants[1].role);
+  g_assert_true (event->date.start.flags & WEFT_DATE_FLAG_APPROXIMATE);
+  claim = g_ptr_array_index (weft_dataset_get_claims (dataset), 0);
+  g_assert_cmpint (claim->status, ==, WEFT_STATUS_ALLEGED);
+  g_assert_cmpstr (claim->citations[0].locator, ==, "p. 3");
+  g_assert_true (claim->date.end.flags & WEFT_DATE_FLAG_OPEN);
+  g_assert_cmpint (weft_dataset_lookup_entity (dataset, "e2")->kind, ==, WEFT_ENTITY_PLACE);
+
+  saved = weft_dataset_to_data (dataset, &length);
+  for (const char *p = strstr (saved, "\""); p != NULL; p = strstr (p, "\""))
+    {
+      const char *close = strchr (p + 1, '"');
+
+      g_assert_nonnull (close);
+      if (g_str_has_prefix (close, "\" :"))
+        g_string_append_printf (names, "%s%.*s", names->len ? " " : "", (int) (close - p - 1), p + 1);
+      p = close + 1;
+    }
+  g_assert_cmpstr (names->str, ==, saved_names);
+
+  again = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = weft_dataset_to_data (again, NULL);
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
+/* An item that misses every required member: one message each, in the
+ * order of the members. */
+static void
+test_missing_members (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"t\", \"sources\": [{}], \"entities\": [{}], \"events\": [{}],\n"
+    " \"claims\": [{}], \"relations\": [{}], \"eras\": [{}]}";
+  static const char *expected[] = {
+    "t.weft:1:39: error: sources[0]: missing “id”",
+    "t.weft:1:39: error: sources[0]: missing “title”",
+    "t.weft:1:39: error: sources[0]: missing “kind”",
+    "t.weft:1:57: error: entities[0]: missing “id”",
+    "t.weft:1:57: error: entities[0]: missing “name”",
+    "t.weft:1:57: error: entities[0]: missing “kind”",
+    "t.weft:1:73: error: events[0]: missing “id”",
+    "t.weft:1:73: error: events[0]: missing “title”",
+    "t.weft:1:73: error: events[0]: missing “date”",
+    "t.weft:1:73: error: events[0]: missing “participants”",
+    "t.weft:2:13: error: claims[0]: missing “id”",
+    "t.weft:2:13: error: claims[0]: missing “text”",
+    "t.weft:2:13: error: claims[0]: missing “status”",
+    "t.weft:2:13: error: claims[0]: missing “about”",
+    "t.weft:2:13: error: claims[0]: missing “citations”",
+    "t.weft:2:32: error: relations[0]: missing “id”",
+    "t.weft:2:32: error: relations[0]: missing “from”",
+    "t.weft:2:32: error: relations[0]: missing “to”",
+    "t.weft:2:32: error: relations[0]: missing “type”",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = diagnose (doc, NULL, &error);
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+
+  g_test_message ("%s", report);
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INVALID);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_str_has_prefix (lines[i], expected[i]))
+      g_error ("line %u: expected “%s…”, got “%s”", i, expected[i], lines[i]);
+}
+
 static void
 test_items_limit (void)
 {
   /* The example holds 2,509 values: exactly that many is allowed, one less
    * is refused before json-glib parses anything, with an error that says
    * which limit and how to raise it. */
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) dataset = NULL;
 
@@ -548,7 +672,7 @@ test_items_limit (void)
 static void
 test_example_loads (void)
 {
-  g_autofree char *path = weft_get_example_path ();
+  g_autofree char *path = weft_dup_example_path ();
   g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(WeftDataset) dataset = weft_dataset_load_path (path, diagnostics, &error);
@@ -567,8 +691,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/loader/good", test_good_document);
   g_test_add_func ("/weft/loader/errors", test_errors);
@@ -583,6 +706,8 @@ main (int    argc,
   g_test_add_func ("/weft/loader/colliding-ids", test_colliding_ids);
   g_test_add_func ("/weft/loader/unknown-member-order", test_unknown_member_order);
   g_test_add_func ("/weft/loader/items-limit", test_items_limit);
+  g_test_add_func ("/weft/loader/every-member", test_every_member);
+  g_test_add_func ("/weft/loader/missing-members", test_missing_members);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

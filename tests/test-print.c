@@ -9,7 +9,7 @@
  * Also writes print-timeline.png, print-graph.png (pdftoppm, 50 dpi) and
  * print-window.png (the window) to compare by eye.
  *
- * Runs under Xvfb (build-aux/test); returns 77 (skip) without a display.
+ * Runs under Xvfb (build-aux/test); skips without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,7 +17,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -456,26 +455,13 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-
-  app = weft_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
+  app = weft_test_get_application ();
 
   g_test_add_func ("/weft/print/timeline", test_timeline);
   g_test_add_func ("/weft/print/graph", test_graph);
   g_test_add_func ("/weft/print/empty", test_empty);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return weft_test_run ();
 }

@@ -17,7 +17,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +30,7 @@
 #include "weft-paths.h"
 #include "weft-query.h"
 #include "weft-session.h"
+#include "weft-test.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 # define UNDER_ASAN 1
@@ -298,10 +298,10 @@ test_cycles (void)
   Fixture f = { 0 };
   gsize heap_before, heap_after, rss_before, rss_after;
 
-  f.example_path = weft_get_example_path ();
+  f.example_path = weft_dup_example_path ();
   f.big_text = generate (2000);
   f.big_length = strlen (f.big_text);
-  f.dir = g_dir_make_tmp ("weft-soak-XXXXXX", NULL);
+  f.dir = weft_test_make_tmp_dir ("soak");
   f.save_path = g_build_filename (f.dir, "saved.weft", NULL);
 
   for (guint i = 0; i < WARM_UP_CYCLES; i++)
@@ -346,10 +346,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/soak/cycles", test_cycles);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "weft-text.h"
+#include "weft-test.h"
 
 typedef struct {
   const char *text;
@@ -119,12 +120,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/text/escape", test_escape);
   g_test_add_func ("/weft/text/unsafe", test_unsafe);
   g_test_add_func ("/weft/text/every-byte", test_every_byte);
   g_test_add_func ("/weft/text/position", test_position);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -1,6 +1,6 @@
 /* test-timeline-view.c: the timeline widget, driven through its actions
  *
- * Runs under Xvfb (build-aux/test); skips (77) without a display.
+ * Runs under Xvfb (build-aux/test); skips without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -8,14 +8,17 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include <adwaita.h>
 
+#include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
+#include "weft-test-gui.h"
+#include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
+#include "weft-views.h"
 
 typedef struct {
   WeftDataset      *dataset;
@@ -46,17 +49,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-
-  f->dataset = weft_dataset_load_path (path, NULL, &error);
-  g_assert_no_error (error);
+  f->dataset = weft_test_load_example ();
   f->session = weft_session_new (f->dataset);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1280, 760);
   f->view = WEFT_TIMELINE_VIEW (weft_timeline_view_new (f->session));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  gtk_window_present (f->window);
+  f->window = weft_test_present (GTK_WIDGET (f->view), 1280, 760);
   wait_for_allocation (GTK_WIDGET (f->view));
 }
 
@@ -98,36 +94,6 @@ ymd (gint64 y,
      guint  d)
 {
   return weft_days_from_civil (y, m, d);
-}
-
-/* Saves what the view shows, for a person to look at; returns it. */
-static GdkTexture *
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  /* Let the window draw a frame first. */
-  {
-    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-    while (g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return g_steal_pointer (&texture);
 }
 
 /* The brightness (0..255) of a pixel of a screenshot. */
@@ -269,7 +235,7 @@ test_range (Fixture       *f,
   g_assert_cmpfloat (vl, <=, lower);
   g_assert_cmpfloat (vu, >=, upper + 1);
   g_assert_cmpfloat (vu - vl, <, (upper + 1 - lower) * 1.2);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-range.png");
 
   /* Day numbers work too, in either order. */
   activate (f, "timeline.select-range", g_variant_new_string ("18300/18262"));
@@ -319,7 +285,7 @@ test_brush (Fixture       *f,
   g_assert_true (weft_session_get_window (f->session, &wl, &wu));
   g_assert_cmpfloat (fabs (wl - (lower + x0 / ppd)), <=, 1.5);
   g_assert_cmpfloat (fabs (wu + 1 - (lower + x1 / ppd)), <=, 1.5);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-brush.png");
 
   /* Dragging the lanes pans, and leaves the window alone. */
   g_signal_emit_by_name (drag, "drag-begin", 600.0, 400.0);
@@ -359,7 +325,7 @@ test_lanes (Fixture       *f,
       g_assert_cmpstr (weft_timeline_view_get_lanes (f->view), ==, modes[i]);
       g_assert_cmpuint (frame->lanes->len, ==, count_lane_keys (f->dataset, modes[i]));
       if (g_str_equal (modes[i], "entity"))
-        g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png"));
+        weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity.png");
     }
 
   /* Folding a lane through its action. */
@@ -383,7 +349,7 @@ test_lanes (Fixture       *f,
       }
     g_assert_true (found);
   }
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view.png");
   activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
   g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
 }
@@ -414,7 +380,7 @@ test_selection (Fixture       *f,
   g_assert_null (weft_timeline_view_get_selected_event (f->view));
   g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_ccp);
   g_assert_cmpuint (n_ccp, >=, 3);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-entity-selected.png");
 
   /* Zoom to selection shows the entity's events. */
   activate (f, "timeline.zoom-selection", NULL);
@@ -454,7 +420,7 @@ test_events (Fixture       *f,
   g_assert_cmpfloat (upper, >, ymd (2009, 1, 1));
   g_assert_cmpfloat (upper - lower, <, 5 * 366);
   g_assert_cmpfloat_with_epsilon ((lower + upper) / 2, (ymd (2008, 1, 1) + ymd (2009, 1, 1)) / 2.0, 1);
-  g_object_unref (save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-event.png");
 
   /* Step back and forth in the order events start on the axis. */
   activate (f, "timeline.previous-event", NULL);
@@ -566,10 +532,10 @@ test_dark (Fixture       *f,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   iterate ();
-  light = save_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
+  light = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   iterate ();
-  dark = save_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
+  dark = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   iterate ();
 
@@ -578,19 +544,613 @@ test_dark (Fixture       *f,
   g_assert_cmpuint (luma_at (dark, 700, y), <, 60);
 }
 
+
+/* ---- The pane at a size ------------------------------------------------ */
+
+/* A view of @file (the example when NULL) alone in an undecorated window
+ * of @width x @height, so that it has exactly that size. */
+typedef struct {
+  const char *file;     /* in $WEFT_CORPUS/timelinejs, or NULL */
+  int         width;
+  int         height;
+} Sized;
+
+static void
+sized_set_up (Fixture       *f,
+              gconstpointer  data)
+{
+  const Sized *sized = data;
+  const char *corpus = g_getenv ("WEFT_CORPUS");
+  g_autofree char *path = sized->file == NULL ? weft_dup_example_path ()
+                          : corpus != NULL ? g_build_filename (corpus, "timelinejs", sized->file, NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without the shared corpus, no window: the test skips. */
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  file = g_file_new_for_path (path);
+  f->dataset = weft_import_file (file, WEFT_FORMAT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->session = weft_session_new (f->dataset);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_decorated (f->window, FALSE);
+  gtk_window_set_default_size (f->window, sized->width, sized->height);
+  f->view = WEFT_TIMELINE_VIEW (weft_timeline_view_new (f->session));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  wait_for_allocation (GTK_WIDGET (f->view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), ==, sized->width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->view)), ==, sized->height);
+}
+
+static void
+sized_tear_down (Fixture       *f,
+                 gconstpointer  data)
+{
+  if (f->window != NULL)
+    fixture_tear_down (f, data);
+}
+
+/* Every event has a row and its whole title: the TimelineJS file of ten
+ * events at 1280x720 (four rows a lane showed four of them), the example
+ * at 1920x1080 (where "…sends drones…" hid behind a "1"). */
+static void
+test_every_event (Fixture       *f,
+                  gconstpointer  data)
+{
+  const Sized *sized = data;
+  const WeftTimelineFrame *frame;
+  GPtrArray *events;
+  g_autofree char *name = NULL;
+
+  if (f->dataset == NULL)
+    {
+      g_test_skip ("../shared/corpus (WEFT_CORPUS) is missing: no women_in_computing.json");
+      return;
+    }
+
+  frame = weft_timeline_view_get_frame (f->view);
+  events = weft_dataset_get_events (f->dataset);
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+      const WeftTimelineMark *mark = weft_timeline_frame_find_event (frame, event, G_MAXUINT);
+
+      if (mark == NULL)
+        g_error ("“%s” has no row", event->title);
+      g_assert_cmpfloat (mark->label_width, ==, mark->full_label_width);
+      /* Drawn in view. */
+      g_assert_cmpfloat (mark->label_x, >=, 0);
+      g_assert_cmpfloat (mark->label_x + mark->label_width, <=, sized->width);
+      g_assert_cmpfloat (frame->header_height + mark->y + frame->metrics.row_height, <=,
+                         sized->height - WEFT_TIMELINE_OVERVIEW_HEIGHT);
+    }
+  for (guint i = 0; i < frame->marks->len; i++)
+    g_assert_cmpint (g_array_index (frame->marks, WeftTimelineMark, i).kind, ==, WEFT_TIMELINE_MARK_EVENT);
+  if (sized->file == NULL)
+    g_assert_nonnull (weft_timeline_frame_find_event (frame, (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-drones-monitor-residents"),
+                                                      G_MAXUINT));
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
+
+  name = g_strdup_printf ("timeline-view-%s-%dx%d.png", sized->file != NULL ? "women" : "example",
+                          sized->width, sized->height);
+  weft_test_save_screenshot (GTK_WIDGET (f->view), name);
+}
+
+/* A frame as text: each lane's rows and place, each mark's kind, row,
+ * place, title width, count and event. */
+static char *
+describe_frame (const WeftTimelineFrame *frame)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint l = 0; l < frame->lanes->len; l++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, l);
+
+      g_string_append_printf (s, "lane %u: %u rows%s at %g\n", box->lane, box->rows,
+                              box->cluster_row ? " and clusters" : "", box->y);
+      for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
+        {
+          const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+          g_string_append_printf (s, "  %s row %u at %g,%g width %g count %u %s\n",
+                                  mark->kind == WEFT_TIMELINE_MARK_EVENT ? "event" : "cluster", mark->row,
+                                  mark->label_x, mark->y, mark->label_width, mark->count,
+                                  mark->kind == WEFT_TIMELINE_MARK_EVENT
+                                  ? weft_timeline_index_get_item (frame->index, mark->item)->event->item.id : "");
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* `weft timeline --view WxH` draws what the view of that size shows: the
+ * same marks (rows, clusters, cut titles) from the same pane code, and in
+ * the SVG one <g class="event"> per event drawn, where the view has it. */
+static void
+test_matches_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  const Sized *sized = data;
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  WeftTimelineExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftTimelinePane) pane = NULL;
+  const WeftTimelineFrame *other;
+  const char *text, *at;
+  guint n_groups = 0, n_event_marks = 0, n_clusters = 0;
+
+  /* The command line's pane: the same frame, mark by mark. */
+  pane = weft_timeline_pane_new (f->dataset, WEFT_TIMELINE_LANES_GROUP, 1);
+  weft_timeline_pane_set_size (pane, sized->width, sized->height);
+  other = weft_timeline_pane_get_frame (pane);
+  {
+    g_autofree char *shown = describe_frame (frame);
+    g_autofree char *drawn = describe_frame (other);
+
+    g_assert_cmpstr (shown, ==, drawn);
+  }
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      if (g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_EVENT)
+        n_event_marks++;
+      else
+        n_clusters++;
+    }
+  /* At this size the example's lanes share the height: both kinds. */
+  g_assert_cmpuint (n_event_marks, >, 8);
+  g_assert_cmpuint (n_clusters, >, 0);
+
+  /* The SVG: each event mark a group with the event's id, in the order
+   * drawn, its title where the view draws it. */
+  weft_timeline_export_options_init (&options, f->dataset);
+  options.view_width = sized->width;
+  options.view_height = sized->height;
+  svg = weft_timeline_export_bytes (f->dataset, WEFT_TIMELINE_FORMAT_SVG, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (svg, NULL);
+  at = text;
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+      WeftEvent *event;
+      g_autofree char *group = NULL;
+      g_autofree char *x = NULL;
+      const char *end;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (mark->kind != WEFT_TIMELINE_MARK_EVENT)
+        continue;
+      event = weft_timeline_index_get_item (frame->index, mark->item)->event;
+      group = g_strdup_printf ("<g class=\"event\" id=\"%s\">", event->item.id);
+      at = strstr (at, group);
+      g_assert_nonnull (at);
+      end = strstr (at, "</g>");
+      g_assert_nonnull (end);
+      x = g_strdup_printf ("<text x=\"%s\"", g_ascii_formatd (buf, sizeof buf, "%.2f", mark->label_x));
+      g_assert_nonnull (g_strstr_len (at, end - at, x));
+      g_assert_nonnull (g_strstr_len (at, end - at, "font-size=\""));
+      n_groups++;
+      at = end;
+    }
+  g_assert_cmpuint (n_groups, ==, n_event_marks);
+  g_assert_null (strstr (at, "class=\"event\""));
+}
+
+/* GNOME's habit: the wheel scrolls (the lanes), Shift or a horizontal
+ * wheel pans in time, Ctrl with the wheel and pinching zoom. */
+static void
+test_wheel (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  GtkEventControllerScroll *wheel = NULL;
+  GtkGestureZoom *pinch = NULL;
+  double lower, upper, l2, u2, scroll;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        wheel = GTK_EVENT_CONTROLLER_SCROLL (controller);
+      if (GTK_IS_GESTURE_ZOOM (controller))
+        pinch = GTK_GESTURE_ZOOM (controller);
+    }
+  g_assert_nonnull (wheel);
+  g_assert_nonnull (pinch);
+
+  /* Lanes by entity need more than this window: the wheel scrolls them,
+   * the span stays. */
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 2.0, &handled);
+  iterate ();
+  g_assert_true (handled);
+  scroll = weft_timeline_view_get_scroll (f->view);
+  g_assert_cmpfloat (scroll, >, 0);
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat (l2, ==, lower);
+  g_assert_cmpfloat (u2, ==, upper);
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-scrolled.png");
+  g_signal_emit_by_name (wheel, "scroll", 0.0, -1.0, &handled);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), <, scroll);
+
+  /* Zoomed in, a horizontal wheel pans, the lanes stay. */
+  activate (f, "timeline.zoom-in", NULL);
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  scroll = weft_timeline_view_get_scroll (f->view);
+  g_signal_emit_by_name (wheel, "scroll", 1.0, 0.0, &handled);
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat (l2, >, lower);
+  g_assert_cmpfloat_with_epsilon (u2 - l2, upper - lower, 1e-6);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, scroll);
+
+  /* Shift with the wheel pans too. */
+  g_assert_true (weft_timeline_view_scroll (f->view, 0, -1, GDK_SHIFT_MASK, FALSE));
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <, l2);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, scroll);
+
+  /* Ctrl with the wheel zooms: up is in, down is out; nothing scrolls. */
+  g_assert_true (weft_timeline_view_scroll (f->view, 0, -1, GDK_CONTROL_MASK, FALSE));
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat_with_epsilon (u2 - l2, (upper - lower) / 1.25, 1e-6 * (upper - lower));
+  g_assert_true (weft_timeline_view_scroll (f->view, 0, 2, GDK_CONTROL_MASK, FALSE));
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat_with_epsilon (upper - lower, (u2 - l2) * 1.5625, 1e-6 * (upper - lower));
+  /* A touchpad: pixels, smoothly. */
+  g_assert_true (weft_timeline_view_scroll (f->view, 0, -30, GDK_CONTROL_MASK, TRUE));
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat (u2 - l2, <, upper - lower);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, scroll);
+
+  /* Pinching zooms by its scale around its centre. */
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_signal_emit_by_name (pinch, "begin", NULL);
+  g_signal_emit_by_name (pinch, "scale-changed", 2.0);
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat_with_epsilon (u2 - l2, (upper - lower) / 2, 1e-6 * (upper - lower));
+  g_assert_cmpfloat_with_epsilon ((l2 + u2) / 2, (lower + upper) / 2, 1e-6 * (upper - lower));
+
+  /* Lanes that fit do not scroll: the wheel lets the event go. */
+  activate (f, "timeline.lanes", g_variant_new_string ("group"));
+  g_assert_false (weft_timeline_view_scroll (f->view, 0, 3, 0, FALSE));
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
+}
+
+/* The brightness of where an event's glyph is drawn, and of its
+ * title's first letters' row, in a screenshot of the view. */
+static guint
+glyph_luma (Fixture    *f,
+            GdkTexture *shot,
+            WeftEvent  *event)
+{
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  const WeftTimelineMark *mark = weft_timeline_frame_find_event (frame, event, G_MAXUINT);
+  double y;
+
+  g_assert_nonnull (mark);
+  y = frame->header_height + mark->y - weft_timeline_view_get_scroll (f->view) + frame->metrics.row_height - 9;
+  return luma_at (shot, (int) ((MAX (mark->x0, 0) + MIN (mark->x1, 1279)) / 2), (int) y);
+}
+
+/* A search lights what it reaches and dims the rest: "genocide" finds
+ * an event by its title; its glyph keeps its colour, others fade (their
+ * titles stay readable secondary text); the count is spoken. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftEvent *genocide = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-uyghur-genocide-designation");
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  guint ibm_before, genocide_before;
+
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 0);
+  before = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-before-search.png");
+  ibm_before = glyph_luma (f, before, ibm);
+  genocide_before = glyph_luma (f, before, genocide);
+
+  weft_session_set_search_text (f->session, "genocide");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 1);
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "1 event matches the search"));
+  after = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-search.png");
+  /* Light theme: a dimmed glyph is paler; the match's is unchanged. */
+  g_assert_cmpuint (glyph_luma (f, after, ibm), >, ibm_before + 40);
+  g_assert_cmpuint (glyph_luma (f, after, genocide), <=, genocide_before + 4);
+
+  /* A selected entity's events take over from the search while it is
+   * selected. */
+  weft_session_select_id (f->session, "ent-ibm");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, 1);
+  weft_session_set_selection (f->session, NULL);
+
+  /* "Huawei" and "huawei" reach the same events; nothing matching, all
+   * dim; no search, nothing dim. */
+  weft_session_set_search_text (f->session, "Huawei");
+  iterate ();
+  {
+    guint n = weft_timeline_view_get_n_matches (f->view);
+
+    weft_session_set_search_text (f->session, "huawei");
+    iterate ();
+    g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, n);
+  }
+  weft_session_set_search_text (f->session, "zzzz");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 0);
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "0 events match the search"));
+  weft_session_set_search_text (f->session, "");
+  iterate ();
+  g_assert_null (strstr (weft_timeline_view_get_accessible_text (f->view), "search"));
+}
+
+/* Enter in the search steps through what it reaches: find-next selects
+ * the next match on the axis and brings it into view, in time and in
+ * the lanes (by entity, taller than the view), going round at the end. */
+static void
+test_find_next (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  const WeftSearchResults *results;
+  g_autoptr(GPtrArray) reached = NULL;
+  graphene_rect_t bounds;
+  WeftEvent *first;
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_search_text (f->session, "camera");
+  iterate ();
+  results = weft_session_get_search_results (f->session);
+  reached = weft_search_results_dup_events (results, f->dataset);
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, reached->len);
+  g_assert_cmpuint (reached->len, >=, 3);
+
+  /* Far from any of them: zoomed into 2000, scrolled to the bottom. */
+  weft_timeline_view_set_span (f->view, ymd (2000, 1, 1), ymd (2000, 3, 1));
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  iterate ();
+
+  for (guint i = 0; i < reached->len + 1; i++)
+    {
+      WeftItem *item;
+
+      activate (f, "timeline.find-next", NULL);
+      item = weft_session_get_selection (f->session);
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->type, ==, WEFT_ITEM_EVENT);
+      g_assert_true (g_ptr_array_find (reached, item, NULL));
+      g_assert_true (weft_timeline_view_get_event_bounds (f->view, (WeftEvent *) item, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1280);
+      if (i < reached->len)
+        {
+          g_assert_false (g_ptr_array_find (seen, item, NULL));
+          g_ptr_array_add (seen, item);
+        }
+      else
+        /* Round again. */
+        g_assert_true (item == g_ptr_array_index (seen, 0));
+    }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-find-next.png");
+
+  /* Back: the one before. */
+  first = g_ptr_array_index (seen, 0);
+  activate (f, "timeline.find-previous", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == g_ptr_array_index (seen, seen->len - 1));
+  activate (f, "timeline.find-next", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &first->item);
+
+  /* Without a search, nothing happens. */
+  weft_session_set_search_text (f->session, "");
+  iterate ();
+  activate (f, "timeline.find-next", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &first->item);
+}
+
+/* Show on Timeline for IBM (what the window's action does): zoomed to
+ * its event, the lanes (one per entity, far taller than the view)
+ * scrolled to IBM's, its event on screen. */
+static void
+test_show_on_timeline (Fixture       *f,
+                       gconstpointer  data)
+{
+  WeftItem *ibm = weft_dataset_lookup (f->dataset, "ent-ibm");
+  WeftEvent *coined = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  graphene_rect_t bounds;
+  double lower, upper;
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_selection (f->session, ibm);
+  iterate ();
+  /* Selecting the entity lights its lane and scrolls it into view. */
+  g_assert_true (weft_timeline_view_is_lane_lit (f->view, "entity:ent-ibm"));
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "entity:ent-huawei"));
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+
+  /* Then away: scrolled to the bottom, zoomed elsewhere. */
+  weft_timeline_view_set_span (f->view, ymd (2020, 1, 1), ymd (2021, 1, 1));
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  iterate ();
+  g_assert_false (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+
+  weft_views_show_on_timeline (GTK_WIDGET (f->view), ibm);
+  iterate ();
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <=, coined->date.lower);
+  g_assert_cmpfloat (upper, >=, coined->date.upper);
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+  /* In IBM's own lane, on screen. */
+  {
+    const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+    WeftTimelineIndex *index = frame->index;
+    int lane = weft_timeline_index_find_lane (index, "entity:ent-ibm");
+    double scroll = weft_timeline_view_get_scroll (f->view);
+
+    for (guint i = 0; i < frame->lanes->len; i++)
+      {
+        const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+        if ((int) box->lane == lane)
+          {
+            g_assert_true (box->laid_out);
+            g_assert_cmpfloat (box->y - scroll, >=, 0);
+            g_assert_cmpfloat (frame->header_height + box->y - scroll + box->height, <=, 760 - WEFT_TIMELINE_OVERVIEW_HEIGHT);
+          }
+      }
+  }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-show-ibm.png");
+
+  /* An event: centred on it, in view. */
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  weft_views_show_on_timeline (GTK_WIDGET (f->view), &coined->item);
+  iterate ();
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+}
+
+/* A claim lights the events it stands behind and the lanes of its
+ * claimant and of what it is about. */
+static void
+test_claim_lanes (Fixture       *f,
+                  gconstpointer  data)
+{
+  GPtrArray *claims = weft_dataset_get_claims (f->dataset);
+  WeftClaim *claim = NULL;
+  guint n_events;
+
+  /* A claim with a claimant, about someone else, behind an event. */
+  for (guint i = 0; i < claims->len && claim == NULL; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+
+      weft_dataset_get_claim_events (f->dataset, c, &n_events);
+      if (c->claimant != NULL && c->about != NULL && c->about[0] != NULL && n_events > 0)
+        claim = c;
+    }
+  g_assert_nonnull (claim);
+  weft_dataset_get_claim_events (f->dataset, claim, &n_events);
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_selection (f->session, &claim->item);
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_events);
+  {
+    g_autofree char *claimant = g_strconcat ("entity:", claim->claimant, NULL);
+    g_autofree char *about = g_strconcat ("entity:", claim->about[0], NULL);
+
+    g_test_message ("%s: %s about %s", claim->item.id, claimant, about);
+    if (weft_timeline_index_find_lane (weft_timeline_view_get_frame (f->view)->index, claimant) >= 0)
+      g_assert_true (weft_timeline_view_is_lane_lit (f->view, claimant));
+    if (weft_timeline_index_find_lane (weft_timeline_view_get_frame (f->view)->index, about) >= 0)
+      g_assert_true (weft_timeline_view_is_lane_lit (f->view, about));
+  }
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "entity:ent-no-such"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-claim-selected.png");
+
+  /* By kind, the kinds' lanes; by group, none. */
+  activate (f, "timeline.lanes", g_variant_new_string ("kind"));
+  {
+    WeftEntity *who = weft_dataset_lookup_entity (f->dataset, claim->about[0]);
+    g_autofree char *key = g_strconcat ("kind:", weft_entity_kind_to_string (who->kind), NULL);
+
+    g_assert_true (weft_timeline_view_is_lane_lit (f->view, key));
+  }
+  activate (f, "timeline.lanes", g_variant_new_string ("group"));
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "group:Pandemic"));
+
+  weft_session_set_selection (f->session, NULL);
+  iterate ();
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "group:Pandemic"));
+}
+
+/* Presentation: a text scale draws everything larger (the pane is the
+ * widget / scale), the pointer still finds what is under it, and every
+ * event is brought into view clear of the card over the view's right. */
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  const Sized *sized = data;
+  GPtrArray *events = weft_dataset_get_events (f->dataset);
+  graphene_rect_t card = GRAPHENE_RECT_INIT (sized->width * 0.62f, 32, sized->width * 0.36f, sized->height - 96);
+  graphene_rect_t bounds;
+  const WeftTimelineFrame *frame;
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+
+  g_assert_cmpfloat (weft_timeline_view_get_text_scale (f->view), ==, 1);
+  weft_timeline_view_set_text_scale (f->view, 1.75);
+  iterate ();
+  g_assert_cmpfloat (weft_timeline_view_get_text_scale (f->view), ==, 1.75);
+  frame = weft_timeline_view_get_frame (f->view);
+  g_assert_cmpfloat_with_epsilon (frame->scale.width, sized->width / 1.75, 1);
+
+  /* Every event, in the view's free part: drawn on its own, whole rows
+   * 1.75 times taller, clear of the card. */
+  weft_timeline_view_set_obscured (f->view, &card);
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+
+      g_test_message ("%s", event->title);
+      weft_session_set_selection (f->session, &event->item);
+      g_assert_true (weft_timeline_view_reveal_event (f->view, event, i % 2 == 0));
+      iterate ();
+      g_assert_true (weft_timeline_view_get_event_bounds (f->view, event, &bounds));
+      g_assert_cmpfloat_with_epsilon (bounds.size.height, frame->metrics.row_height * 1.75, 0.01);
+      g_assert_false (graphene_rect_intersection (&bounds, &card, NULL));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-presentation.png");
+
+  /* n/p keep clear of the card too. */
+  weft_session_set_selection (f->session, &ibm->item);
+  activate (f, "timeline.next-event", NULL);
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, (WeftEvent *) weft_session_get_selection (f->session),
+                                                      &bounds));
+  g_assert_false (graphene_rect_intersection (&bounds, &card, NULL));
+
+  /* A click where an event is drawn selects it, at this scale. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+    GtkGestureClick *click = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE_CLICK (controller);
+      }
+    g_assert_nonnull (click);
+    g_assert_true (weft_timeline_view_reveal_event (f->view, ibm, FALSE));
+    g_assert_true (weft_timeline_view_get_event_bounds (f->view, ibm, &bounds));
+    weft_session_set_selection (f->session, NULL);
+    g_signal_emit_by_name (click, "released", 1, (double) bounds.origin.x + 20,
+                           (double) bounds.origin.y + bounds.size.height / 2);
+    g_assert_true (weft_session_get_selection (f->session) == &ibm->item);
+  }
+
+  /* Back to normal: the pane is the widget again; nothing obscured. */
+  weft_timeline_view_set_text_scale (f->view, 1);
+  weft_timeline_view_set_obscured (f->view, NULL);
+  iterate ();
+  g_assert_cmpfloat_with_epsilon (weft_timeline_view_get_frame (f->view)->scale.width, sized->width, 1);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-  adw_init ();
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/weft/timeline-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("zoom", test_zoom);
@@ -602,7 +1162,25 @@ main (int    argc,
   ADD ("events", test_events);
   ADD ("clicks", test_clicks);
   ADD ("dark", test_dark);
+  ADD ("search", test_search);
+  ADD ("find-next", test_find_next);
+  ADD ("show-on-timeline", test_show_on_timeline);
+  ADD ("claim-lanes", test_claim_lanes);
 #undef ADD
 
-  return g_test_run ();
+  {
+    static const Sized women = { "women_in_computing.json", 1280, 720 };
+    static const Sized example = { NULL, 1920, 1080 };
+    static const Sized small = { NULL, 1280, 720 };
+
+#define ADD(path, sized, fn) g_test_add ("/weft/timeline-view/" path, Fixture, sized, sized_set_up, fn, sized_tear_down)
+    ADD ("every-event/women-in-computing", &women, test_every_event);
+    ADD ("every-event/example", &example, test_every_event);
+    ADD ("matches-export", &small, test_matches_export);
+    ADD ("wheel", &small, test_wheel);
+    ADD ("presentation", &example, test_presentation);
+#undef ADD
+  }
+
+  return weft_test_run ();
 }

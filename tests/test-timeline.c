@@ -6,18 +6,19 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "weft-formats.h"
 #include "weft-loader.h"
-#include "weft-paths.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-layout.h"
 #include "weft-timeline-render.h"
+#include "weft-test.h"
+#include "weft-timeline-pane.h"
 
 /* ---- Helpers ----------------------------------------------------------- */
 
@@ -161,18 +162,6 @@ random_dataset (GRand *r,
   return dataset;
 }
 
-static WeftDataset *
-load_example (void)
-{
-  g_autofree char *path = weft_get_example_path ();
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
 static const char *small_doc =
   "{\"weft\": 1, \"title\": \"Small\", \"sources\": [],\n"
   " \"entities\": [\n"
@@ -191,16 +180,6 @@ static const char *small_doc =
   "  {\"id\": \"a\", \"title\": \"Era A\", \"date\": \"2000/2010\"},\n"
   "  {\"id\": \"b\", \"title\": \"Era B\", \"date\": \"2005/2015\"},\n"
   "  {\"id\": \"c\", \"title\": \"Era C\", \"date\": \"2011/2012\"}]}\n";
-
-static WeftDataset *
-load_small (void)
-{
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset = weft_dataset_load_data (small_doc, strlen (small_doc), "small.weft", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* ---- Scale ------------------------------------------------------------- */
 
@@ -288,7 +267,7 @@ test_scale_date_extent (void)
   /* Glyphs: a day is a point at its middle; a month a bar; an open end
    * fades out over metrics.fade_length pixels past its known day. */
   {
-    g_autoptr(WeftDataset) dataset = load_small ();
+    g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
     g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
 
     weft_timeline_scale_init (&s, (double) ymd (2000, 1, 1), (double) ymd (2020, 1, 1), 2000);
@@ -593,7 +572,7 @@ assert_lane (WeftTimelineIndex *index,
 static void
 test_index_lanes (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
 
   {
     g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
@@ -748,8 +727,52 @@ mark_x_compare (gconstpointer pa,
   return a->box_x0 < b->box_x0 ? -1 : (a->box_x0 > b->box_x0 ? 1 : 0);
 }
 
-/* Everything that must hold of any frame: geometry without overlaps, and
- * every visible event accounted for exactly once. */
+/* A title is whole unless a neighbour in its row needs the room (its box
+ * then touches the neighbour's, gap and all) or the view is narrower;
+ * and it is never cut below metrics.min_label_width. */
+static void
+check_titles (const WeftTimelineLayoutOptions *options,
+              const WeftTimelineFrame         *frame)
+{
+  const WeftTimelineMetrics *m = &frame->metrics;
+
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *a = &g_array_index (frame->marks, WeftTimelineMark, i);
+      gboolean neighbour = FALSE;
+      const WeftEvent *event;
+      double whole;
+
+      if (a->kind != WEFT_TIMELINE_MARK_EVENT)
+        continue;
+      /* The whole title (as measured for the layout, from the index's
+       * cache: no measuring here), unless longer than the limit or the
+       * view. */
+      event = weft_timeline_index_get_item (frame->index, a->item)->event;
+      whole = weft_timeline_index_get_label_width (frame->index, event, options->measure, options->measure_data);
+      g_assert_cmpfloat (a->full_label_width, <=, whole + 1e-9);
+      if (whole <= options->max_label_width && whole < frame->scale.width - 100)
+        g_assert_cmpfloat (a->full_label_width, ==, whole);
+      if (a->label_width >= a->full_label_width - 1e-6)
+        continue;
+      g_assert_cmpfloat (a->label_width, >=, MIN (a->full_label_width, m->min_label_width) - 1e-6);
+      for (guint j = 0; j < frame->marks->len && !neighbour; j++)
+        {
+          const WeftTimelineMark *b = &g_array_index (frame->marks, WeftTimelineMark, j);
+
+          if (j == i || b->lane != a->lane || b->row != a->row)
+            continue;
+          neighbour = fabs (a->box_x1 + m->label_gap - b->box_x0) < 1e-6 ||
+                      fabs (b->box_x1 + m->label_gap - a->box_x0) < 1e-6;
+        }
+      if (!neighbour)
+        g_error ("title cut to %g of %g at %g with no neighbour", a->label_width, a->full_label_width, a->label_x);
+    }
+}
+
+/* Everything that must hold of any frame: geometry without overlaps,
+ * every visible event accounted for exactly once, titles whole but where
+ * a neighbour needs the room. */
 static void
 check_frame (WeftTimelineIndex               *index,
              const WeftTimelineLayoutOptions *options,
@@ -838,6 +861,7 @@ check_frame (WeftTimelineIndex               *index,
     }
 
   g_assert_cmpfloat (frame->lanes_height, >=, last_bottom - 1e-9);
+  check_titles (options, frame);
 }
 
 static void
@@ -845,7 +869,7 @@ test_layout_random (void)
 {
   g_autoptr(GRand) r = g_rand_new_with_seed (20211005);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
-  guint n_clusters = 0, n_events = 0;
+  guint n_clusters = 0, n_events = 0, n_cut = 0;
 
   for (guint round = 0; round < 60; round++)
     {
@@ -884,24 +908,29 @@ test_layout_random (void)
 
           for (guint i = 0; i < frame->marks->len; i++)
             {
-              if (g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_CLUSTER)
+              const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+              if (mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
                 n_clusters++;
               else
                 n_events++;
+              n_cut += mark->kind == WEFT_TIMELINE_MARK_EVENT && mark->label_width < mark->full_label_width;
             }
         }
     }
 
-  /* The random views did exercise both. */
+  /* The random views did exercise both, and titles cut for neighbours. */
   g_assert_cmpuint (n_clusters, >, 50);
   g_assert_cmpuint (n_events, >, 500);
+  g_assert_cmpuint (n_cut, >, 20);
+  g_assert_cmpuint (n_cut, <, n_events);
 }
 
 /* The same with real fonts, on the example, at many zooms. */
 static void
 test_layout_example (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
 
@@ -932,7 +961,7 @@ test_layout_example (void)
 static void
 test_layout_linked (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
   WeftEvent *v2 = (WeftEvent *) weft_dataset_lookup (dataset, "v2");
@@ -1119,7 +1148,7 @@ test_layout_label_cache (void)
 static void
 test_layout_eras (void)
 {
-  g_autoptr(WeftDataset) dataset = load_small ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (small_doc, "small.weft");
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
   WeftTimelineLayoutOptions options;
@@ -1154,12 +1183,425 @@ test_layout_eras (void)
   g_assert_cmpuint (frame->eras->len, ==, 0);
 }
 
+
+/* ---- The pane ---------------------------------------------------------- */
+
+static WeftDataset *
+load_corpus (const char *name)
+{
+  const char *corpus = g_getenv ("WEFT_CORPUS");
+  g_autofree char *path = corpus != NULL ? g_build_filename (corpus, "timelinejs", name, NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  file = g_file_new_for_path (path);
+  dataset = weft_import_file (file, WEFT_FORMAT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Every event of the pane's dataset has a mark of its own (a row), with
+ * its whole title; nothing is in a cluster. */
+static void
+assert_every_event_whole (WeftTimelinePane *pane)
+{
+  const WeftTimelineFrame *frame = weft_timeline_pane_get_frame (pane);
+  GPtrArray *events = weft_dataset_get_events (weft_timeline_index_get_dataset (frame->index));
+  g_autofree guint *seen = g_new0 (guint, events->len);
+
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+      const WeftEvent *event;
+
+      g_assert_cmpint (mark->kind, ==, WEFT_TIMELINE_MARK_EVENT);
+      event = weft_timeline_index_get_item (frame->index, mark->item)->event;
+      seen[event->item.index]++;
+      g_assert_cmpfloat (mark->label_width, ==, mark->full_label_width);
+      g_assert_cmpfloat (mark->label_width, ==, weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LABEL, event->title,
+                                                                                weft_timeline_pane_get_renderer (pane)));
+    }
+  for (guint i = 0; i < events->len; i++)
+    if (seen[i] == 0)
+      g_error ("“%s” has no row", ((WeftEvent *) g_ptr_array_index (events, i))->title);
+}
+
+/* The issue's two cases: a TimelineJS file of ten events showed four and
+ * four pills over an empty window; the example hid an event behind a
+ * "1" at 1920x1080. */
+static void
+test_pane_fills_height (void)
+{
+  g_autoptr(WeftDataset) women = load_corpus ("women_in_computing.json");
+  g_autoptr(WeftDataset) example = weft_test_load_example ();
+
+  if (women == NULL)
+    g_test_message ("no women_in_computing.json: ../shared (WEFT_CORPUS) is not beside the repository");
+  else
+    {
+      g_autoptr(WeftTimelinePane) pane = weft_timeline_pane_new (women, weft_timeline_default_lanes (women), 1);
+      const WeftTimelineFrame *frame;
+
+      g_assert_cmpuint (weft_dataset_get_events (women)->len, ==, 10);
+      weft_timeline_pane_set_size (pane, 1280, 720);
+      frame = weft_timeline_pane_get_frame (pane);
+      assert_every_event_whole (pane);
+      /* Some of those titles are long: no 45-character cut any more. */
+      g_assert_nonnull (weft_timeline_frame_find_event (frame, g_ptr_array_index (weft_dataset_get_events (women), 8),
+                                                        G_MAXUINT));
+      g_assert_cmpstr (((WeftEvent *) g_ptr_array_index (weft_dataset_get_events (women), 8))->title, ==,
+                       "Karen Spärck Jones makes search possible");
+    }
+
+  {
+    g_autoptr(WeftTimelinePane) pane = weft_timeline_pane_new (example, WEFT_TIMELINE_LANES_GROUP, 1);
+    const WeftTimelineFrame *frame;
+
+    weft_timeline_pane_set_size (pane, 1920, 1080);
+    frame = weft_timeline_pane_get_frame (pane);
+    assert_every_event_whole (pane);
+    g_assert_nonnull (weft_timeline_frame_find_event (frame, (WeftEvent *) weft_dataset_lookup (example, "ev-drones-monitor-residents"),
+                                                      G_MAXUINT));
+    /* Nothing scrolls: every lane is in view. */
+    g_assert_cmpfloat (frame->header_height + frame->lanes_height, <=, 1080 - WEFT_TIMELINE_OVERVIEW_HEIGHT);
+  }
+
+  if (women == NULL)
+    g_test_skip ("../shared/corpus is missing: women_in_computing.json not checked");
+}
+
+/* How the height is shared (weft-timeline-pane.c): everything when it
+ * fits; else within the height, one row at least and more where more is
+ * asked; folded lanes give theirs up; scrolling only when one row each
+ * does not fit, and then (a few small lanes) every lane whole. */
+static void
+test_pane_shares_height (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autoptr(WeftTimelinePane) pane = weft_timeline_pane_new (dataset, WEFT_TIMELINE_LANES_GROUP, 1);
+  WeftTimelineIndex *index = weft_timeline_pane_get_index (pane);
+  guint n = weft_timeline_index_get_n_lanes (index);
+  g_autofree WeftTimelineLaneShare *demand = g_new0 (WeftTimelineLaneShare, n);
+  g_autofree WeftTimelineLaneShare *squeezed = g_new0 (WeftTimelineLaneShare, n);
+  const WeftTimelineFrame *frame;
+  const WeftTimelineLaneShare *share;
+  double available;
+  guint pandemic = (guint) weft_timeline_index_find_lane (index, "group:Pandemic");
+  guint exports = (guint) weft_timeline_index_find_lane (index, "group:Exports");
+
+  /* Tall enough: each lane as many rows as it asks for, no cluster. */
+  weft_timeline_pane_set_size (pane, 1280, 2000);
+  frame = weft_timeline_pane_get_frame (pane);
+  memcpy (demand, weft_timeline_pane_get_shares (pane), n * sizeof *demand);
+  g_assert_cmpuint (demand[pandemic].rows, ==, 5);   /* five events at once */
+  g_assert_cmpuint (demand[exports].rows, ==, 1);
+  for (guint i = 0; i < frame->marks->len; i++)
+    g_assert_cmpint (g_array_index (frame->marks, WeftTimelineMark, i).kind, ==, WEFT_TIMELINE_MARK_EVENT);
+
+  /* 1280x720: fewer rows than asked for, all within the height. */
+  weft_timeline_pane_set_size (pane, 1280, 720);
+  frame = weft_timeline_pane_get_frame (pane);
+  share = weft_timeline_pane_get_shares (pane);
+  available = 720 - WEFT_TIMELINE_OVERVIEW_HEIGHT - frame->header_height;
+  g_assert_cmpfloat (frame->lanes_height, <=, available);
+  g_assert_cmpfloat (frame->lanes_height, >, available - frame->metrics.row_height);
+  g_assert_cmpfloat (weft_timeline_pane_get_scroll (pane), ==, 0);
+  memcpy (squeezed, share, n * sizeof *squeezed);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (share[i].rows, >=, 1);
+      g_assert_cmpuint (share[i].rows, <=, demand[i].rows);
+      g_assert_true (share[i].cluster_row == (share[i].rows < demand[i].rows));
+      /* In proportion: a lane asking for more never gets fewer. */
+      for (guint j = 0; j < n; j++)
+        if (demand[i].rows > demand[j].rows)
+          g_assert_cmpuint (share[i].rows, >=, share[j].rows);
+    }
+  g_assert_cmpuint (share[pandemic].rows, <, demand[pandemic].rows);
+  check_frame (index, &(WeftTimelineLayoutOptions) { .max_label_width = G_MAXDOUBLE, .measure = weft_timeline_renderer_measure,
+                                                    .measure_data = weft_timeline_pane_get_renderer (pane) }, frame);
+
+  /* Folding a lane gives its rows to the others. */
+  g_assert_true (weft_timeline_pane_toggle_lane (pane, "group:Sanctions and accusations"));
+  g_assert_false (weft_timeline_pane_toggle_lane (pane, "group:Nothing"));
+  frame = weft_timeline_pane_get_frame (pane);
+  share = weft_timeline_pane_get_shares (pane);
+  g_assert_cmpfloat (frame->lanes_height, <=, available);
+  g_assert_cmpuint (share[(guint) weft_timeline_index_find_lane (index, "group:Sanctions and accusations")].rows, ==, 0);
+  g_assert_cmpuint (share[pandemic].rows, >, squeezed[pandemic].rows);
+  weft_timeline_pane_toggle_lane (pane, "group:Sanctions and accusations");
+
+  /* Too low for one row a lane: the pane scrolls, and these lanes, asking
+   * for little more than one row each, get all they ask for (as many as
+   * fit in the pane for one lane). */
+  weft_timeline_pane_set_size (pane, 1280, 360);
+  frame = weft_timeline_pane_get_frame (pane);
+  share = weft_timeline_pane_get_shares (pane);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (share[i].rows, ==, MIN (demand[i].rows, (guint) ((360 - WEFT_TIMELINE_OVERVIEW_HEIGHT - frame->header_height - 56) / 32)));
+  g_assert_cmpfloat (frame->lanes_height, >, 360 - WEFT_TIMELINE_OVERVIEW_HEIGHT - frame->header_height);
+  weft_timeline_pane_set_scroll (pane, 1e6);
+  g_assert_cmpfloat (weft_timeline_pane_get_scroll (pane), ==,
+                     frame->lanes_height - (360 - WEFT_TIMELINE_OVERVIEW_HEIGHT - frame->header_height));
+  /* Only the lanes in view are laid out. */
+  g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).laid_out);
+
+  /* A dozen crowded lanes that do not fit with one row each: they share
+   * the pane's height and three times the overflow. */
+  {
+    g_autoptr(GRand) r = g_rand_new_with_seed (14);
+    g_autoptr(WeftDataset) crowd = random_dataset (r, 6000, 10, 12);
+    g_autoptr(WeftTimelinePane) many = weft_timeline_pane_new (crowd, WEFT_TIMELINE_LANES_GROUP, 1);
+    const WeftTimelineMetrics *m;
+    double least = 0, budget;
+
+    weft_timeline_pane_set_size (many, 1280, 600);
+    frame = weft_timeline_pane_get_frame (many);
+    m = &frame->metrics;
+    share = weft_timeline_pane_get_shares (many);
+    available = 600 - WEFT_TIMELINE_OVERVIEW_HEIGHT - frame->header_height;
+    g_assert_cmpuint (frame->lanes->len, ==, 13);
+    for (guint i = 0; i < frame->lanes->len; i++)
+      {
+        g_assert_cmpuint (share[i].rows, >=, 1);
+        least += m->lane_header_height + m->row_height + (share[i].cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
+      }
+    g_assert_cmpfloat (least, >, available);
+    budget = available + 3 * (least - available);
+    g_assert_cmpfloat (frame->lanes_height, <=, budget);
+    g_assert_cmpfloat (frame->lanes_height, >, budget - 2 * m->row_height);
+    check_frame (weft_timeline_pane_get_index (many),
+                 &(WeftTimelineLayoutOptions) { .max_label_width = G_MAXDOUBLE, .measure = weft_timeline_renderer_measure,
+                                                .measure_data = weft_timeline_pane_get_renderer (many) }, frame);
+  }
+}
+
+/* ---- Colours ------------------------------------------------------------ */
+
+/* CIEDE2000 between two sRGB colours. */
+static void
+to_lab (const WeftTimelineColor *c,
+        double                   lab[3])
+{
+  double rgb[3] = { c->red, c->green, c->blue }, xyz[3], f[3];
+  static const double white[3] = { 0.95047, 1.0, 1.08883 };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  xyz[0] = 0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2];
+  xyz[1] = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  xyz[2] = 0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2];
+  for (guint i = 0; i < 3; i++)
+    {
+      double t = xyz[i] / white[i];
+
+      f[i] = t > 0.008856 ? cbrt (t) : 7.787 * t + 16.0 / 116;
+    }
+  lab[0] = 116 * f[1] - 16;
+  lab[1] = 500 * (f[0] - f[1]);
+  lab[2] = 200 * (f[1] - f[2]);
+}
+
+static double
+delta_e2000 (const WeftTimelineColor *c1,
+             const WeftTimelineColor *c2)
+{
+  double l1[3], l2[3], deg = G_PI / 180;
+  double C1, C2, Cb, G, a1, a2, C1p, C2p, h1, h2, dL, dC, dh, dH, Lb, Cbp, hb, T, dth, Rc, Sl, Sc, Sh, Rt;
+
+  to_lab (c1, l1);
+  to_lab (c2, l2);
+  C1 = hypot (l1[1], l1[2]);
+  C2 = hypot (l2[1], l2[2]);
+  Cb = (C1 + C2) / 2;
+  G = 0.5 * (1 - sqrt (pow (Cb, 7) / (pow (Cb, 7) + pow (25, 7))));
+  a1 = (1 + G) * l1[1];
+  a2 = (1 + G) * l2[1];
+  C1p = hypot (a1, l1[2]);
+  C2p = hypot (a2, l2[2]);
+  h1 = fmod (atan2 (l1[2], a1) / deg + 360, 360);
+  h2 = fmod (atan2 (l2[2], a2) / deg + 360, 360);
+  dL = l2[0] - l1[0];
+  dC = C2p - C1p;
+  dh = C1p * C2p == 0 ? 0 : h2 - h1;
+  if (dh > 180)
+    dh -= 360;
+  else if (dh < -180)
+    dh += 360;
+  dH = 2 * sqrt (C1p * C2p) * sin (dh / 2 * deg);
+  Lb = (l1[0] + l2[0]) / 2;
+  Cbp = (C1p + C2p) / 2;
+  if (C1p * C2p == 0)
+    hb = h1 + h2;
+  else if (fabs (h1 - h2) > 180)
+    hb = (h1 + h2 + 360) / 2;
+  else
+    hb = (h1 + h2) / 2;
+  T = 1 - 0.17 * cos ((hb - 30) * deg) + 0.24 * cos (2 * hb * deg) + 0.32 * cos ((3 * hb + 6) * deg) -
+      0.20 * cos ((4 * hb - 63) * deg);
+  dth = 30 * exp (-pow ((hb - 275) / 25, 2));
+  Rc = 2 * sqrt (pow (Cbp, 7) / (pow (Cbp, 7) + pow (25, 7)));
+  Sl = 1 + 0.015 * pow (Lb - 50, 2) / sqrt (20 + pow (Lb - 50, 2));
+  Sc = 1 + 0.045 * Cbp;
+  Sh = 1 + 0.015 * Cbp * T;
+  Rt = -sin (2 * dth * deg) * Rc;
+  return sqrt (pow (dL / Sl, 2) + pow (dC / Sc, 2) + pow (dH / Sh, 2) + Rt * (dC / Sc) * (dH / Sh));
+}
+
+/* Lanes (event groups, and events without one) never take a claim
+ * status's colour: every lane colour is at least 20 CIEDE2000 from every
+ * status colour (a just noticeable difference is about 1 to 2; the
+ * statuses differ from each other by 25 to 70), and at least 3:1 against
+ * the background, so that bars and points show. */
+static void
+test_render_lane_colours (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftTimelinePalette *p = weft_timeline_palette_get (dark);
+
+      for (guint c = 0; c <= WEFT_TIMELINE_N_CATEGORIES; c++)
+        {
+          const WeftTimelineColor *lane = c < WEFT_TIMELINE_N_CATEGORIES ? &p->categories[c] : &p->neutral;
+
+          for (guint s = 0; s < WEFT_N_STATUSES; s++)
+            if (delta_e2000 (lane, &p->statuses[s]) < 20)
+              g_error ("%s palette: lane colour %u is %.1f from the colour of “%s”", dark ? "dark" : "light", c,
+                       delta_e2000 (lane, &p->statuses[s]), weft_claim_status_label (s));
+          g_assert_cmpfloat (weft_timeline_color_contrast (lane, &p->background), >=, 3);
+          for (guint d = 0; d < c; d++)
+            g_assert_cmpfloat (delta_e2000 (lane, &p->categories[d]), >=, 15);
+        }
+    }
+
+  /* Every item's colour is one of those. */
+  {
+    g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+    g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+    const WeftTimelinePalette *p = weft_timeline_palette_get (FALSE);
+
+    for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+      {
+        const WeftTimelineColor *c = weft_timeline_palette_item_color (p, weft_timeline_index_get_item (index, i));
+
+        for (guint s = 0; s < WEFT_N_STATUSES; s++)
+          g_assert_false (memcmp (c, &p->statuses[s], sizeof *c) == 0);
+      }
+  }
+}
+
+/* Every text the renderer draws, on everything it draws it on, at least
+ * 4.5:1, in both palettes: the backgrounds composed here as the renderer
+ * draws them (weft-timeline-render.c), eras in the palette's colours and
+ * in colours from data at their worst. */
+static void
+test_render_contrast (void)
+{
+  static const WeftTimelineColor data_colours[] = {
+    { 0, 0, 0, 1 }, { 1, 1, 1, 1 }, { 0.5, 0.5, 0.5, 1 }, { 1, 0, 0, 1 }, { 0, 1, 0, 1 }, { 0, 0, 1, 1 },
+    { 1, 1, 0, 1 }, { 0.56, 0.75, 0.56, 1 }, { 0.2, 0.1, 0.4, 1 }, { 0.9, 0.8, 0.95, 1 },
+  };
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftTimelinePalette *p = weft_timeline_palette_get (dark);
+      const char *mode = dark ? "dark" : "light";
+      WeftTimelineColor lanes[256], window, selection, hover, pill, band, windowed_header;
+      guint n_lanes = 0;
+
+      /* Behind the lanes: the background, every other lane striped, each
+       * era's tint; the time window over that, the selected or hovered
+       * event's box over that. */
+      lanes[n_lanes++] = p->background;
+      weft_timeline_color_over (&p->lane_stripe, &p->background, &lanes[n_lanes++]);
+      window = p->window;
+      window.alpha *= 1.6;
+      weft_timeline_color_over (&window, &p->header, &windowed_header);
+      for (guint e = 0; e < WEFT_TIMELINE_N_CATEGORIES + G_N_ELEMENTS (data_colours); e++)
+        {
+          const WeftTimelineColor *era = e < WEFT_TIMELINE_N_CATEGORIES ? &p->categories[e]
+                                                                        : &data_colours[e - WEFT_TIMELINE_N_CATEGORIES];
+          WeftTimelineColor tint;
+
+          weft_timeline_palette_era_tint (p, era, TRUE, &tint);
+          /* The palette's own colours do tint (a white era on a dark
+           * lane may not). */
+          if (e < WEFT_TIMELINE_N_CATEGORIES)
+            g_assert_cmpfloat (tint.alpha, >, 0.05);
+          weft_timeline_color_over (&tint, &lanes[0], &lanes[n_lanes++]);
+          weft_timeline_color_over (&tint, &lanes[1], &lanes[n_lanes++]);
+
+          /* Its band on the axis with its title, over the time window or
+           * not. */
+          weft_timeline_palette_era_tint (p, era, FALSE, &tint);
+          if (e < WEFT_TIMELINE_N_CATEGORIES)
+            g_assert_cmpfloat (tint.alpha, >, 0.2);
+          weft_timeline_color_over (&tint, &p->header, &band);
+          g_assert_cmpfloat (weft_timeline_color_contrast (&p->text, &band), >=, 4.5);
+          weft_timeline_color_over (&tint, &windowed_header, &band);
+          g_assert_cmpfloat (weft_timeline_color_contrast (&p->text, &band), >=, 4.5);
+        }
+      for (guint i = 0, n = n_lanes; i < n; i++)
+        weft_timeline_color_over (&p->window, &lanes[i], &lanes[n_lanes++]);
+      for (guint i = 0, n = n_lanes; i < n; i++)
+        {
+          selection = p->accent;
+          selection.alpha = 0.16;
+          weft_timeline_color_over (&selection, &lanes[i], &lanes[n_lanes++]);
+          hover = p->accent;
+          hover.alpha = 0.08;
+          weft_timeline_color_over (&hover, &lanes[i], &lanes[n_lanes++]);
+        }
+      g_assert_cmpuint (n_lanes, <=, G_N_ELEMENTS (lanes));
+
+      for (guint i = 0; i < n_lanes; i++)
+        {
+          /* Titles and lane names; counts and dimmed events' titles. */
+          if (weft_timeline_color_contrast (&p->text, &lanes[i]) < 4.5 ||
+              weft_timeline_color_contrast (&p->text_dim, &lanes[i]) < 4.5)
+            g_error ("%s: text on lane background %u: %.2f, %.2f", mode, i,
+                     weft_timeline_color_contrast (&p->text, &lanes[i]),
+                     weft_timeline_color_contrast (&p->text_dim, &lanes[i]));
+          /* A cluster's number on its pill, dimmed or not. */
+          for (double alpha = 0.5; alpha <= 1; alpha += 0.5)
+            {
+              WeftTimelineColor c = p->cluster;
+
+              c.alpha *= alpha;
+              weft_timeline_color_over (&c, &lanes[i], &pill);
+              g_assert_cmpfloat (weft_timeline_color_contrast (&p->cluster_text, &pill), >=, 4.5);
+            }
+        }
+
+      /* The axis' labels, over the time window or not; the exports'
+       * headings and legend on the page. */
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text, &p->header), >=, 4.5);
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text_dim, &p->header), >=, 4.5);
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text, &windowed_header), >=, 4.5);
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text_dim, &windowed_header), >=, 4.5);
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text_dim, &p->background), >=, 4.5);
+      weft_timeline_color_over (&p->cluster, &p->background, &pill);
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->cluster_text, &pill), >=, 4.5);
+    }
+
+  /* The colour test itself: white on black is 21:1, a grey on itself 1. */
+  {
+    WeftTimelineColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 }, grey = { 0.5, 0.5, 0.5, 1 };
+
+    g_assert_cmpfloat_with_epsilon (weft_timeline_color_contrast (&white, &black), 21, 1e-9);
+    g_assert_cmpfloat_with_epsilon (weft_timeline_color_contrast (&grey, &grey), 1, 1e-9);
+  }
+}
+
 /* ---- Drawing ----------------------------------------------------------- */
 
 static void
 test_render_pixels (void)
 {
-  g_autoptr(WeftDataset) dataset = load_example ();
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
   g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
   g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
   g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
@@ -1289,8 +1731,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/timeline/scale/basics", test_scale_basics);
   g_test_add_func ("/weft/timeline/scale/date-extent", test_scale_date_extent);
@@ -1305,8 +1746,12 @@ main (int    argc,
   g_test_add_func ("/weft/timeline/layout/clusters", test_layout_clusters);
   g_test_add_func ("/weft/timeline/layout/label-cache", test_layout_label_cache);
   g_test_add_func ("/weft/timeline/layout/eras", test_layout_eras);
+  g_test_add_func ("/weft/timeline/pane/fills-height", test_pane_fills_height);
+  g_test_add_func ("/weft/timeline/pane/shares-height", test_pane_shares_height);
+  g_test_add_func ("/weft/timeline/render/lane-colours", test_render_lane_colours);
+  g_test_add_func ("/weft/timeline/render/contrast", test_render_contrast);
   g_test_add_func ("/weft/timeline/render/pixels", test_render_pixels);
   g_test_add_func ("/weft/timeline/render/ellipsize", test_render_ellipsize);
 
-  return g_test_run ();
+  return weft_test_run ();
 }

@@ -7,9 +7,11 @@
  * opens the example and checks that the header bar, the sidebar, the
  * inspector and the window title speak the language, that no label in the
  * header bar or the side panes is cut short, and that counts group their
- * digits as the locale does; the same for the preferences. Saves
+ * digits as the locale does; the same for the preferences; and that what a
+ * screen reader hears of the inspector's links and the header bar's
+ * buttons is in the language (with GTK's test accessibility). Saves
  * window-LANG.png, window-LANG-narrow.png and preferences-LANG.png in the
- * build folder. Runs under Xvfb; returns 77 (skip) without a display.
+ * build folder. Runs under Xvfb; skips without a display.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -29,18 +31,6 @@
 #include "weft-window.h"
 #include "weft-test-gui.h"
 
-static gboolean
-is_compact (gpointer data)
-{
-  return weft_window_get_compact (data);
-}
-
-static gboolean
-is_narrow (gpointer data)
-{
-  return gtk_widget_get_width (data) <= 560;
-}
-
 static WeftApplication *app;
 static const char *language;
 /* The locale's digit separator, or NULL when the locale is not installed
@@ -48,21 +38,6 @@ static const char *language;
 static const char *grouping;
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Every button label (with its mnemonic underscore) under @widget. */
 static void
@@ -75,6 +50,21 @@ collect_button_labels (GtkWidget *widget,
     g_ptr_array_add (labels, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_button_labels (c, labels);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A button that selects the item @id (a link of the inspector's). */
+static gboolean
+selects_item (GtkWidget     *widget,
+              gconstpointer  id)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0;
 }
 
 static gboolean
@@ -157,13 +147,63 @@ translated (const char *msgid)
   return g_steal_pointer (&plain);
 }
 
+/* Asserts that @widget's accessible name is @name. */
+static void
+assert_accessible_name (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               name);
+
+  g_test_message ("accessible name: %s", name);
+  if (wrong != NULL)
+    g_error ("the accessible name is %s, not %s", wrong, name);
+}
+
+/* What a screen reader hears of Huawei's links in the inspector and of
+ * the view switcher is in the language: "Afirmación, presunta: …",
+ * "关系：manufactures → …" (GTK's test accessibility keeps it). */
+static void
+assert_links_named (WeftWindow *window)
+{
+  WeftSession *session = weft_window_get_session (window);
+  WeftDataset *ds = weft_session_get_dataset (session);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  WeftClaim *claim = (WeftClaim *) weft_dataset_lookup (ds, "cl-huawei-first-5g");
+  WeftRelation *relation = (WeftRelation *) weft_dataset_lookup (ds, "rel-huawei-manufactures-cameras");
+  g_autofree char *status = NULL;
+  g_autofree char *claim_name = NULL;
+  g_autofree char *relation_name = NULL;
+  g_autofree char *timeline = translated ("_Timeline");
+
+  g_assert_nonnull (claim);
+  g_assert_nonnull (relation);
+  g_assert_true (weft_session_select_id (session, "ent-huawei"));
+  weft_test_settle ();
+
+  status = g_utf8_strdown (weft_claim_status_label (claim->status), -1);
+  claim_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Claim, %s: %s"), status, claim->text);
+  g_assert_false (g_str_has_prefix (claim_name, "Claim, "));
+  assert_accessible_name (weft_test_find_widget (inspector, selects_item, claim->item.id), claim_name);
+
+  relation_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Relation: %s → %s"), "manufactures",
+                                   weft_item_get_label (weft_dataset_lookup (ds, relation->to)));
+  g_assert_false (g_str_has_prefix (relation_name, "Relation: "));
+  assert_accessible_name (weft_test_find_widget (inspector, selects_item, relation->item.id), relation_name);
+
+  /* The view switcher's words stand for its buttons, icons or not. */
+  assert_accessible_name (weft_test_find_widget (GTK_WIDGET (window), is_button_labelled,
+                                                 g_dgettext (GETTEXT_PACKAGE, "_Timeline")),
+                          timeline);
+}
+
 /* ---- Tests -------------------------------------------------------------- */
 
 static void
 test_header_bar (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
-  GtkWidget *header = find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header = weft_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s — Weft"),
@@ -210,6 +250,8 @@ test_sidebar_and_inspector (void)
   g_assert_cmpstr (count, !=, "55 entities");
   collect_label_texts (sidebar, texts);
   g_assert_true (has_string (texts, count));
+
+  assert_links_named (window);
 
   /* An event of October 2020: the inspector names its fields and its
    * month in the language. */
@@ -261,9 +303,9 @@ test_sidebar_and_inspector (void)
   /* Half a small screen: however long the words, the header turns to
    * icons and the window narrows (the size asked for counts the shadow). */
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_compact, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_compact, window));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
-  g_assert_true (weft_test_wait_for (is_narrow, window));
+  g_assert_true (weft_test_wait_for (weft_test_window_is_narrow, window));
   weft_test_settle ();
   weft_test_save_screenshot (GTK_WIDGET (window), language[0] == 'e' ? "window-es-compact.png" : "window-zh_CN-compact.png");
 
@@ -274,15 +316,12 @@ static char *
 write_big_dataset (guint n)
 {
   g_autoptr(GString) json = g_string_new ("{\"weft\": 1, \"title\": \"Many\", \"entities\": [");
-  g_autofree char *dir = g_dir_make_tmp ("weft-i18n-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "many.weft", NULL);
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s{\"id\": \"p%u\", \"name\": \"Person %u\", \"kind\": \"person\"}",
                             i > 0 ? ", " : "", i, i);
   g_string_append (json, "]}");
-  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
-  return path;
+  return weft_test_write_tmp ("many.weft", json->str);
 }
 
 typedef struct {
@@ -425,8 +464,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   if (argc > 1 && g_str_has_prefix (argv[1], "--language="))
     {
       language = argv[1] + strlen ("--language=");
@@ -440,26 +477,19 @@ main (int    argc,
       return 2;
     }
   choose_language ();
-  g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility keeps what assistive technologies would be
+   * told, for assert_links_named; the GUI suite turns it off. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
   g_test_message ("LANGUAGE=%s LC_ALL=%s, translations from %s", language, g_getenv ("LC_ALL"),
                   weft_get_locale_dir ());
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      return 77;
-    }
-
-  app = weft_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = weft_test_get_application ();
 
   g_test_add_func ("/weft/window-i18n/header-bar", test_header_bar);
   g_test_add_func ("/weft/window-i18n/sidebar-and-inspector", test_sidebar_and_inspector);
   g_test_add_func ("/weft/window-i18n/counts-group-digits", test_counts_group_digits);
   g_test_add_func ("/weft/window-i18n/preferences", test_preferences);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return weft_test_run ();
 }

@@ -1,10 +1,53 @@
-/* weft-test-gui.c
+/* weft-test-gui.c: what the GUI tests share
  *
  * SPDX-License-Identifier: MIT
  */
+#define G_LOG_DOMAIN "weft-test"
+
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "weft-test-gui.h"
+
+static WeftApplication *application;
+
+gboolean
+weft_test_gui_init (int    *argc,
+                    char ***argv)
+{
+  weft_test_init (argc, argv);
+  if (gtk_init_check ())
+    {
+      adw_init ();
+      return TRUE;
+    }
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    g_error ("GTK cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s)",
+             g_getenv ("DISPLAY"), g_getenv ("WAYLAND_DISPLAY"));
+  g_print ("1..0 # SKIP no display (build-aux/test runs the GUI tests under xvfb-run)\n");
+  return FALSE;
+}
+
+static void
+release_application (gpointer data)
+{
+  g_clear_object (&application);
+}
+
+WeftApplication *
+weft_test_get_application (void)
+{
+  if (application == NULL)
+    {
+      application = weft_application_new ();
+      g_application_set_flags (G_APPLICATION (application),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+      weft_test_add_cleanup (release_application, NULL);
+    }
+  return application;
+}
 
 gboolean
 weft_test_wait_for (WeftTestCondition condition,
@@ -41,6 +84,31 @@ weft_test_settle (void)
   weft_test_spin (300);
 }
 
+gboolean
+weft_test_window_is_compact (gpointer window)
+{
+  return weft_window_get_compact (window);
+}
+
+gboolean
+weft_test_window_is_narrow (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 560;
+}
+
+GtkWindow *
+weft_test_present (GtkWidget *child,
+                   int        width,
+                   int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  return window;
+}
+
 static gboolean
 has_dataset (gpointer data)
 {
@@ -62,9 +130,40 @@ weft_test_window_with_example (GtkApplication *app,
   return window;
 }
 
-void
-weft_test_save_screenshot (GtkWidget  *widget,
-                           const char *name)
+GtkWidget *
+weft_test_find_widget (GtkWidget           *root,
+                       WeftTestWidgetMatch  match,
+                       gconstpointer        data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = weft_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+weft_test_find_type (GtkWidget *root,
+                     GType      type)
+{
+  return weft_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GdkTexture *
+weft_test_screenshot (GtkWidget  *widget,
+                      const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
@@ -73,6 +172,9 @@ weft_test_save_screenshot (GtkWidget  *widget,
   int width = 0, height = 0;
   graphene_rect_t bounds;
 
+  /* Let the window draw a frame first (a new style reaches the widgets
+   * on the next frame). */
+  weft_test_spin (200);
   /* A loaded X server (the sanitizer build, GUI tests side by side) may
    * draw the window late: wait for a drawing. */
   for (int attempt = 0; node == NULL && attempt < 50; attempt++)
@@ -92,4 +194,12 @@ weft_test_save_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&texture);
+}
+
+void
+weft_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkTexture) texture = weft_test_screenshot (widget, name);
 }

@@ -76,39 +76,51 @@ write_stdout (WeftDataset  *dataset,
   return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
-int
-weft_cli_convert (int    argc,
-                  char **argv)
+/* The command line, as given and as understood. */
+typedef struct {
+  char       *from;          /* --from, --to, --focus as given */
+  char       *to;
+  char       *focus;
+  int         hops;          /* -1 when not given */
+  gboolean    strict;
+  gboolean    check;
+  gboolean    quiet;
+  const char *in_path;
+  const char *out_path;      /* NULL with --check */
+  WeftFormat  in_format;
+  WeftFormat  out_format;
+} Convert;
+
+static void
+convert_clear (Convert *c)
+{
+  g_free (c->from);
+  g_free (c->to);
+  g_free (c->focus);
+}
+
+/* Reads the options; FALSE with the exit status when there is nothing
+ * more to do (help, or a usage error already printed). */
+static gboolean
+parse_options (Convert   *c,
+               int       *argc,
+               char    ***argv,
+               int       *status)
 {
   g_autoptr(GOptionContext) context = weft_cli_context_new ("convert", NULL, NULL);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *focus = NULL;
   g_autofree char *import_names = weft_format_names (WEFT_FORMAT_CAN_IMPORT);
   g_autofree char *export_names = weft_format_names (WEFT_FORMAT_CAN_EXPORT);
   g_autofree char *description = NULL;
-  gboolean strict = FALSE, check = FALSE, quiet = FALSE;
-  int hops = -1;
   GOptionEntry entries[] = {
-    { "from", 'f', 0, G_OPTION_ARG_STRING, &from, N_("The format of IN (recognised from its content when left out)"), N_("FORMAT") },
-    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("The format of OUT (taken from its extension when left out)"), N_("FORMAT") },
-    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Stop at the first problem, even a warning, and write nothing"), NULL },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("FollowTheMoney: keep only the neighbourhood of this entity id"), N_("ID") },
-    { "hops", 0, 0, G_OPTION_ARG_INT, &hops, N_("How many links away from the focus to go (default 1)"), N_("N") },
-    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Only read IN and report; write nothing (no OUT)"), NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors, not warnings or the summary"), NULL },
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &c->from, N_("The format of IN (recognised from its content when left out)"), N_("FORMAT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &c->to, N_("The format of OUT (taken from its extension when left out)"), N_("FORMAT") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &c->strict, N_("Stop at the first problem, even a warning, and write nothing"), NULL },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &c->focus, N_("FollowTheMoney: keep only the neighbourhood of this entity id"), N_("ID") },
+    { "hops", 0, 0, G_OPTION_ARG_INT, &c->hops, N_("How many links away from the focus to go (default 1)"), N_("N") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &c->check, N_("Only read IN and report; write nothing (no OUT)"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &c->quiet, N_("Print only errors, not warnings or the summary"), NULL },
     { NULL }
   };
-  g_autoptr(WeftDiagnostics) diagnostics = NULL;
-  g_autoptr(WeftDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) input = NULL;
-  WeftImportSummary summary = { 0 };
-  WeftImportOptions options = { 0 };
-  WeftFormat in_format = WEFT_FORMAT_AUTO;
-  WeftFormat out_format = WEFT_FORMAT_AUTO;
-  const char *in_path, *out_path = NULL;
-  int status;
 
   description = g_strdup_printf (_("Formats read: %s. Formats written: %s.\n\n"
                                    "IN's format is recognised from its content; OUT's from its extension "
@@ -122,68 +134,90 @@ weft_cli_convert (int    argc,
                                  import_names, export_names);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, description);
-  if (!weft_cli_parse (context, &argc, &argv, &status))
-    return status;
+  return weft_cli_parse (context, argc, argv, status);
+}
 
-  if (argc != (check ? 2 : 3))
-    {
-      g_printerr (check ? _("weft convert: with --check, name one file, IN\n")
-                        : _("weft convert: name two files, IN and OUT\n"));
-      return WEFT_EXIT_USAGE;
-    }
-  in_path = argv[1];
-  if (!check)
-    out_path = argv[2];
+/* Checks the files and formats named; FALSE after saying what is wrong. */
+static gboolean
+check_arguments (Convert  *c,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *import_names = weft_format_names (WEFT_FORMAT_CAN_IMPORT);
+  g_autofree char *export_names = weft_format_names (WEFT_FORMAT_CAN_EXPORT);
 
-  if (from != NULL && !weft_format_from_name (from, &in_format))
+  if (argc != (c->check ? 2 : 3))
     {
-      g_printerr (_("weft convert: unknown format “%s”; Weft reads %s\n"), from, import_names);
-      return WEFT_EXIT_USAGE;
+      g_printerr (c->check ? _("weft convert: with --check, name one file, IN\n")
+                           : _("weft convert: name two files, IN and OUT\n"));
+      return FALSE;
     }
-  if (to != NULL && (!weft_format_from_name (to, &out_format) || out_format == WEFT_FORMAT_AUTO))
+  c->in_path = argv[1];
+  if (!c->check)
+    c->out_path = argv[2];
+
+  if (c->from != NULL && !weft_format_from_name (c->from, &c->in_format))
     {
-      g_printerr (_("weft convert: unknown format “%s”; Weft writes %s\n"), to, export_names);
-      return WEFT_EXIT_USAGE;
+      g_printerr (_("weft convert: unknown format “%s”; Weft reads %s\n"), c->from, import_names);
+      return FALSE;
     }
-  if (in_format != WEFT_FORMAT_AUTO && !(weft_format_get_info (in_format)->flags & WEFT_FORMAT_CAN_IMPORT))
+  if (c->to != NULL && (!weft_format_from_name (c->to, &c->out_format) || c->out_format == WEFT_FORMAT_AUTO))
     {
-      g_printerr (_("weft convert: Weft writes %s but does not read it; it reads %s\n"), from, import_names);
-      return WEFT_EXIT_USAGE;
+      g_printerr (_("weft convert: unknown format “%s”; Weft writes %s\n"), c->to, export_names);
+      return FALSE;
     }
-  if (hops >= 0 && focus == NULL)
+  if (c->in_format != WEFT_FORMAT_AUTO && !(weft_format_get_info (c->in_format)->flags & WEFT_FORMAT_CAN_IMPORT))
+    {
+      g_printerr (_("weft convert: Weft writes %s but does not read it; it reads %s\n"), c->from, import_names);
+      return FALSE;
+    }
+  if (c->hops >= 0 && c->focus == NULL)
     {
       g_printerr (_("weft convert: --hops goes with --focus\n"));
-      return WEFT_EXIT_USAGE;
+      return FALSE;
     }
-  if (out_path != NULL && out_format == WEFT_FORMAT_AUTO)
+  if (c->out_path != NULL && c->out_format == WEFT_FORMAT_AUTO)
     {
-      out_format = weft_format_for_export_name (out_path);
-      if (out_format == WEFT_FORMAT_AUTO || g_str_equal (out_path, "-"))
+      c->out_format = weft_format_for_export_name (c->out_path);
+      if (c->out_format == WEFT_FORMAT_AUTO || g_str_equal (c->out_path, "-"))
         {
-          if (g_str_equal (out_path, "-"))
+          if (g_str_equal (c->out_path, "-"))
             g_printerr (_("weft convert: name the format of standard output with --to (one of %s)\n"), export_names);
           else
             g_printerr (_("weft convert: cannot tell the format of %s from its name; add --to (one of %s)\n"),
-                        out_path, export_names);
-          return WEFT_EXIT_USAGE;
+                        c->out_path, export_names);
+          return FALSE;
         }
     }
-  if (out_path != NULL && g_str_equal (out_path, "-") && out_format == WEFT_FORMAT_CSV)
+  if (c->out_path != NULL && g_str_equal (c->out_path, "-") && c->out_format == WEFT_FORMAT_CSV)
     {
       g_printerr (_("weft convert: CSV writes several tables; name a folder or a .csv file, not “-”\n"));
-      return WEFT_EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  options.strict = strict;
-  options.focus = focus;
-  options.hops = hops >= 0 ? (guint) hops : 1;
-  options.summary = &summary;
+/* Imports IN, printing its problems and (unless quiet) a summary. NULL
+ * with the exit status when it cannot be read. */
+static WeftDataset *
+read_input (Convert           *c,
+            WeftDiagnostics   *diagnostics,
+            WeftImportSummary *summary,
+            int               *status)
+{
+  g_autoptr(GFile) input = g_file_new_for_commandline_arg (c->in_path);
+  g_autoptr(GError) error = NULL;
+  WeftImportOptions options = { 0 };
+  WeftDataset *dataset;
 
-  input = g_file_new_for_commandline_arg (in_path);
-  diagnostics = weft_diagnostics_new (in_path);
-  dataset = weft_import_file (input, in_format, &options, diagnostics, &error);
+  options.strict = c->strict;
+  options.focus = c->focus;
+  options.hops = c->hops >= 0 ? (guint) c->hops : 1;
+  options.summary = summary;
 
-  print_diagnostics (diagnostics, in_path, quiet);
+  dataset = weft_import_file (input, c->in_format, &options, diagnostics, &error);
+
+  print_diagnostics (diagnostics, c->in_path, c->quiet);
 
   if (dataset == NULL)
     {
@@ -192,33 +226,70 @@ weft_cli_convert (int    argc,
         g_printerr ("%s\n", error->message);
       if (g_error_matches (error, WEFT_ERROR, WEFT_ERROR_IO) || g_error_matches (error, WEFT_ERROR, WEFT_ERROR_LIMIT) ||
           g_error_matches (error, WEFT_ERROR, WEFT_ERROR_FORMAT) || g_error_matches (error, WEFT_ERROR, WEFT_ERROR_NOT_FOUND))
-        return WEFT_EXIT_USAGE;
-      return WEFT_EXIT_PROBLEMS;
-    }
-
-  if (!quiet)
-    print_summary (in_path, &summary, dataset);
-
-  if (out_path != NULL)
-    {
-      gboolean ok;
-
-      if (g_str_equal (out_path, "-"))
-        ok = write_stdout (dataset, out_format, &error);
+        *status = WEFT_EXIT_USAGE;
       else
-        {
-          g_autoptr(GFile) output = g_file_new_for_commandline_arg (out_path);
-          ok = weft_export_file (dataset, output, out_format, &error);
-        }
-
-      if (!ok)
-        {
-          g_printerr ("%s\n", error->message);
-          return WEFT_EXIT_USAGE;
-        }
-      if (!quiet && !g_str_equal (out_path, "-"))
-        g_printerr (_("wrote %s (%s)\n"), out_path, weft_format_info_get_label (weft_format_get_info (out_format)));
+        *status = WEFT_EXIT_PROBLEMS;
+      return NULL;
     }
+
+  if (!c->quiet)
+    print_summary (c->in_path, summary, dataset);
+  return dataset;
+}
+
+/* Writes OUT (a file, a folder of CSV tables, or standard output). */
+static gboolean
+write_output (Convert     *c,
+              WeftDataset *dataset)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (c->out_path, "-"))
+    ok = write_stdout (dataset, c->out_format, &error);
+  else
+    {
+      g_autoptr(GFile) output = g_file_new_for_commandline_arg (c->out_path);
+      ok = weft_export_file (dataset, output, c->out_format, &error);
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (!c->quiet && !g_str_equal (c->out_path, "-"))
+    g_printerr (_("wrote %s (%s)\n"), c->out_path, weft_format_info_get_label (weft_format_get_info (c->out_format)));
+  return TRUE;
+}
+
+/* IN to OUT, once the command line is checked: the exit status. */
+static int
+convert (Convert *c)
+{
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (c->in_path);
+  g_autoptr(WeftDataset) dataset = NULL;
+  WeftImportSummary summary = { 0 };
+  int status;
+
+  dataset = read_input (c, diagnostics, &summary, &status);
+  if (dataset == NULL)
+    return status;
+  if (c->out_path != NULL && !write_output (c, dataset))
+    return WEFT_EXIT_USAGE;
 
   return summary.n_skipped > 0 || weft_diagnostics_get_n_errors (diagnostics) > 0 ? WEFT_EXIT_PROBLEMS : WEFT_EXIT_OK;
+}
+
+int
+weft_cli_convert (int    argc,
+                  char **argv)
+{
+  Convert c = { .hops = -1 };
+  int status;
+
+  if (parse_options (&c, &argc, &argv, &status))
+    status = check_arguments (&c, argc, argv) ? convert (&c) : WEFT_EXIT_USAGE;
+  convert_clear (&c);
+  return status;
 }

@@ -36,6 +36,24 @@ parse_day (const char  *option,
   return TRUE;
 }
 
+/* "1280x720": a size in pixels. */
+static gboolean
+parse_size (const char *text,
+            guint      *width,
+            guint      *height)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "x", 2);
+  guint64 w, h;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT16, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT16, &h, NULL))
+    return FALSE;
+  *width = (guint) w;
+  *height = (guint) h;
+  return TRUE;
+}
+
 int
 weft_cli_timeline (int    argc,
                    char **argv)
@@ -47,6 +65,7 @@ weft_cli_timeline (int    argc,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *lanes = NULL;
+  g_autofree char *view = NULL;
   int width = 0;
   gboolean dark = FALSE, no_legend = FALSE;
   GOptionEntry entries[] = {
@@ -54,6 +73,7 @@ weft_cli_timeline (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last date shown (EDTF)"), N_("DATE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600; PDF: 96 pixels an inch)"), N_("PX") },
     { "lanes", 0, 0, G_OPTION_ARG_STRING, &lanes, N_("One lane per participating entity, per entity kind, or per event group (default: group when events have groups)"), "entity|kind|group" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Draw the window’s timeline pane of this size instead, fitted, as the window shows it"), N_("WIDTHxHEIGHT") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave out the legend"), NULL },
     { NULL }
@@ -81,7 +101,7 @@ weft_cli_timeline (int    argc,
       return WEFT_EXIT_USAGE;
     }
 
-  dataset = weft_cli_load (argv[1]);
+  dataset = weft_cli_load_any (argv[1]);
   if (dataset == NULL)
     return WEFT_EXIT_USAGE;
 
@@ -111,6 +131,19 @@ weft_cli_timeline (int    argc,
           return WEFT_EXIT_USAGE;
         }
       options.width = (guint) width;
+    }
+  if (view != NULL)
+    {
+      if (!parse_size (view, &options.view_width, &options.view_height))
+        {
+          g_printerr (_("weft timeline: --view must be a size in pixels, as in 1280x720\n"));
+          return WEFT_EXIT_USAGE;
+        }
+      if (width != 0)
+        {
+          g_printerr (_("weft timeline: --view already sets the width: leave out --width\n"));
+          return WEFT_EXIT_USAGE;
+        }
     }
   options.dark = dark;
   options.legend = !no_legend;

@@ -2,20 +2,22 @@
  *
  * SPDX-License-Identifier: MIT
  *
- * A thin widget over the core timeline: it keeps the visible span (a
- * WeftTimelineScale), asks weft_timeline_layout() for a frame whenever
- * the span, size or lanes change, and draws that frame with the same
- * renderer as the exports. Shapes go into one cairo node; text goes into
- * text render nodes made once per string and colour and kept in a cache,
- * so scrolling and zooming only move them. Under the lanes an overview
- * strip shows the whole span, its density, and the visible window.
+ * A thin widget over the core timeline pane (weft-timeline-pane.h),
+ * which keeps the visible span, shares the height between the lanes,
+ * lays out and draws, exactly as `weft timeline --view` does. The widget
+ * hands the pane its size and the pointer's zooming, panning and
+ * scrolling, and draws the pane into one cairo node but for the text,
+ * which goes into text render nodes made once per string and colour and
+ * kept in a cache, so scrolling and zooming only move them.
  *
- * Pointer: the wheel zooms around the pointer (Shift+wheel scrolls the
- * lanes, horizontal scrolling pans), pinch zooms, dragging the lanes pans,
+ * Pointer, as GNOME apps do: the wheel scrolls the lanes, horizontal
+ * scrolling (or Shift with the wheel) pans in time, Ctrl with the wheel
+ * and pinching zoom around the pointer; dragging the lanes pans,
  * dragging on the axis selects a time window (the session's, which the
  * graph and lists follow), dragging the overview moves the view. A click
  * selects an event, opens a cluster, or folds a lane; a double click
- * centres and zooms on an event.
+ * centres and zooms on an event. A title cut short for a neighbour shows
+ * whole in the event's tooltip.
  */
 #define G_LOG_DOMAIN "weft-ui"
 
@@ -26,20 +28,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "weft-error.h"
 #include "weft-hash.h"
-#include "weft-timeline-render.h"
+#include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
 
-#define OVERVIEW_HEIGHT 36.0
 #define ZOOM_STEP 1.5
 #define PAN_FRACTION 0.25
 #define LANE_SCROLL_STEP 64.0
 #define MAX_TEXT_NODES 4000
 #define CLICK_SLOP 4.0
-#define MAX_LANE_ROWS 4
-#define MAX_LABEL_WIDTH 320.0
 
 typedef enum {
   DRAG_NONE,
@@ -65,22 +65,23 @@ struct _WeftTimelineView
   WeftDataset          *dataset;
   WeftTimelineLanes     lanes;
   gboolean              lanes_chosen;   /* by the user: kept across datasets */
-  WeftTimelineIndex    *index;
-  WeftTimelineRenderer *renderer;
-  WeftTimelineFrame    *frame;
-  WeftTimelineScale     scale;
-  gboolean              have_span;
-  double                scroll_y;
-  GHashTable           *collapsed;      /* lane keys, owned */
-  double                fit_lower;
-  double                fit_upper;
-  guint                *lane_rows;      /* by index lane: rows needed when showing everything */
+  WeftTimelinePane     *pane;           /* NULL without a dataset */
+  WeftTimelineIndex    *index;          /* the pane's */
 
   WeftEvent            *selected;
-  guint8               *highlight;      /* by event index */
+  guint8               *highlight;      /* by event index: the selected entity's or claim's */
   guint                 n_highlight;
   guint                 n_highlighted;
+  guint8               *lit_lanes;      /* by lane: the selected entity's or claim's entities' */
+  guint                 n_lit_lanes;
+  guint8               *matches;        /* by event index: what the search reaches; NULL without one */
+  guint                 n_events;
+  guint                 n_matches;
   char                 *accessible_text;
+
+  double                text_scale;     /* widget pixels a pane pixel */
+  gboolean              has_obscured;
+  WeftTimelineRect      obscured;       /* pane pixels: shown events keep clear of it */
 
   WeftEvent            *hovered;
   gboolean              pointer_inside;
@@ -100,10 +101,6 @@ struct _WeftTimelineView
   WeftTimelineScale     pinch_scale;
   double                pinch_x;
 
-  guint                *density;
-  guint                 n_density;
-  guint                 density_max;
-
   GHashTable           *text_nodes;     /* key -> GskRenderNode */
   GPtrArray            *lane_texts;     /* GskRenderNode, this snapshot's */
   GPtrArray            *header_texts;
@@ -121,27 +118,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void relayout          (WeftTimelineView *self);
-static void compute_lane_rows (WeftTimelineView *self);
+static void update (WeftTimelineView *self);
 
 /* ---- Geometry ---------------------------------------------------------- */
 
+/* The pane is the widget at 1 / text_scale: its pixels, which the frame,
+ * pointer positions and everything below are in, are text_scale widget
+ * pixels. */
 static double
 view_width (WeftTimelineView *self)
 {
-  return MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) / self->text_scale, 1);
+}
+
+static double
+view_height (WeftTimelineView *self)
+{
+  return MAX (gtk_widget_get_height (GTK_WIDGET (self)) / self->text_scale, 1);
+}
+
+/* With a pane only. */
+static const WeftTimelineFrame *
+frame_of (WeftTimelineView *self)
+{
+  return weft_timeline_pane_get_frame (self->pane);
 }
 
 static double
 lanes_bottom (WeftTimelineView *self)
 {
-  return MAX (gtk_widget_get_height (GTK_WIDGET (self)) - OVERVIEW_HEIGHT, 0);
+  return MAX (view_height (self) - WEFT_TIMELINE_OVERVIEW_HEIGHT, 0);
 }
 
 static double
 header_height (WeftTimelineView *self)
 {
-  return self->frame->index != NULL ? self->frame->header_height : 0;
+  return self->pane != NULL ? frame_of (self)->header_height : 0;
 }
 
 static Region
@@ -160,51 +172,26 @@ static double
 lane_y (WeftTimelineView *self,
         double            y)
 {
-  return y - header_height (self) + self->scroll_y;
+  return y - header_height (self) + weft_timeline_pane_get_scroll (self->pane);
 }
 
-static double
-overview_x (WeftTimelineView *self,
-            double            day)
+static const WeftTimelineScale *
+scale_of (WeftTimelineView *self)
 {
-  return (day - self->fit_lower) / MAX (self->fit_upper - self->fit_lower, 1) * view_width (self);
-}
-
-static double
-overview_day (WeftTimelineView *self,
-              double            x)
-{
-  return self->fit_lower + x / view_width (self) * MAX (self->fit_upper - self->fit_lower, 1);
+  return weft_timeline_pane_get_scale (self->pane);
 }
 
 /* ---- The span ---------------------------------------------------------- */
-
-/* Keeps the view near the data: at most four times as wide as all of it,
- * and never wholly beside it. */
-static void
-constrain (WeftTimelineView *self)
-{
-  double fit_span = MAX (self->fit_upper - self->fit_lower, WEFT_TIMELINE_MIN_SPAN);
-  double span = self->scale.upper - self->scale.lower;
-
-  if (span > 4 * fit_span)
-    {
-      double mid = (self->scale.lower + self->scale.upper) / 2;
-
-      weft_timeline_scale_init (&self->scale, mid - 2 * fit_span, mid + 2 * fit_span, self->scale.width);
-    }
-  weft_timeline_scale_clamp (&self->scale, self->fit_lower - fit_span, self->fit_upper + fit_span);
-}
 
 static void
 set_span (WeftTimelineView *self,
           double            lower,
           double            upper)
 {
-  weft_timeline_scale_init (&self->scale, lower, upper, view_width (self));
-  self->have_span = TRUE;
-  constrain (self);
-  relayout (self);
+  if (self->pane == NULL)
+    return;
+  weft_timeline_pane_set_span (self->pane, lower, upper);
+  update (self);
 }
 
 static void
@@ -212,10 +199,10 @@ zoom_at (WeftTimelineView *self,
          double            x,
          double            factor)
 {
-  weft_timeline_scale_set_width (&self->scale, view_width (self));
-  weft_timeline_scale_zoom (&self->scale, x, factor);
-  constrain (self);
-  relayout (self);
+  if (self->pane == NULL)
+    return;
+  weft_timeline_pane_zoom (self->pane, x, factor);
+  update (self);
 }
 
 static double
@@ -227,141 +214,54 @@ zoom_anchor (WeftTimelineView *self)
 }
 
 static void
-zoom_fit (WeftTimelineView *self)
+pan (WeftTimelineView *self,
+     double            dx)
 {
-  self->scroll_y = 0;
-  set_span (self, self->fit_lower, self->fit_upper);
+  if (self->pane == NULL)
+    return;
+  weft_timeline_pane_pan (self->pane, dx);
+  update (self);
 }
 
-/* The days an event covers (its known part when an end is open). */
+static void
+scroll_lanes (WeftTimelineView *self,
+              double            dy)
+{
+  if (self->pane == NULL)
+    return;
+  weft_timeline_pane_set_scroll (self->pane, weft_timeline_pane_get_scroll (self->pane) + dy);
+  update (self);
+}
+
 static gboolean
 event_span (WeftTimelineView *self,
             WeftEvent        *event,
             double           *lower,
             double           *upper)
 {
-  guint first, n;
-  const WeftTimelineItem *item;
-
-  if (self->index == NULL || !weft_timeline_index_get_event_items (self->index, event, &first, &n))
-    return FALSE;
-  item = weft_timeline_index_get_item (self->index, first);
-  *lower = item->lower;
-  *upper = item->upper;
-  if (item->open_start)
-    *lower -= (item->upper - item->lower) + 30;
-  if (item->open_end)
-    *upper += (item->upper - item->lower) + 30;
-  return TRUE;
+  return self->pane != NULL && weft_timeline_pane_get_event_days (self->pane, event, lower, upper);
 }
 
-/* Scrolls the lanes so that the event's first lane shows. */
-static void
-reveal_event_lane (WeftTimelineView *self,
-                   WeftEvent        *event)
-{
-  guint first, n;
-  const WeftTimelineItem *item;
-  double visible = lanes_bottom (self) - header_height (self);
-
-  if (self->index == NULL || !weft_timeline_index_get_event_items (self->index, event, &first, &n))
-    return;
-  item = weft_timeline_index_get_item (self->index, first);
-  for (guint i = 0; i < self->frame->lanes->len; i++)
-    {
-      const WeftTimelineLaneBox *box = &g_array_index (self->frame->lanes, WeftTimelineLaneBox, i);
-
-      if (box->lane != item->lane)
-        continue;
-      if (box->y < self->scroll_y || box->y + MIN (box->height, visible) > self->scroll_y + visible)
-        {
-          self->scroll_y = MAX (box->y - 8, 0);
-          relayout (self);
-        }
-      return;
-    }
-}
-
-/* Centres on an event; with @zoom, zooms so that it fills about a third
- * of the view, else keeps the zoom unless it does not fit. */
-static void
+/* Brings an event into view, clear of what covers the view; with @zoom,
+ * zoomed so that it fills about a third of the free part, else at the
+ * same zoom unless it does not fit. */
+static gboolean
 show_event (WeftTimelineView *self,
             WeftEvent        *event,
             gboolean          zoom)
 {
-  double lower, upper, mid, len, span;
+  gboolean shown;
 
-  if (!event_span (self, event, &lower, &upper))
-    return;
-
-  mid = (lower + upper) / 2;
-  len = upper - lower;
-  span = self->scale.upper - self->scale.lower;
-  if (zoom)
-    span = MAX (len * 3, 45);
-  else if (len > span * 0.8)
-    span = len * 1.25;
-
-  set_span (self, mid - span / 2, mid + span / 2);
-  reveal_event_lane (self, event);
+  if (self->pane == NULL)
+    return FALSE;
+  shown = weft_timeline_pane_reveal_event (self->pane, event, G_MAXUINT,
+                                           self->has_obscured ? &self->obscured : NULL,
+                                           zoom ? WEFT_TIMELINE_REVEAL_ZOOM : WEFT_TIMELINE_REVEAL_MOVE);
+  update (self);
+  return shown;
 }
 
 /* ---- Data -------------------------------------------------------------- */
-
-static void
-compute_fit (WeftTimelineView *self)
-{
-  GPtrArray *eras = weft_dataset_get_eras (self->dataset);
-  gboolean any = weft_timeline_index_get_range (self->index, &self->fit_lower, &self->fit_upper);
-  double pad;
-
-  for (guint i = 0; i < eras->len; i++)
-    {
-      WeftEra *era = g_ptr_array_index (eras, i);
-      double a, b;
-
-      if (era->date.start.flags & WEFT_DATE_FLAG_OPEN)
-        continue;
-      a = (double) era->date.lower;
-      b = (era->date.end.flags & WEFT_DATE_FLAG_OPEN) ? a + 1 : (double) era->date.upper + 1;
-      self->fit_lower = any ? MIN (self->fit_lower, a) : a;
-      self->fit_upper = any ? MAX (self->fit_upper, b) : b;
-      any = TRUE;
-    }
-  if (!any)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      self->fit_lower = (double) weft_days_from_civil (g_date_time_get_year (now), 1, 1);
-      self->fit_upper = self->fit_lower + 366;
-    }
-
-  pad = MAX ((self->fit_upper - self->fit_lower) * 0.03, 15);
-  self->fit_lower -= pad;
-  self->fit_upper += pad;
-}
-
-static void
-compute_density (WeftTimelineView *self)
-{
-  guint n = (guint) MAX (view_width (self) / 3, 1);
-
-  g_clear_pointer (&self->density, g_free);
-  self->n_density = 0;
-  self->density_max = 0;
-  if (self->index == NULL)
-    return;
-
-  self->density = g_new0 (guint, n);
-  self->n_density = n;
-  for (guint i = 0; i < n; i++)
-    {
-      double a = overview_day (self, i * 3.0), b = overview_day (self, (i + 1) * 3.0);
-
-      self->density[i] = weft_timeline_index_count_starts (self->index, G_MAXUINT, a, b);
-      self->density_max = MAX (self->density_max, self->density[i]);
-    }
-}
 
 static void
 clear_text_nodes (WeftTimelineView *self)
@@ -369,49 +269,56 @@ clear_text_nodes (WeftTimelineView *self)
   g_hash_table_remove_all (self->text_nodes);
 }
 
-static void
-rebuild_index (WeftTimelineView *self)
+/* The screen's text scaling (Large Text), which the pane's fonts follow. */
+static double
+font_scale (WeftTimelineView *self)
 {
-  g_clear_pointer (&self->index, weft_timeline_index_free);
-  self->frame->index = NULL;
-  g_array_set_size (self->frame->marks, 0);
-  g_array_set_size (self->frame->lanes, 0);
+  double dpi = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  return dpi > 0 ? dpi / 96.0 : 1;
+}
+
+/* A new pane for the dataset and lanes, showing everything once it has a
+ * size (now, when the widget has one). */
+static void
+rebuild_pane (WeftTimelineView *self)
+{
+  g_clear_pointer (&self->pane, weft_timeline_pane_free);
+  self->index = NULL;
   self->hovered = NULL;
+  clear_text_nodes (self);
 
   if (self->dataset == NULL || !weft_dataset_is_finished (self->dataset))
     return;
 
-  self->index = weft_timeline_index_new (self->dataset, self->lanes);
-  compute_fit (self);
-  compute_density (self);
-  compute_lane_rows (self);
+  self->pane = weft_timeline_pane_new (self->dataset, self->lanes, font_scale (self));
+  self->index = weft_timeline_pane_get_index (self->pane);
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
 }
 
 static void update_selection (WeftTimelineView *self);
+static void update_matches   (WeftTimelineView *self);
 
 static void
 on_dataset_changed (WeftTimelineView *self)
 {
   WeftDataset *dataset = self->session != NULL ? weft_session_get_dataset (self->session) : NULL;
 
-  if (dataset == self->dataset && self->index != NULL)
+  if (dataset == self->dataset && self->pane != NULL)
     return;
 
   g_set_object (&self->dataset, dataset);
-  g_hash_table_remove_all (self->collapsed);
+  self->n_events = dataset != NULL ? weft_dataset_get_events (dataset)->len : 0;
   if (dataset != NULL && !self->lanes_chosen)
     {
       self->lanes = weft_timeline_default_lanes (dataset);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
     }
-  rebuild_index (self);
-  self->have_span = FALSE;
-  self->scroll_y = 0;
+  rebuild_pane (self);
   update_selection (self);
-  /* Unallocated, size_allocate() shows everything once the width is known. */
-  if (self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 1)
-    zoom_fit (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_matches (self);
+  update (self);
 }
 
 /* ---- Selection --------------------------------------------------------- */
@@ -467,6 +374,17 @@ update_accessible (WeftTimelineView *self)
   else
     text = g_strdup (_("Empty timeline"));
 
+  if (self->matches != NULL)
+    {
+      g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches the search",
+                                                             "%u events match the search", self->n_matches),
+                                                self->n_matches);
+      char *both = g_strdup_printf ("%s. %s", text, found);
+
+      g_free (text);
+      text = both;
+    }
+
   if (g_strcmp0 (text, self->accessible_text) == 0)
     return;
   g_free (self->accessible_text);
@@ -482,20 +400,57 @@ highlight_events (WeftTimelineView *self,
                   WeftEvent       **events,
                   guint             n)
 {
-  guint n_events = weft_dataset_get_events (self->dataset)->len;
-
-  self->highlight = g_new0 (guint8, MAX (n_events, 1));
-  self->n_highlight = n_events;
+  self->highlight = g_new0 (guint8, MAX (self->n_events, 1));
+  self->n_highlight = self->n_events;
   for (guint i = 0; i < n; i++)
-    if (events[i]->item.index < n_events && !self->highlight[events[i]->item.index])
+    if (events[i]->item.index < self->n_events && !self->highlight[events[i]->item.index])
       {
         self->highlight[events[i]->item.index] = 1;
         self->n_highlighted++;
       }
 }
 
+/* The lane of @entity: its own (lanes by entity) or its kind's; -1 when
+ * lanes are groups. */
+static int
+entity_lane (WeftTimelineView *self,
+             const char       *id)
+{
+  WeftEntity *entity = id != NULL ? weft_dataset_lookup_entity (self->dataset, id) : NULL;
+  g_autofree char *key = NULL;
+
+  if (entity == NULL || self->index == NULL)
+    return -1;
+  if (self->lanes == WEFT_TIMELINE_LANES_ENTITY)
+    key = g_strconcat ("entity:", entity->item.id, NULL);
+  else if (self->lanes == WEFT_TIMELINE_LANES_KIND)
+    key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
+  else
+    return -1;
+  return weft_timeline_index_find_lane (self->index, key);
+}
+
+static void
+light_lane (WeftTimelineView *self,
+            const char       *entity)
+{
+  int lane = entity_lane (self, entity);
+
+  if (lane < 0)
+    return;
+  if (self->lit_lanes == NULL)
+    {
+      self->n_lit_lanes = weft_timeline_index_get_n_lanes (self->index);
+      self->lit_lanes = g_new0 (guint8, MAX (self->n_lit_lanes, 1));
+    }
+  if ((guint) lane < self->n_lit_lanes)
+    self->lit_lanes[lane] = 1;
+}
+
 /* The session's selection, as the timeline shows it: an event is ringed;
- * an entity or a claim lights up its events and dims the rest. */
+ * an entity lights up its events and its lane, which scrolls into view; a
+ * claim lights up the events it stands behind and the lanes of its
+ * claimant and of what it is about. The rest dims. */
 static void
 update_selection (WeftTimelineView *self)
 {
@@ -503,8 +458,10 @@ update_selection (WeftTimelineView *self)
 
   self->selected = NULL;
   g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->lit_lanes, g_free);
   self->n_highlight = 0;
   self->n_highlighted = 0;
+  self->n_lit_lanes = 0;
 
   if (item != NULL && self->dataset != NULL)
     {
@@ -517,21 +474,63 @@ update_selection (WeftTimelineView *self)
           {
             guint n;
             WeftEvent **events = weft_dataset_get_entity_events (self->dataset, (WeftEntity *) item, &n);
+            int lane = entity_lane (self, item->id);
 
             highlight_events (self, events, n);
+            light_lane (self, item->id);
+            if (lane >= 0 && self->pane != NULL)
+              {
+                weft_timeline_pane_reveal_lane (self->pane, (guint) lane);
+                update (self);
+              }
           }
           break;
         case WEFT_ITEM_CLAIM:
           {
+            WeftClaim *claim = (WeftClaim *) item;
             guint n;
-            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, (WeftClaim *) item, &n);
+            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, claim, &n);
 
             highlight_events (self, events, n);
+            light_lane (self, claim->claimant);
+            for (guint i = 0; claim->about != NULL && claim->about[i] != NULL; i++)
+              light_lane (self, claim->about[i]);
           }
           break;
         default:
           break;
         }
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What the session's search reaches (weft_search_results_dup_events()):
+ * lit while no entity or claim is selected, the rest dimmed. */
+static void
+update_matches (WeftTimelineView *self)
+{
+  const WeftSearchResults *results = NULL;
+
+  g_clear_pointer (&self->matches, g_free);
+  self->n_matches = 0;
+  if (self->session != NULL && self->dataset != NULL)
+    results = weft_session_get_search_results (self->session);
+
+  if (results != NULL)
+    {
+      g_autoptr(GPtrArray) events = weft_search_results_dup_events (results, self->dataset);
+
+      self->matches = g_new0 (guint8, MAX (self->n_events, 1));
+      for (guint i = 0; i < events->len; i++)
+        {
+          WeftEvent *event = g_ptr_array_index (events, i);
+
+          if (event->item.index < self->n_events)
+            self->matches[event->item.index] = 1;
+        }
+      self->n_matches = events->len;
     }
 
   update_accessible (self);
@@ -552,98 +551,21 @@ on_window_changed (WeftTimelineView *self)
 
 /* ---- Layout ------------------------------------------------------------ */
 
+/* After any change of span, size, scrolling or lanes: the pane lays out
+ * anew (the frame is up to date for whoever holds it); the hovered event
+ * is forgotten when it is no longer drawn. */
 static void
-ensure_renderer (WeftTimelineView *self)
+update (WeftTimelineView *self)
 {
-  if (self->renderer == NULL)
-    {
-      self->renderer = weft_timeline_renderer_new (gtk_widget_get_pango_context (GTK_WIDGET (self)), 1);
-      clear_text_nodes (self);
-    }
-}
+  const WeftTimelineFrame *frame = self->pane != NULL ? frame_of (self) : NULL;
 
-/* Each lane gets the rows it needs when everything is shown (at least
- * one), so that small lanes are not padded with empty rows and heights do
- * not jump while zooming; what does not fit later goes to clusters. */
-static void
-compute_lane_rows (WeftTimelineView *self)
-{
-  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
-  WeftTimelineLayoutOptions options;
-  WeftTimelineScale fit;
-  guint n_lanes;
-
-  g_clear_pointer (&self->lane_rows, g_free);
-  if (self->index == NULL)
-    return;
-
-  ensure_renderer (self);
-  n_lanes = weft_timeline_index_get_n_lanes (self->index);
-  self->lane_rows = g_new (guint, MAX (n_lanes, 1));
-  for (guint i = 0; i < n_lanes; i++)
-    self->lane_rows[i] = 1;
-
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = self->renderer;
-  options.max_rows = MAX_LANE_ROWS;
-  options.max_label_width = MAX_LABEL_WIDTH;
-  options.compact = TRUE;
-  weft_timeline_scale_init (&fit, self->fit_lower, self->fit_upper,
-                            gtk_widget_get_width (GTK_WIDGET (self)) > 100 ? view_width (self) : 1200);
-  weft_timeline_layout (self->index, &fit, &options, frame);
-  for (guint i = 0; i < frame->lanes->len; i++)
-    {
-      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
-
-      self->lane_rows[box->lane] = MAX (box->rows, 1);
-    }
-}
-
-static void
-relayout (WeftTimelineView *self)
-{
-  WeftTimelineLayoutOptions options;
-  double visible, max_scroll;
-
-  if (self->index == NULL)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-
-  ensure_renderer (self);
-  weft_timeline_scale_set_width (&self->scale, view_width (self));
-
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = self->renderer;
-  options.max_rows = MAX_LANE_ROWS;
-  options.max_label_width = MAX_LABEL_WIDTH;
-  options.collapsed = self->collapsed;
-  options.lane_rows = self->lane_rows;
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      visible = MAX (lanes_bottom (self) - header_height (self), 0);
-      options.view_y = self->scroll_y;
-      options.view_height = MAX (visible, 1);
-      weft_timeline_layout (self->index, &self->scale, &options, self->frame);
-
-      visible = MAX (lanes_bottom (self) - self->frame->header_height, 0);
-      max_scroll = MAX (self->frame->lanes_height - visible, 0);
-      if (self->scroll_y <= max_scroll)
-        break;
-      self->scroll_y = max_scroll;
-    }
-
-  if (self->hovered != NULL)
+  if (frame != NULL && self->hovered != NULL)
     {
       gboolean still = FALSE;
 
-      for (guint i = 0; i < self->frame->marks->len && !still; i++)
+      for (guint i = 0; i < frame->marks->len && !still; i++)
         {
-          const WeftTimelineMark *mark = &g_array_index (self->frame->marks, WeftTimelineMark, i);
+          const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
 
           still = mark->kind == WEFT_TIMELINE_MARK_EVENT &&
                   weft_timeline_index_get_item (self->index, mark->item)->event == self->hovered;
@@ -653,14 +575,6 @@ relayout (WeftTimelineView *self)
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-scroll_lanes (WeftTimelineView *self,
-              double            dy)
-{
-  self->scroll_y = MAX (self->scroll_y + dy, 0);
-  relayout (self);
 }
 
 /* ---- Drawing ----------------------------------------------------------- */
@@ -692,8 +606,8 @@ collect_text (const WeftTimelineTextRun *run,
   node = g_hash_table_lookup (self->text_nodes, key);
   if (node == NULL)
     {
-      g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (self->renderer, run->role, run->text,
-                                                                            run->max_width);
+      g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (weft_timeline_pane_get_renderer (self->pane),
+                                                                            run->role, run->text, run->max_width);
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
       gtk_snapshot_append_layout (snapshot, layout, &rgba);
@@ -713,97 +627,36 @@ collect_text (const WeftTimelineTextRun *run,
 }
 
 static void
-snapshot_overview (WeftTimelineView          *self,
-                   GtkSnapshot               *snapshot,
-                   const WeftTimelinePalette *palette)
-{
-  double w = view_width (self);
-  double top = lanes_bottom (self);
-  GdkRGBA rgba;
-  graphene_rect_t r;
-  double x0, x1;
-  gint64 wl, wu;
-
-  to_rgba (&palette->header, &rgba);
-  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, (float) top, (float) w, OVERVIEW_HEIGHT));
-  to_rgba (&palette->grid_major, &rgba);
-  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, (float) top, (float) w, 1));
-
-  /* How many events start in each column of the whole span. */
-  if (self->density_max > 0)
-    {
-      to_rgba (&palette->neutral, &rgba);
-      rgba.alpha = 0.55f;
-      for (guint i = 0; i < self->n_density; i++)
-        {
-          double h;
-
-          if (self->density[i] == 0)
-            continue;
-          h = 3 + (OVERVIEW_HEIGHT - 10) * sqrt ((double) self->density[i] / self->density_max);
-          gtk_snapshot_append_color (snapshot, &rgba,
-                                     &GRAPHENE_RECT_INIT ((float) (i * 3.0), (float) (top + OVERVIEW_HEIGHT - 3 - h), 2, (float) h));
-        }
-    }
-
-  /* The session's time window. */
-  if (self->session != NULL && weft_session_get_window (self->session, &wl, &wu))
-    {
-      x0 = overview_x (self, (double) wl);
-      x1 = overview_x (self, (double) wu + 1);
-      to_rgba (&palette->window, &rgba);
-      rgba.alpha *= 2;
-      gtk_snapshot_append_color (snapshot, &rgba,
-                                 &GRAPHENE_RECT_INIT ((float) x0, (float) top + 1, (float) MAX (x1 - x0, 2), OVERVIEW_HEIGHT - 1));
-    }
-
-  /* The visible window, outlined. */
-  x0 = CLAMP (overview_x (self, self->scale.lower), 0, w - 3);
-  x1 = CLAMP (overview_x (self, self->scale.upper), x0 + 3, w);
-  r = GRAPHENE_RECT_INIT ((float) x0, (float) top + 3, (float) (x1 - x0), OVERVIEW_HEIGHT - 6);
-  to_rgba (&palette->accent, &rgba);
-  rgba.alpha = 0.10f;
-  gtk_snapshot_append_color (snapshot, &rgba, &r);
-  {
-    GskRoundedRect outline;
-    GdkRGBA colors[4];
-    float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
-
-    to_rgba (&palette->accent, &colors[0]);
-    colors[1] = colors[2] = colors[3] = colors[0];
-    gsk_rounded_rect_init_from_rect (&outline, &r, 3);
-    gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-  }
-}
-
-static void
 weft_timeline_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   const WeftTimelinePalette *palette = weft_timeline_palette_get (self->dark);
-  double w = view_width (self), bottom = lanes_bottom (self);
+  double w = view_width (self), h = view_height (self), bottom = lanes_bottom (self);
+  double top;
   WeftTimelineRenderState state;
   gint64 wl, wu;
   cairo_t *cr;
 
-  if (self->index == NULL || self->frame->index == NULL)
+  if (self->pane == NULL)
     {
       GdkRGBA rgba;
 
       to_rgba (&palette->background, &rgba);
-      gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, 0, (float) w,
-                                                                       (float) gtk_widget_get_height (widget)));
+      gtk_snapshot_append_color (snapshot, &rgba,
+                                 &GRAPHENE_RECT_INIT (0, 0, (float) gtk_widget_get_width (widget),
+                                                      (float) gtk_widget_get_height (widget)));
       return;
     }
 
   weft_timeline_render_state_init (&state, palette);
   state.selected = self->selected;
   state.hovered = self->hovered;
-  state.highlight = self->highlight;
-  state.n_highlight = self->n_highlight;
-  state.scroll_y = self->scroll_y;
-  state.height = MAX (bottom, 1);
+  /* The selected entity's or claim's events, else the search's. */
+  state.highlight = self->highlight != NULL ? self->highlight : self->matches;
+  state.n_highlight = self->highlight != NULL ? self->n_highlight : self->n_events;
+  state.lit_lanes = self->lit_lanes;
+  state.n_lit_lanes = self->n_lit_lanes;
   state.text_func = collect_text;
   state.text_data = self;
   if (self->brushing)
@@ -822,13 +675,16 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
   g_ptr_array_set_size (self->lane_texts, 0);
   g_ptr_array_set_size (self->header_texts, 0);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) MAX (bottom, 1)));
-  weft_timeline_renderer_draw (self->renderer, cr, self->frame, &state);
+  /* The pane in its pixels, enlarged to the widget's. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (float) self->text_scale, (float) self->text_scale);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
+  weft_timeline_pane_draw (self->pane, cr, &state);
   cairo_destroy (cr);
 
   /* Text over the shapes: the lanes' clipped under the axis. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) self->frame->header_height, (float) w,
-                                                         (float) MAX (bottom - self->frame->header_height, 0)));
+  top = frame_of (self)->header_height;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, (float) top, (float) w, (float) MAX (bottom - top, 0)));
   for (guint i = 0; i < self->lane_texts->len; i++)
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->lane_texts, i));
   gtk_snapshot_pop (snapshot);
@@ -836,8 +692,7 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->header_texts, i));
   g_ptr_array_set_size (self->lane_texts, 0);
   g_ptr_array_set_size (self->header_texts, 0);
-
-  snapshot_overview (self, snapshot, palette);
+  gtk_snapshot_restore (snapshot);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -848,7 +703,7 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
       to_rgba (&palette->accent, &colors[0]);
       colors[0].alpha = 0.6f;
       colors[1] = colors[2] = colors[3] = colors[0];
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) w - 2,
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) gtk_widget_get_width (widget) - 2,
                                                                       (float) gtk_widget_get_height (widget) - 2), 4);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
@@ -861,34 +716,11 @@ weft_timeline_view_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
-  double old_width = self->scale.width;
 
-  if (self->index == NULL)
+  if (self->pane == NULL)
     return;
-
-  if (!self->have_span)
-    {
-      weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
-      self->have_span = TRUE;
-      /* Now that the width is known. */
-      compute_lane_rows (self);
-    }
-  /* Showing everything, the view goes on showing everything; otherwise
-   * a wider window shows more days, at the same zoom. */
-  else if (old_width > 1 && fabs (old_width - width) > 0.5)
-    {
-      double ppd = weft_timeline_scale_px_per_day (&self->scale);
-      double slack = 1e-6 * (self->fit_upper - self->fit_lower);
-
-      if (fabs (self->scale.lower - self->fit_lower) <= slack && fabs (self->scale.upper - self->fit_upper) <= slack)
-        weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
-      else
-        weft_timeline_scale_init (&self->scale, self->scale.lower, self->scale.lower + width / ppd, width);
-      constrain (self);
-    }
-  if ((guint) MAX (width / 3, 1) != self->n_density)
-    compute_density (self);
-  relayout (self);
+  weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
+  update (self);
 }
 
 static void
@@ -921,7 +753,7 @@ mark_at (WeftTimelineView *self,
 {
   if (self->index == NULL || region_at (self, y) != REGION_LANES)
     return NULL;
-  return weft_timeline_frame_hit (self->frame, x, lane_y (self, y));
+  return weft_timeline_frame_hit (frame_of (self), x, lane_y (self, y));
 }
 
 static WeftEvent *
@@ -946,7 +778,7 @@ update_hover (WeftTimelineView *self,
   if (mark != NULL)
     cursor = "pointer";
   else if (self->index != NULL && region_at (self, y) == REGION_LANES &&
-           weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header) != NULL && on_header)
+           weft_timeline_frame_lane_at (frame_of (self), lane_y (self, y), &on_header) != NULL && on_header)
     cursor = "pointer";
   else if (self->index != NULL && region_at (self, y) == REGION_HEADER)
     cursor = "col-resize";
@@ -966,10 +798,10 @@ on_motion (GtkEventControllerMotion *controller,
            WeftTimelineView         *self)
 {
   self->pointer_inside = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
+  self->pointer_x = x / self->text_scale;
+  self->pointer_y = y / self->text_scale;
   if (self->drag_mode == DRAG_NONE)
-    update_hover (self, x, y);
+    update_hover (self, self->pointer_x, self->pointer_y);
 }
 
 static void
@@ -1014,12 +846,13 @@ format_day_range (double lower,
 
 static gboolean
 on_query_tooltip (GtkWidget        *widget,
-                  int               x,
-                  int               y,
+                  int               widget_x,
+                  int               widget_y,
                   gboolean          keyboard,
                   GtkTooltip       *tooltip,
                   WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
   const WeftTimelineMark *mark;
   WeftEvent *event;
   g_autofree char *markup = NULL;
@@ -1073,7 +906,7 @@ on_query_tooltip (GtkWidget        *widget,
   else if (self->index != NULL && region_at (self, y) == REGION_LANES)
     {
       gboolean on_header = FALSE;
-      const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header);
+      const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (frame_of (self), lane_y (self, y), &on_header);
 
       if (box != NULL && on_header)
         {
@@ -1101,27 +934,11 @@ on_scroll (GtkEventControllerScroll *controller,
            WeftTimelineView         *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean smooth = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+  /* Without an event (emitted by hand) it is a wheel. */
+  gboolean smooth = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)) != NULL &&
+                    gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
 
-  if (self->index == NULL)
-    return FALSE;
-
-  if (state & GDK_SHIFT_MASK)
-    {
-      /* Shift turns the wheel into scrolling through the lanes. */
-      scroll_lanes (self, (dy != 0 ? dy : dx) * (smooth ? 1 : LANE_SCROLL_STEP));
-      return TRUE;
-    }
-
-  if (dx != 0)
-    {
-      weft_timeline_scale_pan (&self->scale, dx * (smooth ? 1 : view_width (self) * 0.1));
-      constrain (self);
-      relayout (self);
-    }
-  if (dy != 0)
-    zoom_at (self, zoom_anchor (self), smooth ? exp (-dy * 0.01) : pow (1.25, -dy));
-  return TRUE;
+  return weft_timeline_view_scroll (self, dx, dy, state, smooth);
 }
 
 static void
@@ -1131,9 +948,12 @@ on_pinch_begin (GtkGesture       *gesture,
 {
   double x, y;
 
-  self->pinch_scale = self->scale;
-  if (gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    self->pinch_x = x;
+  if (self->pane == NULL)
+    return;
+  self->pinch_scale = *scale_of (self);
+  /* (Not active when emitted by hand: no points to find the centre of.) */
+  if (gtk_gesture_is_active (gesture) && gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    self->pinch_x = x / self->text_scale;
   else
     self->pinch_x = view_width (self) / 2;
 }
@@ -1143,7 +963,9 @@ on_pinch_scale_changed (GtkGestureZoom   *gesture,
                         double            scale,
                         WeftTimelineView *self)
 {
-  self->scale = self->pinch_scale;
+  if (self->pane == NULL)
+    return;
+  weft_timeline_pane_set_scale (self->pane, &self->pinch_scale);
   zoom_at (self, self->pinch_x, scale);
 }
 
@@ -1151,30 +973,30 @@ static void
 move_overview (WeftTimelineView *self,
                double            x)
 {
-  double span = self->scale.upper - self->scale.lower;
-  double lower = overview_day (self, x) - self->drag_grab;
+  double span = scale_of (self)->upper - scale_of (self)->lower;
+  double lower = weft_timeline_pane_overview_day (self->pane, x) - self->drag_grab;
 
-  weft_timeline_scale_init (&self->scale, lower, lower + span, view_width (self));
-  constrain (self);
-  relayout (self);
+  set_span (self, lower, lower + span);
 }
 
 static void
 on_drag_begin (GtkGestureDrag   *gesture,
-               double            x,
-               double            y,
+               double            widget_x,
+               double            widget_y,
                WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
+
   self->drag_x = x;
   self->drag_y = y;
-  self->drag_scale = self->scale;
-  self->drag_scroll = self->scroll_y;
 
-  if (self->index == NULL)
+  if (self->pane == NULL)
     {
       self->drag_mode = DRAG_NONE;
       return;
     }
+  self->drag_scale = *scale_of (self);
+  self->drag_scroll = weft_timeline_pane_get_scroll (self->pane);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
@@ -1182,21 +1004,22 @@ on_drag_begin (GtkGestureDrag   *gesture,
     {
     case REGION_HEADER:
       self->drag_mode = DRAG_BRUSH;
-      self->brush_lower = self->brush_upper = weft_timeline_scale_day (&self->scale, x);
+      self->brush_lower = self->brush_upper = weft_timeline_scale_day (scale_of (self), x);
       break;
 
     case REGION_OVERVIEW:
       {
-        double day = overview_day (self, x);
+        double day = weft_timeline_pane_overview_day (self->pane, x);
+        const WeftTimelineScale *scale = scale_of (self);
 
         self->drag_mode = DRAG_OVERVIEW;
         /* Grabbed inside the window: keep that point under the pointer;
          * outside: the window jumps to centre on it. */
-        if (day >= self->scale.lower && day <= self->scale.upper)
-          self->drag_grab = day - self->scale.lower;
+        if (day >= scale->lower && day <= scale->upper)
+          self->drag_grab = day - scale->lower;
         else
           {
-            self->drag_grab = (self->scale.upper - self->scale.lower) / 2;
+            self->drag_grab = (scale->upper - scale->lower) / 2;
             move_overview (self, x);
           }
       }
@@ -1211,28 +1034,28 @@ on_drag_begin (GtkGestureDrag   *gesture,
 
 static void
 on_drag_update (GtkGestureDrag   *gesture,
-                double            dx,
-                double            dy,
+                double            widget_dx,
+                double            widget_dy,
                 WeftTimelineView *self)
 {
+  double dx = widget_dx / self->text_scale, dy = widget_dy / self->text_scale;
+
   switch (self->drag_mode)
     {
     case DRAG_PAN:
       if (fabs (dx) < CLICK_SLOP && fabs (dy) < CLICK_SLOP)
         return;
-      self->scale = self->drag_scale;
-      weft_timeline_scale_set_width (&self->scale, view_width (self));
-      weft_timeline_scale_pan (&self->scale, -dx);
-      constrain (self);
-      self->scroll_y = MAX (self->drag_scroll - dy, 0);
-      relayout (self);
+      weft_timeline_pane_set_scale (self->pane, &self->drag_scale);
+      weft_timeline_pane_pan (self->pane, -dx);
+      weft_timeline_pane_set_scroll (self->pane, self->drag_scroll - dy);
+      update (self);
       break;
 
     case DRAG_BRUSH:
       if (fabs (dx) < CLICK_SLOP && !self->brushing)
         return;
       self->brushing = TRUE;
-      self->brush_upper = weft_timeline_scale_day (&self->scale, CLAMP (self->drag_x + dx, 0, view_width (self)));
+      self->brush_upper = weft_timeline_scale_day (scale_of (self), CLAMP (self->drag_x + dx, 0, view_width (self)));
       gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
 
@@ -1270,11 +1093,8 @@ static void
 toggle_lane (WeftTimelineView *self,
              const char       *key)
 {
-  if (self->index == NULL || weft_timeline_index_find_lane (self->index, key) < 0)
-    return;
-  if (!g_hash_table_remove (self->collapsed, key))
-    g_hash_table_add (self->collapsed, g_strdup (key));
-  relayout (self);
+  if (self->pane != NULL && weft_timeline_pane_toggle_lane (self->pane, key))
+    update (self);
 }
 
 static void
@@ -1290,10 +1110,11 @@ zoom_to_cluster (WeftTimelineView       *self,
 static void
 on_click_released (GtkGestureClick  *gesture,
                    int               n_press,
-                   double            x,
-                   double            y,
+                   double            widget_x,
+                   double            widget_y,
                    WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
   const WeftTimelineMark *mark;
   WeftEvent *event;
 
@@ -1321,7 +1142,7 @@ on_click_released (GtkGestureClick  *gesture,
 
   {
     gboolean on_header = FALSE;
-    const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (self->frame, lane_y (self, y), &on_header);
+    const WeftTimelineLaneBox *box = weft_timeline_frame_lane_at (frame_of (self), lane_y (self, y), &on_header);
 
     if (box != NULL && on_header && n_press == 1)
       {
@@ -1363,12 +1184,38 @@ action_zoom_fit (GtkWidget  *widget,
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
-  if (self->index != NULL)
-    zoom_fit (self);
+  if (self->pane != NULL)
+    {
+      weft_timeline_pane_fit (self->pane);
+      update (self);
+    }
+}
+
+/* After zooming to the selected entity's or claim's events: the lanes
+ * scrolled to the first of them, in the entity's own lane when it has
+ * one (Show on Timeline). */
+static void
+reveal_highlighted (WeftTimelineView *self)
+{
+  WeftItem *item = weft_session_get_selection (self->session);
+  int lane = item != NULL && item->type == WEFT_ITEM_ENTITY ? entity_lane (self, item->id) : -1;
+  WeftEvent **events;
+  guint n;
+
+  events = weft_timeline_index_get_ordered_events (self->index, &n);
+  for (guint i = 0; i < n; i++)
+    if (self->highlight[events[i]->item.index])
+      {
+        weft_timeline_pane_reveal_event (self->pane, events[i], lane >= 0 ? (guint) lane : G_MAXUINT,
+                                         self->has_obscured ? &self->obscured : NULL,
+                                         WEFT_TIMELINE_REVEAL_SCROLL);
+        update (self);
+        return;
+      }
 }
 
 /* To the time window if there is one, else to the selected event, else to
- * the events of the selected entity or claim. */
+ * the events of the selected entity or claim, scrolled to the first. */
 static void
 action_zoom_selection (GtkWidget  *widget,
                        const char *name,
@@ -1414,6 +1261,7 @@ action_zoom_selection (GtkWidget  *widget,
           double pad = MAX ((upper - lower) * 0.08, 15);
 
           set_span (self, lower - pad, upper + pad);
+          reveal_highlighted (self);
         }
     }
 }
@@ -1498,11 +1346,7 @@ action_pan (GtkWidget  *widget,
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   double dx = view_width (self) * PAN_FRACTION;
 
-  if (self->index == NULL)
-    return;
-  weft_timeline_scale_pan (&self->scale, g_str_equal (name, "timeline.pan-left") ? -dx : dx);
-  constrain (self);
-  relayout (self);
+  pan (self, g_str_equal (name, "timeline.pan-left") ? -dx : dx);
 }
 
 static void
@@ -1516,69 +1360,104 @@ action_scroll (GtkWidget  *widget,
     scroll_lanes (self, g_str_equal (name, "timeline.scroll-up") ? -LANE_SCROLL_STEP : LANE_SCROLL_STEP);
 }
 
-/* The next or previous event as they start on the axis: after the
- * selected one, or after the middle of the view when none is selected. */
+/* Where stepping starts among @events (in the order they start on the
+ * axis): at the selected event (*@on TRUE), else before the first that
+ * starts after the middle of the view. */
+static guint
+step_origin (WeftTimelineView  *self,
+             WeftEvent        **events,
+             guint              n,
+             gboolean          *on)
+{
+  double mid = (scale_of (self)->lower + scale_of (self)->upper) / 2;
+  guint lo = 0, hi = n;
+
+  *on = FALSE;
+  for (guint i = 0; self->selected != NULL && i < n; i++)
+    if (events[i] == self->selected)
+      {
+        *on = TRUE;
+        return i;
+      }
+
+  /* The first event that starts after the middle (the order is by the
+   * known day: an open start by its end). */
+  while (lo < hi)
+    {
+      guint m = lo + (hi - lo) / 2;
+      double a = (double) events[m]->date.lower;
+
+      if ((events[m]->date.start.flags & WEFT_DATE_FLAG_OPEN) != 0)
+        a = (double) events[m]->date.end.lower;
+      if (a <= mid)
+        lo = m + 1;
+      else
+        hi = m;
+    }
+  return lo;
+}
+
+/* Selects and shows the event @steps (±1) from where stepping starts, in
+ * the order events start on the axis; among the search's matches only
+ * when @matches, going round at the ends, else stopping at them. */
+static void
+step (WeftTimelineView *self,
+      int               steps,
+      gboolean          matches)
+{
+  WeftEvent **events;
+  WeftEvent *target = NULL;
+  gboolean on;
+  guint n, at;
+
+  if (self->index == NULL || self->session == NULL || (matches && self->n_matches == 0))
+    return;
+  events = weft_timeline_index_get_ordered_events (self->index, &n);
+  if (n == 0)
+    return;
+  at = step_origin (self, events, n, &on);
+
+  if (!matches)
+    {
+      /* Off the selection, "next" is the one after the middle itself. */
+      gint64 i = on ? (gint64) at + steps : (steps > 0 ? (gint64) at : (gint64) at - 1);
+
+      target = events[CLAMP (i, 0, (gint64) n - 1)];
+    }
+  else
+    for (guint k = 0; k < n && target == NULL; k++)
+      {
+        /* From the origin (itself included when it is not selected). */
+        gint64 offset = on || steps < 0 ? k + 1 : k;
+        gint64 i = ((gint64) at + steps * offset) % (gint64) n;
+        WeftEvent *event = events[i < 0 ? i + n : i];
+
+        if (self->matches[event->item.index])
+          target = event;
+      }
+
+  if (target == NULL)
+    return;
+  weft_session_set_selection (self->session, &target->item);
+  show_event (self, target, FALSE);
+}
+
 static void
 action_step_event (GtkWidget  *widget,
                    const char *name,
                    GVariant   *parameter)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
-  gboolean forward = g_str_equal (name, "timeline.next-event");
-  WeftEvent **events;
-  WeftEvent *target = NULL;
-  guint n;
+  step (WEFT_TIMELINE_VIEW (widget), g_str_equal (name, "timeline.next-event") ? 1 : -1, FALSE);
+}
 
-  if (self->index == NULL || self->session == NULL)
-    return;
-
-  events = weft_timeline_index_get_ordered_events (self->index, &n);
-  if (n == 0)
-    return;
-
-  if (self->selected != NULL)
-    {
-      for (guint i = 0; i < n; i++)
-        if (events[i] == self->selected)
-          {
-            if (forward && i + 1 < n)
-              target = events[i + 1];
-            else if (!forward && i > 0)
-              target = events[i - 1];
-            else
-              target = self->selected;
-            break;
-          }
-    }
-  if (target == NULL)
-    {
-      double mid = (self->scale.lower + self->scale.upper) / 2;
-      guint lo = 0, hi = n;
-
-      /* The first event that starts after the middle. */
-      while (lo < hi)
-        {
-          guint m = lo + (hi - lo) / 2;
-          double a, b;
-
-          if (!event_span (self, events[m], &a, &b))
-            a = (double) events[m]->date.lower;
-          /* event_span() widens open ends; the order is by the known day. */
-          if ((events[m]->date.start.flags & WEFT_DATE_FLAG_OPEN) != 0)
-            a = (double) events[m]->date.end.lower;
-          if (a <= mid)
-            lo = m + 1;
-          else
-            hi = m;
-        }
-      if (forward)
-        target = events[MIN (lo, n - 1)];
-      else
-        target = events[lo > 0 ? lo - 1 : 0];
-    }
-
-  weft_session_set_selection (self->session, &target->item);
-  show_event (self, target, FALSE);
+/* The search's next or previous event, as Enter and Shift+Enter step
+ * through results. */
+static void
+action_find (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  step (WEFT_TIMELINE_VIEW (widget), g_str_equal (name, "timeline.find-next") ? 1 : -1, TRUE);
 }
 
 static void
@@ -1626,7 +1505,8 @@ weft_timeline_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->style_signals);
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->index, weft_timeline_index_free);
+  g_clear_pointer (&self->pane, weft_timeline_pane_free);
+  self->index = NULL;
   if (self->text_nodes != NULL)
     g_hash_table_remove_all (self->text_nodes);
 
@@ -1638,15 +1518,12 @@ weft_timeline_view_finalize (GObject *object)
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (object);
 
-  g_clear_pointer (&self->renderer, weft_timeline_renderer_free);
-  g_clear_pointer (&self->frame, weft_timeline_frame_free);
-  g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->text_nodes, g_hash_table_unref);
   g_clear_pointer (&self->lane_texts, g_ptr_array_unref);
   g_clear_pointer (&self->header_texts, g_ptr_array_unref);
   g_free (self->highlight);
-  g_free (self->lane_rows);
-  g_free (self->density);
+  g_free (self->lit_lanes);
+  g_free (self->matches);
   g_free (self->accessible_text);
 
   G_OBJECT_CLASS (weft_timeline_view_parent_class)->finalize (object);
@@ -1733,6 +1610,8 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.scroll-down", NULL, action_scroll);
   gtk_widget_class_install_action (widget_class, "timeline.next-event", NULL, action_step_event);
   gtk_widget_class_install_action (widget_class, "timeline.previous-event", NULL, action_step_event);
+  gtk_widget_class_install_action (widget_class, "timeline.find-next", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "timeline.find-previous", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "timeline.center-event", "s", action_center_event);
   gtk_widget_class_install_action (widget_class, "timeline.toggle-lane", "s", action_toggle_lane);
 
@@ -1755,6 +1634,12 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "timeline.previous-event", NULL);
+  /* As in the graph and in GNOME's editors. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "timeline.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "timeline.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "timeline.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "timeline.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "timeline.lanes", "s", "entity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, 0, "timeline.lanes", "s", "kind");
@@ -1769,12 +1654,10 @@ weft_timeline_view_init (WeftTimelineView *self)
   GtkGesture *gesture;
 
   self->lanes = WEFT_TIMELINE_LANES_GROUP;
-  self->frame = weft_timeline_frame_new ();
-  self->collapsed = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+  self->text_scale = 1;
   self->text_nodes = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->lane_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   self->header_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-  weft_timeline_scale_init (&self->scale, 0, 365, 1);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
@@ -1813,6 +1696,7 @@ weft_timeline_view_init (WeftTimelineView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_window_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);
 
   self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   self->style_signals = g_signal_group_new (ADW_TYPE_STYLE_MANAGER);
@@ -1875,12 +1759,15 @@ weft_timeline_view_set_lanes (WeftTimelineView *self,
     return;
 
   self->lanes = mode;
-  g_hash_table_remove_all (self->collapsed);
-  if (self->dataset != NULL)
+  if (self->pane != NULL)
     {
-      rebuild_index (self);
-      self->scroll_y = 0;
-      relayout (self);
+      /* The same pane and frame, the span kept. */
+      weft_timeline_pane_set_lanes (self->pane, mode);
+      self->index = weft_timeline_pane_get_index (self->pane);
+      self->hovered = NULL;
+      /* Lit lanes are the new lanes'. */
+      update_selection (self);
+      update (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
@@ -1893,9 +1780,9 @@ weft_timeline_view_get_span (WeftTimelineView *self,
   g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
 
   if (lower != NULL)
-    *lower = self->scale.lower;
+    *lower = self->pane != NULL ? scale_of (self)->lower : 0;
   if (upper != NULL)
-    *upper = self->scale.upper;
+    *upper = self->pane != NULL ? scale_of (self)->upper : 0;
 }
 
 void
@@ -1905,8 +1792,7 @@ weft_timeline_view_set_span (WeftTimelineView *self,
 {
   g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
 
-  if (self->index != NULL)
-    set_span (self, lower, upper);
+  set_span (self, lower, upper);
 }
 
 WeftEvent *
@@ -1934,7 +1820,145 @@ const WeftTimelineFrame *
 weft_timeline_view_get_frame (WeftTimelineView *self)
 {
   g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
-  return self->frame;
+  return self->pane != NULL ? frame_of (self) : NULL;
+}
+
+double
+weft_timeline_view_get_scroll (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
+  return self->pane != NULL ? weft_timeline_pane_get_scroll (self->pane) : 0;
+}
+
+gboolean
+weft_timeline_view_scroll (WeftTimelineView *self,
+                           double            dx,
+                           double            dy,
+                           GdkModifierType   modifiers,
+                           gboolean          smooth)
+{
+  double scroll;
+  WeftTimelineScale before;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->pane == NULL)
+    return FALSE;
+
+  if (modifiers & GDK_CONTROL_MASK)
+    {
+      double d = dy != 0 ? dy : dx;
+
+      if (d == 0)
+        return FALSE;
+      zoom_at (self, zoom_anchor (self), smooth ? exp (-d * 0.01) : pow (1.25, -d));
+      return TRUE;
+    }
+
+  /* Shift turns the vertical wheel into panning, as in other views. */
+  if ((modifiers & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  scroll = weft_timeline_pane_get_scroll (self->pane);
+  before = *scale_of (self);
+  /* (Smooth scrolling comes in widget pixels.) */
+  if (dx != 0)
+    pan (self, dx * (smooth ? 1 / self->text_scale : view_width (self) * 0.1));
+  if (dy != 0)
+    scroll_lanes (self, dy * (smooth ? 1 / self->text_scale : LANE_SCROLL_STEP));
+  /* Nothing moved (the lanes fit, the span is at its limit): let the
+   * event go on to whatever is around the view. */
+  return weft_timeline_pane_get_scroll (self->pane) != scroll ||
+         scale_of (self)->lower != before.lower || scale_of (self)->upper != before.upper;
+}
+
+guint
+weft_timeline_view_get_n_matches (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
+  return self->n_matches;
+}
+
+gboolean
+weft_timeline_view_is_lane_lit (WeftTimelineView *self,
+                                const char       *key)
+{
+  int lane;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  lane = self->index != NULL && key != NULL ? weft_timeline_index_find_lane (self->index, key) : -1;
+  return lane >= 0 && self->lit_lanes != NULL && (guint) lane < self->n_lit_lanes && self->lit_lanes[lane];
+}
+
+void
+weft_timeline_view_set_text_scale (WeftTimelineView *self,
+                                   double            scale)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  scale = CLAMP (scale, 0.5, 4);
+  if (scale == self->text_scale)
+    return;
+  self->text_scale = scale;
+  self->hovered = NULL;
+  if (self->pane != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
+  update (self);
+}
+
+double
+weft_timeline_view_get_text_scale (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 1);
+  return self->text_scale;
+}
+
+void
+weft_timeline_view_set_obscured (WeftTimelineView      *self,
+                                 const graphene_rect_t *rect)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  self->has_obscured = rect != NULL;
+  if (rect != NULL)
+    self->obscured = (WeftTimelineRect) { rect->origin.x / self->text_scale, rect->origin.y / self->text_scale,
+                                          rect->size.width / self->text_scale, rect->size.height / self->text_scale };
+}
+
+gboolean
+weft_timeline_view_reveal_event (WeftTimelineView *self,
+                                 WeftEvent        *event,
+                                 gboolean          zoom)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  return show_event (self, event, zoom);
+}
+
+gboolean
+weft_timeline_view_get_event_bounds (WeftTimelineView *self,
+                                     WeftEvent        *event,
+                                     graphene_rect_t  *bounds)
+{
+  const WeftTimelineMark *mark;
+  double y, s;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->pane == NULL || event == NULL)
+    return FALSE;
+  mark = weft_timeline_pane_find_visible_event (self->pane, event, G_MAXUINT, &y);
+  if (mark == NULL)
+    return FALSE;
+  s = self->text_scale;
+  graphene_rect_init (bounds, (float) (mark->box_x0 * s), (float) (y * s), (float) ((mark->box_x1 - mark->box_x0) * s),
+                      (float) (frame_of (self)->metrics.row_height * s));
+  return TRUE;
 }
 
 /* What the view shows: its span, lanes and collapsed lanes, always light. */
@@ -1944,11 +1968,13 @@ export_options (WeftTimelineView          *self,
 {
   weft_timeline_export_options_init (options, self->dataset);
   options->lanes = self->lanes;
+  if (self->pane == NULL)
+    return;
   options->has_from = TRUE;
-  options->from = (gint64) floor (self->scale.lower);
+  options->from = (gint64) floor (scale_of (self)->lower);
   options->has_to = TRUE;
-  options->to = MAX ((gint64) ceil (self->scale.upper) - 1, options->from);
-  options->collapsed = self->collapsed;
+  options->to = MAX ((gint64) ceil (scale_of (self)->upper) - 1, options->from);
+  options->collapsed = weft_timeline_pane_get_collapsed (self->pane);
 }
 
 gboolean

@@ -3,11 +3,13 @@
  * Usage: bench-timeline FILE [ITERATIONS]
  *
  * For lanes by group and by entity, at zooms from everything (35 years) to
- * a week, measures the CPU time of:
+ * a week, measures the CPU time of the window's timeline pane at 1920x1080
+ * (weft-timeline-pane.h: the lanes' rows shared in its height, titles
+ * whole where there is room):
  *   layout   finding what is visible, packing titles, clustering, building
- *            the frame (weft_timeline_layout), 1920 px wide, 1080 tall
- *   +render  the same, then drawing it with the cairo renderer into a
- *            1920x1080 image
+ *            the frame
+ *   +render  the same, then drawing it (and the overview strip) with the
+ *            cairo renderer into a 1920x1080 image
  *   zoom     one zoom step (x1.25 in or out around a point) re-laid out
  * and, as a peer on the same input, a naive frame that walks every item of
  * every lane to find and bin the visible ones (what a timeline without
@@ -26,8 +28,7 @@
 #include <time.h>
 
 #include "weft-loader.h"
-#include "weft-timeline-layout.h"
-#include "weft-timeline-render.h"
+#include "weft-timeline-pane.h"
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -113,77 +114,71 @@ run_lanes (WeftDataset       *dataset,
     { "1 month", 30.5 },
     { "1 week", 7 },
   };
-  g_autoptr(WeftTimelineIndex) index = NULL;
-  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
-  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
+  g_autoptr(WeftTimelinePane) pane = NULL;
+  WeftTimelineIndex *index;
+  const WeftTimelineFrame *frame;
   g_autofree double *samples = g_new (double, iterations);
   g_autofree double *render_samples = g_new (double, iterations);
   g_autofree guint *bins = g_new0 (guint, 1 << 16);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  WeftTimelineLayoutOptions options;
   WeftTimelineRenderState state;
-  double t0, lower, upper, centre;
+  double t0, t1, lower, upper, centre;
   GRand *rand = g_rand_new_with_seed (7);
 
   t0 = cpu_ms ();
-  index = weft_timeline_index_new (dataset, mode);
-  g_print ("\nlanes by %s: %u lanes, %u items; index built in %.1f ms\n",
+  pane = weft_timeline_pane_new (dataset, mode, 1);
+  index = weft_timeline_pane_get_index (pane);
+  t1 = cpu_ms ();
+  /* The size: rows shared out after a probe of everything. */
+  weft_timeline_pane_set_size (pane, WIDTH, HEIGHT);
+  g_print ("\nlanes by %s: %u lanes, %u items; index built in %.1f ms, rows shared in %.1f ms\n",
            weft_timeline_lanes_to_string (mode), weft_timeline_index_get_n_lanes (index),
-           weft_timeline_index_get_n_items (index), cpu_ms () - t0);
+           weft_timeline_index_get_n_items (index), t1 - t0, cpu_ms () - t1);
   g_print ("%-11s %8s %6s %8s | %-17s | %-17s | %-10s | %-10s | %s\n",
            "zoom", "visible", "marks", "clusters", "layout ms med/p95", "+render med/p95",
            "first ms", "naive ms", "naive/layout");
 
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = renderer;
-  options.max_rows = 4;
-  options.max_label_width = 320;
-  options.view_y = 0;
-  options.view_height = HEIGHT - 46 - 36;
-
   weft_timeline_render_state_init (&state, weft_timeline_palette_get (FALSE));
-  state.height = HEIGHT;
 
   weft_timeline_index_get_range (index, &lower, &upper);
   centre = (double) weft_days_from_civil (2010, 6, 15);
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
-      WeftTimelineScale scale;
       double first, naive_total = 0;
       guint n_marks = 0, n_clusters = 0, naive_visible = 0;
       Stats layout, render;
 
       if (zooms[z].days == 0)
-        weft_timeline_scale_init (&scale, lower, upper, WIDTH);
+        weft_timeline_pane_set_span (pane, lower, upper);
       else
-        weft_timeline_scale_init (&scale, centre - zooms[z].days / 2, centre + zooms[z].days / 2, WIDTH);
+        weft_timeline_pane_set_span (pane, centre - zooms[z].days / 2, centre + zooms[z].days / 2);
 
       /* The first frame at a zoom measures the titles it shows. */
       t0 = cpu_ms ();
-      weft_timeline_layout (index, &scale, &options, frame);
+      frame = weft_timeline_pane_get_frame (pane);
       first = cpu_ms () - t0;
 
       for (guint i = 0; i < iterations; i++)
         {
           /* A pixel of panning each time, as while dragging. */
-          weft_timeline_scale_pan (&scale, (i % 2) ? -1 : 1);
           t0 = cpu_ms ();
-          weft_timeline_layout (index, &scale, &options, frame);
+          weft_timeline_pane_pan (pane, (i % 2) ? -1 : 1);
+          frame = weft_timeline_pane_get_frame (pane);
           samples[i] = cpu_ms () - t0;
 
           t0 = cpu_ms ();
-          weft_timeline_layout (index, &scale, &options, frame);
-          weft_timeline_renderer_draw (renderer, cr, frame, &state);
+          weft_timeline_pane_pan (pane, (i % 2) ? 1 : -1);
+          weft_timeline_pane_draw (pane, cr, &state);
           cairo_surface_flush (surface);
           render_samples[i] = cpu_ms () - t0;
 
           t0 = cpu_ms ();
-          naive_visible = naive_frame (index, &scale, bins, 1 << 16);
+          naive_visible = naive_frame (index, weft_timeline_pane_get_scale (pane), bins, 1 << 16);
           naive_total += cpu_ms () - t0;
         }
+      frame = weft_timeline_pane_get_frame (pane);
       for (guint i = 0; i < frame->marks->len; i++)
         {
           if (g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_CLUSTER)
@@ -202,20 +197,20 @@ run_lanes (WeftDataset       *dataset,
   /* Zoom steps: in and out by 1.25 around random points, from 35 years to
    * a few days and back, every step a new clustering. */
   {
-    WeftTimelineScale scale;
     Stats zs;
 
-    weft_timeline_scale_init (&scale, lower, upper, WIDTH);
+    weft_timeline_pane_set_span (pane, lower, upper);
     for (guint i = 0; i < iterations; i++)
       {
-        double span = scale.upper - scale.lower;
+        const WeftTimelineScale *scale = weft_timeline_pane_get_scale (pane);
+        double span = scale->upper - scale->lower;
         double factor = span > 20 && (span > (upper - lower) * 0.9 || g_rand_boolean (rand) || span > 3650) ? 1.25 : 0.8;
 
         if (span < 60)
           factor = 0.8;
-        weft_timeline_scale_zoom (&scale, g_rand_double_range (rand, 0, WIDTH), factor);
         t0 = cpu_ms ();
-        weft_timeline_layout (index, &scale, &options, frame);
+        weft_timeline_pane_zoom (pane, g_rand_double_range (rand, 0, WIDTH), factor);
+        weft_timeline_pane_get_frame (pane);
         samples[i] = cpu_ms () - t0;
       }
     zs = stats_of (samples, iterations);

@@ -1,6 +1,7 @@
 /* fuzz-common.h: what every fuzz target shares
  *
- * A target defines LLVMFuzzerTestOneInput(). Built with -Dfuzzing=true it
+ * A target defines LLVMFuzzerTestOneInput(), and LLVMFuzzerInitialize()
+ * with WEFT_FUZZ_INITIALIZE (). Built with -Dfuzzing=true it
  * links with libFuzzer (clang -fsanitize=fuzzer); otherwise fuzz-replay.c
  * supplies a main() that runs the committed corpus through it, so every
  * build replays every input that ever found a bug.
@@ -55,6 +56,19 @@ weft_fuzz_init (void)
   setlocale (LC_ALL, "C.UTF-8");
   g_log_set_writer_func (weft_fuzz_log_writer, NULL, NULL);
 }
+
+/* Defines LLVMFuzzerInitialize(), which libFuzzer and fuzz-replay.c call
+ * once before the first input: weft_fuzz_init(), then @setup, a statement
+ * (or nothing) of the target's own. */
+#define WEFT_FUZZ_INITIALIZE(setup)          \
+  int                                        \
+  LLVMFuzzerInitialize (int    *argc,        \
+                        char ***argv)        \
+  {                                          \
+    weft_fuzz_init ();                       \
+    setup;                                   \
+    return 0;                                \
+  }
 
 /* A check that stays on in every build type: a failed property is a crash
  * the fuzzer must report. */

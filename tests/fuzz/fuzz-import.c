@@ -24,19 +24,18 @@
 #include "weft-saver.h"
 #include "fuzz-common.h"
 
+/* weft_import_file() reads a GFile: one file, rewritten for each input. */
 static char *input_path;
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+static void
+make_input_path (void)
 {
   const char *dir = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir ();
 
-  weft_fuzz_init ();
-  /* weft_import_file() reads a GFile: one file, rewritten for each input. */
   input_path = g_strdup_printf ("%s/weft-fuzz-import-%d", dir, (int) getpid ());
-  return 0;
 }
+
+WEFT_FUZZ_INITIALIZE (make_input_path ())
 
 static void
 check_diagnostics (WeftDiagnostics *diagnostics)

@@ -12,13 +12,7 @@
 #include "weft-json-locate.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  weft_fuzz_init ();
-  return 0;
-}
+WEFT_FUZZ_INITIALIZE ()
 
 static const char * const paths[] = {
   "", "weft", "title", "entities", "entities[0]", "entities[0].kind",

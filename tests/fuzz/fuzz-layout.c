@@ -28,13 +28,7 @@
 #include "weft-query.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  weft_fuzz_init ();
-  return 0;
-}
+WEFT_FUZZ_INITIALIZE ()
 
 static const char *
 next_text (GPtrArray *texts,

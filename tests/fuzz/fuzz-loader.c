@@ -18,13 +18,7 @@
 #include "weft-saver.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  weft_fuzz_init ();
-  return 0;
-}
+WEFT_FUZZ_INITIALIZE ()
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

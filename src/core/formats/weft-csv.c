@@ -179,6 +179,74 @@ weft_csv_reader_next (WeftCsvReader  *reader,
   return TRUE;
 }
 
+/* ---- Tables ---------------------------------------------------------------- */
+
+gboolean
+weft_csv_check_utf8 (const char       *text,
+                     gsize             length,
+                     const char       *name,
+                     const char       *message,
+                     WeftDiagnostics  *diagnostics,
+                     GError          **error)
+{
+  const char *invalid = NULL;
+  guint line = 1, column = 1;
+
+  if (g_utf8_validate_len (text, length, &invalid))
+    return TRUE;
+
+  weft_text_advance_position (text, invalid - text, &line, &column);
+  weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", message);
+  g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, "%s:%u:%u: %s", name, line, column, message);
+  return FALSE;
+}
+
+GStrv
+weft_csv_reader_next_header (WeftCsvReader   *reader,
+                             WeftDiagnostics *diagnostics)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+  guint line, column;
+
+  if (!weft_csv_reader_next (reader, &line, &column, &error) || error != NULL)
+    {
+      if (error != NULL)
+        weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", error->message);
+      return NULL;
+    }
+
+  names = g_strv_builder_new ();
+  for (guint i = 0; i < reader->fields->len; i++)
+    {
+      g_autofree char *name = g_strdup (g_array_index (reader->fields, WeftCsvField, i).text);
+
+      g_strv_builder_add (names, g_strstrip (name));
+    }
+  return g_strv_builder_end (names);
+}
+
+int
+weft_csv_find_column (const char * const *headers,
+                      const char         *name)
+{
+  for (guint i = 0; headers[i] != NULL; i++)
+    if (g_ascii_strcasecmp (headers[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+weft_csv_reader_is_blank (WeftCsvReader *reader)
+{
+  for (guint i = 0; i < reader->fields->len; i++)
+    if (g_array_index (reader->fields, WeftCsvField, i).text[0] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- Writing --------------------------------------------------------------- */
+
 void
 weft_csv_append_field (GString    *out,
                        const char *text)

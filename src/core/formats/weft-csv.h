@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "weft-diagnostics.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -40,6 +42,31 @@ gboolean  weft_csv_reader_next    (WeftCsvReader  *reader,
                                    guint          *line,
                                    guint          *column,
                                    GError        **error);
+
+/* ---- Tables: what the CSV importers share --------------------------------- */
+
+/* Whether @text (@length bytes), the table @name, is UTF-8. Where it is
+ * not, @message goes to @diagnostics as an error at the first bad byte,
+ * and @error says "NAME:LINE:COLUMN: MESSAGE" (WEFT_ERROR_SYNTAX). */
+gboolean  weft_csv_check_utf8         (const char     *text,
+                                       gsize           length,
+                                       const char     *name,
+                                       const char     *message,
+                                       WeftDiagnostics *diagnostics,
+                                       GError        **error);
+/* Reads the first record as a table's header: the names, stripped of
+ * white space. NULL when there is none; a malformed first line also goes
+ * to @diagnostics. */
+GStrv     weft_csv_reader_next_header (WeftCsvReader  *reader,
+                                       WeftDiagnostics *diagnostics);
+/* The index of the first of @headers that is @name in any ASCII case, or
+ * -1. */
+int       weft_csv_find_column        (const char * const *headers,
+                                       const char     *name);
+/* Whether every field of the record read last is empty: a blank line. */
+gboolean  weft_csv_reader_is_blank    (WeftCsvReader  *reader);
+
+/* ---- Writing ----------------------------------------------------------------- */
 
 /* Appends @text as one field, quoted when it holds a comma, a quote, a
  * line break or leading or trailing space. */

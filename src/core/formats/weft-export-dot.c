@@ -68,7 +68,7 @@ gboolean
 weft_export_dot (WeftDataset *dataset,
                  WeftWriter  *w)
 {
-  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, FALSE);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, FALSE, NULL);
   GPtrArray *relations = weft_dataset_get_relations (dataset);
 
   weft_writer_append (w, "digraph ");

@@ -3,12 +3,23 @@
  * One entity a line: {"id", "schema", "properties": {name: [values]}}.
  * Entities are written as the schema their FtM import kept, else the one
  * their kind suggests; relations as the edge schema of their type (else
- * UnknownLink); events as Event; sources as Document, Article or Table;
- * claims as Documentation (a source documents what the claim is about)
- * or Note. What an FtM import kept is written back as it was. What FtM has
- * no property for (claim status and quotes, event groups, exact EDTF dates,
- * eras) goes in a "weft" member next to "properties", which FtM tools
- * ignore and Weft's import reads back.
+ * UnknownLink); events as Event; sources as Article, Table or Pages (not
+ * Document, a file, which needs its fileName); claims as Documentation (a
+ * source documents what the claim is about) or Note. What an FtM import
+ * kept is written back as it was. What FtM has no property for (claim
+ * status and quotes, event groups, exact EDTF dates, eras) goes in a
+ * "weft" member next to "properties", which FtM tools ignore and Weft's
+ * import reads back.
+ *
+ * Every entity-valued property names an entity of its range, as the FtM
+ * model wants: an event's participants are "involved" or "organizer"
+ * when they are legal entities, "addressEntity" when places, and
+ * otherwise (technologies, programmes) the object of an UnknownLink from
+ * the event with the role, marked "weft": {"participant": true} so that
+ * Weft's import skips it; a claim is about what fits. (What an FtM import
+ * read is written back as it was, fitting or not.) Dates FtM cannot say
+ * without claiming more precision than they have (199X, 19XX) are left
+ * out of the properties.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -197,11 +208,7 @@ write_line (WeftWriter     *w,
               g_ptr_array_add (prop->values, (gpointer) value);
           }
 
-      if (!first)
-        weft_writer_append_c (w, ',');
-      first = FALSE;
-      weft_writer_append_json_string (w, prop->name);
-      weft_writer_append_c (w, ':');
+      weft_writer_append_json_key (w, &first, prop->name);
       write_values (w, prop->values);
     }
 
@@ -223,15 +230,12 @@ write_line (WeftWriter     *w,
             }
           if (written)
             continue;
-          if (!first)
-            weft_writer_append_c (w, ',');
-          first = FALSE;
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }
   weft_writer_append_c (w, '}');
+  first = FALSE;   /* the top level goes on after "properties" */
 
   if (ftm != NULL)
     {
@@ -245,9 +249,7 @@ write_line (WeftWriter     *w,
           if (g_str_equal (name, "schema") || g_str_equal (name, "properties") || g_str_equal (name, "from") ||
               g_str_equal (name, "placeholder") || g_str_equal (name, "id") || g_str_equal (name, "weft"))
             continue;
-          weft_writer_append_c (w, ',');
-          weft_writer_append_json_string (w, name);
-          weft_writer_append_c (w, ':');
+          weft_writer_append_json_key (w, &first, name);
           weft_writer_append_json_node (w, node);
         }
     }
@@ -266,13 +268,17 @@ write_line (WeftWriter     *w,
 /* ---- Dates ---------------------------------------------------------------- */
 
 /* An FtM date for a point: "2010", "2010-05" or "2010-05-03"; NULL when
- * FtM cannot say it (before year 1000, beyond 9999, open or unknown). */
+ * FtM cannot say it (before year 1000, beyond 9999, open or unknown, a
+ * decade or a century). */
 static char *
 ftm_point (const WeftDatePoint *p)
 {
   if (p->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN))
     return NULL;
   if (p->year < 1000 || p->year > 9999)
+    return NULL;
+  /* "1850" would say the year is known. */
+  if (p->precision >= WEFT_DATE_PRECISION_DECADE)
     return NULL;
 
   switch (p->precision)
@@ -361,27 +367,73 @@ add_dates (Props               *props,
 
 /* ---- Items ---------------------------------------------------------------- */
 
-static JsonArray *
-strv_array (const char * const *list)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; list != NULL && list[i] != NULL; i++)
-    json_array_add_string_element (array, list[i]);
-  return array;
-}
-
 static const char *
 kept_schema (const WeftItem *item)
 {
   return weft_json_get_string (kept (item), "schema");
 }
 
+static const char *
+entity_schema (const WeftEntity *e)
+{
+  return kept_schema (&e->item) ? kept_schema (&e->item) : weft_ftm_schema_for_kind (e->kind);
+}
+
+static const char *
+source_schema (const WeftSource *s)
+{
+  return kept_schema (&s->item) ? kept_schema (&s->item) : weft_ftm_schema_for_source (s->kind);
+}
+
+/* The schema the item with @id is written as, as far as ranges go: NULL
+ * for relations (edges are no Things) and ids that are not in the
+ * dataset. */
+static const WeftFtmSchema *
+schema_of (WeftDataset *dataset,
+           const char  *id)
+{
+  WeftItem *item = weft_dataset_lookup (dataset, id);
+  const char *name = NULL;
+
+  if (item == NULL)
+    return NULL;
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      name = entity_schema ((WeftEntity *) item);
+      break;
+    case WEFT_ITEM_SOURCE:
+      name = source_schema ((WeftSource *) item);
+      break;
+    case WEFT_ITEM_EVENT:
+    case WEFT_ITEM_ERA:
+      name = kept_schema (item) ? kept_schema (item) : "Event";
+      break;
+    case WEFT_ITEM_CLAIM:
+      name = kept_schema (item) ? kept_schema (item) : weft_ftm_schema_for_claim ((WeftClaim *) item);
+      break;
+    case WEFT_ITEM_RELATION:
+    case WEFT_ITEM_NONE:
+    default:
+      break;
+    }
+  return weft_ftm_schema_lookup (name);
+}
+
+/* Whether the item with @id fits a property whose range is @range. */
+static gboolean
+fits (WeftDataset *dataset,
+      const char  *id,
+      const char  *range)
+{
+  return range == NULL || weft_ftm_schema_is_a (schema_of (dataset, id), range);
+}
+
 static void
 write_entity (WeftWriter *w,
               WeftEntity *e)
 {
-  const char *schema = kept_schema (&e->item) ? kept_schema (&e->item) : weft_ftm_schema_for_kind (e->kind);
+  const char *schema = entity_schema (e);
   const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
   WeftEntityKind implied = info && info->role == WEFT_FTM_ENTITY ? info->kind : WEFT_ENTITY_OTHER;
   g_autoptr(JsonObject) weft = json_object_new ();
@@ -419,7 +471,7 @@ static void
 write_source (WeftWriter *w,
               WeftSource *s)
 {
-  const char *schema = kept_schema (&s->item) ? kept_schema (&s->item) : weft_ftm_schema_for_source (s->kind);
+  const char *schema = source_schema (s);
   const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
   g_autoptr(JsonObject) weft = json_object_new ();
   Props props;
@@ -445,9 +497,60 @@ write_source (WeftWriter *w,
   props_clear (&props);
 }
 
+/* Where a participant goes in FtM: Event.involved and Event.organizer
+ * take legal entities, Event.addressEntity (from Thing) addresses;
+ * anything else is linked from the event (NULL). */
+static const char *
+participant_property (WeftDataset           *dataset,
+                      const WeftParticipant *p)
+{
+  if (fits (dataset, p->entity, "LegalEntity"))
+    return g_strcmp0 (p->role, "organizer") == 0 ? "organizer" : "involved";
+  if (fits (dataset, p->entity, "Address"))
+    return "addressEntity";
+  return NULL;
+}
+
+/* The participants no property of an event can name, as UnknownLinks from
+ * the event, after it. */
 static void
-write_event (WeftWriter *w,
-             WeftEvent  *e)
+write_participant_links (WeftWriter  *w,
+                         WeftDataset *dataset,
+                         WeftEvent   *e)
+{
+  for (guint i = 0; i < e->n_participants; i++)
+    {
+      g_autofree char *id = NULL;
+      WeftItem link = { 0 };
+      Props props;
+
+      if (participant_property (dataset, &e->participants[i]) != NULL)
+        continue;
+      id = g_strdup_printf ("%s-participant-%u", e->item.id, i);
+      for (guint n = 2; weft_dataset_lookup (dataset, id) != NULL; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s-participant-%u-%u", e->item.id, i, n);
+        }
+      link.id = id;
+      props_init (&props);
+      props_add (&props, "subject", e->item.id);
+      props_add (&props, "object", e->participants[i].entity);
+      props_add (&props, "role", e->participants[i].role);
+      {
+        g_autoptr(JsonObject) weft = json_object_new ();
+
+        json_object_set_boolean_member (weft, "participant", TRUE);
+        write_line (w, &link, "UnknownLink", &props, weft);
+      }
+      props_clear (&props);
+    }
+}
+
+static void
+write_event (WeftWriter  *w,
+             WeftDataset *dataset,
+             WeftEvent   *e)
 {
   const char *schema = kept_schema (&e->item) ? kept_schema (&e->item) : "Event";
   const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
@@ -463,44 +566,43 @@ write_event (WeftWriter *w,
   if (!add_dates (&props, &e->item, info, &e->date, e->date_text, FALSE))
     json_object_set_string_member (weft, "date", e->date_text);
 
-  /* Involved, then the organizers: the import rebuilds that order. */
+  /* Involved, then the organizers: the import rebuilds that order; any
+   * other participant, and the exact list goes in "weft". */
   for (guint i = 0; i < e->n_participants; i++)
-    if (g_strcmp0 (e->participants[i].role, "organizer") != 0)
-      {
-        props_add (&props, "involved", e->participants[i].entity);
-        plain &= (e->participants[i].role == NULL && i == n_involved);
-        n_involved++;
-      }
+    {
+      const char *property = participant_property (dataset, &e->participants[i]);
+
+      if (g_strcmp0 (property, "involved") == 0)
+        {
+          props_add (&props, "involved", e->participants[i].entity);
+          plain &= (e->participants[i].role == NULL && i == n_involved);
+          n_involved++;
+        }
+      else if (property == NULL || g_str_equal (property, "addressEntity"))
+        {
+          if (property != NULL)
+            props_add (&props, property, e->participants[i].entity);
+          plain = FALSE;
+        }
+    }
   for (guint i = 0; i < e->n_participants; i++)
-    if (g_strcmp0 (e->participants[i].role, "organizer") == 0)
+    if (g_strcmp0 (participant_property (dataset, &e->participants[i]), "organizer") == 0)
       props_add (&props, "organizer", e->participants[i].entity);
   for (guint i = 0; i < e->n_participants; i++)
     plain &= e->participants[i].extra == NULL;
 
   if (!plain)
-    {
-      JsonArray *participants = json_array_new ();
-
-      for (guint i = 0; i < e->n_participants; i++)
-        {
-          JsonObject *p = json_object_new ();
-
-          json_object_set_string_member (p, "entity", e->participants[i].entity);
-          if (e->participants[i].role != NULL)
-            json_object_set_string_member (p, "role", e->participants[i].role);
-          json_array_add_object_element (participants, p);
-        }
-      json_object_set_array_member (weft, "participants", participants);
-    }
+    json_object_set_array_member (weft, "participants", weft_json_participants (e));
   if (e->group != NULL)
     json_object_set_string_member (weft, "group", e->group);
   if (e->tags != NULL)
-    json_object_set_array_member (weft, "tags", strv_array (e->tags));
+    json_object_set_array_member (weft, "tags", weft_json_strv_array (e->tags));
   if (e->claims != NULL)
-    json_object_set_array_member (weft, "claims", strv_array (e->claims));
+    json_object_set_array_member (weft, "claims", weft_json_strv_array (e->claims));
 
   write_line (w, &e->item, schema, &props, weft);
   props_clear (&props);
+  write_participant_links (w, dataset, e);
 }
 
 static void
@@ -550,7 +652,7 @@ write_relation (WeftWriter   *w,
   if (r->label != NULL)
     json_object_set_string_member (weft, "label", r->label);
   if (r->claims != NULL)
-    json_object_set_array_member (weft, "claims", strv_array (r->claims));
+    json_object_set_array_member (weft, "claims", weft_json_strv_array (r->claims));
 
   write_line (w, &r->item, info->name, &props, weft);
   props_clear (&props);
@@ -568,7 +670,7 @@ claim_object (WeftClaim *c)
   json_object_set_string_member (o, "status", weft_claim_status_to_string (c->status));
   if (c->claimant != NULL)
     json_object_set_string_member (o, "claimant", c->claimant);
-  json_object_set_array_member (o, "about", strv_array (c->about));
+  json_object_set_array_member (o, "about", weft_json_strv_array (c->about));
   if (c->date_text != NULL)
     json_object_set_string_member (o, "date", c->date_text);
   for (guint i = 0; i < c->n_citations; i++)
@@ -608,8 +710,9 @@ claim_object (WeftClaim *c)
 }
 
 static void
-write_claim (WeftWriter *w,
-             WeftClaim  *c)
+write_claim (WeftWriter  *w,
+             WeftDataset *dataset,
+             WeftClaim   *c)
 {
   const char *schema = kept_schema (&c->item) ? kept_schema (&c->item) : weft_ftm_schema_for_claim (c);
   const WeftFtmSchema *info = weft_ftm_schema_lookup (schema);
@@ -623,6 +726,17 @@ write_claim (WeftWriter *w,
     {
       schema = weft_ftm_schema_for_claim (c);
       info = weft_ftm_schema_lookup (schema);
+    }
+  /* What it is about must fit (a claim about a relation is a Note). */
+  if (about != NULL && kept_schema (&c->item) == NULL && !fits (dataset, about, info->target_range))
+    {
+      plain = FALSE;
+      if (!g_str_equal (schema, "Note"))
+        {
+          schema = "Note";
+          info = weft_ftm_schema_lookup (schema);
+        }
+      about = fits (dataset, c->about[0], info->target_range) ? c->about[0] : NULL;
     }
 
   props_init (&props);
@@ -681,7 +795,7 @@ weft_export_ftm (WeftDataset *dataset,
     write_source (writer, g_ptr_array_index (list, i));
   list = weft_dataset_get_events (dataset);
   for (guint i = 0; i < list->len && writer->error == NULL; i++)
-    write_event (writer, g_ptr_array_index (list, i));
+    write_event (writer, dataset, g_ptr_array_index (list, i));
   list = weft_dataset_get_eras (dataset);
   for (guint i = 0; i < list->len && writer->error == NULL; i++)
     write_era (writer, g_ptr_array_index (list, i));
@@ -690,7 +804,7 @@ weft_export_ftm (WeftDataset *dataset,
     write_relation (writer, g_ptr_array_index (list, i));
   list = weft_dataset_get_claims (dataset);
   for (guint i = 0; i < list->len && writer->error == NULL; i++)
-    write_claim (writer, g_ptr_array_index (list, i));
+    write_claim (writer, dataset, g_ptr_array_index (list, i));
 
   return TRUE;
 }

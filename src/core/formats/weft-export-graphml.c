@@ -12,67 +12,8 @@
 
 #include "config.h"
 
+#include "weft-graph.h"
 #include "weft-interchange-private.h"
-
-/* Items that are nodes: entities, events, and whatever else a relation
- * joins. */
-static GPtrArray *
-graph_nodes (WeftDataset *dataset,
-             GHashTable  *is_node)
-{
-  GPtrArray *nodes = g_ptr_array_new ();
-  GPtrArray *lists[] = { weft_dataset_get_entities (dataset), weft_dataset_get_events (dataset) };
-  GPtrArray *relations = weft_dataset_get_relations (dataset);
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      {
-        WeftItem *item = g_ptr_array_index (lists[l], i);
-        g_ptr_array_add (nodes, item);
-        g_hash_table_add (is_node, item);
-      }
-
-  for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-      WeftItem *ends[] = { weft_dataset_lookup (dataset, r->from), weft_dataset_lookup (dataset, r->to) };
-
-      for (guint e = 0; e < 2; e++)
-        if (ends[e] != NULL && g_hash_table_add (is_node, ends[e]))
-          g_ptr_array_add (nodes, ends[e]);
-    }
-
-  return nodes;
-}
-
-static const char *
-node_type (const WeftItem *item)
-{
-  switch (item->type)
-    {
-    case WEFT_ITEM_ENTITY: return "entity";
-    case WEFT_ITEM_EVENT: return "event";
-    case WEFT_ITEM_SOURCE: return "source";
-    case WEFT_ITEM_CLAIM: return "claim";
-    case WEFT_ITEM_RELATION: return "relation";
-    case WEFT_ITEM_ERA: return "era";
-    case WEFT_ITEM_NONE:
-    default:
-      return "item";
-    }
-}
-
-static void
-data (WeftWriter *w,
-      const char *key,
-      const char *value)
-{
-  if (value == NULL)
-    return;
-  weft_writer_printf (w, "      <data key=\"%s\">", key);
-  weft_writer_append_xml (w, value);
-  weft_writer_append (w, "</data>\n");
-}
 
 static void
 date_data (WeftWriter     *w,
@@ -83,20 +24,15 @@ date_data (WeftWriter     *w,
   g_autofree char *date_key = g_strdup_printf ("%s_date", prefix);
   g_autofree char *start_key = g_strdup_printf ("%s_start", prefix);
   g_autofree char *end_key = g_strdup_printf ("%s_end", prefix);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   if (date == NULL || date_text == NULL)
     return;
-  data (w, date_key, date_text);
-  if (date->lower > WEFT_DAY_OPEN_LOWER)
-    {
-      g_autofree char *start = weft_day_to_iso (date->lower);
-      data (w, start_key, start);
-    }
-  if (date->upper < WEFT_DAY_OPEN_UPPER)
-    {
-      g_autofree char *end = weft_day_to_iso (date->upper);
-      data (w, end_key, end);
-    }
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, date_key, date_text);
+  weft_export_date_days (date, &start, &end);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, start_key, start);
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, end_key, end);
 }
 
 static void
@@ -114,9 +50,8 @@ weft_export_graphml (WeftDataset *dataset,
                      WeftWriter  *w)
 {
   g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) nodes = graph_nodes (dataset, is_node);
-  GPtrArray *relations = weft_dataset_get_relations (dataset);
-  GPtrArray *events = weft_dataset_get_events (dataset);
+  g_autoptr(GPtrArray) nodes = weft_graph_dup_dataset_nodes (dataset, TRUE, is_node);
+  g_autoptr(GArray) edges = weft_export_graph_edges (dataset, is_node);
 
   weft_writer_append (w,
                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -143,97 +78,47 @@ weft_export_graphml (WeftDataset *dataset,
   key (w, "e_claims", "edge", "claims", "int");
 
   weft_writer_append (w, "  <graph id=\"G\" edgedefault=\"directed\">\n");
-  data (w, "g_title", weft_dataset_get_title (dataset));
+  weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "g_title", weft_dataset_get_title (dataset));
 
   for (guint i = 0; i < nodes->len; i++)
     {
       WeftItem *item = g_ptr_array_index (nodes, i);
+      WeftExportNode node;
 
+      weft_export_node_init (&node, item);
       weft_writer_append (w, "    <node id=\"");
       weft_writer_append_xml (w, item->id);
       weft_writer_append (w, "\">\n");
-      data (w, "n_label", weft_item_get_label (item));
-      data (w, "n_type", node_type (item));
-      if (item->type == WEFT_ITEM_ENTITY)
-        {
-          WeftEntity *e = (WeftEntity *) item;
-
-          data (w, "n_kind", weft_entity_kind_to_string (e->kind));
-          data (w, "n_description", e->description);
-          data (w, "n_country", e->country);
-        }
-      else if (item->type == WEFT_ITEM_EVENT)
-        {
-          WeftEvent *e = (WeftEvent *) item;
-
-          data (w, "n_kind", "event");
-          data (w, "n_description", e->description);
-          data (w, "n_group", e->group);
-          date_data (w, "n", &e->date, e->date_text);
-        }
-      else
-        {
-          const WeftDate *date = weft_item_get_date (item);
-
-          data (w, "n_kind", node_type (item));
-          if (date != NULL)
-            {
-              const char *text = item->type == WEFT_ITEM_SOURCE ? ((WeftSource *) item)->date_text
-                               : item->type == WEFT_ITEM_CLAIM ? ((WeftClaim *) item)->date_text
-                               : item->type == WEFT_ITEM_RELATION ? ((WeftRelation *) item)->date_text
-                               : item->type == WEFT_ITEM_ERA ? ((WeftEra *) item)->date_text : NULL;
-              date_data (w, "n", date, text);
-            }
-        }
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_label", weft_item_get_label (item));
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_type", node.type);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_kind", node.kind);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_description", node.description);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_country", node.country);
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "n_group", node.group);
+      date_data (w, "n", node.date, node.date_text);
       weft_writer_append (w, "    </node>\n");
     }
 
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < edges->len; i++)
     {
-      WeftRelation *r = g_ptr_array_index (relations, i);
+      const WeftExportEdge *edge = &g_array_index (edges, WeftExportEdge, i);
+      const WeftRelation *r = edge->item->type == WEFT_ITEM_RELATION ? (const WeftRelation *) edge->item : NULL;
       guint n_claims = 0;
 
-      if (!g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->from)) ||
-          !g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->to)))
-        continue;
-
-      while (r->claims != NULL && r->claims[n_claims] != NULL)
-        n_claims++;
-
-      weft_writer_append (w, "    <edge id=\"");
-      weft_writer_append_xml (w, r->item.id);
-      weft_writer_append (w, "\" source=\"");
-      weft_writer_append_xml (w, r->from);
-      weft_writer_append (w, "\" target=\"");
-      weft_writer_append_xml (w, r->to);
-      weft_writer_append (w, "\">\n");
-      data (w, "e_type", r->type);
-      data (w, "e_label", r->label ? r->label : r->type);
-      date_data (w, "e", r->date_text ? &r->date : NULL, r->date_text);
-      weft_writer_printf (w, "      <data key=\"e_claims\">%u</data>\n", n_claims);
-      weft_writer_append (w, "    </edge>\n");
-    }
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      WeftEvent *e = g_ptr_array_index (events, i);
-
-      for (guint j = 0; j < e->n_participants; j++)
+      weft_export_graph_edge_open (w, "    ", edge);
+      weft_writer_append (w, ">\n");
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "e_type", edge->type);
+      /* A relation without a label shows its type; a participation shows
+       * its role, when it has one. */
+      weft_export_graph_attribute (w, WEFT_FORMAT_GRAPHML, "e_label", edge->label == NULL && r != NULL ? edge->type : edge->label);
+      date_data (w, "e", edge->date, edge->date_text);
+      if (r != NULL)
         {
-          g_autofree char *id = g_strdup_printf ("%s/participant/%u", e->item.id, j);
-
-          weft_writer_append (w, "    <edge id=\"");
-          weft_writer_append_xml (w, id);
-          weft_writer_append (w, "\" source=\"");
-          weft_writer_append_xml (w, e->participants[j].entity);
-          weft_writer_append (w, "\" target=\"");
-          weft_writer_append_xml (w, e->item.id);
-          weft_writer_append (w, "\">\n");
-          data (w, "e_type", "participant");
-          data (w, "e_label", e->participants[j].role);
-          date_data (w, "e", &e->date, e->date_text);
-          weft_writer_append (w, "    </edge>\n");
+          while (r->claims != NULL && r->claims[n_claims] != NULL)
+            n_claims++;
+          weft_writer_printf (w, "      <data key=\"e_claims\">%u</data>\n", n_claims);
         }
+      weft_writer_append (w, "    </edge>\n");
     }
 
   weft_writer_append (w, "  </graph>\n</graphml>\n");

@@ -78,7 +78,7 @@ event_text (WeftDataset *dataset,
 {
   g_autoptr(GString) base = g_string_new (NULL);
   GString *html = g_string_new (NULL);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (dataset, &event->item);
   gboolean any_claim = FALSE;
 
   append_html (base, weft_json_get_string (keep, "text"), event->description);
@@ -189,43 +189,85 @@ year_is_big (JsonObject *date)
   return y < JS_MIN_YEAR || y > JS_MAX_YEAR;
 }
 
-/* Sets start_date, end_date and display_date of @slide for the item's
- * date; the originals an import kept win while the date is unchanged.
- * Returns whether the import would get back another date than
- * @date_text (then the exact one goes in the "weft" member). */
-static gboolean
-set_dates (JsonObject     *slide,
-           const WeftDate *date,
-           const char     *date_text,
-           JsonObject     *keep,
-           gboolean       *big)
+/* What the slide of an event and of an era share: what an import kept,
+ * the slide with its dates, the headline, and the "text" and "weft"
+ * objects to fill. */
+typedef struct {
+  JsonObject *keep;       /* borrowed; NULL when nothing was kept */
+  JsonObject *slide;
+  JsonObject *text;
+  JsonObject *weft;
+  char       *headline;
+} Slide;
+
+/* Sets start_date, end_date and display_date of the slide for @date;
+ * the originals an import kept win while the date is unchanged. When an
+ * import would get back another date than @date_text, the exact one goes
+ * in the "weft" member. */
+static void
+slide_set_dates (Slide          *s,
+                 const WeftDate *date,
+                 const char     *date_text,
+                 gboolean       *big)
 {
   JsonObject *start, *end;
   g_autofree char *display = NULL;
   g_autofree char *derived = NULL;
 
-  if (g_strcmp0 (weft_json_get_string (keep, "date"), date_text) == 0 &&
-      weft_json_get_object (keep, "start_date") != NULL)
+  if (g_strcmp0 (weft_json_get_string (s->keep, "date"), date_text) == 0 &&
+      weft_json_get_object (s->keep, "start_date") != NULL)
     {
-      JsonNode *kept_end = json_object_get_member (keep, "end_date");
+      JsonNode *kept_end = json_object_get_member (s->keep, "end_date");
 
-      json_object_set_member (slide, "start_date", json_node_copy (json_object_get_member (keep, "start_date")));
+      json_object_set_member (s->slide, "start_date", json_node_copy (json_object_get_member (s->keep, "start_date")));
       if (kept_end != NULL)
-        json_object_set_member (slide, "end_date", json_node_copy (kept_end));
-      *big |= year_is_big (weft_json_get_object (keep, "start_date"));
-      return FALSE;
+        json_object_set_member (s->slide, "end_date", json_node_copy (kept_end));
+      *big |= year_is_big (weft_json_get_object (s->keep, "start_date"));
+      return;
     }
 
   weft_timelinejs_render_date (date, date_text, &start, &end, &display);
   *big |= year_is_big (start);
   derived = weft_timelinejs_date_text (start, end);
-  json_object_set_object_member (slide, "start_date", start);
+  json_object_set_object_member (s->slide, "start_date", start);
   if (end != NULL)
-    json_object_set_object_member (slide, "end_date", end);
+    json_object_set_object_member (s->slide, "end_date", end);
   if (display != NULL)
-    json_object_set_string_member (slide, "display_date", display);
+    json_object_set_string_member (s->slide, "display_date", display);
 
-  return g_strcmp0 (derived, date_text) != 0;
+  if (g_strcmp0 (derived, date_text) != 0)
+    json_object_set_string_member (s->weft, "date", date_text);
+}
+
+/* The slide of an event or an era, which are dated (@date_text) and
+ * titled. */
+static void
+slide_begin (Slide          *s,
+             const WeftItem *item,
+             const char     *date_text,
+             gboolean       *big)
+{
+  s->keep = weft_item_get_extra_object (item, "timelinejs");
+  s->slide = json_object_new ();
+  s->text = json_object_new ();
+  s->weft = json_object_new ();
+  s->headline = headline_html (weft_json_get_string (s->keep, "headline"), weft_item_get_label (item));
+
+  slide_set_dates (s, weft_item_get_date (item), date_text, big);
+}
+
+/* Adds what the import kept (media, background…) and the "weft" object
+ * when it holds anything; returns the slide. */
+static JsonObject *
+slide_end (Slide *s)
+{
+  copy_members (s->slide, weft_json_get_object (s->keep, "members"));
+  if (json_object_get_size (s->weft) > 0)
+    json_object_set_object_member (s->slide, "weft", s->weft);
+  else
+    json_object_unref (s->weft);
+  g_free (s->headline);
+  return s->slide;
 }
 
 static JsonObject *
@@ -233,114 +275,191 @@ event_slide (WeftDataset *dataset,
              WeftEvent   *event,
              gboolean    *big)
 {
-  JsonObject *keep = weft_item_get_extra_object (&event->item, "timelinejs");
-  JsonObject *slide = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *weft = json_object_new ();
-  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), event->title);
-  g_autofree char *body = event_text (dataset, event, keep);
-  g_autofree char *body_plain = weft_html_to_text (body, FALSE);
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (dataset, &event->item);
+  g_autofree char *body = NULL;
+  g_autofree char *body_plain = NULL;
+  Slide s;
 
-  if (set_dates (slide, &event->date, event->date_text, keep, big))
-    json_object_set_string_member (weft, "date", event->date_text);
+  slide_begin (&s, &event->item, event->date_text, big);
+  body = event_text (dataset, event, s.keep);
+  body_plain = weft_html_to_text (body, FALSE);
 
   /* A slide that had no headline gets none (its title was made up). */
-  if (!(keep != NULL && json_object_has_member (keep, "headline") &&
-        JSON_NODE_HOLDS_NULL (json_object_get_member (keep, "headline"))))
-    json_object_set_string_member (text, "headline", headline);
-  if (body[0] != '\0' || weft_json_get_string (keep, "text") != NULL)
-    json_object_set_string_member (text, "text", body);
-  copy_members (text, weft_json_get_object (keep, "text_members"));
-  json_object_set_object_member (slide, "text", text);
+  if (!(s.keep != NULL && json_object_has_member (s.keep, "headline") &&
+        JSON_NODE_HOLDS_NULL (json_object_get_member (s.keep, "headline"))))
+    json_object_set_string_member (s.text, "headline", s.headline);
+  if (body[0] != '\0' || weft_json_get_string (s.keep, "text") != NULL)
+    json_object_set_string_member (s.text, "text", body);
+  copy_members (s.text, weft_json_get_object (s.keep, "text_members"));
+  json_object_set_object_member (s.slide, "text", s.text);
 
   if (event->group != NULL)
-    json_object_set_string_member (slide, "group", event->group);
-  json_object_set_string_member (slide, "unique_id", event->item.id);
-
-  /* Media, background and all else the import kept. */
-  copy_members (slide, weft_json_get_object (keep, "members"));
+    json_object_set_string_member (s.slide, "group", event->group);
+  json_object_set_string_member (s.slide, "unique_id", event->item.id);
 
   /* What TimelineJS cannot hold. */
   if (g_strcmp0 (body_plain, event->description ? event->description : "") != 0)
     {
       if (event->description != NULL)
-        json_object_set_string_member (weft, "description", event->description);
+        json_object_set_string_member (s.weft, "description", event->description);
       else
-        json_object_set_null_member (weft, "description");
+        json_object_set_null_member (s.weft, "description");
     }
   if (event->n_participants > 0)
-    {
-      JsonArray *participants = json_array_new ();
-
-      for (guint i = 0; i < event->n_participants; i++)
-        {
-          JsonObject *p = json_object_new ();
-
-          json_object_set_string_member (p, "entity", event->participants[i].entity);
-          if (event->participants[i].role != NULL)
-            json_object_set_string_member (p, "role", event->participants[i].role);
-          json_array_add_object_element (participants, p);
-        }
-      json_object_set_array_member (weft, "participants", participants);
-    }
+    json_object_set_array_member (s.weft, "participants", weft_json_participants (event));
   if (event->claims != NULL && event->claims[0] != NULL)
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; event->claims[i] != NULL; i++)
-        json_array_add_string_element (array, event->claims[i]);
-      json_object_set_array_member (weft, "claims", array);
-    }
+    json_object_set_array_member (s.weft, "claims", weft_json_strv_array (event->claims));
   if (event->tags != NULL && event->tags[0] != NULL)
+    json_object_set_array_member (s.weft, "tags", weft_json_strv_array (event->tags));
+
+  return slide_end (&s);
+}
+
+/* The first and last day of everything dated whose ends are known: where
+ * an era with an open or unknown end is drawn to. */
+typedef struct {
+  gint64 first;
+  gint64 last;
+} Span;
+
+static void
+span_add_point (Span                *span,
+                const WeftDatePoint *p)
+{
+  if (p->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN))
+    return;
+  span->first = MIN (span->first, p->lower);
+  span->last = MAX (span->last, p->upper);
+}
+
+static Span
+dataset_span (WeftDataset *dataset)
+{
+  Span span = { G_MAXINT64, G_MININT64 };
+  GPtrArray *lists[] = { weft_dataset_get_events (dataset), weft_dataset_get_eras (dataset) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const WeftDate *date = weft_item_get_date (g_ptr_array_index (lists[l], i));
+
+        span_add_point (&span, &date->start);
+        span_add_point (&span, &date->end);
+      }
+  return span;
+}
+
+/* A day as a TimelineJS date object (year -44 is 44 BCE); beyond the
+ * years JavaScript dates reach, the year alone. */
+static JsonObject *
+day_object (gint64 day)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *y = NULL;
+  gint64 year;
+  guint month, d;
+
+  weft_civil_from_days (day, &year, &month, &d);
+  y = g_strdup_printf ("%" G_GINT64_FORMAT, year <= 0 ? year - 1 : year);
+  json_object_set_string_member (o, "year", y);
+  if (year >= JS_MIN_YEAR && year <= JS_MAX_YEAR)
     {
-      JsonArray *array = json_array_new ();
+      g_autofree char *m = g_strdup_printf ("%u", month);
+      g_autofree char *dd = g_strdup_printf ("%u", d);
 
-      for (guint i = 0; event->tags[i] != NULL; i++)
-        json_array_add_string_element (array, event->tags[i]);
-      json_object_set_array_member (weft, "tags", array);
+      json_object_set_string_member (o, "month", m);
+      json_object_set_string_member (o, "day", dd);
     }
+  return o;
+}
 
-  if (json_object_get_size (weft) > 0)
-    json_object_set_object_member (slide, "weft", weft);
-  else
-    json_object_unref (weft);
+/* A member of a date object as TimelineJS's == sees it. */
+static char *
+loose_value (JsonObject *date,
+             const char *member)
+{
+  JsonNode *node = date ? json_object_get_member (date, member) : NULL;
 
-  return slide;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return g_strdup ("?");
+}
+
+/* Whether TimelineJS drops the end of @slide: it has none, or every
+ * member of the start is the same in the end (TimelineConfig
+ * _processDates). An era without an end refuses the whole timeline. */
+static gboolean
+end_dropped (JsonObject *slide)
+{
+  JsonObject *start = weft_json_get_object (slide, "start_date");
+  JsonObject *end = weft_json_get_object (slide, "end_date");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (start == NULL || end == NULL)
+    return TRUE;
+  json_object_iter_init_ordered (&iter, start);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      g_autofree char *a = loose_value (start, name);
+      g_autofree char *b = loose_value (end, name);
+
+      if (g_strcmp0 (a, b) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static JsonObject *
-era_slide (WeftEra  *era,
-           gboolean *big)
+era_slide (WeftEra    *era,
+           const Span *span,
+           gboolean   *big)
 {
-  JsonObject *keep = weft_item_get_extra_object (&era->item, "timelinejs");
-  JsonObject *slide = json_object_new ();
-  JsonObject *text = json_object_new ();
-  JsonObject *weft = json_object_new ();
-  g_autofree char *headline = headline_html (weft_json_get_string (keep, "headline"), era->title);
+  Slide s;
 
-  if (set_dates (slide, &era->date, era->date_text, keep, big))
-    json_object_set_string_member (weft, "date", era->date_text);
-  /* TimelineJS wants every era to end. */
-  if (!json_object_has_member (slide, "end_date"))
+  slide_begin (&s, &era->item, era->date_text, big);
+  /* TimelineJS wants every era to end after it starts: one that does
+   * not (a year, a day, an open or unknown end) runs from its first day
+   * to the day after its last, midnight to midnight; an open or unknown
+   * end goes to the last day of the timeline, an open or unknown start
+   * from its first. */
+  if (end_dropped (s.slide))
     {
-      json_object_set_member (slide, "end_date", json_node_copy (json_object_get_member (slide, "start_date")));
-      if (!json_object_has_member (weft, "date"))
-        json_object_set_string_member (weft, "date", era->date_text);
+      const WeftDatePoint *start = &era->date.start;
+      const WeftDatePoint *end = &era->date.end;
+      gint64 first = start->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN) ? span->first : start->lower;
+      gint64 last = end->flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN) ? span->last : end->upper;
+
+      json_object_set_object_member (s.slide, "start_date", day_object (first));
+      json_object_set_object_member (s.slide, "end_date", day_object (MAX (first, last) + 1));
+      if (end_dropped (s.slide))
+        {
+          /* Years alone, beyond JavaScript's dates. */
+          gint64 year;
+          g_autofree char *y = NULL;
+
+          weft_civil_from_days (MAX (first, last), &year, NULL, NULL);
+          y = g_strdup_printf ("%" G_GINT64_FORMAT, year + 1 <= 0 ? year : year + 1);
+          json_object_set_string_member (weft_json_get_object (s.slide, "end_date"), "year", y);
+        }
+      *big |= year_is_big (weft_json_get_object (s.slide, "start_date"));
+      json_object_set_string_member (s.weft, "date", era->date_text);
     }
 
-  json_object_set_string_member (text, "headline", headline);
-  if (weft_json_get_string (keep, "text") != NULL)
-    json_object_set_string_member (text, "text", weft_json_get_string (keep, "text"));
-  json_object_set_object_member (slide, "text", text);
-  copy_members (slide, weft_json_get_object (keep, "members"));
+  json_object_set_string_member (s.text, "headline", s.headline);
+  if (weft_json_get_string (s.keep, "text") != NULL)
+    json_object_set_string_member (s.text, "text", weft_json_get_string (s.keep, "text"));
+  json_object_set_object_member (s.slide, "text", s.text);
 
-  json_object_set_string_member (weft, "id", era->item.id);
+  json_object_set_string_member (s.weft, "id", era->item.id);
   if (era->color != NULL)
-    json_object_set_string_member (weft, "color", era->color);
-  json_object_set_object_member (slide, "weft", weft);
+    json_object_set_string_member (s.weft, "color", era->color);
 
-  return slide;
+  return slide_end (&s);
 }
 
 static JsonObject *
@@ -353,6 +472,7 @@ build_timeline (WeftDataset *dataset)
   JsonArray *events = json_array_new ();
   JsonArray *eras = json_array_new ();
   GPtrArray *list;
+  Span span;
   gboolean big = FALSE;
 
   {
@@ -389,8 +509,9 @@ build_timeline (WeftDataset *dataset)
   json_object_set_array_member (root, "events", events);
 
   list = weft_dataset_get_eras (dataset);
+  span = dataset_span (dataset);
   for (guint i = 0; i < list->len; i++)
-    json_array_add_object_element (eras, era_slide (g_ptr_array_index (list, i), &big));
+    json_array_add_object_element (eras, era_slide (g_ptr_array_index (list, i), &span, &big));
   if (list->len > 0)
     json_object_set_array_member (root, "eras", eras);
   else

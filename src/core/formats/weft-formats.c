@@ -1,6 +1,11 @@
 /* weft-formats.c: the format registry, recognition, and the import and
  * export entry points
  *
+ * The top of the formats library: the only file that knows every
+ * importer and exporter and calls them. They never call back here;
+ * what they share lies below them (weft-import-context.c,
+ * weft-interchange-util.c, weft-csv.c, weft-record-reader.c…).
+ *
  * SPDX-License-Identifier: MIT
  */
 #define G_LOG_DOMAIN "weft-core"
@@ -13,8 +18,10 @@
 
 #include "weft-csv.h"
 #include "weft-error.h"
+#include "weft-import-context.h"
 #include "weft-interchange-private.h"
 #include "weft-file.h"
+#include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-saver.h"
 
@@ -339,54 +346,41 @@ weft_format_detect (const char *data,
   return hint;
 }
 
+/* The format of an input from its first bytes (@head), or of an output
+ * from its file name; AUTO with @error set, naming the formats Weft
+ * reads or writes, when it cannot tell. */
+static WeftFormat
+recognise (WeftFormatFlags   direction,
+           const char       *head,
+           gsize             length,
+           const char       *name,
+           GError          **error)
+{
+  g_autofree char *names = NULL;
+  WeftFormat format;
+
+  if (direction == WEFT_FORMAT_CAN_IMPORT)
+    format = weft_format_detect (head, length, name);
+  else
+    format = weft_format_for_export_name (name);
+  if (format != WEFT_FORMAT_AUTO)
+    return format;
+
+  names = weft_format_names (direction);
+  if (direction == WEFT_FORMAT_CAN_IMPORT)
+    g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
+                 _("%s: Weft cannot tell what format this is; it reads %s "
+                   "(name the format with --from if it is one of them)"),
+                 name, names);
+  else
+    g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
+                 _("%s: the file name does not say which format to write; "
+                   "give it an extension or name the format (one of %s)"),
+                 name, names);
+  return WEFT_FORMAT_AUTO;
+}
+
 /* ---- Import --------------------------------------------------------------- */
-
-gboolean
-weft_import_skip (WeftImportContext  *ctx,
-                  GError            **error)
-{
-  ctx->summary->n_skipped++;
-
-  if (ctx->options->strict)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s: stopped at the first problem (strict mode); see the message above"), ctx->name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-weft_import_finish (WeftImportContext  *ctx,
-                    WeftDataset        *dataset,
-                    GError            **error)
-{
-  g_autoptr(WeftDiagnostics) scratch = weft_diagnostics_new (NULL);
-  guint n;
-
-  weft_dataset_finish (dataset, scratch);
-
-  n = weft_diagnostics_get_length (scratch);
-  for (guint i = 0; i < n; i++)
-    {
-      const WeftDiagnostic *d = weft_diagnostics_get (scratch, i);
-
-      /* The paths name the converted data, not the input. */
-      weft_diagnostics_add (ctx->diagnostics, d->severity, 0, 0, NULL,
-                            _("in the converted data, %s: %s"), d->path ? d->path : "", d->message);
-    }
-
-  if (weft_diagnostics_get_n_errors (scratch) > 0)
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s: the converted data is not consistent (%s); please report this as a bug"),
-                   ctx->name, weft_diagnostics_get (scratch, 0)->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 static char *
 read_head (GFile   *file,
@@ -422,7 +416,7 @@ weft_import_file (GFile                    *file,
   g_autofree char *contents = NULL;
   g_autoptr(WeftDataset) dataset = NULL;
   WeftImportSummary local_summary = { 0 };
-  WeftImportContext ctx;
+  WeftImportContext ctx = { 0 };
   const WeftFormatInfo *info;
   guint first;
   gsize length = 0;
@@ -456,17 +450,9 @@ weft_import_file (GFile                    *file,
           return NULL;
         }
 
-      format = weft_format_detect (head, length, name);
+      format = recognise (WEFT_FORMAT_CAN_IMPORT, head, length, name, error);
       if (format == WEFT_FORMAT_AUTO)
-        {
-          g_autofree char *names = weft_format_names (WEFT_FORMAT_CAN_IMPORT);
-
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
-                       _("%s: Weft cannot tell what format this is; it reads %s "
-                         "(name the format with --from if it is one of them)"),
-                       name, names);
-          return NULL;
-        }
+        return NULL;
     }
 
   info = weft_format_get_info (format);
@@ -753,17 +739,9 @@ weft_export_file (WeftDataset  *dataset,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      format = weft_format_for_export_name (name);
+      format = recognise (WEFT_FORMAT_CAN_EXPORT, NULL, 0, name, error);
       if (format == WEFT_FORMAT_AUTO)
-        {
-          g_autofree char *names = weft_format_names (WEFT_FORMAT_CAN_EXPORT);
-
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_FORMAT,
-                       _("%s: the file name does not say which format to write; "
-                         "give it an extension or name the format (one of %s)"),
-                       name, names);
-          return FALSE;
-        }
+        return FALSE;
     }
 
   switch (format)

@@ -37,88 +37,95 @@ static const char * const position_start[] = { "inceptionDate", NULL };
 static const char * const security_start[] = { "issueDate", NULL };
 static const char * const security_end[] = { "maturityDate", NULL };
 
-#define THING(n, k, s, e) \
-  { n, WEFT_FTM_ENTITY, WEFT_ENTITY_##k, WEFT_SOURCE_OTHER, NULL, NULL, FALSE, NULL, s, e }
-#define EDGE(n, from, to, dir, type) \
-  { n, WEFT_FTM_EDGE, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER, from, to, dir, type, interval_start, interval_end }
-#define DOC(n, k) \
-  { n, WEFT_FTM_SOURCE, WEFT_ENTITY_OTHER, WEFT_SOURCE_##k, NULL, NULL, FALSE, NULL, document_start, NULL }
-#define UNMAPPED(n, s, e) \
-  { n, WEFT_FTM_UNMAPPED, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER, NULL, NULL, FALSE, NULL, s, e }
+#define THING(n, k, s, e, anc) \
+  { n, WEFT_FTM_ENTITY, WEFT_ENTITY_##k, WEFT_SOURCE_OTHER, NULL, NULL, FALSE, NULL, s, e, anc, NULL, NULL }
+#define EDGE(n, from, to, dir, type, anc, from_range, to_range) \
+  { n, WEFT_FTM_EDGE, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER, from, to, dir, type, interval_start, interval_end, \
+    anc, from_range, to_range }
+#define DOC(n, k, anc) \
+  { n, WEFT_FTM_SOURCE, WEFT_ENTITY_OTHER, WEFT_SOURCE_##k, NULL, NULL, FALSE, NULL, document_start, NULL, anc, NULL, NULL }
+#define UNMAPPED(n, s, e, anc) \
+  { n, WEFT_FTM_UNMAPPED, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER, NULL, NULL, FALSE, NULL, s, e, anc, NULL, NULL }
 
 /* Alphabetical, for bsearch. */
 static const WeftFtmSchema schemas[] = {
-  THING ("Address", PLACE, NULL, NULL),
-  THING ("Airplane", OTHER, vehicle_start, vehicle_end),
-  DOC ("Article", ARTICLE),
-  THING ("Assessment", OTHER, assessment_start, NULL),
-  THING ("Asset", OTHER, NULL, NULL),
-  EDGE ("Associate", "person", "associate", FALSE, "associated_with"),
-  DOC ("Audio", OTHER),
-  THING ("BankAccount", OTHER, bank_start, bank_end),
-  UNMAPPED ("Call", interval_start, interval_end),
-  THING ("CallForTenders", PROGRAM, interval_start, interval_end),
-  THING ("Company", COMPANY, legal_start, legal_end),
-  THING ("Contract", OTHER, contract_start, NULL),
-  EDGE ("ContractAward", "contract", "supplier", TRUE, "awarded_to"),
-  THING ("CourtCase", OTHER, court_start, court_end),
-  EDGE ("CourtCaseParty", "party", "case", TRUE, "party_to"),
-  THING ("CryptoWallet", OTHER, wallet_start, NULL),
-  EDGE ("Debt", "debtor", "creditor", TRUE, "owes"),
-  EDGE ("Directorship", "director", "organization", TRUE, "directs"),
-  DOC ("Document", OTHER),
+  THING ("Address", PLACE, NULL, NULL, "Thing"),
+  THING ("Airplane", OTHER, vehicle_start, vehicle_end, "Vehicle Asset Thing Value"),
+  DOC ("Article", ARTICLE, "Document Thing Analyzable"),
+  THING ("Assessment", OTHER, assessment_start, NULL, "Thing"),
+  THING ("Asset", OTHER, NULL, NULL, "Thing Value"),
+  EDGE ("Associate", "person", "associate", FALSE, "associated_with", "Interval", "Person", "Person"),
+  DOC ("Audio", OTHER, "Document Thing Analyzable"),
+  THING ("BankAccount", OTHER, bank_start, bank_end, "Asset Thing Value"),
+  UNMAPPED ("Call", interval_start, interval_end, "Interval"),
+  THING ("CallForTenders", PROGRAM, interval_start, interval_end, "Thing Interval"),
+  THING ("Company", COMPANY, legal_start, legal_end, "Organization LegalEntity Thing Asset Value"),
+  THING ("Contract", OTHER, contract_start, NULL, "Asset Thing Value"),
+  EDGE ("ContractAward", "contract", "supplier", TRUE, "awarded_to", "Value Interest Interval", "Contract", "LegalEntity"),
+  THING ("CourtCase", OTHER, court_start, court_end, "Thing"),
+  EDGE ("CourtCaseParty", "party", "case", TRUE, "party_to", "Interest Interval", "Thing", "CourtCase"),
+  THING ("CryptoWallet", OTHER, wallet_start, NULL, "Thing Value"),
+  EDGE ("Debt", "debtor", "creditor", TRUE, "owes", "Interval Value", "LegalEntity", "LegalEntity"),
+  EDGE ("Directorship", "director", "organization", TRUE, "directs", "Interest Interval", "LegalEntity", "Organization"),
+  DOC ("Document", OTHER, "Thing Analyzable"),
   { "Documentation", WEFT_FTM_CITATION, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    "document", "entity", FALSE, NULL, interval_start, interval_end },
-  UNMAPPED ("EconomicActivity", interval_start, interval_end),
-  DOC ("Email", OTHER),
-  EDGE ("Employment", "employee", "employer", TRUE, "works_for"),
+    "document", "entity", FALSE, NULL, interval_start, interval_end,
+    "Interest Interval", "Document", "Thing" },
+  UNMAPPED ("EconomicActivity", interval_start, interval_end, "Interval"),
+  DOC ("Email", OTHER, "Folder Document Thing Analyzable PlainText HyperText"),
+  EDGE ("Employment", "employee", "employer", TRUE, "works_for", "Interest Interval", "Person", "Organization"),
   { "Event", WEFT_FTM_EVENT, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    NULL, NULL, FALSE, NULL, interval_start, interval_end },
-  EDGE ("Family", "person", "relative", FALSE, "related_to"),
-  DOC ("Folder", OTHER),
-  DOC ("HyperText", OTHER),
-  UNMAPPED ("Identification", interval_start, interval_end),
-  DOC ("Image", OTHER),
-  THING ("LegalEntity", OTHER, legal_start, legal_end),
-  THING ("License", OTHER, contract_start, NULL),
-  EDGE ("Membership", "member", "organization", TRUE, "member_of"),
+    NULL, NULL, FALSE, NULL, interval_start, interval_end,
+    "Interval Analyzable Thing", NULL, NULL },
+  EDGE ("Family", "person", "relative", FALSE, "related_to", "Interval", "Person", "Person"),
+  DOC ("Folder", OTHER, "Document Thing Analyzable"),
+  DOC ("HyperText", OTHER, "Document Thing Analyzable"),
+  UNMAPPED ("Identification", interval_start, interval_end, "Interval"),
+  DOC ("Image", OTHER, "Document Thing Analyzable"),
+  THING ("LegalEntity", OTHER, legal_start, legal_end, "Thing"),
+  THING ("License", OTHER, contract_start, NULL, "Contract Asset Thing Value"),
+  EDGE ("Membership", "member", "organization", TRUE, "member_of", "Interest Interval", "LegalEntity", "Organization"),
   { "Mention", WEFT_FTM_CITATION, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    "document", "resolved", FALSE, NULL, NULL, NULL },
-  DOC ("Message", OTHER),
+    "document", "resolved", FALSE, NULL, NULL, NULL,
+    "", "Document", "LegalEntity" },
+  DOC ("Message", OTHER, "Interval Folder Document Thing Analyzable PlainText HyperText"),
   { "Note", WEFT_FTM_CITATION, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    NULL, "entity", FALSE, NULL, NULL, NULL },
+    NULL, "entity", FALSE, NULL, NULL, NULL,
+    "Thing Analyzable", NULL, "Thing" },
   { "Occupancy", WEFT_FTM_EDGE, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    "holder", "post", TRUE, "holds", occupancy_start, interval_end },
-  THING ("Organization", ORGANIZATION, legal_start, legal_end),
-  EDGE ("Ownership", "owner", "asset", TRUE, "owns"),
-  DOC ("Package", OTHER),
-  UNMAPPED ("Page", NULL, NULL),
-  DOC ("Pages", OTHER),
-  UNMAPPED ("Passport", interval_start, interval_end),
-  EDGE ("Payment", "payer", "beneficiary", TRUE, "paid"),
-  THING ("Person", PERSON, person_start, person_end),
-  DOC ("PlainText", OTHER),
-  THING ("Position", OTHER, position_start, legal_end),
-  UNMAPPED ("Post", interval_start, interval_end),
-  THING ("Project", PROGRAM, interval_start, interval_end),
-  EDGE ("ProjectParticipant", "participant", "project", TRUE, "participates_in"),
-  THING ("PublicBody", GOVERNMENT, legal_start, legal_end),
-  THING ("RealEstate", PLACE, NULL, NULL),
-  EDGE ("Representation", "agent", "client", TRUE, "represents"),
-  UNMAPPED ("Sanction", interval_start, interval_end),
-  THING ("Security", OTHER, security_start, security_end),
-  UNMAPPED ("Similar", NULL, NULL),
-  EDGE ("Succession", "predecessor", "successor", TRUE, "precedes"),
-  DOC ("Table", DATASET),
-  UNMAPPED ("TaxRoll", interval_start, interval_end),
+    "holder", "post", TRUE, "holds", occupancy_start, interval_end,
+    "Interval", "Person", "Position" },
+  THING ("Organization", ORGANIZATION, legal_start, legal_end, "LegalEntity Thing"),
+  EDGE ("Ownership", "owner", "asset", TRUE, "owns", "Interest Interval", "LegalEntity", "Asset"),
+  DOC ("Package", OTHER, "Folder Document Thing Analyzable"),
+  UNMAPPED ("Page", NULL, NULL, ""),
+  DOC ("Pages", OTHER, "Document Thing Analyzable"),
+  UNMAPPED ("Passport", interval_start, interval_end, "Identification Interval"),
+  EDGE ("Payment", "payer", "beneficiary", TRUE, "paid", "Interval Value", "LegalEntity", "LegalEntity"),
+  THING ("Person", PERSON, person_start, person_end, "LegalEntity Thing"),
+  DOC ("PlainText", OTHER, "Document Thing Analyzable"),
+  THING ("Position", OTHER, position_start, legal_end, "Thing"),
+  UNMAPPED ("Post", interval_start, interval_end, "Interest Interval"),
+  THING ("Project", PROGRAM, interval_start, interval_end, "Interval Thing Value"),
+  EDGE ("ProjectParticipant", "participant", "project", TRUE, "participates_in", "Interest Interval", "LegalEntity", "Project"),
+  THING ("PublicBody", GOVERNMENT, legal_start, legal_end, "Organization LegalEntity Thing"),
+  THING ("RealEstate", PLACE, NULL, NULL, "Asset Thing Value"),
+  EDGE ("Representation", "agent", "client", TRUE, "represents", "Interest Interval", "LegalEntity", "LegalEntity"),
+  UNMAPPED ("Sanction", interval_start, interval_end, "Interval"),
+  THING ("Security", OTHER, security_start, security_end, "Asset Thing Value"),
+  UNMAPPED ("Similar", NULL, NULL, ""),
+  EDGE ("Succession", "predecessor", "successor", TRUE, "precedes", "Interest Interval", "LegalEntity", "LegalEntity"),
+  DOC ("Table", DATASET, "Document Thing Analyzable"),
+  UNMAPPED ("TaxRoll", interval_start, interval_end, "Interval"),
   { "Trip", WEFT_FTM_EVENT, WEFT_ENTITY_OTHER, WEFT_SOURCE_OTHER,
-    NULL, NULL, FALSE, NULL, interval_start, interval_end },
-  EDGE ("UnknownLink", "subject", "object", FALSE, "linked_to"),
-  THING ("UserAccount", OTHER, NULL, NULL),
-  THING ("Vehicle", OTHER, vehicle_start, vehicle_end),
-  THING ("Vessel", OTHER, vehicle_start, vehicle_end),
-  DOC ("Video", OTHER),
-  DOC ("Workbook", DATASET),
+    NULL, NULL, FALSE, NULL, interval_start, interval_end,
+    "Event Interval Analyzable Thing", NULL, NULL },
+  EDGE ("UnknownLink", "subject", "object", FALSE, "linked_to", "Interest Interval", "Thing", "Thing"),
+  THING ("UserAccount", OTHER, NULL, NULL, "Thing"),
+  THING ("Vehicle", OTHER, vehicle_start, vehicle_end, "Asset Thing Value"),
+  THING ("Vessel", OTHER, vehicle_start, vehicle_end, "Vehicle Asset Thing Value"),
+  DOC ("Video", OTHER, "Document Thing Analyzable"),
+  DOC ("Workbook", DATASET, "Folder Document Thing Analyzable"),
 };
 
 static int
@@ -134,6 +141,22 @@ weft_ftm_schema_lookup (const char *name)
   if (name == NULL)
     return NULL;
   return bsearch (name, schemas, G_N_ELEMENTS (schemas), sizeof schemas[0], compare_name);
+}
+
+gboolean
+weft_ftm_schema_is_a (const WeftFtmSchema *schema,
+                      const char          *other)
+{
+  gsize n = strlen (other);
+
+  if (schema == NULL)
+    return FALSE;
+  if (strcmp (schema->name, other) == 0)
+    return TRUE;
+  for (const char *p = schema->ancestors; (p = strstr (p, other)) != NULL; p += n)
+    if ((p == schema->ancestors || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+      return TRUE;
+  return FALSE;
 }
 
 const WeftFtmSchema *
@@ -181,13 +204,14 @@ weft_ftm_schema_for_source (WeftSourceKind kind)
     {
     case WEFT_SOURCE_ARTICLE: return "Article";
     case WEFT_SOURCE_DATASET: return "Table";
+    /* Not Document, which is a file and needs its fileName. */
     case WEFT_SOURCE_REPORT:
     case WEFT_SOURCE_SURVEY:
     case WEFT_SOURCE_BOOK:
     case WEFT_SOURCE_OTHER:
     case WEFT_N_SOURCE_KINDS:
     default:
-      return "Document";
+      return "Pages";
     }
 }
 

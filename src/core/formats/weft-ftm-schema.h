@@ -34,18 +34,25 @@ typedef struct {
   const char          *relation_type;  /* EDGE: the Weft relation type */
   const char * const  *start;          /* temporal extent, NULL-terminated, or NULL */
   const char * const  *end;
+  const char          *ancestors;      /* every schema it extends, directly or not, space-separated */
+  const char          *source_range;   /* EDGE and CITATION: the schema @source must be (or extend) */
+  const char          *target_range;   /* and @target */
 } WeftFtmSchema;
 
 /* The schema called @name, or NULL for an unknown or abstract one. */
 const WeftFtmSchema *weft_ftm_schema_lookup      (const char     *name);
 /* Every schema in the table, in alphabetical order. */
 const WeftFtmSchema *weft_ftm_schema_list        (guint          *n_schemas);
+/* Whether @schema is @other or extends it, as FtM's Schema.isA: what an
+ * entity-valued property whose range is @other accepts. */
+gboolean             weft_ftm_schema_is_a        (const WeftFtmSchema *schema,
+                                                  const char          *other);
 /* The edge schema whose relation type is @type ("owns" -> Ownership), or NULL. */
 const WeftFtmSchema *weft_ftm_schema_for_relation (const char    *type);
 /* The schema an entity of @kind is written as. */
 const char          *weft_ftm_schema_for_kind    (WeftEntityKind  kind);
 
-/* The schema a source of @kind is written as (Article, Table, Document). */
+/* The schema a source of @kind is written as (Article, Table, Pages). */
 const char          *weft_ftm_schema_for_source  (WeftSourceKind  kind);
 /* The schema a claim is written as: Documentation when it cites a
  * source and is about something, else Note. */

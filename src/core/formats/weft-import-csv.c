@@ -20,7 +20,6 @@
 #include "weft-error.h"
 #include "weft-hash.h"
 #include "weft-interchange-private.h"
-#include "weft-text.h"
 
 enum {
   COL_DATE, COL_TITLE, COL_DESCRIPTION, COL_PARTICIPANTS, COL_GROUP, COL_TAGS, COL_ID,
@@ -37,12 +36,24 @@ static const char * const column_names[N_COLS] = {
 
 typedef struct {
   WeftImportContext *ctx;
+  WeftCsvReader      reader;
   WeftDataset       *dataset;
   WeftIdMaker        ids;
   GHashTable        *entities;   /* folded name -> entity id (borrowed) */
-  gboolean           stop;
   GError           **error;
+
+  /* The header. */
+  GStrv              headers;    /* names, stripped */
+  guint              n_headers;
+  int                index_of[N_COLS];   /* field of each column, -1 when absent */
 } Csv;
+
+/* A row being read. */
+typedef struct {
+  const WeftCsvField *fields;
+  guint               n_fields;
+  WeftCsvField        empty;     /* a column the row lacks: where the row starts */
+} Row;
 
 static void report (Csv *csv, WeftSeverity severity, const WeftCsvField *field, const char *header,
                     const char *format, ...) G_GNUC_PRINTF (5, 6);
@@ -63,14 +74,10 @@ report (Csv                *csv,
   va_end (args);
 
   weft_diagnostics_add (csv->ctx->diagnostics, severity, field->line, field->column, header, "%s", message);
-  if (csv->ctx->options->strict && !csv->stop)
-    {
-      csv->stop = TRUE;
-      g_set_error (csv->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                   csv->ctx->name, field->line, field->column, message);
-    }
+  weft_import_context_stop (csv->ctx, field->line, field->column, message, csv->error);
 }
+
+/* ---- Participants ---------------------------------------------------------- */
 
 static const char *
 entity_for_name (Csv        *csv,
@@ -137,238 +144,281 @@ add_participants (Csv        *csv,
     }
 }
 
+/* ---- The header ------------------------------------------------------------ */
+
+static gboolean
+read_header (Csv     *csv,
+             GError **error)
+{
+  csv->headers = weft_csv_reader_next_header (&csv->reader, csv->ctx->diagnostics);
+  if (csv->headers == NULL)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
+                   _("%s: the first line must name the columns (date, title, description, participants, group)"),
+                   csv->ctx->name);
+      return FALSE;
+    }
+
+  csv->n_headers = g_strv_length (csv->headers);
+  for (guint c = 0; c < N_COLS; c++)
+    csv->index_of[c] = weft_csv_find_column ((const char * const *) csv->headers, column_names[c]);
+
+  if (csv->index_of[COL_DATE] < 0 || csv->index_of[COL_TITLE] < 0)
+    {
+      const char *missing = csv->index_of[COL_DATE] < 0 ? "date" : "title";
+
+      weft_diagnostics_add (csv->ctx->diagnostics, WEFT_SEVERITY_ERROR, 1, 1, NULL,
+                            _("no “%s” column; the first line must name the columns "
+                              "(date, title, description, participants, group)"), missing);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
+                   _("%s:1:1: no “%s” column; the first line must name the columns "
+                     "(date, title, description, participants, group)"), csv->ctx->name, missing);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- One row ------------------------------------------------------------- */
+
+/* The field of column @c, or the row's empty one when it has none. */
+static const WeftCsvField *
+row_field (Csv       *csv,
+           const Row *row,
+           int        c)
+{
+  int index = csv->index_of[c];
+
+  return index >= 0 && (guint) index < row->n_fields ? &row->fields[index] : &row->empty;
+}
+
+/* The row's date; FALSE (reported) when it has none that can be read. */
+static gboolean
+row_date (Csv       *csv,
+          const Row *row,
+          char     **date_text,
+          WeftDate  *date)
+{
+  const WeftCsvField *date_field = row_field (csv, row, COL_DATE);
+  g_autofree char *text = g_strstrip (g_strdup (date_field->text));
+  g_autoptr(GError) date_error = NULL;
+  gsize offset = 0;
+
+  if (text[0] == '\0')
+    {
+      report (csv, WEFT_SEVERITY_ERROR, date_field, "date",
+              _("an event needs a date, such as “2021-10-05”, “2021-10” or “2021”; the row is left out"));
+      return FALSE;
+    }
+  if (!weft_date_parse (text, date, &offset, &date_error))
+    {
+      /* Point at the character that is wrong. */
+      WeftCsvField at = *date_field;
+      const char *start = date_field->text;
+
+      while (*start == ' ' || *start == '\t')
+        start++, at.column++;
+      if (date_field->text[0] == '"')
+        at.column++;
+      at.column += g_utf8_strlen (start, MIN (offset, strlen (start)));
+      report (csv, WEFT_SEVERITY_ERROR, &at, "date", _("%s; the row is left out"), date_error->message);
+      return FALSE;
+    }
+
+  *date_text = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* The row's own id, when it has one not yet taken (else NULL). */
+static const char *
+row_own_id (Csv       *csv,
+            const Row *row)
+{
+  const WeftCsvField *id_field;
+  g_autofree char *wanted = NULL;
+
+  if (csv->index_of[COL_ID] < 0)
+    return NULL;
+
+  id_field = row_field (csv, row, COL_ID);
+  wanted = g_strstrip (g_strdup (id_field->text));
+  if (wanted[0] != '\0' && weft_id_maker_claim (&csv->ids, wanted))
+    return weft_dataset_intern (csv->dataset, wanted);
+  if (wanted[0] != '\0')
+    report (csv, WEFT_SEVERITY_WARNING, id_field, "id",
+            _("the id “%s” is used twice; this event gets a new one"), wanted);
+  return NULL;
+}
+
+/* Columns Weft has no field for, kept under "csv". */
+static void
+keep_other_columns (Csv       *csv,
+                    const Row *row,
+                    WeftEvent *event)
+{
+  JsonObject *unknown = NULL;
+
+  for (guint i = 0; i < row->n_fields; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLS; c++)
+        known |= csv->index_of[c] == (int) i;
+      if (known || row->fields[i].text[0] == '\0')
+        continue;
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_string_member (unknown, i < csv->n_headers ? csv->headers[i] : "",
+                                     row->fields[i].text);
+    }
+  if (unknown != NULL)
+    {
+      weft_item_set_extra (&event->item, "csv", json_node_init_object (json_node_alloc (), unknown));
+      json_object_unref (unknown);
+    }
+}
+
+/* The event a row gives; NULL (reported) when the row is left out. */
+static WeftEvent *
+add_event (Csv       *csv,
+           const Row *row)
+{
+  const WeftCsvField *title_field = row_field (csv, row, COL_TITLE);
+  g_autofree char *date_text = NULL;
+  g_autofree char *title = NULL;
+  const char *id;
+  WeftEvent *event;
+  WeftDate date;
+
+  if (!row_date (csv, row, &date_text, &date))
+    return NULL;
+
+  id = row_own_id (csv, row);
+  title = g_strstrip (g_strdup (title_field->text));
+  if (title[0] == '\0')
+    {
+      report (csv, WEFT_SEVERITY_WARNING, title_field, "title", _("an event without a title"));
+      g_free (title);
+      title = g_strdup (_("Untitled"));
+    }
+  if (id == NULL)
+    id = weft_id_maker_make (&csv->ids, "ev", title);
+  event = weft_dataset_add_event (csv->dataset, id, title, date_text, &date);
+
+  if (csv->index_of[COL_DESCRIPTION] >= 0 && row_field (csv, row, COL_DESCRIPTION)->text[0] != '\0')
+    event->description = weft_dataset_intern (csv->dataset, row_field (csv, row, COL_DESCRIPTION)->text);
+  if (csv->index_of[COL_GROUP] >= 0)
+    {
+      g_autofree char *group = g_strstrip (g_strdup (row_field (csv, row, COL_GROUP)->text));
+      if (group[0] != '\0')
+        event->group = weft_dataset_intern (csv->dataset, group);
+    }
+  if (csv->index_of[COL_PARTICIPANTS] >= 0)
+    add_participants (csv, event, row_field (csv, row, COL_PARTICIPANTS)->text,
+                      csv->index_of[COL_PARTICIPANT_IDS] >= 0 ? row_field (csv, row, COL_PARTICIPANT_IDS)->text : NULL,
+                      csv->index_of[COL_ROLES] >= 0 ? row_field (csv, row, COL_ROLES)->text : NULL);
+  if (csv->index_of[COL_TAGS] >= 0)
+    {
+      g_auto(GStrv) tags = split_list (row_field (csv, row, COL_TAGS)->text);
+
+      for (guint i = 0; tags[i] != NULL; i++)
+        if (tags[i][0] != '\0')
+          weft_dataset_strv_append (csv->dataset, &event->tags, tags[i]);
+    }
+
+  keep_other_columns (csv, row, event);
+  return event;
+}
+
+/* Reads the next row into an event. FALSE at the end of the table. */
+static gboolean
+read_row (Csv *csv)
+{
+  WeftCsvReader *reader = &csv->reader;
+  g_autoptr(GError) error = NULL;
+  guint row_line = reader->line;
+  guint line, column;
+  Row row;
+
+  if (!weft_csv_reader_next (reader, &line, &column, &error))
+    return FALSE;
+  if (error != NULL)
+    {
+      WeftCsvField at = { NULL, line, column };
+
+      csv->ctx->summary->n_records++;
+      weft_import_context_skip (csv->ctx);
+      report (csv, WEFT_SEVERITY_ERROR, &at, NULL, _("%s; the row is left out"), error->message);
+      return TRUE;
+    }
+  if (weft_csv_reader_is_blank (reader))
+    return TRUE;
+
+  csv->ctx->summary->n_records++;
+  row.fields = (const WeftCsvField *) reader->fields->data;
+  row.n_fields = reader->fields->len;
+  row.empty = (WeftCsvField) { (char *) "", row_line, 1 };
+
+  if (row.n_fields != csv->n_headers)
+    report (csv, WEFT_SEVERITY_WARNING, &row.fields[0], NULL,
+            _("this row has %u fields and the header %u; missing ones are empty"),
+            row.n_fields, csv->n_headers);
+
+  if (add_event (csv, &row) == NULL)
+    weft_import_context_skip (csv->ctx);
+  return TRUE;
+}
+
+/* ---- The import ------------------------------------------------------------ */
+
+static void
+csv_init (Csv               *csv,
+          WeftImportContext *ctx,
+          const char        *text,
+          gsize              length,
+          GError           **error)
+{
+  memset (csv, 0, sizeof *csv);
+  csv->ctx = ctx;
+  csv->error = error;
+  weft_csv_reader_init (&csv->reader, text, length);
+  csv->dataset = weft_dataset_new ();
+  csv->entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+  weft_id_maker_init (&csv->ids);
+}
+
+static void
+csv_clear (Csv *csv)
+{
+  weft_csv_reader_clear (&csv->reader);
+  g_clear_object (&csv->dataset);
+  g_hash_table_unref (csv->entities);
+  weft_id_maker_clear (&csv->ids);
+  g_strfreev (csv->headers);
+}
+
 WeftDataset *
 weft_import_csv_events (WeftImportContext  *ctx,
                         const char         *text,
                         gsize               length,
                         GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  WeftCsvReader reader;
   WeftDataset *result = NULL;
-  int index_of[N_COLS];
-  guint line, column;
-  const char *invalid = NULL;
-  Csv csv = { 0 };
+  Csv csv;
 
-  if (!g_utf8_validate_len (text, length, &invalid))
+  if (!weft_csv_check_utf8 (text, length, ctx->name, _("invalid UTF-8; save the table as CSV in UTF-8"),
+                            ctx->diagnostics, error))
+    return NULL;
+
+  csv_init (&csv, ctx, text, length, error);
+  if (read_header (&csv, error))
     {
-      guint l = 1, c = 1;
-
-      weft_text_advance_position (text, invalid - text, &l, &c);
-      weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
-                            _("invalid UTF-8; save the table as CSV in UTF-8"));
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the table as CSV in UTF-8"),
-                   ctx->name, l, c);
-      return NULL;
+      while (!ctx->stopped && read_row (&csv))
+        ;
+      result = weft_import_context_finish (ctx, g_steal_pointer (&csv.dataset), error);
     }
+  csv_clear (&csv);
 
-  csv.ctx = ctx;
-  csv.error = error;
-  csv.dataset = weft_dataset_new ();
-  csv.entities = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
-  weft_id_maker_init (&csv.ids);
-  weft_csv_reader_init (&reader, text, length);
-
-  for (guint c = 0; c < N_COLS; c++)
-    index_of[c] = -1;
-
-  if (!weft_csv_reader_next (&reader, &line, &column, &local_error) || local_error != NULL)
-    {
-      if (local_error != NULL)
-        weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", local_error->message);
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
-                   _("%s: the first line must name the columns (date, title, description, participants, group)"),
-                   ctx->name);
-      goto out;
-    }
-
-  for (guint i = 0; i < reader.fields->len; i++)
-    {
-      WeftCsvField *f = &g_array_index (reader.fields, WeftCsvField, i);
-      char *name = g_strstrip (g_strdup (f->text));
-
-      g_ptr_array_add (headers, name);
-      for (guint c = 0; c < N_COLS; c++)
-        if (g_ascii_strcasecmp (name, column_names[c]) == 0 && index_of[c] < 0)
-          index_of[c] = i;
-    }
-
-  if (index_of[COL_DATE] < 0 || index_of[COL_TITLE] < 0)
-    {
-      const char *missing = index_of[COL_DATE] < 0 ? "date" : "title";
-
-      weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, 1, 1, NULL,
-                            _("no “%s” column; the first line must name the columns "
-                              "(date, title, description, participants, group)"), missing);
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
-                   _("%s:1:1: no “%s” column; the first line must name the columns "
-                     "(date, title, description, participants, group)"), ctx->name, missing);
-      goto out;
-    }
-
-  while (!csv.stop)
-    {
-      WeftCsvField *fields;
-      WeftCsvField empty = { (char *) "", 0, 0 };
-      const WeftCsvField *date_field, *title_field;
-      g_autoptr(GError) date_error = NULL;
-      const char *id = NULL;
-      gboolean blank = TRUE;
-      WeftEvent *event;
-      WeftDate date;
-      gsize offset = 0;
-      JsonObject *unknown = NULL;
-      guint row_line = reader.line;
-
-      g_clear_error (&local_error);
-      if (!weft_csv_reader_next (&reader, &line, &column, &local_error))
-        break;
-      if (local_error != NULL)
-        {
-          WeftCsvField at = { NULL, line, column };
-
-          ctx->summary->n_records++;
-          ctx->summary->n_skipped++;
-          report (&csv, WEFT_SEVERITY_ERROR, &at, NULL, _("%s; the row is left out"), local_error->message);
-          continue;
-        }
-
-      fields = (WeftCsvField *) reader.fields->data;
-      for (guint i = 0; i < reader.fields->len; i++)
-        blank &= fields[i].text[0] == '\0';
-      if (blank)
-        continue;
-
-      ctx->summary->n_records++;
-      empty.line = row_line;
-      empty.column = 1;
-
-      if (reader.fields->len != headers->len)
-        report (&csv, WEFT_SEVERITY_WARNING, &fields[0], NULL,
-                _("this row has %u fields and the header %u; missing ones are empty"),
-                reader.fields->len, headers->len);
-
-#define FIELD(c) (index_of[c] >= 0 && (guint) index_of[c] < reader.fields->len ? &fields[index_of[c]] : &empty)
-
-      date_field = FIELD (COL_DATE);
-      title_field = FIELD (COL_TITLE);
-
-      {
-        g_autofree char *date_text = g_strstrip (g_strdup (date_field->text));
-
-        if (date_text[0] == '\0')
-          {
-            report (&csv, WEFT_SEVERITY_ERROR, date_field, "date",
-                    _("an event needs a date, such as “2021-10-05”, “2021-10” or “2021”; the row is left out"));
-            ctx->summary->n_skipped++;
-            continue;
-          }
-        if (!weft_date_parse (date_text, &date, &offset, &date_error))
-          {
-            /* Point at the character that is wrong. */
-            WeftCsvField at = *date_field;
-            const char *start = date_field->text;
-
-            while (*start == ' ' || *start == '\t')
-              start++, at.column++;
-            if (date_field->text[0] == '"')
-              at.column++;
-            at.column += g_utf8_strlen (start, MIN (offset, strlen (start)));
-            report (&csv, WEFT_SEVERITY_ERROR, &at, "date", _("%s; the row is left out"), date_error->message);
-            ctx->summary->n_skipped++;
-            continue;
-          }
-
-        if (index_of[COL_ID] >= 0)
-          {
-            const WeftCsvField *id_field = FIELD (COL_ID);
-            g_autofree char *wanted = g_strstrip (g_strdup (id_field->text));
-
-            if (wanted[0] != '\0' && weft_id_maker_claim (&csv.ids, wanted))
-              id = weft_dataset_intern (csv.dataset, wanted);
-            else if (wanted[0] != '\0')
-              report (&csv, WEFT_SEVERITY_WARNING, id_field, "id",
-                      _("the id “%s” is used twice; this event gets a new one"), wanted);
-          }
-
-        {
-          g_autofree char *title = g_strstrip (g_strdup (title_field->text));
-
-          if (title[0] == '\0')
-            {
-              report (&csv, WEFT_SEVERITY_WARNING, title_field, "title", _("an event without a title"));
-              g_free (title);
-              title = g_strdup (_("Untitled"));
-            }
-          if (id == NULL)
-            id = weft_id_maker_make (&csv.ids, "ev", title);
-          event = weft_dataset_add_event (csv.dataset, id, title, date_text, &date);
-        }
-      }
-
-      if (index_of[COL_DESCRIPTION] >= 0 && FIELD (COL_DESCRIPTION)->text[0] != '\0')
-        event->description = weft_dataset_intern (csv.dataset, FIELD (COL_DESCRIPTION)->text);
-      if (index_of[COL_GROUP] >= 0)
-        {
-          g_autofree char *group = g_strstrip (g_strdup (FIELD (COL_GROUP)->text));
-          if (group[0] != '\0')
-            event->group = weft_dataset_intern (csv.dataset, group);
-        }
-      if (index_of[COL_PARTICIPANTS] >= 0)
-        add_participants (&csv, event, FIELD (COL_PARTICIPANTS)->text,
-                          index_of[COL_PARTICIPANT_IDS] >= 0 ? FIELD (COL_PARTICIPANT_IDS)->text : NULL,
-                          index_of[COL_ROLES] >= 0 ? FIELD (COL_ROLES)->text : NULL);
-      if (index_of[COL_TAGS] >= 0)
-        {
-          g_auto(GStrv) tags = split_list (FIELD (COL_TAGS)->text);
-
-          for (guint i = 0; tags[i] != NULL; i++)
-            if (tags[i][0] != '\0')
-              weft_dataset_strv_append (csv.dataset, &event->tags, tags[i]);
-        }
-
-#undef FIELD
-
-      for (guint i = 0; i < reader.fields->len; i++)
-        {
-          gboolean known = FALSE;
-
-          for (guint c = 0; c < N_COLS; c++)
-            known |= index_of[c] == (int) i;
-          if (known || fields[i].text[0] == '\0')
-            continue;
-          if (unknown == NULL)
-            unknown = json_object_new ();
-          json_object_set_string_member (unknown,
-                                         i < headers->len ? (const char *) g_ptr_array_index (headers, i) : "",
-                                         fields[i].text);
-        }
-      if (unknown != NULL)
-        {
-          weft_item_set_extra (&event->item, "csv", json_node_init_object (json_node_alloc (), unknown));
-          json_object_unref (unknown);
-        }
-    }
-
-  if (!csv.stop)
-    {
-      g_autofree char *base = g_path_get_basename (ctx->name);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      weft_dataset_set_title (csv.dataset, base);
-      if (weft_import_finish (ctx, csv.dataset, error))
-        result = g_steal_pointer (&csv.dataset);
-    }
-
-out:
-  weft_csv_reader_clear (&reader);
-  weft_id_maker_clear (&csv.ids);
-  g_hash_table_unref (csv.entities);
-  g_clear_object (&csv.dataset);
   weft_diagnostics_sort (ctx->diagnostics);
   return result;
 }

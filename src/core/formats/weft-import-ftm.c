@@ -37,307 +37,22 @@
 #include "weft-interchange-private.h"
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
+#include "weft-record-reader.h"
 #include "weft-text.h"
 
 /* A record longer than this is reported and skipped, so one broken line
- * cannot take all memory. */
+ * cannot take all memory; WEFT_MAX_RECORD_SIZE (bytes) overrides it. */
 #define DEFAULT_MAX_RECORD (64 * 1024 * 1024)
 
-/* ---- Reading records ------------------------------------------------------ */
-
-typedef enum {
-  RECORD_OK,
-  RECORD_END,
-  RECORD_TOO_LONG,
-  RECORD_BROKEN,    /* array mode: an element that never ends */
-  RECORD_ERROR,     /* I/O */
-} RecordStatus;
-
-typedef struct {
-  GInputStream *stream;
-  char         *buf;
-  gsize         cap;
-  gsize         start;       /* first byte not consumed */
-  gsize         end;         /* end of the data read */
-  gboolean      eof;
-  gboolean      array;       /* a JSON array of entities, not lines */
-  gboolean      array_done;
-  guint64       line;        /* line of buf[start] (1-based) */
-  guint         column;      /* column of buf[start] (array mode) */
-  gsize         max_record;
-} Reader;
-
-static gboolean
-reader_fill (Reader  *r,
-             GError **error)
+static gsize
+max_record_size (void)
 {
-  gssize n;
+  const char *max = g_getenv ("WEFT_MAX_RECORD_SIZE");
+  guint64 value;
 
-  if (r->start > 0)
-    {
-      memmove (r->buf, r->buf + r->start, r->end - r->start);
-      r->end -= r->start;
-      r->start = 0;
-    }
-  if (r->end + 1 >= r->cap)
-    {
-      r->cap *= 2;
-      r->buf = g_realloc (r->buf, r->cap);
-    }
-
-  n = g_input_stream_read (r->stream, r->buf + r->end, r->cap - 1 - r->end, NULL, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    r->eof = TRUE;
-  r->end += n;
-  return TRUE;
-}
-
-static gboolean
-reader_open (Reader   *r,
-             GFile    *file,
-             GError  **error)
-{
-  memset (r, 0, sizeof *r);
-  r->stream = G_INPUT_STREAM (g_file_read (file, NULL, error));
-  if (r->stream == NULL)
-    return FALSE;
-  r->cap = 1024 * 1024;
-  r->buf = g_malloc (r->cap);
-  r->line = 1;
-  r->column = 1;
-  r->max_record = DEFAULT_MAX_RECORD;
-  {
-    const char *max = g_getenv ("WEFT_MAX_RECORD_SIZE");
-    guint64 value;
-
-    if (max != NULL && g_ascii_string_to_unsigned (max, 10, 16, G_MAXSIZE / 4, &value, NULL))
-      r->max_record = value;
-  }
-
-  /* A JSON array or JSON lines: the first character says. */
-  for (;;)
-    {
-      while (r->start < r->end && g_ascii_isspace (r->buf[r->start]))
-        {
-          if (r->buf[r->start] == '\n')
-            r->line++, r->column = 1;
-          else
-            r->column++;
-          r->start++;
-        }
-      if (r->start < r->end || r->eof)
-        break;
-      if (!reader_fill (r, error))
-        return FALSE;
-    }
-  if (r->start + 3 <= r->end && memcmp (r->buf + r->start, "\xEF\xBB\xBF", 3) == 0)
-    r->start += 3;
-  if (r->start < r->end && r->buf[r->start] == '[')
-    {
-      r->array = TRUE;
-      r->start++;
-      r->column++;
-    }
-
-  return TRUE;
-}
-
-static void
-reader_close (Reader *r)
-{
-  g_clear_object (&r->stream);
-  g_clear_pointer (&r->buf, g_free);
-}
-
-/* The next line, without its line break; blank lines are skipped. */
-static RecordStatus
-next_line (Reader   *r,
-           char    **record,
-           gsize    *length,
-           guint64  *line,
-           GError  **error)
-{
-  gsize scan = r->start;
-  gboolean skipping = FALSE;
-
-  for (;;)
-    {
-      char *nl = memchr (r->buf + scan, '\n', r->end - scan);
-
-      if (nl != NULL || (r->eof && r->start < r->end))
-        {
-          gsize stop = nl ? (gsize) (nl - r->buf) : r->end;
-          gsize begin = r->start;
-          gsize len = stop - begin;
-
-          *line = r->line;
-          r->line++;
-          r->start = nl ? stop + 1 : stop;
-          scan = r->start;
-
-          if (skipping || len > r->max_record)
-            return RECORD_TOO_LONG;
-
-          if (len > 0 && r->buf[begin + len - 1] == '\r')
-            len--;
-          /* Blank lines separate nothing; skip them. */
-          {
-            gsize k = 0;
-            while (k < len && g_ascii_isspace (r->buf[begin + k]))
-              k++;
-            if (k == len)
-              continue;
-          }
-
-          r->buf[begin + len] = '\0';
-          *record = r->buf + begin;
-          *length = len;
-          return RECORD_OK;
-        }
-
-      if (r->eof)
-        return RECORD_END;
-
-      if (r->end - r->start > r->max_record)
-        {
-          /* Drop what there is of the line and read on to its end. */
-          skipping = TRUE;
-          r->start = r->end;
-        }
-      scan = r->end - r->start;
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-      scan += r->start;
-    }
-}
-
-/* The next element of a JSON array: from its first character to where it
- * ends, tracking strings and nesting. */
-static RecordStatus
-next_element (Reader   *r,
-              char    **record,
-              gsize    *length,
-              guint64  *line,
-              guint    *column,
-              GError  **error)
-{
-  gsize scan;
-  int depth = 0;
-  gboolean in_string = FALSE, escape = FALSE;
-  guint64 lines_inside = 0;
-  gsize after_last_nl = 0;   /* offset in the element just past its last line break */
-
-  if (r->array_done)
-    return RECORD_END;
-
-  /* Skip white space and the comma between elements. */
-  for (;;)
-    {
-      while (r->start < r->end && (g_ascii_isspace (r->buf[r->start]) || r->buf[r->start] == ','))
-        {
-          if (r->buf[r->start] == '\n')
-            r->line++, r->column = 1;
-          else
-            r->column++;
-          r->start++;
-        }
-      if (r->start < r->end)
-        break;
-      if (r->eof)
-        return RECORD_END;
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-    }
-
-  if (r->buf[r->start] == ']')
-    {
-      r->array_done = TRUE;
-      return RECORD_END;
-    }
-
-  scan = 0;   /* relative to r->start, which reader_fill may move */
-  for (;;)
-    {
-      while (r->start + scan < r->end)
-        {
-          char c = r->buf[r->start + scan++];
-
-          if (c == '\n')
-            {
-              lines_inside++;
-              after_last_nl = scan;
-            }
-          if (in_string)
-            {
-              if (escape)
-                escape = FALSE;
-              else if (c == '\\')
-                escape = TRUE;
-              else if (c == '"')
-                in_string = FALSE;
-              continue;
-            }
-          if (c == '"')
-            in_string = TRUE;
-          else if (c == '{' || c == '[')
-            depth++;
-          else if (c == '}' || c == ']')
-            depth--;
-          else if (depth == 0 && (c == ',' || g_ascii_isspace (c)))
-            {
-              scan--;   /* a scalar ends before this */
-              if (c == '\n')
-                lines_inside--;
-              goto done;
-            }
-
-          if (depth <= 0 && (c == '}' || c == ']'))
-            goto done;
-        }
-
-      if (r->eof)
-        {
-          *line = r->line;
-          *column = r->column;
-          r->line += lines_inside;
-          r->start = r->end;
-          r->array_done = TRUE;
-          return RECORD_BROKEN;
-        }
-      if (scan > r->max_record)
-        {
-          *line = r->line;
-          *column = r->column;
-          r->array_done = TRUE;
-          return RECORD_TOO_LONG;
-        }
-      if (!reader_fill (r, error))
-        return RECORD_ERROR;
-    }
-
-done:
-  if (scan > r->max_record)
-    {
-      *line = r->line;
-      *column = r->column;
-      r->line += lines_inside;
-      r->start += scan;
-      return RECORD_TOO_LONG;
-    }
-  *record = r->buf + r->start;
-  *length = scan;
-  *line = r->line;
-  *column = r->column;
-
-  r->line += lines_inside;
-  if (lines_inside > 0)
-    r->column = 1 + weft_utf8_count_chars (r->buf + r->start + after_last_nl, scan - after_last_nl);
-  else
-    r->column += weft_utf8_count_chars (r->buf + r->start, scan);
-  r->start += scan;
-  return RECORD_OK;
+  if (max != NULL && g_ascii_string_to_unsigned (max, 10, 16, G_MAXSIZE / 4, &value, NULL))
+    return value;
+  return DEFAULT_MAX_RECORD;
 }
 
 /* ---- The importer --------------------------------------------------------- */
@@ -358,7 +73,6 @@ typedef struct {
 typedef struct {
   WeftImportContext *ctx;
   GError           **error;
-  gboolean           stop;
   GFile             *file;
 
   WeftDataset       *dataset;
@@ -368,9 +82,7 @@ typedef struct {
   guint              props_cap;
 
   /* The record being read. */
-  char              *text;
-  guint64            line;
-  guint              column;
+  WeftRecord         record;
   const char        *id;
   const char        *schema_name;
   const WeftFtmSchema *schema;
@@ -401,31 +113,6 @@ typedef struct {
 
 /* ---- Messages ------------------------------------------------------------- */
 
-static void
-record_position (Ftm    *f,
-                 gsize   offset,
-                 guint  *line,
-                 guint  *column)
-{
-  const char *p = f->text;
-  const char *at = f->text + offset;
-  const char *line_start = p;
-  guint64 l = f->line;
-
-  for (const char *q = p; q < at; q++)
-    if (*q == '\n')
-      {
-        l++;
-        line_start = q + 1;
-      }
-
-  *line = (guint) MIN (l, G_MAXUINT);
-  if (line_start == p)
-    *column = f->column + weft_utf8_count_chars (p, at - p);
-  else
-    *column = 1 + weft_utf8_count_chars (line_start, at - line_start);
-}
-
 static void ftm_report (Ftm *f, WeftSeverity severity, gint token, const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 /* Reports a problem at token @token of the record (-1: the record). */
@@ -450,29 +137,16 @@ ftm_report (Ftm          *f,
 
       if (f->tok.tokens[token].type == WEFT_JTOK_STRING && offset > 0)
         offset--;   /* the opening quote */
-      record_position (f, offset, &line, &column);
+      weft_record_position (&f->record, offset, &line, &column);
     }
   else
     {
-      line = (guint) MIN (f->line, G_MAXUINT);
-      column = f->column;
+      line = (guint) MIN (f->record.line, G_MAXUINT);
+      column = f->record.column;
     }
 
   weft_diagnostics_add (f->ctx->diagnostics, severity, line, column, NULL, "%s", message);
-
-  if (f->ctx->options->strict && !f->stop)
-    {
-      f->stop = TRUE;
-      g_set_error (f->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                   f->ctx->name, line, column, message);
-    }
-}
-
-static void
-ftm_skip (Ftm *f)
-{
-  f->ctx->summary->n_skipped++;
+  weft_import_context_stop (f->ctx, line, column, message, f->error);
 }
 
 /* ---- Properties ----------------------------------------------------------- */
@@ -686,7 +360,7 @@ kept_value (Ftm  *f,
   if (length > SHARED_VALUE_MAX_LENGTH || !untouched (f, index))
     return weft_jtokens_to_node (&f->tok, index);
 
-  key = g_bytes_new_static (f->text + start, length);
+  key = g_bytes_new_static (f->record.text + start, length);
   node = g_hash_table_lookup (f->values, key);
   if (node != NULL)
     return json_node_ref (node);
@@ -695,7 +369,7 @@ kept_value (Ftm  *f,
   if (g_hash_table_size (f->values) >= SHARED_VALUES_MAX)
     return weft_jtokens_to_node (&f->tok, index);
   g_clear_pointer (&key, g_bytes_unref);
-  key = g_bytes_new (f->text + start, length);
+  key = g_bytes_new (f->record.text + start, length);
   node = weft_jtokens_to_node (&f->tok, index);
   json_node_seal (node);
   g_hash_table_insert (f->values, g_steal_pointer (&key), json_node_ref (node));
@@ -968,7 +642,7 @@ reference (Ftm        *f,
 {
   if (!g_hash_table_contains (table, id))
     g_hash_table_insert (table, (gpointer) weft_dataset_intern (f->dataset, id),
-                         GSIZE_TO_POINTER ((gsize) f->line));
+                         GSIZE_TO_POINTER ((gsize) f->record.line));
 }
 
 /* In a focus, whether @id is inside. */
@@ -978,6 +652,21 @@ inside (Ftm        *f,
 {
   return f->entities == NULL || g_hash_table_contains (f->entities, id) ||
          g_hash_table_contains (f->links, id);
+}
+
+/* Whether @id, named by the record, is inside the focus (always, without
+ * one): then it is noted as referenced here, else counted as outside. */
+static gboolean
+reference_inside (Ftm        *f,
+                  const char *id)
+{
+  if (!inside (f, id))
+    {
+      f->ctx->summary->n_outside++;
+      return FALSE;
+    }
+  reference (f, f->referenced, id);
+  return TRUE;
 }
 
 /* ---- Mapping -------------------------------------------------------------- */
@@ -1066,13 +755,8 @@ add_participant (Ftm        *f,
 {
   ParticipantData *pd = data;
 
-  if (!inside (f, value))
-    {
-      f->ctx->summary->n_outside++;
-      return;
-    }
-  weft_dataset_add_participant (f->dataset, pd->event, value, pd->role);
-  reference (f, f->referenced, value);
+  if (reference_inside (f, value))
+    weft_dataset_add_participant (f->dataset, pd->event, value, pd->role);
 }
 
 static gboolean
@@ -1125,32 +809,31 @@ add_event (Ftm *f)
               {
                 const char *id = weft_jtokens_string (&f->tok, entity);
 
-                if (inside (f, id))
-                  {
-                    weft_dataset_add_participant (f->dataset, event, id,
-                                                  role >= 0 && f->tok.tokens[role].type == WEFT_JTOK_STRING
-                                                  ? weft_jtokens_string (&f->tok, role) : NULL);
-                    reference (f, f->referenced, id);
-                  }
-                else
-                  f->ctx->summary->n_outside++;
+                if (reference_inside (f, id))
+                  weft_dataset_add_participant (f->dataset, event, id,
+                                                role >= 0 && f->tok.tokens[role].type == WEFT_JTOK_STRING
+                                                ? weft_jtokens_string (&f->tok, role) : NULL);
               }
             i = f->tok.tokens[i].next;
           }
-        /* The same ids are in "involved" and "organizer". */
+        /* The same ids are in "involved", "organizer" and "addressEntity". */
         {
-          Prop *involved = find_prop (f, "involved");
-          Prop *organizer = find_prop (f, "organizer");
+          static const char * const names[] = { "involved", "organizer", "addressEntity" };
 
-          if (involved != NULL)
-            involved->used = 2;
-          if (organizer != NULL)
-            organizer->used = 2;
+          for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+            {
+              Prop *prop = find_prop (f, names[k]);
+
+              if (prop != NULL)
+                prop->used = 2;
+            }
         }
       }
     else
       {
         take_all (f, "involved", add_participant, &pd);
+        /* Where it took place, as Weft's export writes a place. */
+        take_all (f, "addressEntity", add_participant, &pd);
         pd.role = "organizer";
         take_all (f, "organizer", add_participant, &pd);
       }
@@ -1248,7 +931,14 @@ add_source (Ftm *f)
     reference (f, f->referenced_sources, source->cited_by);
 
   date_text = first_date (f, f->schema->start, &date_name);
-  if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
+  /* Weft's own export: the exact EDTF, when FtM could not say it (185X). */
+  if (weft_string (f, "date") != NULL && weft_date_parse (weft_string (f, "date"), &date, NULL, NULL))
+    {
+      g_free (date_text);
+      date_text = g_strdup (weft_string (f, "date"));
+      weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
+    }
+  else if (date_text != NULL && weft_date_parse (date_text, &date, NULL, NULL))
     {
       weft_dataset_set_item_date (f->dataset, &source->item, date_text, &date);
       /* Only "date" is written back; another property stays as it was. */
@@ -1267,13 +957,8 @@ add_about (Ftm        *f,
 {
   WeftClaim *claim = data;
 
-  if (!inside (f, value))
-    {
-      f->ctx->summary->n_outside++;
-      return;
-    }
-  weft_dataset_strv_append (f->dataset, &claim->about, value);
-  reference (f, f->referenced, value);
+  if (reference_inside (f, value))
+    weft_dataset_strv_append (f->dataset, &claim->about, value);
   {
     ClaimLink link = { claim->item.id, weft_dataset_intern (f->dataset, value) };
     g_array_append_val (f->documented, link);
@@ -1336,15 +1021,8 @@ add_claim (Ftm *f)
               guint k = 0;
 
               for (guint i = 0; claim->about[i] != NULL; i++)
-                {
-                  if (!inside (f, claim->about[i]))
-                    {
-                      f->ctx->summary->n_outside++;
-                      continue;
-                    }
-                  reference (f, f->referenced, claim->about[i]);
+                if (reference_inside (f, claim->about[i]))
                   claim->about[k++] = claim->about[i];
-                }
               claim->about[k] = NULL;
             }
           if (claim->claimant != NULL && !inside (f, claim->claimant))
@@ -1463,7 +1141,7 @@ load_record (Ftm *f)
 
   if (!record_head (f, TRUE))
     {
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
 
@@ -1471,7 +1149,7 @@ load_record (Ftm *f)
     {
       ftm_report (f, WEFT_SEVERITY_ERROR, properties,
                   _("“properties” must be an object of lists of strings; the record is left out"));
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
   f->weft = (weft >= 0 && f->tok.tokens[weft].type == WEFT_JTOK_OBJECT) ? weft : -1;
@@ -1483,11 +1161,16 @@ load_record (Ftm *f)
                   _("the id “%s” was already used on line %llu"
                     "; FtM fragments of one entity must be merged first (ftm aggregate); the record is left out"),
                   f->id, (unsigned long long) GPOINTER_TO_SIZE (first));
-      ftm_skip (f);
+      weft_import_context_skip (f->ctx);
       return;
     }
 
   role = f->schema ? f->schema->role : WEFT_FTM_UNMAPPED;
+
+  /* A participant Weft's export linked from its event: the event's own
+   * "weft" member lists it. */
+  if (weft_member (f, "participant", WEFT_JTOK_TRUE) >= 0 && role == WEFT_FTM_EDGE)
+    return;
 
   /* In a focus, only what is inside. */
   if (f->entities != NULL)
@@ -1521,7 +1204,7 @@ load_record (Ftm *f)
 
   collect_props (f, properties);
   g_hash_table_insert (f->seen_line, (gpointer) weft_dataset_intern (f->dataset, f->id),
-                       GSIZE_TO_POINTER ((gsize) f->line));
+                       GSIZE_TO_POINTER ((gsize) f->record.line));
 
   switch (role)
     {
@@ -1544,6 +1227,7 @@ load_record (Ftm *f)
       untake (f, "description");
       untake (f, "involved");
       untake (f, "organizer");
+      untake (f, "addressEntity");
       break;
 
     case WEFT_FTM_SOURCE:
@@ -1612,7 +1296,7 @@ static gboolean
 link_ends (Ftm  *f,
            Ends *ends)
 {
-  static const char * const event_props[] = { "involved", "organizer", NULL };
+  static const char * const event_props[] = { "involved", "organizer", "addressEntity", NULL };
   gint properties = weft_jtokens_member (&f->tok, 0, "properties");
   const char *edge_props[3] = { NULL, NULL, NULL };
   const char * const *names;
@@ -1621,7 +1305,10 @@ link_ends (Ftm  *f,
   if (f->schema == NULL || properties < 0 || f->tok.tokens[properties].type != WEFT_JTOK_OBJECT)
     return FALSE;
 
-  if (f->schema->role == WEFT_FTM_EDGE)
+  f->weft = weft_jtokens_member (&f->tok, 0, "weft");
+  if (f->weft >= 0 && f->tok.tokens[f->weft].type != WEFT_JTOK_OBJECT)
+    f->weft = -1;
+  if (f->schema->role == WEFT_FTM_EDGE && weft_member (f, "participant", WEFT_JTOK_TRUE) < 0)
     {
       edge_props[0] = f->schema->source;
       edge_props[1] = f->schema->target;
@@ -1640,6 +1327,21 @@ link_ends (Ftm  *f,
 
       for (gint k = 0; k < n; k++)
         ends_add (ends, prop_value (f, prop, k));
+    }
+  /* The participants Weft's export linked from the event. */
+  if (f->schema->role == WEFT_FTM_EVENT)
+    {
+      gint participants = weft_member (f, "participants", WEFT_JTOK_ARRAY);
+      guint i = participants + 1;
+
+      for (guint k = 0; participants >= 0 && k < f->tok.tokens[participants].size; k++)
+        {
+          gint entity = weft_jtokens_member (&f->tok, i, "entity");
+
+          if (entity >= 0 && f->tok.tokens[entity].type == WEFT_JTOK_STRING)
+            ends_add (ends, weft_jtokens_string (&f->tok, entity));
+          i = f->tok.tokens[i].next;
+        }
     }
   return ends->n > 0;
 }
@@ -1782,67 +1484,58 @@ run_pass (Ftm       *f,
           GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  Reader reader;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(WeftRecordReader) reader = NULL;
   Ends ends = { 0 };
   gboolean ok = TRUE;
 
   f->pass = kind;
   f->ctx->summary->n_passes++;
 
-  if (!reader_open (&reader, f->file, &local_error))
+  stream = g_file_read (f->file, NULL, &local_error);
+  if (stream != NULL)
+    reader = weft_record_reader_new (G_INPUT_STREAM (stream), max_record_size (), &local_error);
+  if (reader == NULL)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", f->ctx->name, local_error->message);
       return FALSE;
     }
 
-  while (!f->stop)
+  while (!f->ctx->stopped)
     {
-      char *record = NULL;
-      gsize length = 0;
-      guint64 line = 0;
-      guint column = 1;
-      RecordStatus status;
+      WeftRecordStatus status = weft_record_reader_next (reader, &f->record, &local_error);
 
-      if (reader.array)
-        status = next_element (&reader, &record, &length, &line, &column, &local_error);
-      else
-        status = next_line (&reader, &record, &length, &line, &local_error);
-
-      if (status == RECORD_END)
+      if (status == WEFT_RECORD_END)
         break;
-      if (status == RECORD_ERROR)
+      if (status == WEFT_RECORD_ERROR)
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s", f->ctx->name, local_error->message);
           ok = FALSE;
           break;
         }
 
-      f->line = line;
-      f->column = column;
-
-      if (status == RECORD_TOO_LONG || status == RECORD_BROKEN)
+      if (status == WEFT_RECORD_TOO_LONG || status == WEFT_RECORD_BROKEN)
         {
           if (kind == PASS_LOAD)
             {
               f->ctx->summary->n_records++;
-              if (status == RECORD_TOO_LONG)
+              if (status == WEFT_RECORD_TOO_LONG)
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this record is longer than %llu MiB; it is left out "
                               "(raise WEFT_MAX_RECORD_SIZE, in bytes, if it is legitimate)"),
-                            (unsigned long long) (reader.max_record >> 20));
+                            (unsigned long long) (weft_record_reader_get_max_record (reader) >> 20));
               else
                 ftm_report (f, WEFT_SEVERITY_ERROR, -1,
                             _("this element of the array never ends; expected “}”"));
-              ftm_skip (f);
+              weft_import_context_skip (f->ctx);
             }
           continue;
         }
 
       /* The tokenizer writes only inside the record. */
-      if (!weft_jtokens_parse (&f->tok, record, length))
+      if (!weft_jtokens_parse (&f->tok, f->record.text, f->record.length))
         goto broken;
 
-      f->text = record;
       f->weft = -1;
       switch (kind)
         {
@@ -1858,6 +1551,10 @@ run_pass (Ftm       *f,
         case PASS_LOAD:
         default:
           f->ctx->summary->n_records++;
+          if (f->tok.replaced >= 0)   /* FtM alone reads these (weft-json-tokens.h) */
+            ftm_report (f, WEFT_SEVERITY_WARNING, f->tok.replaced,
+                        _("this string holds an escape that stands for no character (a lone surrogate "
+                          "such as \\ud800, or \\u0000); it is read as U+FFFD"));
           load_record (f);
           break;
         }
@@ -1869,24 +1566,16 @@ run_pass (Ftm       *f,
           guint l, c;
 
           f->ctx->summary->n_records++;
-          f->text = record;
-          record_position (f, f->tok.error_offset, &l, &c);
+          weft_record_position (&f->record, f->tok.error_offset, &l, &c);
           weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
                                 _("%s; the record is left out"), f->tok.error_message);
-          ftm_skip (f);
-          if (f->ctx->options->strict)
-            {
-              f->stop = TRUE;
-              g_set_error (f->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                           _("%s:%u:%u: stopped at the first problem (strict mode): %s"),
-                           f->ctx->name, l, c, f->tok.error_message);
-            }
+          weft_import_context_skip (f->ctx);
+          weft_import_context_stop (f->ctx, l, c, f->tok.error_message, f->error);
         }
     }
 
   g_free (ends.ids);
-  reader_close (&reader);
-  return ok && !f->stop;
+  return ok && !f->ctx->stopped;
 }
 
 /* ---- After the last record ------------------------------------------------ */
@@ -1927,46 +1616,49 @@ missing_ids (Ftm        *f,
   return missing;
 }
 
+/* A placeholder item for each id of @referenced that is named in the file
+ * but not in it: an entity, or a source (@type), marked so that the FtM
+ * export leaves it out. */
 static void
-add_placeholders (Ftm *f)
+add_placeholders_for (Ftm          *f,
+                      GHashTable   *referenced,
+                      WeftItemType  type)
 {
-  g_autoptr(GArray) missing = missing_ids (f, f->referenced);
-  g_autoptr(GArray) missing_sources = NULL;
+  g_autoptr(GArray) missing = missing_ids (f, referenced);
 
   for (guint i = 0; i < missing->len; i++)
     {
       const char *id = g_array_index (missing, Missing, i).id;
-      guint64 line = g_array_index (missing, Missing, i).line;
-      WeftEntity *entity;
+      guint line = (guint) g_array_index (missing, Missing, i).line;
+      WeftItem *item;
       JsonObject *mark = json_object_new ();
 
-      weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, (guint) line, 0, NULL,
-                            _("“%s” is named here but is not in the file; Weft adds a placeholder entity for it"),
-                            id);
-      entity = weft_dataset_add_entity (f->dataset, id, id, WEFT_ENTITY_OTHER);
+      if (type == WEFT_ITEM_ENTITY)
+        {
+          weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line, 0, NULL,
+                                _("“%s” is named here but is not in the file; Weft adds a placeholder entity for it"),
+                                id);
+          item = &weft_dataset_add_entity (f->dataset, id, id, WEFT_ENTITY_OTHER)->item;
+        }
+      else
+        {
+          weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line, 0, NULL,
+                                _("the document “%s” is cited here but is not in the file; Weft adds a placeholder source for it"),
+                                id);
+          item = &weft_dataset_add_source (f->dataset, id, id, WEFT_SOURCE_OTHER)->item;
+        }
       json_object_set_boolean_member (mark, "placeholder", TRUE);
-      weft_item_set_extra (&entity->item, "ftm", json_node_init_object (json_node_alloc (), mark));
+      weft_item_set_extra (item, "ftm", json_node_init_object (json_node_alloc (), mark));
       json_object_unref (mark);
-      g_hash_table_insert (f->seen, (gpointer) entity->item.id, entity);
+      g_hash_table_insert (f->seen, (gpointer) item->id, item);
     }
+}
 
-  missing_sources = missing_ids (f, f->referenced_sources);
-  for (guint i = 0; i < missing_sources->len; i++)
-    {
-      const char *id = g_array_index (missing_sources, Missing, i).id;
-      guint64 line = g_array_index (missing_sources, Missing, i).line;
-      WeftSource *source;
-      JsonObject *mark = json_object_new ();
-
-      weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, (guint) line, 0, NULL,
-                            _("the document “%s” is cited here but is not in the file; Weft adds a placeholder source for it"),
-                            id);
-      source = weft_dataset_add_source (f->dataset, id, id, WEFT_SOURCE_OTHER);
-      json_object_set_boolean_member (mark, "placeholder", TRUE);
-      weft_item_set_extra (&source->item, "ftm", json_node_init_object (json_node_alloc (), mark));
-      json_object_unref (mark);
-      g_hash_table_insert (f->seen, (gpointer) source->item.id, source);
-    }
+static void
+add_placeholders (Ftm *f)
+{
+  add_placeholders_for (f, f->referenced, WEFT_ITEM_ENTITY);
+  add_placeholders_for (f, f->referenced_sources, WEFT_ITEM_SOURCE);
 }
 
 static gboolean
@@ -1977,6 +1669,78 @@ is_type (Ftm          *f,
   WeftItem *item = g_hash_table_lookup (f->seen, id);
 
   return item != NULL && item->type == type;
+}
+
+/* Keeps in @ids (NULL-terminated, changed in place) the ids read as an
+ * item of @type; with WEFT_ITEM_NONE, of any type. */
+static void
+keep_ids_of_type (Ftm          *f,
+                  const char  **ids,
+                  WeftItemType  type)
+{
+  guint k = 0;
+
+  if (ids == NULL)
+    return;
+  for (guint j = 0; ids[j] != NULL; j++)
+    if (type == WEFT_ITEM_NONE ? g_hash_table_contains (f->seen, ids[j]) : is_type (f, ids[j], type))
+      ids[k++] = ids[j];
+  ids[k] = NULL;
+}
+
+/* The line @item was read from. */
+static guint
+line_of (Ftm            *f,
+         const WeftItem *item)
+{
+  return (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, item->id));
+}
+
+/* An event's participants that are not entities are reported and left
+ * out, and so are its claims that are not claims. */
+static void
+check_event (Ftm       *f,
+             WeftEvent *e)
+{
+  guint out = 0;
+
+  for (guint j = 0; j < e->n_participants; j++)
+    if (is_type (f, e->participants[j].entity, WEFT_ITEM_ENTITY))
+      e->participants[out++] = e->participants[j];
+    else
+      {
+        weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line_of (f, &e->item), 0, NULL,
+                              _("“%s” takes part in the event “%s” but is not an entity; left out of its participants"),
+                              e->participants[j].entity, e->item.id);
+        g_clear_pointer (&e->participants[j].extra, json_object_unref);
+      }
+  e->n_participants = out;
+  keep_ids_of_type (f, e->claims, WEFT_ITEM_CLAIM);
+}
+
+/* A claim's citations of what is not a document are reported and left
+ * out; a claimant that is not an entity, and subjects not read, too. */
+static void
+check_claim (Ftm       *f,
+             WeftClaim *c)
+{
+  guint out = 0;
+
+  for (guint j = 0; j < c->n_citations; j++)
+    if (is_type (f, c->citations[j].source, WEFT_ITEM_SOURCE))
+      c->citations[out++] = c->citations[j];
+    else
+      {
+        weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING, line_of (f, &c->item), 0, NULL,
+                              _("“%s” is cited as a document but is not one; the citation is left out"),
+                              c->citations[j].source);
+        g_clear_pointer (&c->citations[j].extra, json_object_unref);
+      }
+  c->n_citations = out;
+
+  if (c->claimant != NULL && !is_type (f, c->claimant, WEFT_ITEM_ENTITY))
+    c->claimant = NULL;
+  keep_ids_of_type (f, c->about, WEFT_ITEM_NONE);
 }
 
 /* References of the wrong kind (an FtM edge to a document, an event's
@@ -1990,80 +1754,11 @@ check_kinds (Ftm *f)
   GPtrArray *relations = weft_dataset_get_relations (f->dataset);
 
   for (guint i = 0; i < events->len; i++)
-    {
-      WeftEvent *e = g_ptr_array_index (events, i);
-      guint out = 0;
-
-      for (guint j = 0; j < e->n_participants; j++)
-        {
-          if (!is_type (f, e->participants[j].entity, WEFT_ITEM_ENTITY))
-            {
-              weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING,
-                                    (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, e->item.id)), 0, NULL,
-                                    _("“%s” takes part in the event “%s” but is not an entity; left out of its participants"),
-                                    e->participants[j].entity, e->item.id);
-              g_clear_pointer (&e->participants[j].extra, json_object_unref);
-              continue;
-            }
-          e->participants[out++] = e->participants[j];
-        }
-      e->n_participants = out;
-
-      if (e->claims != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; e->claims[j] != NULL; j++)
-            if (is_type (f, e->claims[j], WEFT_ITEM_CLAIM))
-              e->claims[k++] = e->claims[j];
-          e->claims[k] = NULL;
-        }
-    }
-
+    check_event (f, g_ptr_array_index (events, i));
   for (guint i = 0; i < relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (relations, i);
-
-      if (r->claims != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; r->claims[j] != NULL; j++)
-            if (is_type (f, r->claims[j], WEFT_ITEM_CLAIM))
-              r->claims[k++] = r->claims[j];
-          r->claims[k] = NULL;
-        }
-    }
-
+    keep_ids_of_type (f, ((WeftRelation *) g_ptr_array_index (relations, i))->claims, WEFT_ITEM_CLAIM);
   for (guint i = 0; i < claims->len; i++)
-    {
-      WeftClaim *c = g_ptr_array_index (claims, i);
-      guint out = 0;
-
-      for (guint j = 0; j < c->n_citations; j++)
-        {
-          if (!is_type (f, c->citations[j].source, WEFT_ITEM_SOURCE))
-            {
-              weft_diagnostics_add (f->ctx->diagnostics, WEFT_SEVERITY_WARNING,
-                                    (guint) GPOINTER_TO_SIZE (g_hash_table_lookup (f->seen_line, c->item.id)), 0, NULL,
-                                    _("“%s” is cited as a document but is not one; the citation is left out"),
-                                    c->citations[j].source);
-              g_clear_pointer (&c->citations[j].extra, json_object_unref);
-              continue;
-            }
-          c->citations[out++] = c->citations[j];
-        }
-      c->n_citations = out;
-
-      if (c->claimant != NULL && !is_type (f, c->claimant, WEFT_ITEM_ENTITY))
-        c->claimant = NULL;
-      if (c->about != NULL)
-        {
-          guint k = 0;
-          for (guint j = 0; c->about[j] != NULL; j++)
-            if (g_hash_table_contains (f->seen, c->about[j]))
-              c->about[k++] = c->about[j];
-          c->about[k] = NULL;
-        }
-    }
+    check_claim (f, g_ptr_array_index (claims, i));
 }
 
 /* Pure FtM documentation of an event or a relation is evidence for it. */
@@ -2099,6 +1794,7 @@ weft_import_ftm (WeftImportContext  *ctx,
                  GError            **error)
 {
   g_autoptr(WeftDataset) dataset = weft_dataset_new ();
+  WeftDataset *result = NULL;
   Ftm f = { 0 };
   gboolean ok = TRUE;
 
@@ -2157,23 +1853,18 @@ weft_import_ftm (WeftImportContext  *ctx,
 
   if (ok)
     {
-      g_autofree char *base = g_path_get_basename (ctx->name);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
       if (ctx->options->focus != NULL)
         {
+          g_autofree char *base = weft_import_context_dup_base_name (ctx);
           g_autofree char *title = g_strdup_printf (_("%s, around %s"), base, ctx->options->focus);
+
           weft_dataset_set_title (dataset, title);
         }
-      else
-        weft_dataset_set_title (dataset, base);
 
       add_placeholders (&f);
       check_kinds (&f);
       link_documented (&f);
-      ok = weft_import_finish (ctx, dataset, error);
+      result = weft_import_context_finish (ctx, g_steal_pointer (&dataset), error);
     }
 
   weft_jtokens_clear (&f.tok);
@@ -2192,8 +1883,5 @@ weft_import_ftm (WeftImportContext  *ctx,
   g_clear_pointer (&f.documents, g_hash_table_unref);
 
   weft_diagnostics_sort (ctx->diagnostics);
-
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&dataset);
+  return result;
 }

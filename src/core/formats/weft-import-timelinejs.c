@@ -32,7 +32,6 @@
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
 #include "weft-loader.h"
-#include "weft-text.h"
 
 typedef enum {
   SLIDE_EVENT,
@@ -46,7 +45,6 @@ typedef struct {
   WeftIdMaker        ids;
   GHashTable        *credit_sources;   /* plain credit -> source id (borrowed) */
   gboolean           has_weft;         /* the file carries Weft's own items */
-  gboolean           stop;             /* strict mode met a problem */
   GError           **error;
 
   /* Where the current slide is, for messages. JSON: */
@@ -127,19 +125,9 @@ tl_report (Tl           *tl,
       weft_diagnostics_add (tl->ctx->diagnostics, severity, 0, 0, path, "%s", message);
     }
 
-  if (tl->ctx->options->strict && !tl->stop)
-    {
-      tl->stop = TRUE;
-      g_set_error (tl->error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                   _("%s: stopped at the first problem (strict mode): %s"), tl->ctx->name, message);
-    }
-}
-
-/* A slide that cannot be used at all. */
-static void
-tl_skip (Tl *tl)
-{
-  tl->ctx->summary->n_skipped++;
+  /* The strict error names no position: slides have paths, and rows
+   * give theirs in the diagnostic. */
+  weft_import_context_stop (tl->ctx, 0, 0, message, tl->error);
 }
 
 /* ---- Dates ---------------------------------------------------------------- */
@@ -780,6 +768,177 @@ drop_made_up_display_date (JsonObject     *members,
     json_object_unref (re);
 }
 
+/* An era's end_date, or NULL when it only repeats the start (Weft's export
+ * gives every era an end, as TimelineJS wants). */
+static JsonObject *
+era_end (JsonObject *slide)
+{
+  JsonNode *start = json_object_get_member (slide, "start_date");
+  JsonNode *end = json_object_get_member (slide, "end_date");
+
+  if (start != NULL && end != NULL && json_node_equal (start, end))
+    return NULL;
+  return weft_json_get_object (slide, "end_date");
+}
+
+/* The first day a TimelineJS date object names, or FALSE. */
+static gboolean
+tl_day (JsonObject *object,
+        gint64     *day)
+{
+  TlDate d;
+
+  if (object == NULL)
+    return FALSE;
+  read_date (NULL, object, "date", &d);
+  if (!d.present || d.year < -WEFT_DATE_MAX_YEAR - 1 || d.year > WEFT_DATE_MAX_YEAR)
+    return FALSE;
+  *day = weft_days_from_civil (d.year < 0 ? d.year + 1 : d.year, d.month ? (guint) d.month : 1, d.day ? (guint) d.day : 1);
+  return TRUE;
+}
+
+/* Whether an era's dates are those Weft's export writes for @date when
+ * TimelineJS would drop its end: from its first day to the day after its
+ * last, an open or unknown end anywhere after the start. */
+static gboolean
+era_days_match (const WeftDate *date,
+                JsonObject     *slide)
+{
+  const WeftDateFlags unsure = WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN;
+  gint64 first, after;
+
+  if (!tl_day (weft_json_get_object (slide, "start_date"), &first) ||
+      !tl_day (weft_json_get_object (slide, "end_date"), &after) || after <= first)
+    return FALSE;
+  if (!(date->start.flags & unsure) && first != date->start.lower)
+    return FALSE;
+  return (date->end.flags & unsure) || after == date->end.upper + 1;
+}
+
+/* The end_date that Weft's own date is compared with. */
+static JsonObject *
+slide_end_date (JsonObject *slide,
+                SlideKind   kind)
+{
+  return kind == SLIDE_ERA ? era_end (slide) : weft_json_get_object (slide, "end_date");
+}
+
+/* Reads a slide's date, counting the slide as a record: from its date
+ * objects, or Weft's exact one (from Weft's own export) when the slide
+ * still shows it. FALSE when it has none (reported; the slide is
+ * skipped). */
+static gboolean
+read_slide_date (Tl          *tl,
+                 JsonObject  *slide,
+                 SlideKind    kind,
+                 char       **date_text,
+                 WeftDate    *date)
+{
+  JsonObject *weft = slide_weft (slide);
+  const char *exact = weft ? weft_json_get_string (weft, "date") : NULL;
+  WeftDate exact_date;
+
+  tl->ctx->summary->n_records++;
+  if (!slide_date (tl, slide, kind, date_text, date))
+    {
+      weft_import_context_skip (tl->ctx);
+      return FALSE;
+    }
+
+  if (exact != NULL && weft_date_parse (exact, &exact_date, NULL, NULL) &&
+      (dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"), slide_end_date (slide, kind)) ||
+       (kind == SLIDE_ERA && era_days_match (&exact_date, slide))))
+    {
+      g_free (*date_text);
+      *date_text = g_strdup (exact);
+      *date = exact_date;
+    }
+  return TRUE;
+}
+
+/* What a slide holds that Weft has no field for, to keep under
+ * "timelinejs": first its other members (without the display date Weft's
+ * export made up). */
+static JsonObject *
+keep_members (JsonObject         *slide,
+              const char * const *handled,
+              const WeftDate     *date,
+              const char         *date_text)
+{
+  JsonObject *keep = json_object_new ();
+  JsonObject *members = leftover_members (slide, handled);
+
+  if (slide_weft (slide) != NULL)
+    drop_made_up_display_date (members, date, date_text);
+  if (json_object_get_size (members) > 0)
+    json_object_set_object_member (keep, "members", json_object_ref (members));
+  json_object_unref (members);
+  return keep;
+}
+
+/* The headline, when the title does not give it back. */
+static void
+keep_headline (JsonObject *keep,
+               const char *headline,
+               const char *title)
+{
+  g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
+
+  if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
+    json_object_set_string_member (keep, "headline", headline);
+}
+
+/* Last, the date objects as they were when Weft would write others; then
+ * @keep (which it takes) goes into @item unless it is empty. */
+static void
+keep_finish (WeftItem   *item,
+             JsonObject *keep,
+             JsonObject *slide,
+             const char *date_text)
+{
+  SlideKind kind = item->type == WEFT_ITEM_ERA ? SLIDE_ERA : SLIDE_EVENT;
+
+  if (!dates_match (weft_item_get_date (item), date_text, weft_json_get_object (slide, "start_date"),
+                    slide_end_date (slide, kind)) &&
+      !(kind == SLIDE_ERA && slide_weft (slide) != NULL && era_days_match (weft_item_get_date (item), slide)))
+    {
+      JsonNode *start = json_object_get_member (slide, "start_date");
+      JsonNode *end = json_object_get_member (slide, "end_date");
+
+      json_object_set_string_member (keep, "date", date_text);
+      if (start != NULL)
+        json_object_set_member (keep, "start_date", json_node_copy (start));
+      if (end != NULL)
+        json_object_set_member (keep, "end_date", json_node_copy (end));
+    }
+
+  if (json_object_get_size (keep) > 0)
+    weft_item_set_extra (item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
+  json_object_unref (keep);
+}
+
+/* An event needs a title: the start of its text will do, else
+ * "Untitled". */
+static char *
+title_from_text (const char *text)
+{
+  char *title = weft_html_to_text (text, TRUE);
+
+  if (g_utf8_strlen (title, -1) > 60)
+    {
+      char *cut = g_utf8_offset_to_pointer (title, 59);
+      *cut = '\0';
+      title = g_realloc (title, strlen (title) + 4);
+      strcat (title, "…");
+    }
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled"));
+    }
+  return title;
+}
+
 static void
 read_event_slide (Tl         *tl,
                   JsonObject *slide)
@@ -790,58 +949,22 @@ read_event_slide (Tl         *tl,
   g_autofree char *description = NULL;
   JsonObject *weft = slide_weft (slide);
   JsonObject *keep;
-  JsonObject *members;
   JsonObject *media;
   const char *headline, *text, *unique_id, *group, *id = NULL;
   WeftEvent *event;
   WeftDate date = { 0 };
 
-  tl->ctx->summary->n_records++;
-
-  if (!slide_date (tl, slide, SLIDE_EVENT, &date_text, &date))
-    {
-      tl_skip (tl);
-      return;
-    }
-
-  /* Weft's own export: the exact date, when the slide still shows it. */
-  if (weft != NULL && weft_json_get_string (weft, "date") != NULL)
-    {
-      const char *exact = weft_json_get_string (weft, "date");
-      WeftDate exact_date;
-
-      if (weft_date_parse (exact, &exact_date, NULL, NULL) &&
-          dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"),
-                       weft_json_get_object (slide, "end_date")))
-        {
-          g_free (date_text);
-          date_text = g_strdup (exact);
-          date = exact_date;
-        }
-    }
+  if (!read_slide_date (tl, slide, SLIDE_EVENT, &date_text, &date))
+    return;
 
   headline = text_member (tl, slide, "headline");
   text = text_member (tl, slide, "text");
   title = weft_html_to_text (headline, TRUE);
   description = weft_html_to_text (text, FALSE);
-
   if (title[0] == '\0')
     {
-      /* An event needs a title: the start of its text will do. */
       g_free (title);
-      title = weft_html_to_text (text, TRUE);
-      if (g_utf8_strlen (title, -1) > 60)
-        {
-          char *cut = g_utf8_offset_to_pointer (title, 59);
-          *cut = '\0';
-          title = g_realloc (title, strlen (title) + 4);
-          strcat (title, "…");
-        }
-      if (title[0] == '\0')
-        {
-          g_free (title);
-          title = g_strdup (_("Untitled"));
-        }
+      title = title_from_text (text);
     }
 
   unique_id = weft_json_get_string (slide, "unique_id");
@@ -867,28 +990,17 @@ read_event_slide (Tl         *tl,
            !JSON_NODE_HOLDS_NULL (json_object_get_member (slide, "group")))
     tl_report (tl, WEFT_SEVERITY_WARNING, "group", _("group must be a string; it is left out"));
 
-  /* What Weft has no field for. */
-  keep = json_object_new ();
-  members = leftover_members (slide, handled);
-
-  if (weft != NULL)
-    drop_made_up_display_date (members, &date, date_text);
-
-  if (json_object_get_size (members) > 0)
-    json_object_set_object_member (keep, "members", json_object_ref (members));
-
+  /* What Weft has no field for; a slide without a headline keeps a null
+   * one, since its title was made up. */
+  keep = keep_members (slide, handled, &date, date_text);
+  if (headline == NULL)
+    json_object_set_null_member (keep, "headline");
+  else
+    keep_headline (keep, headline, title);
+  if (weft == NULL || !json_object_has_member (weft, "description"))
+    keep_html (keep, "text", text, description);
   {
     JsonObject *text_object = weft_json_get_object (slide, "text");
-    g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
-
-    /* The headline only when the title does not give it back; none when
-     * the title was made up for a slide without one. */
-    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
-      json_object_set_string_member (keep, "headline", headline);
-    else if (headline == NULL)
-      json_object_set_null_member (keep, "headline");
-    if (weft == NULL || !json_object_has_member (weft, "description"))
-      keep_html (keep, "text", text, description);
 
     if (text_object != NULL)
       {
@@ -900,23 +1012,7 @@ read_event_slide (Tl         *tl,
         json_object_unref (rest);
       }
   }
-
-  if (!dates_match (&date, date_text, weft_json_get_object (slide, "start_date"),
-                    weft_json_get_object (slide, "end_date")))
-    {
-      JsonNode *start = json_object_get_member (slide, "start_date");
-      JsonNode *end = json_object_get_member (slide, "end_date");
-
-      json_object_set_string_member (keep, "date", date_text);
-      if (start != NULL)
-        json_object_set_member (keep, "start_date", json_node_copy (start));
-      if (end != NULL)
-        json_object_set_member (keep, "end_date", json_node_copy (end));
-    }
-
-  if (json_object_get_size (keep) > 0)
-    weft_item_set_extra (&event->item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
-  json_object_unref (keep);
+  keep_finish (&event->item, keep, slide, date_text);
 
   if (weft != NULL)
     read_slide_weft_event (tl, event, weft);
@@ -924,21 +1020,6 @@ read_event_slide (Tl         *tl,
   media = weft_json_get_object (slide, "media");
   if (media != NULL && !tl->has_weft)
     media_claim (tl, event, media);
-
-  json_object_unref (members);
-}
-
-/* An era's end_date, or NULL when it only repeats the start (Weft's export
- * gives every era an end, as TimelineJS wants). */
-static JsonObject *
-era_end (JsonObject *slide)
-{
-  JsonNode *start = json_object_get_member (slide, "start_date");
-  JsonNode *end = json_object_get_member (slide, "end_date");
-
-  if (start != NULL && end != NULL && json_node_equal (start, end))
-    return NULL;
-  return weft_json_get_object (slide, "end_date");
 }
 
 static void
@@ -949,33 +1030,13 @@ read_era_slide (Tl         *tl,
   g_autofree char *date_text = NULL;
   g_autofree char *title = NULL;
   JsonObject *weft = slide_weft (slide);
-  JsonObject *keep, *members;
+  JsonObject *keep;
   const char *headline, *text, *id = NULL;
   WeftEra *era;
   WeftDate date = { 0 };
 
-  tl->ctx->summary->n_records++;
-
-  if (!slide_date (tl, slide, SLIDE_ERA, &date_text, &date))
-    {
-      tl_skip (tl);
-      return;
-    }
-
-  if (weft != NULL && weft_json_get_string (weft, "date") != NULL)
-    {
-      const char *exact = weft_json_get_string (weft, "date");
-      WeftDate exact_date;
-
-      if (weft_date_parse (exact, &exact_date, NULL, NULL) &&
-          dates_match (&exact_date, exact, weft_json_get_object (slide, "start_date"),
-                       era_end (slide)))
-        {
-          g_free (date_text);
-          date_text = g_strdup (exact);
-          date = exact_date;
-        }
-    }
+  if (!read_slide_date (tl, slide, SLIDE_ERA, &date_text, &date))
+    return;
 
   headline = text_member (tl, slide, "headline");
   text = text_member (tl, slide, "text");
@@ -995,39 +1056,11 @@ read_era_slide (Tl         *tl,
   if (weft != NULL)
     era->color = weft_dataset_intern (tl->dataset, weft_json_get_string (weft, "color"));
 
-  keep = json_object_new ();
-  members = leftover_members (slide, handled);
-  if (weft != NULL)
-    drop_made_up_display_date (members, &date, date_text);
-  if (json_object_get_size (members) > 0)
-    json_object_set_object_member (keep, "members", json_object_ref (members));
-  json_object_unref (members);
-
-  {
-    g_autofree char *plain_headline = weft_html_to_text (headline, TRUE);
-
-    if (headline_needs_keeping (headline, title) || (headline != NULL && strcmp (plain_headline, title) != 0))
-      json_object_set_string_member (keep, "headline", headline);
-    if (text != NULL)
-      json_object_set_string_member (keep, "text", text);
-  }
-
-  if (!dates_match (&date, date_text, weft_json_get_object (slide, "start_date"),
-                    era_end (slide)))
-    {
-      JsonNode *start = json_object_get_member (slide, "start_date");
-      JsonNode *end = json_object_get_member (slide, "end_date");
-
-      json_object_set_string_member (keep, "date", date_text);
-      if (start != NULL)
-        json_object_set_member (keep, "start_date", json_node_copy (start));
-      if (end != NULL)
-        json_object_set_member (keep, "end_date", json_node_copy (end));
-    }
-
-  if (json_object_get_size (keep) > 0)
-    weft_item_set_extra (&era->item, "timelinejs", json_node_init_object (json_node_alloc (), keep));
-  json_object_unref (keep);
+  keep = keep_members (slide, handled, &date, date_text);
+  keep_headline (keep, headline, title);
+  if (text != NULL)
+    json_object_set_string_member (keep, "text", text);
+  keep_finish (&era->item, keep, slide, date_text);
 }
 
 static void
@@ -1211,6 +1244,44 @@ v2_slide (Tl         *tl,
   return slide;
 }
 
+/* Reads each slide of @slides, events or eras (named PATH[i] in
+ * messages); TimelineJS 2 slides are turned into version 3 ones first.
+ * An element that is not an object is counted, reported and skipped. */
+static void
+read_slides (Tl         *tl,
+             JsonArray  *slides,
+             const char *path,
+             SlideKind   kind,
+             gboolean    v2)
+{
+  for (guint i = 0; slides && i < json_array_get_length (slides) && !tl->ctx->stopped; i++)
+    {
+      JsonNode *node = json_array_get_element (slides, i);
+      g_autoptr(JsonObject) converted = NULL;
+      JsonObject *slide;
+
+      g_free (tl->json_path);
+      tl->json_path = g_strdup_printf ("%s[%u]", path, i);
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          tl->ctx->summary->n_records++;
+          tl_report (tl, WEFT_SEVERITY_ERROR, NULL,
+                     kind == SLIDE_ERA ? _("an era must be an object; it is left out")
+                                       : _("a slide must be an object; it is left out"));
+          weft_import_context_skip (tl->ctx);
+          continue;
+        }
+
+      slide = json_node_get_object (node);
+      if (v2)
+        slide = converted = v2_slide (tl, slide, FALSE);
+      if (kind == SLIDE_ERA)
+        read_era_slide (tl, slide);
+      else
+        read_event_slide (tl, slide);
+    }
+}
+
 static void
 read_v2 (Tl         *tl,
          JsonObject *timeline,
@@ -1232,43 +1303,8 @@ read_v2 (Tl         *tl,
   if (dates == NULL)
     tl_report (tl, WEFT_SEVERITY_WARNING, "date", _("a TimelineJS 2 timeline without “date”, its list of slides"));
 
-  for (guint i = 0; dates && i < json_array_get_length (dates) && !tl->stop; i++)
-    {
-      JsonNode *node = json_array_get_element (dates, i);
-      JsonObject *slide;
-
-      g_free (tl->json_path);
-      tl->json_path = g_strdup_printf ("timeline.date[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          tl->ctx->summary->n_records++;
-          tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-          tl_skip (tl);
-          continue;
-        }
-      slide = v2_slide (tl, json_node_get_object (node), FALSE);
-      read_event_slide (tl, slide);
-      json_object_unref (slide);
-    }
-
-  for (guint i = 0; eras && i < json_array_get_length (eras) && !tl->stop; i++)
-    {
-      JsonNode *node = json_array_get_element (eras, i);
-      JsonObject *slide;
-
-      g_free (tl->json_path);
-      tl->json_path = g_strdup_printf ("timeline.era[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          tl->ctx->summary->n_records++;
-          tl_report (tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-          tl_skip (tl);
-          continue;
-        }
-      slide = v2_slide (tl, json_node_get_object (node), FALSE);
-      read_era_slide (tl, slide);
-      json_object_unref (slide);
-    }
+  read_slides (tl, dates, "timeline.date", SLIDE_EVENT, TRUE);
+  read_slides (tl, eras, "timeline.era", SLIDE_ERA, TRUE);
 }
 
 /* ---- Entry points --------------------------------------------------------- */
@@ -1294,33 +1330,6 @@ tl_clear (Tl *tl)
   g_clear_pointer (&tl->credit_sources, g_hash_table_unref);
   g_clear_pointer (&tl->json_path, g_free);
   g_clear_pointer (&tl->csv_columns, g_hash_table_unref);
-}
-
-/* A title for a timeline that has none: the file's name. */
-static void
-default_title (Tl *tl)
-{
-  if (weft_dataset_get_title (tl->dataset) == NULL)
-    {
-      g_autofree char *base = g_path_get_basename (tl->ctx->name);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      weft_dataset_set_title (tl->dataset, base);
-    }
-}
-
-static WeftDataset *
-tl_finish (Tl      *tl,
-           GError **error)
-{
-  if (tl->stop)
-    return NULL;
-  default_title (tl);
-  if (!weft_import_finish (tl->ctx, tl->dataset, error))
-    return NULL;
-  return g_steal_pointer (&tl->dataset);
 }
 
 WeftDataset *
@@ -1402,37 +1411,8 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
       else if (events == NULL)
         tl_report (&tl, WEFT_SEVERITY_WARNING, NULL, _("a timeline without “events”"));
 
-      for (guint i = 0; events && i < json_array_get_length (events) && !tl.stop; i++)
-        {
-          JsonNode *node = json_array_get_element (events, i);
-
-          g_free (tl.json_path);
-          tl.json_path = g_strdup_printf ("events[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              ctx->summary->n_records++;
-              tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("a slide must be an object; it is left out"));
-              tl_skip (&tl);
-              continue;
-            }
-          read_event_slide (&tl, json_node_get_object (node));
-        }
-
-      for (guint i = 0; eras && i < json_array_get_length (eras) && !tl.stop; i++)
-        {
-          JsonNode *node = json_array_get_element (eras, i);
-
-          g_free (tl.json_path);
-          tl.json_path = g_strdup_printf ("eras[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              ctx->summary->n_records++;
-              tl_report (&tl, WEFT_SEVERITY_ERROR, NULL, _("an era must be an object; it is left out"));
-              tl_skip (&tl);
-              continue;
-            }
-          read_era_slide (&tl, json_node_get_object (node));
-        }
+      read_slides (&tl, events, "events", SLIDE_EVENT, FALSE);
+      read_slides (&tl, eras, "eras", SLIDE_ERA, FALSE);
     }
 
   if (json_object_get_size (dataset_keep) > 0)
@@ -1443,7 +1423,7 @@ weft_import_timelinejs_json (WeftImportContext  *ctx,
       weft_dataset_set_extra (tl.dataset, extra);
     }
 
-  result = tl_finish (&tl, error);
+  result = weft_import_context_finish (ctx, g_steal_pointer (&tl.dataset), error);
   tl_clear (&tl);
 
   weft_resolve_json_positions (ctx->diagnostics, first, text + skip, length - skip);
@@ -1631,51 +1611,29 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
   int index_of[N_COLS];
   guint n_headers = 0;
   guint line, column;
-  const char *invalid = NULL;
   Tl tl;
 
-  if (!g_utf8_validate_len (text, length, &invalid))
-    {
-      guint l = 1, c = 1;
-
-      weft_text_advance_position (text, invalid - text, &l, &c);
-      weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, l, c, NULL,
-                            _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"));
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX, _("%s:%u:%u: invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
-                   ctx->name, l, c);
-      return NULL;
-    }
+  if (!weft_csv_check_utf8 (text, length, ctx->name, _("invalid UTF-8; save the spreadsheet as CSV in UTF-8"),
+                            ctx->diagnostics, error))
+    return NULL;
 
   tl_init (&tl, ctx, error);
   tl.csv = TRUE;
   tl.csv_columns = g_hash_table_new (weft_str_hash, g_str_equal);
   weft_csv_reader_init (&reader, text, length);
 
-  for (guint c = 0; c < N_COLS; c++)
-    index_of[c] = -1;
-
-  if (!weft_csv_reader_next (&reader, &line, &column, &local_error) || local_error != NULL)
+  tl.csv_headers = weft_csv_reader_next_header (&reader, ctx->diagnostics);
+  if (tl.csv_headers == NULL)
     {
-      if (local_error != NULL)
-        weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", local_error->message);
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_SYNTAX,
                    _("%s: the first line must be the TimelineJS template's header (Year, Month, Day, …, Headline, …)"),
                    ctx->name);
       goto out;
     }
 
-  n_headers = reader.fields->len;
-  tl.csv_headers = g_new0 (char *, n_headers + 1);
-  for (guint i = 0; i < n_headers; i++)
-    {
-      WeftCsvField *f = &g_array_index (reader.fields, WeftCsvField, i);
-      g_autofree char *name = g_strstrip (g_strdup (f->text));
-
-      tl.csv_headers[i] = g_strdup (name);
-      for (guint c = 0; c < N_COLS; c++)
-        if (g_ascii_strcasecmp (name, columns[c].header) == 0 && index_of[c] < 0)
-          index_of[c] = i;
-    }
+  n_headers = g_strv_length (tl.csv_headers);
+  for (guint c = 0; c < N_COLS; c++)
+    index_of[c] = weft_csv_find_column ((const char * const *) tl.csv_headers, columns[c].header);
 
   if (index_of[COL_YEAR] < 0 || index_of[COL_HEADLINE] < 0)
     {
@@ -1701,27 +1659,15 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
           ctx->summary->n_records++;
           weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL,
                                 _("%s; the row is left out"), local_error->message);
-          tl_skip (&tl);
-          if (ctx->options->strict)
-            {
-              tl.stop = TRUE;
-              g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
-                           _("%s: stopped at the first problem (strict mode): %s"), ctx->name, local_error->message);
-              break;
-            }
+          weft_import_context_skip (ctx);
+          if (weft_import_context_stop (ctx, 0, 0, local_error->message, error))
+            break;
           continue;
         }
 
       /* Blank lines are not rows. */
-      if (reader.fields->len == 1 && g_array_index (reader.fields, WeftCsvField, 0).text[0] == '\0')
+      if (weft_csv_reader_is_blank (&reader))
         continue;
-      {
-        gboolean empty = TRUE;
-        for (guint i = 0; i < reader.fields->len; i++)
-          empty &= g_array_index (reader.fields, WeftCsvField, i).text[0] == '\0';
-        if (empty)
-          continue;
-      }
 
       tl.csv_fields = (WeftCsvField *) reader.fields->data;
       tl.n_csv_fields = reader.fields->len;
@@ -1748,7 +1694,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
       else
         read_event_slide (&tl, slide);
 
-      if (tl.stop)
+      if (ctx->stopped)
         break;
     }
 
@@ -1759,7 +1705,7 @@ weft_import_timelinejs_csv (WeftImportContext  *ctx,
     weft_dataset_set_extra (tl.dataset, extra);
   }
 
-  result = tl_finish (&tl, error);
+  result = weft_import_context_finish (ctx, g_steal_pointer (&tl.dataset), error);
 
 out:
   weft_csv_reader_clear (&reader);

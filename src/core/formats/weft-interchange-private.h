@@ -1,22 +1,21 @@
-/* weft-interchange-private.h: shared by the importers and exporters
+/* weft-interchange-private.h: the importers' and exporters' entry points,
+ * and what they share
+ *
+ * Only the registry (weft-formats.c) calls the entry points declared
+ * here. The importers and exporters include this header for the shared
+ * helpers (writer, ids, HTML text, dates, JSON) and the import context,
+ * never the registry's weft-formats.h.
  *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
 
 #include "weft-dataset-private.h"
-#include "weft-formats.h"
+#include "weft-import-context.h"
 
 G_BEGIN_DECLS
 
-/* ---- Import context ------------------------------------------------------ */
-
-typedef struct {
-  WeftDiagnostics         *diagnostics;   /* never NULL */
-  const WeftImportOptions *options;       /* never NULL */
-  WeftImportSummary       *summary;       /* never NULL */
-  const char              *name;          /* the input, for messages */
-} WeftImportContext;
+/* ---- Importers and exporters -------------------------------------------- */
 
 /* Importers of whole files in memory. Each returns a finished dataset or
  * NULL with @error set; problems with single records go to the
@@ -36,18 +35,6 @@ WeftDataset *weft_import_csv_events       (WeftImportContext *ctx,
 /* Streams @file (read once, or several times with a focus). */
 WeftDataset *weft_import_ftm              (WeftImportContext *ctx,
                                            GFile             *file,
-                                           GError           **error);
-
-/* Finishes @dataset; reference problems (which importers avoid) are copied
- * to the context's diagnostics as errors. Returns FALSE with @error set
- * when there were any. */
-gboolean     weft_import_finish           (WeftImportContext *ctx,
-                                           WeftDataset       *dataset,
-                                           GError           **error);
-
-/* Counts a record that could not be read and, in strict mode, says so in
- * @error and returns FALSE. */
-gboolean     weft_import_skip             (WeftImportContext *ctx,
                                            GError           **error);
 
 /* ---- Output -------------------------------------------------------------- */
@@ -79,6 +66,11 @@ void         weft_writer_append_xml       (WeftWriter        *writer,
 /* A JSON string literal, quotes included. */
 void         weft_writer_append_json_string (WeftWriter      *writer,
                                              const char      *text);
+/* "NAME": inside a JSON object, after a comma unless *@first (which it
+ * then clears). */
+void         weft_writer_append_json_key  (WeftWriter        *writer,
+                                           gboolean          *first,
+                                           const char        *name);
 /* Any JSON value, compact. */
 void         weft_writer_append_json_node (WeftWriter        *writer,
                                            JsonNode          *node);
@@ -106,6 +98,64 @@ gboolean     weft_export_csv_tables       (WeftDataset    *dataset,
                                            WeftCloseTable  close_table,
                                            gpointer        user_data,
                                            GError        **error);
+
+/* ---- Graphs (GraphML, GEXF) ---------------------------------------------- */
+
+/* The item type as the graph exports name it: "entity", "event", "source",
+ * "claim", "relation", "era"; "item" for none. */
+const char  *weft_export_item_type_name   (WeftItemType       type);
+
+/* What the graph exports write of a node. */
+typedef struct {
+  const char     *type;          /* weft_export_item_type_name() */
+  const char     *kind;          /* an entity's kind, else the type */
+  const char     *description;   /* entities and events */
+  const char     *country;       /* entities */
+  const char     *group;         /* events */
+  const char     *date_text;     /* NULL when undated (entities) */
+  const WeftDate *date;          /* NULL when undated */
+} WeftExportNode;
+
+void         weft_export_node_init        (WeftExportNode    *node,
+                                           const WeftItem    *item);
+
+/* One attribute of a node or an edge, as @format (GraphML or GEXF)
+ * writes it: <data key="KEY">VALUE</data>, or <attvalue for="KEY"
+ * value="VALUE"/>; VALUE escaped. Nothing when @value is NULL. */
+void         weft_export_graph_attribute  (WeftWriter        *writer,
+                                           WeftFormat         format,
+                                           const char        *key,
+                                           const char        *value);
+
+/* An edge of a graph export. */
+typedef struct {
+  const WeftItem *item;       /* the relation, or the event of a participation */
+  char           *id;         /* the relation's, or "EVENT/participant/N" */
+  const char     *source;
+  const char     *target;
+  const char     *type;       /* the relation's, or "participant" */
+  const char     *label;      /* the relation's label or the role; may be NULL */
+  const char     *date_text;  /* NULL when undated */
+  const WeftDate *date;       /* NULL when undated */
+} WeftExportEdge;
+
+/* <edge id="ID" source="SOURCE" target="TARGET", escaped, after @indent;
+ * the caller ends the tag. */
+void         weft_export_graph_edge_open  (WeftWriter           *writer,
+                                           const char           *indent,
+                                           const WeftExportEdge *edge);
+
+/* Every relation between two items of @is_node (a set of WeftItem
+ * pointers), then each participation of each event (entity -> event), in
+ * the dataset's order: an array of WeftExportEdge. */
+GArray      *weft_export_graph_edges      (WeftDataset       *dataset,
+                                           GHashTable        *is_node);
+
+/* The first and last day of @date in ISO 8601, each NULL when that end
+ * is open ("2019/..") or unknown ("2019/"). */
+void         weft_export_date_days        (const WeftDate    *date,
+                                           char             **first,
+                                           char             **last);
 
 /* ---- Ids ----------------------------------------------------------------- */
 
@@ -192,6 +242,12 @@ JsonObject  *weft_json_get_object         (JsonObject        *object,
                                            const char        *member);
 JsonArray   *weft_json_get_array          (JsonObject        *object,
                                            const char        *member);
+
+/* @strv's strings as a JSON array (empty for NULL). */
+JsonArray   *weft_json_strv_array         (const char * const *strv);
+/* @event's participants as [{"entity": ID, "role": ROLE}…], without
+ * "role" when there is none. */
+JsonArray   *weft_json_participants       (const WeftEvent   *event);
 
 /* The object under @key in @item's extra members, or NULL. */
 JsonObject  *weft_item_get_extra_object   (const WeftItem    *item,

@@ -172,6 +172,18 @@ weft_writer_append_json_string (WeftWriter *writer,
 }
 
 void
+weft_writer_append_json_key (WeftWriter *writer,
+                             gboolean   *first,
+                             const char *name)
+{
+  if (!*first)
+    weft_writer_append_c (writer, ',');
+  *first = FALSE;
+  weft_writer_append_json_string (writer, name);
+  weft_writer_append_c (writer, ':');
+}
+
+void
 weft_writer_append_json_node (WeftWriter *writer,
                               JsonNode   *node)
 {
@@ -188,11 +200,7 @@ weft_writer_append_json_node (WeftWriter *writer,
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            if (!first)
-              weft_writer_append_c (writer, ',');
-            first = FALSE;
-            weft_writer_append_json_string (writer, name);
-            weft_writer_append_c (writer, ':');
+            weft_writer_append_json_key (writer, &first, name);
             weft_writer_append_json_node (writer, member);
           }
         weft_writer_append_c (writer, '}');
@@ -266,6 +274,161 @@ weft_writer_finish (WeftWriter  *writer,
     }
 
   return TRUE;
+}
+
+/* ---- Graphs --------------------------------------------------------------- */
+
+const char *
+weft_export_item_type_name (WeftItemType type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_ENTITY: return "entity";
+    case WEFT_ITEM_EVENT: return "event";
+    case WEFT_ITEM_SOURCE: return "source";
+    case WEFT_ITEM_CLAIM: return "claim";
+    case WEFT_ITEM_RELATION: return "relation";
+    case WEFT_ITEM_ERA: return "era";
+    case WEFT_ITEM_NONE:
+    default:
+      return "item";
+    }
+}
+
+void
+weft_export_node_init (WeftExportNode *node,
+                       const WeftItem *item)
+{
+  memset (node, 0, sizeof *node);
+  node->type = weft_export_item_type_name (item->type);
+  node->kind = node->type;
+  node->date = weft_item_get_date (item);
+
+  if (item->type == WEFT_ITEM_ENTITY)
+    {
+      const WeftEntity *e = (const WeftEntity *) item;
+
+      node->kind = weft_entity_kind_to_string (e->kind);
+      node->description = e->description;
+      node->country = e->country;
+    }
+  else if (item->type == WEFT_ITEM_EVENT)
+    {
+      const WeftEvent *e = (const WeftEvent *) item;
+
+      node->description = e->description;
+      node->group = e->group;
+      node->date_text = e->date_text;
+    }
+  else
+    node->date_text = item->type == WEFT_ITEM_SOURCE ? ((const WeftSource *) item)->date_text
+                    : item->type == WEFT_ITEM_CLAIM ? ((const WeftClaim *) item)->date_text
+                    : item->type == WEFT_ITEM_RELATION ? ((const WeftRelation *) item)->date_text
+                    : item->type == WEFT_ITEM_ERA ? ((const WeftEra *) item)->date_text : NULL;
+}
+
+void
+weft_export_graph_attribute (WeftWriter *writer,
+                             WeftFormat  format,
+                             const char *key,
+                             const char *value)
+{
+  if (value == NULL)
+    return;
+
+  if (format == WEFT_FORMAT_GEXF)
+    {
+      weft_writer_printf (writer, "          <attvalue for=\"%s\" value=\"", key);
+      weft_writer_append_xml (writer, value);
+      weft_writer_append (writer, "\"/>\n");
+    }
+  else
+    {
+      weft_writer_printf (writer, "      <data key=\"%s\">", key);
+      weft_writer_append_xml (writer, value);
+      weft_writer_append (writer, "</data>\n");
+    }
+}
+
+static void
+edge_clear (gpointer data)
+{
+  g_free (((WeftExportEdge *) data)->id);
+}
+
+GArray *
+weft_export_graph_edges (WeftDataset *dataset,
+                         GHashTable  *is_node)
+{
+  GArray *edges = g_array_new (FALSE, TRUE, sizeof (WeftExportEdge));
+  GPtrArray *relations = weft_dataset_get_relations (dataset);
+  GPtrArray *events = weft_dataset_get_events (dataset);
+
+  g_array_set_clear_func (edges, edge_clear);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (relations, i);
+      WeftExportEdge edge = {
+        &r->item, g_strdup (r->item.id), r->from, r->to, r->type, r->label,
+        r->date_text, r->date_text ? &r->date : NULL,
+      };
+
+      /* A relation between items that are not nodes is left out. */
+      if (!g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->from)) ||
+          !g_hash_table_contains (is_node, weft_dataset_lookup (dataset, r->to)))
+        {
+          g_free (edge.id);
+          continue;
+        }
+      g_array_append_val (edges, edge);
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *e = g_ptr_array_index (events, i);
+
+      for (guint j = 0; j < e->n_participants; j++)
+        {
+          WeftExportEdge edge = {
+            &e->item, g_strdup_printf ("%s/participant/%u", e->item.id, j),
+            e->participants[j].entity, e->item.id, "participant", e->participants[j].role,
+            e->date_text, e->date_text ? &e->date : NULL,
+          };
+
+          g_array_append_val (edges, edge);
+        }
+    }
+
+  return edges;
+}
+
+void
+weft_export_graph_edge_open (WeftWriter           *writer,
+                             const char           *indent,
+                             const WeftExportEdge *edge)
+{
+  weft_writer_append (writer, indent);
+  weft_writer_append (writer, "<edge id=\"");
+  weft_writer_append_xml (writer, edge->id);
+  weft_writer_append (writer, "\" source=\"");
+  weft_writer_append_xml (writer, edge->source);
+  weft_writer_append (writer, "\" target=\"");
+  weft_writer_append_xml (writer, edge->target);
+  weft_writer_append_c (writer, '"');
+}
+
+void
+weft_export_date_days (const WeftDate  *date,
+                       char           **first,
+                       char           **last)
+{
+  const WeftDateFlags unsure = WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN;
+
+  /* An unknown end is no known one: Weft places "2019/" at 2019 alone,
+   * but another tool must not end it there. */
+  *first = date->start.flags & unsure ? NULL : weft_day_to_iso (date->lower);
+  *last = date->end.flags & unsure ? NULL : weft_day_to_iso (date->upper);
 }
 
 /* ---- Ids ------------------------------------------------------------------ */
@@ -457,6 +620,33 @@ weft_json_get_array (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
   return json_node_get_array (node);
+}
+
+JsonArray *
+weft_json_strv_array (const char * const *strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  return array;
+}
+
+JsonArray *
+weft_json_participants (const WeftEvent *event)
+{
+  JsonArray *participants = json_array_new ();
+
+  for (guint i = 0; i < event->n_participants; i++)
+    {
+      JsonObject *p = json_object_new ();
+
+      json_object_set_string_member (p, "entity", event->participants[i].entity);
+      if (event->participants[i].role != NULL)
+        json_object_set_string_member (p, "role", event->participants[i].role);
+      json_array_add_object_element (participants, p);
+    }
+  return participants;
 }
 
 JsonObject *

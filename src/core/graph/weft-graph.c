@@ -113,7 +113,7 @@ static void
 add_relation (WeftGraph    *self,
               WeftRelation *r)
 {
-  g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &r->item);
+  g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (self->dataset, &r->item);
   WeftEvidence evidence = weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len);
   const WeftEdgeStyle *style = weft_graph_style_for_evidence (evidence);
   guint n_sources = count_sources (claims);
@@ -148,7 +148,7 @@ add_together_edges (WeftGraph  *self,
           g_ptr_array_add (claims, link->via);
         }
       else
-        claims = weft_dataset_get_item_claims (self->dataset, link->via);
+        claims = weft_dataset_dup_item_claims (self->dataset, link->via);
       add_edge (self, link->via, WEFT_EDGE_TOGETHER, weft_graph_lookup_node (self, &link->from->item), (gint) i,
                 /* Translators: the label of a link between two entities
                  * named in the same event or claim. */
@@ -344,15 +344,18 @@ weft_graph_lookup_edge (WeftGraph      *self,
 
 GPtrArray *
 weft_graph_dup_dataset_nodes (WeftDataset *dataset,
-                              gboolean     with_events)
+                              gboolean     with_events,
+                              GHashTable  *is_node)
 {
-  g_autoptr(GHashTable) is_node = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) own = is_node == NULL ? g_hash_table_new (NULL, NULL) : NULL;
   GPtrArray *nodes = g_ptr_array_new ();
   GPtrArray *relations = weft_dataset_get_relations (dataset);
 
   g_ptr_array_extend (nodes, weft_dataset_get_entities (dataset), NULL, NULL);
   if (with_events)
     g_ptr_array_extend (nodes, weft_dataset_get_events (dataset), NULL, NULL);
+  if (is_node == NULL)
+    is_node = own;
   for (guint i = 0; i < nodes->len; i++)
     g_hash_table_add (is_node, g_ptr_array_index (nodes, i));
 

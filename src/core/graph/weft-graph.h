@@ -78,9 +78,12 @@ gint           weft_graph_lookup_edge    (WeftGraph          *self,
 
 /* The items an interchange export of the whole of @dataset (DOT, GEXF,
  * GraphML) draws as nodes, each once: every entity, every event when
- * @with_events, then whatever else the relations name, in their order. */
+ * @with_events, then whatever else the relations name, in their order.
+ * @is_node, when not NULL, gets each of them. A new array of borrowed
+ * items. */
 GPtrArray     *weft_graph_dup_dataset_nodes (WeftDataset        *dataset,
-                                             gboolean            with_events);
+                                             gboolean            with_events,
+                                             GHashTable         *is_node);
 
 /* A bounded part of @subgraph for datasets too large to lay out at once:
  * the @max_entities entities with the most links inside it (ties in file

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-hash.h"
+#include "weft-json-lex.h"
 #include "weft-json-locate.h"
 #include "weft-text.h"
 
@@ -59,295 +60,85 @@ weft_json_limits_get_default (WeftJsonLimits *limits)
   limits->max_values = env_limit ("WEFT_MAX_ITEMS", WEFT_DEFAULT_MAX_VALUES);
 }
 
-static gboolean G_GNUC_PRINTF (4, 0)
-vfail (Scanner    *s,
-       gsize       offset,
-       gboolean    limit,
-       const char *format,
-       va_list     args)
+/* Records the first problem, taking @message; the scan stops there. */
+static gboolean
+fail_with (Scanner  *s,
+           gsize     offset,
+           gboolean  limit,
+           char     *message)
 {
-  if (s->failed)
-    return FALSE;
-
-  s->failed = TRUE;
-  if (s->problem != NULL)
+  if (!s->failed && s->problem != NULL)
     {
       s->problem->offset = offset;
       s->problem->limit = limit;
-      s->problem->message = g_strdup_vprintf (format, args);
+      s->problem->message = g_steal_pointer (&message);
     }
 
+  s->failed = TRUE;
+  g_free (message);
   return FALSE;
 }
 
-static gboolean fail (Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (Scanner    *s,
-      gsize       offset,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  vfail (s, offset, FALSE, format, args);
-  va_end (args);
-  return FALSE;
-}
+/* A syntax error. */
+#define fail(s, offset, ...) fail_with ((s), (offset), FALSE, g_strdup_printf (__VA_ARGS__))
 
 /* A safety limit reached: the loader reports it as WEFT_ERROR_LIMIT. */
-static gboolean fail_limit (Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF (3, 4);
+#define fail_limit(s, offset, ...) fail_with ((s), (offset), TRUE, g_strdup_printf (__VA_ARGS__))
 
+/* A problem the lexical core found. */
 static gboolean
-fail_limit (Scanner    *s,
-            gsize       offset,
-            const char *format,
-            ...)
+fail_lex (Scanner          *s,
+          WeftJsonLexError *error)
 {
-  va_list args;
-
-  va_start (args, format);
-  vfail (s, offset, TRUE, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-/* A short, printable description of what stands at @pos. */
-static char *
-describe_at (Scanner *s,
-             gsize    pos)
-{
-  gunichar c;
-
-  if (pos >= s->length)
-    return g_strdup (_("the end of the file"));
-
-  c = g_utf8_get_char_validated (s->text + pos, s->length - pos);
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return g_strdup (_("an invalid byte"));
-  if (c < 0x20)
-    return g_strdup_printf (_("control character U+%04X"), c);
-  {
-    char buf[8] = { 0 };
-    g_unichar_to_utf8 (c, buf);
-    return g_strdup_printf ("“%s”", buf);
-  }
+  return fail_with (s, error->offset, FALSE, error->message);
 }
 
 static void
 skip_ws (Scanner *s)
 {
-  while (s->pos < s->length)
-    {
-      char c = s->text[s->pos];
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        s->pos++;
-      else
-        break;
-    }
+  s->pos = weft_json_skip_space (s->text, s->length, s->pos);
 }
 
-static gboolean
-is_hex (char c)
-{
-  return g_ascii_isxdigit (c);
-}
-
-static guint
-hex4 (const char *p)
-{
-  guint v = 0;
-
-  for (guint i = 0; i < 4; i++)
-    v = v * 16 + g_ascii_xdigit_value (p[i]);
-  return v;
-}
-
-/* Scans a string starting at the opening quote. When @out is not NULL the
+/* A string the core has lexed: within the length limit; with @out, its
  * decoded text is appended to it. */
+static gboolean
+take_string (Scanner             *s,
+             const WeftJsonToken *token,
+             GString             *out)
+{
+  gsize length = token->end - token->start - 2;
+
+  if (length > s->limits->max_string_length)
+    return fail_limit (s, token->start,
+                       _("a string of %llu bytes is longer than the limit of %llu bytes; "
+                         "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
+                       (unsigned long long) length,
+                       (unsigned long long) s->limits->max_string_length);
+
+  if (out != NULL)
+    {
+      gsize old = out->len;
+
+      g_string_set_size (out, old + length);
+      g_string_truncate (out, old + weft_json_decode_string (s->text + token->start + 1, length, out->str + old));
+    }
+
+  s->pos = token->end;
+  return TRUE;
+}
+
+/* The string that starts at s->pos (a member name). */
 static gboolean
 scan_string (Scanner *s,
              GString *out)
 {
-  gsize start = s->pos;
+  WeftJsonToken token;
+  WeftJsonLexError error;
 
-  s->pos++;  /* the quote */
-  while (s->pos < s->length)
-    {
-      guchar c = s->text[s->pos];
+  if (!weft_json_lex_string (s->text, s->length, s->pos, WEFT_JSON_LEX_STRICT, &token, &error))
+    return fail_lex (s, &error);
 
-      /* Plain characters, the bulk of any file, in a tight loop. */
-      if (G_LIKELY (c >= 0x20 && c < 0x80 && c != '"' && c != '\\'))
-        {
-          gsize run = s->pos;
-
-          do
-            run++;
-          while (run < s->length &&
-                 (guchar) s->text[run] >= 0x20 && (guchar) s->text[run] < 0x80 &&
-                 s->text[run] != '"' && s->text[run] != '\\');
-          if (out)
-            g_string_append_len (out, s->text + s->pos, run - s->pos);
-          s->pos = run;
-          continue;
-        }
-
-      if (c >= 0x80)
-        {
-          gunichar u = g_utf8_get_char_validated (s->text + s->pos, s->length - s->pos);
-
-          if (u == (gunichar) -1 || u == (gunichar) -2)
-            return fail (s, s->pos, _("invalid UTF-8; save the file as UTF-8 text"));
-          {
-            gsize n = g_utf8_skip[c];
-
-            if (out)
-              g_string_append_len (out, s->text + s->pos, n);
-            s->pos += n;
-          }
-          continue;
-        }
-
-      if (c == '"')
-        {
-          if (s->pos - start - 1 > s->limits->max_string_length)
-            return fail_limit (s, start,
-                               _("a string of %llu bytes is longer than the limit of %llu bytes; "
-                                 "if the file is legitimate, raise WEFT_MAX_STRING_LENGTH"),
-                               (unsigned long long) (s->pos - start - 1),
-                               (unsigned long long) s->limits->max_string_length);
-          s->pos++;
-          return TRUE;
-        }
-
-      if (c < 0x20)
-        {
-          if (c == '\n' || c == '\r')
-            return fail (s, s->pos, _("a line break inside a string; end the string with \" or write the break as \\n"));
-          return fail (s, s->pos, _("control character U+%04X inside a string; write it as \\u%04X"), c, c);
-        }
-
-      if (c == '\\')
-        {
-          char e;
-
-          if (s->pos + 1 >= s->length)
-            break;
-          e = s->text[s->pos + 1];
-          switch (e)
-            {
-            case '"': case '\\': case '/':
-              if (out) g_string_append_c (out, e);
-              s->pos += 2;
-              break;
-            case 'b': if (out) g_string_append_c (out, '\b'); s->pos += 2; break;
-            case 'f': if (out) g_string_append_c (out, '\f'); s->pos += 2; break;
-            case 'n': if (out) g_string_append_c (out, '\n'); s->pos += 2; break;
-            case 'r': if (out) g_string_append_c (out, '\r'); s->pos += 2; break;
-            case 't': if (out) g_string_append_c (out, '\t'); s->pos += 2; break;
-            case 'u':
-              {
-                guint cp;
-
-                if (s->pos + 6 > s->length ||
-                    !is_hex (s->text[s->pos + 2]) || !is_hex (s->text[s->pos + 3]) ||
-                    !is_hex (s->text[s->pos + 4]) || !is_hex (s->text[s->pos + 5]))
-                  return fail (s, s->pos, _("\\u must be followed by four hexadecimal digits, as in \\u00e9"));
-                cp = hex4 (s->text + s->pos + 2);
-                s->pos += 6;
-                if (cp >= 0xD800 && cp <= 0xDBFF)
-                  {
-                    guint lo;
-
-                    if (s->pos + 6 > s->length || s->text[s->pos] != '\\' || s->text[s->pos + 1] != 'u' ||
-                        !is_hex (s->text[s->pos + 2]) || !is_hex (s->text[s->pos + 3]) ||
-                        !is_hex (s->text[s->pos + 4]) || !is_hex (s->text[s->pos + 5]))
-                      return fail (s, s->pos - 6, _("a \\u escape of a high surrogate must be followed by a low surrogate"));
-                    lo = hex4 (s->text + s->pos + 2);
-                    if (lo < 0xDC00 || lo > 0xDFFF)
-                      return fail (s, s->pos, _("a \\u escape of a high surrogate must be followed by a low surrogate"));
-                    s->pos += 6;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                  }
-                else if (cp >= 0xDC00 && cp <= 0xDFFF)
-                  return fail (s, s->pos - 6, _("a \\u escape of a low surrogate without a high surrogate before it"));
-                else if (cp == 0)
-                  return fail (s, s->pos - 6, _("\\u0000 (a NUL character) is not allowed in text"));
-                if (out)
-                  g_string_append_unichar (out, cp);
-              }
-              break;
-            default:
-              return fail (s, s->pos, _("unknown escape \\%c; use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
-                           g_ascii_isprint (e) ? e : '?');
-            }
-          continue;
-        }
-
-      if (out)
-        g_string_append_c (out, c);
-      s->pos++;
-    }
-
-  return fail (s, start, _("this string is never closed; add a \" where it should end"));
-}
-
-static gboolean
-scan_number (Scanner *s)
-{
-  gsize start = s->pos;
-
-  if (s->text[s->pos] == '-')
-    s->pos++;
-  if (s->pos >= s->length || !g_ascii_isdigit (s->text[s->pos]))
-    return fail (s, start, _("a number needs digits after “-”"));
-  if (s->text[s->pos] == '0')
-    {
-      s->pos++;
-      if (s->pos < s->length && g_ascii_isdigit (s->text[s->pos]))
-        return fail (s, start, _("a number cannot start with 0 followed by more digits; write it without the leading zero or as a string"));
-    }
-  else
-    while (s->pos < s->length && g_ascii_isdigit (s->text[s->pos]))
-      s->pos++;
-
-  if (s->pos < s->length && s->text[s->pos] == '.')
-    {
-      s->pos++;
-      if (s->pos >= s->length || !g_ascii_isdigit (s->text[s->pos]))
-        return fail (s, s->pos, _("a decimal point must be followed by digits"));
-      while (s->pos < s->length && g_ascii_isdigit (s->text[s->pos]))
-        s->pos++;
-    }
-
-  if (s->pos < s->length && (s->text[s->pos] == 'e' || s->text[s->pos] == 'E'))
-    {
-      s->pos++;
-      if (s->pos < s->length && (s->text[s->pos] == '+' || s->text[s->pos] == '-'))
-        s->pos++;
-      if (s->pos >= s->length || !g_ascii_isdigit (s->text[s->pos]))
-        return fail (s, s->pos, _("an exponent must have digits"));
-      while (s->pos < s->length && g_ascii_isdigit (s->text[s->pos]))
-        s->pos++;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_word (Scanner    *s,
-           const char *word)
-{
-  gsize n = strlen (word);
-
-  if (s->length - s->pos >= n && memcmp (s->text + s->pos, word, n) == 0)
-    {
-      s->pos += n;
-      return TRUE;
-    }
-  return FALSE;
+  return take_string (s, &token, out);
 }
 
 static void
@@ -401,11 +192,51 @@ track_member (Scanner    *s,
   return TRUE;
 }
 
+/* A member name, in an object with @n_members so far; appended to the
+ * path when locating. */
 static gboolean
-scan_object (Scanner *s)
+scan_member_name (Scanner     *s,
+                  guint        n_members,
+                  GHashTable **names,
+                  GHashTable **hashes)
 {
+  g_autofree char *found = NULL;
+  gsize name_start = s->pos;
+
+  if (s->text[s->pos] != '"')
+    {
+      found = weft_json_describe_at (s->text, s->length, s->pos);
+      return fail (s, s->pos, _("expected a member name in double quotes, found %s"), found);
+    }
+
+  if (s->wanted != NULL)
+    {
+      if (s->path->len > 0)
+        g_string_append_c (s->path, '.');
+      return scan_string (s, s->path);
+    }
+
+  if (n_members <= TRACK_MEMBERS)
+    return scan_string (s, NULL);
+
+  if (*names == NULL)
+    {
+      /* Keyed by the names themselves: a keyed hash. */
+      *names = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
+      *hashes = g_hash_table_new (NULL, NULL);
+    }
+  g_string_truncate (s->name, 0);
+  return scan_string (s, s->name) && track_member (s, *names, *hashes, s->name->str, name_start);
+}
+
+/* An object or an array, from its opening bracket at s->pos. */
+static gboolean
+scan_container (Scanner *s)
+{
+  gboolean object = s->text[s->pos] == '{';
+  char close = object ? '}' : ']';
   gsize open = s->pos;
-  guint n_members = 0;
+  guint n = 0;
   g_autoptr(GHashTable) names = NULL;
   g_autoptr(GHashTable) hashes = NULL;
 
@@ -413,7 +244,7 @@ scan_object (Scanner *s)
     return FALSE;
   s->pos++;
   skip_ws (s);
-  if (s->pos < s->length && s->text[s->pos] == '}')
+  if (s->pos < s->length && s->text[s->pos] == close)
     {
       s->pos++;
       s->depth--;
@@ -427,166 +258,88 @@ scan_object (Scanner *s)
 
       skip_ws (s);
       if (s->pos >= s->length)
-        return fail (s, open, _("this object is never closed; add a “}”"));
-      if (s->text[s->pos] != '"')
-        {
-          found = describe_at (s, s->pos);
-          return fail (s, s->pos, _("expected a member name in double quotes, found %s"), found);
-        }
+        return fail (s, open, object ? _("this object is never closed; add a “}”")
+                                     : _("this array is never closed; add a “]”"));
 
-      if (s->wanted != NULL)
+      if (object)
         {
-          if (s->path->len > 0)
-            g_string_append_c (s->path, '.');
-          if (!scan_string (s, s->path))
+          if (!scan_member_name (s, ++n, &names, &hashes))
             return FALSE;
-        }
-      else if (++n_members > TRACK_MEMBERS)
-        {
-          gsize name_start = s->pos;
-
-          if (names == NULL)
+          skip_ws (s);
+          if (s->pos >= s->length || s->text[s->pos] != ':')
             {
-              /* Keyed by the names themselves: a keyed hash. */
-              names = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, NULL);
-              hashes = g_hash_table_new (NULL, NULL);
+              found = weft_json_describe_at (s->text, s->length, s->pos);
+              return fail (s, s->pos, _("expected “:” after the member name, found %s"), found);
             }
-          g_string_truncate (s->name, 0);
-          if (!scan_string (s, s->name) ||
-              !track_member (s, names, hashes, s->name->str, name_start))
-            return FALSE;
+          s->pos++;
+          skip_ws (s);
         }
-      else if (!scan_string (s, NULL))
-        return FALSE;
-
-      skip_ws (s);
-      if (s->pos >= s->length || s->text[s->pos] != ':')
+      else if (s->wanted != NULL)
         {
-          found = describe_at (s, s->pos);
-          return fail (s, s->pos, _("expected “:” after the member name, found %s"), found);
+          g_string_append_printf (s->path, "[%u]", n++);
         }
-      s->pos++;
-      skip_ws (s);
+
       if (!scan_value (s))
         return FALSE;
       g_string_truncate (s->path, saved);
 
       skip_ws (s);
       if (s->pos >= s->length)
-        return fail (s, open, _("this object is never closed; add a “}”"));
+        return fail (s, open, object ? _("this object is never closed; add a “}”")
+                                     : _("this array is never closed; add a “]”"));
       if (s->text[s->pos] == ',')
         {
           s->pos++;
           skip_ws (s);
-          if (s->pos < s->length && s->text[s->pos] == '}')
-            return fail (s, s->pos, _("a “,” before “}”; remove the trailing comma"));
+          if (s->pos < s->length && s->text[s->pos] == close)
+            return fail (s, s->pos, object ? _("a “,” before “}”; remove the trailing comma")
+                                           : _("a “,” before “]”; remove the trailing comma"));
           continue;
         }
-      if (s->text[s->pos] == '}')
+      if (s->text[s->pos] == close)
         {
           s->pos++;
           s->depth--;
           return TRUE;
         }
-      found = describe_at (s, s->pos);
-      return fail (s, s->pos, _("expected “,” or “}” after a member, found %s"), found);
-    }
-}
-
-static gboolean
-scan_array (Scanner *s)
-{
-  gsize open = s->pos;
-  guint index = 0;
-
-  if (!enter (s))
-    return FALSE;
-  s->pos++;
-  skip_ws (s);
-  if (s->pos < s->length && s->text[s->pos] == ']')
-    {
-      s->pos++;
-      s->depth--;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      gsize saved = s->path->len;
-      g_autofree char *found = NULL;
-
-      skip_ws (s);
-      if (s->pos >= s->length)
-        return fail (s, open, _("this array is never closed; add a “]”"));
-      if (s->wanted != NULL)
-        g_string_append_printf (s->path, "[%u]", index);
-      if (!scan_value (s))
-        return FALSE;
-      g_string_truncate (s->path, saved);
-      index++;
-
-      skip_ws (s);
-      if (s->pos >= s->length)
-        return fail (s, open, _("this array is never closed; add a “]”"));
-      if (s->text[s->pos] == ',')
-        {
-          s->pos++;
-          skip_ws (s);
-          if (s->pos < s->length && s->text[s->pos] == ']')
-            return fail (s, s->pos, _("a “,” before “]”; remove the trailing comma"));
-          continue;
-        }
-      if (s->text[s->pos] == ']')
-        {
-          s->pos++;
-          s->depth--;
-          return TRUE;
-        }
-      found = describe_at (s, s->pos);
-      return fail (s, s->pos, _("expected “,” or “]” after an element, found %s"), found);
+      found = weft_json_describe_at (s->text, s->length, s->pos);
+      return fail (s, s->pos, object ? _("expected “,” or “}” after a member, found %s")
+                                     : _("expected “,” or “]” after an element, found %s"), found);
     }
 }
 
 static gboolean
 scan_value (Scanner *s)
 {
-  g_autofree char *found = NULL;
-  char c;
-
-  if (s->pos >= s->length)
-    return fail (s, s->pos, _("expected a value, found the end of the file"));
+  WeftJsonToken token;
+  WeftJsonLexError error;
 
   /* Counted before json-glib builds a node for each. */
-  if (s->limits->max_values > 0 && ++s->n_values > s->limits->max_values)
+  if (s->pos < s->length && s->limits->max_values > 0 && ++s->n_values > s->limits->max_values)
     return fail_limit (s, s->pos,
                        _("more than %llu values (objects, arrays, strings, numbers…) in one file; "
                          "reading them would need gigabytes of memory. If the file is legitimate, raise WEFT_MAX_ITEMS"),
                        (unsigned long long) s->limits->max_values);
 
   record (s);
-  c = s->text[s->pos];
-  switch (c)
-    {
-    case '{': return scan_object (s);
-    case '[': return scan_array (s);
-    case '"': return scan_string (s, NULL);
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      return scan_number (s);
-    case 't': if (scan_word (s, "true")) return TRUE; break;
-    case 'f': if (scan_word (s, "false")) return TRUE; break;
-    case 'n': if (scan_word (s, "null")) return TRUE; break;
-    case '\'':
-      return fail (s, s->pos, _("strings must be in double quotes (\"), not single quotes"));
-    default:
-      if ((guchar) c >= 0x80 &&
-          (gunichar) g_utf8_get_char_validated (s->text + s->pos, s->length - s->pos) >= (gunichar) -2)
-        return fail (s, s->pos, _("invalid UTF-8; save the file as UTF-8 text"));
-      break;
-    }
+  if (!weft_json_lex_value (s->text, s->length, s->pos, WEFT_JSON_LEX_STRICT, &token, &error))
+    return fail_lex (s, &error);
 
-  found = describe_at (s, s->pos);
-  return fail (s, s->pos, _("expected a value (an object, array, string, number, true, false or null), found %s"), found);
+  switch (token.kind)
+    {
+    case WEFT_JSON_OBJECT:
+    case WEFT_JSON_ARRAY:
+      return scan_container (s);
+    case WEFT_JSON_STRING:
+      return take_string (s, &token, NULL);
+    case WEFT_JSON_NUMBER:
+    case WEFT_JSON_TRUE:
+    case WEFT_JSON_FALSE:
+    case WEFT_JSON_NULL:
+    default:
+      s->pos = token.end;
+      return TRUE;
+    }
 }
 
 gboolean
@@ -623,7 +376,7 @@ weft_json_check (const char           *text,
       skip_ws (&s);
       if (s.pos < length)
         {
-          g_autofree char *found = describe_at (&s, s.pos);
+          g_autofree char *found = weft_json_describe_at (text, length, s.pos);
           fail (&s, s.pos, _("unexpected %s after the end of the JSON value"), found);
         }
     }

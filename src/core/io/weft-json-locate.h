@@ -36,12 +36,14 @@ typedef struct {
   gboolean  limit;          /* a safety limit was reached (not a syntax error) */
 } WeftJsonProblem;
 
-/* The limits in force: the defaults, or the environment variables
- * WEFT_MAX_DEPTH, WEFT_MAX_STRING_LENGTH and WEFT_MAX_ITEMS when set. */
+/* Fills @limits (caller-allocated) with the limits in force: the
+ * defaults, or the environment variables WEFT_MAX_DEPTH,
+ * WEFT_MAX_STRING_LENGTH and WEFT_MAX_ITEMS when set. */
 void     weft_json_limits_get_default (WeftJsonLimits        *limits);
 
-/* Checks that @text is one well-formed JSON value within @limits, in valid
- * UTF-8. On failure fills @problem (free its message). */
+/* Returns whether @text is one well-formed JSON value within @limits (NULL
+ * for the defaults), in valid UTF-8. On failure fills @problem (which may
+ * be NULL; free its message). */
 gboolean weft_json_check              (const char            *text,
                                        gsize                  length,
                                        const WeftJsonLimits  *limits,
@@ -55,7 +57,8 @@ void     weft_json_locate             (const char            *text,
                                        gsize                  length,
                                        GHashTable            *wanted);
 
-/* 1-based line and column (in characters) of byte @offset. */
+/* Stores in @line and @column the 1-based line and column (in characters)
+ * of byte @offset. */
 void     weft_json_offset_to_position (const char            *text,
                                        gsize                  length,
                                        gsize                  offset,

@@ -11,7 +11,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "weft-json-lex.h"
 #include "weft-json-tokens.h"
+
+/* FtM streams are bulk data: an escape that stands for no character (a
+ * lone surrogate, \u0000) is read as U+FFFD rather than losing the whole
+ * record; self->replaced tells the reader, which warns (weft-json-lex.h).
+ * The text is checked as UTF-8 in one go first. */
+#define LEX_FLAGS (WEFT_JSON_LEX_REPLACE_INVALID | WEFT_JSON_LEX_UTF8_VALIDATED)
 
 /* FtM records are shallow; this only stops runaway input. */
 #define MAX_DEPTH 64
@@ -32,16 +39,27 @@ void
 weft_jtokens_clear (WeftJTokens *self)
 {
   g_clear_pointer (&self->tokens, g_free);
+  g_clear_pointer (&self->error_message, g_free);
   self->capacity = self->n_tokens = 0;
 }
 
+/* @message is static; see fail_lex() for the core's. */
 static gboolean
 fail (Parser     *parser,
       const char *at,
       const char *message)
 {
   parser->self->error_offset = at - parser->self->text;
-  parser->self->error_message = message;
+  parser->self->error_message = g_strdup (message);
+  return FALSE;
+}
+
+static gboolean
+fail_lex (Parser           *parser,
+          WeftJsonLexError *error)
+{
+  parser->self->error_offset = error->offset;
+  parser->self->error_message = error->message;
   return FALSE;
 }
 
@@ -74,140 +92,82 @@ add_token (Parser       *parser,
 static inline void
 skip_space (Parser *parser)
 {
-  while (parser->p < parser->end &&
-         (*parser->p == ' ' || *parser->p == '\t' || *parser->p == '\n' || *parser->p == '\r'))
-    parser->p++;
+  const char *text = parser->self->text;
+
+  parser->p = text + weft_json_skip_space (text, parser->end - text, parser->p - text);
+}
+
+/* A token for what the core lexed, the parser moved past it. */
+static guint
+add_lexed (Parser              *parser,
+           const WeftJsonToken *lexed)
+{
+  static const WeftJTokType types[] = {
+    [WEFT_JSON_OBJECT] = WEFT_JTOK_OBJECT,
+    [WEFT_JSON_ARRAY] = WEFT_JTOK_ARRAY,
+    [WEFT_JSON_STRING] = WEFT_JTOK_STRING,
+    [WEFT_JSON_NUMBER] = WEFT_JTOK_NUMBER,
+    [WEFT_JSON_TRUE] = WEFT_JTOK_TRUE,
+    [WEFT_JSON_FALSE] = WEFT_JTOK_FALSE,
+    [WEFT_JSON_NULL] = WEFT_JTOK_NULL,
+  };
+  WeftJTokens *self = parser->self;
+  guint index;
+  WeftJTok *t;
+
+  if (lexed->kind == WEFT_JSON_STRING)
+    {
+      /* Inside the quotes. */
+      index = add_token (parser, WEFT_JTOK_STRING, self->text + lexed->start + 1);
+      t = &self->tokens[index];
+      t->length = lexed->end - lexed->start - 2;
+      t->escaped = lexed->escaped;
+      if (lexed->replaced != 0 && self->replaced < 0)
+        self->replaced = index;
+    }
+  else
+    {
+      index = add_token (parser, types[lexed->kind], self->text + lexed->start);
+      t = &self->tokens[index];
+      t->length = lexed->end - lexed->start;
+    }
+
+  t->next = index + 1;
+  parser->p = self->text + lexed->end;
+  return index;
 }
 
 static gboolean
 parse_string (Parser *parser)
 {
-  const char *start = parser->p + 1;
-  const char *p = start;
-  const char *end = parser->end;
-  gboolean escaped = FALSE;
-  guint index;
+  const char *text = parser->self->text;
+  WeftJsonToken lexed;
+  WeftJsonLexError error;
 
-  for (;;)
-    {
-      /* The common case: plain ASCII and UTF-8 (validated beforehand). */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-        p++;
+  if (!weft_json_lex_string (text, parser->end - text, parser->p - text, LEX_FLAGS, &lexed, &error))
+    return fail_lex (parser, &error);
 
-      if (p >= end)
-        return fail (parser, parser->p, _("a string that is never closed; end it with \""));
-
-      if (*p == '"')
-        break;
-
-      if ((guchar) *p < 0x20)
-        return fail (parser, p, _("a control character (such as a line break or tab) inside a string; "
-                                  "write it as an escape (\\n, \\t)"));
-
-      /* A backslash. */
-      escaped = TRUE;
-      if (p + 1 >= end)
-        return fail (parser, p, _("a string that is never closed; end it with \""));
-      switch (p[1])
-        {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          p += 2;
-          break;
-        case 'u':
-          for (int i = 2; i < 6; i++)
-            if (p + i >= end || !g_ascii_isxdigit (p[i]))
-              return fail (parser, p, _("\\u must be followed by four hexadecimal digits, as in \\u00e9"));
-          p += 6;
-          break;
-        default:
-          return fail (parser, p, _("an unknown escape in a string; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX"));
-        }
-    }
-
-  index = add_token (parser, WEFT_JTOK_STRING, start);
-  parser->self->tokens[index].length = p - start;
-  parser->self->tokens[index].escaped = escaped;
-  parser->self->tokens[index].next = index + 1;
-  parser->p = p + 1;
-  return TRUE;
-}
-
-static gboolean
-parse_number (Parser *parser)
-{
-  const char *start = parser->p;
-  const char *p = start;
-  const char *end = parser->end;
-  guint index;
-
-  if (p < end && *p == '-')
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p))
-    return fail (parser, start, _("expected a value: a string, number, object, array, true, false or null"));
-  if (*p == '0')
-    p++;
-  else
-    while (p < end && g_ascii_isdigit (*p))
-      p++;
-  if (p < end && *p == '.')
-    {
-      p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        return fail (parser, p, _("a digit must follow the decimal point"));
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        return fail (parser, p, _("a digit must follow the exponent"));
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-
-  index = add_token (parser, WEFT_JTOK_NUMBER, start);
-  parser->self->tokens[index].length = p - start;
-  parser->self->tokens[index].next = index + 1;
-  parser->p = p;
-  return TRUE;
-}
-
-static gboolean
-parse_literal (Parser       *parser,
-               const char   *word,
-               WeftJTokType  type)
-{
-  gsize n = strlen (word);
-  guint index;
-
-  if ((gsize) (parser->end - parser->p) < n || memcmp (parser->p, word, n) != 0)
-    return fail (parser, parser->p, _("expected a value: a string, number, object, array, true, false or null"));
-
-  index = add_token (parser, type, parser->p);
-  parser->self->tokens[index].length = n;
-  parser->self->tokens[index].next = index + 1;
-  parser->p += n;
+  add_lexed (parser, &lexed);
   return TRUE;
 }
 
 static gboolean parse_value (Parser *parser, guint depth);
 
+/* An object or array, whose opening bracket the core has lexed. */
 static gboolean
-parse_container (Parser *parser,
-                 guint   depth)
+parse_container (Parser              *parser,
+                 const WeftJsonToken *lexed,
+                 guint                depth)
 {
-  gboolean object = (*parser->p == '{');
+  gboolean object = lexed->kind == WEFT_JSON_OBJECT;
   char close = object ? '}' : ']';
-  guint index = add_token (parser, object ? WEFT_JTOK_OBJECT : WEFT_JTOK_ARRAY, parser->p);
+  guint index;
   guint size = 0;
 
   if (depth >= MAX_DEPTH)
     return fail (parser, parser->p, _("nested too deeply"));
 
-  parser->p++;
+  index = add_lexed (parser, lexed);
   skip_space (parser);
 
   if (parser->p < parser->end && *parser->p == close)
@@ -264,25 +224,21 @@ static gboolean
 parse_value (Parser *parser,
              guint   depth)
 {
+  const char *text = parser->self->text;
+  WeftJsonToken lexed;
+  WeftJsonLexError error;
+
   if (parser->p >= parser->end)
     return fail (parser, parser->p, _("the record ends where a value is expected"));
 
-  switch (*parser->p)
-    {
-    case '{':
-    case '[':
-      return parse_container (parser, depth);
-    case '"':
-      return parse_string (parser);
-    case 't':
-      return parse_literal (parser, "true", WEFT_JTOK_TRUE);
-    case 'f':
-      return parse_literal (parser, "false", WEFT_JTOK_FALSE);
-    case 'n':
-      return parse_literal (parser, "null", WEFT_JTOK_NULL);
-    default:
-      return parse_number (parser);
-    }
+  if (!weft_json_lex_value (text, parser->end - text, parser->p - text, LEX_FLAGS, &lexed, &error))
+    return fail_lex (parser, &error);
+
+  if (lexed.kind == WEFT_JSON_OBJECT || lexed.kind == WEFT_JSON_ARRAY)
+    return parse_container (parser, &lexed, depth);
+
+  add_lexed (parser, &lexed);
+  return TRUE;
 }
 
 gboolean
@@ -296,7 +252,8 @@ weft_jtokens_parse (WeftJTokens *self,
   self->text = text;
   self->length = length;
   self->n_tokens = 0;
-  self->error_message = NULL;
+  self->replaced = -1;
+  g_clear_pointer (&self->error_message, g_free);
   self->error_offset = 0;
 
   if (length > G_MAXUINT32)
@@ -317,16 +274,6 @@ weft_jtokens_parse (WeftJTokens *self,
   return TRUE;
 }
 
-static int
-hex4 (const char *p)
-{
-  int v = 0;
-
-  for (int i = 0; i < 4; i++)
-    v = v * 16 + g_ascii_xdigit_value (p[i]);
-  return v;
-}
-
 const char *
 weft_jtokens_string (WeftJTokens *self,
                      guint        index)
@@ -342,60 +289,7 @@ weft_jtokens_string (WeftJTokens *self,
   if (t->escaped)
     {
       /* Decoding only ever shrinks the text, so it is done in place. */
-      const char *in = s;
-      const char *end = s + t->length;
-      char *out = s;
-
-      while (in < end)
-        {
-          if (*in != '\\')
-            {
-              *out++ = *in++;
-              continue;
-            }
-
-          switch (in[1])
-            {
-            case 'b': *out++ = '\b'; in += 2; break;
-            case 'f': *out++ = '\f'; in += 2; break;
-            case 'n': *out++ = '\n'; in += 2; break;
-            case 'r': *out++ = '\r'; in += 2; break;
-            case 't': *out++ = '\t'; in += 2; break;
-            case 'u':
-              {
-                gunichar c = hex4 (in + 2);
-
-                in += 6;
-                if (c >= 0xD800 && c <= 0xDBFF)
-                  {
-                    if (end - in >= 6 && in[0] == '\\' && in[1] == 'u')
-                      {
-                        gunichar low = hex4 (in + 2);
-
-                        if (low >= 0xDC00 && low <= 0xDFFF)
-                          {
-                            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-                            in += 6;
-                          }
-                        else
-                          c = 0xFFFD;
-                      }
-                    else
-                      c = 0xFFFD;
-                  }
-                else if ((c >= 0xDC00 && c <= 0xDFFF) || c == 0)
-                  c = 0xFFFD;
-
-                out += g_unichar_to_utf8 (c, out);
-              }
-              break;
-            default:   /* " \ / */
-              *out++ = in[1];
-              in += 2;
-              break;
-            }
-        }
-      t->length = out - s;
+      t->length = weft_json_decode_string (s, t->length, s);
       t->escaped = 0;
     }
 

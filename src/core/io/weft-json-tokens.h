@@ -6,6 +6,13 @@
  * in place, on demand, so the text must be writable and stay alive while
  * the tokens are used. What a caller keeps it copies.
  *
+ * Strings, numbers and literals are lexed by the core every JSON reader
+ * of Weft shares (weft-json-lex.h), with one deliberate difference from
+ * the .weft scanner: an escape that stands for no character (a lone
+ * surrogate such as \ud800, or \u0000) does not stop the record; it is
+ * read as U+FFFD and `replaced` names the first string that holds one, so
+ * that the reader can warn with its position.
+ *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
@@ -40,23 +47,27 @@ typedef struct {
   WeftJTok *tokens;
   guint     n_tokens;
   guint     capacity;
+  gint      replaced;        /* the first string token with an escape read
+                              * as U+FFFD, or -1 */
   /* When parsing fails: */
-  gsize       error_offset;
-  const char *error_message;   /* translated, static */
+  gsize     error_offset;
+  char     *error_message;   /* translated; owned, until the next parse */
 } WeftJTokens;
 
+/* Prepares @self (caller-allocated) for weft_jtokens_parse(). */
 void         weft_jtokens_init        (WeftJTokens *self);
+/* Frees what @self holds (not @self). */
 void         weft_jtokens_clear       (WeftJTokens *self);
 
-/* Tokenizes @text (one JSON value, possibly surrounded by white space).
- * Returns FALSE with error_offset and error_message set when it is not
- * well-formed JSON in UTF-8. Token 0 is the root. */
+/* Tokenizes @text (one JSON value, possibly surrounded by white space),
+ * which @self borrows. Returns FALSE with error_offset and error_message
+ * set when it is not well-formed JSON in UTF-8. Token 0 is the root. */
 gboolean     weft_jtokens_parse       (WeftJTokens *self,
                                        char        *text,
                                        gsize        length);
 
 /* The string token @index decoded and NUL-terminated in place (a \u0000
- * becomes U+FFFD, a lone surrogate U+FFFD). */
+ * becomes U+FFFD, a lone surrogate U+FFFD); borrowed from the text. */
 const char  *weft_jtokens_string      (WeftJTokens *self,
                                        guint        index);
 /* Whether token @index is the string @literal (no decoding needed). */
@@ -67,7 +78,7 @@ gboolean     weft_jtokens_equal       (WeftJTokens *self,
 gint         weft_jtokens_member      (WeftJTokens *self,
                                        guint        object,
                                        const char  *name);
-/* The value @index as a json-glib tree. */
+/* The value @index as a new json-glib tree (owned by the caller). */
 JsonNode    *weft_jtokens_to_node     (WeftJTokens *self,
                                        guint        index);
 

@@ -22,8 +22,8 @@
 #include "weft-error.h"
 #include "weft-file.h"
 #include "weft-json-locate.h"
-#include "weft-file.h"
 #include "weft-loader.h"
+#include "weft-members.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
  * ("events[12].participants[0]") when a problem is reported. */
@@ -86,21 +86,20 @@ is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-/* Sorts the members of @object into @slots by @known; the rest go to a new
+/* Sorts the members of @object into @slots by @table; the rest go to a new
  * object in *@extra with a warning each. */
 static void
-collect (Ctx                *ctx,
-         JsonObject         *object,
-         const char * const *known,
-         guint               n_known,
-         JsonNode          **slots,
-         JsonObject        **extra)
+collect (Ctx                   *ctx,
+         JsonObject            *object,
+         const WeftMemberTable *table,
+         JsonNode             **slots,
+         JsonObject           **extra)
 {
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
 
-  memset (slots, 0, sizeof (JsonNode *) * n_known);
+  memset (slots, 0, sizeof (JsonNode *) * table->n_members);
   *extra = NULL;
 
   /* In the file's order: json_object_iter_next() goes in hash order,
@@ -110,11 +109,11 @@ collect (Ctx                *ctx,
     {
       guint i;
 
-      for (i = 0; i < n_known; i++)
-        if (strcmp (known[i], name) == 0)
+      for (i = 0; i < table->n_members; i++)
+        if (strcmp (table->members[i].name, name) == 0)
           break;
 
-      if (i < n_known)
+      if (i < table->n_members)
         {
           slots[i] = node;
           continue;
@@ -135,30 +134,76 @@ collect (Ctx                *ctx,
     }
 }
 
+typedef enum {
+  EXPECT_STRING,
+  EXPECT_ARRAY,
+  EXPECT_STRING_ARRAY,   /* only its type is checked here */
+  EXPECT_OBJECT,         /* only as an element */
+} Expected;
+
+/* Whether @node (the value of @member, NULL when it is missing) is there
+ * with the JSON type expected; says what is wrong when not. */
+static gboolean
+check_node (Ctx        *ctx,
+            JsonNode   *node,
+            const char *member,
+            gboolean    required,
+            Expected    expected)
+{
+  g_autofree char *path = NULL;
+
+  if (node == NULL)
+    {
+      if (required)
+        {
+          path = member_path (ctx, NULL);
+          weft_diagnostics_error_at (ctx->diagnostics, path,
+                                     expected == EXPECT_STRING
+                                     ? _("missing “%s”; add it as a string")
+                                     : _("missing “%s”; add it as an array (it may be empty: [])"),
+                                     member);
+        }
+      return FALSE;
+    }
+
+  if (expected == EXPECT_STRING ? is_string (node) : JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+
+  path = member_path (ctx, member);
+  weft_diagnostics_error_at (ctx->diagnostics, path,
+                             expected == EXPECT_STRING ? _("“%s” must be a string, not %s")
+                             : expected == EXPECT_ARRAY ? _("“%s” must be an array, not %s")
+                             : _("“%s” must be an array of strings, not %s"),
+                             member, describe_node (node));
+  return FALSE;
+}
+
+/* Says that element @index of the array @member is not a string or an
+ * object, as @expected. */
+static void
+report_element (Ctx        *ctx,
+                const char *member,
+                guint       index,
+                JsonNode   *element,
+                Expected    expected)
+{
+  g_autofree char *sub = g_strdup_printf ("%s[%u]", member, index);
+  g_autofree char *path = member_path (ctx, sub);
+
+  weft_diagnostics_error_at (ctx->diagnostics, path,
+                             expected == EXPECT_STRING ? _("each element of “%s” must be a string, not %s")
+                                                       : _("each element of “%s” must be an object, not %s"),
+                             member, describe_node (element));
+}
+
 static const char *
 get_string (Ctx        *ctx,
             JsonNode   *node,
             const char *member,
             gboolean    required)
 {
-  if (node == NULL)
-    {
-      if (required)
-        {
-          g_autofree char *path = member_path (ctx, NULL);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("missing “%s”; add it as a string"), member);
-        }
-      return NULL;
-    }
-
-  if (!is_string (node))
-    {
-      g_autofree char *path = member_path (ctx, member);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("“%s” must be a string, not %s"), member, describe_node (node));
-      return NULL;
-    }
+  if (!check_node (ctx, node, member, required, EXPECT_STRING))
+    return NULL;
 
   return json_node_get_string (node);
 }
@@ -172,16 +217,8 @@ get_string_list (Ctx          *ctx,
   JsonArray *array;
   guint n;
 
-  if (node == NULL)
+  if (!check_node (ctx, node, member, FALSE, EXPECT_STRING_ARRAY))
     return;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *path = member_path (ctx, member);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("“%s” must be an array of strings, not %s"), member, describe_node (node));
-      return;
-    }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
@@ -191,11 +228,7 @@ get_string_list (Ctx          *ctx,
 
       if (!is_string (element))
         {
-          g_autofree char *sub = g_strdup_printf ("%s[%u]", member, i);
-          g_autofree char *path = member_path (ctx, sub);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("each element of “%s” must be a string, not %s"),
-                                     member, describe_node (element));
+          report_element (ctx, member, i, element, EXPECT_STRING);
           continue;
         }
       weft_dataset_strv_append (ctx->dataset, list, json_node_get_string (element));
@@ -237,92 +270,29 @@ get_date (Ctx         *ctx,
   return TRUE;
 }
 
-static void
-report_enum (Ctx                *ctx,
-             const char         *member,
-             const char         *value,
-             const char * const *names,
-             guint               n_names)
+static guint
+get_enum (Ctx              *ctx,
+          JsonNode         *node,
+          const WeftMember *m)
 {
-  g_autofree char *path = member_path (ctx, member);
-  g_autoptr(GString) expected = g_string_new (NULL);
+  const char *text = get_string (ctx, node, m->name, m->required);
+  guint value;
 
-  for (guint i = 0; i < n_names; i++)
+  if (text == NULL)
+    return m->fallback;
+
+  if (!weft_enum_lookup (m->names, text, &value))
     {
-      if (i > 0)
-        g_string_append (expected, ", ");
-      g_string_append (expected, names[i]);
+      g_autofree char *path = member_path (ctx, m->name);
+      g_autofree char *expected = g_strjoinv (", ", (char **) m->names);
+
+      weft_diagnostics_error_at (ctx->diagnostics, path,
+                                 _("unknown %s “%s”; expected one of %s"),
+                                 m->name, text, expected);
+      return m->fallback;
     }
 
-  weft_diagnostics_error_at (ctx->diagnostics, path,
-                             _("unknown %s “%s”; expected one of %s"),
-                             member, value, expected->str);
-}
-
-static const char * const source_kind_names[] = { "article", "report", "survey", "dataset", "book", "other" };
-static const char * const entity_kind_names[] = { "organization", "company", "government", "person", "place",
-                                                  "group", "technology", "program", "other" };
-static const char * const status_names[] = { "reported", "alleged", "disputed", "confirmed", "denied", "opinion" };
-
-/* ---- Items -------------------------------------------------------------- */
-
-static void
-read_source (Ctx        *ctx,
-             JsonObject *object)
-{
-  static const char * const known[] = { "id", "title", "publisher", "author", "date", "url", "kind", "cited_by" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  WeftSourceKind kind = WEFT_SOURCE_OTHER;
-  const char *kind_text, *date_text;
-  WeftSource *s;
-  WeftDate date;
-
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-
-  kind_text = get_string (ctx, slots[6], "kind", TRUE);
-  if (kind_text != NULL && !weft_source_kind_from_string (kind_text, &kind))
-    report_enum (ctx, "kind", kind_text, source_kind_names, G_N_ELEMENTS (source_kind_names));
-
-  s = weft_dataset_add_source (ctx->dataset,
-                               get_string (ctx, slots[0], "id", TRUE),
-                               get_string (ctx, slots[1], "title", TRUE),
-                               kind);
-  s->item.extra = extra;
-  s->publisher = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[2], "publisher", FALSE));
-  s->author = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[3], "author", FALSE));
-  if (get_date (ctx, slots[4], "date", FALSE, &date_text, &date))
-    weft_dataset_set_item_date (ctx->dataset, &s->item, date_text, &date);
-  s->url = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[5], "url", FALSE));
-  s->cited_by = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[7], "cited_by", FALSE));
-}
-
-static void
-read_entity (Ctx        *ctx,
-             JsonObject *object)
-{
-  static const char * const known[] = { "id", "name", "kind", "aliases", "description", "tags", "country" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  WeftEntityKind kind = WEFT_ENTITY_OTHER;
-  const char *kind_text;
-  WeftEntity *e;
-
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-
-  kind_text = get_string (ctx, slots[2], "kind", TRUE);
-  if (kind_text != NULL && !weft_entity_kind_from_string (kind_text, &kind))
-    report_enum (ctx, "kind", kind_text, entity_kind_names, G_N_ELEMENTS (entity_kind_names));
-
-  e = weft_dataset_add_entity (ctx->dataset,
-                               get_string (ctx, slots[0], "id", TRUE),
-                               get_string (ctx, slots[1], "name", TRUE),
-                               kind);
-  e->item.extra = extra;
-  get_string_list (ctx, slots[3], "aliases", &e->aliases);
-  e->description = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[4], "description", FALSE));
-  get_string_list (ctx, slots[5], "tags", &e->tags);
-  e->country = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[6], "country", FALSE));
+  return value;
 }
 
 static gboolean
@@ -332,29 +302,8 @@ check_array (Ctx         *ctx,
              gboolean     required,
              JsonArray  **array)
 {
-  *array = NULL;
-
-  if (node == NULL)
-    {
-      if (required)
-        {
-          g_autofree char *path = member_path (ctx, NULL);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("missing “%s”; add it as an array (it may be empty: [])"), member);
-        }
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *path = member_path (ctx, member);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("“%s” must be an array, not %s"), member, describe_node (node));
-      return FALSE;
-    }
-
-  *array = json_node_get_array (node);
-  return TRUE;
+  *array = check_node (ctx, node, member, required, EXPECT_ARRAY) ? json_node_get_array (node) : NULL;
+  return *array != NULL;
 }
 
 static JsonObject *
@@ -365,227 +314,168 @@ element_object (Ctx        *ctx,
 {
   JsonNode *element = json_array_get_element (array, index);
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
-    {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", member, index);
-      g_autofree char *path = member_path (ctx, sub);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("each element of “%s” must be an object, not %s"),
-                                 member, describe_node (element));
-      return NULL;
-    }
+  if (JSON_NODE_HOLDS_OBJECT (element))
+    return json_node_get_object (element);
 
-  return json_node_get_object (element);
+  report_element (ctx, member, index, element, EXPECT_OBJECT);
+  return NULL;
 }
 
+/* ---- Members ------------------------------------------------------------ */
+
+static void read_member (Ctx              *ctx,
+                         const WeftMember *m,
+                         JsonNode         *node,
+                         gpointer          base);
+
+/* Reads @object into @base, the struct @table describes, member by member
+ * in table order; unknown members go to its extra object. */
 static void
-read_event (Ctx        *ctx,
-            JsonObject *object)
+read_members (Ctx                   *ctx,
+              JsonObject            *object,
+              const WeftMemberTable *table,
+              gpointer               base)
 {
-  static const char * const known[] = { "id", "title", "date", "description", "participants", "claims", "group", "tags" };
-  static const char * const participant_known[] = { "entity", "role" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  const char *date_text = NULL;
-  WeftDate date = { 0 };
-  JsonArray *participants;
-  WeftEvent *e;
+  JsonNode *slots[WEFT_MEMBERS_MAX];
 
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-  get_date (ctx, slots[2], "date", TRUE, &date_text, &date);
-
-  e = weft_dataset_add_event (ctx->dataset,
-                              get_string (ctx, slots[0], "id", TRUE),
-                              get_string (ctx, slots[1], "title", TRUE),
-                              date_text, &date);
-  e->item.extra = extra;
-  e->description = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[3], "description", FALSE));
-
-  if (check_array (ctx, slots[4], "participants", TRUE, &participants))
-    {
-      guint n = json_array_get_length (participants);
-      for (guint i = 0; i < n; i++)
-        {
-          JsonObject *p = element_object (ctx, participants, i, "participants");
-          JsonNode *pslots[G_N_ELEMENTS (participant_known)];
-          JsonObject *pextra;
-          WeftParticipant *participant;
-
-          if (p == NULL)
-            continue;
-
-          ctx->nested = "participants";
-          ctx->nested_index = i;
-          collect (ctx, p, participant_known, G_N_ELEMENTS (participant_known), pslots, &pextra);
-          participant = weft_dataset_add_participant (ctx->dataset, e,
-                                                      get_string (ctx, pslots[0], "entity", TRUE),
-                                                      get_string (ctx, pslots[1], "role", FALSE));
-          participant->extra = pextra;
-          ctx->nested = NULL;
-        }
-    }
-
-  get_string_list (ctx, slots[5], "claims", &e->claims);
-  e->group = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[6], "group", FALSE));
-  get_string_list (ctx, slots[7], "tags", &e->tags);
+  collect (ctx, object, table, slots, &WEFT_MEMBER_FIELD (base, table->extra_offset, JsonObject *));
+  for (guint i = 0; i < table->n_members; i++)
+    read_member (ctx, &table->members[i], slots[i], base);
 }
 
+/* The elements of an array of objects (participants, citations). */
 static void
-read_claim (Ctx        *ctx,
-            JsonObject *object)
-{
-  static const char * const known[] = { "id", "text", "status", "claimant", "about", "date", "citations" };
-  static const char * const citation_known[] = { "source", "quote", "locator" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  WeftClaimStatus status = WEFT_STATUS_REPORTED;
-  const char *status_text, *date_text;
-  WeftDate date;
-  JsonArray *citations;
-  WeftClaim *c;
-
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-
-  status_text = get_string (ctx, slots[2], "status", TRUE);
-  if (status_text != NULL && !weft_claim_status_from_string (status_text, &status))
-    report_enum (ctx, "status", status_text, status_names, G_N_ELEMENTS (status_names));
-
-  c = weft_dataset_add_claim (ctx->dataset,
-                              get_string (ctx, slots[0], "id", TRUE),
-                              get_string (ctx, slots[1], "text", TRUE),
-                              status);
-  c->item.extra = extra;
-  c->claimant = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[3], "claimant", FALSE));
-
-  if (slots[4] == NULL)
-    {
-      g_autofree char *path = member_path (ctx, NULL);
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("missing “about”; list the ids the claim is about"));
-    }
-  get_string_list (ctx, slots[4], "about", &c->about);
-
-  if (get_date (ctx, slots[5], "date", FALSE, &date_text, &date))
-    weft_dataset_set_item_date (ctx->dataset, &c->item, date_text, &date);
-
-  if (check_array (ctx, slots[6], "citations", TRUE, &citations))
-    {
-      guint n = json_array_get_length (citations);
-      for (guint i = 0; i < n; i++)
-        {
-          JsonObject *o = element_object (ctx, citations, i, "citations");
-          JsonNode *cslots[G_N_ELEMENTS (citation_known)];
-          JsonObject *cextra;
-          WeftCitation *citation;
-
-          if (o == NULL)
-            continue;
-
-          ctx->nested = "citations";
-          ctx->nested_index = i;
-          collect (ctx, o, citation_known, G_N_ELEMENTS (citation_known), cslots, &cextra);
-          citation = weft_dataset_add_citation (ctx->dataset, c,
-                                                get_string (ctx, cslots[0], "source", TRUE),
-                                                get_string (ctx, cslots[1], "quote", TRUE),
-                                                get_string (ctx, cslots[2], "locator", FALSE));
-          citation->extra = cextra;
-          ctx->nested = NULL;
-        }
-    }
-}
-
-static void
-read_relation (Ctx        *ctx,
-               JsonObject *object)
-{
-  static const char * const known[] = { "id", "from", "to", "type", "label", "date", "claims" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  const char *date_text;
-  WeftDate date;
-  WeftRelation *r;
-
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-
-  r = weft_dataset_add_relation (ctx->dataset,
-                                 get_string (ctx, slots[0], "id", TRUE),
-                                 get_string (ctx, slots[1], "from", TRUE),
-                                 get_string (ctx, slots[2], "to", TRUE),
-                                 get_string (ctx, slots[3], "type", TRUE));
-  r->item.extra = extra;
-  r->label = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[4], "label", FALSE));
-  if (get_date (ctx, slots[5], "date", FALSE, &date_text, &date))
-    weft_dataset_set_item_date (ctx->dataset, &r->item, date_text, &date);
-  get_string_list (ctx, slots[6], "claims", &r->claims);
-}
-
-static void
-read_era (Ctx        *ctx,
-          JsonObject *object)
-{
-  static const char * const known[] = { "id", "title", "date", "color" };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-  const char *date_text = NULL;
-  WeftDate date = { 0 };
-  WeftEra *e;
-
-  collect (ctx, object, known, G_N_ELEMENTS (known), slots, &extra);
-  get_date (ctx, slots[2], "date", TRUE, &date_text, &date);
-
-  e = weft_dataset_add_era (ctx->dataset,
-                            get_string (ctx, slots[0], "id", TRUE),
-                            get_string (ctx, slots[1], "title", TRUE),
-                            date_text, &date);
-  e->item.extra = extra;
-  e->color = weft_dataset_intern (ctx->dataset, get_string (ctx, slots[3], "color", FALSE));
-}
-
-typedef void (*ReadItem) (Ctx *ctx, JsonObject *object);
-
-static void
-read_items (Ctx        *ctx,
-            JsonNode   *node,
-            const char *member,
-            ReadItem    read)
+read_objects (Ctx              *ctx,
+              JsonNode         *node,
+              const WeftMember *m,
+              gpointer          base)
 {
   JsonArray *array;
   guint n;
 
-  if (!check_array (ctx, node, member, FALSE, &array))
+  if (!check_array (ctx, node, m->name, m->required, &array))
     return;
 
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = element_object (ctx, array, i, m->name);
+      gpointer element;
 
-      ctx->array = member;
+      if (object == NULL)
+        continue;
+
+      element = weft_dataset_append_element (&WEFT_MEMBER_FIELD (base, m->offset, gpointer),
+                                             &WEFT_MEMBER_FIELD (base, m->length_offset, guint),
+                                             m->table->size);
+      ctx->nested = m->name;
+      ctx->nested_index = i;
+      read_members (ctx, object, m->table, element);
+      ctx->nested = NULL;
+    }
+}
+
+/* A top-level array of items ("events"). */
+static void
+read_items (Ctx              *ctx,
+            JsonNode         *node,
+            const WeftMember *m)
+{
+  JsonArray *array;
+  guint n;
+
+  if (!check_array (ctx, node, m->name, FALSE, &array))
+    return;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object;
+      WeftItem *item = weft_dataset_append_item (ctx->dataset, m->table->type);
+
+      ctx->array = NULL;   /* the path is the element's: "events[3]" */
+      object = element_object (ctx, array, i, m->name);
+      ctx->array = m->name;
       ctx->index = i;
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (object == NULL)
         {
-          /* Keep the numbering of the items that follow. */
-          JsonObject *empty = json_object_new ();
-          g_autofree char *path = member_path (ctx, NULL);
+          /* The item stays, as an empty placeholder, to keep the numbering
+           * of the items that follow; its own problems (no id…) would
+           * only repeat this one. */
+          g_autoptr(JsonObject) empty = json_object_new ();
+          WeftDiagnostics *real = ctx->diagnostics;
 
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("each element of “%s” must be an object, not %s"),
-                                     member, describe_node (element));
-          {
-            /* The placeholder's own problems (no id…) would only repeat this one. */
-            WeftDiagnostics *real = ctx->diagnostics;
-
-            ctx->diagnostics = weft_diagnostics_new (NULL);
-            read (ctx, empty);
-            weft_diagnostics_free (ctx->diagnostics);
-            ctx->diagnostics = real;
-          }
-          json_object_unref (empty);
+          ctx->diagnostics = weft_diagnostics_new (NULL);
+          read_members (ctx, empty, m->table, item);
+          weft_diagnostics_free (ctx->diagnostics);
+          ctx->diagnostics = real;
           continue;
         }
-      read (ctx, json_node_get_object (element));
+      read_members (ctx, object, m->table, item);
     }
   ctx->array = NULL;
+}
+
+/* Checks the value of one member and stores it in @base. */
+static void
+read_member (Ctx              *ctx,
+             const WeftMember *m,
+             JsonNode         *node,
+             gpointer          base)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+      {
+        const char *value = get_string (ctx, node, m->name, m->required);
+
+        /* A required string is never NULL, as weft_dataset_add_*() make it. */
+        if (value == NULL && m->required)
+          value = "";
+        WEFT_MEMBER_FIELD (base, m->offset, const char *) = weft_dataset_intern (ctx->dataset, value);
+      }
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      /* The only required list: a claim's "about". */
+      if (node == NULL && m->required)
+        {
+          g_autofree char *path = member_path (ctx, NULL);
+          weft_diagnostics_error_at (ctx->diagnostics, path,
+                                     _("missing “about”; list the ids the claim is about"));
+        }
+      get_string_list (ctx, node, m->name, &WEFT_MEMBER_FIELD (base, m->offset, const char **));
+      break;
+
+    case WEFT_MEMBER_DATE:
+      {
+        const char *text = NULL;
+        WeftDate date = { 0 };
+
+        if (get_date (ctx, node, m->name, m->required, &text, &date))
+          weft_dataset_set_item_date (ctx->dataset, base, text, &date);
+        else if (m->required)
+          weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
+      }
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      WEFT_MEMBER_FIELD (base, m->offset, guint) = get_enum (ctx, node, m);
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      read_objects (ctx, node, m, base);
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+      read_items (ctx, node, m);
+      break;
+
+    case WEFT_MEMBER_VERSION:
+    default:
+      /* Read first, by check_version(). */
+      break;
+    }
 }
 
 /* ---- Positions ---------------------------------------------------------- */
@@ -757,32 +647,6 @@ check_version (Ctx        *ctx,
   return TRUE;
 }
 
-static void
-read_root (Ctx        *ctx,
-           JsonObject *root)
-{
-  static const char * const known[] = {
-    "weft", "title", "description", "language",
-    "sources", "entities", "events", "claims", "relations", "eras",
-  };
-  JsonNode *slots[G_N_ELEMENTS (known)];
-  JsonObject *extra;
-
-  collect (ctx, root, known, G_N_ELEMENTS (known), slots, &extra);
-  weft_dataset_set_extra (ctx->dataset, extra);
-
-  weft_dataset_set_title (ctx->dataset, get_string (ctx, slots[1], "title", TRUE));
-  weft_dataset_set_description (ctx->dataset, get_string (ctx, slots[2], "description", FALSE));
-  weft_dataset_set_language (ctx->dataset, get_string (ctx, slots[3], "language", FALSE));
-
-  read_items (ctx, slots[4], "sources", read_source);
-  read_items (ctx, slots[5], "entities", read_entity);
-  read_items (ctx, slots[6], "events", read_event);
-  read_items (ctx, slots[7], "claims", read_claim);
-  read_items (ctx, slots[8], "relations", read_relation);
-  read_items (ctx, slots[9], "eras", read_era);
-}
-
 /* The shared work of the entry points. @text may be freed by @release
  * right after the JSON parse, to keep the peak low; @reread brings it back
  * when positions are needed. */
@@ -862,7 +726,7 @@ load (char            *text,
     }
   else if (check_version (&ctx, json_node_get_object (root)))
     {
-      read_root (&ctx, json_node_get_object (root));
+      read_members (&ctx, json_node_get_object (root), &weft_file_members, weft_dataset_get_header (dataset));
     }
   else
     {
@@ -1007,10 +871,11 @@ weft_dataset_read_json_items (WeftDataset     *dataset,
   ctx.dataset = dataset;
   ctx.diagnostics = diagnostics;
 
-  read_items (&ctx, json_object_get_member (object, "sources"), "sources", read_source);
-  read_items (&ctx, json_object_get_member (object, "entities"), "entities", read_entity);
-  read_items (&ctx, json_object_get_member (object, "events"), "events", read_event);
-  read_items (&ctx, json_object_get_member (object, "claims"), "claims", read_claim);
-  read_items (&ctx, json_object_get_member (object, "relations"), "relations", read_relation);
-  read_items (&ctx, json_object_get_member (object, "eras"), "eras", read_era);
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    {
+      const WeftMember *m = &weft_file_members.members[i];
+
+      if (m->type == WEFT_MEMBER_ITEMS)
+        read_items (&ctx, json_object_get_member (object, m->name), m);
+    }
 }

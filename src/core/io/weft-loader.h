@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * (WEFT_ERROR_IO, WEFT_ERROR_LIMIT), is not JSON (WEFT_ERROR_SYNTAX), was
  * made by a newer Weft (WEFT_ERROR_VERSION) or has errors
  * (WEFT_ERROR_INVALID); the GError then names the file and the first
- * problem. Warnings alone do not stop loading. */
+ * problem. Warnings alone do not stop loading. Returns a new, finished
+ * dataset (unref it). */
 WeftDataset *weft_dataset_load_file    (GFile            *file,
                                         WeftDiagnostics  *diagnostics,
                                         GCancellable     *cancellable,
@@ -21,7 +22,8 @@ WeftDataset *weft_dataset_load_file    (GFile            *file,
 WeftDataset *weft_dataset_load_path    (const char       *path,
                                         WeftDiagnostics  *diagnostics,
                                         GError          **error);
-/* @name is what messages call the input ("example.weft"). */
+/* The same for a file's contents, which are only read; @name is what
+ * messages call the input ("example.weft"). */
 WeftDataset *weft_dataset_load_data    (const char       *data,
                                         gsize             length,
                                         const char       *name,

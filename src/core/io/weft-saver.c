@@ -11,28 +11,16 @@
 #include "weft-dataset-private.h"
 #include "weft-error.h"
 #include "weft-file.h"
+#include "weft-members.h"
 #include "weft-saver.h"
-
-static void
-set_string (JsonObject *object,
-            const char *member,
-            const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-}
 
 static void
 set_strv (JsonObject         *object,
           const char         *member,
           const char * const *list)
 {
-  JsonArray *array;
+  JsonArray *array = json_array_new ();
 
-  if (list == NULL)
-    return;
-
-  array = json_array_new ();
   for (guint i = 0; list[i] != NULL; i++)
     json_array_add_string_element (array, list[i]);
   json_object_set_array_member (object, member, array);
@@ -57,139 +45,91 @@ add_extra (JsonObject *object,
       json_object_set_member (object, name, json_node_copy (node));
 }
 
+static JsonObject *members_to_json (WeftDataset           *self,
+                                    const WeftMemberTable *table,
+                                    gconstpointer          base);
+
+/* Writes one member of @base, unless it is optional and has no value. */
+static void
+add_member (WeftDataset      *self,
+            JsonObject       *object,
+            const WeftMember *m,
+            gconstpointer     base)
+{
+  switch (m->type)
+    {
+    case WEFT_MEMBER_STRING:
+    case WEFT_MEMBER_DATE:
+      {
+        const char *value = WEFT_MEMBER_FIELD (base, m->offset, const char *);
+
+        if (value == NULL && m->required)
+          value = "";
+        if (value != NULL)
+          json_object_set_string_member (object, m->name, value);
+      }
+      break;
+
+    case WEFT_MEMBER_STRINGS:
+      {
+        static const char * const none[] = { NULL };
+        const char * const *list = WEFT_MEMBER_FIELD (base, m->offset, const char * const *);
+
+        if (list == NULL && m->required)
+          list = none;
+        if (list != NULL)
+          set_strv (object, m->name, list);
+      }
+      break;
+
+    case WEFT_MEMBER_ENUM:
+      json_object_set_string_member (object, m->name, m->names[WEFT_MEMBER_FIELD (base, m->offset, guint)]);
+      break;
+
+    case WEFT_MEMBER_OBJECTS:
+      {
+        const guint8 *elements = WEFT_MEMBER_FIELD (base, m->offset, const guint8 *);
+        guint n = WEFT_MEMBER_FIELD (base, m->length_offset, guint);
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_object_element (array, members_to_json (self, m->table, elements + i * m->table->size));
+        json_object_set_array_member (object, m->name, array);
+      }
+      break;
+
+    case WEFT_MEMBER_ITEMS:
+      {
+        GPtrArray *items = weft_dataset_get_items (self, m->table->type);
+        JsonArray *array = json_array_sized_new (items->len);
+
+        for (guint i = 0; i < items->len; i++)
+          json_array_add_object_element (array, members_to_json (self, m->table, g_ptr_array_index (items, i)));
+        json_object_set_array_member (object, m->name, array);
+      }
+      break;
+
+    case WEFT_MEMBER_VERSION:
+    default:
+      json_object_set_int_member (object, m->name, WEFT_FORMAT_VERSION);
+      break;
+    }
+}
+
+/* @base, the struct @table describes, as a JSON object: its members in
+ * table order, then the unknown members it was read with. */
 static JsonObject *
-start_item (const WeftItem *item)
+members_to_json (WeftDataset           *self,
+                 const WeftMemberTable *table,
+                 gconstpointer          base)
 {
   JsonObject *object = json_object_new ();
 
-  json_object_set_string_member (object, "id", item->id);
+  for (guint i = 0; i < table->n_members; i++)
+    add_member (self, object, &table->members[i], base);
+  add_extra (object, WEFT_MEMBER_FIELD (base, table->extra_offset, JsonObject *));
+
   return object;
-}
-
-static JsonObject *
-source_to_json (const WeftSource *s)
-{
-  JsonObject *o = start_item (&s->item);
-
-  set_string (o, "title", s->title);
-  set_string (o, "publisher", s->publisher);
-  set_string (o, "author", s->author);
-  set_string (o, "date", s->date_text);
-  set_string (o, "url", s->url);
-  set_string (o, "kind", weft_source_kind_to_string (s->kind));
-  set_string (o, "cited_by", s->cited_by);
-  add_extra (o, s->item.extra);
-  return o;
-}
-
-static JsonObject *
-entity_to_json (const WeftEntity *e)
-{
-  JsonObject *o = start_item (&e->item);
-
-  set_string (o, "name", e->name);
-  set_string (o, "kind", weft_entity_kind_to_string (e->kind));
-  set_strv (o, "aliases", e->aliases);
-  set_string (o, "description", e->description);
-  set_strv (o, "tags", e->tags);
-  set_string (o, "country", e->country);
-  add_extra (o, e->item.extra);
-  return o;
-}
-
-static JsonObject *
-event_to_json (const WeftEvent *e)
-{
-  JsonObject *o = start_item (&e->item);
-  JsonArray *participants = json_array_new ();
-
-  set_string (o, "title", e->title);
-  set_string (o, "date", e->date_text);
-  set_string (o, "description", e->description);
-  for (guint i = 0; i < e->n_participants; i++)
-    {
-      JsonObject *p = json_object_new ();
-
-      set_string (p, "entity", e->participants[i].entity);
-      set_string (p, "role", e->participants[i].role);
-      add_extra (p, e->participants[i].extra);
-      json_array_add_object_element (participants, p);
-    }
-  json_object_set_array_member (o, "participants", participants);
-  set_strv (o, "claims", e->claims);
-  set_string (o, "group", e->group);
-  set_strv (o, "tags", e->tags);
-  add_extra (o, e->item.extra);
-  return o;
-}
-
-static JsonObject *
-claim_to_json (const WeftClaim *c)
-{
-  JsonObject *o = start_item (&c->item);
-  JsonArray *citations = json_array_new ();
-  static const char * const none[] = { NULL };
-
-  set_string (o, "text", c->text);
-  set_string (o, "status", weft_claim_status_to_string (c->status));
-  set_string (o, "claimant", c->claimant);
-  set_strv (o, "about", c->about ? c->about : (const char **) none);
-  set_string (o, "date", c->date_text);
-  for (guint i = 0; i < c->n_citations; i++)
-    {
-      JsonObject *ci = json_object_new ();
-
-      set_string (ci, "source", c->citations[i].source);
-      set_string (ci, "quote", c->citations[i].quote);
-      set_string (ci, "locator", c->citations[i].locator);
-      add_extra (ci, c->citations[i].extra);
-      json_array_add_object_element (citations, ci);
-    }
-  json_object_set_array_member (o, "citations", citations);
-  add_extra (o, c->item.extra);
-  return o;
-}
-
-static JsonObject *
-relation_to_json (const WeftRelation *r)
-{
-  JsonObject *o = start_item (&r->item);
-
-  set_string (o, "from", r->from);
-  set_string (o, "to", r->to);
-  set_string (o, "type", r->type);
-  set_string (o, "label", r->label);
-  set_string (o, "date", r->date_text);
-  set_strv (o, "claims", r->claims);
-  add_extra (o, r->item.extra);
-  return o;
-}
-
-static JsonObject *
-era_to_json (const WeftEra *e)
-{
-  JsonObject *o = start_item (&e->item);
-
-  set_string (o, "title", e->title);
-  set_string (o, "date", e->date_text);
-  set_string (o, "color", e->color);
-  add_extra (o, e->item.extra);
-  return o;
-}
-
-typedef JsonObject *(*ToJson) (gconstpointer item);
-
-static void
-add_items (JsonObject *root,
-           const char *member,
-           GPtrArray  *items,
-           ToJson      to_json)
-{
-  JsonArray *array = json_array_sized_new (items->len);
-
-  for (guint i = 0; i < items->len; i++)
-    json_array_add_object_element (array, to_json (g_ptr_array_index (items, i)));
-  json_object_set_array_member (root, member, array);
 }
 
 /* json-glib 1.6 escapes every control character in a string but U+001F,
@@ -244,21 +184,9 @@ weft_dataset_to_data (WeftDataset *self,
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = json_object_new ();
+  JsonObject *root = members_to_json (self, &weft_file_members, weft_dataset_get_header (self));
   char *data;
   gsize len;
-
-  json_object_set_int_member (root, "weft", WEFT_FORMAT_VERSION);
-  set_string (root, "title", weft_dataset_get_title (self) ? weft_dataset_get_title (self) : "");
-  set_string (root, "description", weft_dataset_get_description (self));
-  set_string (root, "language", weft_dataset_get_language (self));
-  add_items (root, "sources", weft_dataset_get_sources (self), (ToJson) source_to_json);
-  add_items (root, "entities", weft_dataset_get_entities (self), (ToJson) entity_to_json);
-  add_items (root, "events", weft_dataset_get_events (self), (ToJson) event_to_json);
-  add_items (root, "claims", weft_dataset_get_claims (self), (ToJson) claim_to_json);
-  add_items (root, "relations", weft_dataset_get_relations (self), (ToJson) relation_to_json);
-  add_items (root, "eras", weft_dataset_get_eras (self), (ToJson) era_to_json);
-  add_extra (root, weft_dataset_get_extra (self));
 
   json_node_take_object (node, root);
   json_generator_set_root (generator, node);

@@ -10,12 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* Stable, readable JSON (two-space indent, members in a fixed order, then
- * unknown members as they were). */
+/* Stable, readable JSON (two-space indent, members in the order of
+ * weft-members.h, then unknown members as they were), ending with a
+ * newline. Returns it newly allocated (g_free()), its length in @length
+ * (may be NULL). */
 char        *weft_dataset_to_data      (WeftDataset      *self,
                                         gsize            *length);
 /* Writes atomically: the old file stays whole until the new one is
- * complete. */
+ * complete. Returns FALSE with a WEFT_ERROR_IO error that names the file. */
 gboolean     weft_dataset_save         (WeftDataset      *self,
                                         GFile            *file,
                                         GCancellable     *cancellable,
@@ -26,7 +28,7 @@ gboolean     weft_dataset_save_path    (WeftDataset      *self,
 
 /* json_generator_to_data(), with the control character json-glib 1.6
  * writes raw (U+001F) escaped, so that the JSON is valid: for every JSON
- * text Weft writes with a JsonGenerator. */
+ * text Weft writes with a JsonGenerator. Newly allocated (g_free()). */
 char        *weft_json_generator_to_data (JsonGenerator  *generator,
                                           gsize          *length);
 

@@ -10,6 +10,7 @@
 
 #include "weft-dataset-private.h"
 #include "weft-hash.h"
+#include "weft-members.h"
 
 /* A compressed sparse row index: the values of key k are
  * values[offsets[k] .. offsets[k + 1]). */
@@ -23,10 +24,7 @@ struct _WeftDataset
   GObject       parent_instance;
 
   GStringChunk *strings;
-  const char   *title;
-  const char   *description;
-  const char   *language;
-  JsonObject   *extra;
+  WeftDatasetHeader header;
 
   GPtrArray    *sources;
   GPtrArray    *entities;
@@ -131,7 +129,7 @@ weft_dataset_finalize (GObject *object)
   g_ptr_array_unref (self->claims);
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->eras);
-  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->header.extra, json_object_unref);
   g_string_chunk_free (self->strings);
 
   G_OBJECT_CLASS (weft_dataset_parent_class)->finalize (object);
@@ -193,48 +191,97 @@ void
 weft_dataset_set_title (WeftDataset *self,
                         const char  *title)
 {
-  self->title = weft_dataset_intern (self, title);
+  self->header.title = weft_dataset_intern (self, title);
 }
 
 void
 weft_dataset_set_description (WeftDataset *self,
                               const char  *description)
 {
-  self->description = weft_dataset_intern (self, description);
+  self->header.description = weft_dataset_intern (self, description);
 }
 
 void
 weft_dataset_set_language (WeftDataset *self,
                            const char  *language)
 {
-  self->language = weft_dataset_intern (self, language);
+  self->header.language = weft_dataset_intern (self, language);
 }
 
 void
 weft_dataset_set_extra (WeftDataset *self,
                         JsonObject  *extra)
 {
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  g_clear_pointer (&self->header.extra, json_object_unref);
+  self->header.extra = extra;
+}
+
+WeftDatasetHeader *
+weft_dataset_get_header (WeftDataset *self)
+{
+  return &self->header;
+}
+
+GPtrArray *
+weft_dataset_get_items (WeftDataset  *self,
+                        WeftItemType  type)
+{
+  switch (type)
+    {
+    case WEFT_ITEM_SOURCE: return self->sources;
+    case WEFT_ITEM_ENTITY: return self->entities;
+    case WEFT_ITEM_EVENT: return self->events;
+    case WEFT_ITEM_CLAIM: return self->claims;
+    case WEFT_ITEM_RELATION: return self->relations;
+    case WEFT_ITEM_ERA: return self->eras;
+    case WEFT_ITEM_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+WeftItem *
+weft_dataset_append_item (WeftDataset  *self,
+                          WeftItemType  type)
+{
+  GPtrArray *array = weft_dataset_get_items (self, type);
+  WeftItem *item;
+
+  g_return_val_if_fail (!self->finished, NULL);
+
+  item = g_malloc0 (weft_item_members (type)->size);
+  item->type = type;
+  item->index = array->len;
+  g_ptr_array_add (array, item);
+
+  return item;
 }
 
 static gpointer
 add_item (WeftDataset  *self,
-          GPtrArray    *array,
-          gsize         size,
           WeftItemType  type,
           const char   *id)
 {
-  WeftItem *item = g_malloc0 (size);
+  WeftItem *item = weft_dataset_append_item (self, type);
 
-  g_return_val_if_fail (!self->finished, NULL);
-
-  item->type = type;
-  item->index = array->len;
   item->id = weft_dataset_intern (self, id ? id : "");
-  g_ptr_array_add (array, item);
 
   return item;
+}
+
+gpointer
+weft_dataset_append_element (gpointer *elements,
+                             guint    *n_elements,
+                             gsize     size)
+{
+  guint8 *element;
+
+  *elements = g_realloc_n (*elements, *n_elements + 1, size);
+  element = (guint8 *) *elements + (gsize) *n_elements * size;
+  (*n_elements)++;
+  memset (element, 0, size);
+
+  return element;
 }
 
 WeftSource *
@@ -243,7 +290,7 @@ weft_dataset_add_source (WeftDataset    *self,
                          const char     *title,
                          WeftSourceKind  kind)
 {
-  WeftSource *s = add_item (self, self->sources, sizeof *s, WEFT_ITEM_SOURCE, id);
+  WeftSource *s = add_item (self, WEFT_ITEM_SOURCE, id);
 
   s->title = weft_dataset_intern (self, title ? title : "");
   s->kind = kind;
@@ -257,7 +304,7 @@ weft_dataset_add_entity (WeftDataset    *self,
                          const char     *name,
                          WeftEntityKind  kind)
 {
-  WeftEntity *e = add_item (self, self->entities, sizeof *e, WEFT_ITEM_ENTITY, id);
+  WeftEntity *e = add_item (self, WEFT_ITEM_ENTITY, id);
 
   e->name = weft_dataset_intern (self, name ? name : "");
   e->kind = kind;
@@ -272,7 +319,7 @@ weft_dataset_add_event (WeftDataset    *self,
                         const char     *date_text,
                         const WeftDate *date)
 {
-  WeftEvent *e = add_item (self, self->events, sizeof *e, WEFT_ITEM_EVENT, id);
+  WeftEvent *e = add_item (self, WEFT_ITEM_EVENT, id);
 
   e->title = weft_dataset_intern (self, title ? title : "");
   e->date_text = weft_dataset_intern (self, date_text ? date_text : "");
@@ -288,7 +335,7 @@ weft_dataset_add_claim (WeftDataset     *self,
                         const char      *text,
                         WeftClaimStatus  status)
 {
-  WeftClaim *c = add_item (self, self->claims, sizeof *c, WEFT_ITEM_CLAIM, id);
+  WeftClaim *c = add_item (self, WEFT_ITEM_CLAIM, id);
 
   c->text = weft_dataset_intern (self, text ? text : "");
   c->status = status;
@@ -303,7 +350,7 @@ weft_dataset_add_relation (WeftDataset *self,
                            const char  *to,
                            const char  *type)
 {
-  WeftRelation *r = add_item (self, self->relations, sizeof *r, WEFT_ITEM_RELATION, id);
+  WeftRelation *r = add_item (self, WEFT_ITEM_RELATION, id);
 
   r->from = weft_dataset_intern (self, from ? from : "");
   r->to = weft_dataset_intern (self, to ? to : "");
@@ -319,7 +366,7 @@ weft_dataset_add_era (WeftDataset    *self,
                       const char     *date_text,
                       const WeftDate *date)
 {
-  WeftEra *e = add_item (self, self->eras, sizeof *e, WEFT_ITEM_ERA, id);
+  WeftEra *e = add_item (self, WEFT_ITEM_ERA, id);
 
   e->title = weft_dataset_intern (self, title ? title : "");
   e->date_text = weft_dataset_intern (self, date_text ? date_text : "");
@@ -379,13 +426,11 @@ weft_dataset_add_participant (WeftDataset *self,
                               const char  *entity,
                               const char  *role)
 {
-  WeftParticipant *p;
+  WeftParticipant *p = weft_dataset_append_element ((gpointer *) &event->participants, &event->n_participants,
+                                                    sizeof *p);
 
-  event->participants = g_renew (WeftParticipant, event->participants, event->n_participants + 1);
-  p = &event->participants[event->n_participants++];
   p->entity = weft_dataset_intern (self, entity ? entity : "");
   p->role = weft_dataset_intern (self, role);
-  p->extra = NULL;
 
   return p;
 }
@@ -397,44 +442,24 @@ weft_dataset_add_citation (WeftDataset *self,
                            const char  *quote,
                            const char  *locator)
 {
-  WeftCitation *c;
+  WeftCitation *c = weft_dataset_append_element ((gpointer *) &claim->citations, &claim->n_citations, sizeof *c);
 
-  claim->citations = g_renew (WeftCitation, claim->citations, claim->n_citations + 1);
-  c = &claim->citations[claim->n_citations++];
   c->source = weft_dataset_intern (self, source ? source : "");
   c->quote = weft_dataset_intern (self, quote ? quote : "");
   c->locator = weft_dataset_intern (self, locator);
-  c->extra = NULL;
 
   return c;
 }
 
 /* ---- Checking and indexing ---------------------------------------------- */
 
-static const char *
-array_name (WeftItemType type)
-{
-  switch (type)
-    {
-    case WEFT_ITEM_SOURCE: return "sources";
-    case WEFT_ITEM_ENTITY: return "entities";
-    case WEFT_ITEM_EVENT: return "events";
-    case WEFT_ITEM_CLAIM: return "claims";
-    case WEFT_ITEM_RELATION: return "relations";
-    case WEFT_ITEM_ERA: return "eras";
-    case WEFT_ITEM_NONE:
-    default:
-      return "";
-    }
-}
-
 char *
 weft_item_path (const WeftItem *item,
                 const char     *member)
 {
   if (member == NULL)
-    return g_strdup_printf ("%s[%u]", array_name (item->type), item->index);
-  return g_strdup_printf ("%s[%u].%s", array_name (item->type), item->index, member);
+    return g_strdup_printf ("%s[%u]", weft_item_array_name (item->type), item->index);
+  return g_strdup_printf ("%s[%u].%s", weft_item_array_name (item->type), item->index, member);
 }
 
 static const char *
@@ -818,25 +843,25 @@ weft_dataset_is_finished (WeftDataset *self)
 const char *
 weft_dataset_get_title (WeftDataset *self)
 {
-  return self->title;
+  return self->header.title;
 }
 
 const char *
 weft_dataset_get_description (WeftDataset *self)
 {
-  return self->description;
+  return self->header.description;
 }
 
 const char *
 weft_dataset_get_language (WeftDataset *self)
 {
-  return self->language;
+  return self->header.language;
 }
 
 JsonObject *
 weft_dataset_get_extra (WeftDataset *self)
 {
-  return self->extra;
+  return self->header.extra;
 }
 
 GPtrArray *
@@ -986,7 +1011,7 @@ weft_dataset_get_claim_relations (WeftDataset *self,
 }
 
 GPtrArray *
-weft_dataset_get_item_claims (WeftDataset *self,
+weft_dataset_dup_item_claims (WeftDataset *self,
                               WeftItem    *item)
 {
   GPtrArray *result = g_ptr_array_new ();
@@ -1083,33 +1108,28 @@ weft_dataset_get_date_range (WeftDataset *self,
 
 /* ---- Enums -------------------------------------------------------------- */
 
-static const char * const source_kinds[] = {
-  "article", "report", "survey", "dataset", "book", "other",
+const char * const weft_source_kind_names[WEFT_N_SOURCE_KINDS + 1] = {
+  "article", "report", "survey", "dataset", "book", "other", NULL,
 };
 
-static const char * const entity_kinds[] = {
+const char * const weft_entity_kind_names[WEFT_N_ENTITY_KINDS + 1] = {
   "organization", "company", "government", "person", "place", "group",
-  "technology", "program", "other",
+  "technology", "program", "other", NULL,
 };
 
-static const char * const statuses[] = {
-  "reported", "alleged", "disputed", "confirmed", "denied", "opinion",
+const char * const weft_claim_status_names[WEFT_N_STATUSES + 1] = {
+  "reported", "alleged", "disputed", "confirmed", "denied", "opinion", NULL,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (source_kinds) == WEFT_N_SOURCE_KINDS);
-G_STATIC_ASSERT (G_N_ELEMENTS (entity_kinds) == WEFT_N_ENTITY_KINDS);
-G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == WEFT_N_STATUSES);
-
-static gboolean
-lookup_name (const char * const *names,
-             guint               n,
-             const char         *string,
-             guint              *value)
+gboolean
+weft_enum_lookup (const char * const *names,
+                  const char         *string,
+                  guint              *value)
 {
   if (string == NULL)
     return FALSE;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], string))
       {
         *value = i;
@@ -1123,7 +1143,7 @@ const char *
 weft_source_kind_to_string (WeftSourceKind kind)
 {
   g_return_val_if_fail (kind < WEFT_N_SOURCE_KINDS, "other");
-  return source_kinds[kind];
+  return weft_source_kind_names[kind];
 }
 
 gboolean
@@ -1132,7 +1152,7 @@ weft_source_kind_from_string (const char     *string,
 {
   guint v;
 
-  if (!lookup_name (source_kinds, G_N_ELEMENTS (source_kinds), string, &v))
+  if (!weft_enum_lookup (weft_source_kind_names, string, &v))
     return FALSE;
   *kind = v;
   return TRUE;
@@ -1142,7 +1162,7 @@ const char *
 weft_entity_kind_to_string (WeftEntityKind kind)
 {
   g_return_val_if_fail (kind < WEFT_N_ENTITY_KINDS, "other");
-  return entity_kinds[kind];
+  return weft_entity_kind_names[kind];
 }
 
 gboolean
@@ -1151,7 +1171,7 @@ weft_entity_kind_from_string (const char     *string,
 {
   guint v;
 
-  if (!lookup_name (entity_kinds, G_N_ELEMENTS (entity_kinds), string, &v))
+  if (!weft_enum_lookup (weft_entity_kind_names, string, &v))
     return FALSE;
   *kind = v;
   return TRUE;
@@ -1181,7 +1201,7 @@ const char *
 weft_claim_status_to_string (WeftClaimStatus status)
 {
   g_return_val_if_fail (status < WEFT_N_STATUSES, "reported");
-  return statuses[status];
+  return weft_claim_status_names[status];
 }
 
 gboolean
@@ -1190,7 +1210,7 @@ weft_claim_status_from_string (const char      *string,
 {
   guint v;
 
-  if (!lookup_name (statuses, G_N_ELEMENTS (statuses), string, &v))
+  if (!weft_enum_lookup (weft_claim_status_names, string, &v))
     return FALSE;
   *status = v;
   return TRUE;

@@ -150,8 +150,10 @@ G_DECLARE_FINAL_TYPE (WeftDataset, weft_dataset, WEFT, DATASET, GObject)
 
 /* ---- Building (loaders and importers) ---------------------------------- */
 
+/* A new, empty dataset to build (unref it). */
 WeftDataset   *weft_dataset_new               (void);
-/* Copies @string into the dataset's storage; NULL stays NULL. */
+/* Copies @string into the dataset's storage and returns the copy, which
+ * the dataset owns; NULL stays NULL. */
 const char    *weft_dataset_intern            (WeftDataset     *self,
                                                const char      *string);
 /* Appends an interned copy of @string to a NULL-terminated list owned by
@@ -160,6 +162,7 @@ void           weft_dataset_strv_append       (WeftDataset     *self,
                                                const char    ***list,
                                                const char      *string);
 
+/* The dataset's title, description and language (copied). */
 void           weft_dataset_set_title         (WeftDataset     *self,
                                                const char      *title);
 void           weft_dataset_set_description   (WeftDataset     *self,
@@ -172,7 +175,9 @@ void           weft_dataset_set_extra         (WeftDataset     *self,
 
 /* Each returns a zero-filled item with its id (and required strings)
  * interned; fill the rest with weft_dataset_intern(). Dates are parsed by
- * the caller (so it can point at the right column) and copied. */
+ * the caller (so it can point at the right column) and copied. The items
+ * belong to the dataset. set_item_date sets an item's date (text copied,
+ * @date may be NULL). */
 WeftSource    *weft_dataset_add_source        (WeftDataset     *self,
                                                const char      *id,
                                                const char      *title,
@@ -220,10 +225,12 @@ WeftCitation  *weft_dataset_add_citation      (WeftDataset     *self,
  * then. After this the dataset is read-only. */
 gboolean       weft_dataset_finish            (WeftDataset     *self,
                                                WeftDiagnostics *diagnostics);
+/* Whether weft_dataset_finish() has run. */
 gboolean       weft_dataset_is_finished       (WeftDataset     *self);
 
 /* ---- Reading ----------------------------------------------------------- */
 
+/* Borrowed; NULL when not set. */
 const char    *weft_dataset_get_title         (WeftDataset     *self);
 const char    *weft_dataset_get_description   (WeftDataset     *self);
 const char    *weft_dataset_get_language      (WeftDataset     *self);
@@ -237,14 +244,16 @@ GPtrArray     *weft_dataset_get_claims        (WeftDataset     *self);
 GPtrArray     *weft_dataset_get_relations     (WeftDataset     *self);
 GPtrArray     *weft_dataset_get_eras          (WeftDataset     *self);
 
+/* The item with @id (after finish), borrowed; NULL when there is none (or
+ * it is not an entity, for lookup_entity). */
 WeftItem      *weft_dataset_lookup            (WeftDataset     *self,
                                                const char      *id);
 WeftEntity    *weft_dataset_lookup_entity     (WeftDataset     *self,
                                                const char      *id);
 
-/* The item's display name: name, title, or text. */
+/* The item's display name: name, title, or text (borrowed). */
 const char    *weft_item_get_label            (const WeftItem  *item);
-/* The item's date, or NULL when it has none. */
+/* The item's date (borrowed), or NULL when it has none. */
 const WeftDate *weft_item_get_date            (const WeftItem  *item);
 
 /* Indexes (after finish). Arrays are borrowed, *n_out receives the length. */
@@ -267,20 +276,23 @@ WeftEvent    **weft_dataset_get_claim_events     (WeftDataset  *self,
 WeftRelation **weft_dataset_get_claim_relations  (WeftDataset  *self,
                                                   WeftClaim    *claim,
                                                   guint        *n_out);
-/* Resolved claims of an event or relation, newly allocated array of
- * borrowed WeftClaim *. */
-GPtrArray     *weft_dataset_get_item_claims      (WeftDataset  *self,
+/* Resolved claims of an event or relation: a new array of borrowed
+ * WeftClaim * (unref it). */
+GPtrArray     *weft_dataset_dup_item_claims      (WeftDataset  *self,
                                                   WeftItem     *item);
 /* Events sorted by date (lower, then upper bound). */
 WeftEvent    **weft_dataset_get_events_by_date   (WeftDataset  *self,
                                                   guint        *n_out);
-/* Earliest lower and latest upper bound of every dated item that is not
- * open-ended; FALSE when nothing is dated. */
+/* Stores the earliest lower and latest upper bound of every dated item
+ * that is not open-ended; returns FALSE when nothing is dated. */
 gboolean       weft_dataset_get_date_range       (WeftDataset  *self,
                                                   gint64       *lower,
                                                   gint64       *upper);
 
 /* ---- Names of enum values ---------------------------------------------- */
+
+/* Names as the .weft format writes them (static), and back: FALSE when
+ * @string is no value's name. Labels are translated, static too. */
 
 const char    *weft_source_kind_to_string     (WeftSourceKind  kind);
 gboolean       weft_source_kind_from_string   (const char     *string,

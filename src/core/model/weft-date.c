@@ -8,20 +8,21 @@
  *   2021-10-05T14:30:00[Z|+02:00|-05]  a time, checked then ignored (day precision)
  *   2021-21 … 2021-24                  spring, summer, autumn, winter
  *   -0043  Y170000  Y-170000           negative and extended years (|year| ≤ 999999)
- *   199X  19XX  1XXX                   decade, century, millennium
+ *   199X  19XX  1XXX  -004X            decade, century, millennium
  *   2004-XX  2004-06-XX  2004-XX-XX    unspecified month and/or day
  *   2004?  2004~  2004%                uncertain, approximate, both (suffix only)
  *   A/B  ../B  A/..  /B  A/            intervals, open ends, unknown ends
  *
  * Not accepted, each with its own message: "XXXX" (no digit known: an
  * unknown interval end says the same thing better), unspecified digits in
- * negative or "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
+ * "Y" years, "-0000", qualifiers inside a date ("2004?-06"),
  * a qualifier after a time, and level 2 sets ("[1667,1668]", "{…}").
  *
  * For unspecified digits, WeftDatePoint.year holds the first year of the
- * range (1990 for "199X"). An open or unknown interval end has year, month
- * and day 0 and the precision of the other end; an unknown end takes the
- * bounds of the other end, an open end the WEFT_DAY_OPEN_* bounds.
+ * range (1990 for "199X", -49 for "-004X"). An open or unknown interval
+ * end has year, month and day 0 and the precision of the other end; an
+ * unknown end takes the bounds of the other end, an open end the
+ * WEFT_DAY_OPEN_* bounds.
  *
  * The parser never reads past the first 65 bytes of its input, checks
  * every index against the end of the part it is reading, and quotes the
@@ -246,28 +247,18 @@ typedef struct {
   gsize  digit_after_x; /* offset of a digit after an X, or 0 */
 } Group;
 
-static gboolean fail (Parser     *p,
-                      gsize       offset,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (3, 4);
+/* Sets the WEFT_ERROR_DATE error, a printf-style message, and where in the
+ * text it is; evaluates to FALSE, as in "return fail (p, offset, …)". */
+#define fail(p, offset, ...) \
+  (set_error_offset ((p), (offset)), \
+   g_set_error ((p)->error, WEFT_ERROR, WEFT_ERROR_DATE, __VA_ARGS__), \
+   FALSE)
 
-static gboolean
-fail (Parser     *p,
-      gsize       offset,
-      const char *format,
-      ...)
+static void
+set_error_offset (Parser *p,
+                  gsize   offset)
 {
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
   p->error_offset = MIN (offset, p->len);
-  g_set_error_literal (p->error, WEFT_ERROR, WEFT_ERROR_DATE, message);
-
-  return FALSE;
 }
 
 /* A copy of @text that is valid UTF-8, with control and invisible
@@ -610,36 +601,21 @@ parse_extended_year (Parser        *p,
   return TRUE;
 }
 
-/* One date, without '/': from p->pos to p->end, which is not empty. */
+/* A four-digit year, perhaps negative ("-0043") or with unspecified last
+ * digits ("199X", "19XX", "1XXX", "-004X"); p->pos is on its first
+ * character. pt->year gets the first year it may mean, *@last_year the
+ * last (1999 for "199X", -40 for "-004X"). */
 static gboolean
-parse_point (Parser        *p,
-             WeftDatePoint *pt)
+parse_year (Parser        *p,
+            WeftDatePoint *pt,
+            gint64        *last_year)
 {
   gsize start = p->pos;
   gboolean negative = FALSE;
-  gboolean month_unspecified = FALSE;
-  gboolean has_time = FALSE;
-  gint64 scale = 1;
+  gint64 n_years = 1;
   Group g;
-  char c;
 
-  memset (pt, 0, sizeof *pt);
-
-  c = peek (p);
-  if (is_qualifier (c))
-    return fail (p, p->pos,
-                 _("“%s”: a qualifier (“?”, “~” or “%%”) goes after the date, as in “2004?”"),
-                 p->display);
-
-  if (c == 'Y')
-    {
-      if (!parse_extended_year (p, pt))
-        return FALSE;
-      goto qualifier;
-    }
-
-  /* The year */
-  if (c == '-')
+  if (peek (p) == '-')
     {
       negative = TRUE;
       p->pos++;
@@ -685,20 +661,26 @@ parse_point (Parser        *p,
                  _("“%s”: a year with no known digit is not supported; give the first digits, as in “19XX”, or leave an interval end empty, as in “/2019”"),
                  p->display);
 
-  if (negative && g.nx > 0)
-    return fail (p, g.first_x,
-                 _("“%s”: unspecified digits (X) are not supported in years before year 0"),
-                 p->display);
-
-  if (negative && g.value == 0)
+  if (negative && g.value == 0 && g.nx == 0)
     return fail (p, start,
                  _("“%s”: year zero has no sign; write “0000” (1 BCE)"),
                  p->display);
 
   for (guint i = 0; i < g.nx; i++)
-    scale *= 10;
+    n_years *= 10;
 
-  pt->year = (gint) ((negative ? -g.value : g.value) * scale);
+  /* "-004X" is -0049 to -0040: the first year is the one furthest back;
+   * "-00XX" is -0099 to -0001 ("-0000" is not a year). */
+  if (negative && g.nx > 0)
+    {
+      *last_year = MIN (-g.value * n_years, -1);
+      pt->year = (gint) (-g.value * n_years - n_years + 1);
+    }
+  else
+    {
+      pt->year = (gint) ((negative ? -g.value : g.value) * n_years);
+      *last_year = pt->year + n_years - 1;
+    }
   switch (g.nx)
     {
     case 0:
@@ -724,113 +706,155 @@ parse_point (Parser        *p,
                      p->display);
     }
 
-  /* The month or season */
+  return TRUE;
+}
+
+typedef enum {
+  FIELD_MONTH,
+  FIELD_DAY,
+} Field;
+
+/* The month or the day after its '-' (p->pos is on the '-'): two digits,
+ * or "XX" (then g->nx is 2). */
+static gboolean
+read_field (Parser *p,
+            Field   field,
+            Group  *g)
+{
+  p->pos++; /* '-' */
+  if (!read_group (p, g))
+    return FALSE;
+
+  if (g->n != 2)
+    return fail (p, g->n < 2 ? g->start : g->start + 2,
+                 field == FIELD_MONTH
+                 ? _("“%s”: a month needs two digits, as in “2021-01” or “2021-10”")
+                 : _("“%s”: a day needs two digits, as in “2021-10-05”"),
+                 p->display);
+
+  if (g->nx == 1)
+    return fail (p, g->start,
+                 field == FIELD_MONTH
+                 ? _("“%s”: a month is two digits or “XX”, as in “2004-06” or “2004-XX”")
+                 : _("“%s”: a day is two digits or “XX”, as in “2004-06-11” or “2004-06-XX”"),
+                 p->display);
+
+  return TRUE;
+}
+
+/* "-10", "-21" (a season) or "-XX" after the year; p->pos is on the '-'.
+ * pt->month stays 0 for "XX". */
+static gboolean
+parse_month (Parser        *p,
+             WeftDatePoint *pt)
+{
+  Group g;
+
+  if (!read_field (p, FIELD_MONTH, &g))
+    return FALSE;
+
+  if (g.nx == 2)
+    {
+      pt->flags |= WEFT_DATE_FLAG_UNSPECIFIED;
+      return TRUE;
+    }
+
+  if (!(g.value >= 1 && g.value <= 12) && !(g.value >= 21 && g.value <= 24))
+    return fail (p, g.start,
+                 /* Translators: %1$02d is the month number that was
+                  * given, %2$s the text. */
+                 _("month %1$02d is out of range (01–12) in “%2$s”; seasons are 21–24, as in “2021-21” for spring 2021"),
+                 (int) g.value, p->display);
+
+  pt->month = (gint) g.value;
+  pt->precision = g.value > 12 ? WEFT_DATE_PRECISION_SEASON : WEFT_DATE_PRECISION_MONTH;
+
+  return TRUE;
+}
+
+/* "-05" or "-XX" after the month; p->pos is on the '-'. */
+static gboolean
+parse_day (Parser        *p,
+           WeftDatePoint *pt)
+{
+  gboolean month_unspecified = pt->month == 0; /* "2004-XX-…" */
+  guint n_days;
+  Group g;
+
+  if (pt->precision == WEFT_DATE_PRECISION_SEASON)
+    return fail (p, p->pos,
+                 _("“%s”: a season (21–24) has no day; write “2021-21” for spring 2021"),
+                 p->display);
+
+  if (!read_field (p, FIELD_DAY, &g))
+    return FALSE;
+
+  if (g.nx == 2)
+    {
+      pt->flags |= WEFT_DATE_FLAG_UNSPECIFIED;
+      if (!month_unspecified)
+        pt->precision = WEFT_DATE_PRECISION_MONTH;
+      return TRUE;
+    }
+
+  if (month_unspecified)
+    return fail (p, g.start,
+                 _("“%s”: a day cannot be given when the month is unspecified; write “2004-XX-XX” or give the month"),
+                 p->display);
+
+  if (g.value < 1 || g.value > 31)
+    return fail (p, g.start,
+                 /* Translators: %1$02d is the day number that was
+                  * given, %2$s the text. */
+                 _("day %1$02d is out of range (01–31) in “%2$s”"),
+                 (int) g.value, p->display);
+
+  n_days = weft_days_in_month (pt->year, (guint) pt->month);
+  if (g.value > n_days)
+    {
+      g_autofree char *month_year = format_month_year ((guint) pt->month, pt->year);
+
+      return fail (p, g.start,
+                   /* Translators: %1$s is the text that was given,
+                    * %2$s a month and year ("February 2021"),
+                    * %3$u its number of days. */
+                   _("“%1$s”: %2$s has %3$u days"),
+                   p->display, month_year, n_days);
+    }
+
+  pt->day = (gint) g.value;
+  pt->precision = WEFT_DATE_PRECISION_DAY;
+
+  return TRUE;
+}
+
+/* A date on the calendar: year, then perhaps month (or season), day and
+ * time ("2021-10-05T14:30:00"); sets the bounds. *@has_time is set when
+ * there was a time. */
+static gboolean
+parse_calendar_date (Parser        *p,
+                     WeftDatePoint *pt,
+                     gboolean      *has_time)
+{
+  gint64 last_year = 0;
+
+  if (!parse_year (p, pt, &last_year))
+    return FALSE;
+
   if (peek (p) == '-')
     {
-      p->pos++;
-      if (!read_group (p, &g))
+      if (!parse_month (p, pt))
         return FALSE;
+      if (peek (p) == '-' && !parse_day (p, pt))
+        return FALSE;
+    }
 
-      if (g.n != 2)
-        return fail (p, g.n < 2 ? g.start : g.start + 2,
-                     _("“%s”: a month needs two digits, as in “2021-01” or “2021-10”"),
-                     p->display);
-
-      if (g.nx == 2)
-        {
-          month_unspecified = TRUE;
-          pt->flags |= WEFT_DATE_FLAG_UNSPECIFIED;
-        }
-      else if (g.nx == 1)
-        {
-          return fail (p, g.start,
-                       _("“%s”: a month is two digits or “XX”, as in “2004-06” or “2004-XX”"),
-                       p->display);
-        }
-      else if ((g.value >= 1 && g.value <= 12) || (g.value >= 21 && g.value <= 24))
-        {
-          pt->month = (gint) g.value;
-          pt->precision = g.value > 12 ? WEFT_DATE_PRECISION_SEASON : WEFT_DATE_PRECISION_MONTH;
-        }
-      else
-        {
-          return fail (p, g.start,
-                       /* Translators: %1$02d is the month number that was
-                        * given, %2$s the text. */
-                       _("month %1$02d is out of range (01–12) in “%2$s”; seasons are 21–24, as in “2021-21” for spring 2021"),
-                       (int) g.value, p->display);
-        }
-
-      /* The day */
-      if (peek (p) == '-')
-        {
-          if (pt->precision == WEFT_DATE_PRECISION_SEASON)
-            return fail (p, p->pos,
-                         _("“%s”: a season (21–24) has no day; write “2021-21” for spring 2021"),
-                         p->display);
-
-          p->pos++;
-          if (!read_group (p, &g))
-            return FALSE;
-
-          if (g.n != 2)
-            return fail (p, g.n < 2 ? g.start : g.start + 2,
-                         _("“%s”: a day needs two digits, as in “2021-10-05”"),
-                         p->display);
-
-          if (g.nx == 2)
-            {
-              pt->flags |= WEFT_DATE_FLAG_UNSPECIFIED;
-              if (!month_unspecified)
-                pt->precision = WEFT_DATE_PRECISION_MONTH;
-            }
-          else if (g.nx == 1)
-            {
-              return fail (p, g.start,
-                           _("“%s”: a day is two digits or “XX”, as in “2004-06-11” or “2004-06-XX”"),
-                           p->display);
-            }
-          else if (month_unspecified)
-            {
-              return fail (p, g.start,
-                           _("“%s”: a day cannot be given when the month is unspecified; write “2004-XX-XX” or give the month"),
-                           p->display);
-            }
-          else if (g.value < 1 || g.value > 31)
-            {
-              return fail (p, g.start,
-                           /* Translators: %1$02d is the day number that was
-                            * given, %2$s the text. */
-                           _("day %1$02d is out of range (01–31) in “%2$s”"),
-                           (int) g.value, p->display);
-            }
-          else
-            {
-              guint n_days = weft_days_in_month (pt->year, (guint) pt->month);
-
-              if (g.value > n_days)
-                {
-                  g_autofree char *month_year = format_month_year ((guint) pt->month, pt->year);
-
-                  return fail (p, g.start,
-                               /* Translators: %1$s is the text that was given,
-                                * %2$s a month and year ("February 2021"),
-                                * %3$u its number of days. */
-                               _("“%1$s”: %2$s has %3$u days"),
-                               p->display, month_year, n_days);
-                }
-
-              pt->day = (gint) g.value;
-              pt->precision = WEFT_DATE_PRECISION_DAY;
-
-              if (peek (p) == 'T')
-                {
-                  if (!parse_time (p))
-                    return FALSE;
-                  has_time = TRUE;
-                }
-            }
-        }
+  /* Only a known day takes a time. */
+  if (pt->precision == WEFT_DATE_PRECISION_DAY && peek (p) == 'T')
+    {
+      if (!parse_time (p))
+        return FALSE;
+      *has_time = TRUE;
     }
 
   if (peek (p) == 'T')
@@ -838,36 +862,78 @@ parse_point (Parser        *p,
                  _("“%s”: a time needs a full date before it, as in “2021-10-05T14:30:00”"),
                  p->display);
 
-  /* The last year of "199X" is 1999; negative years have no X. */
-  point_set_bounds (pt, pt->year + scale - 1);
+  /* The last year of "199X" is 1999, of "-004X" -0040. */
+  point_set_bounds (pt, last_year);
 
-qualifier:
+  return TRUE;
+}
+
+/* The one qualifier that may end a date: "?" uncertain, "~" approximate,
+ * "%" both. */
+static gboolean
+parse_qualifier (Parser        *p,
+                 WeftDatePoint *pt,
+                 gboolean       has_time)
+{
+  char c = peek (p);
+
+  if (!is_qualifier (c))
+    return TRUE;
+
+  if (has_time)
+    return fail (p, p->pos,
+                 _("“%s”: a date with a time cannot take a qualifier; write “2004-06-11?” without the time"),
+                 p->display);
+
+  if (c == '?')
+    pt->flags |= WEFT_DATE_FLAG_UNCERTAIN;
+  else if (c == '~')
+    pt->flags |= WEFT_DATE_FLAG_APPROXIMATE;
+  else
+    pt->flags |= WEFT_DATE_FLAG_UNCERTAIN | WEFT_DATE_FLAG_APPROXIMATE;
+  p->pos++;
+
   c = peek (p);
   if (is_qualifier (c))
+    return fail (p, p->pos,
+                 _("“%s”: use a single qualifier; “%%” means both approximate and uncertain, as in “2004%%”"),
+                 p->display);
+  if (c == '-')
+    return fail (p, p->pos,
+                 _("“%s”: a qualifier goes at the end of the date, as in “2004-06?”"),
+                 p->display);
+
+  return TRUE;
+}
+
+/* One date, without '/': from p->pos to p->end, which is not empty. The
+ * steps: a long year ("Y170000") or a calendar date (year, month or
+ * season, day, time), then a qualifier, then nothing more. */
+static gboolean
+parse_point (Parser        *p,
+             WeftDatePoint *pt)
+{
+  gboolean has_time = FALSE;
+
+  memset (pt, 0, sizeof *pt);
+
+  if (is_qualifier (peek (p)))
+    return fail (p, p->pos,
+                 _("“%s”: a qualifier (“?”, “~” or “%%”) goes after the date, as in “2004?”"),
+                 p->display);
+
+  if (peek (p) == 'Y')
     {
-      if (has_time)
-        return fail (p, p->pos,
-                     _("“%s”: a date with a time cannot take a qualifier; write “2004-06-11?” without the time"),
-                     p->display);
-
-      if (c == '?')
-        pt->flags |= WEFT_DATE_FLAG_UNCERTAIN;
-      else if (c == '~')
-        pt->flags |= WEFT_DATE_FLAG_APPROXIMATE;
-      else
-        pt->flags |= WEFT_DATE_FLAG_UNCERTAIN | WEFT_DATE_FLAG_APPROXIMATE;
-      p->pos++;
-
-      c = peek (p);
-      if (is_qualifier (c))
-        return fail (p, p->pos,
-                     _("“%s”: use a single qualifier; “%%” means both approximate and uncertain, as in “2004%%”"),
-                     p->display);
-      if (c == '-')
-        return fail (p, p->pos,
-                     _("“%s”: a qualifier goes at the end of the date, as in “2004-06?”"),
-                     p->display);
+      if (!parse_extended_year (p, pt))
+        return FALSE;
     }
+  else if (!parse_calendar_date (p, pt, &has_time))
+    {
+      return FALSE;
+    }
+
+  if (!parse_qualifier (p, pt, has_time))
+    return FALSE;
 
   if (p->pos < p->end)
     return fail_unexpected (p, p->pos);
@@ -1288,6 +1354,20 @@ format_point_plain (const WeftDatePoint *pt,
 {
   g_autofree char *y = NULL;
 
+  /* "-004X" as the years it spans: "50 BCE to 41 BCE". */
+  if (pt->year < 0 && pt->precision >= WEFT_DATE_PRECISION_DECADE)
+    {
+      g_autofree char *last = NULL;
+      gint64 last_year;
+
+      weft_civil_from_days (pt->upper, &last_year, NULL, NULL);
+      y = weft_year_format (pt->year);
+      last = weft_year_format (last_year);
+      if (is_short)
+        return g_strdup_printf (C_("short interval", "%1$s–%2$s"), y, last);
+      return g_strdup_printf (_("%1$s to %2$s"), y, last);
+    }
+
   switch (pt->precision)
     {
     case WEFT_DATE_PRECISION_DAY:
@@ -1316,7 +1396,7 @@ format_point_plain (const WeftDatePoint *pt,
       return format_season (pt->month, pt->year, is_short);
 
     case WEFT_DATE_PRECISION_DECADE:
-      /* Years with X are never negative: "000X" is "the 0s", not "1 BCE". */
+      /* "000X" is "the 0s", not "1 BCE". */
       y = g_strdup_printf ("%d", pt->year);
       if (is_short)
         /* Translators: a decade, as in "1990s"; %s is its first year. */
@@ -1434,6 +1514,14 @@ weft_date_describe (const WeftDate *date)
   end = format_point (&date->end, FALSE);
   /* Translators: an interval, as in "2017 to 2021". */
   return g_strdup_printf (_("%1$s to %2$s"), start, end);
+}
+
+char *
+weft_date_point_format (const WeftDatePoint *point)
+{
+  g_return_val_if_fail (point != NULL, NULL);
+
+  return format_point_plain (point, FALSE);
 }
 
 char *

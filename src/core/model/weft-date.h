@@ -58,7 +58,8 @@ typedef struct {
   gboolean      is_interval;
 } WeftDate;
 
-/* Parses @text. On failure sets a WEFT_ERROR_DATE error whose message says
+/* Parses @text into @date (caller-allocated; may be NULL to only check).
+ * On failure returns FALSE and sets a WEFT_ERROR_DATE error whose message says
  * what is wrong and gives an example of what is expected; *@offset (when not
  * NULL) receives the byte offset in @text of the offending character. */
 gboolean weft_date_parse         (const char     *text,
@@ -66,20 +67,28 @@ gboolean weft_date_parse         (const char     *text,
                                   gsize          *offset,
                                   GError        **error);
 
-/* Orders by lower bound, then upper bound. */
+/* Orders by lower bound, then upper bound: < 0, 0 or > 0, as strcmp(). */
 int      weft_date_compare       (const WeftDate *a,
                                   const WeftDate *b);
 
 /* "October 2021, month precision", "around 2000, year precision",
  * "44 BCE", "2017 to 2021", "from 2019, open end": translated, with month
- * names from the user's locale. */
+ * names from the user's locale. Newly allocated (g_free()). */
 char    *weft_date_describe      (const WeftDate *date);
 
+/* One end of a date as written, without its qualifiers: "15 January
+ * 2020", "October 2021", "2021", "the 1990s", "spring 2021". Translated;
+ * newly allocated (g_free()). */
+char    *weft_date_point_format  (const WeftDatePoint *point);
+
 /* A short label for axes and lists: "2021", "Oct 2021", "15 Jan 2020",
- * "44 BCE", "2017–2021", "2019–". Locale month names. */
+ * "44 BCE", "2017–2021", "2019–". Locale month names. Newly allocated
+ * (g_free()). */
 char    *weft_date_format_short  (const WeftDate *date);
 
-/* Calendar arithmetic (proleptic Gregorian, astronomical years). */
+/* Calendar arithmetic (proleptic Gregorian, astronomical years): the day
+ * number of a date, the date of a day number (into the pointers that are
+ * not NULL), the days in a month. */
 gint64   weft_days_from_civil    (gint64          year,
                                   guint           month,
                                   guint           day);
@@ -90,14 +99,15 @@ void     weft_civil_from_days    (gint64          days,
 guint    weft_days_in_month      (gint64          year,
                                   guint           month);
 /* Day @day as ISO 8601 ("2021-10-05", "-0043-03-15"); the one way Weft
- * writes a day for programs to read. */
+ * writes a day for programs to read. Newly allocated (g_free()). */
 char    *weft_day_to_iso         (gint64          day);
 
-/* "44 BCE" for year -43, "2021" for 2021 (translated). */
+/* "44 BCE" for year -43, "2021" for 2021 (translated); newly allocated
+ * (g_free()). */
 char    *weft_year_format        (gint64          year);
 
 /* The translated name ("October") and abbreviation ("Oct") of a month
- * (1..12); "" for any other number. */
+ * (1..12); "" for any other number. Static: do not free them. */
 const char *weft_month_name         (guint        month);
 const char *weft_month_abbreviation (guint        month);
 

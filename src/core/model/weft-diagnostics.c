@@ -69,16 +69,20 @@ weft_diagnostics_set_file (WeftDiagnostics *self,
   self->file = g_strdup (file);
 }
 
-static void
-add_valist (WeftDiagnostics *self,
-            WeftSeverity     severity,
-            guint            line,
-            guint            column,
-            const char      *path,
-            const char      *format,
-            va_list          args)
+void
+weft_diagnostics_add (WeftDiagnostics *self,
+                      WeftSeverity     severity,
+                      guint            line,
+                      guint            column,
+                      const char      *path,
+                      const char      *format,
+                      ...)
 {
+  g_autofree char *message = NULL;
   WeftDiagnostic d = { 0 };
+  va_list args;
+
+  g_return_if_fail (self != NULL);
 
   if (severity == WEFT_SEVERITY_ERROR)
     self->n_errors++;
@@ -91,66 +95,18 @@ add_valist (WeftDiagnostics *self,
       return;
     }
 
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
   d.severity = severity;
   d.line = line;
   d.column = column;
   d.path = g_strdup (path);
   /* Messages quote names and values from the file: never let them carry
    * a terminal escape or a bidirectional override (weft-text.h). */
-  {
-    g_autofree char *message = g_strdup_vprintf (format, args);
-
-    d.message = weft_text_escape (message, -1);
-  }
+  d.message = weft_text_escape (message, -1);
   g_array_append_val (self->items, d);
-}
-
-void
-weft_diagnostics_add (WeftDiagnostics *self,
-                      WeftSeverity     severity,
-                      guint            line,
-                      guint            column,
-                      const char      *path,
-                      const char      *format,
-                      ...)
-{
-  va_list args;
-
-  g_return_if_fail (self != NULL);
-
-  va_start (args, format);
-  add_valist (self, severity, line, column, path, format, args);
-  va_end (args);
-}
-
-void
-weft_diagnostics_error_at (WeftDiagnostics *self,
-                           const char      *path,
-                           const char      *format,
-                           ...)
-{
-  va_list args;
-
-  g_return_if_fail (self != NULL);
-
-  va_start (args, format);
-  add_valist (self, WEFT_SEVERITY_ERROR, 0, 0, path, format, args);
-  va_end (args);
-}
-
-void
-weft_diagnostics_warning_at (WeftDiagnostics *self,
-                             const char      *path,
-                             const char      *format,
-                             ...)
-{
-  va_list args;
-
-  g_return_if_fail (self != NULL);
-
-  va_start (args, format);
-  add_valist (self, WEFT_SEVERITY_WARNING, 0, 0, path, format, args);
-  va_end (args);
 }
 
 guint

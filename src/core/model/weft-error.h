@@ -24,6 +24,7 @@ typedef enum {
   WEFT_ERROR_FORMAT,      /* unknown or unsupported file format */
 } WeftErrorCode;
 
+/* The quark of the WEFT_ERROR domain. */
 GQuark weft_error_quark (void);
 
 G_END_DECLS

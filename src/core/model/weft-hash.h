@@ -15,10 +15,12 @@
 
 G_BEGIN_DECLS
 
-/* A GHashFunc for NUL-terminated strings; use with g_str_equal(). */
+/* A GHashFunc for NUL-terminated strings; use with g_str_equal().
+ * Returns the hash of @key (a const char *). */
 guint    weft_str_hash  (gconstpointer  key);
 
-/* SipHash-c-d of @length bytes with the 16-byte @key (for tests). */
+/* Returns the SipHash-c-d of @length bytes with the 16-byte @key (for
+ * tests). */
 guint64  weft_siphash   (const guint8  *key,
                          const void    *data,
                          gsize          length,

@@ -104,7 +104,7 @@ weft_get_locale_dir (void)
 }
 
 char *
-weft_get_example_path (void)
+weft_dup_example_path (void)
 {
   return g_build_filename (weft_get_data_dir (), "examples", "smart-cities.weft", NULL);
 }

@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-/* TRUE for the characters weft_text_escape() writes as escapes: C0 and C1
+/* Returns TRUE for the characters weft_text_escape() writes as escapes: C0 and C1
  * controls, DEL, the line and paragraph separators, and format characters
  * (bidirectional overrides, zero-width characters…). */
 gboolean weft_text_is_unsafe (gunichar    c);
@@ -24,15 +24,15 @@ gboolean weft_text_is_unsafe (gunichar    c);
  * UTF-8 (invalid bytes become U+FFFD) with every unsafe character written
  * as an escape: \t, \n and \r, else \u{XXXX} with the code point. Other
  * text, backslashes included, is unchanged, so escaping twice changes
- * nothing. NULL gives NULL. */
+ * nothing. NULL gives NULL. Newly allocated: free it with g_free(). */
 char    *weft_text_escape    (const char *text,
                               gssize      length);
 
 /* Positions in files are lines and columns counted in characters, from 1:
  * the one way every reader turns a byte offset into what it reports. */
 
-/* The characters in @length bytes of UTF-8 (which may hold NUL bytes):
- * the bytes that start one. */
+/* Returns the number of characters in @length bytes of UTF-8 (which may
+ * hold NUL bytes): the bytes that start one. */
 guint    weft_utf8_count_chars     (const char *text,
                                     gsize       length);
 /* Moves the position (@line, @column) over @length bytes of @text: a

@@ -4,7 +4,9 @@
  *
  * One page: the dataset's title and span, the axis and eras, the lanes
  * (only those with something in the span, only as tall as they need),
- * then the legend. Layout and drawing are the screen's. Cairo's SVG
+ * then the legend; or, with a view size, the window's timeline pane of
+ * that size (weft-timeline-pane.c). Layout and drawing are the screen's.
+ * Cairo's SVG
  * surface would write text as glyph outlines, which one cannot search,
  * copy or translate, so for SVG the renderer hands every string to us and
  * we write it as a <text> element over cairo's shapes (text is always
@@ -25,14 +27,16 @@
 #include "weft-error.h"
 #include "weft-file.h"
 #include "weft-timeline-export.h"
-#include "weft-timeline-layout.h"
-#include "weft-timeline-render.h"
+#include "weft-timeline-pane.h"
 
 #define MARGIN 28.0
 #define MIN_WIDTH 320
 #define MAX_WIDTH 20000
 #define MAX_PNG_HEIGHT 32000
 #define MAX_HEIGHT 400000
+#define MIN_VIEW_HEIGHT 120
+/* Label rows of a lane on a page (a page is as tall as its lanes). */
+#define PAGE_ROWS 16
 
 gboolean
 weft_timeline_format_from_path (const char         *path,
@@ -89,6 +93,7 @@ typedef struct {
   GString              *text;
   double                frame_x;   /* where the frame is on the page: its text */
   double                frame_y;   /*   arrives in frame coordinates */
+  GHashTable           *marks;     /* event -> marks of it written so far */
 } SvgText;
 
 /* XML 1.0 allows no C0 controls but tab, newline and return, not even
@@ -169,11 +174,25 @@ svg_text_func (const WeftTimelineTextRun *run,
       x += svg->frame_x;
       y += svg->frame_y;
     }
+  if (run->event != NULL)
+    {
+      /* The event, named by its id, its whole title on hover. */
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (svg->marks, run->event)) + 1;
+      g_autofree char *id = xml_text (run->event->item.id);
+      g_autofree char *title = xml_text (run->event->title);
+
+      g_hash_table_insert (svg->marks, (gpointer) run->event, GUINT_TO_POINTER (n));
+      if (n > 1)
+        g_string_append_printf (svg->text, "<g class=\"event\" id=\"%s~%u\">", id, n);
+      else
+        g_string_append_printf (svg->text, "<g class=\"event\" id=\"%s\">", id);
+      g_string_append_printf (svg->text, "<title>%s\n%s</title>", title, id);
+    }
   escaped = xml_text (shown);
   color_hex (run->color, fill);
   g_string_append_printf (svg->text,
-                          "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%s\" font-weight=\"%s\""
-                          " fill=\"%s\" fill-opacity=\"%s\" xml:space=\"preserve\">%s</text>\n",
+                          "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%spx\" font-weight=\"%s\""
+                          " fill=\"%s\" fill-opacity=\"%s\" xml:space=\"preserve\">%s</text>%s\n",
                           g_ascii_formatd (num[0], sizeof num[0], "%.2f", x),
                           g_ascii_formatd (num[1], sizeof num[1], "%.2f",
                                            y + weft_timeline_renderer_get_baseline (svg->renderer, run->role)),
@@ -182,15 +201,15 @@ svg_text_func (const WeftTimelineTextRun *run,
                           pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD ? "bold" : "normal",
                           fill,
                           g_ascii_formatd (num[3], sizeof num[3], "%.3f", run->color->alpha),
-                          escaped);
+                          escaped, run->event != NULL ? "</g>" : "");
 }
 
 /* ---- Drawing ----------------------------------------------------------- */
 
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+cairo_status_t
+weft_timeline_write_to_array (void                *closure,
+                              const unsigned char *data,
+                              unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -238,50 +257,11 @@ count_events_in (WeftDataset *dataset,
   return n;
 }
 
-/* Everything, as the page shows it when nothing is asked for: the events
- * and eras, with a little room on both sides. */
-static void
-default_span (WeftTimelineIndex *index,
-              WeftDataset       *dataset,
-              double            *lower,
-              double            *upper)
-{
-  GPtrArray *eras = weft_dataset_get_eras (dataset);
-  gboolean any = weft_timeline_index_get_range (index, lower, upper);
-  double pad;
-
-  for (guint i = 0; i < eras->len; i++)
-    {
-      WeftEra *era = g_ptr_array_index (eras, i);
-      double a = (double) era->date.start.lower, b = (double) era->date.end.upper + 1;
-
-      if (era->date.start.flags & WEFT_DATE_FLAG_OPEN)
-        a = (double) era->date.end.lower;
-      if (era->date.is_interval && (era->date.end.flags & WEFT_DATE_FLAG_OPEN))
-        b = (double) era->date.start.upper + 1;
-      *lower = any ? MIN (*lower, a) : a;
-      *upper = any ? MAX (*upper, b) : b;
-      any = TRUE;
-    }
-
-  if (!any)
-    {
-      GDateTime *now = g_date_time_new_now_utc ();
-
-      *lower = (double) weft_days_from_civil (g_date_time_get_year (now), 1, 1);
-      *upper = *lower + 366;
-      g_date_time_unref (now);
-    }
-
-  pad = MAX ((*upper - *lower) * 0.03, 15);
-  *lower -= pad;
-  *upper += pad;
-}
-
 struct _WeftTimelinePage {
-  WeftTimelineIndex         *index;
+  WeftTimelinePane          *pane;    /* a view's pane (its renderer), or */
+  WeftTimelineIndex         *index;   /*   the page's own lanes, */
   WeftTimelineRenderer      *renderer;
-  WeftTimelineFrame         *frame;   /* borrows the index */
+  WeftTimelineFrame         *frame;   /*   laid out once (borrows the index) */
   WeftTimelineRenderState    state;
   char                      *title;
   char                      *subtitle;
@@ -304,6 +284,12 @@ draw_page (WeftTimelinePage              *page,
   cairo_set_source_rgba (cr, palette->background.red, palette->background.green,
                          palette->background.blue, 1);
   cairo_paint (cr);
+
+  if (page->pane != NULL)
+    {
+      weft_timeline_pane_draw (page->pane, cr, state);
+      return;
+    }
 
   if (page->title != NULL)
     {
@@ -350,8 +336,13 @@ weft_timeline_page_free (WeftTimelinePage *page)
   if (page == NULL)
     return;
   g_clear_pointer (&page->frame, weft_timeline_frame_free);
-  g_clear_pointer (&page->renderer, weft_timeline_renderer_free);
-  g_clear_pointer (&page->index, weft_timeline_index_free);
+  if (page->pane != NULL)
+    weft_timeline_pane_free (page->pane);
+  else
+    {
+      g_clear_pointer (&page->renderer, weft_timeline_renderer_free);
+      g_clear_pointer (&page->index, weft_timeline_index_free);
+    }
   g_free (page->title);
   g_free (page->subtitle);
   g_free (page);
@@ -368,6 +359,7 @@ weft_timeline_page_new (WeftDataset                     *dataset,
   WeftTimelineScale scale;
   WeftTimelineFrame *frame;
   double lower, upper, legend_h = 0;
+  gboolean view;
   guint width;
 
   g_return_val_if_fail (WEFT_IS_DATASET (dataset), NULL);
@@ -378,7 +370,8 @@ weft_timeline_page_new (WeftDataset                     *dataset,
       options = &defaults;
     }
 
-  width = options->width == 0 ? 1600 : options->width;
+  view = options->view_width > 0 || options->view_height > 0;
+  width = view ? options->view_width : (options->width == 0 ? 1600 : options->width);
   if (width < MIN_WIDTH || width > MAX_WIDTH)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
@@ -386,13 +379,29 @@ weft_timeline_page_new (WeftDataset                     *dataset,
                    MIN_WIDTH, MAX_WIDTH, width);
       return NULL;
     }
+  if (view && (options->view_height < MIN_VIEW_HEIGHT || options->view_height > MAX_PNG_HEIGHT))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
+                   _("A timeline view must be %u to %u pixels tall, not %u"),
+                   MIN_VIEW_HEIGHT, MAX_PNG_HEIGHT, options->view_height);
+      return NULL;
+    }
 
   page = g_new0 (WeftTimelinePage, 1);
-  page->index = weft_timeline_index_new (dataset, options->lanes);
-  page->renderer = weft_timeline_renderer_new (NULL, 1);
-  page->frame = frame = weft_timeline_frame_new ();
+  if (view)
+    {
+      page->pane = weft_timeline_pane_new (dataset, options->lanes, 1);
+      page->index = weft_timeline_pane_get_index (page->pane);
+      page->renderer = weft_timeline_pane_get_renderer (page->pane);
+    }
+  else
+    {
+      page->index = weft_timeline_index_new (dataset, options->lanes);
+      page->renderer = weft_timeline_renderer_new (NULL, 1);
+      page->frame = weft_timeline_frame_new ();
+    }
 
-  default_span (page->index, dataset, &lower, &upper);
+  weft_timeline_fit_span (page->index, &lower, &upper);
   if (options->has_from)
     lower = (double) options->from;
   if (options->has_to)
@@ -412,19 +421,40 @@ weft_timeline_page_new (WeftDataset                     *dataset,
         lower = upper - 366;
     }
 
+  weft_timeline_render_state_init (&page->state, weft_timeline_palette_get (options->dark));
+  if (view)
+    {
+      /* The window's pane: folded lanes first, as they share the height. */
+      if (options->collapsed != NULL)
+        {
+          GHashTableIter iter;
+          gpointer key;
+
+          g_hash_table_iter_init (&iter, options->collapsed);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            weft_timeline_pane_toggle_lane (page->pane, key);
+        }
+      weft_timeline_pane_set_size (page->pane, width, options->view_height);
+      if (options->has_from || options->has_to)
+        weft_timeline_pane_set_span (page->pane, lower, upper);
+      page->width = width;
+      page->height = options->view_height;
+      page->index = NULL;
+      return g_steal_pointer (&page);
+    }
+
+  frame = page->frame;
   weft_timeline_layout_options_init (&layout);
   layout.measure = weft_timeline_renderer_measure;
   layout.measure_data = page->renderer;
   layout.compact = TRUE;
-  layout.max_rows = 12;
-  layout.max_label_width = MIN (420, width * 0.4);
+  layout.max_rows = PAGE_ROWS;
   layout.collapsed = options->collapsed;
   weft_timeline_scale_init (&scale, lower, upper, width - 2 * MARGIN);
   weft_timeline_layout (page->index, &scale, &layout, frame);
 
   page->width = width;
   page->legend = options->legend;
-  weft_timeline_render_state_init (&page->state, weft_timeline_palette_get (options->dark));
   if (options->heading)
     {
       g_autofree char *from = format_day ((gint64) floor (scale.lower), scale.upper - scale.lower);
@@ -518,19 +548,20 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   switch (format)
     {
     case WEFT_TIMELINE_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_array, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (weft_timeline_write_to_array, bytes, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       svg.renderer = page->renderer;
       svg.text = g_string_new (NULL);
-      svg.frame_x = MARGIN;
-      svg.frame_y = page->frame_y;
+      svg.frame_x = page->pane != NULL ? 0 : MARGIN;
+      svg.frame_y = page->pane != NULL ? 0 : page->frame_y;
+      svg.marks = g_hash_table_new (NULL, NULL);
       state.text_func = svg_text_func;
       state.text_data = &svg;
       break;
 
     case WEFT_TIMELINE_FORMAT_PDF:
       /* 96 pixels to the inch: a 1600-pixel picture is 1200 points wide. */
-      surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width * 0.75, height * 0.75);
+      surface = cairo_pdf_surface_create_for_stream (weft_timeline_write_to_array, bytes, width * 0.75, height * 0.75);
       if (page->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Weft " PACKAGE_VERSION);
@@ -548,9 +579,10 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   draw_page (page, &state, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
+  g_clear_pointer (&svg.marks, g_hash_table_unref);
 
   if (status == CAIRO_STATUS_SUCCESS && format == WEFT_TIMELINE_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_array, bytes);
+    status = cairo_surface_write_to_png_stream (surface, weft_timeline_write_to_array, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -615,17 +647,22 @@ weft_timeline_export (WeftDataset                     *dataset,
                       GError                         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = weft_timeline_export_bytes (dataset, format, options, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
+  return bytes != NULL && weft_timeline_export_write (file, bytes, error);
+}
 
-  data = g_bytes_get_data (bytes, &size);
+gboolean
+weft_timeline_export_write (GFile   *file,
+                            GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
   /* Not g_file_replace_contents(): a failed write would leave a
    * half-written picture in place of the old one (weft-loader.h). */
   if (!weft_file_replace_contents (file, data, size, NULL, &local_error))

@@ -32,6 +32,10 @@ typedef struct {
   gboolean          legend;     /* the key to shapes and claim colours, under the lanes */
   gboolean          heading;    /* the dataset's title and the span, above */
   GHashTable       *collapsed;  /* lane keys, or NULL */
+  guint             view_width; /* with view_height: the window's timeline pane of */
+  guint             view_height;/*   that size instead (weft-timeline-pane.h), fitted
+                                 *   unless from and to are given; width, legend and
+                                 *   heading do not apply */
 } WeftTimelineExportOptions;
 
 /* Everything shown, with a legend and a heading, lanes by group when the
@@ -44,7 +48,9 @@ WeftTimelineLanes weft_timeline_default_lanes (WeftDataset *dataset);
 
 /* Draws the timeline with the same layout and renderer as the screen and
  * writes it to @file. Titles are text (SVG <text>, PDF fonts), not
- * outlines. */
+ * outlines; in SVG each event drawn on its own is a <g class="event">
+ * whose id is the event's (a second mark of the same event: "ID~2", …),
+ * with a <title> holding its whole title and its id. */
 gboolean weft_timeline_export       (WeftDataset                     *dataset,
                                      GFile                           *file,
                                      WeftTimelineFormat               format,
@@ -58,6 +64,17 @@ GBytes  *weft_timeline_export_bytes (WeftDataset                     *dataset,
                                      guint                           *width,
                                      guint                           *height,
                                      GError                         **error);
+
+/* A cairo_write_func_t that appends to the GByteArray it is given. */
+cairo_status_t weft_timeline_write_to_array (void                *closure,
+                                             const unsigned char *data,
+                                             unsigned int         length);
+/* Writes @bytes over @file as every export does (weft_file_replace_contents():
+ * the old file stays whole when a write fails), with an error that names
+ * the file. */
+gboolean weft_timeline_export_write (GFile   *file,
+                                     GBytes  *bytes,
+                                     GError **error);
 
 /* The page the exports draw (heading, span, lanes, legend), laid out once
  * and drawn onto any cairo context: the window prints it. */

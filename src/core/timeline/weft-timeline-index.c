@@ -593,7 +593,7 @@ collect_claim_statuses (WeftTimelineIndex *self)
   for (guint i = 0; i < events->len; i++)
     {
       WeftEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) claims = weft_dataset_get_item_claims (self->dataset, &event->item);
+      g_autoptr(GPtrArray) claims = weft_dataset_dup_item_claims (self->dataset, &event->item);
 
       self->claim_offsets[i] = statuses->len;
       for (guint j = 0; claims != NULL && j < claims->len; j++)

@@ -11,7 +11,13 @@
  * Otherwise at most as many events as there are free rows (the leftmost
  * of each bucket) try for the first row where they fit after what is
  * already there (glyph, title and claim markers); the rest go to the
- * column's cluster mark, in a row of its own under the others. Titles are
+ * column's cluster mark, in a row of its own under the others.
+ *
+ * Titles are whole: an event takes a row where its whole title fits. Only
+ * when no row has room does a title give way, down to
+ * metrics.min_label_width: the title before it in a row ends earlier
+ * (and, for a title pushed back from the view's right edge, the newcomer
+ * starts later), in the row where that cuts the least. Titles are
  * measured once (the index caches them). Nothing ever overlaps in a row:
  * the tests check it over many random datasets.
  */
@@ -25,8 +31,7 @@
 
 #include "weft-timeline-layout.h"
 
-/* More rows than this in one lane are not useful on any screen. */
-#define MAX_ROWS 64
+#define MAX_ROWS WEFT_TIMELINE_MAX_ROWS
 /* Events of one column that may try for a row. */
 #define MAX_GATHER MAX_ROWS
 /* Claim markers shown after a title; more are summed up by the inspector. */
@@ -42,10 +47,17 @@ weft_timeline_metrics_init (WeftTimelineMetrics *m)
     /* Glyphs. */
     .point_radius = 5, .bar_height = 8, .claim_size = 7, .fade_length = 72,
     /* Room along the axis. */
-    .label_gap = 12, .cluster_width = 40, .tick_spacing = 16,
+    .label_gap = 12, .min_label_width = 128, .cluster_width = 40, .tick_spacing = 16,
   };
 
   *m = defaults;
+}
+
+double
+weft_timeline_header_height (const WeftTimelineMetrics *m,
+                             guint                      n_era_rows)
+{
+  return m->axis_height + n_era_rows * m->era_row_height + (n_era_rows > 0 ? 6 : 0);
 }
 
 void
@@ -54,7 +66,7 @@ weft_timeline_layout_options_init (WeftTimelineLayoutOptions *options)
   memset (options, 0, sizeof *options);
   weft_timeline_metrics_init (&options->metrics);
   options->max_rows = 4;
-  options->max_label_width = 300;
+  options->max_label_width = G_MAXDOUBLE;
 }
 
 WeftTimelineFrame *
@@ -102,6 +114,10 @@ typedef struct {
                          * ordered_compare sorts candidates too */
   double  gx0, gx1;     /* glyph */
   double  label_x, label_w;
+  double  full_w;       /* the whole title (label_w is less once cut) */
+  double  min_w;        /* as short as it may be cut */
+  double  claims_w;     /* the claim markers after the title */
+  double  min_x;        /* the left end of its box with the title cut short */
   double  box_x1;
 } Candidate;
 
@@ -123,6 +139,8 @@ typedef struct {
   guint   n_rows;
   guint   n_buckets;
   double  rows_end[MAX_ROWS];     /* the right end of what each row holds */
+  double  rows_min_end[MAX_ROWS]; /*   and of it with its last title cut short */
+  guint   rows_mark[MAX_ROWS];    /* the last mark of each row, in frame->marks */
   guint   cursor[MAX_BUCKETS];    /* the first item of each bucket not yet taken */
   guint   end[MAX_BUCKETS];       /* past the current column's items */
   guint   pcur;                   /* the same for the pending items (ctx->pending) */
@@ -202,6 +220,19 @@ item_glyph (const Ctx              *ctx,
   weft_timeline_item_glyph (&ctx->frame->scale, ctx->m, item, gx0, gx1);
 }
 
+/* Where a title @label_w wide starts (see candidate_init()). */
+static double
+label_start (const Candidate *c,
+             double           width,
+             double           label_w)
+{
+  double x = MAX (c->gx0, 2);
+
+  if (x + label_w + c->claims_w > width - 2)
+    x = MAX (2, width - 2 - label_w - c->claims_w);
+  return x;
+}
+
 static void
 candidate_init (const Ctx *ctx,
                 guint      item_index,
@@ -225,12 +256,20 @@ candidate_init (const Ctx *ctx,
    * edge (cut if need be) so that none runs out of the view. */
   c->label_w = MIN (w, ctx->options->max_label_width);
   c->label_w = MIN (c->label_w, MAX (width - 4 - claims_w, 0));
-  c->label_x = MAX (c->gx0, 2);
-  if (c->label_x + c->label_w + claims_w > width - 2)
-    c->label_x = MAX (2, width - 2 - c->label_w - claims_w);
-
+  c->full_w = c->label_w;
+  c->min_w = MIN (c->label_w, ctx->m->min_label_width);
+  c->claims_w = claims_w;
+  c->label_x = label_start (c, width, c->label_w);
   c->order.x = MIN (c->gx0, c->label_x);
+  c->min_x = MIN (c->gx0, label_start (c, width, c->min_w));
   c->box_x1 = MAX (c->gx1, c->label_x + c->label_w + claims_w);
+}
+
+/* The right end of a placed event's box with its title cut short. */
+static double
+mark_min_end (const Candidate *c)
+{
+  return MAX (c->gx1, c->label_x + c->min_w + c->claims_w);
 }
 
 /* Sorts Ordered, and Candidates by their order. */
@@ -316,6 +355,7 @@ add_event (Ctx             *ctx,
   mark.label_width = c->label_w;
   mark.box_x0 = c->order.x;
   mark.box_x1 = c->box_x1;
+  mark.full_label_width = c->full_w;
   g_array_append_val (ctx->frame->marks, mark);
 }
 
@@ -332,7 +372,10 @@ lane_walk_init (Ctx      *ctx,
   w->n_buckets = MIN (w->lane->n_buckets, MAX_BUCKETS);
   w->pcur = w->pend_end = 0;
   for (guint r = 0; r < w->n_rows; r++)
-    w->rows_end[r] = -G_MAXDOUBLE;
+    {
+      w->rows_end[r] = w->rows_min_end[r] = -G_MAXDOUBLE;
+      w->rows_mark[r] = G_MAXUINT;
+    }
 }
 
 /* Step 1: each bucket's cursor on its first item that starts in view; the
@@ -489,7 +532,7 @@ count_free_rows (const Ctx      *ctx,
   guint n_free = 0;
 
   for (guint r = 0; r < w->n_rows; r++)
-    if (w->rows_end[r] + ctx->m->label_gap <= col->x1)
+    if (w->rows_min_end[r] + ctx->m->label_gap <= col->x1)
       n_free++;
   return n_free;
 }
@@ -532,6 +575,89 @@ gather_candidates (const Ctx      *ctx,
   return n;
 }
 
+/* How much of row @r's last title and of @c's must be cut for @c to
+ * follow it there: *@cut_end off the end of the one, *@cut_start off
+ * the start of the other (pushed back from the right edge). FALSE when
+ * even cut short they do not fit. */
+static gboolean
+room_in_row (const Ctx       *ctx,
+             const LaneWalk  *w,
+             guint            r,
+             const Candidate *c,
+             double          *cut_end,
+             double          *cut_start)
+{
+  double need = w->rows_end[r] + ctx->m->label_gap - c->order.x;
+
+  *cut_end = *cut_start = 0;
+  if (need <= 0)
+    return TRUE;
+  if (w->rows_min_end[r] + ctx->m->label_gap > c->min_x + 1e-9)
+    return FALSE;
+  *cut_end = MIN (need, w->rows_end[r] - w->rows_min_end[r]);
+  *cut_start = need - *cut_end;
+  return TRUE;
+}
+
+/* The first row where @c fits whole; else the row where making room cuts
+ * the least; else n_rows. */
+static guint
+find_row (const Ctx       *ctx,
+          const LaneWalk  *w,
+          const Candidate *c)
+{
+  guint best = w->n_rows;
+  double best_cut = G_MAXDOUBLE;
+
+  for (guint r = 0; r < w->n_rows; r++)
+    {
+      double cut_end, cut_start;
+
+      if (!room_in_row (ctx, w, r, c, &cut_end, &cut_start))
+        continue;
+      if (cut_end + cut_start <= 0)
+        return r;
+      if (cut_end + cut_start < best_cut)
+        {
+          best_cut = cut_end + cut_start;
+          best = r;
+        }
+    }
+  return best;
+}
+
+/* Cuts row @r's last title and @c's start as room_in_row() says. */
+static void
+make_room (Ctx       *ctx,
+           LaneWalk  *w,
+           guint      r,
+           Candidate *c)
+{
+  double cut_end, cut_start;
+
+  if (!room_in_row (ctx, w, r, c, &cut_end, &cut_start))
+    g_return_if_reached ();
+
+  if (cut_end > 0)
+    {
+      WeftTimelineMark *last = &g_array_index (ctx->frame->marks, WeftTimelineMark, w->rows_mark[r]);
+
+      /* Its box ends with its title and claim markers: its glyph ends
+       * before even its shortest end. */
+      last->label_width -= cut_end;
+      last->box_x1 -= cut_end;
+      w->rows_end[r] = last->box_x1;
+    }
+  if (cut_start > 0)
+    {
+      /* Pushed back from the right edge: it starts later, its right end
+       * stays where it was. */
+      c->label_x += cut_start;
+      c->label_w -= cut_start;
+      c->order.x = MIN (c->gx0, c->label_x);
+    }
+}
+
 /* Step 4b: at most as many events as there are free rows, taken from the
  * left of each bucket, try for the first row where they fit; the others
  * join the column's cluster without being looked at. */
@@ -548,17 +674,16 @@ fill_column (Ctx          *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      const Candidate *c = &cands[i];
-      guint r;
-
-      for (r = 0; r < w->n_rows; r++)
-        if (w->rows_end[r] + ctx->m->label_gap <= c->order.x)
-          break;
+      Candidate *c = &cands[i];
+      guint r = find_row (ctx, w, c);
 
       if (r < w->n_rows)
         {
+          make_room (ctx, w, r, c);
+          w->rows_mark[r] = ctx->frame->marks->len;
           add_event (ctx, w->box, r, c);
           w->rows_end[r] = c->box_x1;
+          w->rows_min_end[r] = mark_min_end (c);
           placed++;
         }
       else
@@ -693,32 +818,61 @@ lane_geometry (const WeftTimelineMetrics *m,
                 (box->cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
 }
 
-/* Every lane's box, one below the other; only those in the view are laid
- * out (all of them without a view or when compact). */
-static void
-place_lane_boxes (WeftTimelineIndex               *index,
-                  const WeftTimelineLayoutOptions *options,
-                  WeftTimelineFrame               *frame)
+static gboolean
+lane_has_clusters (const WeftTimelineFrame   *frame,
+                   const WeftTimelineLaneBox *box)
 {
+  for (guint j = box->first_mark; j < box->first_mark + box->n_marks; j++)
+    if (g_array_index (frame->marks, WeftTimelineMark, j).kind == WEFT_TIMELINE_MARK_CLUSTER)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every lane's box, one below the other, each laid out when in the view
+ * (all of them without a view or when compact). A lane that turns out to
+ * need a cluster row it was not given gets one before the next lane is
+ * placed. */
+static void
+lay_out_lanes (Ctx *ctx)
+{
+  WeftTimelineIndex *index = ctx->index;
+  const WeftTimelineLayoutOptions *options = ctx->options;
+  WeftTimelineFrame *frame = ctx->frame;
   double y = 0;
 
   for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
     {
       const WeftTimelineLane *lane = weft_timeline_index_get_lane (index, i);
       WeftTimelineLaneBox box = { 0 };
+      WeftTimelineLaneBox *placed;
 
       box.lane = i;
       box.collapsed = options->collapsed != NULL && g_hash_table_contains (options->collapsed, lane->key);
       box.rows = box.collapsed ? 0 : MIN (MIN (options->max_rows, MAX_ROWS), lane->n_items);
-      if (options->lane_rows != NULL && !box.collapsed)
-        box.rows = MIN (box.rows, options->lane_rows[i]);
-      box.cluster_row = lane->n_items > box.rows;
+      if (options->lane_shares != NULL && !box.collapsed)
+        box.rows = MIN (box.rows, options->lane_shares[i].rows);
+      if (options->lane_shares != NULL)
+        box.cluster_row = box.collapsed || options->lane_shares[i].cluster_row;
+      else
+        box.cluster_row = lane->n_items > box.rows;
       lane_geometry (&frame->metrics, &box);
       box.y = y;
       box.laid_out = options->compact || options->view_height <= 0 ||
                      (y + box.height > options->view_y && y < options->view_y + options->view_height);
-      y += box.height;
       g_array_append_val (frame->lanes, box);
+
+      placed = &g_array_index (frame->lanes, WeftTimelineLaneBox, frame->lanes->len - 1);
+      if (placed->laid_out)
+        {
+          lay_out_lane (ctx, frame->lanes->len - 1);
+          placed = &g_array_index (frame->lanes, WeftTimelineLaneBox, frame->lanes->len - 1);
+          if (!placed->cluster_row && lane_has_clusters (frame, placed))
+            {
+              placed->cluster_row = TRUE;
+              lane_geometry (&frame->metrics, placed);
+            }
+        }
+      y += placed->height;
     }
   frame->lanes_height = y;
 }
@@ -737,7 +891,6 @@ compact_lanes (WeftTimelineFrame *frame)
     {
       WeftTimelineLaneBox box = g_array_index (frame->lanes, WeftTimelineLaneBox, i);
       guint rows = 0;
-      gboolean clusters = FALSE;
 
       new_index[i] = G_MAXUINT;
       if (box.n_marks == 0)
@@ -746,13 +899,11 @@ compact_lanes (WeftTimelineFrame *frame)
         {
           const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, j);
 
-          if (mark->row == WEFT_TIMELINE_CLUSTER_ROW)
-            clusters = TRUE;
-          else
+          if (mark->row != WEFT_TIMELINE_CLUSTER_ROW)
             rows = MAX (rows, mark->row + 1);
         }
       box.rows = rows;
-      box.cluster_row = clusters;
+      box.cluster_row = lane_has_clusters (frame, &box);
       lane_geometry (&frame->metrics, &box);
       box.y = y;
       y += box.height;
@@ -814,16 +965,11 @@ weft_timeline_layout (WeftTimelineIndex               *index,
                                              options->metrics.tick_spacing, frame->ticks);
   lay_out_eras (&ctx);
 
-  place_lane_boxes (index, options, frame);
-  for (guint i = 0; i < frame->lanes->len; i++)
-    if (g_array_index (frame->lanes, WeftTimelineLaneBox, i).laid_out)
-      lay_out_lane (&ctx, i);
+  lay_out_lanes (&ctx);
   if (options->compact)
     compact_lanes (frame);
 
-  frame->header_height = frame->metrics.axis_height +
-                         frame->n_era_rows * frame->metrics.era_row_height +
-                         (frame->n_era_rows > 0 ? 6 : 0);
+  frame->header_height = weft_timeline_header_height (&frame->metrics, frame->n_era_rows);
 
   /* Marks know their lane and row: now their y. */
   for (guint j = 0; j < frame->marks->len; j++)
@@ -882,12 +1028,18 @@ weft_timeline_frame_find_event (const WeftTimelineFrame *frame,
                                 guint                    lane)
 {
   const WeftTimelineLaneBox *box;
+  guint first = 0, end = frame->marks->len;
 
-  if (lane >= frame->lanes->len || frame->index == NULL)
+  if (frame->index == NULL || (lane >= frame->lanes->len && lane != G_MAXUINT))
     return NULL;
 
-  box = &g_array_index (frame->lanes, WeftTimelineLaneBox, lane);
-  for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
+  if (lane != G_MAXUINT)
+    {
+      box = &g_array_index (frame->lanes, WeftTimelineLaneBox, lane);
+      first = box->first_mark;
+      end = box->first_mark + box->n_marks;
+    }
+  for (guint i = first; i < end; i++)
     {
       const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
 

@@ -20,6 +20,7 @@ typedef struct {
   double point_radius;
   double bar_height;
   double label_gap;           /* between neighbours in a row */
+  double min_label_width;     /* a title is cut no shorter than this for a neighbour */
   double cluster_width;       /* one column of clustering */
   double fade_length;         /* how far an open end fades out */
   double claim_size;          /* a claim marker */
@@ -28,18 +29,32 @@ typedef struct {
 
 void weft_timeline_metrics_init (WeftTimelineMetrics *metrics);
 
+/* The axis and @n_era_rows rows of eras above the lanes. */
+double weft_timeline_header_height (const WeftTimelineMetrics *metrics,
+                                    guint                      n_era_rows);
+
+/* More label rows than this in one lane are not useful on any screen. */
+#define WEFT_TIMELINE_MAX_ROWS 64
+
+/* What a lane is given (weft-timeline-pane.c shares the height out). */
+typedef struct {
+  guint    rows;          /* label rows (at most max_rows) */
+  gboolean cluster_row;   /* a row for cluster marks, kept even when none is needed */
+} WeftTimelineLaneShare;
+
 typedef struct {
   WeftTimelineMeasureFunc  measure;       /* NULL: 7 px a character */
   gpointer                 measure_data;
   WeftTimelineMetrics      metrics;
   guint                    max_rows;      /* label rows of an expanded lane */
   gboolean                 compact;       /* lanes only as tall as needed, empty ones left out (export) */
-  double                   max_label_width; /* longer titles are cut with an ellipsis */
+  double                   max_label_width; /* longer titles are always cut (default: no limit
+                                           * but the view's width) */
   double                   view_y;        /* the part of the lanes to lay out, in lane */
   double                   view_height;   /*   coordinates; height <= 0 lays out every lane */
   GHashTable              *collapsed;     /* keys of collapsed lanes (char *), or NULL */
-  const guint             *lane_rows;     /* rows of each lane (index order, at most max_rows),
-                                           * or NULL for as many as it has events */
+  const WeftTimelineLaneShare *lane_shares; /* each lane's (index order), or NULL: rows for
+                                             * its events, a cluster row if it has more */
 } WeftTimelineLayoutOptions;
 
 void weft_timeline_layout_options_init (WeftTimelineLayoutOptions *options);
@@ -63,6 +78,7 @@ typedef struct {
   double  label_x;       /* the title (events) or the number (clusters) */
   double  label_width;
   double  box_x0, box_x1; /* everything it takes in its row: no other mark there overlaps it */
+  double  full_label_width; /* events: the whole title (label_width is less when it is cut) */
   /* Clusters: */
   guint   count;
   double  span_lower;    /* the days on which its events start: [lower, upper) */
@@ -75,7 +91,7 @@ typedef struct {
   double  y;             /* in lane coordinates */
   double  height;        /* with the gap below */
   guint   rows;          /* label rows */
-  gboolean cluster_row;  /* a row of cluster marks under them */
+  gboolean cluster_row;  /* a row of cluster marks under them (kept, or needed by this frame) */
   gboolean collapsed;
   gboolean laid_out;     /* FALSE when outside the view (see view_y) */
   guint   n_marks;       /* marks of this lane: first_mark … */
@@ -121,9 +137,11 @@ WeftTimelineFrame *weft_timeline_frame_new  (void);
 void               weft_timeline_frame_free (WeftTimelineFrame *frame);
 
 /* Lays out what @scale shows of @index: ticks, eras, lanes, then in each
- * lane the visible events packed in rows (labels never overlap), the rest
- * in cluster marks per column of metrics.cluster_width pixels. Reuses the
- * frame's arrays. */
+ * lane the visible events packed in rows (labels never overlap; a title is
+ * whole unless a neighbour in its row needs the room), the rest in cluster
+ * marks per column of metrics.cluster_width pixels. A laid-out lane that
+ * needs a cluster row it was not given gets one (the lanes under it move
+ * down). Reuses the frame's arrays. */
 void weft_timeline_layout (WeftTimelineIndex               *index,
                            const WeftTimelineScale         *scale,
                            const WeftTimelineLayoutOptions *options,
@@ -138,8 +156,8 @@ const WeftTimelineMark    *weft_timeline_frame_hit      (const WeftTimelineFrame
 const WeftTimelineLaneBox *weft_timeline_frame_lane_at  (const WeftTimelineFrame *frame,
                                                          double                   y,
                                                          gboolean                *on_header);
-/* The mark of an event in a lane (frame lane index), or NULL when it is
- * not drawn there on its own. */
+/* The mark of an event in a lane (frame lane index; G_MAXUINT: its first
+ * in any lane), or NULL when it is not drawn there on its own. */
 const WeftTimelineMark    *weft_timeline_frame_find_event (const WeftTimelineFrame *frame,
                                                            const WeftEvent         *event,
                                                            guint                    lane);

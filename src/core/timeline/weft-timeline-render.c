@@ -28,19 +28,32 @@
 #define MAX_SPRITE_BYTES (32 * 1024 * 1024)
 #define MAX_CACHED_WIDTHS 20000
 #define MAX_CLAIM_MARKS 5
-/* How strongly eras tint the lanes. */
+/* How strongly eras tint the lanes and their bands, at most. */
 #define ERA_LANE_ALPHA 0.13
+#define ERA_BAND_ALPHA 0.55
+/* The time window tints the axis more than the lanes. */
+#define HEADER_WINDOW_ALPHA 1.6
+/* The selected event's box. */
+#define SELECTION_ALPHA 0.16
 
 #define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
+#define STATUSES(reported, alleged, disputed, confirmed, denied, opinion) { \
+    [WEFT_STATUS_REPORTED] = RGB (reported, 1), [WEFT_STATUS_ALLEGED] = RGB (alleged, 1), \
+    [WEFT_STATUS_DISPUTED] = RGB (disputed, 1), [WEFT_STATUS_CONFIRMED] = RGB (confirmed, 1), \
+    [WEFT_STATUS_DENIED] = RGB (denied, 1), [WEFT_STATUS_OPINION] = RGB (opinion, 1) }
 
 /* Colours from the GNOME palette, so that the timeline sits well beside
- * libadwaita; the category colours are the palette's hues in an order
- * where neighbours differ most. Claim statuses take their colours from
- * the categories (status_hues). */
-static WeftTimelinePalette light_palette = {
+ * libadwaita. Claim statuses have the palette's blue, orange, purple,
+ * green and red, and grey for opinions; lanes (event groups) take hues
+ * in between, each at least 20 (CIEDE2000) from every status colour and
+ * at least 3:1 against the background, in an order where neighbours
+ * differ most; events without a group are near the text colour, apart
+ * from the grey of opinions. Every text is at least 4.5:1 against what
+ * is behind it (tests/test-timeline.c computes both from this table). */
+static const WeftTimelinePalette light_palette = {
   .background = RGB (0xffffff, 1),
   .text = RGB (0x1d1d20, 1),
-  .text_dim = RGB (0x5e5c64, 1),
+  .text_dim = RGB (0x57555d, 1),
   .grid = RGB (0x000000, 0.07),
   .grid_major = RGB (0x000000, 0.16),
   .header = RGB (0xf6f5f4, 1),
@@ -49,18 +62,18 @@ static WeftTimelinePalette light_palette = {
   .cluster_text = RGB (0x241f31, 1),
   .accent = RGB (0x1c71d8, 1),
   .window = RGB (0x3584e4, 0.13),
-  .neutral = RGB (0x77767b, 1),
-  /* Red last: it reads as "denied" among the claim colours. */
+  .neutral = RGB (0x3d3846, 1),
   .categories = {
-    RGB (0x3584e4, 1), RGB (0xe66100, 1), RGB (0x26a269, 1), RGB (0x9141ac, 1),
-    RGB (0x2190a4, 1), RGB (0x986a44, 1), RGB (0xb07d00, 1), RGB (0xc01c28, 1),
+    RGB (0x0e6b73, 1), RGB (0x9e7a00, 1), RGB (0xd16d9e, 1),
+    RGB (0x61620c, 1), RGB (0x36a0b1, 1), RGB (0x7a4f2a, 1),
   },
+  .statuses = STATUSES (0x3584e4, 0xe66100, 0x9141ac, 0x26a269, 0xc01c28, 0x77767b),
 };
 
-static WeftTimelinePalette dark_palette = {
+static const WeftTimelinePalette dark_palette = {
   .background = RGB (0x1e1e1e, 1),
   .text = RGB (0xffffff, 0.92),
-  .text_dim = RGB (0xc0bfbc, 1),
+  .text_dim = RGB (0xd3d2cf, 1),
   .grid = RGB (0xffffff, 0.07),
   .grid_major = RGB (0xffffff, 0.17),
   .header = RGB (0x2a2a2a, 1),
@@ -69,38 +82,121 @@ static WeftTimelinePalette dark_palette = {
   .cluster_text = RGB (0xffffff, 0.95),
   .accent = RGB (0x78aeed, 1),
   .window = RGB (0x78aeed, 0.16),
-  .neutral = RGB (0xc0bfbc, 1),
+  .neutral = RGB (0xdbc9fd, 1),
   .categories = {
-    RGB (0x62a0ea, 1), RGB (0xffa348, 1), RGB (0x57e389, 1), RGB (0xc061cb, 1),
-    RGB (0x5bc8af, 1), RGB (0xcdab8f, 1), RGB (0xf8e45c, 1), RGB (0xf66151, 1),
+    RGB (0x3e9ea7, 1), RGB (0xd1b400, 1), RGB (0xfba9ce, 1),
+    RGB (0x809a3e, 1), RGB (0x85dff0, 1), RGB (0x9c7d6a, 1),
   },
+  .statuses = STATUSES (0x62a0ea, 0xffa348, 0xc061cb, 0x57e389, 0xf66151, 0xc0bfbc),
 };
-
-/* The category of each claim status's colour (an opinion: neutral). */
-static const int status_hues[WEFT_N_STATUSES] = {
-  [WEFT_STATUS_REPORTED] = 0, [WEFT_STATUS_ALLEGED] = 1, [WEFT_STATUS_DISPUTED] = 3,
-  [WEFT_STATUS_CONFIRMED] = 2, [WEFT_STATUS_DENIED] = 7, [WEFT_STATUS_OPINION] = -1,
-};
-
-static void
-set_status_colors (WeftTimelinePalette *palette)
-{
-  for (guint i = 0; i < WEFT_N_STATUSES; i++)
-    palette->statuses[i] = status_hues[i] >= 0 ? palette->categories[status_hues[i]] : palette->neutral;
-}
 
 const WeftTimelinePalette *
 weft_timeline_palette_get (gboolean dark)
 {
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      set_status_colors (&light_palette);
-      set_status_colors (&dark_palette);
-      g_once_init_leave (&done, 1);
-    }
   return dark ? &dark_palette : &light_palette;
+}
+
+void
+weft_timeline_color_over (const WeftTimelineColor *over,
+                          const WeftTimelineColor *under,
+                          WeftTimelineColor       *result)
+{
+  double a = over->alpha;
+
+  result->red = under->red * (1 - a) + over->red * a;
+  result->green = under->green * (1 - a) + over->green * a;
+  result->blue = under->blue * (1 - a) + over->blue * a;
+  result->alpha = 1;
+}
+
+static double
+relative_luminance (const WeftTimelineColor *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+double
+weft_timeline_color_contrast (const WeftTimelineColor *text,
+                              const WeftTimelineColor *under)
+{
+  WeftTimelineColor seen;
+  double a, b;
+
+  weft_timeline_color_over (text, under, &seen);
+  a = relative_luminance (&seen);
+  b = relative_luminance (under);
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* Is @text readable on @tint over @under, and then under @first, under
+ * @second and under both (each may be NULL)? */
+static gboolean
+readable (const WeftTimelineColor *text,
+          const WeftTimelineColor *tint,
+          const WeftTimelineColor *under,
+          const WeftTimelineColor *first,
+          const WeftTimelineColor *second)
+{
+  WeftTimelineColor seen[4];
+  guint n = 1;
+
+  weft_timeline_color_over (tint, under, &seen[0]);
+  if (first != NULL)
+    weft_timeline_color_over (first, &seen[0], &seen[n++]);
+  if (second != NULL)
+    weft_timeline_color_over (second, &seen[0], &seen[n++]);
+  if (first != NULL && second != NULL)
+    weft_timeline_color_over (second, &seen[1], &seen[n++]);
+  for (guint i = 0; i < n; i++)
+    if (weft_timeline_color_contrast (text, &seen[i]) < 4.5)
+      return FALSE;
+  return TRUE;
+}
+
+void
+weft_timeline_palette_era_tint (const WeftTimelinePalette *p,
+                                const WeftTimelineColor   *era,
+                                gboolean                   in_lanes,
+                                WeftTimelineColor         *tint)
+{
+  WeftTimelineColor under[2], window = p->window, selection = p->accent;
+
+  *tint = *era;
+  if (in_lanes)
+    {
+      /* Behind titles and secondary text, on plain and striped lanes,
+       * under the time window, a selection, or both. */
+      under[0] = p->background;
+      weft_timeline_color_over (&p->lane_stripe, &p->background, &under[1]);
+      selection.alpha = SELECTION_ALPHA;
+      tint->alpha = ERA_LANE_ALPHA;
+    }
+  else
+    {
+      /* Its title on it, drawn over the axis or over the time window's
+       * tint there. */
+      under[0] = p->header;
+      window.alpha *= HEADER_WINDOW_ALPHA;
+      weft_timeline_color_over (&window, &p->header, &under[1]);
+      tint->alpha = ERA_BAND_ALPHA;
+    }
+
+  for (; tint->alpha > 0.01; tint->alpha *= 0.85)
+    {
+      gboolean ok = TRUE;
+
+      for (guint u = 0; u < 2 && ok; u++)
+        ok = in_lanes ? readable (&p->text, tint, &under[u], &window, &selection) &&
+                        readable (&p->text_dim, tint, &under[u], &window, &selection)
+                      : readable (&p->text, tint, &under[u], NULL, NULL);
+      if (ok)
+        return;
+    }
+  tint->alpha = 0;
 }
 
 const WeftTimelineColor *
@@ -200,6 +296,7 @@ struct _WeftTimelineRenderer
   double                line_heights[WEFT_TIMELINE_N_TEXTS];
 };
 
+/* At 96 dpi a point is 4/3 px: every size is at least 8.25 pt, 11 px. */
 static const struct {
   double   size;     /* points */
   gboolean bold;
@@ -209,10 +306,26 @@ static const struct {
   [WEFT_TIMELINE_TEXT_MAJOR] = { 8.5, TRUE },
   [WEFT_TIMELINE_TEXT_LANE] = { 9, TRUE },
   [WEFT_TIMELINE_TEXT_ERA] = { 8.5, FALSE },
-  [WEFT_TIMELINE_TEXT_COUNT] = { 8, TRUE },
+  [WEFT_TIMELINE_TEXT_COUNT] = { 8.5, TRUE },
   [WEFT_TIMELINE_TEXT_TITLE] = { 15, TRUE },
   [WEFT_TIMELINE_TEXT_LEGEND] = { 8.5, FALSE },
 };
+
+PangoContext *
+weft_timeline_pango_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 96);
+  /* Unhinted metrics measure the same on image, PDF and SVG surfaces. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
 
 WeftTimelineRenderer *
 weft_timeline_renderer_new (PangoContext *context,
@@ -230,19 +343,7 @@ weft_timeline_renderer_new (PangoContext *context,
       base = pango_context_get_font_description (context);
     }
   else
-    {
-      PangoFontMap *map = pango_cairo_font_map_get_default ();
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      self->context = pango_font_map_create_context (map);
-      pango_cairo_context_set_resolution (self->context, 96);
-      /* Unhinted metrics measure the same on image, PDF and SVG surfaces. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-      pango_cairo_context_set_font_options (self->context, options);
-      cairo_font_options_destroy (options);
-    }
+    self->context = weft_timeline_pango_context_new ();
 
   self->layouts = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprites = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, sprite_free);
@@ -545,7 +646,9 @@ text_sprite (WeftTimelineRenderer    *self,
              double                   scale)
 {
   g_autofree char *rgba = color_key (color, 1);
-  g_autofree char *key = g_strdup_printf ("t%u|%.1f|%s|%g|%s", role, max_width, rgba, scale, text);
+  /* Whole numbers: formatting doubles was a good part of a frame. */
+  g_autofree char *key = g_strdup_printf ("t%u|%ld|%s|%ld|%s", role, lround (max_width * 10), rgba,
+                                          lround (scale * 1000), text);
   Sprite *sprite = g_hash_table_lookup (self->sprites, key);
   PangoLayout *layout;
   PangoRectangle ink, logical;
@@ -640,13 +743,13 @@ end_style (WeftDateFlags flags,
   return END_SOLID;
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+weft_timeline_rounded_rect (cairo_t *cr,
+                            double   x,
+                            double   y,
+                            double   w,
+                            double   h,
+                            double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -808,7 +911,7 @@ draw_bar (cairo_t                 *cr,
   if (start == END_SOLID && end == END_SOLID)
     {
       set_color (cr, c, alpha);
-      rounded_rect (cr, x0, y0, w, h, 2.5);
+      weft_timeline_rounded_rect (cr, x0, y0, w, h, 2.5);
       cairo_fill (cr);
       return;
     }
@@ -817,7 +920,7 @@ draw_bar (cairo_t                 *cr,
   add_end_stops (pattern, start, 0, cap_s / w, FALSE, c, alpha);
   add_end_stops (pattern, end, 1, 1 - cap_e / w, TRUE, c, alpha);
   cairo_set_source (cr, pattern);
-  rounded_rect (cr, x0, y0, w, h, start == END_OPEN || end == END_OPEN ? 0 : 2.5);
+  weft_timeline_rounded_rect (cr, x0, y0, w, h, start == END_OPEN || end == END_OPEN ? 0 : 2.5);
   cairo_fill (cr);
   cairo_pattern_destroy (pattern);
 
@@ -928,9 +1031,9 @@ draw_event_mark (const Draw             *d,
     {
       gboolean selected = item->event == s->selected;
 
-      rounded_rect (cr, mark->box_x0 - 4, row_y + 0.5, mark->box_x1 - mark->box_x0 + 8,
+      weft_timeline_rounded_rect (cr, mark->box_x0 - 4, row_y + 0.5, mark->box_x1 - mark->box_x0 + 8,
                     m->row_height - 2, 5);
-      set_color (cr, &d->palette->accent, selected ? 0.16 : 0.08);
+      set_color (cr, &d->palette->accent, selected ? SELECTION_ALPHA : SELECTION_ALPHA / 2);
       cairo_fill_preserve (cr);
       set_color (cr, &d->palette->accent, selected ? 0.9 : 0.35);
       cairo_set_line_width (cr, selected ? 1.5 : 1);
@@ -945,7 +1048,8 @@ draw_event_mark (const Draw             *d,
       if (can_blit (cr, &scale))
         {
           g_autofree char *rgba = color_key (color, alpha);
-          g_autofree char *key = g_strdup_printf ("p%d|%g|%s|%g", style, m->point_radius, rgba, scale);
+          g_autofree char *key = g_strdup_printf ("p%d|%ld|%s|%ld", style, lround (m->point_radius * 100), rgba,
+                                                  lround (scale * 1000));
           Sprite *sprite = g_hash_table_lookup (d->self->sprites, key);
 
           if (sprite == NULL)
@@ -970,15 +1074,12 @@ draw_event_mark (const Draw             *d,
               end_style (item->end_flags, item->open_end),
               m->fade_length, color, alpha);
 
-  {
-    WeftTimelineColor text = d->palette->text;
-
-    text.alpha *= alpha;
-    weft_timeline_renderer_draw_text (d->self, cr, s, &(WeftTimelineTextRun) {
-        .role = WEFT_TIMELINE_TEXT_LABEL, .text = item->event->title, .x = mark->label_x, .y = row_y + 2,
-        .max_width = cut_width (d->self, WEFT_TIMELINE_TEXT_LABEL, item->event->title, mark->label_width),
-        .color = &text, .region = WEFT_TIMELINE_REGION_LANES });
-  }
+  /* A dimmed event's title is secondary text, still readable. */
+  weft_timeline_renderer_draw_text (d->self, cr, s, &(WeftTimelineTextRun) {
+      .role = WEFT_TIMELINE_TEXT_LABEL, .text = item->event->title, .x = mark->label_x, .y = row_y + 2,
+      .max_width = mark->label_width + 0.5 < mark->full_label_width ? mark->label_width : 0,
+      .color = alpha >= 1 ? &d->palette->text : &d->palette->text_dim, .region = WEFT_TIMELINE_REGION_LANES,
+      .event = item->event });
 
   statuses = weft_timeline_index_get_claim_statuses (d->frame->index, item->event, &n_claims);
   for (guint i = 0; i < MIN (n_claims, MAX_CLAIM_MARKS); i++)
@@ -1003,15 +1104,14 @@ draw_cluster_mark (const Draw             *d,
   double y = d->lanes_top + mark->y + 4;
   double h = m->cluster_row_height - 8;
   double alpha = d->state->highlight != NULL ? 0.5 : 1;
-  WeftTimelineColor text = d->palette->cluster_text;
-
   double scale;
 
   if (can_blit (d->cr, &scale))
     {
       double w = round (mark->x1 - mark->x0);
       g_autofree char *rgba = color_key (&d->palette->cluster, alpha);
-      g_autofree char *key = g_strdup_printf ("c%g|%g|%s|%g", w, h, rgba, scale);
+      g_autofree char *key = g_strdup_printf ("c%ld|%ld|%s|%ld", lround (w * 100), lround (h * 100), rgba,
+                                              lround (scale * 1000));
       Sprite *sprite = g_hash_table_lookup (d->self->sprites, key);
 
       if (sprite == NULL)
@@ -1020,7 +1120,7 @@ draw_cluster_mark (const Draw             *d,
 
           sprite = g_new0 (Sprite, 1);
           scr = sprite_begin (sprite, 0, 0, w, h, scale);
-          rounded_rect (scr, 0, 0, w, h, h / 2);
+          weft_timeline_rounded_rect (scr, 0, 0, w, h, h / 2);
           set_color (scr, &d->palette->cluster, alpha);
           cairo_fill (scr);
           cairo_destroy (scr);
@@ -1030,15 +1130,15 @@ draw_cluster_mark (const Draw             *d,
     }
   else
     {
-      rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
+      weft_timeline_rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
       set_color (d->cr, &d->palette->cluster, alpha);
       cairo_fill (d->cr);
     }
 
-  text.alpha *= alpha;
+  /* The pill dims with the other events; its number stays readable. */
   weft_timeline_renderer_draw_text (d->self, d->cr, d->state, &(WeftTimelineTextRun) {
       .role = WEFT_TIMELINE_TEXT_COUNT, .text = mark->count_label, .x = mark->label_x,
-      .y = y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2, .color = &text,
+      .y = y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2, .color = &d->palette->cluster_text,
       .region = WEFT_TIMELINE_REGION_LANES });
 }
 
@@ -1105,15 +1205,22 @@ draw_window (const Draw *d,
   cairo_fill (d->cr);
 }
 
+/* An era's colour, its alpha how strongly it tints: its band in the
+ * header, or the lanes behind it, as much as the text on it allows. */
 static void
 era_color (const Draw              *d,
            guint                    era_index,
+           gboolean                 in_lanes,
            WeftTimelineColor       *color)
 {
   GPtrArray *eras = weft_dataset_get_eras (weft_timeline_index_get_dataset (d->frame->index));
   WeftEra *era = g_ptr_array_index (eras, era_index);
+  const WeftTimelinePalette *p = d->palette;
 
-  weft_timeline_color_parse (era->color, &d->palette->categories[era_index % WEFT_TIMELINE_N_CATEGORIES], color);
+  WeftTimelineColor parsed;
+
+  weft_timeline_color_parse (era->color, &p->categories[era_index % WEFT_TIMELINE_N_CATEGORIES], &parsed);
+  weft_timeline_palette_era_tint (p, &parsed, in_lanes, color);
 }
 
 /* A tall band of plain rectangles: the middle solid and snapped to whole
@@ -1191,7 +1298,6 @@ fill_era (const Draw                *d,
           const WeftTimelineEraBand *band,
           double                     y0,
           double                     y1,
-          double                     alpha,
           gboolean                   tall,
           gboolean                   ends_only)
 {
@@ -1199,13 +1305,13 @@ fill_era (const Draw                *d,
   EndStyle start = end_style (band->start_flags, (band->start_flags & WEFT_DATE_FLAG_OPEN) != 0);
   EndStyle end = end_style (band->end_flags, (band->end_flags & WEFT_DATE_FLAG_OPEN) != 0);
 
-  era_color (d, band->era, &color);
+  era_color (d, band->era, tall, &color);
   if (tall)
-    fill_band (d->cr, band->x0, band->x1, y0, y1, start, end, d->frame->metrics.fade_length, &color, alpha,
+    fill_band (d->cr, band->x0, band->x1, y0, y1, start, end, d->frame->metrics.fade_length, &color, 1,
                !ends_only);
   else
     draw_bar (d->cr, band->x0, band->x1, (y0 + y1) / 2, y1 - y0, start, end,
-              d->frame->metrics.fade_length, &color, alpha);
+              d->frame->metrics.fade_length, &color, 1);
 }
 
 /* The middle of an era band behind the lanes (its ends have gradients). */
@@ -1229,11 +1335,10 @@ blend (WeftTimelineColor       *under,
        const WeftTimelineColor *over,
        double                   alpha)
 {
-  double a = over->alpha * alpha;
+  WeftTimelineColor faint = *over;
 
-  under->red = under->red * (1 - a) + over->red * a;
-  under->green = under->green * (1 - a) + over->green * a;
-  under->blue = under->blue * (1 - a) + over->blue * a;
+  faint.alpha *= alpha;
+  weft_timeline_color_over (&faint, under, under);
 }
 
 /* Behind the lanes: the background, every other lane striped, the eras
@@ -1261,7 +1366,7 @@ draw_lanes_background (const Draw *d,
     {
       const WeftTimelineEraBand *band = &g_array_index (frame->eras, WeftTimelineEraBand, i);
 
-      era_color (d, band->era, &era_colors[i]);
+      era_color (d, band->era, TRUE, &era_colors[i]);
       era_middle (d, band, &middles[2 * i], &middles[2 * i + 1]);
       edges[n_edges++] = middles[2 * i];
       edges[n_edges++] = middles[2 * i + 1];
@@ -1305,7 +1410,7 @@ draw_lanes_background (const Draw *d,
             continue;
           for (guint i = 0; i < frame->eras->len && l < frame->lanes->len; i++)
             if (middles[2 * i] <= a && middles[2 * i + 1] >= b)
-              blend (&c, &era_colors[i], ERA_LANE_ALPHA);
+              blend (&c, &era_colors[i], 1);
           if (stripe)
             blend (&c, &d->palette->lane_stripe, 1);
           cairo_set_source_rgb (cr, c.red, c.green, c.blue);
@@ -1318,7 +1423,7 @@ draw_lanes_background (const Draw *d,
   /* The ends of eras, blended. */
   for (guint i = 0; i < frame->eras->len; i++)
     fill_era (d, &g_array_index (frame->eras, WeftTimelineEraBand, i), top,
-              MIN (bottom, d->lanes_top + frame->lanes_height), ERA_LANE_ALPHA, TRUE, TRUE);
+              MIN (bottom, d->lanes_top + frame->lanes_height), TRUE, TRUE);
 }
 
 static void
@@ -1352,7 +1457,7 @@ draw_lanes (const Draw *d)
         }
       for (guint i = 0; i < frame->eras->len; i++)
         fill_era (d, &g_array_index (frame->eras, WeftTimelineEraBand, i), top,
-                  MIN (MAX (bottom, top), d->height), ERA_LANE_ALPHA, TRUE, FALSE);
+                  MIN (MAX (bottom, top), d->height), TRUE, FALSE);
     }
 
   /* Grid. */
@@ -1382,6 +1487,19 @@ draw_lanes (const Draw *d)
 
       if (y > d->height || y + box->height < top)
         continue;
+
+      /* A lane of the selection's entities: its title row tinted as a
+       * selected event's box is (so its text keeps its contrast), and a
+       * bar along its left edge. */
+      if (d->state->lit_lanes != NULL && box->lane < d->state->n_lit_lanes && d->state->lit_lanes[box->lane])
+        {
+          set_color (cr, &d->palette->accent, SELECTION_ALPHA);
+          cairo_rectangle (cr, 0, y, d->width, m->lane_header_height);
+          cairo_fill (cr);
+          set_color (cr, &d->palette->accent, 1);
+          cairo_rectangle (cr, 0, y, 4, box->height - m->lane_gap);
+          cairo_fill (cr);
+        }
 
       /* A disclosure triangle: pointing right when collapsed. */
       set_color (cr, &d->palette->text_dim, 1);
@@ -1445,7 +1563,7 @@ draw_header (const Draw *d)
   cairo_rectangle (cr, 0, 0, d->width, frame->header_height);
   cairo_fill (cr);
 
-  draw_window (d, 0, frame->header_height, 1.6);
+  draw_window (d, 0, frame->header_height, HEADER_WINDOW_ALPHA);
 
   for (guint i = 0; i < frame->ticks->len; i++)
     any_major = any_major || g_array_index (frame->ticks, WeftTimelineTick, i).major;
@@ -1480,7 +1598,7 @@ draw_header (const Draw *d)
       WeftEra *era = g_ptr_array_index (eras, band->era);
       double y = axis_h + 3 + band->row * m->era_row_height;
 
-      fill_era (d, band, y + 1, y + m->era_row_height - 2, 0.55, FALSE, FALSE);
+      fill_era (d, band, y + 1, y + m->era_row_height - 2, FALSE, FALSE);
       if (band->label_width > 0)
         weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
             .role = WEFT_TIMELINE_TEXT_ERA, .text = era->title, .x = band->label_x,
@@ -1601,7 +1719,7 @@ draw_legend_sample (WeftTimelineRenderer          *self,
         double h = m.cluster_row_height - 8;
         WeftTimelineColor text = p->cluster_text;
 
-        rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
+        weft_timeline_rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
         set_color (cr, &p->cluster, 1);
         cairo_fill (cr);
         weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
@@ -1614,7 +1732,7 @@ draw_legend_sample (WeftTimelineRenderer          *self,
     case WEFT_TIMELINE_LEGEND_STATUS:
     default:
       set_color (cr, &p->statuses[MIN (entry->status, WEFT_N_STATUSES - 1)], 1);
-      rounded_rect (cr, x + LEGEND_SAMPLE - m.claim_size - 2, yc - m.claim_size / 2, m.claim_size, m.claim_size, 1.5);
+      weft_timeline_rounded_rect (cr, x + LEGEND_SAMPLE - m.claim_size - 2, yc - m.claim_size / 2, m.claim_size, m.claim_size, 1.5);
       cairo_fill (cr);
       break;
     }

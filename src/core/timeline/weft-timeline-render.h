@@ -17,12 +17,15 @@ G_BEGIN_DECLS
 /* The colour the graph's painter draws with too (core/paint). */
 typedef WeftColor WeftTimelineColor;
 
-#define WEFT_TIMELINE_N_CATEGORIES 8
+/* Lane (event group) colours: hues apart from every claim status's
+ * (teal, ochre, pink, olive, cyan, brown; tests/test-timeline.c checks the
+ * distance), so that a lane never reads as "alleged" or "confirmed". */
+#define WEFT_TIMELINE_N_CATEGORIES 6
 
 typedef struct {
   WeftTimelineColor background;
   WeftTimelineColor text;
-  WeftTimelineColor text_dim;
+  WeftTimelineColor text_dim;       /* secondary text, and titles of dimmed events */
   WeftTimelineColor grid;
   WeftTimelineColor grid_major;
   WeftTimelineColor header;         /* behind the axis */
@@ -31,7 +34,7 @@ typedef struct {
   WeftTimelineColor cluster_text;
   WeftTimelineColor accent;         /* selection */
   WeftTimelineColor window;         /* the selected time window */
-  WeftTimelineColor neutral;        /* events without a group */
+  WeftTimelineColor neutral;        /* events without a group (not a status's grey) */
   WeftTimelineColor categories[WEFT_TIMELINE_N_CATEGORIES];
   WeftTimelineColor statuses[WEFT_N_STATUSES];
 } WeftTimelinePalette;
@@ -46,6 +49,21 @@ void weft_timeline_color_parse (const char              *spec,
 /* An event's colour (by its group). */
 const WeftTimelineColor *weft_timeline_palette_item_color (const WeftTimelinePalette *palette,
                                                            const WeftTimelineItem    *item);
+/* @over drawn on opaque @under: the opaque colour one sees. */
+void   weft_timeline_color_over      (const WeftTimelineColor *over,
+                                      const WeftTimelineColor *under,
+                                      WeftTimelineColor       *result);
+/* The WCAG contrast ratio (1 to 21) of @text, drawn on opaque @under. */
+double weft_timeline_color_contrast  (const WeftTimelineColor *text,
+                                      const WeftTimelineColor *under);
+/* An era's colour (from the data, or a category) as it is drawn: its
+ * band on the axis (@in_lanes FALSE) or its tint behind the lanes, with
+ * the alpha lowered as far as needed for every text on it to keep 4.5:1,
+ * with the time window's and the selection's tints over it too. */
+void   weft_timeline_palette_era_tint (const WeftTimelinePalette *palette,
+                                       const WeftTimelineColor   *era,
+                                       gboolean                   in_lanes,
+                                       WeftTimelineColor         *tint);
 
 typedef enum {
   WEFT_TIMELINE_REGION_LANES,   /* scrolls with the lanes; clip to below the header */
@@ -62,6 +80,7 @@ typedef struct {
   double                   max_width;  /* > 0: cut with an ellipsis */
   const WeftTimelineColor *color;
   WeftTimelineRegion       region;
+  const WeftEvent         *event;      /* an event's title: the event */
 } WeftTimelineTextRun;
 
 /* Text drawn somewhere other than on the cairo context (as SVG <text>, or
@@ -75,6 +94,9 @@ typedef struct {
   const WeftEvent           *hovered;
   const guint8              *highlight;      /* by event index: non-zero lights up, the rest dims; or NULL */
   guint                      n_highlight;
+  const guint8              *lit_lanes;      /* by lane (index order): non-zero tints its title and
+                                              * marks its edge (the selection's entities); or NULL */
+  guint                      n_lit_lanes;
   gboolean                   has_window;     /* the selected time window, in days */
   double                     window_lower;
   double                     window_upper;
@@ -89,6 +111,11 @@ void weft_timeline_render_state_init (WeftTimelineRenderState   *state,
                                       const WeftTimelinePalette *palette);
 
 typedef struct _WeftTimelineRenderer WeftTimelineRenderer;
+
+/* A context of its own at 96 dpi with unhinted metrics, which measures
+ * the same on every surface (image, PDF, SVG): what exports and slides
+ * lay text out with. */
+PangoContext         *weft_timeline_pango_context_new (void);
 
 /* Fonts come from @context (a widget's, so the screen's settings apply) or,
  * when NULL, from a context of its own at 96 dpi with unhinted metrics,
@@ -123,6 +150,15 @@ void          weft_timeline_renderer_draw           (WeftTimelineRenderer       
                                                      cairo_t                       *cr,
                                                      const WeftTimelineFrame       *frame,
                                                      const WeftTimelineRenderState *state);
+
+/* Adds a rectangle with corners of radius @r (at most half its width or
+ * height) to @cr's path, as a sub-path. */
+void          weft_timeline_rounded_rect            (cairo_t                       *cr,
+                                                     double                         x,
+                                                     double                         y,
+                                                     double                         w,
+                                                     double                         h,
+                                                     double                         r);
 
 /* ---- Legend ------------------------------------------------------------ */
 

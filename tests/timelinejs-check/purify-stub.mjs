@@ -1,2 +1,0 @@
-// SPDX-License-Identifier: MIT
-export default { addHook() {}, sanitize(s) { return s; }, isSupported: true };
