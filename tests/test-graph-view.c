@@ -314,9 +314,44 @@ test_bounded (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<svg"));
 
+  /* An entity the bounded view leaves out: the view says so, and
+   * graph.focus (the bar's Focus on It) shows it. */
+  g_assert_false (weft_graph_view_get_selection_outside (f->view));
+  for (guint i = 0; i < weft_dataset_get_entities (f->dataset)->len; i++)
+    {
+      WeftItem *item = g_ptr_array_index (weft_dataset_get_entities (f->dataset), i);
+
+      if (weft_graph_lookup_node (weft_layout_get_graph (weft_graph_view_get_layout (f->view)), item) >= 0)
+        continue;
+      weft_session_set_selection (f->session, item);
+      g_assert_true (weft_graph_view_get_selection_outside (f->view));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), weft_item_get_label (item)));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "not among the 12 entities shown"));
+      weft_session_set_selection (f->session, NULL);
+      g_assert_false (weft_graph_view_get_selection_outside (f->view));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "12 most connected of 55"));
+      weft_session_set_selection (f->session, item);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.focus", NULL));
+      g_assert_true (weft_session_get_focus (f->session) == (WeftEntity *) item);
+      wait_for_layout (f);
+      g_assert_false (weft_graph_view_get_selection_outside (f->view));
+      g_assert_cmpint (weft_graph_lookup_node (weft_layout_get_graph (weft_graph_view_get_layout (f->view)), item), >=, 0);
+      weft_session_set_focus (f->session, NULL);
+      weft_session_set_selection (f->session, NULL);
+      wait_for_layout (f);
+      break;
+    }
+
+  /* Laying out everything says how long it has taken so far (it runs in
+   * the helper process, which Stop kills: test-layout's cancel-everything;
+   * the GUI tests have no helper). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.full-layout", NULL));
+  while (!weft_graph_view_get_busy (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "Laying out all 55 entities in the background"));
   wait_for_layout (f);
   g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_null (weft_graph_view_get_message (f->view));
   g_assert_cmpuint (n_nodes (f), ==, 55);
 }
 

@@ -8,6 +8,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "weft-error.h"
 #include "weft-graph.h"
@@ -816,6 +818,92 @@ assert_same_layout (WeftLayout *a,
     }
 }
 
+/* The number of this process's children still running (not zombies). */
+static guint
+n_children_running (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autofree char *me = g_strdup_printf ("%d", (int) getpid ());
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *after;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid ...": the command may hold spaces. */
+      after = strrchr (stat, ')');
+      if (after == NULL)
+        continue;
+      fields = g_strsplit (after + 2, " ", 3);
+      if (g_strv_length (fields) >= 2 && g_strcmp0 (fields[1], me) == 0 && g_strcmp0 (fields[0], "Z") != 0)
+        n++;
+    }
+  return n;
+}
+
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+/* "Lay out everything" runs in the helper process; Stop kills it: no
+ * process left, no thread of this one laying out. */
+static void
+test_cancel_everything (void)
+{
+  g_autoptr(WeftDataset) ring = ring_dataset (100);
+  g_autoptr(WeftGraph) graph = graph_of (ring);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Waiter killed = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  double cpu;
+
+  g_assert_cmpuint (n_children_running (), ==, 0);
+  /* dot needs seconds on this graph (see test_timeout_fallback()). */
+  weft_layout_run_in_helper_async (graph, WEFT_ENGINE_DOT, cancellable, on_layout, &killed);
+  while (n_children_running () == 0 && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_cmpuint (n_children_running (), ==, 1);
+  spin (200);
+  g_assert_false (killed.done);
+
+  g_cancellable_cancel (cancellable);
+  wait_for (&killed);
+  g_assert_null (killed.layout);
+  g_assert_error (killed.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&killed.error);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (n_children_running () > 0 && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_cmpuint (n_children_running (), ==, 0);
+  /* Nothing of this process works on: half a second costs next to no CPU. */
+  cpu = process_cpu_seconds ();
+  g_usleep (500 * 1000);
+  g_assert_cmpfloat (process_cpu_seconds () - cpu, <, 0.1);
+}
+
 /* Runs last: it leaves dot busy on a graph it needs a long time for. */
 static void
 test_timeout_fallback (void)
@@ -1353,6 +1441,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/errors", test_errors);
   g_test_add_func ("/weft/layout/missing-config", test_missing_config);
   g_test_add_func ("/weft/layout/async", test_async);
+  g_test_add_func ("/weft/layout/cancel-everything", test_cancel_everything);
   g_test_add_func ("/weft/layout/cancel", test_cancel);
   g_test_add_func ("/weft/layout/focus", test_focus);
   g_test_add_func ("/weft/layout/focus-edges", test_focus_edges);

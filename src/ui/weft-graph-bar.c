@@ -19,6 +19,7 @@ struct _WeftGraphBar
   GtkLabel      *label;
   GtkWidget     *full_button;
   GtkWidget     *cancel_button;
+  GtkWidget     *focus_button;
 };
 
 G_DEFINE_FINAL_TYPE (WeftGraphBar, weft_graph_bar, GTK_TYPE_WIDGET)
@@ -38,9 +39,11 @@ update (WeftGraphBar *self)
   const char *message = self->graph ? weft_graph_view_get_message (self->graph) : NULL;
   gboolean busy = self->graph && weft_graph_view_get_busy (self->graph);
   gboolean bounded = self->graph && weft_graph_view_get_bounded (self->graph);
+  gboolean outside = self->graph && weft_graph_view_get_selection_outside (self->graph);
 
   gtk_label_set_label (self->label, message ? message : "");
-  gtk_widget_set_visible (self->full_button, bounded && !busy);
+  gtk_widget_set_visible (self->full_button, bounded && !busy && !outside);
+  gtk_widget_set_visible (self->focus_button, outside && !busy);
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_revealer_set_reveal_child (self->revealer, message != NULL && message[0] != '\0');
 }
@@ -58,6 +61,13 @@ on_cancel_clicked (WeftGraphBar *self)
 {
   if (self->graph != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->graph), "graph.cancel-layout", NULL);
+}
+
+static void
+on_focus_clicked (WeftGraphBar *self)
+{
+  if (self->graph != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->graph), "graph.focus", NULL);
 }
 
 static void
@@ -112,6 +122,8 @@ weft_graph_bar_class_init (WeftGraphBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WeftGraphBar, label);
   gtk_widget_class_bind_template_child (widget_class, WeftGraphBar, full_button);
   gtk_widget_class_bind_template_child (widget_class, WeftGraphBar, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftGraphBar, focus_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_full_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
@@ -130,6 +142,7 @@ weft_graph_bar_init (WeftGraphBar *self)
   g_signal_group_connect_swapped (self->graph_signals, "notify::message", G_CALLBACK (update), self);
   g_signal_group_connect_swapped (self->graph_signals, "notify::busy", G_CALLBACK (update), self);
   g_signal_group_connect_swapped (self->graph_signals, "notify::bounded", G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->graph_signals, "notify::selection-outside", G_CALLBACK (update), self);
   update (self);
 }
 

@@ -44,6 +44,8 @@
 #define DEFAULT_TIMEOUT_MS 4000
 #define PAN_STEP 80.0
 #define HIT_PIXELS 5.0
+/* Above this many nodes a layout is fitted to the pane in a thread. */
+#define FIT_IN_THREAD_NODES 1500
 
 struct _WeftGraphView
 {
@@ -67,12 +69,16 @@ struct _WeftGraphView
   gboolean          busy;
   char             *message;
   gboolean          bounded;
+  char             *bounded_message;  /* what a bounded view says when nothing else */
+  gboolean          selection_outside;  /* an entity selected that the bounded view leaves out */
   guint             bound;
   gboolean          full_requested;
   gboolean          fit_pending;
   gboolean          fitted;         /* showing the whole layout, as zoom_fit() left it */
   gboolean          show_legend;
   guint             generation;   /* of relayout_now() calls */
+  guint             progress_id;  /* "lay out everything": the seconds it has taken */
+  gint64            started;
 
   /* view: widget point (px, py) shows layout point (ox + px / scale, …) */
   double            scale;
@@ -117,6 +123,7 @@ enum {
   PROP_BUSY,
   PROP_MESSAGE,
   PROP_BOUNDED,
+  PROP_SELECTION_OUTSIDE,
   PROP_BOUND,
   PROP_TIMEOUT,
   PROP_SCALE,
@@ -158,6 +165,8 @@ set_busy (WeftGraphView *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
+  if (!busy)
+    g_clear_handle_id (&self->progress_id, g_source_remove);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -619,6 +628,22 @@ on_filters_changed (WeftGraphView *self)
     schedule_relayout (self);
 }
 
+/* Shows @fitted (owned), fitted to a pane of @width x @height, with
+ * the filters applied. */
+static void
+show_fitted (WeftGraphView *self,
+             WeftLayout    *fitted,
+             int            width,
+             int            height)
+{
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  self->for_pane = fitted;
+  self->fit_width = width;
+  self->fit_height = height;
+  if (!apply_filters (self))
+    show_layout (self, weft_layout_ref (fitted), width, height);
+}
+
 /* A layout of the same placement for the pane's new shape. */
 static void
 refit (WeftGraphView *self)
@@ -630,14 +655,8 @@ refit (WeftGraphView *self)
     return;
   pane_size (self, &width, &height);
   fitted = weft_layout_fit (self->raw, width, height, NULL);
-  if (fitted == NULL)
-    return;
-  g_clear_pointer (&self->for_pane, weft_layout_unref);
-  self->for_pane = fitted;
-  self->fit_width = width;
-  self->fit_height = height;
-  if (!apply_filters (self))
-    show_layout (self, weft_layout_ref (fitted), width, height);
+  if (fitted != NULL)
+    show_fitted (self, fitted, width, height);
 }
 
 static gboolean
@@ -792,6 +811,34 @@ hit_test (WeftGraphView *self,
 
 /* ---- Following the session --------------------------------------------------- */
 
+/* An entity selected that a bounded view leaves out: the view says so
+ * (the graph bar offers to focus it, graph.focus); else the bounded
+ * view's own message comes back. */
+static void
+update_outside (WeftGraphView *self,
+                WeftItem      *item)
+{
+  gboolean outside = self->bounded && !self->busy && self->graph != NULL && item != NULL &&
+                     item->type == WEFT_ITEM_ENTITY && weft_graph_lookup_node (self->graph, item) < 0;
+
+  if (outside)
+    {
+      g_autofree char *text =
+        /* Translators: %s is an entity's name; %'u groups the digits as the locale does ("1,200"). */
+        g_strdup_printf (_("“%s” is not among the %'u entities shown. Focus on it to see its links."),
+                         weft_item_get_label (item), weft_graph_get_n_entities (self->graph));
+
+      set_message (self, text);
+    }
+  else if (self->selection_outside)
+    set_message (self, self->bounded ? self->bounded_message : NULL);
+  if (outside != self->selection_outside)
+    {
+      self->selection_outside = outside;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_OUTSIDE]);
+    }
+}
+
 static void
 update_selection (WeftGraphView *self)
 {
@@ -800,6 +847,7 @@ update_selection (WeftGraphView *self)
 
   self->selected_node = graph ? weft_graph_lookup_node (graph, item) : -1;
   self->selected_edge = graph && self->selected_node < 0 ? weft_graph_lookup_edge (graph, item) : -1;
+  update_outside (self, item);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -862,6 +910,38 @@ request_free (Request *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 static void
+on_fit_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  WeftGraphView *self = request->self;
+  g_autoptr(GError) error = NULL;
+  WeftLayout *fitted = weft_layout_fit_finish (result, &error);
+
+  if (request->generation != self->generation)
+    {
+      g_clear_pointer (&fitted, weft_layout_unref);
+      return;
+    }
+  set_busy (self, FALSE);
+  g_clear_object (&self->cancellable);
+  if (fitted == NULL)
+    return;
+  if (self->started != 0)
+    set_message (self, NULL);
+  self->started = 0;
+  g_clear_pointer (&self->layout, weft_layout_unref);
+  {
+    int width, height;
+
+    pane_size (self, &width, &height);
+    show_fitted (self, fitted, width, height);
+  }
+  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+}
+
+static void
 on_layout_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -913,10 +993,41 @@ on_layout_done (GObject      *source,
 
   g_clear_pointer (&self->raw, weft_layout_unref);
   self->raw = g_steal_pointer (&layout);
+  if (weft_graph_get_n_nodes (weft_layout_get_graph (self->raw)) > FIT_IN_THREAD_NODES)
+    {
+      /* Fitting thousands of nodes takes a while: the window stays
+       * usable, the current drawing stays until the new one is ready. */
+      int width, height;
+
+      pane_size (self, &width, &height);
+      self->cancellable = g_cancellable_new ();
+      set_busy (self, TRUE);
+      weft_layout_fit_async (self->raw, width, height, self->cancellable, on_fit_done, request_new (self));
+      return;
+    }
+  if (self->started != 0)
+    set_message (self, NULL);
+  self->started = 0;
   g_clear_pointer (&self->layout, weft_layout_unref);
   g_clear_pointer (&self->for_pane, weft_layout_unref);
   refit (self);
   g_signal_emit (self, signals[LAYOUT_DONE], 0);
+}
+
+/* "Laying out all 10,000 entities… 12 s" while it runs. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  WeftGraphView *self = user_data;
+  guint seconds = (guint) ((g_get_monotonic_time () - self->started) / G_USEC_PER_SEC);
+  g_autofree char *text =
+    /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. The second
+     * number is the seconds the layout has taken so far. */
+    g_strdup_printf (_("Laying out all %'u entities in the background… %u s"),
+                     weft_graph_get_n_entities (self->graph), seconds);
+
+  set_message (self, text);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -931,6 +1042,7 @@ relayout_now (WeftGraphView *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->graph, weft_graph_unref);
   self->generation++;
+  self->started = 0;
 
   dataset = self->session ? weft_session_get_dataset (self->session) : NULL;
   if (dataset == NULL)
@@ -961,6 +1073,8 @@ relayout_now (WeftGraphView *self)
       subgraph = top;
       set_bounded (self, TRUE);
       set_message (self, text);
+      g_free (self->bounded_message);
+      self->bounded_message = g_steal_pointer (&text);
     }
   else
     set_bounded (self, FALSE);
@@ -973,6 +1087,17 @@ relayout_now (WeftGraphView *self)
                                                       weft_graph_get_n_edges (self->graph));
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
+  if (self->full_requested && n_entities > self->bound)
+    {
+      /* What the user asked for: no time limit, in the helper process
+       * that Stop kills; the seconds it has taken meanwhile. */
+      self->started = g_get_monotonic_time ();
+      show_progress (self);
+      self->progress_id = g_timeout_add_seconds (1, show_progress, self);
+      weft_layout_run_in_helper_async (self->graph, self->running_engine, self->cancellable,
+                                       on_layout_done, request_new (self));
+      return;
+    }
   weft_layout_run_async (self->graph, self->running_engine, self->timeout_ms, self->cancellable,
                          on_layout_done, request_new (self));
 }
@@ -1388,6 +1513,7 @@ weft_graph_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->more_tiles_id, g_source_remove);
   g_clear_handle_id (&self->refit_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
@@ -1409,6 +1535,7 @@ weft_graph_view_finalize (GObject *object)
   g_array_unref (self->matches);
   g_free (self->is_match);
   g_free (self->message);
+  g_free (self->bounded_message);
   weft_graph_overlays_free (self->overlays);
   weft_graph_painter_free (self->painter);
 
@@ -1430,6 +1557,7 @@ weft_graph_view_get_property (GObject    *object,
     case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
     case PROP_MESSAGE: g_value_set_string (value, self->message); break;
     case PROP_BOUNDED: g_value_set_boolean (value, self->bounded); break;
+    case PROP_SELECTION_OUTSIDE: g_value_set_boolean (value, self->selection_outside); break;
     case PROP_BOUND: g_value_set_uint (value, self->bound); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout_ms); break;
     case PROP_SCALE: g_value_set_double (value, self->scale); break;
@@ -1480,6 +1608,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro);
   properties[PROP_BOUNDED] = g_param_spec_boolean ("bounded", NULL, NULL, FALSE, ro);
+  properties[PROP_SELECTION_OUTSIDE] = g_param_spec_boolean ("selection-outside", NULL, NULL, FALSE, ro);
   properties[PROP_BOUND] = g_param_spec_uint ("bound", NULL, NULL, 1, G_MAXUINT, WEFT_GRAPH_VIEW_DEFAULT_BOUND, rw);
   properties[PROP_TIMEOUT] = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS, rw);
   properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, MIN_SCALE, MAX_SCALE, 1.0, ro);
@@ -1669,6 +1798,13 @@ weft_graph_view_get_bounded (WeftGraphView *self)
 {
   g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
   return self->bounded;
+}
+
+gboolean
+weft_graph_view_get_selection_outside (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
+  return self->selection_outside;
 }
 
 guint

@@ -39,6 +39,9 @@ void           weft_graph_view_set_engine        (WeftGraphView *self,
 gboolean       weft_graph_view_get_busy          (WeftGraphView *self);
 const char    *weft_graph_view_get_message       (WeftGraphView *self);
 gboolean       weft_graph_view_get_bounded       (WeftGraphView *self);
+/* "selection-outside": an entity is selected that the bounded view leaves
+ * out; the message says so and graph.focus focuses it. */
+gboolean       weft_graph_view_get_selection_outside (WeftGraphView *self);
 guint          weft_graph_view_get_bound         (WeftGraphView *self);
 void           weft_graph_view_set_bound         (WeftGraphView *self,
                                                   guint          max_entities);

@@ -72,6 +72,32 @@ weft_layout_run (WeftGraph         *graph,
   return run_layout (graph, engine, NULL, NULL, error);
 }
 
+/* In the helper process, which @cancellable kills; in this process when
+ * there is no helper (then it cannot be stopped). */
+static WeftLayout *
+run_in_helper (WeftGraph         *graph,
+               WeftLayoutEngine   engine,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  g_autoptr(GError) helper_error = NULL;
+  g_autofree char *dot = NULL;
+  WeftLayout *layout;
+
+  if (!weft_layout_check (error))
+    return NULL;
+  engine = weft_layout_engine_resolve (graph, engine);
+  dot = weft_dot_write_graph (graph, engine);
+  layout = weft_layout_protocol_run_helper (graph, dot, engine, cancellable, &helper_error);
+  if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
+  if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  if (helper_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&helper_error));
+  return layout;
+}
+
 /* ---- Asynchronous layout ------------------------------------------------ */
 
 /* One request. The outer task is what the caller waits on; it finishes
@@ -86,6 +112,7 @@ typedef struct {
   GSource          *cancelled;
   GCancellable     *kill;       /* kills a helper process once abandoned */
   gint              abandoned;  /* atomic: the worker's result is not wanted */
+  gboolean          in_helper;  /* always in the helper process */
 } Job;
 
 static Job *
@@ -177,7 +204,10 @@ layout_thread (GTask        *task,
       return;
     }
 
-  layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, &error);
+  if (job->in_helper)
+    layout = run_in_helper (job->graph, job->engine, job->kill, &error);
+  else
+    layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -208,24 +238,24 @@ layout_thread_done (GObject      *source_object,
   job_unref (job);
 }
 
-void
-weft_layout_run_async (WeftGraph           *graph,
-                       WeftLayoutEngine     engine,
-                       guint                timeout_ms,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+static void
+start_job (WeftGraph           *graph,
+           WeftLayoutEngine     engine,
+           gboolean             in_helper,
+           guint                timeout_ms,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   g_autoptr(GTask) inner = NULL;
   GMainContext *context = g_main_context_ref_thread_default ();
   Job *job;
 
-  g_return_if_fail (graph != NULL);
-
   job = g_new0 (Job, 1);
   g_atomic_ref_count_init (&job->ref_count);
   job->graph = weft_graph_ref (graph);
   job->engine = engine;
+  job->in_helper = in_helper;
   job->kill = g_cancellable_new ();
   job->outer = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (job->outer, weft_layout_run_async);
@@ -260,6 +290,89 @@ weft_layout_run_async (WeftGraph           *graph,
   g_task_set_task_data (inner, job_ref (job), (GDestroyNotify) job_unref);
   g_task_run_in_thread (inner, layout_thread);
   g_main_context_unref (context);
+}
+
+void
+weft_layout_run_async (WeftGraph           *graph,
+                       WeftLayoutEngine     engine,
+                       guint                timeout_ms,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (graph != NULL);
+
+  start_job (graph, engine, FALSE, timeout_ms, cancellable, callback, user_data);
+}
+
+void
+weft_layout_run_in_helper_async (WeftGraph           *graph,
+                                 WeftLayoutEngine     engine,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (graph != NULL);
+
+  start_job (graph, engine, TRUE, 0, cancellable, callback, user_data);
+}
+
+/* ---- Fitting in the background ---------------------------------------- */
+
+typedef struct {
+  WeftLayout *layout;
+  double      width;
+  double      height;
+} FitJob;
+
+static void
+fit_job_free (FitJob *job)
+{
+  weft_layout_unref (job->layout);
+  g_free (job);
+}
+
+static void
+fit_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  FitJob *job = task_data;
+  WeftLayout *fitted = weft_layout_fit (job->layout, job->width, job->height, cancellable);
+
+  if (fitted == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The layout was cancelled"));
+  else
+    g_task_return_pointer (task, fitted, (GDestroyNotify) weft_layout_unref);
+}
+
+void
+weft_layout_fit_async (WeftLayout          *layout,
+                       double               width,
+                       double               height,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  FitJob *job = g_new0 (FitJob, 1);
+
+  job->layout = weft_layout_ref (layout);
+  job->width = width;
+  job->height = height;
+  g_task_set_source_tag (task, weft_layout_fit_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) fit_job_free);
+  g_task_run_in_thread (task, fit_thread);
+}
+
+WeftLayout *
+weft_layout_fit_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 WeftLayout *

@@ -156,6 +156,25 @@ void              weft_layout_run_async         (WeftGraph           *graph,
                                                  gpointer             user_data);
 WeftLayout       *weft_layout_run_finish        (GAsyncResult        *result,
                                                  GError             **error);
+/* As weft_layout_run_async(), with no time limit and always in the helper
+ * process: what the user asked for and may stop, so that stopping it
+ * stops the work at once (the process is killed; no thread is left
+ * laying out). Finish with weft_layout_run_finish(). */
+void              weft_layout_run_in_helper_async (WeftGraph         *graph,
+                                                   WeftLayoutEngine   engine,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+/* weft_layout_fit() in a worker thread; G_IO_ERROR_CANCELLED when
+ * @cancellable is cancelled first. */
+void              weft_layout_fit_async         (WeftLayout          *layout,
+                                                 double               width,
+                                                 double               height,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+WeftLayout       *weft_layout_fit_finish        (GAsyncResult        *result,
+                                                 GError             **error);
 
 /* ---- A layout (weft-layout.c) ---- */
 
