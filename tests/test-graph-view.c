@@ -625,6 +625,71 @@ test_bar (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
 }
 
+/* The check button labelled @label under @root. */
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bar's Legend button is the view's legend; its Links popover sets
+ * what paths and focus follow, and follows the session. */
+static void
+test_bar_tools (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GtkWidget) bar = g_object_ref_sink (weft_views_new_graph_bar (GTK_WIDGET (f->view)));
+  GtkWidget *legend = find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, "_Legend");
+  GtkMenuButton *links = GTK_MENU_BUTTON (find_widget (bar, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkWidget *popover;
+  GtkCheckButton *together, *place, *confirmed;
+  guint kinds, statuses;
+
+  g_assert_nonnull (legend);
+  g_assert_nonnull (links);
+  g_assert_false (weft_graph_view_get_show_legend (f->view));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (legend)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
+  g_assert_true (weft_graph_view_get_show_legend (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (legend)));
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (links));
+  g_assert_nonnull (popover);
+  together = find_check (popover, "Link entities _named in the same event or claim");
+  place = find_check (popover, "Place");
+  confirmed = find_check (popover, "Confirmed");
+  g_assert_nonnull (together);
+  g_assert_nonnull (place);
+  g_assert_nonnull (confirmed);
+  g_assert_true (gtk_check_button_get_active (together));
+  g_assert_false (gtk_check_button_get_active (place));
+
+  gtk_check_button_set_active (place, TRUE);
+  gtk_check_button_set_active (confirmed, TRUE);
+  gtk_check_button_set_active (together, FALSE);
+  g_object_get (f->session, "path-excluded-kinds", &kinds, "path-statuses", &statuses, NULL);
+  g_assert_cmpuint (kinds, ==, 1u << WEFT_ENTITY_PLACE);
+  g_assert_cmpuint (statuses, ==, 1u << WEFT_STATUS_CONFIRMED);
+  g_assert_false (weft_session_get_link_options (f->session)->named_together);
+
+  g_object_set (f->session, "path-excluded-kinds", 0u, "path-statuses", 0u, "named-together", TRUE, NULL);
+  g_assert_false (gtk_check_button_get_active (place));
+  g_assert_false (gtk_check_button_get_active (confirmed));
+  g_assert_true (gtk_check_button_get_active (together));
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -696,6 +761,7 @@ main (int    argc,
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);
+  ADD ("bar-tools", test_bar_tools);
   ADD ("bar", test_bar);
   ADD ("dark", test_dark);
 #undef ADD
