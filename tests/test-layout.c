@@ -1421,6 +1421,102 @@ test_small_pane (void)
     }
 }
 
+static gint
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* @n entities, each linked to three others spread at random: the most
+ * connected are anywhere, most of them in the crowded middle. */
+static WeftDataset *
+random_dataset (guint n)
+{
+  WeftDataset *d = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("random");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *name = g_strdup_printf ("Entity %u", i);
+      weft_dataset_add_entity (d, id, name, i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 2; i < n; i++)
+    for (guint k = 2; k <= 4; k++)
+      {
+        g_autofree char *id = g_strdup_printf ("r%u-%u", i, k);
+        g_autofree char *a = g_strdup_printf ("e%u", i);
+        guint to = (guint) g_rand_int_range (rand, 0, (gint32) n);
+        g_autofree char *b = g_strdup_printf ("e%u", to);
+
+        if (to != i)
+          weft_dataset_add_relation (d, id, a, b, "reports_to");
+      }
+  g_assert_true (weft_dataset_finish (d, diagnostics));
+  return d;
+}
+
+/* Hundreds of nodes: marks sized by links, the most connected named
+ * (their labels may cover less connected marks), never two names over
+ * each other, never a name over a named node's mark. */
+static void
+test_large_names (void)
+{
+  g_autoptr(WeftDataset) dataset = random_dataset (600);
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  g_autoptr(WeftGraphPicture) picture = draw (raw, 1280, 720);
+  WeftGraph *graph = weft_layout_get_graph (raw);
+  guint n_drawn, named = 0, degree_named = G_MAXUINT, degree_unnamed = 0;
+  const WeftGraphDrawnNode *drawn = weft_graph_picture_get_drawn (picture, &n_drawn);
+
+  g_assert_cmpuint (n_drawn, ==, 600);
+  for (guint i = 0; i < n_drawn; i++)
+    {
+      guint degree = weft_graph_get_node (graph, drawn[i].node)->degree;
+
+      /* Marks, not boxes with names inside. */
+      g_assert_false (drawn[i].has_name);
+      if (!drawn[i].has_label)
+        {
+          degree_unnamed = MAX (degree_unnamed, degree);
+          continue;
+        }
+      named++;
+      degree_named = MIN (degree_named, degree);
+      g_assert_cmpfloat (drawn[i].text_size, >=, 11 - 1e-6);
+      g_assert_true (within (&drawn[i].label, &(WeftGraphRect) { 0, 0, 1280, 720 }, 0.5));
+      g_assert_true (meet (&(WeftGraphRect) { drawn[i].label.x - 1, drawn[i].label.y - 1, drawn[i].label.width + 2,
+                                               drawn[i].label.height + 2 }, &drawn[i].shape));
+      for (guint j = 0; j < n_drawn; j++)
+        {
+          if (j == i || !drawn[j].has_label)
+            continue;
+          if (meet (&drawn[i].label, &drawn[j].label))
+            g_error ("the labels of nodes %u and %u overlap", drawn[i].node, drawn[j].node);
+          if (meet (&drawn[i].label, &drawn[j].shape))
+            g_error ("the label of node %u covers the named node %u", drawn[i].node, drawn[j].node);
+        }
+    }
+  g_test_message ("%u of 600 named; least links named %u, most links unnamed %u", named, degree_named, degree_unnamed);
+  g_assert_cmpuint (named, >=, 100);
+  /* The most connected are named, though they lie in the crowded middle:
+   * every node with as many links as the sixth most connected. */
+  {
+    g_autoptr(GArray) degrees = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < n_drawn; i++)
+      g_array_append_val (degrees, weft_graph_get_node (graph, i)->degree);
+    g_array_sort (degrees, compare_descending);
+    for (guint i = 0; i < n_drawn; i++)
+      if (weft_graph_get_node (graph, drawn[i].node)->degree >= g_array_index (degrees, guint, 5))
+        g_assert_true (drawn[i].has_label);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1451,6 +1547,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/painter", test_painter);
   g_test_add_func ("/weft/layout/legible", test_legible);
   g_test_add_func ("/weft/layout/small-pane", test_small_pane);
+  g_test_add_func ("/weft/layout/large-names", test_large_names);
   /* Last: it leaves Graphviz busy. */
   g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
 

@@ -9,7 +9,10 @@
  * agree: from zoom 1 every name is inside its node; below, a node whose
  * box gets small is a mark sized by its number of links, and the nodes
  * that matter most get an 11-pixel label attached to them where it
- * covers no other node or label. Edge labels show where they cover
+ * covers no other node or label. In a graph of hundreds of nodes, where
+ * that would leave the middle unnamed, the most connected may cover the
+ * marks of less connected, unnamed nodes (as Gephi's and Kumu's overviews
+ * do), up to a tenth of the pane. Edge labels show where they cover
  * nothing. Below BATCH_SCALE everything of one look is one path
  * (draw_scene_batched()).
  *
@@ -91,6 +94,10 @@ weft_graph_paint_state_has_highlights (const WeftGraphPaintState *state)
 #define EDGE_LABEL_SCALE 0.25
 /* Pixels kept free between a label and anything else. */
 #define LABEL_GAP 2.0
+/* From this many nodes, labels may cover less connected marks, up to this
+ * share of the pane. */
+#define COVER_MIN_NODES 200
+#define COVER_SHARE 0.10
 /* Pixels around an edge label's text, across and along. */
 #define LABEL_PAD_X 3.0
 #define LABEL_PAD_Y 1.0
@@ -1034,7 +1041,14 @@ record_node (WeftGraphPainter    *self,
 typedef struct {
   WeftGraphRect rect;
   gint          owner;    /* a node, or -1 */
+  gint          rank;     /* a node's mark: its place by number of links; else -1 */
 } Taken;
+
+/* What a label may cover: the marks of unnamed nodes ranked after @rank. */
+typedef struct {
+  gint             rank;
+  const gboolean  *named;   /* per node */
+} Cover;
 
 typedef struct {
   double  x0, y0, cell;
@@ -1088,11 +1102,12 @@ grid_span (const Grid          *g,
 }
 
 static void
-grid_add (Grid                *g,
-          const WeftGraphRect *r,
-          gint                 owner)
+grid_add_ranked (Grid                *g,
+                 const WeftGraphRect *r,
+                 gint                 owner,
+                 gint                 rank)
 {
-  Taken t = { *r, owner };
+  Taken t = { *r, owner, rank };
   guint index = g->taken->len;
   int cx1, cy1, cx2, cy2;
 
@@ -1109,11 +1124,21 @@ grid_add (Grid                *g,
       }
 }
 
-/* Whether @r meets anything taken, but what @owner took. */
+static void
+grid_add (Grid                *g,
+          const WeftGraphRect *r,
+          gint                 owner)
+{
+  grid_add_ranked (g, r, owner, -1);
+}
+
+/* Whether @r meets anything taken, but what @owner took and what @cover
+ * (or NULL) allows. */
 static gboolean
 grid_hits (const Grid          *g,
            const WeftGraphRect *r,
-           gint                 owner)
+           gint                 owner,
+           const Cover         *cover)
 {
   int cx1, cy1, cx2, cy2;
 
@@ -1129,11 +1154,38 @@ grid_hits (const Grid          *g,
 
             if (t->owner >= 0 && t->owner == owner)
               continue;
+            if (cover != NULL && t->rank > cover->rank && !cover->named[t->owner])
+              continue;
             if (rects_overlap (r, &t->rect))
               return TRUE;
           }
       }
   return FALSE;
+}
+
+/* Notes in @hidden the marks @r covers, but @owner's. */
+static void
+grid_mark_hidden (const Grid          *g,
+                  const WeftGraphRect *r,
+                  gint                 owner,
+                  gboolean            *hidden)
+{
+  int cx1, cy1, cx2, cy2;
+
+  grid_span (g, r, &cx1, &cy1, &cx2, &cy2);
+  for (int y = cy1; y <= cy2; y++)
+    for (int x = cx1; x <= cx2; x++)
+      {
+        GArray *cell = g->cells[y * g->nx + x];
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            const Taken *t = &g_array_index (g->taken, Taken, g_array_index (cell, guint, k));
+
+            if (t->rank >= 0 && t->owner != owner && rects_overlap (r, &t->rect))
+              hidden[t->owner] = TRUE;
+          }
+      }
 }
 
 /* What a node covers in layout points: its box, or its mark. */
@@ -1148,17 +1200,18 @@ node_extent (const WeftNodeBox *b,
 
 /* Tries @node's label next to what it covers: over it, under, above, to
  * the right, to the left; takes the first place inside @bounds that
- * meets nothing else. */
+ * meets nothing else (but what @cover, or NULL, allows). */
 static gboolean
-place_label (Grid                *grid,
-             const WeftGraphRect *bounds,
-             double               gap,
-             const WeftNodeBox   *b,
-             const WeftGraphRect *extent,
-             guint                node,
-             double               width,
-             double               height,
-             WeftGraphRect       *out)
+place_label_covering (Grid                *grid,
+                      const WeftGraphRect *bounds,
+                      double               gap,
+                      const WeftNodeBox   *b,
+                      const WeftGraphRect *extent,
+                      guint                node,
+                      double               width,
+                      double               height,
+                      const Cover         *cover,
+                      WeftGraphRect       *out)
 {
   const WeftGraphRect tries[] = {
     { b->x - width / 2, b->y - height / 2, width, height },
@@ -1174,13 +1227,27 @@ place_label (Grid                *grid,
       WeftGraphRect room = { t->x - gap, t->y - gap, t->width + 2 * gap, t->height + 2 * gap };
 
       if (t->x < bounds->x || t->y < bounds->y || t->x + t->width > bounds->x + bounds->width ||
-          t->y + t->height > bounds->y + bounds->height || grid_hits (grid, &room, (gint) node))
+          t->y + t->height > bounds->y + bounds->height || grid_hits (grid, &room, (gint) node, cover))
         continue;
       *out = *t;
       grid_add (grid, out, (gint) node);
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+place_label (Grid                *grid,
+             const WeftGraphRect *bounds,
+             double               gap,
+             const WeftNodeBox   *b,
+             const WeftGraphRect *extent,
+             guint                node,
+             double               width,
+             double               height,
+             WeftGraphRect       *out)
+{
+  return place_label_covering (grid, bounds, gap, b, extent, node, width, height, NULL, out);
 }
 
 /* The size of node @i's label: its name at @k times the node font size,
@@ -1242,7 +1309,7 @@ try_edge_label (WeftGraphPainter *self,
   w = self->edge_labels[i].w * k + 2 * LABEL_PAD_X / scale;
   h = self->edge_labels[i].h * k + 2 * LABEL_PAD_Y / scale;
   *out = (WeftGraphRect) { path->label_x - w / 2, path->label_y - h / 2, w, h };
-  if (grid_hits (grid, out, -1))
+  if (grid_hits (grid, out, -1, NULL))
     return FALSE;
   grid_add (grid, out, -1);
   return TRUE;
@@ -1273,19 +1340,21 @@ place_edge_labels (WeftGraphPainter *self,
                                                    &p->edges[order[m]].label);
 }
 
-/* Adds what the nodes cover to @grid: all, or those whose @lit is @which. */
+/* Adds what the nodes cover to @grid: all, or those whose @lit is @which;
+ * with @rank (or NULL), each node's place by number of links. */
 static void
 grid_add_nodes (Grid            *grid,
                 const Placement *p,
                 const gboolean  *lit,
-                gboolean         which)
+                gboolean         which,
+                const guint     *rank)
 {
   for (guint i = 0; i < weft_graph_get_n_nodes (weft_layout_get_graph (p->layout)); i++)
     if (lit == NULL || lit[i] == which)
       {
         WeftGraphRect extent = node_extent (weft_layout_get_node (p->layout, i), p->nodes[i].mark);
 
-        grid_add (grid, &extent, (gint) i);
+        grid_add_ranked (grid, &extent, (gint) i, rank != NULL ? (gint) rank[i] : -1);
       }
 }
 
@@ -1300,6 +1369,9 @@ place_names (WeftGraphPainter          *self,
   Placement *p = &self->placed;
   WeftGraph *graph = weft_layout_get_graph (layout);
   guint n_nodes = weft_graph_get_n_nodes (graph), n_edges = weft_graph_get_n_edges (graph);
+  g_autofree guint *rank = NULL;
+  g_autofree gboolean *named = NULL;
+  g_autofree gboolean *hidden = NULL;
   gint focus;
   Grid grid;
 
@@ -1325,12 +1397,22 @@ place_names (WeftGraphPainter          *self,
     return;
 
   grid_init (&grid, 0, 0, weft_layout_get_width (layout), weft_layout_get_height (layout), 48 / scale);
-  grid_add_nodes (&grid, p, NULL, TRUE);
+  if (!p->inside && n_nodes >= COVER_MIN_NODES)
+    {
+      rank = g_new (guint, n_nodes);
+      named = g_new0 (gboolean, n_nodes);
+      hidden = g_new0 (gboolean, n_nodes);
+      for (guint m = 0; m < n_nodes; m++)
+        rank[self->by_degree[m]] = m;
+    }
+  grid_add_nodes (&grid, p, NULL, TRUE, rank);
 
   if (!p->inside)
     {
       double k = p->name_size / WEFT_GRAPH_NODE_FONT_SIZE;
       WeftGraphRect bounds = pane_bounds (layout, scale);
+      /* What labels may cover, in layout points squared. */
+      double budget = COVER_SHARE * bounds.width * bounds.height;
 
       /* The focus, then what the search found, then the most connected. */
       focus = focus_node (graph);
@@ -1345,6 +1427,9 @@ place_names (WeftGraphPainter          *self,
 
             if (p->nodes[i].has_label || (round == 0 && (gint) i != focus) || (round == 1 && !match))
               continue;
+            /* Under another's label: no label of its own. */
+            if (hidden != NULL && hidden[i])
+              continue;
             /* Dimmed nodes are not named. */
             if (state->is_match != NULL && !match && (gint) i != focus)
               continue;
@@ -1352,6 +1437,23 @@ place_names (WeftGraphPainter          *self,
             extent = node_extent (b, p->nodes[i].mark);
             label_size (self, graph, i, k, scale, &w, &h);
             p->nodes[i].has_label = place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, &p->nodes[i].label);
+            /* Over less connected marks, while the budget lasts. */
+            if (!p->nodes[i].has_label && rank != NULL && budget >= w * h)
+              {
+                /* The focus and the matches over any unnamed mark, the
+                 * most connected over those less connected. */
+                Cover cover = { round == 2 ? (gint) m : -1, named };
+
+                p->nodes[i].has_label = place_label_covering (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h,
+                                                              &cover, &p->nodes[i].label);
+                if (p->nodes[i].has_label)
+                  {
+                    budget -= w * h;
+                    grid_mark_hidden (&grid, &p->nodes[i].label, (gint) i, hidden);
+                  }
+              }
+            if (named != NULL)
+              named[i] = p->nodes[i].has_label;
           }
     }
 
@@ -1925,7 +2027,7 @@ draw_lit (WeftGraphPainter          *self,
    * accent colour), then the most connected; they may cover the dimmed
    * part, not each other nor a lit node. */
   grid_init (&grid, 0, 0, weft_layout_get_width (layout), weft_layout_get_height (layout), 48 / scale);
-  grid_add_nodes (&grid, p, lit->nodes, TRUE);
+  grid_add_nodes (&grid, p, lit->nodes, TRUE, NULL);
   if (!inside)
     for (guint m = 0; m <= n_nodes; m++)
       {
@@ -1941,7 +2043,7 @@ draw_lit (WeftGraphPainter          *self,
           draw_label (&pen, text, i, &r, (gint) i == lit->centre, 1.0);
       }
   /* Edge labels cover no node at all, lit or not. */
-  grid_add_nodes (&grid, p, lit->nodes, FALSE);
+  grid_add_nodes (&grid, p, lit->nodes, FALSE, NULL);
   for (guint i = 0; i < n_edges && scale >= EDGE_LABEL_SCALE; i++)
     {
       WeftGraphRect r;
