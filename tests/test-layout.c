@@ -1421,6 +1421,58 @@ test_small_pane (void)
     }
 }
 
+/* @top (with its alpha) composited over the opaque @bottom. */
+static WeftColor
+over (const WeftColor *top,
+      const WeftColor *bottom)
+{
+  double a = top->alpha;
+
+  return (WeftColor) { top->red * a + bottom->red * (1 - a), top->green * a + bottom->green * (1 - a),
+                       top->blue * a + bottom->blue * (1 - a), 1 };
+}
+
+/* Every text the graph draws reads at 4.5:1 or more, light and dark:
+ * names on each kind's fill, a selected name on the accent, edge labels of
+ * every kind and evidence on the background (behind their plate). */
+static void
+test_text_contrast (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftGraphPalette *palette = weft_graph_palette_get (dark);
+      const WeftColor *bg = &palette->background;
+      const WeftNodeStyle *styles[WEFT_N_ENTITY_KINDS + 2];
+      WeftColor on_accent = weft_color_readable_on (&palette->accent);
+
+      for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+        styles[k] = weft_graph_style_for_entity (k);
+      styles[WEFT_N_ENTITY_KINDS] = weft_graph_style_for_event ();
+      styles[WEFT_N_ENTITY_KINDS + 1] = weft_graph_style_for_claim ();
+      for (guint k = 0; k < G_N_ELEMENTS (styles); k++)
+        {
+          guint32 fill_rgb, stroke_rgb;
+          WeftColor fill, ink;
+
+          weft_node_style_colors (styles[k], palette->dark, &fill_rgb, &stroke_rgb);
+          fill = weft_color_from_rgb (fill_rgb, 1);
+          ink = over (&palette->text, &fill);
+          g_test_message ("%s, style %u: name %.2f:1", dark ? "dark" : "light", k, weft_color_contrast (&ink, &fill));
+          g_assert_cmpfloat (weft_color_contrast (&ink, &fill), >=, 4.5);
+        }
+      g_assert_cmpfloat (weft_color_contrast (&on_accent, &palette->accent), >=, 4.5);
+
+      for (guint kind = WEFT_EDGE_RELATION; kind <= WEFT_EDGE_TOGETHER; kind++)
+        for (guint e = 0; e < WEFT_N_EVIDENCE; e++)
+          {
+            WeftColor text = weft_graph_edge_text_color (palette, kind, weft_graph_style_for_evidence (e));
+            WeftColor ink = over (&text, bg);
+
+            g_assert_cmpfloat (weft_color_contrast (&ink, bg), >=, 4.5);
+          }
+    }
+}
+
 static gint
 compare_descending (gconstpointer a,
                     gconstpointer b)
@@ -1548,6 +1600,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/legible", test_legible);
   g_test_add_func ("/weft/layout/small-pane", test_small_pane);
   g_test_add_func ("/weft/layout/large-names", test_large_names);
+  g_test_add_func ("/weft/layout/text-contrast", test_text_contrast);
   /* Last: it leaves Graphviz busy. */
   g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
 

@@ -517,10 +517,10 @@ edge_color (const WeftGraphPalette *palette,
 
 /* An edge label's colour: its line's, but never fainter than what reads
  * at 4.5:1. */
-static WeftColor
-edge_text_color (const WeftGraphPalette *palette,
-                 WeftEdgeKind            kind,
-                 const WeftEdgeStyle    *style)
+WeftColor
+weft_graph_edge_text_color (const WeftGraphPalette *palette,
+                            WeftEdgeKind            kind,
+                            const WeftEdgeStyle    *style)
 {
   WeftColor color = edge_color (palette, kind, style);
 
@@ -1724,7 +1724,7 @@ draw_edge_label (const Pen           *pen,
   const WeftGraphEdge *edge = weft_graph_get_edge (pen->graph, index);
   cairo_t *cr = pen->cr;
   double scale = pen->scale;
-  WeftColor ink = edge_text_color (palette, edge->kind, weft_graph_style_for_evidence (edge->evidence));
+  WeftColor ink = weft_graph_edge_text_color (palette, edge->kind, weft_graph_style_for_evidence (edge->evidence));
   PangoRectangle logical;
 
   /* On the view's own background, so that no line crosses the text. */

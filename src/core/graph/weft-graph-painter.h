@@ -45,6 +45,10 @@ typedef struct {
 
 /* libadwaita's light or dark colours. */
 const WeftGraphPalette *weft_graph_palette_get (gboolean dark);
+/* The colour of an edge's label (on the palette's background). */
+WeftColor weft_graph_edge_text_color (const WeftGraphPalette *palette,
+                                      WeftEdgeKind            kind,
+                                      const WeftEdgeStyle    *style);
 
 typedef struct {
   double x, y, width, height;
