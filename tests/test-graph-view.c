@@ -625,6 +625,80 @@ test_bar (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
 }
 
+/* From the keyboard: n and p go through every node, row by row; ] and [
+ * through the selected node's links, each read out; Alt and an arrow to
+ * the nearest node that way. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  guint n = weft_graph_get_n_nodes (graph);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gint first, node, edge, back;
+
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), <, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+  first = weft_graph_view_get_selected_node (f->view);
+  g_assert_cmpint (first, >=, 0);
+  /* The first is in the top row. */
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (floor (weft_layout_get_node (layout, i)->y / 24), >=,
+                       floor (weft_layout_get_node (layout, first)->y / 24));
+  /* n reaches every node once, then comes round; p goes back. */
+  for (guint i = 0; i < n; i++)
+    {
+      node = weft_graph_view_get_selected_node (f->view);
+      g_assert_cmpint (node, >=, 0);
+      g_assert_false (g_hash_table_contains (seen, GINT_TO_POINTER (node)));
+      g_hash_table_add (seen, GINT_TO_POINTER (node));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+    }
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", -1));
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, first);
+
+  /* The links of Huawei, each read as the description. */
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  node = weft_graph_view_get_selected_node (f->view);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < 20; i++)
+    {
+      const WeftGraphEdge *e;
+      g_autofree char *expected = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", 1));
+      edge = weft_graph_view_get_selected_edge (f->view);
+      g_assert_cmpint (edge, >=, 0);
+      e = weft_graph_get_edge (graph, edge);
+      g_assert_true (e->tail == (guint) node || e->head == (guint) node);
+      expected = g_strdup_printf ("Selected: %s → %s: %s; %s, %u claims, %u sources",
+                                  weft_graph_get_node (graph, e->tail)->label, weft_graph_get_node (graph, e->head)->label,
+                                  e->label, weft_evidence_label (e->evidence), e->n_claims, e->n_sources);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+      if (g_hash_table_contains (seen, GINT_TO_POINTER (edge)))
+        break;
+      g_hash_table_add (seen, GINT_TO_POINTER (edge));
+    }
+  /* Round again: every relation of Huawei's was one stop. */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 3);
+  back = weft_graph_view_get_selected_edge (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", 1));
+  g_assert_cmpint (weft_graph_view_get_selected_edge (f->view), ==, back);
+
+  /* Alt+Right: a node to the right, if any; Alt+Left: one to the left. */
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.move", "(dd)", 1.0, 0.0));
+  if (weft_graph_view_get_selected_node (f->view) != node)
+    g_assert_cmpfloat (weft_layout_get_node (layout, weft_graph_view_get_selected_node (f->view))->x, >,
+                       weft_layout_get_node (layout, node)->x);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.move", "(dd)", -1.0, 0.0));
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), >=, 0);
+}
+
 /* The check button labelled @label under @root. */
 static GtkCheckButton *
 find_check (GtkWidget  *root,
@@ -762,6 +836,7 @@ main (int    argc,
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);
   ADD ("bar-tools", test_bar_tools);
+  ADD ("keyboard", test_keyboard);
   ADD ("bar", test_bar);
   ADD ("dark", test_dark);
 #undef ADD

@@ -112,6 +112,7 @@ struct _WeftGraphView
   gboolean         *is_match;       /* per node, or NULL without a search */
   guint             match_stamp;    /* changes with is_match */
   guint             find_index;
+  WeftItem         *link_anchor;    /* the node whose links ] and [ go through */
 };
 
 G_DEFINE_FINAL_TYPE (WeftGraphView, weft_graph_view, GTK_TYPE_WIDGET)
@@ -1130,6 +1131,7 @@ static void
 on_dataset_changed (WeftGraphView *self)
 {
   self->full_requested = FALSE;
+  self->link_anchor = NULL;
   schedule_relayout (self);
 }
 
@@ -1466,6 +1468,186 @@ find_next_action (GtkWidget  *widget,
   zoom_selection (self);
 }
 
+/* ---- Walking the graph from the keyboard --------------------------------------- */
+
+/* Brings layout point (@x, @y) into view, moving the view only when it is
+ * near an edge of it or outside. */
+static void
+show_point (WeftGraphView *self,
+            double         x,
+            double         y)
+{
+  double px = (x - self->ox) * self->scale, py = (y - self->oy) * self->scale;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (px < 40 || py < 40 || px > width - 40 || py > height - 40)
+    center_on (self, x, y, self->scale);
+}
+
+static void
+select_node (WeftGraphView *self,
+             guint          index)
+{
+  const WeftNodeBox *b = weft_layout_get_node (self->layout, index);
+
+  weft_session_set_selection (self->session, weft_graph_get_node (weft_layout_get_graph (self->layout), index)->item);
+  show_point (self, b->x, b->y);
+}
+
+/* The node the keyboard moves from: the selected one, else the end of the
+ * selected link it was reached from, else -1. */
+static gint
+key_anchor (WeftGraphView *self)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+
+  if (self->selected_node >= 0)
+    return self->selected_node;
+  if (self->selected_edge >= 0)
+    {
+      const WeftGraphEdge *edge = weft_graph_get_edge (graph, self->selected_edge);
+      gint anchor = self->link_anchor ? weft_graph_lookup_node (graph, self->link_anchor) : -1;
+
+      return anchor == (gint) edge->tail || anchor == (gint) edge->head ? anchor : (gint) edge->tail;
+    }
+  return -1;
+}
+
+static gint
+compare_reading (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      layout)
+{
+  const WeftNodeBox *x = weft_layout_get_node (layout, *(const guint *) a);
+  const WeftNodeBox *y = weft_layout_get_node (layout, *(const guint *) b);
+  /* Rows of about a line of names. */
+  double rx = floor (x->y / 24), ry = floor (y->y / 24);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return x->x < y->x ? -1 : x->x > y->x ? 1 : 0;
+}
+
+/* n and p: the next or previous node in reading order, row by row. */
+static void
+step_node_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  int step = g_variant_get_int32 (param);
+  g_autofree guint *order = NULL;
+  gint anchor, at = -1;
+  guint n;
+
+  if (self->layout == NULL || self->session == NULL)
+    return;
+  n = weft_graph_get_n_nodes (weft_layout_get_graph (self->layout));
+  if (n == 0)
+    return;
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_reading, self->layout);
+  anchor = key_anchor (self);
+  for (guint i = 0; anchor >= 0 && i < n; i++)
+    if (order[i] == (guint) anchor)
+      at = (gint) i;
+  if (at < 0)
+    at = step > 0 ? (gint) n - 1 : 0;
+  select_node (self, order[((guint) at + n + (guint) (step % (int) n)) % n]);
+}
+
+/* ] and [: the links of the node the walk is at, one by one (relations;
+ * the description reads each). */
+static void
+step_link_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  int step = g_variant_get_int32 (param);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+  WeftGraph *graph;
+  gint anchor, at = -1;
+  const WeftGraphEdge *edge;
+
+  if (self->layout == NULL || self->session == NULL || (anchor = key_anchor (self)) < 0)
+    return;
+  graph = weft_layout_get_graph (self->layout);
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      edge = weft_graph_get_edge (graph, i);
+      /* One stop a relation (a relation may be drawn as more than one edge). */
+      if (edge->kind == WEFT_EDGE_RELATION && (edge->tail == (guint) anchor || edge->head == (guint) anchor) &&
+          weft_graph_lookup_edge (graph, edge->item) == (gint) i)
+        {
+          if ((gint) i == self->selected_edge)
+            at = (gint) links->len;
+          g_array_append_val (links, i);
+        }
+    }
+  if (links->len == 0)
+    return;
+  if (at < 0)
+    at = step > 0 ? (gint) links->len - 1 : 0;
+  edge = weft_graph_get_edge (graph, g_array_index (links, guint, ((guint) at + links->len + (guint) step) % links->len));
+  self->link_anchor = weft_graph_get_node (graph, (guint) anchor)->item;
+  weft_session_set_selection (self->session, edge->item);
+  {
+    const WeftNodeBox *a = weft_layout_get_node (self->layout, edge->tail);
+    const WeftNodeBox *b = weft_layout_get_node (self->layout, edge->head);
+
+    show_point (self, (a->x + b->x) / 2, (a->y + b->y) / 2);
+  }
+}
+
+/* Alt and an arrow: the nearest node that way (from the middle of the
+ * view when nothing is selected). */
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  double ux, uy, x, y, best = G_MAXDOUBLE;
+  gint anchor, found = -1;
+  guint n;
+
+  if (self->layout == NULL || self->session == NULL)
+    return;
+  g_variant_get (param, "(dd)", &ux, &uy);
+  anchor = key_anchor (self);
+  if (anchor >= 0)
+    {
+      x = weft_layout_get_node (self->layout, (guint) anchor)->x;
+      y = weft_layout_get_node (self->layout, (guint) anchor)->y;
+    }
+  else
+    {
+      x = self->ox + gtk_widget_get_width (widget) / (2 * self->scale);
+      y = self->oy + gtk_widget_get_height (widget) / (2 * self->scale);
+    }
+  n = weft_graph_get_n_nodes (weft_layout_get_graph (self->layout));
+  for (guint i = 0; i < n; i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (self->layout, i);
+      double dx = b->x - x, dy = b->y - y;
+      double along = dx * ux + dy * uy, across = fabs (dx * uy - dy * ux);
+
+      /* Ahead, within about 60° of the way; straight ahead first. */
+      if ((gint) i == anchor || along <= 0 || across > 2 * along)
+        continue;
+      if (along + 2 * across < best)
+        {
+          best = along + 2 * across;
+          found = (gint) i;
+        }
+    }
+  if (found >= 0)
+    select_node (self, (guint) found);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *name,
@@ -1630,6 +1812,9 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.focus", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "graph.unfocus", NULL, unfocus_action);
   gtk_widget_class_install_action (widget_class, "graph.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "graph.step-node", "i", step_node_action);
+  gtk_widget_class_install_action (widget_class, "graph.step-link", "i", step_link_action);
+  gtk_widget_class_install_action (widget_class, "graph.move", "(dd)", move_action);
   gtk_widget_class_install_action (widget_class, "graph.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "graph.full-layout", NULL, full_layout_action);
   gtk_widget_class_install_action (widget_class, "graph.cancel-layout", NULL, cancel_layout_action);
@@ -1650,6 +1835,14 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.pan", "(dd)", 1.0, 0.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.pan", "(dd)", 0.0, -1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "graph.pan", "(dd)", 0.0, 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "graph.step-node", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "graph.step-node", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0, "graph.step-link", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0, "graph.step-link", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "graph.move", "(dd)", -1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "graph.move", "(dd)", 1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "graph.move", "(dd)", 0.0, -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "graph.move", "(dd)", 0.0, 1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "graph.focus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "graph.focus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "graph.unfocus", NULL);
@@ -1887,6 +2080,13 @@ weft_graph_view_get_selected_node (WeftGraphView *self)
 {
   g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), -1);
   return self->selected_node;
+}
+
+gint
+weft_graph_view_get_selected_edge (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), -1);
+  return self->selected_edge;
 }
 
 guint

@@ -64,6 +64,8 @@ double         weft_graph_view_get_scale         (WeftGraphView *self);
 WeftLayout    *weft_graph_view_get_layout        (WeftGraphView *self);
 /* The node of the session's selection, or -1. */
 gint           weft_graph_view_get_selected_node (WeftGraphView *self);
+/* The edge of the session's selection (a relation), or -1. */
+gint           weft_graph_view_get_selected_edge (WeftGraphView *self);
 /* Nodes matching the session's search text. */
 guint          weft_graph_view_get_n_matches     (WeftGraphView *self);
 /* The centre of the view, in layout points. */
