@@ -699,23 +699,15 @@ test_keyboard (Fixture       *f,
   g_assert_cmpint (weft_graph_view_get_selected_node (f->view), >=, 0);
 }
 
-/* The check button labelled @label under @root. */
-static GtkCheckButton *
-find_check (GtkWidget  *root,
-            const char *label)
+/* A check button labelled @data. */
+static gboolean
+is_check (GtkWidget     *widget,
+          gconstpointer  data)
 {
-  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return GTK_CHECK_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
 }
+
+#define find_check(root, label) GTK_CHECK_BUTTON (weft_test_find_widget ((root), is_check, (label)))
 
 /* The bar's Legend button is the view's legend; its Links popover sets
  * what paths and focus follow, and follows the session. */

@@ -1132,17 +1132,23 @@ grid_add (Grid                *g,
   grid_add_ranked (g, r, owner, -1);
 }
 
-/* Whether @r meets anything taken, but what @owner took and what @cover
- * (or NULL) allows. */
+/* A question about what is taken near a rectangle. */
+typedef struct {
+  WeftGraphRect  rect;
+  gint           owner;    /* what it took itself */
+  const Cover   *cover;    /* what it may cover, or NULL */
+  gboolean      *hidden;   /* or: the marks it covers, noted here */
+} Query;
+
+/* Whether @q->rect meets anything taken, but what its owner took and what
+ * it may cover; with @q->hidden, notes each mark it meets instead. */
 static gboolean
-grid_hits (const Grid          *g,
-           const WeftGraphRect *r,
-           gint                 owner,
-           const Cover         *cover)
+grid_query (const Grid  *g,
+            const Query *q)
 {
   int cx1, cy1, cx2, cy2;
 
-  grid_span (g, r, &cx1, &cy1, &cx2, &cy2);
+  grid_span (g, &q->rect, &cx1, &cy1, &cx2, &cy2);
   for (int y = cy1; y <= cy2; y++)
     for (int x = cx1; x <= cx2; x++)
       {
@@ -1152,40 +1158,27 @@ grid_hits (const Grid          *g,
           {
             const Taken *t = &g_array_index (g->taken, Taken, g_array_index (cell, guint, k));
 
-            if (t->owner >= 0 && t->owner == owner)
+            if ((t->owner >= 0 && t->owner == q->owner) || !rects_overlap (&q->rect, &t->rect))
               continue;
-            if (cover != NULL && t->rank > cover->rank && !cover->named[t->owner])
-              continue;
-            if (rects_overlap (r, &t->rect))
+            if (q->hidden != NULL)
+              {
+                if (t->rank >= 0)
+                  q->hidden[t->owner] = TRUE;
+              }
+            else if (q->cover == NULL || t->rank <= q->cover->rank || q->cover->named[t->owner])
               return TRUE;
           }
       }
   return FALSE;
 }
 
-/* Notes in @hidden the marks @r covers, but @owner's. */
-static void
-grid_mark_hidden (const Grid          *g,
-                  const WeftGraphRect *r,
-                  gint                 owner,
-                  gboolean            *hidden)
+static gboolean
+grid_hits (const Grid          *g,
+           const WeftGraphRect *r,
+           gint                 owner,
+           const Cover         *cover)
 {
-  int cx1, cy1, cx2, cy2;
-
-  grid_span (g, r, &cx1, &cy1, &cx2, &cy2);
-  for (int y = cy1; y <= cy2; y++)
-    for (int x = cx1; x <= cx2; x++)
-      {
-        GArray *cell = g->cells[y * g->nx + x];
-
-        for (guint k = 0; cell != NULL && k < cell->len; k++)
-          {
-            const Taken *t = &g_array_index (g->taken, Taken, g_array_index (cell, guint, k));
-
-            if (t->rank >= 0 && t->owner != owner && rects_overlap (r, &t->rect))
-              hidden[t->owner] = TRUE;
-          }
-      }
+  return grid_query (g, &(Query) { *r, owner, cover, NULL });
 }
 
 /* What a node covers in layout points: its box, or its mark. */
@@ -1202,16 +1195,16 @@ node_extent (const WeftNodeBox *b,
  * the right, to the left; takes the first place inside @bounds that
  * meets nothing else (but what @cover, or NULL, allows). */
 static gboolean
-place_label_covering (Grid                *grid,
-                      const WeftGraphRect *bounds,
-                      double               gap,
-                      const WeftNodeBox   *b,
-                      const WeftGraphRect *extent,
-                      guint                node,
-                      double               width,
-                      double               height,
-                      const Cover         *cover,
-                      WeftGraphRect       *out)
+place_label (Grid                *grid,
+             const WeftGraphRect *bounds,
+             double               gap,
+             const WeftNodeBox   *b,
+             const WeftGraphRect *extent,
+             guint                node,
+             double               width,
+             double               height,
+             const Cover         *cover,
+             WeftGraphRect       *out)
 {
   const WeftGraphRect tries[] = {
     { b->x - width / 2, b->y - height / 2, width, height },
@@ -1236,19 +1229,6 @@ place_label_covering (Grid                *grid,
   return FALSE;
 }
 
-static gboolean
-place_label (Grid                *grid,
-             const WeftGraphRect *bounds,
-             double               gap,
-             const WeftNodeBox   *b,
-             const WeftGraphRect *extent,
-             guint                node,
-             double               width,
-             double               height,
-             WeftGraphRect       *out)
-{
-  return place_label_covering (grid, bounds, gap, b, extent, node, width, height, NULL, out);
-}
 
 /* The size of node @i's label: its name at @k times the node font size,
  * in its shape's margins at zoom 1; layout points at @scale. */
@@ -1436,7 +1416,7 @@ place_names (WeftGraphPainter          *self,
             b = weft_layout_get_node (layout, i);
             extent = node_extent (b, p->nodes[i].mark);
             label_size (self, graph, i, k, scale, &w, &h);
-            p->nodes[i].has_label = place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, &p->nodes[i].label);
+            p->nodes[i].has_label = place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, NULL, &p->nodes[i].label);
             /* Over less connected marks, while the budget lasts. */
             if (!p->nodes[i].has_label && rank != NULL && budget >= w * h)
               {
@@ -1444,12 +1424,12 @@ place_names (WeftGraphPainter          *self,
                  * most connected over those less connected. */
                 Cover cover = { round == 2 ? (gint) m : -1, named };
 
-                p->nodes[i].has_label = place_label_covering (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h,
-                                                              &cover, &p->nodes[i].label);
+                p->nodes[i].has_label = place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, &cover,
+                                                     &p->nodes[i].label);
                 if (p->nodes[i].has_label)
                   {
                     budget -= w * h;
-                    grid_mark_hidden (&grid, &p->nodes[i].label, (gint) i, hidden);
+                    grid_query (&grid, &(Query) { p->nodes[i].label, (gint) i, NULL, hidden });
                   }
               }
             if (named != NULL)
@@ -2039,7 +2019,7 @@ draw_lit (WeftGraphPainter          *self,
         if (!lit->nodes[i] || (m == 0 && lit->centre < 0) || (m > 0 && (gint) i == lit->centre))
           continue;
         label_size (self, graph, i, k, scale, &w, &h);
-        if (place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, &r))
+        if (place_label (&grid, &bounds, LABEL_GAP / scale, b, &extent, i, w, h, NULL, &r))
           draw_label (&pen, text, i, &r, (gint) i == lit->centre, 1.0);
       }
   /* Edge labels cover no node at all, lit or not. */

@@ -25,12 +25,14 @@
 /* Lays out; returns NULL with no error when *@abandoned was set before
  * Graphviz started. An asynchronous layout (@abandoned given) that finds
  * Graphviz held by an abandoned layout runs in the helper process, which
- * @cancellable can kill, instead of waiting. */
+ * @cancellable can kill, instead of waiting; with @in_helper it always
+ * does (in this process when there is no helper). */
 static WeftLayout *
 run_layout (WeftGraph         *graph,
             WeftLayoutEngine   engine,
             gint              *abandoned,
             GCancellable      *cancellable,
+            gboolean           in_helper,
             GError           **error)
 {
   g_autoptr(GError) helper_error = NULL;
@@ -44,12 +46,14 @@ run_layout (WeftGraph         *graph,
   engine = weft_layout_engine_resolve (graph, engine);
   dot = weft_dot_write_graph (graph, engine);
 
-  if (abandoned == NULL)
-    return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
-
-  layout = weft_graphviz_lay_out (graph, dot, engine, abandoned, &held_by_abandoned, error);
-  if (!held_by_abandoned)
-    return layout;
+  if (!in_helper)
+    {
+      if (abandoned == NULL)
+        return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
+      layout = weft_graphviz_lay_out (graph, dot, engine, abandoned, &held_by_abandoned, error);
+      if (!held_by_abandoned)
+        return layout;
+    }
 
   layout = weft_layout_protocol_run_helper (graph, dot, engine, cancellable, &helper_error);
   if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -69,33 +73,7 @@ weft_layout_run (WeftGraph         *graph,
 {
   g_return_val_if_fail (graph != NULL, NULL);
 
-  return run_layout (graph, engine, NULL, NULL, error);
-}
-
-/* In the helper process, which @cancellable kills; in this process when
- * there is no helper (then it cannot be stopped). */
-static WeftLayout *
-run_in_helper (WeftGraph         *graph,
-               WeftLayoutEngine   engine,
-               GCancellable      *cancellable,
-               GError           **error)
-{
-  g_autoptr(GError) helper_error = NULL;
-  g_autofree char *dot = NULL;
-  WeftLayout *layout;
-
-  if (!weft_layout_check (error))
-    return NULL;
-  engine = weft_layout_engine_resolve (graph, engine);
-  dot = weft_dot_write_graph (graph, engine);
-  layout = weft_layout_protocol_run_helper (graph, dot, engine, cancellable, &helper_error);
-  if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
-  if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return NULL;
-  if (helper_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&helper_error));
-  return layout;
+  return run_layout (graph, engine, NULL, NULL, FALSE, error);
 }
 
 /* ---- Asynchronous layout ------------------------------------------------ */
@@ -204,10 +182,7 @@ layout_thread (GTask        *task,
       return;
     }
 
-  if (job->in_helper)
-    layout = run_in_helper (job->graph, job->engine, job->kill, &error);
-  else
-    layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, &error);
+  layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, job->in_helper, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
