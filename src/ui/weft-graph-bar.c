@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-graph-bar.h"
+#include "weft-kinds.h"
 #include "weft-session.h"
 
 struct _WeftGraphBar
@@ -182,6 +183,12 @@ build_links_popover (WeftGraphBar *self)
   add_columns (box, self->statuses, WEFT_N_STATUSES);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (box));
   gtk_menu_button_set_popover (self->path_button, popover);
+  /* Named, not after their types (GTK 4.8), each once. */
+  weft_accessible_set_label (GTK_WIDGET (self->path_button), gtk_menu_button_get_label (self->path_button));
+  weft_accessible_set_label (popover, gtk_menu_button_get_label (self->path_button));
+  weft_accessible_set_label (self->legend_button, gtk_button_get_label (GTK_BUTTON (self->legend_button)));
+  weft_accessible_set_label (GTK_WIDGET (self->named_together),
+                             gtk_check_button_get_label (self->named_together));
 }
 
 static void
