@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -1252,6 +1253,102 @@ test_painter (void)
     }
 }
 
+/* The mean difference of two ARGB32 images over the box (x, y, w, h). */
+static double
+box_difference (cairo_surface_t *a,
+                cairo_surface_t *b,
+                const WeftGraphRect *r)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = MAX (0, (int) r->y); y < MIN (height, (int) (r->y + r->height)); y++)
+    for (int x = MAX (0, (int) r->x); x < MIN (width, (int) (r->x + r->width)); x++)
+      for (int c = 0; c < 3; c++, n++)
+        sum += abs ((int) pa[y * stride + 4 * x + c] - (int) pb[y * stride + 4 * x + c]);
+  return n > 0 ? sum / n : 0;
+}
+
+/* Hovering or selecting a node keeps it, its neighbours and their edges
+ * as they were and dims every other node. */
+static void
+test_selection_dims (void)
+{
+  g_autoptr(WeftGraphPainter) painter = weft_graph_painter_new ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  gint huawei = weft_graph_lookup_node (graph, weft_dataset_lookup (d, "ent-huawei"));
+  g_autofree gboolean *neighbour = g_new0 (gboolean, weft_graph_get_n_nodes (graph));
+  const double s = 1.0;
+  int w = (int) ceil (weft_layout_get_width (layout) * s), h = (int) ceil (weft_layout_get_height (layout) * s);
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *lit = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  guint n_dimmed = 0, n_kept = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (huawei, >=, 0);
+  neighbour[huawei] = TRUE;
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftGraphEdge *e = weft_graph_get_edge (graph, i);
+
+      if (e->tail == (guint) huawei)
+        neighbour[e->head] = TRUE;
+      if (e->head == (guint) huawei)
+        neighbour[e->tail] = TRUE;
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      cairo_t *cr = cairo_create (k == 0 ? plain : lit);
+      WeftGraphPaintState state;
+      WeftGraphViewport viewport;
+
+      weft_graph_paint_state_init (&state, weft_graph_palette_get (FALSE));
+      if (k == 1)
+        state.selected_node = huawei;
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      weft_graph_viewport_init (&viewport, s, 0, 0, w, h);
+      weft_graph_viewport_apply (&viewport, cr);
+      weft_graph_painter_draw (painter, cr, layout, &state, WEFT_GRAPH_PAINT_ALL, &viewport);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (plain);
+  cairo_surface_flush (lit);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (layout, i);
+      /* Inside its outline, away from the selection's ring. */
+      WeftGraphRect inner = { (b->x - b->width / 4) * s, (b->y - b->height / 4) * s, b->width / 2 * s, b->height / 2 * s };
+      double diff = box_difference (plain, lit, &inner);
+
+      if (neighbour[i])
+        {
+          g_assert_cmpfloat (diff, <, 4);
+          n_kept++;
+        }
+      else
+        {
+          if (diff < 12)
+            g_error ("node %u (%s), not a neighbour of Huawei, is not dimmed (%.1f)", i,
+                     weft_graph_get_node (graph, i)->label, diff);
+          n_dimmed++;
+        }
+    }
+  g_test_message ("%u kept, %u dimmed", n_kept, n_dimmed);
+  g_assert_cmpuint (n_kept, >, 3);
+  g_assert_cmpuint (n_dimmed, >, 10);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lit);
+}
+
 /* ---- A pane as the window draws it (weft-graph-picture.h) ----
  *
  * Legibility asserted from the painter's own record of what it drew: at
@@ -1588,6 +1685,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/most-connected", test_most_connected);
   g_test_add_func ("/weft/layout/legend", test_legend);
   g_test_add_func ("/weft/layout/painter", test_painter);
+  g_test_add_func ("/weft/layout/selection-dims", test_selection_dims);
   g_test_add_func ("/weft/layout/legible", test_legible);
   g_test_add_func ("/weft/layout/small-pane", test_small_pane);
   g_test_add_func ("/weft/layout/large-names", test_large_names);
