@@ -768,6 +768,66 @@ is_wide (gpointer data)
   return gtk_widget_get_width (data) > 900;
 }
 
+static gboolean
+is_idle (gpointer data)
+{
+  return !weft_graph_view_get_busy (data) && weft_graph_view_get_layout (data) != NULL;
+}
+
+/* Thousands of nodes are fitted to a new pane shape in a thread: the
+ * view says it is busy meanwhile, keeps its drawing, then shows the new
+ * fit. */
+static void
+test_large_refit (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("large");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(WeftSession) session = NULL;
+  const guint n = 1600;
+  WeftGraphView *view;
+  GtkWindow *window;
+  WeftLayout *before;
+  double wide_ratio;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      weft_dataset_add_entity (dataset, id, id, i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      g_autofree char *a = g_strdup_printf ("e%u", i);
+      g_autofree char *b = g_strdup_printf ("e%u", g_rand_int_range (rand, 0, (gint32) i));
+
+      weft_dataset_add_relation (dataset, id, a, b, "knows");
+    }
+  g_assert_true (weft_dataset_finish (dataset, diagnostics));
+  session = weft_session_new (dataset);
+  view = WEFT_GRAPH_VIEW (weft_graph_view_new (session));
+  weft_graph_view_set_bound (view, 2 * n);
+  window = weft_test_present (GTK_WIDGET (view), 1000, 700);
+  g_assert_true (weft_test_wait_for (is_idle, view));
+  before = weft_graph_view_get_layout (view);
+  g_assert_cmpuint (weft_graph_get_n_nodes (weft_layout_get_graph (before)), ==, n);
+  wide_ratio = weft_layout_get_width (before) / weft_layout_get_height (before);
+
+  gtk_window_set_default_size (window, 450, 700);
+  g_assert_true (weft_test_wait_for (is_narrow, view));
+  /* The fit starts once the size has held, and runs off the main loop. */
+  g_assert_true (weft_test_wait_for ((WeftTestCondition) weft_graph_view_get_busy, view));
+  g_assert_true (weft_graph_view_get_layout (view) == before);
+  g_assert_true (weft_test_wait_for (is_idle, view));
+  g_assert_true (weft_graph_view_get_layout (view) != before);
+  g_test_message ("width / height: %.2f in 1000x700, %.2f in 450x700", wide_ratio,
+                  weft_layout_get_width (weft_graph_view_get_layout (view)) /
+                  weft_layout_get_height (weft_graph_view_get_layout (view)));
+  g_assert_cmpfloat (weft_layout_get_width (weft_graph_view_get_layout (view)) /
+                     weft_layout_get_height (weft_graph_view_get_layout (view)), <, wide_ratio);
+  gtk_window_destroy (window);
+}
+
 /* A new size keeps the whole graph in view when it was; zoomed in, the
  * middle of the view stays in the middle. */
 static void
@@ -820,6 +880,7 @@ main (int    argc,
   ADD ("opens", test_opens);
   ADD ("select-zoom-find", test_select_zoom_find);
   ADD ("resize", test_resize);
+  g_test_add_func ("/weft/graph-view/large-refit", test_large_refit);
   ADD ("focus", test_focus);
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);

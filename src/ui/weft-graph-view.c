@@ -100,6 +100,8 @@ struct _WeftGraphView
   guint             settle_id;
   guint             more_tiles_id;
   gboolean          fill_all;       /* a new drawing: its first frame draws every tile, no half picture */
+  gboolean          new_drawing;    /* raw is a new layout, not yet shown */
+  gboolean          refit_again;    /* the pane changed while a fit ran */
   WeftGraphPainter  *painter;
   WeftGraphOverlays *overlays;       /* and their caches (minimap, legend) */
   WeftGraphPalette  palette;
@@ -140,6 +142,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+typedef struct _Request Request;
 
 static void schedule_relayout (WeftGraphView *self);
 static void update_accessible (WeftGraphView *self);
@@ -645,19 +649,42 @@ show_fitted (WeftGraphView *self,
     show_layout (self, weft_layout_ref (fitted), width, height);
 }
 
-/* A layout of the same placement for the pane's new shape. */
-static void
+static void on_fit_done (GObject *source, GAsyncResult *result, gpointer user_data);
+static Request *request_new (WeftGraphView *self);
+
+/* A layout of the same placement for the pane's shape: now (TRUE), or
+ * for thousands of nodes in a thread, the window usable and the drawing
+ * on screen kept meanwhile (FALSE; on_fit_done() shows it). */
+static gboolean
 refit (WeftGraphView *self)
 {
   int width, height;
   WeftLayout *fitted;
 
   if (self->raw == NULL)
-    return;
+    return TRUE;
   pane_size (self, &width, &height);
+  if (weft_graph_get_n_nodes (weft_layout_get_graph (self->raw)) > FIT_IN_THREAD_NODES)
+    {
+      /* One at a time: a layout or a fit under way fits again after. */
+      if (self->cancellable != NULL)
+        {
+          self->refit_again = TRUE;
+          return FALSE;
+        }
+      self->cancellable = g_cancellable_new ();
+      set_busy (self, TRUE);
+      weft_layout_fit_async (self->raw, width, height, self->cancellable, on_fit_done, request_new (self));
+      return FALSE;
+    }
   fitted = weft_layout_fit (self->raw, width, height, NULL);
-  if (fitted != NULL)
-    show_fitted (self, fitted, width, height);
+  if (fitted == NULL)
+    return TRUE;
+  if (self->new_drawing)
+    g_clear_pointer (&self->layout, weft_layout_unref);
+  self->new_drawing = FALSE;
+  show_fitted (self, fitted, width, height);
+  return TRUE;
 }
 
 static gboolean
@@ -886,10 +913,10 @@ update_matches (WeftGraphView *self)
 }
 
 /* One layout request: the view, and which relayout it belongs to. */
-typedef struct {
+struct _Request {
   WeftGraphView *self;
   guint          generation;
-} Request;
+};
 
 static Request *
 request_new (WeftGraphView *self)
@@ -910,6 +937,16 @@ request_free (Request *r)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
+/* A new drawing is on screen. */
+static void
+layout_shown (WeftGraphView *self)
+{
+  if (self->started != 0)
+    set_message (self, NULL);
+  self->started = 0;
+  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+}
+
 static void
 on_fit_done (GObject      *source,
              GAsyncResult *result,
@@ -920,6 +957,8 @@ on_fit_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   WeftLayout *fitted = weft_layout_fit_finish (result, &error);
 
+  gboolean was_new = self->new_drawing;
+
   if (request->generation != self->generation)
     {
       g_clear_pointer (&fitted, weft_layout_unref);
@@ -929,17 +968,22 @@ on_fit_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (fitted == NULL)
     return;
-  if (self->started != 0)
-    set_message (self, NULL);
-  self->started = 0;
-  g_clear_pointer (&self->layout, weft_layout_unref);
+  if (was_new)
+    g_clear_pointer (&self->layout, weft_layout_unref);
+  self->new_drawing = FALSE;
   {
     int width, height;
 
     pane_size (self, &width, &height);
     show_fitted (self, fitted, width, height);
   }
-  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+  if (self->refit_again)
+    {
+      self->refit_again = FALSE;
+      refit (self);
+    }
+  if (was_new)
+    layout_shown (self);
 }
 
 static void
@@ -994,25 +1038,10 @@ on_layout_done (GObject      *source,
 
   g_clear_pointer (&self->raw, weft_layout_unref);
   self->raw = g_steal_pointer (&layout);
-  if (weft_graph_get_n_nodes (weft_layout_get_graph (self->raw)) > FIT_IN_THREAD_NODES)
-    {
-      /* Fitting thousands of nodes takes a while: the window stays
-       * usable, the current drawing stays until the new one is ready. */
-      int width, height;
-
-      pane_size (self, &width, &height);
-      self->cancellable = g_cancellable_new ();
-      set_busy (self, TRUE);
-      weft_layout_fit_async (self->raw, width, height, self->cancellable, on_fit_done, request_new (self));
-      return;
-    }
-  if (self->started != 0)
-    set_message (self, NULL);
-  self->started = 0;
-  g_clear_pointer (&self->layout, weft_layout_unref);
-  g_clear_pointer (&self->for_pane, weft_layout_unref);
-  refit (self);
-  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+  self->new_drawing = TRUE;
+  self->refit_again = FALSE;
+  if (refit (self))
+    layout_shown (self);
 }
 
 /* "Laying out all 10,000 entities… 12 s" while it runs. */
