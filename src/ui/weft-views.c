@@ -13,6 +13,7 @@
 #include "weft-graph-view.h"
 #include "weft-layout.h"
 #include "weft-file.h"
+#include "weft-export-dialog.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-view.h"
 #include "weft-views.h"
@@ -72,6 +73,7 @@ typedef struct {
   GtkWidget       *view;
   AdwToastOverlay *toasts;
   GtkWindow       *parent;
+  WeftExportDialog *options;         /* the timeline's, as chosen, or NULL */
 } ExportData;
 
 static void
@@ -79,13 +81,15 @@ export_data_free (ExportData *data)
 {
   g_clear_object (&data->view);
   g_clear_object (&data->toasts);
+  g_clear_object (&data->options);
   g_free (data);
 }
 
 static gboolean
-export_view (GtkWidget  *view,
-             GFile      *file,
-             GError    **error)
+export_view (GtkWidget        *view,
+             WeftExportDialog *dialog,
+             GFile            *file,
+             GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -99,6 +103,14 @@ export_view (GtkWidget  *view,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("“%s” does not end in .svg, .png or .pdf; choose one of these"), name);
           return FALSE;
+        }
+      if (dialog != NULL)
+        {
+          WeftTimelineExportOptions options;
+          WeftSession *session = weft_timeline_view_get_session (WEFT_TIMELINE_VIEW (view));
+
+          weft_export_dialog_get_options (dialog, &options);
+          return weft_timeline_export (weft_session_get_dataset (session), file, format, &options, error);
         }
       return weft_timeline_view_export (WEFT_TIMELINE_VIEW (view), file, format, error);
     }
@@ -132,7 +144,7 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (export_view (data->view, file, &error))
+      if (export_view (data->view, data->options, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
@@ -162,22 +174,21 @@ add_filter (GtkFileChooser *chooser,
   g_object_unref (filter);
 }
 
-void
-weft_views_export (GtkWindow       *parent,
-                   WeftSession     *session,
-                   GtkWidget       *view,
-                   AdwToastOverlay *toasts)
+/* Asks where to write @view, with @dialog's options for the timeline. */
+static void
+choose_export_file (GtkWindow        *parent,
+                    GtkWidget        *view,
+                    WeftExportDialog *dialog,
+                    AdwToastOverlay  *toasts)
 {
   gboolean timeline = WEFT_IS_TIMELINE_VIEW (view);
+  g_autofree char *name = dialog != NULL ? weft_export_dialog_dup_file_name (dialog) : NULL;
   GtkFileChooserNative *native;
   ExportData *data;
 
-  if (weft_session_get_dataset (session) == NULL)
-    return;
-
   native = gtk_file_chooser_native_new (timeline ? _("Export the Timeline") : _("Export the Graph"),
                                         parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), timeline ? "timeline.svg" : "graph.svg");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name != NULL ? name : timeline ? "timeline.svg" : "graph.svg");
   add_filter (GTK_FILE_CHOOSER (native), _("SVG image"), "*.svg", "image/svg+xml");
   add_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", "image/png");
   add_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", "application/pdf");
@@ -189,8 +200,40 @@ weft_views_export (GtkWindow       *parent,
   data->view = g_object_ref (view);
   data->toasts = toasts ? g_object_ref (toasts) : NULL;
   data->parent = parent;
+  data->options = dialog != NULL ? g_object_ref (dialog) : NULL;
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_options (WeftExportDialog *dialog,
+                   const char       *response,
+                   AdwToastOverlay  *toasts)
+{
+  if (g_strcmp0 (response, "export") == 0)
+    choose_export_file (gtk_window_get_transient_for (GTK_WINDOW (dialog)), weft_export_dialog_get_timeline (dialog), dialog, toasts);
+}
+
+void
+weft_views_export (GtkWindow       *parent,
+                   WeftSession     *session,
+                   GtkWidget       *view,
+                   AdwToastOverlay *toasts)
+{
+  GtkWidget *dialog;
+
+  if (weft_session_get_dataset (session) == NULL)
+    return;
+  if (!WEFT_IS_TIMELINE_VIEW (view))
+    {
+      choose_export_file (parent, view, NULL, toasts);
+      return;
+    }
+
+  /* The timeline: what to draw first (range, width, legend, title). */
+  dialog = weft_export_dialog_new (parent, session, view);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_options), toasts);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -198,7 +241,7 @@ weft_views_export_to_file (GtkWidget  *view,
                            GFile      *file,
                            GError    **error)
 {
-  return export_view (view, file, error);
+  return export_view (view, NULL, file, error);
 }
 
 /* ---- Print -------------------------------------------------------------- */

@@ -24,6 +24,8 @@ struct _WeftDataset
   GObject       parent_instance;
 
   GStringChunk *strings;
+  GSList       *blocks;          /* where the items are (see alloc_item()) */
+  gsize         block_used;
   WeftDatasetHeader header;
 
   GPtrArray    *sources;
@@ -51,8 +53,9 @@ free_strv (const char **list)
   g_free (list);  /* the strings live in the chunk */
 }
 
+/* What an item holds besides itself (its memory is the dataset's). */
 static void
-item_free (gpointer data)
+item_clear (gpointer data)
 {
   WeftItem *item = data;
 
@@ -99,8 +102,27 @@ item_free (gpointer data)
     default:
       break;
     }
+}
 
-  g_free (item);
+/* Items are many and small, and go with the dataset: they are cut from
+ * blocks of this size, not each allocated alone. */
+#define ITEM_BLOCK (64 * 1024)
+
+static gpointer
+alloc_item (WeftDataset *self,
+            gsize        size)
+{
+  gpointer item;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (self->blocks == NULL || self->block_used + size > ITEM_BLOCK)
+    {
+      self->blocks = g_slist_prepend (self->blocks, g_malloc0 (ITEM_BLOCK));
+      self->block_used = 0;
+    }
+  item = (guint8 *) self->blocks->data + self->block_used;
+  self->block_used += size;
+  return item;
 }
 
 static void
@@ -131,6 +153,7 @@ weft_dataset_finalize (GObject *object)
   g_ptr_array_unref (self->eras);
   g_clear_pointer (&self->header.extra, json_object_unref);
   g_string_chunk_free (self->strings);
+  g_slist_free_full (self->blocks, g_free);
 
   G_OBJECT_CLASS (weft_dataset_parent_class)->finalize (object);
 }
@@ -145,12 +168,12 @@ static void
 weft_dataset_init (WeftDataset *self)
 {
   self->strings = g_string_chunk_new (64 * 1024);
-  self->sources = g_ptr_array_new_with_free_func (item_free);
-  self->entities = g_ptr_array_new_with_free_func (item_free);
-  self->events = g_ptr_array_new_with_free_func (item_free);
-  self->claims = g_ptr_array_new_with_free_func (item_free);
-  self->relations = g_ptr_array_new_with_free_func (item_free);
-  self->eras = g_ptr_array_new_with_free_func (item_free);
+  self->sources = g_ptr_array_new_with_free_func (item_clear);
+  self->entities = g_ptr_array_new_with_free_func (item_clear);
+  self->events = g_ptr_array_new_with_free_func (item_clear);
+  self->claims = g_ptr_array_new_with_free_func (item_clear);
+  self->relations = g_ptr_array_new_with_free_func (item_clear);
+  self->eras = g_ptr_array_new_with_free_func (item_clear);
 }
 
 WeftDataset *
@@ -249,12 +272,25 @@ weft_dataset_append_item (WeftDataset  *self,
 
   g_return_val_if_fail (!self->finished, NULL);
 
-  item = g_malloc0 (weft_item_members (type)->size);
+  item = alloc_item (self, weft_item_members (type)->size);
   item->type = type;
   item->index = array->len;
   g_ptr_array_add (array, item);
 
   return item;
+}
+
+void
+weft_dataset_truncate_items (WeftDataset  *self,
+                             WeftItemType  type,
+                             guint         length)
+{
+  GPtrArray *array = weft_dataset_get_items (self, type);
+
+  g_return_if_fail (!self->finished);
+
+  if (length < array->len)
+    g_ptr_array_set_size (array, length);
 }
 
 static gpointer

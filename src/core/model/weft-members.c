@@ -20,17 +20,21 @@ G_STATIC_ASSERT (sizeof (WeftClaimStatus) == sizeof (guint));
   { item_type, sizeof (Struct), offsetof (Struct, extra), list, G_N_ELEMENTS (list) }
 
 #define STRING(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL }
+  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE }
 #define STRINGS(Struct, name, field, required) \
-  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL }
+  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, FALSE }
+#define REFERENCE(Struct, name, field, required) \
+  { name, WEFT_MEMBER_STRING, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE }
+#define REFERENCES(Struct, name, field, required) \
+  { name, WEFT_MEMBER_STRINGS, required, offsetof (Struct, field), 0, NULL, 0, NULL, TRUE }
 #define DATE(Struct, required) \
-  { "date", WEFT_MEMBER_DATE, required, offsetof (Struct, date_text), 0, NULL, 0, NULL }
+  { "date", WEFT_MEMBER_DATE, required, offsetof (Struct, date_text), 0, NULL, 0, NULL, FALSE }
 #define ENUM(Struct, name, field, names, fallback) \
-  { name, WEFT_MEMBER_ENUM, TRUE, offsetof (Struct, field), 0, names, fallback, NULL }
+  { name, WEFT_MEMBER_ENUM, TRUE, offsetof (Struct, field), 0, names, fallback, NULL, FALSE }
 #define OBJECTS(Struct, name, field, length, table) \
-  { name, WEFT_MEMBER_OBJECTS, TRUE, offsetof (Struct, field), offsetof (Struct, length), NULL, 0, &table }
+  { name, WEFT_MEMBER_OBJECTS, TRUE, offsetof (Struct, field), offsetof (Struct, length), NULL, 0, &table, FALSE }
 #define ITEMS(name, table) \
-  { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 0, &table }
+  { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 0, &table, FALSE }
 #define ID(Struct) \
   STRING (Struct, "id", item.id, TRUE)
 
@@ -42,7 +46,7 @@ static const WeftMember source_list[] = {
   DATE (WeftSource, FALSE),
   STRING (WeftSource, "url", url, FALSE),
   ENUM (WeftSource, "kind", kind, weft_source_kind_names, WEFT_SOURCE_OTHER),
-  STRING (WeftSource, "cited_by", cited_by, FALSE),
+  REFERENCE (WeftSource, "cited_by", cited_by, FALSE),
 };
 
 static const WeftMember entity_list[] = {
@@ -56,7 +60,7 @@ static const WeftMember entity_list[] = {
 };
 
 static const WeftMember participant_list[] = {
-  STRING (WeftParticipant, "entity", entity, TRUE),
+  REFERENCE (WeftParticipant, "entity", entity, TRUE),
   STRING (WeftParticipant, "role", role, FALSE),
 };
 
@@ -69,13 +73,13 @@ static const WeftMember event_list[] = {
   DATE (WeftEvent, TRUE),
   STRING (WeftEvent, "description", description, FALSE),
   OBJECTS (WeftEvent, "participants", participants, n_participants, participant_members),
-  STRINGS (WeftEvent, "claims", claims, FALSE),
+  REFERENCES (WeftEvent, "claims", claims, FALSE),
   STRING (WeftEvent, "group", group, FALSE),
   STRINGS (WeftEvent, "tags", tags, FALSE),
 };
 
 static const WeftMember citation_list[] = {
-  STRING (WeftCitation, "source", source, TRUE),
+  REFERENCE (WeftCitation, "source", source, TRUE),
   STRING (WeftCitation, "quote", quote, TRUE),
   STRING (WeftCitation, "locator", locator, FALSE),
 };
@@ -87,20 +91,20 @@ static const WeftMember claim_list[] = {
   ID (WeftClaim),
   STRING (WeftClaim, "text", text, TRUE),
   ENUM (WeftClaim, "status", status, weft_claim_status_names, WEFT_STATUS_REPORTED),
-  STRING (WeftClaim, "claimant", claimant, FALSE),
-  STRINGS (WeftClaim, "about", about, TRUE),
+  REFERENCE (WeftClaim, "claimant", claimant, FALSE),
+  REFERENCES (WeftClaim, "about", about, TRUE),
   DATE (WeftClaim, FALSE),
   OBJECTS (WeftClaim, "citations", citations, n_citations, citation_members),
 };
 
 static const WeftMember relation_list[] = {
   ID (WeftRelation),
-  STRING (WeftRelation, "from", from, TRUE),
-  STRING (WeftRelation, "to", to, TRUE),
+  REFERENCE (WeftRelation, "from", from, TRUE),
+  REFERENCE (WeftRelation, "to", to, TRUE),
   STRING (WeftRelation, "type", type, TRUE),
   STRING (WeftRelation, "label", label, FALSE),
   DATE (WeftRelation, FALSE),
-  STRINGS (WeftRelation, "claims", claims, FALSE),
+  REFERENCES (WeftRelation, "claims", claims, FALSE),
 };
 
 static const WeftMember era_list[] = {
@@ -118,7 +122,7 @@ static const WeftMemberTable relation_members = TABLE (WEFT_ITEM_RELATION, WeftR
 static const WeftMemberTable era_members = TABLE (WEFT_ITEM_ERA, WeftEra, item.extra, era_list);
 
 static const WeftMember file_list[] = {
-  { "weft", WEFT_MEMBER_VERSION, TRUE, 0, 0, NULL, 0, NULL },
+  { "weft", WEFT_MEMBER_VERSION, TRUE, 0, 0, NULL, 0, NULL, FALSE },
   STRING (WeftDatasetHeader, "title", title, TRUE),
   STRING (WeftDatasetHeader, "description", description, FALSE),
   STRING (WeftDatasetHeader, "language", language, FALSE),

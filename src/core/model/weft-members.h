@@ -44,6 +44,10 @@ typedef struct {
   guint                  fallback;      /* ENUM: the value when missing or
                                          * unknown */
   const WeftMemberTable *table;         /* OBJECTS, ITEMS: of each element */
+  gboolean               reference;     /* STRING, STRINGS: ids of other
+                                         * items, which weft_dataset_finish()
+                                         * resolves (the loader keeps where
+                                         * each is, for its messages) */
 } WeftMember;
 
 struct _WeftMemberTable {
