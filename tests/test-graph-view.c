@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -866,6 +867,91 @@ test_resize (Fixture       *f,
   g_assert_cmpfloat (fabs (y - cy), <=, 1 / scale);
 }
 
+/* The mean luminance difference of two shots over the box (x, y, w, h). */
+static double
+shot_difference (const Shot *a,
+                 const Shot *b,
+                 int         x,
+                 int         y,
+                 int         w,
+                 int         h)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (int j = MAX (y, 0); j < MIN (y + h, a->height); j++)
+    for (int i = MAX (x, 0); i < MIN (x + w, a->width); i++, n++)
+      sum += abs ((int) a->luma[j * a->width + i] - (int) b->luma[j * b->width + i]);
+  return n > 0 ? sum / n : 0;
+}
+
+/* Selecting an event lights its participants (the rest dims); selecting
+ * a claim lights its claimant and what it is about. */
+static void
+test_selection_lights (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *items[] = { "ev-bgi-covid-testing", "cl-state-penetrates-private-lives" };
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  double scale = weft_graph_view_get_scale (f->view), cx, cy;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view)), height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  g_auto(Shot) plain = { 0 };
+
+  weft_graph_view_get_center (f->view, &cx, &cy);
+  shot_take (f, "graph-view-unlit.png", &plain);
+  for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+    {
+      WeftItem *item = weft_dataset_lookup (f->dataset, items[k]);
+      g_autofree gboolean *expected = g_new0 (gboolean, n_nodes (f));
+      g_autofree char *name = g_strdup_printf ("graph-view-lit-%u.png", k);
+      g_auto(Shot) lit = { 0 };
+      guint n_kept = 0, n_dimmed = 0;
+
+      g_assert_nonnull (item);
+      if (item->type == WEFT_ITEM_EVENT)
+        for (guint i = 0; i < ((WeftEvent *) item)->n_participants; i++)
+          expected[weft_graph_lookup_node (graph, weft_dataset_lookup (f->dataset, ((WeftEvent *) item)->participants[i].entity))] = TRUE;
+      else
+        for (guint i = 0; ((WeftClaim *) item)->about[i] != NULL; i++)
+          {
+            gint node = weft_graph_lookup_node (graph, weft_dataset_lookup (f->dataset, ((WeftClaim *) item)->about[i]));
+
+            g_assert_cmpint (node, >=, 0);
+            expected[node] = TRUE;
+          }
+
+      g_assert_true (weft_session_select_id (f->session, items[k]));
+      g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, -1);
+      weft_test_spin (200);
+      shot_take (f, name, &lit);
+      for (guint i = 0; i < n_nodes (f); i++)
+        {
+          const WeftNodeBox *b = weft_layout_get_node (layout, i);
+          /* Inside its outline. */
+          int x = (int) ((b->x - cx) * scale + width / 2.0 - b->width * scale / 4);
+          int y = (int) ((b->y - cy) * scale + height / 2.0 - b->height * scale / 4);
+          int w = MAX ((int) (b->width * scale / 2), 2), h = MAX ((int) (b->height * scale / 2), 2);
+          double diff = shot_difference (&plain, &lit, x, y, w, h);
+
+          if (expected[i])
+            {
+              if (diff >= 4)
+                g_error ("%s: %s is not lit (%.1f)", items[k], weft_graph_get_node (graph, i)->label, diff);
+              n_kept++;
+            }
+          else if (diff >= 12)
+            n_dimmed++;
+        }
+      g_test_message ("%s: %u kept, %u dimmed of %u", items[k], n_kept, n_dimmed, n_nodes (f));
+      g_assert_cmpuint (n_kept, >=, 4);
+      /* Nearly every other node dims (a tiny one may change too little). */
+      g_assert_cmpuint (n_dimmed, >=, (n_nodes (f) - n_kept) * 9 / 10);
+    }
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  weft_test_spin (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -879,6 +965,7 @@ main (int    argc,
 #define ADD(path, fn) g_test_add ("/weft/graph-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("opens", test_opens);
   ADD ("select-zoom-find", test_select_zoom_find);
+  ADD ("selection-lights", test_selection_lights);
   ADD ("resize", test_resize);
   g_test_add_func ("/weft/graph-view/large-refit", test_large_refit);
   ADD ("focus", test_focus);

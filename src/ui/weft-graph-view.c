@@ -110,6 +110,7 @@ struct _WeftGraphView
   gint              hover_edge;
   gint              selected_node;
   gint              selected_edge;
+  gboolean         *lit;            /* per node: the selected event's or claim's entities, or NULL */
   GArray           *matches;        /* node indices */
   gboolean         *is_match;       /* per node, or NULL without a search */
   guint             match_stamp;    /* changes with is_match */
@@ -237,6 +238,7 @@ paint_state (WeftGraphView       *self,
   state->selected_edge = self->selected_edge;
   state->hover_node = self->hover_node;
   state->hover_edge = self->hover_edge;
+  state->lit = self->lit;
 }
 
 /* ---- Tiles ------------------------------------------------------------------ */
@@ -867,6 +869,60 @@ update_outside (WeftGraphView *self,
     }
 }
 
+/* Lights @item's node; else both ends of its relation; else, for an
+ * event, its participants. */
+static void
+light_item (WeftGraphView *self,
+            WeftGraph     *graph,
+            WeftItem      *item,
+            gboolean       events)
+{
+  gint node = item != NULL ? weft_graph_lookup_node (graph, item) : -1;
+  gint edge = item != NULL && node < 0 ? weft_graph_lookup_edge (graph, item) : -1;
+
+  if (node >= 0)
+    self->lit[node] = TRUE;
+  else if (edge >= 0)
+    self->lit[weft_graph_get_edge (graph, edge)->tail] = self->lit[weft_graph_get_edge (graph, edge)->head] = TRUE;
+  else if (item != NULL && item->type == WEFT_ITEM_EVENT && events)
+    {
+      WeftDataset *dataset = weft_session_get_dataset (self->session);
+      WeftEvent *event = (WeftEvent *) item;
+
+      for (guint i = 0; i < event->n_participants; i++)
+        light_item (self, graph, weft_dataset_lookup (dataset, event->participants[i].entity), FALSE);
+    }
+}
+
+/* What a selected event or claim that is no node lights up: the event's
+ * participants; the claim's claimant and what it is about (an event it is
+ * about: its participants). */
+static void
+update_lit (WeftGraphView *self,
+            WeftItem      *item,
+            WeftGraph     *graph)
+{
+  WeftDataset *dataset = self->session ? weft_session_get_dataset (self->session) : NULL;
+
+  g_clear_pointer (&self->lit, g_free);
+  if (item == NULL || graph == NULL || dataset == NULL || self->selected_node >= 0 ||
+      (item->type != WEFT_ITEM_EVENT && item->type != WEFT_ITEM_CLAIM))
+    return;
+
+  self->lit = g_new0 (gboolean, MAX (weft_graph_get_n_nodes (graph), 1));
+  if (item->type == WEFT_ITEM_EVENT)
+    light_item (self, graph, item, TRUE);
+  else
+    {
+      WeftClaim *claim = (WeftClaim *) item;
+
+      if (claim->claimant != NULL)
+        light_item (self, graph, weft_dataset_lookup (dataset, claim->claimant), TRUE);
+      for (guint i = 0; claim->about != NULL && claim->about[i] != NULL; i++)
+        light_item (self, graph, weft_dataset_lookup (dataset, claim->about[i]), TRUE);
+    }
+}
+
 static void
 update_selection (WeftGraphView *self)
 {
@@ -875,6 +931,7 @@ update_selection (WeftGraphView *self)
 
   self->selected_node = graph ? weft_graph_lookup_node (graph, item) : -1;
   self->selected_edge = graph && self->selected_node < 0 ? weft_graph_lookup_edge (graph, item) : -1;
+  update_lit (self, item, graph);
   update_outside (self, item);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1745,6 +1802,7 @@ weft_graph_view_finalize (GObject *object)
   g_hash_table_unref (self->tiles);
   g_array_unref (self->matches);
   g_free (self->is_match);
+  g_free (self->lit);
   g_free (self->message);
   g_free (self->bounded_message);
   weft_graph_overlays_free (self->overlays);

@@ -80,7 +80,7 @@ gboolean
 weft_graph_paint_state_has_highlights (const WeftGraphPaintState *state)
 {
   return state->hover_node >= 0 || state->hover_edge >= 0 || state->selected_node >= 0 ||
-         state->selected_edge >= 0 || state->path != NULL || state->n_matches > 0;
+         state->selected_edge >= 0 || state->path != NULL || state->n_matches > 0 || state->lit != NULL;
 }
 
 /* ---- The painter and what it keeps -------------------------------------- */
@@ -1842,7 +1842,9 @@ lit_clear (Lit *lit)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lit, lit_clear)
 
 /* The path's nodes and hops; else the hovered (or selected) node with its
- * neighbours and their edges; else the hovered or selected edge. */
+ * neighbours and their edges; else the hovered or selected edge, and the
+ * state's lit nodes (an event's participants, a claim's subjects) with
+ * the edges among them. */
 static void
 find_lit (WeftGraph                 *graph,
           const WeftGraphPaintState *state,
@@ -1909,6 +1911,18 @@ find_lit (WeftGraph                 *graph,
 
       lit->edges[edge] = TRUE;
       lit->nodes[x->tail] = lit->nodes[x->head] = TRUE;
+      lit->any = TRUE;
+    }
+  if (centre < 0 && state->lit != NULL)
+    {
+      for (guint i = 0; i < n_nodes; i++)
+        lit->nodes[i] |= state->lit[i];
+      for (guint k = 0; k < n_edges; k++)
+        {
+          const WeftGraphEdge *x = weft_graph_get_edge (graph, k);
+
+          lit->edges[k] |= state->lit[x->tail] && state->lit[x->head];
+        }
       lit->any = TRUE;
     }
 }

@@ -68,6 +68,8 @@ typedef struct {
   gint                    selected_edge;  /* -1: none */
   gint                    hover_node;     /* a thin ring, its neighbourhood lit; -1: none */
   gint                    hover_edge;
+  const gboolean         *lit;            /* by node: an event's participants, a claim's claimant and subjects:
+                                           * lit with the edges among them, the rest dimmed; NULL: none */
 } WeftGraphPaintState;
 
 /* Nothing lit, nothing dimmed. */
