@@ -16,6 +16,7 @@
 
 #include "weft-application.h"
 #include "weft-export-dialog.h"
+#include "weft-graph-view.h"
 #include "weft-present.h"
 #include "weft-sidebar.h"
 #include "weft-timeline-view.h"
@@ -203,6 +204,9 @@ check_presentation (int         width,
   weft_test_settle ();
   weft_test_spin (200);
   g_assert_cmpfloat (weft_timeline_view_get_text_scale (timeline), >=, large ? 1.7 : 1.0);
+  /* The graph's names grow as the timeline's. */
+  g_assert_cmpfloat (weft_graph_view_get_text_scale (WEFT_GRAPH_VIEW (weft_window_get_graph (window))), ==,
+                     weft_timeline_view_get_text_scale (timeline));
   for (guint i = 0; i < slides->len; i++)
     {
       WeftEvent *event = g_ptr_array_index (slides, i);
@@ -247,6 +251,7 @@ check_presentation (int         width,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
   weft_test_settle ();
   g_assert_cmpfloat (weft_timeline_view_get_text_scale (timeline), ==, 1);
+  g_assert_cmpfloat (weft_graph_view_get_text_scale (WEFT_GRAPH_VIEW (weft_window_get_graph (window))), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -268,6 +273,12 @@ is_restored (gpointer data)
   return !weft_window_is_restoring (data);
 }
 
+static gboolean
+graph_is_idle (gpointer data)
+{
+  return !weft_graph_view_get_busy (data) && weft_graph_view_get_layout (data) != NULL;
+}
+
 /* Escape puts back what presentation changed: view, split, panes,
  * selection, focus and hops, the timeline's span and scroll, the banner,
  * and keyboard focus. */
@@ -282,7 +293,8 @@ test_present_restores (void)
   AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
   AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_inspector (window), ADW_TYPE_FLAP));
   GtkWidget *entry = weft_test_find_type (weft_window_get_sidebar (window), GTK_TYPE_SEARCH_ENTRY);
-  double lower, upper, lower2, upper2, scroll;
+  WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+  double lower, upper, lower2, upper2, scroll, graph_scale, graph_x, graph_y, x, y;
   int position;
   WeftWindowView view;
 
@@ -296,8 +308,16 @@ test_present_restores (void)
   weft_timeline_view_set_span (timeline, weft_days_from_civil (2015, 1, 1), weft_days_from_civil (2019, 1, 1));
   weft_timeline_view_scroll (timeline, 0, 120, 0, TRUE);
   weft_test_settle ();
+  /* The graph zoomed in and moved off its fit. */
+  g_assert_true (weft_test_wait_for (graph_is_idle, graph));
+  weft_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.pan", "(dd)", 1.0, 1.0));
   g_assert_true (gtk_widget_grab_focus (entry));
   weft_test_settle ();
+  graph_scale = weft_graph_view_get_scale (graph);
+  weft_graph_view_get_center (graph, &graph_x, &graph_y);
   position = gtk_paned_get_position (paned);
   weft_timeline_view_get_span (timeline, &lower, &upper);
   scroll = weft_timeline_view_get_scroll (timeline);
@@ -319,6 +339,15 @@ test_present_restores (void)
   weft_test_settle ();
   g_assert_true (weft_test_wait_for (is_restored, window));
   weft_test_settle ();
+  g_assert_true (weft_test_wait_for (graph_is_idle, graph));
+  weft_test_settle ();
+
+  /* The graph as it was: its own zoom and centre, names at their size. */
+  g_assert_cmpfloat (weft_graph_view_get_text_scale (graph), ==, 1);
+  g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (graph), graph_scale, 1e-6);
+  weft_graph_view_get_center (graph, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, graph_x, 0.5);
+  g_assert_cmpfloat_with_epsilon (y, graph_y, 0.5);
 
   g_object_get (window, "view", &view, NULL);
   g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_SPLIT);

@@ -110,6 +110,11 @@ struct _WeftGraphView
   gint              hover_edge;
   gint              selected_node;
   gint              selected_edge;
+  double            text_scale;
+  gboolean          wanted;         /* a zoom and centre asked for, put back until the drawing settles */
+  double            wanted_scale;
+  double            wanted_x;
+  double            wanted_y;     /* widget pixels a pane pixel: everything drawn larger */
   gboolean         *lit;            /* per node: the selected event's or claim's entities, or NULL */
   GArray           *matches;        /* node indices */
   gboolean         *is_match;       /* per node, or NULL without a search */
@@ -249,8 +254,10 @@ render_tile (WeftGraphView *self,
              int            iy,
              double         scale)
 {
-  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE * factor, TILE * factor);
+  /* Device pixels a pane pixel: sharp when the text scale magnifies. */
+  double factor = gtk_widget_get_scale_factor (GTK_WIDGET (self)) * self->text_scale;
+  int size = (int) ceil (TILE * factor);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (ix * TILE, iy * TILE, TILE, TILE);
   WeftGraphViewport viewport = { scale, { ix * TILE / scale, iy * TILE / scale, TILE / scale, TILE / scale } };
   WeftGraphPaintState state;
@@ -415,13 +422,31 @@ weft_graph_view_snapshot_scene (WeftGraphView *self,
   weft_graph_overlays_snapshot_status (self->overlays, snapshot, &view);
 }
 
+/* The pane is the widget at 1 / text_scale: its pixels, which the view
+ * transform, pointer positions and the fit are in, are text_scale widget
+ * pixels. */
+static int
+pane_width (WeftGraphView *self)
+{
+  return (int) (gtk_widget_get_width (GTK_WIDGET (self)) / self->text_scale);
+}
+
+static int
+pane_height (WeftGraphView *self)
+{
+  return (int) (gtk_widget_get_height (GTK_WIDGET (self)) / self->text_scale);
+}
+
 static void
 weft_graph_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
 
-  weft_graph_view_snapshot_scene (self, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (float) self->text_scale, (float) self->text_scale);
+  weft_graph_view_snapshot_scene (self, snapshot, pane_width (self), pane_height (self));
+  gtk_snapshot_restore (snapshot);
 }
 
 /* ---- The view transform -------------------------------------------------- */
@@ -465,6 +490,7 @@ zoom_at (WeftGraphView *self,
   double gy = self->oy + py / self->scale;
   double scale = CLAMP (self->scale * factor, MIN_SCALE, MAX_SCALE);
 
+  self->wanted = FALSE;  /* the user's zoom wins */
   set_view (self, scale, gx - px / scale, gy - py / scale);
 }
 
@@ -476,8 +502,8 @@ zoom_to_rect (WeftGraphView *self,
               double         y2,
               double         max_scale)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = pane_width (self);
+  int height = pane_height (self);
   double w = MAX (x2 - x1, 1), h = MAX (y2 - y1, 1);
   double scale;
 
@@ -496,8 +522,8 @@ zoom_to_rect (WeftGraphView *self,
 static void
 zoom_fit (WeftGraphView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = pane_width (self);
+  int height = pane_height (self);
   WeftGraphViewport viewport;
 
   if (self->layout == NULL)
@@ -519,8 +545,8 @@ center_on (WeftGraphView *self,
            double         y,
            double         scale)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = pane_width (self);
+  int height = pane_height (self);
 
   set_view (self, scale, x - width / (2 * scale), y - height / (2 * scale));
 }
@@ -541,6 +567,22 @@ zoom_selection (WeftGraphView *self)
       const WeftEdgePath *e = weft_layout_get_edge (self->layout, self->selected_edge);
       zoom_to_rect (self, e->x1, e->y1, e->x2, e->y2, 2.0);
     }
+}
+
+/* The zoom and centre weft_graph_view_set_scale() and _set_center()
+ * asked for; again after each new drawing until no layout or fit is under
+ * way or waiting (leaving presentation restores the view while the graph
+ * is still laid out and fitted again for the window's old size). */
+static void
+apply_wanted (WeftGraphView *self)
+{
+  if (!self->wanted || self->layout == NULL)
+    return;
+  center_on (self, self->wanted_x, self->wanted_y, self->wanted_scale);
+  self->fitted = FALSE;
+  self->fit_pending = FALSE;
+  if (!self->busy && self->refit_id == 0 && self->cancellable == NULL && self->relayout_id == 0)
+    self->wanted = FALSE;
 }
 
 /* Whether a pane of @width x @height differs enough from the one the
@@ -576,6 +618,7 @@ show_layout (WeftGraphView *self,
   update_matches (self);
   if (was_fitted)
     zoom_fit (self);
+  apply_wanted (self);
 }
 
 /* The pane's size, or a usual one before it has any. */
@@ -584,8 +627,8 @@ pane_size (WeftGraphView *self,
            int           *width,
            int           *height)
 {
-  *width = gtk_widget_get_width (GTK_WIDGET (self));
-  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  *width = pane_width (self);
+  *height = pane_height (self);
   if (*width <= 0 || *height <= 0)
     {
       *width = DEFAULT_PANE_WIDTH;
@@ -706,7 +749,11 @@ weft_graph_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
-  gboolean resized = width != self->view_width || height != self->view_height;
+  gboolean resized;
+
+  width = (int) (width / self->text_scale);
+  height = (int) (height / self->text_scale);
+  resized = width != self->view_width || height != self->view_height;
 
   /* A new size (the window or the split between the views changed):
    * a whole graph stays whole, else what was in the middle stays there;
@@ -1298,8 +1345,8 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            WeftGraphView            *self)
 {
-  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double x = self->has_pointer ? self->pointer_x : pane_width (self) / 2.0;
+  double y = self->has_pointer ? self->pointer_y : pane_height (self) / 2.0;
 
   if (self->layout == NULL)
     return FALSE;
@@ -1315,6 +1362,8 @@ on_motion (GtkEventControllerMotion *controller,
 {
   gint node, edge;
 
+  x /= self->text_scale;
+  y /= self->text_scale;
   self->pointer_x = x;
   self->pointer_y = y;
   self->has_pointer = TRUE;
@@ -1360,7 +1409,9 @@ on_drag_update (GtkGestureDrag *gesture,
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
   self->dragged = TRUE;
-  set_view (self, self->scale, self->drag_ox - dx / self->scale, self->drag_oy - dy / self->scale);
+  self->wanted = FALSE;
+  set_view (self, self->scale, self->drag_ox - dx / (self->scale * self->text_scale),
+            self->drag_oy - dy / (self->scale * self->text_scale));
 }
 
 static void
@@ -1378,7 +1429,7 @@ on_pressed (GtkGestureClick *gesture,
     return;
 
   graph = weft_layout_get_graph (self->layout);
-  hit_test (self, x, y, &node, &edge);
+  hit_test (self, x / self->text_scale, y / self->text_scale, &node, &edge);
   if (n_press == 2 && node >= 0)
     {
       WeftItem *item = weft_graph_get_node (graph, node)->item;
@@ -1405,7 +1456,7 @@ on_released (GtkGestureClick *gesture,
   /* A click on empty space (not the end of a drag) clears the selection. */
   if (self->dragged || self->layout == NULL || self->session == NULL || n_press != 1)
     return;
-  hit_test (self, x, y, &node, &edge);
+  hit_test (self, x / self->text_scale, y / self->text_scale, &node, &edge);
   if (node < 0 && edge < 0)
     weft_session_set_selection (self->session, NULL);
 }
@@ -1425,10 +1476,15 @@ on_pinch (GtkGestureZoom *gesture,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+      x /= self->text_scale;
+      y /= self->text_scale;
+    }
+  else
+    {
+      x = pane_width (self) / 2.0;
+      y = pane_height (self) / 2.0;
     }
   zoom_at (self, self->pinch_scale * scale / self->scale, x, y);
 }
@@ -1450,7 +1506,7 @@ weft_graph_view_query_tooltip (GtkWidget  *widget,
       edge = self->selected_edge;
     }
   else
-    hit_test (self, x, y, &node, &edge);
+    hit_test (self, x / self->text_scale, y / self->text_scale, &node, &edge);
 
   if (node >= 0)
     text = describe_node (self, node);
@@ -1472,7 +1528,7 @@ zoom_in_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
-  zoom_at (self, ZOOM_STEP, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  zoom_at (self, ZOOM_STEP, pane_width (WEFT_GRAPH_VIEW (widget)) / 2.0, pane_height (WEFT_GRAPH_VIEW (widget)) / 2.0);
 }
 
 static void
@@ -1481,7 +1537,7 @@ zoom_out_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
-  zoom_at (self, 1 / ZOOM_STEP, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  zoom_at (self, 1 / ZOOM_STEP, pane_width (WEFT_GRAPH_VIEW (widget)) / 2.0, pane_height (WEFT_GRAPH_VIEW (widget)) / 2.0);
 }
 
 static void
@@ -1564,7 +1620,7 @@ show_point (WeftGraphView *self,
             double         y)
 {
   double px = (x - self->ox) * self->scale, py = (y - self->oy) * self->scale;
-  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = pane_width (self), height = pane_height (self);
 
   if (px < 40 || py < 40 || px > width - 40 || py > height - 40)
     center_on (self, x, y, self->scale);
@@ -1711,8 +1767,8 @@ move_action (GtkWidget  *widget,
     }
   else
     {
-      x = self->ox + gtk_widget_get_width (widget) / (2 * self->scale);
-      y = self->oy + gtk_widget_get_height (widget) / (2 * self->scale);
+      x = self->ox + pane_width (WEFT_GRAPH_VIEW (widget)) / (2 * self->scale);
+      y = self->oy + pane_height (WEFT_GRAPH_VIEW (widget)) / (2 * self->scale);
     }
   n = weft_graph_get_n_nodes (weft_layout_get_graph (self->layout));
   for (guint i = 0; i < n; i++)
@@ -1956,6 +2012,7 @@ weft_graph_view_init (WeftGraphView *self)
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->hover_node = self->hover_edge = -1;
   self->selected_node = self->selected_edge = -1;
+  self->text_scale = 1;
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->painter = weft_graph_painter_new ();
   self->overlays = weft_graph_overlays_new (widget, self->painter);
@@ -2190,8 +2247,56 @@ weft_graph_view_get_center (WeftGraphView *self,
 {
   g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
 
-  *x = self->ox + gtk_widget_get_width (GTK_WIDGET (self)) / (2 * self->scale);
-  *y = self->oy + gtk_widget_get_height (GTK_WIDGET (self)) / (2 * self->scale);
+  *x = self->ox + pane_width (self) / (2 * self->scale);
+  *y = self->oy + pane_height (self) / (2 * self->scale);
+}
+
+void
+weft_graph_view_set_scale (WeftGraphView *self,
+                           double         scale)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+  if (!self->wanted)
+    weft_graph_view_get_center (self, &self->wanted_x, &self->wanted_y);
+  self->wanted_scale = scale;
+  self->wanted = TRUE;
+  apply_wanted (self);
+}
+
+void
+weft_graph_view_set_center (WeftGraphView *self,
+                            double         x,
+                            double         y)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+  if (!self->wanted)
+    self->wanted_scale = self->scale;
+  self->wanted_x = x;
+  self->wanted_y = y;
+  self->wanted = TRUE;
+  apply_wanted (self);
+}
+
+double
+weft_graph_view_get_text_scale (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), 1.0);
+  return self->text_scale;
+}
+
+void
+weft_graph_view_set_text_scale (WeftGraphView *self,
+                                double         scale)
+{
+  g_return_if_fail (WEFT_IS_GRAPH_VIEW (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->text_scale == scale)
+    return;
+  self->text_scale = scale;
+  clear_tiles (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

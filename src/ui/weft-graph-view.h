@@ -57,8 +57,18 @@ gboolean       weft_graph_view_get_show_legend   (WeftGraphView *self);
 void           weft_graph_view_set_show_legend   (WeftGraphView *self,
                                                   gboolean       show);
 
-/* "scale": device pixels per point of the layout. */
+/* "scale": pane pixels per point of the layout. Setting it (or the
+ * centre) keeps that view, also through the new layout and fit a change
+ * of focus or size brings, until the drawing settles: what leaving
+ * presentation restores. */
 double         weft_graph_view_get_scale         (WeftGraphView *self);
+void           weft_graph_view_set_scale         (WeftGraphView *self,
+                                                  double         scale);
+/* Widget pixels a pane pixel (1: none): everything, names included,
+ * drawn larger, as the timeline's text scale does while presenting. */
+double         weft_graph_view_get_text_scale    (WeftGraphView *self);
+void           weft_graph_view_set_text_scale    (WeftGraphView *self,
+                                                  double         scale);
 
 /* The layout shown, or NULL before the first one. */
 WeftLayout    *weft_graph_view_get_layout        (WeftGraphView *self);
@@ -72,6 +82,9 @@ guint          weft_graph_view_get_n_matches     (WeftGraphView *self);
 void           weft_graph_view_get_center        (WeftGraphView *self,
                                                   double        *x,
                                                   double        *y);
+void           weft_graph_view_set_center        (WeftGraphView *self,
+                                                  double         x,
+                                                  double         y);
 
 /* Forgets every cached drawing (tiles, minimap); the next frames draw
  * them again. */

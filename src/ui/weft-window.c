@@ -10,6 +10,7 @@
 
 #include "weft-error.h"
 #include "weft-formats.h"
+#include "weft-graph-view.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
 #include "weft-loader.h"
@@ -96,6 +97,9 @@ struct _WeftWindow
     double         span_lower;       /* the timeline's */
     double         span_upper;
     double         scroll;
+    double         graph_scale;      /* the graph's zoom and centre */
+    double         graph_x;
+    double         graph_y;
     int            width;            /* the window's */
     int            height;
     gboolean       fullscreen;
@@ -1193,6 +1197,7 @@ place_presented_event (WeftWindow *self)
   else
     gtk_widget_add_css_class (self->presentation_frame, "compact");
   weft_timeline_view_set_text_scale (timeline, presentation_scale (self));
+  weft_graph_view_set_text_scale (WEFT_GRAPH_VIEW (self->graph), presentation_scale (self));
   /* The timeline's text is larger: it gets more of the height. */
   if (gtk_widget_get_height (GTK_WIDGET (self->paned)) > 0)
     gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 65 / 100);
@@ -1366,6 +1371,8 @@ remember_before_presentation (WeftWindow *self)
                        ? gtk_paned_get_position (self->paned) / (double) total : 0;
   weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &self->before.span_lower, &self->before.span_upper);
   self->before.scroll = weft_timeline_view_get_scroll (WEFT_TIMELINE_VIEW (self->timeline));
+  self->before.graph_scale = weft_graph_view_get_scale (WEFT_GRAPH_VIEW (self->graph));
+  weft_graph_view_get_center (WEFT_GRAPH_VIEW (self->graph), &self->before.graph_x, &self->before.graph_y);
   self->before.width = gtk_widget_get_width (GTK_WIDGET (self));
   self->before.height = gtk_widget_get_height (GTK_WIDGET (self));
   self->before.fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
@@ -1424,6 +1431,8 @@ restore_tick (GtkWidget     *widget,
     gtk_paned_set_position (self->paned, (int) round (total * self->before.split));
   weft_timeline_view_set_span (timeline, self->before.span_lower, self->before.span_upper);
   weft_timeline_view_scroll (timeline, 0, self->before.scroll - weft_timeline_view_get_scroll (timeline), 0, TRUE);
+  weft_graph_view_set_scale (WEFT_GRAPH_VIEW (self->graph), self->before.graph_scale);
+  weft_graph_view_set_center (WEFT_GRAPH_VIEW (self->graph), self->before.graph_x, self->before.graph_y);
   self->restore_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -1459,6 +1468,7 @@ leave_presentation (WeftWindow *self)
   gtk_widget_set_margin_end (gtk_overlay_get_child (self->views_overlay), 0);
   weft_timeline_view_set_obscured (WEFT_TIMELINE_VIEW (self->timeline), NULL);
   weft_timeline_view_set_text_scale (WEFT_TIMELINE_VIEW (self->timeline), 1);
+  weft_graph_view_set_text_scale (WEFT_GRAPH_VIEW (self->graph), 1);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
   set_view (self, self->before.view);
