@@ -285,6 +285,49 @@ def test_view_slide(d):
     expect(code == 2 and ".svg, .png or .pdf" in err, f"DOT picture: exit {code}: {err}")
 
 
+@case
+def test_titles_and_legends(d):
+    # --view: the title above the pane only when asked; --ratio: unless told not.
+    title = example()["title"]
+    texts = lambda root: [t.text or "" for t in root.iter(SVG_NS + "text")]
+    plain = picture(d, "v.svg", 1280, 720, "--view", "1280x720")
+    expect(title not in texts(plain) and "Company" not in texts(plain), "a title or legend unasked")
+    titled = picture(d, "t.svg", 1280, 720, "--view", "1280x720", "--title", "--legend")
+    title_y = [float(t.get("y")) for t in titled.iter(SVG_NS + "text") if t.text == title]
+    expect(len(title_y) == 1 and title_y[0] < 60, f"no title at the top: {title_y}")
+    expect("Company" in texts(titled) and "Reported" in texts(titled), "no legend with --legend")
+    # The pane moved down under the title: no name above it.
+    names = [float(t.get("y")) for g in titled.iter(SVG_NS + "g") if g.get("class") == "node"
+             for t in g.iter(SVG_NS + "text")]
+    expect(names and min(names) > title_y[0], f"a name above the title: {min(names)} <= {title_y[0]}")
+    bare = picture(d, "b.svg", 1920, 1080, "--ratio", "16:9", "--no-title", "--no-legend")
+    expect(title not in texts(bare) and "Company" not in texts(bare), "--no-title, --no-legend ignored")
+
+    # Drawn by Graphviz: the title and the legend in the graph's label, at the top.
+    out = os.path.join(d, "g.svg")
+    code, _, err = run("graph", EXAMPLE, out)
+    expect(code == 0, f"exit {code}: {err}")
+    _, _, before = svg_parts(out)
+    expect(title not in before and "Company" not in before, "Graphviz export titled unasked")
+    code, _, err = run("graph", EXAMPLE, out, "--title", "--legend")
+    expect(code == 0, f"exit {code}: {err}")
+    nodes, edges, after = svg_parts(out)
+    expect(title in after, f"no title in {after[:5]}")
+    kinds = {e.get("kind") for e in example()["entities"]}
+    expect("Company" in after and "Place" in after and "Reported" in after, f"no legend in {after[:30]}")
+    expect("Alleged or disputed" in after, "no evidence rows")
+    expect(len(nodes) == len(example()["entities"]) and edges > 0, "the graph changed")
+    root = ET.parse(out).getroot()
+    ys = {t.text: float(t.get("y")) for t in root.iter(SVG_NS + "text")}
+    top = min(float(t.get("y")) for g in root.iter(SVG_NS + "g") if g.get("class") == "node"
+              for t in g.iter(SVG_NS + "text"))
+    expect(ys[title] < ys["Company"] < top, f"title {ys[title]}, legend {ys['Company']}, nodes from {top}")
+    expect("company" in kinds, "the example has companies")
+    code, _, err = run("graph", EXAMPLE, out, "--legend")
+    _, _, legend_only = svg_parts(out)
+    expect(code == 0 and title not in legend_only and "Company" in legend_only, "--legend alone")
+
+
 AWKWARD = [
     "\\N", "\\G \\E \\T \\H \\L", "left\\l right\\r", 'say "quoted"', "{braces} | pipe <port>",
     "<b>bold</b> <table><tr><td>x</td></tr></table>", "&lt;entity&gt; &amp; &#60;", "ends with \\",

@@ -223,7 +223,7 @@ static void
 test_graph_order (void)
 {
   g_autoptr(WeftGraph) graph = graph_of_json (small_graph);
-  g_autofree char *dot = weft_dot_write_graph (graph, WEFT_ENGINE_DOT);
+  g_autofree char *dot = weft_dot_write_graph (graph, WEFT_ENGINE_DOT, NULL, FALSE);
   g_autoptr(GPtrArray) lines = statements (dot);
   guint n_nodes = weft_graph_get_n_nodes (graph), n_edges = weft_graph_get_n_edges (graph);
 
@@ -291,8 +291,8 @@ static void
 test_graph_attributes (void)
 {
   g_autoptr(WeftGraph) graph = graph_of_json (small_graph);
-  g_autofree char *dot = weft_dot_write_graph (graph, WEFT_ENGINE_DOT);
-  g_autofree char *sfdp = weft_dot_write_graph (graph, WEFT_ENGINE_SFDP);
+  g_autofree char *dot = weft_dot_write_graph (graph, WEFT_ENGINE_DOT, NULL, FALSE);
+  g_autofree char *sfdp = weft_dot_write_graph (graph, WEFT_ENGINE_SFDP, NULL, FALSE);
   g_autofree char *font = g_strdup_printf ("fontname=\"%s\"", WEFT_GRAPH_FONT);
   g_autofree char *size = g_strdup_printf ("fontsize=%d", WEFT_GRAPH_NODE_FONT_SIZE);
   const char *graph_line = strstr (dot, "\tgraph\t[");

@@ -37,7 +37,8 @@ parse_size (const char *text,
   return TRUE;
 }
 
-/* The view's picture of @graph: --view, --dark, --legend, --ratio. */
+/* The view's picture of @graph: --view, --dark, --legend, --ratio,
+ * --title. */
 static GBytes *
 draw_picture (WeftGraph         *graph,
               WeftLayoutEngine   engine,
@@ -47,11 +48,13 @@ draw_picture (WeftGraph         *graph,
               gboolean           dark,
               gboolean           legend,
               gboolean           slide,
+              gboolean           title,
               GError           **error)
 {
   g_autoptr(WeftLayout) raw = weft_layout_run (graph, engine, error);
   g_autoptr(WeftGraphPicture) picture = NULL;
-  WeftGraphPictureOptions options = { width, height, dark, legend, slide, NULL };
+  /* A slide without its title: an empty one. */
+  WeftGraphPictureOptions options = { width, height, dark, legend, slide, title ? NULL : "", title };
 
   if (raw == NULL)
     return NULL;
@@ -71,7 +74,8 @@ weft_cli_graph (int    argc,
   g_autofree char *view = NULL;
   g_autofree char *ratio = NULL;
   int hops = 1;
-  gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE;
+  gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE, no_legend = FALSE, title = FALSE,
+           no_title = FALSE;
   guint width = 0, height = 0;
   GOptionEntry entries[] = {
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
@@ -84,7 +88,10 @@ weft_cli_graph (int    argc,
     { "claims", 0, 0, G_OPTION_ARG_NONE, &claims, N_("Draw claims as nodes, linked to their claimant and subjects"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Draw what the window’s graph pane of this size shows, with its layout, names and styles (SVG, PNG or PDF)"), N_("WIDTHxHEIGHT") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("With --view: the dark palette"), NULL },
-    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("With --view: the legend in the top left corner, as the window shows it"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("A legend of the node kinds and edge looks: with --view in the top left corner, as the window shows it; drawn by Graphviz, under the title"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave out the legend (with --ratio)"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_NONE, &title, N_("The dataset’s title at the top (the default with --ratio)"), NULL },
+    { "no-title", 0, 0, G_OPTION_ARG_NONE, &no_title, N_("Leave out the title (with --ratio)"), NULL },
     { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio, N_("A slide of this shape (e.g. 16:9): the layout made for it, with the title and a legend"), N_("W:H") },
     { NULL }
   };
@@ -212,10 +219,15 @@ weft_cli_graph (int    argc,
   subgraph = weft_session_dup_visible_subgraph (session);
   graph = weft_graph_new (dataset, subgraph, events, claims);
 
+  /* --ratio makes a slide: a title and a legend unless told otherwise. */
+  title = !no_title && (title || ratio != NULL);
+  legend = !no_legend && legend;
   if (width > 0)
-    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL, &error);
+    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL && !no_legend, title,
+                          &error);
   else
-    bytes = weft_layout_export (graph, engine, format, &error);
+    bytes = weft_layout_export_titled (graph, engine, format, title ? weft_dataset_get_title (dataset) : NULL, legend,
+                                       &error);
   if (bytes == NULL)
     {
       g_printerr ("weft graph: %s\n", error->message);

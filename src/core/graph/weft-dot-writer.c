@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "weft-dot-writer.h"
+#include "weft-graph.h"
 
 /* ---- Strings ----------------------------------------------------------------- */
 
@@ -346,16 +347,90 @@ append_item_attrs (GString           *out,
   g_string_append (out, first ? ";\n" : "];\n");
 }
 
+/* A legend row's sample as text in an HTML-like label: the line's look
+ * in its colour. */
+static const char *
+edge_sample (const WeftLegendEntry *entry,
+             const char           **color)
+{
+  const WeftEdgeStyle *style = entry->edge_style;
+
+  if (entry == weft_graph_legend_together ())
+    {
+      *color = "#813d9c";
+      return "· · · · ·";
+    }
+  *color = style->red ? "#c01c28" : style->grey ? "#9a9996" : "#000000";
+  if (style->tee)
+    return "– – – ⊣";
+  if (g_strcmp0 (style->graphviz_style, "dotted") == 0)
+    return "· · · · ·";
+  if (g_strcmp0 (style->graphviz_style, "dashed") == 0)
+    return "– – – ➝";
+  return style->penwidth > 1.5 ? "<B>━━━➝</B>" : "───➝";
+}
+
+/* The graph's label at its top: @title in large type, then (@legend) a
+ * table of the node kinds and edge looks the graph has, as the window's
+ * legend. Nothing when there is neither. */
+static void
+append_title_and_legend (GString    *out,
+                         WeftGraph  *graph,
+                         const char *title,
+                         gboolean    legend)
+{
+  g_autoptr(GPtrArray) rows = legend ? weft_graph_legend_rows (graph) : g_ptr_array_new ();
+
+  if ((title == NULL || *title == '\0') && rows->len == 0)
+    return;
+  g_string_append (out, "\tgraph\t[labelloc=t,\n\t\tlabeljust=l,\n\t\tlabel=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" "
+                        "CELLPADDING=\"2\">\n");
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *text = g_markup_escape_text (title, -1);
+
+      g_string_append_printf (out, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" CLASS=\"title\"><FONT POINT-SIZE=\"24\">"
+                                   "<B>%s</B></FONT></TD></TR>\n", text);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const WeftLegendEntry *entry = g_ptr_array_index (rows, i);
+      g_autofree char *label = g_markup_escape_text (entry->label, -1);
+
+      if (entry->node_style != NULL)
+        {
+          guint32 fill, stroke;
+
+          weft_node_style_colors (entry->node_style, FALSE, &fill, &stroke);
+          g_string_append_printf (out, "<TR><TD BGCOLOR=\"#%06x\" COLOR=\"#%06x\" BORDER=\"1\" WIDTH=\"30\" "
+                                       "HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>",
+                                  fill & 0xffffff, stroke & 0xffffff);
+        }
+      else
+        {
+          const char *color;
+          const char *sample = edge_sample (entry, &color);
+
+          g_string_append_printf (out, "<TR><TD><FONT POINT-SIZE=\"11\" COLOR=\"%s\">%s</FONT></TD>", color, sample);
+        }
+      g_string_append_printf (out, "<TD ALIGN=\"LEFT\" CLASS=\"legend\"><FONT POINT-SIZE=\"11\">%s</FONT></TD></TR>\n",
+                              label);
+    }
+  g_string_append (out, "</TABLE>>];\n");
+}
+
 char *
 weft_dot_write_graph (WeftGraph        *graph,
-                      WeftLayoutEngine  engine)
+                      WeftLayoutEngine  engine,
+                      const char       *title,
+                      gboolean          legend)
 {
   GString *out = g_string_new ("digraph weft {\n");
   guint n_nodes = weft_graph_get_n_nodes (graph);
   guint n_edges = weft_graph_get_n_edges (graph);
   gboolean with_labels = weft_layout_places_edge_labels (engine, n_edges);
-  const char *title = weft_dataset_get_title (weft_graph_get_dataset (graph));
-  g_autofree char *comment = weft_dot_escape_label (title ? title : "");
+  const char *name = weft_dataset_get_title (weft_graph_get_dataset (graph));
+  g_autofree char *comment = weft_dot_escape_label (name ? name : "");
   Attr defaults[2 + G_N_ELEMENTS (common_attrs) + MAX_ENGINE_ATTRS + N_NODE_ATTRS + E_EDGE_ATTRS];
   guint n_defaults = 0;
 
@@ -369,6 +444,7 @@ weft_dot_write_graph (WeftGraph        *graph,
   for (guint i = 0; i < E_EDGE_ATTRS; i++)
     defaults[n_defaults++] = edge_attrs[i];
   append_defaults (out, defaults, n_defaults);
+  append_title_and_legend (out, graph, title, legend);
 
   for (guint i = 0; i < n_nodes; i++)
     {

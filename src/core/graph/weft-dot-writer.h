@@ -24,9 +24,12 @@ G_BEGIN_DECLS
 
 /* @graph for @engine (not AUTO) as DOT: the styles of weft-graph-style.h,
  * every node before the first edge, nodes and edges in the graph's order
- * (Graphviz's layouts depend on it). */
+ * (Graphviz's layouts depend on it); with @title (or NULL) and the legend
+ * (@legend) in an HTML-like graph label at the top. */
 char *weft_dot_write_graph   (WeftGraph        *graph,
-                              WeftLayoutEngine  engine);
+                              WeftLayoutEngine  engine,
+                              const char       *title,
+                              gboolean          legend);
 
 /* @text as a Graphviz label that shows @text: a backslash doubled (so \N,
  * \G, \l stay literal), & as &amp; (Graphviz decodes entities), a line

@@ -2149,56 +2149,6 @@ weft_graph_viewport_apply (const WeftGraphViewport *viewport,
 
 /* ---- Legend ------------------------------------------------------------------------ */
 
-/* The row for links of entities named together; its edge style is only
- * there to say it is an edge row. */
-static const WeftLegendEntry *
-together_entry (void)
-{
-  static WeftLegendEntry entry;
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      entry = (WeftLegendEntry) { _("Named together (same event or claim)"), NULL,
-                                  weft_graph_style_for_evidence (WEFT_EVIDENCE_UNSUPPORTED) };
-      g_once_init_leave (&initialized, 1);
-    }
-  return &entry;
-}
-
-/* The legend's rows @graph needs: its node kinds, its evidence levels,
- * its links of entities named together. */
-static GPtrArray *
-legend_rows (WeftGraph *graph)
-{
-  guint n_entries;
-  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
-  GPtrArray *rows = g_ptr_array_new ();
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      gboolean seen = FALSE;
-
-      for (guint n = 0; !seen && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
-        seen = weft_graph_get_node (graph, n)->style == entries[i].node_style;
-      for (guint e = 0; !seen && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
-        {
-          const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
-
-          seen = edge->kind == WEFT_EDGE_RELATION && edge->evidence == entries[i].edge_style->evidence;
-        }
-      if (seen)
-        g_ptr_array_add (rows, (gpointer) &entries[i]);
-    }
-  for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
-    if (weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_TOGETHER)
-      {
-        g_ptr_array_add (rows, (gpointer) together_entry ());
-        break;
-      }
-  return rows;
-}
-
 /* A legend row's sample in @box: the node's shape, or a
  * short edge of that look as seen at twice the size. */
 static void
@@ -2230,7 +2180,7 @@ draw_swatch (const Pen             *pen,
     }
   else
     {
-      gboolean together = entry == together_entry ();
+      gboolean together = entry == weft_graph_legend_together ();
       WeftGraphEdge edge = { .kind = together ? WEFT_EDGE_TOGETHER : WEFT_EDGE_RELATION,
                              .evidence = entry->edge_style->evidence };
       WeftPoint points[4] = { { x, cy }, { x + 6, cy }, { x + width - 12, cy }, { x + width - 6, cy } };
@@ -2251,7 +2201,7 @@ weft_graph_painter_draw_legend (WeftGraphPainter       *self,
                                 WeftGraph              *graph,
                                 WeftGraphRect          *card)
 {
-  g_autoptr(GPtrArray) rows = legend_rows (graph);
+  g_autoptr(GPtrArray) rows = weft_graph_legend_rows (graph);
   g_autoptr(PangoLayout) text = NULL;
   const double row = 20, swatch = 30, pad = 8, size = 12;
   double text_width = 0;

@@ -84,27 +84,38 @@ weft_graph_picture_new (WeftLayout                    *raw,
   self->painter = weft_graph_painter_new ();
   self->pane = (WeftGraphRect) { 0, 0, width, height };
 
-  if (options->slide)
+  if (options->slide || options->titled)
     {
       const char *title = options->title ? options->title : weft_dataset_get_title (weft_graph_get_dataset (graph));
+
+      self->title = g_strdup (title ? title : "");
+      self->title_height = *self->title != '\0' ? ceil (TITLE_PX * 1.3) + SLIDE_GAP : 0;
+    }
+  if (options->slide)
+    {
       WeftGraphRect card = { 0 };
       double legend_w;
 
-      self->title = g_strdup (title ? title : "");
       weft_graph_painter_draw_legend (self->painter, NULL, self->palette, graph, &card);
       legend_w = card.width;
-      self->title_height = *self->title != '\0' ? ceil (TITLE_PX * 1.3) + SLIDE_GAP : 0;
       self->pane.x = SLIDE_MARGIN;
       self->pane.y = SLIDE_MARGIN + self->title_height;
       self->pane.width = width - 2 * SLIDE_MARGIN - (legend_w > 0 ? legend_w + SLIDE_GAP : 0);
       self->pane.height = height - self->pane.y - SLIDE_MARGIN;
       self->legend_x = width - SLIDE_MARGIN - legend_w;
       self->legend_y = self->pane.y;
-      self->pane.width = MAX (self->pane.width, 64);
-      self->pane.height = MAX (self->pane.height, 64);
     }
   else
-    self->legend_x = self->legend_y = 12;
+    {
+      /* The window's pane, below the title when there is one; the legend
+       * in its top left corner. */
+      self->pane.y = self->title_height > 0 ? SLIDE_MARGIN + self->title_height - SLIDE_GAP / 2 : 0;
+      self->pane.height = height - self->pane.y;
+      self->legend_x = 12;
+      self->legend_y = self->pane.y + 12;
+    }
+  self->pane.width = MAX (self->pane.width, 64);
+  self->pane.height = MAX (self->pane.height, 64);
 
   self->layout = weft_layout_fit (raw, self->pane.width, self->pane.height, NULL);
   weft_graph_viewport_fit (&self->viewport, self->layout, self->pane.width, self->pane.height);

@@ -4,7 +4,8 @@
  * (weft_layout_fit()), at the fitted zoom, drawn by the painter with the
  * light or dark palette, so `weft graph --view 1280x720` is what a graph
  * pane of 1280 x 720 pixels shows. A slide adds the dataset's title above
- * and the legend beside the pane. Printing draws a picture too.
+ * and the legend beside the pane; a titled picture the title above the
+ * pane alone. Printing draws a picture too.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -21,7 +22,8 @@ typedef struct {
   gboolean    dark;     /* the dark palette */
   gboolean    legend;   /* the legend card in the top left corner, as in the window */
   gboolean    slide;    /* the title above and the legend beside the pane */
-  const char *title;    /* a slide's; NULL: the dataset's */
+  const char *title;    /* a slide's (or a titled picture's); NULL: the dataset's; "": none */
+  gboolean    titled;   /* the title above the pane, also without a slide */
 } WeftGraphPictureOptions;
 
 typedef struct _WeftGraphPicture WeftGraphPicture;

@@ -490,3 +490,53 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
     g_hash_table_add (kept, g_array_index (ranked, Ranked, i).entity);
   return weft_subgraph_restrict (dataset, subgraph, kept);
 }
+
+/* ---- Legend ------------------------------------------------------------------------ */
+
+/* The row for links of entities named together; its edge style is only
+ * there to say it is an edge row. */
+const WeftLegendEntry *
+weft_graph_legend_together (void)
+{
+  static WeftLegendEntry entry;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      entry = (WeftLegendEntry) { _("Named together (same event or claim)"), NULL,
+                                  weft_graph_style_for_evidence (WEFT_EVIDENCE_UNSUPPORTED) };
+      g_once_init_leave (&initialized, 1);
+    }
+  return &entry;
+}
+
+GPtrArray *
+weft_graph_legend_rows (WeftGraph *graph)
+{
+  guint n_entries;
+  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint n = 0; !seen && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
+        seen = weft_graph_get_node (graph, n)->style == entries[i].node_style;
+      for (guint e = 0; !seen && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
+        {
+          const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+
+          seen = edge->kind == WEFT_EDGE_RELATION && edge->evidence == entries[i].edge_style->evidence;
+        }
+      if (seen)
+        g_ptr_array_add (rows, (gpointer) &entries[i]);
+    }
+  for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
+    if (weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_TOGETHER)
+      {
+        g_ptr_array_add (rows, (gpointer) weft_graph_legend_together ());
+        break;
+      }
+  return rows;
+}

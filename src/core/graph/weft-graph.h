@@ -101,4 +101,10 @@ WeftSubgraph  *weft_subgraph_restrict       (WeftDataset        *dataset,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftGraph, weft_graph_unref)
 
+/* The legend's rows @graph needs (WeftLegendEntry *, static storage):
+ * its node kinds, its evidence levels, its links of entities named
+ * together (weft_graph_legend_together()), for every legend drawn. */
+GPtrArray              *weft_graph_legend_rows     (WeftGraph *graph);
+const WeftLegendEntry  *weft_graph_legend_together (void);
+
 G_END_DECLS

@@ -480,6 +480,17 @@ weft_layout_export (WeftGraph         *graph,
                     WeftExportFormat   format,
                     GError           **error)
 {
+  return weft_layout_export_titled (graph, engine, format, NULL, FALSE, error);
+}
+
+GBytes *
+weft_layout_export_titled (WeftGraph         *graph,
+                           WeftLayoutEngine   engine,
+                           WeftExportFormat   format,
+                           const char        *title,
+                           gboolean           legend,
+                           GError           **error)
+{
   g_autofree char *dot = NULL;
   gsize length;
 
@@ -488,7 +499,7 @@ weft_layout_export (WeftGraph         *graph,
   /* The DOT file is the very text Weft lays out: `dot -Tsvg` on it
    * gives the layout Weft shows. */
   engine = weft_layout_engine_resolve (graph, engine);
-  dot = weft_dot_write_graph (graph, engine);
+  dot = weft_dot_write_graph (graph, engine, title, legend);
   if (format == WEFT_EXPORT_DOT)
     {
       length = strlen (dot);

@@ -44,7 +44,7 @@ run_layout (WeftGraph         *graph,
     return NULL;
 
   engine = weft_layout_engine_resolve (graph, engine);
-  dot = weft_dot_write_graph (graph, engine);
+  dot = weft_dot_write_graph (graph, engine, NULL, FALSE);
 
   if (!in_helper)
     {

@@ -245,6 +245,15 @@ GBytes           *weft_layout_export            (WeftGraph        *graph,
                                                  WeftLayoutEngine  engine,
                                                  WeftExportFormat  format,
                                                  GError          **error);
+/* The same with @title (or NULL) at the top and, with @legend, a table of
+ * the node kinds and edge looks the graph has under it (the graph's
+ * label, an HTML-like table). */
+GBytes           *weft_layout_export_titled     (WeftGraph        *graph,
+                                                 WeftLayoutEngine  engine,
+                                                 WeftExportFormat  format,
+                                                 const char       *title,
+                                                 gboolean          legend,
+                                                 GError          **error);
 
 /* Parses @dot (DOT text), lays it out with @engine and renders @format
  * ("svg", "plain", …) the way the dot command line would; for tests and
