@@ -366,8 +366,9 @@ test_timeline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The graph prints Graphviz's SVG of what the view shows: every label in
- * it is text on the page. */
+/* The graph prints the painter's picture of what the view shows (its
+ * export's, fitted to the page): every name and label in it is text on
+ * the page. */
 static void
 test_graph (void)
 {
@@ -397,8 +398,8 @@ test_graph (void)
   assert_contains (text, "Huawei");
   assert_contains (text, "SenseTime");
 
-  /* Every label Graphviz wrote (nodes, with their glyphs, and edges) is
-   * on the page as text. */
+  /* Every name and label the view's SVG export writes is on the page as
+   * text. */
   svg = weft_graph_view_export (WEFT_GRAPH_VIEW (graph), WEFT_EXPORT_SVG, &error);
   g_assert_no_error (error);
   labels = svg_labels (svg);
