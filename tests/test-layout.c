@@ -1492,6 +1492,28 @@ test_legible (void)
     }
 }
 
+/* A handful of nodes (tests/data/network.weft: five) fills a 1280 x 720
+ * pane as the example does, not a corner of it, every name inside its
+ * node. (At 1920 x 1080 the spread's limit and the largest fitted zoom
+ * still leave it about 40 % x 54 %.) */
+static void
+test_small_graph_fills (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_fixture ("network.weft");
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  const double panes[][2] = { { 1280, 720 }, { 1100, 700 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (panes); k++)
+    {
+      g_autoptr(WeftGraphPicture) picture = draw (raw, panes[k][0], panes[k][1]);
+      guint n_drawn;
+
+      weft_graph_picture_get_drawn (picture, &n_drawn);
+      g_assert_cmpuint (n_drawn, ==, 5);
+      g_assert_cmpuint (assert_legible (picture, panes[k][0], panes[k][1]), ==, n_drawn);
+    }
+}
+
 /* A pane too small for every name inside: labels where they fit, and the
  * same rules. */
 static void
@@ -1686,6 +1708,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/legend", test_legend);
   g_test_add_func ("/weft/layout/painter", test_painter);
   g_test_add_func ("/weft/layout/selection-dims", test_selection_dims);
+  g_test_add_func ("/weft/layout/small-graph-fills", test_small_graph_fills);
   g_test_add_func ("/weft/layout/legible", test_legible);
   g_test_add_func ("/weft/layout/small-pane", test_small_pane);
   g_test_add_func ("/weft/layout/large-names", test_large_names);

@@ -41,8 +41,12 @@
 /* Up to this many nodes, the boxes are squeezed together after they no
  * longer overlap. */
 #define SQUEEZE_LIMIT 3000
-/* At most this many times wider or taller when spread out. */
+/* At most this many times wider or taller when spread out; a graph of
+ * fewer than 16 nodes up to SMALL_SPREAD / sqrt(nodes) times (5.4 for
+ * five), so that a handful of nodes fills the pane instead of a corner
+ * of it (each keeps its neighbours within a few of its widths). */
 #define MAX_SPREAD 3.0
+#define SMALL_SPREAD 12.0
 
 /* A node while it is being placed: its centre and half its size with
  * half the gap. */
@@ -300,7 +304,8 @@ compact (Place        *places,
 }
 
 /* Spreads the centres (never closer) so that the drawing fills a pane of
- * @width x @height at the largest fitted zoom, up to MAX_SPREAD. */
+ * @width x @height at the largest fitted zoom, up to MAX_SPREAD (more for
+ * a small graph). */
 static void
 spread (Place  *places,
         guint   n,
@@ -312,6 +317,7 @@ spread (Place  *places,
   double want_w = (width - 2 * WEFT_LAYOUT_FIT_MARGIN) / WEFT_LAYOUT_MAX_FIT_SCALE - 2 * BORDER;
   double want_h = (height - 2 * WEFT_LAYOUT_FIT_MARGIN) / WEFT_LAYOUT_MAX_FIT_SCALE - 2 * BORDER;
   double fx = 1, fy = 1, cx, cy;
+  double most = MAX (MAX_SPREAD, SMALL_SPREAD / sqrt (MAX (n, 1)));
 
   if (n < 2)
     return;
@@ -331,9 +337,9 @@ spread (Place  *places,
   if ((bx2 - bx1) > want_w || (by2 - by1) > want_h)
     return;
   if (x2 > x1)
-    fx = CLAMP ((want_w - ((bx2 - bx1) - (x2 - x1))) / (x2 - x1), 1, MAX_SPREAD);
+    fx = CLAMP ((want_w - ((bx2 - bx1) - (x2 - x1))) / (x2 - x1), 1, most);
   if (y2 > y1)
-    fy = CLAMP ((want_h - ((by2 - by1) - (y2 - y1))) / (y2 - y1), 1, MAX_SPREAD);
+    fy = CLAMP ((want_h - ((by2 - by1) - (y2 - y1))) / (y2 - y1), 1, most);
   cx = (x1 + x2) / 2;
   cy = (y1 + y2) / 2;
   for (guint i = 0; i < n; i++)
