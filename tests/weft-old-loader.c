@@ -29,6 +29,7 @@
 #include "weft-old-loader.h"
 #include "weft-saver.h"
 #include "weft-members.h"
+#include "weft-views.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
  * ("events[12].participants[0]") when a problem is reported. */
@@ -457,7 +458,17 @@ read_member (Ctx              *ctx,
         const char *text = NULL;
         WeftDate date = { 0 };
 
-        if (get_date (ctx, node, m->name, m->required, &text, &date))
+        if (!get_date (ctx, node, m->name, m->required, &text, &date))
+          {
+            text = NULL;
+            memset (&date, 0, sizeof date);
+          }
+        if (!g_str_equal (m->name, "date"))
+          {
+            WEFT_MEMBER_FIELD (base, m->offset, const char *) = weft_dataset_intern (ctx->dataset, text);
+            WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate) = date;
+          }
+        else if (text != NULL)
           weft_dataset_set_item_date (ctx->dataset, base, text, &date);
         else if (m->required)
           weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
@@ -474,6 +485,19 @@ read_member (Ctx              *ctx,
 
     case WEFT_MEMBER_ITEMS:
       read_items (ctx, node, m);
+      break;
+
+    case WEFT_MEMBER_JSON:
+      if (node != NULL)
+        {
+          g_autofree char *problem = weft_json_shape_problem (node, m->name, m->fallback);
+          g_autofree char *path = member_path (ctx, m->name);
+
+          if (problem != NULL)
+            weft_diagnostics_error_at (ctx->diagnostics, path, "%s", problem);
+          else
+            WEFT_MEMBER_FIELD (base, m->offset, JsonNode *) = json_node_copy (node);
+        }
       break;
 
     case WEFT_MEMBER_VERSION:
