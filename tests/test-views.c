@@ -13,7 +13,7 @@
 #include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-test.h"
-#include "weft-views.h"
+#include "weft-saved-views.h"
 
 #define TIME G_GINT64_CONSTANT (1714555800)
 

@@ -29,7 +29,7 @@
 #include "weft-old-loader.h"
 #include "weft-saver.h"
 #include "weft-members.h"
-#include "weft-views.h"
+#include "weft-saved-views.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
  * ("events[12].participants[0]") when a problem is reported. */

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <librsvg/rsvg.h>
 
 #include "weft-error.h"
 #include "weft-graph-bar.h"
@@ -249,11 +248,12 @@ weft_views_export_to_file (GtkWidget  *view,
 
 /* One page of vectors, made before the dialog opens (so errors come first
  * and the page is what was on screen): the timeline is the page the
- * export draws, with the same renderer; the graph is Graphviz's own SVG,
- * drawn by librsvg. Either is fitted to the printable area and centred. */
+ * export draws, with the same renderer; the graph is the picture its
+ * export draws, with the same painter. Either is fitted to the printable
+ * area and centred. */
 typedef struct {
   WeftTimelinePage *timeline;
-  RsvgHandle       *graph;
+  WeftGraphPicture *graph;
   double            width;    /* of the picture, in its own units */
   double            height;
   GError           *error;    /* from drawing the page */
@@ -263,7 +263,7 @@ static void
 print_job_clear (PrintJob *job)
 {
   g_clear_pointer (&job->timeline, weft_timeline_page_free);
-  g_clear_object (&job->graph);
+  g_clear_pointer (&job->graph, weft_graph_picture_free);
   g_clear_error (&job->error);
 }
 
@@ -283,23 +283,6 @@ view_session (GtkWidget *view)
   if (WEFT_IS_GRAPH_VIEW (view))
     return weft_graph_view_get_session (WEFT_GRAPH_VIEW (view));
   return NULL;
-}
-
-static gboolean
-graph_size (RsvgHandle *handle,
-            double     *width,
-            double     *height)
-{
-  gboolean has_viewbox = FALSE;
-  RsvgRectangle viewbox = { 0 };
-
-  if (rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) && *width > 0 && *height > 0)
-    return TRUE;
-  /* No absolute width and height: the viewBox gives the proportions. */
-  rsvg_handle_get_intrinsic_dimensions (handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
-  *width = viewbox.width;
-  *height = viewbox.height;
-  return has_viewbox && *width > 0 && *height > 0;
 }
 
 static PrintJob *
@@ -329,21 +312,10 @@ print_job_new (GtkWidget  *view,
     }
   else
     {
-      g_autoptr(GBytes) svg = weft_graph_view_export (WEFT_GRAPH_VIEW (view), WEFT_EXPORT_SVG, error);
-      gsize size;
-      const guint8 *data;
-
-      if (svg == NULL)
-        return NULL;
-      data = g_bytes_get_data (svg, &size);
-      job->graph = rsvg_handle_new_from_data (data, size, error);
+      job->graph = weft_graph_view_new_picture (WEFT_GRAPH_VIEW (view), error);
       if (job->graph == NULL)
         return NULL;
-      if (!graph_size (job->graph, &job->width, &job->height))
-        {
-          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("The graph has no size to print"));
-          return NULL;
-        }
+      weft_graph_picture_get_size (job->graph, &job->width, &job->height);
     }
   return g_steal_pointer (&job);
 }
@@ -364,25 +336,14 @@ draw_page (GtkPrintOperation *operation,
   if (job->error != NULL || !(scale > 0))
     return;
 
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
   if (job->timeline != NULL)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, scale, scale);
-      weft_timeline_page_draw (job->timeline, cr);
-      cairo_restore (cr);
-    }
+    weft_timeline_page_draw (job->timeline, cr);
   else
-    {
-      RsvgRectangle viewport = { x, y, job->width * scale, job->height * scale };
-
-      /* The document fills the viewport, its aspect kept. */
-      if (!rsvg_handle_render_document (job->graph, cr, &viewport, &job->error))
-        {
-          gtk_print_operation_cancel (operation);
-          return;
-        }
-    }
+    weft_graph_picture_draw (job->graph, cr);
+  cairo_restore (cr);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {

@@ -33,7 +33,7 @@
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
 #include "weft-members.h"
-#include "weft-views.h"
+#include "weft-saved-views.h"
 
 /* A place in the text: line 0 when it is not known. */
 typedef struct {

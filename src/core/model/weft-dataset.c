@@ -13,7 +13,7 @@
 #include "weft-dataset-struct.h"
 #include "weft-hash.h"
 #include "weft-members.h"
-#include "weft-views.h"
+#include "weft-saved-views.h"
 
 G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
 

@@ -22,7 +22,7 @@ typedef enum {
   WEFT_ITEM_CLAIM,
   WEFT_ITEM_RELATION,
   WEFT_ITEM_ERA,
-  WEFT_ITEM_VIEW,       /* a saved view (weft-views.h) */
+  WEFT_ITEM_VIEW,       /* a saved view (weft-saved-views.h) */
   WEFT_ITEM_STORY,      /* a story: steps, each a view or an event */
 } WeftItemType;
 

@@ -1,4 +1,4 @@
-/* weft-views.h: saved views and stories (the "views" and "stories" of a
+/* weft-saved-views.h: saved views and stories (the "views" and "stories" of a
  * .weft file): their defaults, and what they name
  *
  * Views and stories are items like any other: the member tables read and

@@ -1,4 +1,4 @@
-/* weft-views.c: saved views and stories: defaults and what they name
+/* weft-saved-views.c: saved views and stories: defaults and what they name
  *
  * SPDX-License-Identifier: MIT
  */
@@ -12,7 +12,7 @@
 #include "weft-dataset-private.h"
 #include "weft-error.h"
 #include "weft-members.h"
-#include "weft-views.h"
+#include "weft-saved-views.h"
 
 GPtrArray *
 weft_dataset_get_views (WeftDataset *self)
