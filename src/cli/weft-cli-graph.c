@@ -14,6 +14,7 @@
 #include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-file.h"
+#include "weft-saved-views.h"
 #include "weft-session.h"
 
 /* "1280x720" -> 1280, 720. */
@@ -47,11 +48,12 @@ draw_picture (WeftGraph         *graph,
               gboolean           dark,
               gboolean           legend,
               gboolean           slide,
+              const char        *title,
               GError           **error)
 {
   g_autoptr(WeftLayout) raw = weft_layout_run (graph, engine, error);
   g_autoptr(WeftGraphPicture) picture = NULL;
-  WeftGraphPictureOptions options = { width, height, dark, legend, slide, NULL };
+  WeftGraphPictureOptions options = { width, height, dark, legend, slide, title };
 
   if (raw == NULL)
     return NULL;
@@ -70,6 +72,8 @@ weft_cli_graph (int    argc,
   g_autofree char *to = NULL;
   g_autofree char *view = NULL;
   g_autofree char *ratio = NULL;
+  g_autofree char *saved_view = NULL;
+  const char *title = NULL;
   int hops = 1;
   gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE;
   guint width = 0, height = 0;
@@ -86,6 +90,7 @@ weft_cli_graph (int    argc,
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("With --view: the dark palette"), NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("With --view: the legend in the top left corner, as the window shows it"), NULL },
     { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio, N_("A slide of this shape (e.g. 16:9): the layout made for it, with the title and a legend"), N_("W:H") },
+    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("What this saved view of FILE shows (its focus, hops, window, hidden kinds, path…), under its title; the options above change it"), N_("ID") },
     { NULL }
   };
   g_autoptr(WeftDataset) dataset = NULL;
@@ -165,6 +170,16 @@ weft_cli_graph (int    argc,
   weft_session_set_show_events (session, events);
   weft_session_set_show_claims (session, claims);
 
+  if (saved_view != NULL)
+    {
+      WeftView *saved = weft_cli_find_saved_view (dataset, "graph", argv[1], saved_view);
+
+      if (saved == NULL)
+        return WEFT_EXIT_USAGE;
+      weft_saved_view_apply (saved, session);
+      title = weft_view_get_title (saved);
+    }
+
   if (focus != NULL)
     {
       WeftEntity *entity = weft_cli_find_entity (dataset, focus);
@@ -209,11 +224,12 @@ weft_cli_graph (int    argc,
       weft_session_set_window (session, lower, upper);
     }
 
-  subgraph = weft_session_dup_visible_subgraph (session);
+  subgraph = saved_view != NULL ? weft_saved_view_dup_subgraph (session)
+                                : weft_session_dup_visible_subgraph (session);
   graph = weft_graph_new (dataset, subgraph, events, claims);
 
   if (width > 0)
-    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL, &error);
+    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL, title, &error);
   else
     bytes = weft_layout_export (graph, engine, format, &error);
   if (bytes == NULL)

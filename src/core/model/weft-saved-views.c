@@ -11,6 +11,7 @@
 
 #include "weft-dataset-private.h"
 #include "weft-error.h"
+#include "weft-query.h"
 #include "weft-members.h"
 #include "weft-saved-views.h"
 
@@ -121,6 +122,109 @@ const char *
 weft_view_get_title (const WeftView *view)
 {
   return view->title != NULL && view->title[0] != '\0' ? view->title : view->item.id;
+}
+
+/* ---- Applying a view ------------------------------------------------------ */
+
+static WeftEntity *
+lookup_entity (WeftDataset *dataset,
+               const char  *id)
+{
+  return (WeftEntity *) lookup_typed (dataset, id, WEFT_ITEM_ENTITY);
+}
+
+/* The mask of the names of @list found in @names (1 << index). */
+static guint
+mask_of (const char * const *list,
+         const char * const *names)
+{
+  guint mask = 0;
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    for (guint k = 0; names[k] != NULL; k++)
+      if (g_str_equal (list[i], names[k]))
+        mask |= 1u << k;
+  return mask;
+}
+
+void
+weft_saved_view_apply (const WeftView *view,
+                       WeftSession    *session)
+{
+  WeftDataset *dataset = weft_session_get_dataset (session);
+  WeftLinkOptions links = *weft_session_get_link_options (session);
+  WeftEntity *from = NULL, *to = NULL;
+
+  weft_session_set_focus (session, lookup_entity (dataset, view->focus));
+  weft_session_set_focus_hops (session, weft_view_get_hops (view));
+  if (view->window_text != NULL)
+    weft_session_set_window (session, view->window.lower, view->window.upper);
+  else
+    weft_session_clear_window (session);
+  weft_session_set_hidden_kinds (session, mask_of (view->hidden_kinds, weft_entity_kind_names));
+  links.statuses = mask_of (view->statuses, weft_claim_status_names);
+  weft_session_set_link_options (session, &links);
+  weft_session_set_search_text (session, view->search != NULL ? view->search : "");
+  if (view->selected == NULL || !weft_session_select_id (session, view->selected))
+    weft_session_set_selection (session, NULL);
+  if (view->path != NULL && view->path[0] != NULL && view->path[1] != NULL)
+    {
+      from = lookup_entity (dataset, view->path[0]);
+      to = lookup_entity (dataset, view->path[1]);
+    }
+  if (from != NULL && to != NULL)
+    weft_session_set_path (session, from, to);
+  else
+    weft_session_set_path (session, NULL, NULL);
+}
+
+WeftSubgraph *
+weft_saved_view_dup_subgraph (WeftSession *session)
+{
+  WeftSubgraph *visible = weft_session_dup_visible_subgraph (session);
+  GPtrArray *path = weft_session_get_path (session);
+  g_autoptr(GHashTable) on_path = NULL;
+  WeftSubgraph *only;
+
+  if (path == NULL || weft_session_get_focus (session) != NULL)
+    return visible;
+
+  on_path = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (on_path, weft_session_get_path_from (session));
+  for (guint i = 0; i < path->len; i++)
+    {
+      const WeftHop *hop = g_ptr_array_index (path, i);
+
+      g_hash_table_add (on_path, hop->to);
+      g_hash_table_add (on_path, hop->via);
+    }
+
+  only = weft_subgraph_new ();
+  for (guint i = 0; i < visible->entities->len; i++)
+    if (g_hash_table_contains (on_path, g_ptr_array_index (visible->entities, i)))
+      {
+        guint zero = 0;
+
+        g_ptr_array_add (only->entities, g_ptr_array_index (visible->entities, i));
+        g_array_append_val (only->hops, zero);
+      }
+  for (guint i = 0; i < visible->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (visible->relations, i);
+      WeftItem *a = weft_dataset_lookup (weft_session_get_dataset (session), r->from);
+      WeftItem *b = weft_dataset_lookup (weft_session_get_dataset (session), r->to);
+
+      if (g_hash_table_contains (on_path, a) && g_hash_table_contains (on_path, b))
+        g_ptr_array_add (only->relations, r);
+    }
+  for (guint i = 0; i < visible->events->len; i++)
+    if (g_hash_table_contains (on_path, g_ptr_array_index (visible->events, i)))
+      g_ptr_array_add (only->events, g_ptr_array_index (visible->events, i));
+  for (guint i = 0; i < visible->claims->len; i++)
+    if (g_hash_table_contains (on_path, g_ptr_array_index (visible->claims, i)))
+      g_ptr_array_add (only->claims, g_ptr_array_index (visible->claims, i));
+  weft_subgraph_free (visible);
+  return only;
 }
 
 /* ---- Edits --------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "weft-dataset.h"
 #include "weft-diagnostics.h"
 #include "weft-edit.h"
+#include "weft-session.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,19 @@ const char *weft_view_get_title           (const WeftView  *view);
 char       *weft_json_shape_problem       (JsonNode        *node,
                                            const char      *name,
                                            guint            shape);
+
+/* ---- Applying a view ------------------------------------------------------ */
+
+/* Puts @view's state into @session: focus and hops (the session keeps 1
+ * to 3), time window, hidden kinds, the claim statuses a path follows,
+ * search, selection, path. What the view leaves out is cleared; names
+ * that name nothing are left out. */
+void          weft_saved_view_apply         (const WeftView  *view,
+                                             WeftSession     *session);
+/* What the graph shows for @session once a view is applied: the visible
+ * subgraph; with a path and no focus, only the path (its entities, the
+ * relations between them, the events and claims it goes through). */
+WeftSubgraph *weft_saved_view_dup_subgraph  (WeftSession     *session);
 
 /* ---- Edits (weft-edit.h): undoable, with history ----------------------- */
 
