@@ -459,19 +459,8 @@ read_member (Ctx              *ctx,
         WeftDate date = { 0 };
 
         if (!get_date (ctx, node, m->name, m->required, &text, &date))
-          {
-            text = NULL;
-            memset (&date, 0, sizeof date);
-          }
-        if (!g_str_equal (m->name, "date"))
-          {
-            WEFT_MEMBER_FIELD (base, m->offset, const char *) = weft_dataset_intern (ctx->dataset, text);
-            WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate) = date;
-          }
-        else if (text != NULL)
-          weft_dataset_set_item_date (ctx->dataset, base, text, &date);
-        else if (m->required)
-          weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
+          text = NULL;
+        weft_member_set_read_date (ctx->dataset, m, base, text, &date);
       }
       break;
 

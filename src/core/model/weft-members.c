@@ -258,6 +258,25 @@ weft_member_lookup (const WeftMemberTable *table,
   return NULL;
 }
 
+void
+weft_member_set_read_date (WeftDataset      *dataset,
+                           const WeftMember *m,
+                           gpointer          base,
+                           const char       *text,
+                           const WeftDate   *date)
+{
+  if (!g_str_equal (m->name, "date"))
+    {
+      WEFT_MEMBER_FIELD (base, m->offset, const char *) = weft_dataset_intern (dataset, text);
+      if (text != NULL)
+        WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate) = *date;
+    }
+  else if (text != NULL)
+    weft_dataset_set_item_date (dataset, base, text, date);
+  else if (m->required)
+    weft_dataset_set_item_date (dataset, base, "", NULL);
+}
+
 /* ---- Values ------------------------------------------------------------- */
 
 /* The array of objects of @m in @base, and its length. */

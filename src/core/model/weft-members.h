@@ -96,6 +96,16 @@ const char            *weft_item_array_name (WeftItemType type);
 const WeftMember      *weft_member_lookup   (const WeftMemberTable *table,
                                              const char            *name);
 
+/* Stores a DATE member's value read from a file (@text NULL: missing or
+ * not EDTF) into @base: an item's "date" through
+ * weft_dataset_set_item_date() (a required one empty when missing), a
+ * view's "window" and "span" in place. For the readers. */
+void                   weft_member_set_read_date (WeftDataset      *dataset,
+                                                  const WeftMember *m,
+                                                  gpointer          base,
+                                                  const char       *text,
+                                                  const WeftDate   *date);
+
 /* ---- Values, by the tables ----------------------------------------------
  *
  * A member's value lives in a struct of its table's type at @base (an
