@@ -415,4 +415,43 @@ def test_help(d):
     expect("graph FILE OUT" in out, out)
 
 
+VIEWS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "views.weft")
+
+
+@case
+def test_saved_view(d):
+    # The view's focus, hops, window and hidden kinds: what the options
+    # draw, less the hidden kind (the focus stays).
+    kinds = {e["id"]: e["kind"] for e in example()["entities"]}
+    out = os.path.join(d, "saved.svg")
+    code, _, err = run("graph", VIEWS, out, "--saved-view", "view-huawei")
+    expect(code == 0, f"exit {code}: {err}")
+    saved = svg_parts(out)[0]
+    plain = os.path.join(d, "plain.svg")
+    code, _, err = run("graph", VIEWS, plain, "--focus", "ent-huawei", "--hops", "2",
+                       "--from", "2015", "--to", "2020")
+    expect(code == 0, f"exit {code}: {err}")
+    wanted = [n for n in svg_parts(plain)[0] if kinds[n] != "technology" or n == "ent-huawei"]
+    expect(sorted(saved) == sorted(wanted), f"{sorted(saved)} != {sorted(wanted)}")
+    expect(len(wanted) < len(svg_parts(plain)[0]), "the view hides no technology")
+    # A path view: its two ends and what lies between, nothing else.
+    code, _, err = run("graph", VIEWS, out, "--saved-view", "view-ibm-ccp")
+    expect(code == 0, f"exit {code}: {err}")
+    nodes = svg_parts(out)[0]
+    code, path, _ = run("path", VIEWS, "ent-ibm", "ent-ccp")
+    hops = int(path.split(": ")[1].split(" ")[0])
+    expect({"ent-ibm", "ent-ccp"} <= set(nodes) and len(nodes) == hops + 1, f"{nodes}\n{path}")
+    # As the window shows it, as a slide: under the view's title.
+    code, _, err = run("graph", VIEWS, out, "--saved-view", "view-ibm-ccp", "--view", "1280x720", "--ratio", "16:9")
+    expect(code == 0, f"exit {code}: {err}")
+    texts = ["".join(t.itertext()) for t in ET.parse(out).getroot().iter(SVG_NS + "text")]
+    expect("From IBM to the CCP" in texts, texts)
+    # An unknown id says which there are.
+    code, _, err = run("graph", VIEWS, out, "--saved-view", "nope")
+    expect(code == 2, f"exit {code}")
+    expect("no saved view “nope”; its saved views are view-huawei, view-ibm-ccp" in err, err)
+    code, _, err = run("graph", EXAMPLE, out, "--saved-view", "nope")
+    expect(code == 2 and "it has no saved views" in err, err)
+
+
 weft_tap.finish()

@@ -10,6 +10,7 @@ words, title), fonts large enough for a classroom, and clear errors.
 Prints TAP."""
 
 import json
+import os
 import re
 import shutil
 import sys
@@ -179,6 +180,30 @@ def test_imported_timelinejs(d):
     expect(code == 0, f"exit {code}: {out}{err}")
     pages, _, _ = pages_and_size(f"{d}/women.pdf")
     expect(pages == 10, f"{pages} pages")
+
+
+VIEWS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "views.weft")
+
+
+@case
+def test_story(d):
+    # One page a step, in the story's order, each with its note; the PDF's
+    # title is the story's.
+    out = f"{d}/story.pdf"
+    code, stdout, stderr = run("slides", VIEWS, out, "--story", "story-smart-cities")
+    expect(code == 0 and stdout == "" and stderr == "", f"exit {code}: {stdout}{stderr}")
+    pages, _, _ = pages_and_size(out)
+    expect(pages == 4, f"{pages} pages")
+    notes = ["IBM names the idea.", "Huawei builds them abroad.", "The exports are counted.",
+             "What links the two ends."]
+    for page, note in enumerate(notes, 1):
+        text = page_text(out, page)
+        expect(note in text and f"{page} of 4" in text, f"page {page}: {text}")
+    expect("Huawei, two hops, 2015–2020" in page_text(out, 2), page_text(out, 2))
+    code, info, _ = weft_tap.run([tool("pdfinfo"), out])
+    expect(re.search(r"^Title:\s+How smart cities spread$", info, re.M), info)
+    code, _, err = run("slides", VIEWS, out, "--story", "nope")
+    expect(code == 2 and "no story “nope”; its stories: story-smart-cities" in err, f"exit {code}: {err}")
 
 
 weft_tap.finish()

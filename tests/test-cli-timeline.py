@@ -270,4 +270,21 @@ def test_help():
     expect("timeline" in out, out)
 
 
+VIEWS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "views.weft")
+
+
+@case
+def test_saved_view():
+    # The view's span and title.
+    root, texts = svg_texts(export(VIEWS, "--saved-view", "view-huawei"))
+    expect("Huawei, two hops, 2015–2020" in texts, texts)
+    expect(any(t.startswith("2015 to 2020") for t in texts), texts)
+    # With --view, as the window shows it.
+    data = export(VIEWS, "--saved-view", "view-huawei", "--view", "1280x720", suffix=".png")
+    expect(data.startswith(b"\x89PNG"), data[:8])
+    code, _, err = run("timeline", VIEWS, weft_tap.tmp("x.svg"), "--saved-view", "nope")
+    expect(code == 2, f"exit {code}")
+    expect("no saved view “nope”; its saved views are view-huawei, view-ibm-ccp" in err, err)
+
+
 weft_tap.finish()

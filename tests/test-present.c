@@ -20,6 +20,7 @@
 #include "weft-present.h"
 #include "weft-present-card.h"
 #include "weft-present-slides.h"
+#include "weft-saved-views.h"
 #include "weft-test.h"
 
 static const char *language = "";
@@ -363,6 +364,52 @@ test_slides_pdf (void)
   g_assert_cmpfloat (weft_present_slides_get_scale (slides), ==, 1);
 }
 
+/* A story: one slide a step in its order (an event, or a view's first
+ * event), each with its note; a step naming nothing is left out. */
+static void
+test_story (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("views.weft");
+  WeftStory *story = weft_dataset_lookup_story (ds, "story-smart-cities");
+  g_autoptr(GArray) steps = weft_present_dup_story_steps (ds, story);
+  g_autoptr(WeftPresentSlides) slides = weft_present_slides_new_story (ds, story, 0, 0, FALSE);
+  const WeftPresentStep *s = (const WeftPresentStep *) (gpointer) steps->data;
+  g_autoptr(WeftPresentCard) card = NULL;
+  g_autofree char *text = NULL;
+  WeftStory broken = *story;
+  WeftStoryStep two[] = { { NULL, "no-such-event", NULL, NULL }, { NULL, "ev-covid-pandemic", "Then", NULL } };
+  g_autoptr(GArray) kept = NULL;
+
+  g_assert_cmpuint (steps->len, ==, 4);
+  g_assert_cmpstr (s[0].event->item.id, ==, "ev-ibm-coins-smart-city");
+  g_assert_null (s[0].view);
+  g_assert_cmpstr (s[0].note, ==, "IBM names the idea.");
+  /* Huawei's view: 2015 to 2020, Huawei's first event then. */
+  g_assert_cmpstr (s[1].view->item.id, ==, "view-huawei");
+  g_assert_cmpint (s[1].event->date.upper, >=, s[1].view->span.lower);
+  g_assert_cmpint (s[1].event->date.lower, <=, s[1].view->span.upper);
+  g_assert_cmpstr (s[2].event->item.id, ==, "ev-smart-city-exports-tally");
+  g_assert_cmpstr (s[3].view->item.id, ==, "view-ibm-ccp");
+  g_assert_cmpstr (s[3].note, ==, "What links the two ends.");
+
+  g_assert_cmpuint (weft_present_slides_get_n_slides (slides), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (weft_present_slides_get_event (slides, i) == s[i].event);
+
+  card = weft_present_card_new_step (ds, s[1].event, "Huawei, two hops, 2015–2020", s[1].note, 1, 4, 690, 900, 1);
+  text = weft_present_card_dup_text (card);
+  g_assert_nonnull (strstr (text, "2 of 4"));
+  g_assert_nonnull (strstr (text, "Huawei, two hops, 2015–2020"));
+  g_assert_true (strstr (text, "Huawei builds them abroad.") > strstr (text, "2 of 4"));
+  g_assert_true (strstr (text, s[1].event->title) > strstr (text, "Huawei builds them abroad."));
+
+  broken.steps = two;
+  broken.n_steps = 2;
+  kept = weft_present_dup_story_steps (ds, &broken);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_cmpstr (g_array_index (kept, WeftPresentStep, 0).note, ==, "Then");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/weft/present/card-opaque", test_card_opaque);
   g_test_add_func ("/weft/present/slides-clear-of-card", test_slides_clear_of_card);
   g_test_add_func ("/weft/present/slides-pdf", test_slides_pdf);
+  g_test_add_func ("/weft/present/story", test_story);
 
   return weft_test_run ();
 }

@@ -29,6 +29,7 @@
 #include "weft-old-loader.h"
 #include "weft-saver.h"
 #include "weft-members.h"
+#include "weft-saved-views.h"
 
 /* Where the walk is, kept as parts and only formatted into a path
  * ("events[12].participants[0]") when a problem is reported. */
@@ -457,10 +458,9 @@ read_member (Ctx              *ctx,
         const char *text = NULL;
         WeftDate date = { 0 };
 
-        if (get_date (ctx, node, m->name, m->required, &text, &date))
-          weft_dataset_set_item_date (ctx->dataset, base, text, &date);
-        else if (m->required)
-          weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
+        if (!get_date (ctx, node, m->name, m->required, &text, &date))
+          text = NULL;
+        weft_member_set_read_date (ctx->dataset, m, base, text, &date);
       }
       break;
 
@@ -474,6 +474,19 @@ read_member (Ctx              *ctx,
 
     case WEFT_MEMBER_ITEMS:
       read_items (ctx, node, m);
+      break;
+
+    case WEFT_MEMBER_JSON:
+      if (node != NULL)
+        {
+          g_autofree char *problem = weft_json_shape_problem (node, m->name, m->fallback);
+          g_autofree char *path = member_path (ctx, m->name);
+
+          if (problem != NULL)
+            weft_diagnostics_error_at (ctx->diagnostics, path, "%s", problem);
+          else
+            WEFT_MEMBER_FIELD (base, m->offset, JsonNode *) = json_node_copy (node);
+        }
       break;
 
     case WEFT_MEMBER_VERSION:

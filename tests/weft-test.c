@@ -92,7 +92,7 @@ weft_test_add_history (WeftDataset *dataset)
     { "2024-05-02T10:00:00Z", "李华", WEFT_HISTORY_CHANGED, fields, "checked “twice”", NULL },
   };
 
-  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_LAST; type++)
     {
       GPtrArray *items = weft_dataset_get_items (dataset, type);
       const WeftMemberTable *table = weft_member_lookup (weft_item_members (type), "history")->table;

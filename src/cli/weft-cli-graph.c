@@ -14,6 +14,7 @@
 #include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-file.h"
+#include "weft-saved-views.h"
 #include "weft-session.h"
 
 /* "1280x720" -> 1280, 720. */
@@ -48,13 +49,14 @@ draw_picture (WeftGraph         *graph,
               gboolean           dark,
               gboolean           legend,
               gboolean           slide,
-              gboolean           title,
+              gboolean           titled,
+              const char        *title,
               GError           **error)
 {
   g_autoptr(WeftLayout) raw = weft_layout_run (graph, engine, error);
   g_autoptr(WeftGraphPicture) picture = NULL;
-  /* A slide without its title: an empty one. */
-  WeftGraphPictureOptions options = { width, height, dark, legend, slide, title ? NULL : "", title };
+  /* Without its title: an empty one; NULL: the dataset's. */
+  WeftGraphPictureOptions options = { width, height, dark, legend, slide, titled ? title : "", titled };
 
   if (raw == NULL)
     return NULL;
@@ -73,6 +75,8 @@ weft_cli_graph (int    argc,
   g_autofree char *to = NULL;
   g_autofree char *view = NULL;
   g_autofree char *ratio = NULL;
+  g_autofree char *saved_view = NULL;
+  const char *view_title = NULL;
   int hops = 1;
   gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE, no_legend = FALSE, title = FALSE,
            no_title = FALSE;
@@ -93,6 +97,7 @@ weft_cli_graph (int    argc,
     { "title", 0, 0, G_OPTION_ARG_NONE, &title, N_("The dataset’s title at the top (the default with --ratio)"), NULL },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &no_title, N_("Leave out the title (with --ratio)"), NULL },
     { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio, N_("A slide of this shape (e.g. 16:9): the layout made for it, with the title and a legend"), N_("W:H") },
+    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("What this saved view of FILE shows (its focus, hops, window, hidden kinds, path…), under its title; the options above change it"), N_("ID") },
     { NULL }
   };
   g_autoptr(WeftDataset) dataset = NULL;
@@ -172,6 +177,16 @@ weft_cli_graph (int    argc,
   weft_session_set_show_events (session, events);
   weft_session_set_show_claims (session, claims);
 
+  if (saved_view != NULL)
+    {
+      WeftView *saved = weft_cli_find_saved_view (dataset, "graph", argv[1], saved_view);
+
+      if (saved == NULL)
+        return WEFT_EXIT_USAGE;
+      weft_saved_view_apply (saved, session);
+      view_title = weft_view_get_title (saved);
+    }
+
   if (focus != NULL)
     {
       WeftEntity *entity = weft_cli_find_entity (dataset, focus);
@@ -216,7 +231,8 @@ weft_cli_graph (int    argc,
       weft_session_set_window (session, lower, upper);
     }
 
-  subgraph = weft_session_dup_visible_subgraph (session);
+  subgraph = saved_view != NULL ? weft_saved_view_dup_subgraph (session)
+                                : weft_session_dup_visible_subgraph (session);
   graph = weft_graph_new (dataset, subgraph, events, claims);
 
   /* --ratio makes a slide: a title and a legend unless told otherwise. */
@@ -224,10 +240,11 @@ weft_cli_graph (int    argc,
   legend = !no_legend && legend;
   if (width > 0)
     bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL && !no_legend, title,
-                          &error);
+                          view_title, &error);
   else
-    bytes = weft_layout_export_titled (graph, engine, format, title ? weft_dataset_get_title (dataset) : NULL, legend,
-                                       &error);
+    bytes = weft_layout_export_titled (graph, engine, format,
+                                       !title ? NULL : view_title != NULL ? view_title : weft_dataset_get_title (dataset),
+                                       legend, &error);
   if (bytes == NULL)
     {
       g_printerr ("weft graph: %s\n", error->message);

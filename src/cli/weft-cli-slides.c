@@ -10,6 +10,7 @@
 
 #include "weft-cli.h"
 #include "weft-present-slides.h"
+#include "weft-saved-views.h"
 
 int
 weft_cli_slides (int    argc,
@@ -20,12 +21,14 @@ weft_cli_slides (int    argc,
   g_autoptr(WeftPresentSlides) slides = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *story_id = NULL;
   int width = 1920, height = 1080;
   gboolean dark = FALSE;
   GOptionEntry entries[] = {
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Page width in pixels, 96 an inch (default 1920)"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Page height in pixels (default 1080)"), N_("PX") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
+    { "story", 0, 0, G_OPTION_ARG_STRING, &story_id, N_("This story of FILE instead: one page a step, in its order, each with its note"), N_("ID") },
     { NULL }
   };
   int status;
@@ -63,7 +66,27 @@ weft_cli_slides (int    argc,
       return WEFT_EXIT_PROBLEMS;
     }
 
-  slides = weft_present_slides_new (dataset, width, height, dark);
+  if (story_id != NULL)
+    {
+      WeftStory *story = weft_dataset_lookup_story (dataset, story_id);
+
+      if (story == NULL)
+        {
+          g_autofree char *ids = weft_dataset_dup_ids (dataset, WEFT_ITEM_STORY);
+
+          g_printerr (_("weft slides: %s has no story “%s”; its stories: %s\n"), argv[1], story_id,
+                      ids[0] != '\0' ? ids : _("none"));
+          return WEFT_EXIT_USAGE;
+        }
+      slides = weft_present_slides_new_story (dataset, story, width, height, dark);
+      if (weft_present_slides_get_n_slides (slides) == 0)
+        {
+          g_printerr (_("weft slides: the story “%s” has no step to present\n"), story_id);
+          return WEFT_EXIT_PROBLEMS;
+        }
+    }
+  else
+    slides = weft_present_slides_new (dataset, width, height, dark);
   out = g_file_new_for_commandline_arg (argv[2]);
   if (!weft_present_slides_write_pdf (slides, out, &error))
     {

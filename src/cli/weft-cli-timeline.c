@@ -10,6 +10,7 @@
 
 #include "weft-cli.h"
 #include "weft-dataset.h"
+#include "weft-saved-views.h"
 #include "weft-timeline-export.h"
 
 /* An EDTF date as the first or last day of the span. */
@@ -66,6 +67,7 @@ weft_cli_timeline (int    argc,
   g_autofree char *to = NULL;
   g_autofree char *lanes = NULL;
   g_autofree char *view = NULL;
+  g_autofree char *saved_view = NULL;
   int width = 0;
   gboolean dark = FALSE, no_legend = FALSE;
   GOptionEntry entries[] = {
@@ -76,6 +78,7 @@ weft_cli_timeline (int    argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Draw the window’s timeline pane of this size instead, fitted, as the window shows it"), N_("WIDTHxHEIGHT") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave out the legend"), NULL },
+    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("The span of this saved view of FILE (else its window), under its title; --from and --to change it"), N_("ID") },
     { NULL }
   };
   WeftTimelineExportOptions options;
@@ -106,6 +109,27 @@ weft_cli_timeline (int    argc,
     return WEFT_EXIT_USAGE;
 
   weft_timeline_export_options_init (&options, dataset);
+  if (saved_view != NULL)
+    {
+      WeftView *saved = weft_cli_find_saved_view (dataset, "timeline", argv[1], saved_view);
+      const WeftDate *span;
+
+      if (saved == NULL)
+        return WEFT_EXIT_USAGE;
+      span = saved->span_text != NULL ? &saved->span : saved->window_text != NULL ? &saved->window : NULL;
+      /* Open ends stay the data's. */
+      if (span != NULL && !(span->start.flags & WEFT_DATE_FLAG_OPEN))
+        {
+          options.has_from = TRUE;
+          options.from = span->lower;
+        }
+      if (span != NULL && !(span->end.flags & WEFT_DATE_FLAG_OPEN))
+        {
+          options.has_to = TRUE;
+          options.to = span->upper;
+        }
+      options.title = weft_view_get_title (saved);
+    }
   if (lanes != NULL && !weft_timeline_lanes_from_string (lanes, &options.lanes))
     {
       g_printerr (_("weft timeline: --lanes must be entity, kind or group, not “%s”\n"), lanes);

@@ -16,6 +16,7 @@
 #include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-query.h"
+#include "weft-saved-views.h"
 #include "weft-text.h"
 
 /* The table of subcommands; later ones (graph, timeline, convert) add a
@@ -511,6 +512,25 @@ weft_cli_stats (int    argc,
 }
 
 /* ---- path --------------------------------------------------------------- */
+
+WeftView *
+weft_cli_find_saved_view (WeftDataset *dataset,
+                          const char  *command,
+                          const char  *path,
+                          const char  *id)
+{
+  WeftView *view = weft_dataset_lookup_view (dataset, id);
+  g_autofree char *ids = NULL;
+
+  if (view != NULL)
+    return view;
+  ids = weft_dataset_dup_ids (dataset, WEFT_ITEM_VIEW);
+  if (ids[0] == '\0')
+    g_printerr (_("weft %s: %s has no saved view “%s”; it has no saved views\n"), command, path, id);
+  else
+    g_printerr (_("weft %s: %s has no saved view “%s”; its saved views are %s\n"), command, path, id, ids);
+  return NULL;
+}
 
 WeftEntity *
 weft_cli_find_entity (WeftDataset *dataset,

@@ -878,7 +878,7 @@ weft_recoverable_discard (WeftRecoverable  *self,
 static WeftItemType
 array_type (const char *name)
 {
-  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_LAST; type++)
     if (g_strcmp0 (weft_item_array_name (type), name) == 0)
       return type;
   return WEFT_ITEM_NONE;

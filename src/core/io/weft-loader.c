@@ -33,6 +33,7 @@
 #include "weft-json-tokens.h"
 #include "weft-loader.h"
 #include "weft-members.h"
+#include "weft-saved-views.h"
 
 /* A place in the text: line 0 when it is not known. */
 typedef struct {
@@ -49,7 +50,7 @@ typedef struct {
  * that is not there has line 0. */
 typedef struct {
   GArray *runs;                        /* Pos */
-  GArray *first[WEFT_ITEM_ERA + 1];    /* guint, by item type: where each
+  GArray *first[WEFT_ITEM_LAST + 1];    /* guint, by item type: where each
                                         * item's run starts */
 } Store;
 
@@ -57,7 +58,7 @@ static void
 store_init (Store *store)
 {
   store->runs = g_array_new (FALSE, FALSE, sizeof (Pos));
-  for (guint t = 0; t <= WEFT_ITEM_ERA; t++)
+  for (guint t = 0; t <= WEFT_ITEM_LAST; t++)
     store->first[t] = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -65,7 +66,7 @@ static void
 store_clear (Store *store)
 {
   g_clear_pointer (&store->runs, g_array_unref);
-  for (guint t = 0; t <= WEFT_ITEM_ERA; t++)
+  for (guint t = 0; t <= WEFT_ITEM_LAST; t++)
     g_clear_pointer (&store->first[t], g_array_unref);
 }
 
@@ -788,10 +789,9 @@ read_member (Ctx              *ctx,
         const char *text = NULL;
         WeftDate date = { 0 };
 
-        if (get_date (ctx, token, object_pos, m->name, m->required, &text, &date))
-          weft_dataset_set_item_date (ctx->dataset, base, text, &date);
-        else if (m->required)
-          weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
+        if (!get_date (ctx, token, object_pos, m->name, m->required, &text, &date))
+          text = NULL;
+        weft_member_set_read_date (ctx->dataset, m, base, text, &date);
       }
       break;
 
@@ -805,6 +805,23 @@ read_member (Ctx              *ctx,
 
     case WEFT_MEMBER_ITEMS:
       read_items (ctx, token, m);
+      break;
+
+    case WEFT_MEMBER_JSON:
+      if (token >= 0)
+        {
+          g_autoptr(JsonNode) node = weft_jtokens_to_node (ctx->tree, token);
+          g_autofree char *problem = weft_json_shape_problem (node, m->name, m->fallback);
+
+          if (problem != NULL)
+            {
+              g_autofree char *path = member_path (ctx, m->name);
+
+              report (ctx, WEFT_SEVERITY_ERROR, token_pos (ctx, token), 0, path, "%s", problem);
+            }
+          else
+            WEFT_MEMBER_FIELD (base, m->offset, JsonNode *) = g_steal_pointer (&node);
+        }
       break;
 
     case WEFT_MEMBER_VERSION:

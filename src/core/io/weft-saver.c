@@ -170,6 +170,15 @@ weft_member_to_json (WeftDataset      *self,
       json_object_set_string_member (object, m->name, m->names[WEFT_MEMBER_FIELD (base, m->offset, guint)]);
       break;
 
+    case WEFT_MEMBER_JSON:
+      {
+        JsonNode *node = WEFT_MEMBER_FIELD (base, m->offset, JsonNode *);
+
+        if (node != NULL)
+          json_object_set_member (object, m->name, json_node_copy (node));
+      }
+      break;
+
     case WEFT_MEMBER_OBJECTS:
       {
         const guint8 *elements = WEFT_MEMBER_FIELD (base, m->offset, const guint8 *);
@@ -188,7 +197,11 @@ weft_member_to_json (WeftDataset      *self,
     case WEFT_MEMBER_ITEMS:
       {
         GPtrArray *items = weft_dataset_get_items (self, m->table->type);
-        JsonArray *array = json_array_sized_new (items->len);
+        JsonArray *array;
+
+        if (items->len == 0 && m->fallback == 1)
+          break;
+        array = json_array_sized_new (items->len);
 
         for (guint i = 0; i < items->len; i++)
           json_array_add_object_element (array, weft_members_to_json (self, m->table, g_ptr_array_index (items, i)));

@@ -189,7 +189,7 @@ count_all_names (WeftDataset *self)
   named->counts = g_hash_table_new (g_str_hash, g_str_equal);
   named->chunk = g_string_chunk_new (4096);
 
-  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_LAST; type++)
     {
       GPtrArray *items = weft_dataset_get_items (self, type);
 
@@ -530,14 +530,16 @@ weft_dataset_dup_references_full (WeftDataset *self,
       guint n;
       gpointer *items;
 
-      /* Only events, claims and relations can name an entity, and the
-       * indexes list every one that does. */
+      /* Events, claims and relations that name an entity: the indexes
+       * list every one. */
       items = weft_index_get (&self->entity_events, target, &n);
       add_all (candidates, items, n);
       items = weft_index_get (&self->entity_claims, target, &n);
       add_all (candidates, items, n);
       items = weft_index_get (&self->entity_relations, target, &n);
       add_all (candidates, items, n);
+      /* Saved views too, which are few and no index lists. */
+      add_all (candidates, self->views->pdata, self->views->len);
       g_ptr_array_sort (candidates, compare_by_type_and_position);
     }
   else
@@ -547,7 +549,7 @@ weft_dataset_dup_references_full (WeftDataset *self,
       weft_dataset_prepare_edits (self);
       if (!g_hash_table_contains (self->edit_state->named->counts, target->id))
         return refs;
-      for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+      for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_LAST; type++)
         if (table_may_refer (weft_item_members (type), target->type))
           {
             GPtrArray *items = weft_dataset_get_items (self, type);
@@ -752,7 +754,7 @@ weft_dataset_verify (WeftDataset  *self,
   if (!self->finished)
     return fail (error, "the dataset is not finished");
 
-  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_LAST; type++)
     {
       GPtrArray *items = weft_dataset_get_items (self, type);
       const WeftMemberTable *table = weft_item_members (type);

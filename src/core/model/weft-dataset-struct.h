@@ -27,6 +27,8 @@ struct _WeftDataset
   GPtrArray    *claims;
   GPtrArray    *relations;
   GPtrArray    *eras;
+  GPtrArray    *views;
+  GPtrArray    *stories;
 
   gboolean      finished;
   GHashTable   *by_id;           /* id -> WeftItem *, borrowed */

@@ -13,6 +13,7 @@
 #include "weft-dataset-struct.h"
 #include "weft-hash.h"
 #include "weft-members.h"
+#include "weft-saved-views.h"
 
 G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
 
@@ -67,6 +68,8 @@ weft_dataset_finalize (GObject *object)
   g_ptr_array_unref (self->claims);
   g_ptr_array_unref (self->relations);
   g_ptr_array_unref (self->eras);
+  g_ptr_array_unref (self->views);
+  g_ptr_array_unref (self->stories);
   g_clear_pointer (&self->header.extra, json_object_unref);
   g_string_chunk_free (self->strings);
   g_slist_free_full (self->blocks, g_free);
@@ -94,6 +97,8 @@ weft_dataset_init (WeftDataset *self)
   self->claims = g_ptr_array_new_with_free_func (item_free);
   self->relations = g_ptr_array_new_with_free_func (item_free);
   self->eras = g_ptr_array_new_with_free_func (item_free);
+  self->views = g_ptr_array_new_with_free_func (item_free);
+  self->stories = g_ptr_array_new_with_free_func (item_free);
 }
 
 WeftDataset *
@@ -177,6 +182,8 @@ weft_dataset_get_items (WeftDataset  *self,
     case WEFT_ITEM_CLAIM: return self->claims;
     case WEFT_ITEM_RELATION: return self->relations;
     case WEFT_ITEM_ERA: return self->eras;
+    case WEFT_ITEM_VIEW: return self->views;
+    case WEFT_ITEM_STORY: return self->stories;
     case WEFT_ITEM_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -429,6 +436,8 @@ weft_item_type_article_name (WeftItemType type)
     case WEFT_ITEM_CLAIM: return _("a claim");
     case WEFT_ITEM_RELATION: return _("a relation");
     case WEFT_ITEM_ERA: return _("an era");
+    case WEFT_ITEM_VIEW: return _("a saved view");
+    case WEFT_ITEM_STORY: return _("a story");
     case WEFT_ITEM_NONE:
     default:
       return _("an item");
@@ -599,6 +608,8 @@ weft_dataset_finish (WeftDataset     *self,
   register_ids (self, diagnostics, self->claims);
   register_ids (self, diagnostics, self->relations);
   register_ids (self, diagnostics, self->eras);
+  register_ids (self, diagnostics, self->views);
+  register_ids (self, diagnostics, self->stories);
 
   entity_events = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
   entity_claims = g_array_new (FALSE, FALSE, sizeof (WeftIndexPair));
@@ -714,6 +725,9 @@ weft_dataset_finish (WeftDataset     *self,
   weft_index_build (&self->claim_relations, self->claims->len, claim_relations, &self->claim_keys);
 
   self->finished = TRUE;
+
+  /* What views and stories name may be gone: they are checked last. */
+  weft_views_check (self, diagnostics);
 
   return weft_diagnostics_get_n_errors (diagnostics) == errors_before;
 }
@@ -1130,6 +1144,8 @@ weft_item_type_label (WeftItemType type)
     case WEFT_ITEM_CLAIM: return _("Claim");
     case WEFT_ITEM_RELATION: return _("Relation");
     case WEFT_ITEM_ERA: return _("Era");
+    case WEFT_ITEM_VIEW: return _("Saved view");
+    case WEFT_ITEM_STORY: return _("Story");
     case WEFT_ITEM_NONE:
     default:
       return _("Item");

@@ -22,7 +22,12 @@ typedef enum {
   WEFT_ITEM_CLAIM,
   WEFT_ITEM_RELATION,
   WEFT_ITEM_ERA,
+  WEFT_ITEM_VIEW,       /* a saved view (weft-saved-views.h) */
+  WEFT_ITEM_STORY,      /* a story: steps, each a view or an event */
 } WeftItemType;
+
+/* The last item type: loops over every type run to it. */
+#define WEFT_ITEM_LAST WEFT_ITEM_STORY
 
 typedef enum {
   WEFT_SOURCE_ARTICLE,
@@ -168,6 +173,52 @@ typedef struct {
   WeftDate    date;
   const char *color;
 } WeftEra;
+
+/* Which panes a saved view shows. */
+typedef enum {
+  WEFT_LAYOUT_BOTH,
+  WEFT_LAYOUT_TIMELINE,
+  WEFT_LAYOUT_GRAPH,
+  WEFT_N_LAYOUTS
+} WeftViewLayout;
+
+/* A saved view: the state of both panes under a title (the "views" of a
+ * .weft file). Every member but the id may be missing (NULL, or for
+ * hops and graph a NULL node): it takes its default. The ids it names
+ * may name nothing (the item was deleted): a warning, not an error. */
+typedef struct {
+  WeftItem      item;
+  const char   *title;
+  const char   *note;
+  const char   *focus;          /* an entity's id */
+  JsonNode     *hops;           /* a whole number */
+  const char   *window_text;    /* EDTF interval: the time window */
+  WeftDate      window;
+  const char  **hidden_kinds;   /* entity kinds not shown */
+  const char  **statuses;       /* claim statuses shown */
+  const char   *search;
+  const char   *selected;       /* an item's id */
+  const char  **path;           /* [from, to]: entity ids */
+  WeftViewLayout layout;
+  const char   *span_text;      /* EDTF interval: the timeline's visible span */
+  WeftDate      span;
+  JsonNode     *graph;          /* {"zoom", "centre": [x, y]} */
+} WeftView;
+
+/* One step of a story: a view or an event (one of the two), and a note. */
+typedef struct {
+  const char *view;
+  const char *event;
+  const char *note;
+  JsonObject *extra;
+} WeftStoryStep;
+
+typedef struct {
+  WeftItem       item;
+  const char    *title;
+  WeftStoryStep *steps;
+  guint          n_steps;
+} WeftStory;
 
 #define WEFT_TYPE_DATASET (weft_dataset_get_type ())
 G_DECLARE_FINAL_TYPE (WeftDataset, weft_dataset, WEFT, DATASET, GObject)

@@ -38,6 +38,14 @@ G_STATIC_ASSERT (sizeof (WeftClaimStatus) == sizeof (guint));
   { name, WEFT_MEMBER_OBJECTS, required, offsetof (Struct, field), offsetof (Struct, length), NULL, 0, &table, FALSE, 0 }
 #define ITEMS(name, table) \
   { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 0, &table, FALSE, 0 }
+/* Items that are not written when there are none (views, stories). */
+#define OPTIONAL_ITEMS(name, table) \
+  { name, WEFT_MEMBER_ITEMS, FALSE, 0, 0, NULL, 1, &table, FALSE, 0 }
+/* An optional EDTF interval of a view other than "date". */
+#define INTERVAL(Struct, name, text, date) \
+  { name, WEFT_MEMBER_DATE, FALSE, offsetof (Struct, text), offsetof (Struct, date), NULL, 0, NULL, FALSE, 0 }
+#define JSON(Struct, name, field, shape) \
+  { name, WEFT_MEMBER_JSON, FALSE, offsetof (Struct, field), 0, NULL, shape, NULL, FALSE, 0 }
 #define ID(Struct) \
   STRING (Struct, "id", item.id, TRUE)
 /* Every item's provenance, last of its known members. */
@@ -139,12 +147,53 @@ static const WeftMember era_list[] = {
   HISTORY (WeftEra),
 };
 
+/* Views and stories name items softly: what they name may be gone (a
+ * warning); their references take any type, so that deleting or renaming
+ * an item finds them (weft_dataset_dup_references()). */
+static const char * const layout_names[] = { "both", "timeline", "graph", NULL };
+
+static const WeftMember view_list[] = {
+  ID (WeftView),
+  STRING (WeftView, "title", title, FALSE),
+  STRING (WeftView, "note", note, FALSE),
+  REF (WeftView, "focus", focus, FALSE, WEFT_ITEM_NONE),
+  JSON (WeftView, "hops", hops, WEFT_JSON_COUNT),
+  INTERVAL (WeftView, "window", window_text, window),
+  STRINGS (WeftView, "hidden_kinds", hidden_kinds, FALSE),
+  STRINGS (WeftView, "statuses", statuses, FALSE),
+  STRING (WeftView, "search", search, FALSE),
+  REF (WeftView, "selected", selected, FALSE, WEFT_ITEM_NONE),
+  REFS (WeftView, "path", path, FALSE, WEFT_ITEM_NONE),
+  { "layout", WEFT_MEMBER_ENUM, FALSE, offsetof (WeftView, layout), 0, layout_names, WEFT_LAYOUT_BOTH, NULL, FALSE, 0 },
+  INTERVAL (WeftView, "span", span_text, span),
+  JSON (WeftView, "graph", graph, WEFT_JSON_GRAPH),
+  HISTORY (WeftView),
+};
+
+static const WeftMember step_list[] = {
+  REF (WeftStoryStep, "view", view, FALSE, WEFT_ITEM_NONE),
+  REF (WeftStoryStep, "event", event, FALSE, WEFT_ITEM_NONE),
+  STRING (WeftStoryStep, "note", note, FALSE),
+};
+
+static const WeftMemberTable step_members =
+  TABLE (WEFT_ITEM_NONE, WeftStoryStep, extra, step_list);
+
+static const WeftMember story_list[] = {
+  ID (WeftStory),
+  STRING (WeftStory, "title", title, FALSE),
+  OBJECTS (WeftStory, "steps", steps, n_steps, FALSE, step_members),
+  HISTORY (WeftStory),
+};
+
 static const WeftMemberTable source_members = TABLE (WEFT_ITEM_SOURCE, WeftSource, item.extra, source_list);
 static const WeftMemberTable entity_members = TABLE (WEFT_ITEM_ENTITY, WeftEntity, item.extra, entity_list);
 static const WeftMemberTable event_members = TABLE (WEFT_ITEM_EVENT, WeftEvent, item.extra, event_list);
 static const WeftMemberTable claim_members = TABLE (WEFT_ITEM_CLAIM, WeftClaim, item.extra, claim_list);
 static const WeftMemberTable relation_members = TABLE (WEFT_ITEM_RELATION, WeftRelation, item.extra, relation_list);
 static const WeftMemberTable era_members = TABLE (WEFT_ITEM_ERA, WeftEra, item.extra, era_list);
+static const WeftMemberTable view_members = TABLE (WEFT_ITEM_VIEW, WeftView, item.extra, view_list);
+static const WeftMemberTable story_members = TABLE (WEFT_ITEM_STORY, WeftStory, item.extra, story_list);
 
 static const WeftMember file_list[] = {
   { "weft", WEFT_MEMBER_VERSION, TRUE, 0, 0, NULL, 0, NULL, FALSE, 0 },
@@ -157,6 +206,8 @@ static const WeftMember file_list[] = {
   ITEMS ("claims", claim_members),
   ITEMS ("relations", relation_members),
   ITEMS ("eras", era_members),
+  OPTIONAL_ITEMS ("views", view_members),
+  OPTIONAL_ITEMS ("stories", story_members),
 };
 
 const WeftMemberTable weft_file_members = TABLE (WEFT_ITEM_NONE, WeftDatasetHeader, extra, file_list);
@@ -164,6 +215,8 @@ const WeftMemberTable weft_file_members = TABLE (WEFT_ITEM_NONE, WeftDatasetHead
 G_STATIC_ASSERT (G_N_ELEMENTS (file_list) <= WEFT_MEMBERS_MAX);
 G_STATIC_ASSERT (G_N_ELEMENTS (source_list) <= WEFT_MEMBERS_MAX);
 G_STATIC_ASSERT (G_N_ELEMENTS (event_list) <= WEFT_MEMBERS_MAX);
+G_STATIC_ASSERT (G_N_ELEMENTS (view_list) <= WEFT_MEMBERS_MAX);
+G_STATIC_ASSERT (sizeof (WeftViewLayout) == sizeof (guint));
 
 /* The top-level member that holds items of @type. */
 static const WeftMember *
@@ -205,6 +258,25 @@ weft_member_lookup (const WeftMemberTable *table,
   return NULL;
 }
 
+void
+weft_member_set_read_date (WeftDataset      *dataset,
+                           const WeftMember *m,
+                           gpointer          base,
+                           const char       *text,
+                           const WeftDate   *date)
+{
+  if (!g_str_equal (m->name, "date"))
+    {
+      WEFT_MEMBER_FIELD (base, m->offset, const char *) = weft_dataset_intern (dataset, text);
+      if (text != NULL)
+        WEFT_MEMBER_FIELD (base, m->length_offset, WeftDate) = *date;
+    }
+  else if (text != NULL)
+    weft_dataset_set_item_date (dataset, base, text, date);
+  else if (m->required)
+    weft_dataset_set_item_date (dataset, base, "", NULL);
+}
+
 /* ---- Values ------------------------------------------------------------- */
 
 /* The array of objects of @m in @base, and its length. */
@@ -233,6 +305,10 @@ weft_member_clear (const WeftMember *m,
 
     case WEFT_MEMBER_ENUM:
       WEFT_MEMBER_FIELD (base, m->offset, guint) = 0;
+      break;
+
+    case WEFT_MEMBER_JSON:
+      g_clear_pointer (&WEFT_MEMBER_FIELD (base, m->offset, JsonNode *), json_node_unref);
       break;
 
     case WEFT_MEMBER_OBJECTS:
@@ -300,6 +376,14 @@ weft_member_value_copy (WeftDataset      *dataset,
 
     case WEFT_MEMBER_ENUM:
       value->value = WEFT_MEMBER_FIELD (src, m->offset, guint);
+      break;
+
+    case WEFT_MEMBER_JSON:
+      {
+        JsonNode *node = WEFT_MEMBER_FIELD (src, m->offset, JsonNode *);
+
+        value->node = node != NULL ? json_node_copy (node) : NULL;
+      }
       break;
 
     case WEFT_MEMBER_OBJECTS:
@@ -371,6 +455,10 @@ weft_member_value_swap (const WeftMember *m,
       }
       break;
 
+    case WEFT_MEMBER_JSON:
+      value->node = exchange ((gpointer *) &WEFT_MEMBER_FIELD (base, m->offset, JsonNode *), value->node);
+      break;
+
     case WEFT_MEMBER_OBJECTS:
       {
         guint n = LENGTH_OF (m, base);
@@ -400,6 +488,10 @@ weft_member_value_clear (const WeftMember *m,
 
     case WEFT_MEMBER_DATE:
       g_free (value->date.date);
+      break;
+
+    case WEFT_MEMBER_JSON:
+      g_clear_pointer (&value->node, json_node_unref);
       break;
 
     case WEFT_MEMBER_OBJECTS:
@@ -489,6 +581,16 @@ weft_member_equal (const WeftMember *m,
 
     case WEFT_MEMBER_ENUM:
       return WEFT_MEMBER_FIELD (a, m->offset, guint) == WEFT_MEMBER_FIELD (b, m->offset, guint);
+
+    case WEFT_MEMBER_JSON:
+      {
+        JsonNode *x = WEFT_MEMBER_FIELD (a, m->offset, JsonNode *);
+        JsonNode *y = WEFT_MEMBER_FIELD (b, m->offset, JsonNode *);
+
+        if (x == NULL || y == NULL)
+          return x == y;
+        return json_node_equal (x, y);
+      }
 
     case WEFT_MEMBER_OBJECTS:
       if (LENGTH_OF (m, a) != LENGTH_OF (m, b))

@@ -27,7 +27,16 @@ typedef enum {
   WEFT_MEMBER_ITEMS,    /* top level: an array of the items described by
                          * @table, which the dataset holds */
   WEFT_MEMBER_VERSION,  /* top level: the format version, a whole number */
+  WEFT_MEMBER_JSON,     /* a JSON value kept as it is (a JsonNode *, or
+                         * NULL when missing), of the shape @fallback
+                         * names (WeftJsonShape), which the loader checks */
 } WeftMemberType;
+
+/* What a JSON member must hold. */
+typedef enum {
+  WEFT_JSON_COUNT,      /* a whole number, 0 or more */
+  WEFT_JSON_GRAPH,      /* {"zoom": a number > 0, "centre": [x, y]}, both optional */
+} WeftJsonShape;
 
 typedef struct _WeftMemberTable WeftMemberTable;
 
@@ -44,7 +53,9 @@ typedef struct {
   const char * const    *names;         /* ENUM: the values' names in enum
                                          * order, NULL-terminated */
   guint                  fallback;      /* ENUM: the value when missing or
-                                         * unknown */
+                                         * unknown; JSON: its WeftJsonShape;
+                                         * ITEMS: 1 when an empty list is
+                                         * not written (views, stories) */
   const WeftMemberTable *table;         /* OBJECTS, ITEMS: of each element */
   gboolean               reference;     /* STRING, STRINGS: ids of other
                                          * items, which weft_dataset_finish()
@@ -84,6 +95,16 @@ const char            *weft_item_array_name (WeftItemType type);
 /* The member of @table called @name, or NULL (static). */
 const WeftMember      *weft_member_lookup   (const WeftMemberTable *table,
                                              const char            *name);
+
+/* Stores a DATE member's value read from a file (@text NULL: missing or
+ * not EDTF) into @base: an item's "date" through
+ * weft_dataset_set_item_date() (a required one empty when missing), a
+ * view's "window" and "span" in place. For the readers. */
+void                   weft_member_set_read_date (WeftDataset      *dataset,
+                                                  const WeftMember *m,
+                                                  gpointer          base,
+                                                  const char       *text,
+                                                  const WeftDate   *date);
 
 /* ---- Values, by the tables ----------------------------------------------
  *
@@ -149,6 +170,7 @@ typedef union {
     gpointer    elements;
     guint       n;
   }             objects;    /* OBJECTS */
+  JsonNode     *node;       /* JSON */
 } WeftMemberValue;
 
 /* A copy of the value of @m in @src (strings interned in @dataset), into

@@ -179,6 +179,20 @@ weft_present_card_new (WeftDataset     *dataset,
                        double           height,
                        double           scale)
 {
+  return weft_present_card_new_step (dataset, event, NULL, NULL, step, n_steps, width, height, scale);
+}
+
+WeftPresentCard *
+weft_present_card_new_step (WeftDataset     *dataset,
+                            const WeftEvent *event,
+                            const char      *heading,
+                            const char      *note,
+                            guint            step,
+                            guint            n_steps,
+                            double           width,
+                            double           height,
+                            double           scale)
+{
   WeftPresentCard *self;
   g_autoptr(GPtrArray) claims = NULL;
   g_autofree char *count = NULL;
@@ -205,6 +219,12 @@ weft_present_card_new (WeftDataset     *dataset,
   add_block (self, WEFT_PRESENT_TEXT_STEP, count, 0, 0, limit);
   self->bar_y = self->bottom + 8 * self->scale;
   self->bottom = self->bar_y + 6 * self->scale;
+
+  /* A story's step: what the teller says first. */
+  if (heading != NULL)
+    add_block (self, WEFT_PRESENT_TEXT_TITLE, heading, 0, 20, limit);
+  if (note != NULL)
+    add_block (self, WEFT_PRESENT_TEXT_BODY, note, 0, heading != NULL ? 8 : 20, limit);
 
   date = weft_present_date_words (&event->date);
   add_block (self, WEFT_PRESENT_TEXT_DATE, date, 0, 20, limit);

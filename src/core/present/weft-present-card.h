@@ -47,6 +47,17 @@ WeftPresentCard *weft_present_card_new        (WeftDataset      *dataset,
                                                double            width,
                                                double            height,
                                                double            scale);
+/* The same for a story's step: @heading (a saved view's title, or NULL)
+ * above the event, and @note (or NULL) under the step counter. */
+WeftPresentCard *weft_present_card_new_step   (WeftDataset      *dataset,
+                                               const WeftEvent  *event,
+                                               const char       *heading,
+                                               const char       *note,
+                                               guint             step,
+                                               guint             n_steps,
+                                               double           width,
+                                               double           height,
+                                               double           scale);
 void             weft_present_card_free       (WeftPresentCard  *self);
 
 /* How tall its text is (at most the card's height). */

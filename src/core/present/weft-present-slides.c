@@ -15,6 +15,7 @@
 #include "weft-present.h"
 #include "weft-present-card.h"
 #include "weft-present-slides.h"
+#include "weft-saved-views.h"
 #include "weft-timeline-export.h"
 
 /* The timeline's text is this much larger on a 1920 x 1080 page than in
@@ -27,6 +28,8 @@ struct _WeftPresentSlides
 {
   WeftDataset      *dataset;
   GPtrArray        *events;     /* WeftEvent *, in order */
+  GArray           *steps;      /* a story's WeftPresentStep, one an event; or NULL */
+  const char       *title;      /* the PDF's: the story's, else the dataset's */
   WeftTimelinePane *pane;
   double            width;
   double            height;
@@ -68,11 +71,29 @@ weft_present_slides_new (WeftDataset *dataset,
   return self;
 }
 
+WeftPresentSlides *
+weft_present_slides_new_story (WeftDataset     *dataset,
+                               const WeftStory *story,
+                               double           width,
+                               double           height,
+                               gboolean         dark)
+{
+  WeftPresentSlides *self = weft_present_slides_new (dataset, width, height, dark);
+
+  self->steps = weft_present_dup_story_steps (dataset, story);
+  g_ptr_array_set_size (self->events, 0);
+  for (guint i = 0; i < self->steps->len; i++)
+    g_ptr_array_add (self->events, (gpointer) g_array_index (self->steps, WeftPresentStep, i).event);
+  self->title = story->title != NULL ? story->title : story->item.id;
+  return self;
+}
+
 void
 weft_present_slides_free (WeftPresentSlides *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->steps, g_array_unref);
   weft_timeline_pane_free (self->pane);
   g_ptr_array_unref (self->events);
   g_object_unref (self->dataset);
@@ -199,12 +220,27 @@ weft_present_slides_draw (WeftPresentSlides *self,
   Beside beside;
   gboolean clear;
 
+  const WeftPresentStep *step = self->steps != NULL ? &g_array_index (self->steps, WeftPresentStep, slide) : NULL;
+  const WeftView *view = step != NULL ? step->view : NULL;
+  const WeftDate *span = view == NULL ? NULL : view->span_text != NULL ? &view->span
+                         : view->window_text != NULL ? &view->window : NULL;
+
   g_return_val_if_fail (event != NULL, FALSE);
 
-  frame_slide (self, slide, avoid.x);
-  clear = weft_timeline_pane_reveal_event (self->pane, event, G_MAXUINT, &avoid, WEFT_TIMELINE_REVEAL_MOVE);
-  card = weft_present_card_new (self->dataset, event, slide, self->events->len,
-                                self->card.width, self->card.height, self->scale);
+  /* A view's step shows the view's span, as the window would. */
+  if (span != NULL && span->lower > WEFT_DAY_OPEN_LOWER && span->upper < WEFT_DAY_OPEN_UPPER)
+    {
+      weft_timeline_pane_set_span (self->pane, span->lower, span->upper + 1);
+      clear = TRUE;
+    }
+  else
+    {
+      frame_slide (self, slide, avoid.x);
+      clear = weft_timeline_pane_reveal_event (self->pane, event, G_MAXUINT, &avoid, WEFT_TIMELINE_REVEAL_MOVE);
+    }
+  card = weft_present_card_new_step (self->dataset, event, view != NULL ? weft_view_get_title (view) : NULL,
+                                     step != NULL ? step->note : NULL, slide, self->events->len,
+                                     self->card.width, self->card.height, self->scale);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, self->width, self->height);
@@ -231,7 +267,7 @@ weft_present_slides_to_pdf (WeftPresentSlides  *self,
                             GError            **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  const char *title = weft_dataset_get_title (self->dataset);
+  const char *title = self->title != NULL ? self->title : weft_dataset_get_title (self->dataset);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;

@@ -26,6 +26,14 @@ WeftPresentSlides *weft_present_slides_new          (WeftDataset        *dataset
                                                      double              width,
                                                      double              height,
                                                      gboolean            dark);
+/* The slides of @story instead, one a step in its order: each card with
+ * the step's note (and a view's title), the timeline at the view's span
+ * (else its window) or around the event (weft_present_dup_story_steps()). */
+WeftPresentSlides *weft_present_slides_new_story    (WeftDataset        *dataset,
+                                                     const WeftStory    *story,
+                                                     double              width,
+                                                     double              height,
+                                                     gboolean            dark);
 void               weft_present_slides_free         (WeftPresentSlides  *self);
 
 guint              weft_present_slides_get_n_slides (WeftPresentSlides  *self);

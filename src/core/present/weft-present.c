@@ -180,3 +180,64 @@ weft_present_date_words (const WeftDate *date)
   /* Translators: an interval, as in "from 2017 to 2021". */
   return g_strdup_printf (_("from %1$s to %2$s"), a, b);
 }
+
+/* Whether @event is (when @within) inside @date's days, and (when
+ * @focus) has it among its participants. */
+static gboolean
+event_fits (const WeftEvent *event,
+            const WeftDate  *within,
+            const char      *focus)
+{
+  if (within != NULL && (event->date.upper < within->lower || event->date.lower > within->upper))
+    return FALSE;
+  if (focus == NULL)
+    return TRUE;
+  for (guint i = 0; i < event->n_participants; i++)
+    if (g_strcmp0 (event->participants[i].entity, focus) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The event a view's step shows (see weft_present_dup_story_steps()). */
+static const WeftEvent *
+view_event (GPtrArray      *events,
+            const WeftView *view)
+{
+  const WeftDate *within = view->span_text != NULL ? &view->span
+                           : view->window_text != NULL ? &view->window : NULL;
+  const char *focus = view->focus != NULL ? view->focus : view->path != NULL ? view->path[0] : NULL;
+  const WeftDate *in[] = { within, within, NULL };
+  const char *who[] = { focus, NULL, focus };
+
+  for (guint t = 0; t < G_N_ELEMENTS (who); t++)
+    for (guint i = 0; i < events->len; i++)
+      if (event_fits (g_ptr_array_index (events, i), in[t], who[t]))
+        return g_ptr_array_index (events, i);
+  return events->len > 0 ? g_ptr_array_index (events, 0) : NULL;
+}
+
+GArray *
+weft_present_dup_story_steps (WeftDataset     *dataset,
+                              const WeftStory *story)
+{
+  g_autoptr(GPtrArray) events = weft_present_dup_events (dataset);
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (WeftPresentStep));
+
+  for (guint i = 0; i < story->n_steps; i++)
+    {
+      const WeftStoryStep *s = &story->steps[i];
+      WeftItem *item = weft_dataset_lookup (dataset, s->view != NULL ? s->view : s->event);
+      WeftPresentStep step = { NULL, NULL, s->note };
+
+      if (item != NULL && item->type == WEFT_ITEM_EVENT)
+        step.event = (const WeftEvent *) item;
+      else if (item != NULL && item->type == WEFT_ITEM_VIEW)
+        {
+          step.view = (const WeftView *) item;
+          step.event = view_event (events, step.view);
+        }
+      if (step.event != NULL)
+        g_array_append_val (steps, step);
+    }
+  return steps;
+}

@@ -24,6 +24,24 @@ GPtrArray *weft_present_dup_events  (WeftDataset    *dataset);
 int        weft_present_compare     (const WeftEvent *a,
                                      const WeftEvent *b);
 
+/* One step of a story as presented: the event its card shows (a step
+ * of a view shows the view's first event, see below), the view whose
+ * state the panes take (or NULL), the step's note (or NULL). */
+typedef struct {
+  const WeftEvent *event;
+  const WeftView  *view;
+  const char      *note;
+} WeftPresentStep;
+
+/* The slides of @story, in its order: an event step shows the event; a
+ * view step the view, with the first event (in presentation order) its
+ * focus takes part in within its span (else its window), else the first
+ * within them, else the focus's first, else the first of all. A step
+ * naming nothing that exists is left out. A new array of
+ * WeftPresentStep (unref it). */
+GArray    *weft_present_dup_story_steps (WeftDataset     *dataset,
+                                         const WeftStory *story);
+
 /* The date as a person says it, without the vocabulary of EDTF: "15
  * January 2020", "sometime in 2021", "around 2000", "sometime in 2021,
  * uncertain", "from 2017 to 2021", "sometime between 2020 and 2022" (an

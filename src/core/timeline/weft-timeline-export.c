@@ -463,7 +463,7 @@ weft_timeline_page_new (WeftDataset                     *dataset,
       g_autofree char *to = format_day ((gint64) floor (scale.upper) - 1, scale.upper - scale.lower);
       guint n = count_events_in (dataset, scale.lower, scale.upper);
       g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-      const char *title = weft_dataset_get_title (dataset);
+      const char *title = options->title != NULL ? options->title : weft_dataset_get_title (dataset);
 
       page->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Timeline"));
       /* Translators: under an exported timeline's title: "2000 to 2022 · 16 events". */

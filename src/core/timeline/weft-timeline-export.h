@@ -36,6 +36,7 @@ typedef struct {
   guint             view_height;/*   that size instead (weft-timeline-pane.h), fitted
                                  *   unless from and to are given; width, legend and
                                  *   heading do not apply */
+  const char       *title;      /* the heading's; NULL: the dataset's */
 } WeftTimelineExportOptions;
 
 /* Everything shown, with a legend and a heading, lanes by group when the
