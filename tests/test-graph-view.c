@@ -952,6 +952,48 @@ test_selection_lights (Fixture       *f,
   weft_test_spin (100);
 }
 
+/* The legend card, shown, covers no node: each node's box looks as it
+ * does in the same view without the card, while the picture changed
+ * somewhere. */
+static void
+test_legend_covers_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  double scale, cx, cy;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view)), height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  g_auto(Shot) plain = { 0 };
+  g_auto(Shot) legend = { 0 };
+
+  weft_graph_view_set_show_legend (f->view, TRUE);
+  weft_test_spin (200);
+  scale = weft_graph_view_get_scale (f->view);
+  weft_graph_view_get_center (f->view, &cx, &cy);
+  shot_take (f, "graph-view-legend.png", &legend);
+  weft_graph_view_set_show_legend (f->view, FALSE);
+  weft_graph_view_set_scale (f->view, scale);
+  weft_graph_view_set_center (f->view, cx, cy);
+  weft_test_spin (200);
+  g_assert_cmpfloat (fabs (weft_graph_view_get_scale (f->view) - scale), <, 1e-9);
+  shot_take (f, "graph-view-no-legend.png", &plain);
+  g_assert_cmpfloat (shot_difference (&plain, &legend, 0, 0, MIN (plain.width, width), MIN (plain.height, height)), >, 0.5);
+  for (guint i = 0; i < n_nodes (f); i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (layout, i);
+      int x = (int) floor ((b->x - cx) * scale + width / 2.0 - b->width * scale / 2);
+      int y = (int) floor ((b->y - cy) * scale + height / 2.0 - b->height * scale / 2);
+      int x2 = (int) ceil ((b->x - cx) * scale + width / 2.0 + b->width * scale / 2);
+      int y2 = (int) ceil ((b->y - cy) * scale + height / 2.0 + b->height * scale / 2);
+
+      x = CLAMP (x, 0, width - 1);
+      y = CLAMP (y, 0, height - 1);
+      x2 = CLAMP (x2, x + 1, width);
+      y2 = CLAMP (y2, y + 1, height);
+      if (shot_difference (&plain, &legend, x, y, x2 - x, y2 - y) >= 1)
+        g_error ("the legend covers %s", weft_graph_get_node (weft_layout_get_graph (layout), i)->label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -966,6 +1008,7 @@ main (int    argc,
   ADD ("opens", test_opens);
   ADD ("select-zoom-find", test_select_zoom_find);
   ADD ("selection-lights", test_selection_lights);
+  ADD ("legend-covers-nothing", test_legend_covers_nothing);
   ADD ("resize", test_resize);
   g_test_add_func ("/weft/graph-view/large-refit", test_large_refit);
   ADD ("focus", test_focus);

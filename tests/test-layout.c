@@ -1492,6 +1492,47 @@ test_legible (void)
     }
 }
 
+/* With the legend, titled or not (weft graph --view WxH [--title]
+ * --legend), no node and no name lies under either card. */
+static void
+test_cards_cover_nothing (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  const double panes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (panes); k++)
+    for (guint titled = 0; titled < 4; titled++)
+      {
+        WeftGraphPictureOptions options = { panes[k][0], panes[k][1], titled % 2, TRUE, FALSE, NULL, titled / 2 };
+        g_autoptr(WeftGraphPicture) picture = weft_graph_picture_new (raw, &options);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) panes[k][0], (int) panes[k][1]);
+        cairo_t *cr = cairo_create (surface);
+        WeftGraphRect cards[2];
+        guint n_drawn;
+        const WeftGraphDrawnNode *drawn;
+
+        weft_graph_picture_draw (picture, cr);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        weft_graph_picture_get_cards (picture, &cards[0], &cards[1]);
+        g_assert_true ((cards[0].width * cards[0].height > 0) == (titled / 2 == 1));
+        g_assert_cmpfloat (cards[1].width * cards[1].height, >, 0);
+        g_assert_false (meet (&cards[0], &cards[1]));
+        drawn = weft_graph_picture_get_drawn (picture, &n_drawn);
+        g_assert_cmpuint (n_drawn, ==, weft_graph_get_n_nodes (weft_layout_get_graph (raw)));
+        for (guint i = 0; i < n_drawn; i++)
+          for (guint c = 0; c < 2; c++)
+            {
+              const WeftGraphRect *name = name_of (&drawn[i]);
+
+              if (meet (&drawn[i].shape, &cards[c]) || (name != NULL && meet (name, &cards[c])))
+                g_error ("%g x %g: node %u or its name is under the %s", panes[k][0], panes[k][1],
+                         drawn[i].node, c == 0 ? "title" : "legend");
+            }
+      }
+}
+
 /* A handful of nodes (tests/data/network.weft: five) fills a 1280 x 720
  * pane as the example does, not a corner of it, every name inside its
  * node. (At 1920 x 1080 the spread's limit and the largest fitted zoom
@@ -1710,6 +1751,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/selection-dims", test_selection_dims);
   g_test_add_func ("/weft/layout/small-graph-fills", test_small_graph_fills);
   g_test_add_func ("/weft/layout/legible", test_legible);
+  g_test_add_func ("/weft/layout/cards-cover-nothing", test_cards_cover_nothing);
   g_test_add_func ("/weft/layout/small-pane", test_small_pane);
   g_test_add_func ("/weft/layout/large-names", test_large_names);
   g_test_add_func ("/weft/layout/text-contrast", test_text_contrast);

@@ -19,7 +19,8 @@ struct _WeftGraphOverlays
   WeftGraphPainter *painter;
   WeftGraphPainter *plain;       /* the minimap's and the legend's: a scale of their own */
   GskRenderNode    *minimap;     /* drawn once into an image */
-  GskRenderNode    *legend;
+  GskRenderNode    *legend;      /* at the origin */
+  WeftGraphRect     legend_card;
 };
 
 WeftGraphOverlays *
@@ -166,17 +167,19 @@ snapshot_minimap (WeftGraphOverlays          *self,
 
 /* ---- Legend ------------------------------------------------------------------------ */
 
-/* In the top left corner, drawn by the painter as exports draw it. */
+/* Drawn by the painter as exports draw it, with its top left at the
+ * origin. */
 static GskRenderNode *
 render_legend (WeftGraphOverlays      *self,
                const WeftGraphPalette *palette,
                WeftGraph              *graph)
 {
-  WeftGraphRect card = { 12, 12, 0, 0 };
+  WeftGraphRect card = { 0, 0, 0, 0 };
   GtkSnapshot *snapshot;
   cairo_t *cr;
 
   weft_graph_painter_draw_legend (self->plain, NULL, palette, graph, &card);
+  self->legend_card = card;
   if (card.width <= 0)
     return NULL;
   snapshot = gtk_snapshot_new ();
@@ -184,6 +187,42 @@ render_legend (WeftGraphOverlays      *self,
   weft_graph_painter_draw_legend (self->plain, cr, palette, graph, &card);
   cairo_destroy (cr);
   return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The corner of the view whose card covers the fewest nodes as they are
+ * now drawn (a node's box grown by an 11-pixel label's height each way,
+ * for names drawn beside small marks); the top left one among equals. */
+static graphene_point_t
+legend_corner (WeftGraphOverlays          *self,
+               const WeftGraphOverlayView *view)
+{
+  WeftGraph *graph = weft_layout_get_graph (view->layout);
+  double cw = self->legend_card.width, ch = self->legend_card.height;
+  graphene_point_t best = GRAPHENE_POINT_INIT (12, 12);
+  guint best_count = G_MAXUINT;
+
+  for (guint corner = 0; corner < 4; corner++)
+    {
+      double x = corner % 2 ? view->width - 12 - cw : 12;
+      double y = corner / 2 ? view->height - 12 - ch : 12;
+      guint count = 0;
+
+      for (guint i = 0; i < weft_graph_get_n_nodes (graph) && count < best_count; i++)
+        {
+          const WeftNodeBox *box = weft_layout_get_node (view->layout, i);
+          double half_w = box->width * view->scale / 2 + 14, half_h = box->height * view->scale / 2 + 14;
+          double nx = (box->x - view->ox) * view->scale, ny = (box->y - view->oy) * view->scale;
+
+          if (nx + half_w > x && nx - half_w < x + cw && ny + half_h > y && ny - half_h < y + ch)
+            count++;
+        }
+      if (count < best_count)
+        {
+          best_count = count;
+          best = GRAPHENE_POINT_INIT (x, y);
+        }
+    }
+  return best;
 }
 
 /* ---- Together ---------------------------------------------------------------------- */
@@ -202,7 +241,14 @@ weft_graph_overlays_snapshot (WeftGraphOverlays          *self,
       if (self->legend == NULL)
         self->legend = render_legend (self, view->paint->palette, weft_layout_get_graph (view->layout));
       if (self->legend != NULL)
-        gtk_snapshot_append_node (snapshot, self->legend);
+        {
+          graphene_point_t corner = legend_corner (self, view);
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &corner);
+          gtk_snapshot_append_node (snapshot, self->legend);
+          gtk_snapshot_restore (snapshot);
+        }
     }
 }
 

@@ -518,13 +518,17 @@ zoom_to_rect (WeftGraphView *self,
 }
 
 /* The whole drawing, as weft_graph_viewport_fit() shows it: what
- * `weft graph --view` draws for a pane of this size. */
+ * `weft graph --view` draws for a pane of this size. With the legend, in
+ * the pane beside or below its card (whichever takes the smaller share),
+ * so that the card covers nothing. */
 static void
 zoom_fit (WeftGraphView *self)
 {
   int width = pane_width (self);
   int height = pane_height (self);
   WeftGraphViewport viewport;
+  WeftGraphRect card = { 0 };
+  double left = 0, top = 0;
 
   if (self->layout == NULL)
     return;
@@ -534,8 +538,14 @@ zoom_fit (WeftGraphView *self)
       return;
     }
   self->fit_pending = FALSE;
-  weft_graph_viewport_fit (&viewport, self->layout, width, height);
-  set_view (self, viewport.scale, viewport.visible.x, viewport.visible.y);
+  if (self->show_legend)
+    weft_graph_painter_draw_legend (self->painter, NULL, &self->palette, weft_layout_get_graph (self->layout), &card);
+  if (card.width > 0 && (card.width + 24) / width <= (card.height + 24) / height)
+    left = MIN (card.width + 24, width / 2.0);
+  else if (card.width > 0)
+    top = MIN (card.height + 24, height / 2.0);
+  weft_graph_viewport_fit (&viewport, self->layout, width - left, height - top);
+  set_view (self, viewport.scale, viewport.visible.x - left / viewport.scale, viewport.visible.y - top / viewport.scale);
   self->fitted = TRUE;
 }
 
@@ -2201,6 +2211,8 @@ weft_graph_view_set_show_legend (WeftGraphView *self,
   if (self->show_legend == show)
     return;
   self->show_legend = show;
+  if (self->fitted)
+    zoom_fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }

@@ -37,7 +37,8 @@ struct _WeftGraphPicture
   WeftGraphViewport        viewport;
   WeftGraphRect            pane;       /* in the picture */
   double                   title_height;
-  double                   legend_x, legend_y;
+  WeftGraphRect            title_box;  /* in the picture; empty when none */
+  WeftGraphRect            legend_box;
 };
 
 /* A layout of @text in the graph's font at @px pixels. */
@@ -90,29 +91,42 @@ weft_graph_picture_new (WeftLayout                    *raw,
 
       self->title = g_strdup (title ? title : "");
       self->title_height = *self->title != '\0' ? ceil (TITLE_PX * 1.3) + SLIDE_GAP : 0;
+      if (self->title_height > 0)
+        self->title_box = (WeftGraphRect) { SLIDE_MARGIN, SLIDE_MARGIN, width - 2 * SLIDE_MARGIN, ceil (TITLE_PX * 1.3) };
     }
+  if (options->slide || options->legend)
+    weft_graph_painter_draw_legend (self->painter, NULL, self->palette, graph, &self->legend_box);
   if (options->slide)
     {
-      WeftGraphRect card = { 0 };
-      double legend_w;
-
-      weft_graph_painter_draw_legend (self->painter, NULL, self->palette, graph, &card);
-      legend_w = card.width;
+      double legend_w = self->legend_box.width;
       self->pane.x = SLIDE_MARGIN;
       self->pane.y = SLIDE_MARGIN + self->title_height;
       self->pane.width = width - 2 * SLIDE_MARGIN - (legend_w > 0 ? legend_w + SLIDE_GAP : 0);
       self->pane.height = height - self->pane.y - SLIDE_MARGIN;
-      self->legend_x = width - SLIDE_MARGIN - legend_w;
-      self->legend_y = self->pane.y;
+      self->legend_box.x = width - SLIDE_MARGIN - legend_w;
+      self->legend_box.y = self->pane.y;
     }
   else
     {
       /* The window's pane, below the title when there is one; the legend
-       * in its top left corner. */
+       * in its top left corner, the layout fitted to the rest: beside the
+       * card or below it, whichever takes the smaller share of the pane. */
+      double card_w = self->legend_box.width, card_h = self->legend_box.height;
+
       self->pane.y = self->title_height > 0 ? SLIDE_MARGIN + self->title_height - SLIDE_GAP / 2 : 0;
       self->pane.height = height - self->pane.y;
-      self->legend_x = 12;
-      self->legend_y = self->pane.y + 12;
+      self->legend_box.x = 12;
+      self->legend_box.y = self->pane.y + 12;
+      if (card_w > 0 && (card_w + 24) / self->pane.width <= (card_h + 24) / self->pane.height)
+        {
+          self->pane.x = card_w + 24;
+          self->pane.width -= self->pane.x;
+        }
+      else if (card_w > 0)
+        {
+          self->pane.y += card_h + 24;
+          self->pane.height -= card_h + 24;
+        }
     }
   self->pane.width = MAX (self->pane.width, 64);
   self->pane.height = MAX (self->pane.height, 64);
@@ -168,6 +182,15 @@ weft_graph_picture_get_pane (WeftGraphPicture *self)
   return self->pane;
 }
 
+void
+weft_graph_picture_get_cards (WeftGraphPicture *self,
+                              WeftGraphRect    *title,
+                              WeftGraphRect    *legend)
+{
+  *title = self->title_box;
+  *legend = self->legend_box;
+}
+
 /* The title (unless it is written as SVG text), the pane and the
  * legend. */
 static void
@@ -176,7 +199,7 @@ draw (WeftGraphPicture *self,
 {
   WeftGraph *graph = weft_layout_get_graph (self->layout);
   WeftGraphPaintState state;
-  WeftGraphRect card = { self->legend_x, self->legend_y, 0, 0 };
+  WeftGraphRect card = self->legend_box;
 
   weft_color_set_source (cr, &self->palette->background, 1);
   cairo_paint (cr);

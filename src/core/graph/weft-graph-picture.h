@@ -20,7 +20,7 @@ typedef struct {
   double      width;    /* the whole picture, in pixels */
   double      height;
   gboolean    dark;     /* the dark palette */
-  gboolean    legend;   /* the legend card in the top left corner, as in the window */
+  gboolean    legend;   /* the legend card in the top left corner, the pane beside or below it */
   gboolean    slide;    /* the title above and the legend beside the pane */
   const char *title;    /* a slide's (or a titled picture's); NULL: the dataset's; "": none */
   gboolean    titled;   /* the title above the pane, also without a slide */
@@ -46,6 +46,11 @@ void              weft_graph_picture_get_size    (WeftGraphPicture              
                                                   double                        *height);
 /* The pane's place in the picture. */
 WeftGraphRect     weft_graph_picture_get_pane    (WeftGraphPicture              *self);
+/* Where the title and the legend card are in the picture (empty
+ * rectangles when there are none); no node or name is drawn under them. */
+void              weft_graph_picture_get_cards   (WeftGraphPicture              *self,
+                                                  WeftGraphRect                 *title,
+                                                  WeftGraphRect                 *legend);
 
 /* Draws the picture with its top left at @cr's origin, one unit a pixel;
  * text stays text. */
