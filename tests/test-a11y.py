@@ -427,6 +427,19 @@ def inner(weft):
         key(ord('3'), CONTROL, wait=1)
         check(wait_for(lambda: state(views[2], pyatspi.STATE_CHECKED), 3),
               'after closing the path panel, Ctrl+3 shows the graph', [describe(v) for v in views])
+
+        # ---- The graph from the keyboard: arrows walk from node to node ----
+
+        LEFT_KEY, DOWN_KEY = 0xff51, 0xff54
+        tab_to(lambda a: a == graph)
+        walked = [graph.description]
+        for k in (RIGHT, DOWN_KEY, LEFT_KEY):
+            key(k, wait=1)
+            walked.append(graph.description)
+        check(all(d.startswith('Selected: ') for d in walked[1:]) and len(set(walked)) >= 3,
+              'arrow keys in the graph select node after node, and its description says which', walked)
+        check(focused[0] == graph, 'the graph keeps the focus while the arrows walk it', [describe(focused[0])])
+
         key(ord('2'), CONTROL, wait=1)
         check(wait_for(lambda: state(views[1], pyatspi.STATE_CHECKED), 3), 'Ctrl+2 shows both views again',
               [describe(v) for v in views])

@@ -627,7 +627,7 @@ test_bar (Fixture       *f,
 }
 
 /* From the keyboard: n and p go through every node, row by row; ] and [
- * through the selected node's links, each read out; Alt and an arrow to
+ * through the selected node's links, each read out; an arrow to
  * the nearest node that way. */
 static void
 test_keyboard (Fixture       *f,
@@ -690,7 +690,7 @@ test_keyboard (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", 1));
   g_assert_cmpint (weft_graph_view_get_selected_edge (f->view), ==, back);
 
-  /* Alt+Right: a node to the right, if any; Alt+Left: one to the left. */
+  /* Right: a node to the right, if any; Left: one to the left. */
   g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.move", "(dd)", 1.0, 0.0));
   if (weft_graph_view_get_selected_node (f->view) != node)
