@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "weft-edit-history.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
 
@@ -619,6 +620,7 @@ rebuild (WeftInspector *self)
   if (item == NULL)
     {
       show_nothing (self);
+      add (self, weft_edit_history_new (NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Nothing selected"), -1);
       return;
@@ -637,6 +639,7 @@ rebuild (WeftInspector *self)
       show_nothing (self);
       break;
     }
+  add (self, weft_edit_history_new (item));
 
   {
     /* Translators: what a screen reader hears: "Selected: Claim, …" */
@@ -645,6 +648,24 @@ rebuild (WeftInspector *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   }
 
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+/* Shows @form (weft-edit-form.h) instead of the item; NULL: the item. */
+void
+weft_inspector_show_form (WeftInspector *self,
+                          GtkWidget     *form)
+{
+  GtkWidget *child;
+
+  if (form == NULL)
+    {
+      rebuild (self);
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+  add (self, form);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 

@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (WeftInspector, weft_inspector, WEFT, INSPECTOR, WeftSessio
 GtkWidget *weft_inspector_new         (void);
 /* Every label the inspector shows now, one a line (for tests). */
 char      *weft_inspector_dup_text    (WeftInspector *self);
+/* Shows an editing form instead of the item; NULL: the item again. */
+void       weft_inspector_show_form   (WeftInspector *self,
+                                       GtkWidget     *form);
 
 G_END_DECLS

@@ -72,6 +72,8 @@ struct _WeftWindow
   char            *view_labels[3];
   char            *open_label;
   gboolean         was_maximized;
+  WeftEditController *editor;        /* new datasets, forms, undo (weft-edit-controller.h) */
+  gboolean         is_new;           /* a new dataset, never saved */
 };
 
 G_DEFINE_FINAL_TYPE (WeftWindow, weft_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -181,8 +183,18 @@ update_title (WeftWindow *self)
     /* Translators: the title of a window showing a file read from another
      * format, which Save does not overwrite: "timeline.json (imported)" */
     name = g_strdup_printf (_("%s (imported)"), self->imported_name);
+  else if (self->is_new)
+    name = g_strdup (_("New Dataset"));
   else
     name = g_strdup (_("Example"));
+  if (self->editor != NULL && weft_edit_controller_get_modified (self->editor))
+    {
+      /* Translators: the window's title when there are unsaved changes: "• file.weft" */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), name);
+
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->title_widget), name);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title_widget), title ? title : "");
@@ -359,6 +371,7 @@ load_done (GObject      *source,
 
   hide_banner (self);
   g_clear_pointer (&self->imported_name, g_free);
+  self->is_new = FALSE;
   if (data->summary.format != WEFT_FORMAT_WEFT && !data->is_example)
     {
       /* Save must not write a .weft over the user's TimelineJS or FtM
@@ -619,7 +632,9 @@ save_to (WeftWindow *self,
       /* A new monitor, made after our own write, so that write is not
        * reported as a change from elsewhere. */
       g_clear_pointer (&self->imported_name, g_free);
+      self->is_new = FALSE;
       set_file (self, file, FALSE);
+      weft_edit_controller_saved (self->editor);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
@@ -1145,6 +1160,8 @@ store_settings (WeftWindow *self)
 static gboolean
 weft_window_close_request (GtkWindow *window)
 {
+  if (weft_edit_controller_hold_close (WEFT_WINDOW (window)->editor))
+    return TRUE;
   store_settings (WEFT_WINDOW (window));
   return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
 }
@@ -1290,6 +1307,7 @@ weft_window_dispose (GObject *object)
   g_clear_handle_id (&self->compact_idle, g_source_remove);
   drop_monitor (self);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->editor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WEFT_TYPE_WINDOW);
 
@@ -1487,6 +1505,7 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (update_title), self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
 
@@ -1530,6 +1549,9 @@ weft_window_init (WeftWindow *self)
                            G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
+  self->editor = weft_edit_controller_new (GTK_WINDOW (self), self->session, self->inspector);
+  g_signal_connect_object (self->editor, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
   set_file (self, NULL, FALSE);
   on_focus_changed (self);
   on_selection_changed (self);
@@ -1542,6 +1564,25 @@ WeftWindow *
 weft_window_new (GtkApplication *application)
 {
   return g_object_new (WEFT_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* A new dataset, never saved: Save asks where. */
+void
+weft_window_show_new (WeftWindow  *self,
+                      WeftDataset *dataset)
+{
+  hide_banner (self);
+  g_clear_pointer (&self->imported_name, g_free);
+  set_file (self, NULL, FALSE);
+  self->is_new = TRUE;
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+}
+
+WeftEditController *
+weft_window_get_editor (WeftWindow *self)
+{
+  return self->editor;
 }
 
 WeftSession *

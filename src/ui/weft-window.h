@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "weft-edit-controller.h"
 #include "weft-session.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,11 @@ GType        weft_window_view_get_type   (void) G_GNUC_CONST;
 
 WeftWindow  *weft_window_new             (GtkApplication *application);
 WeftSession *weft_window_get_session     (WeftWindow     *self);
+/* Shows @dataset, new and never saved (Save asks where). */
+void         weft_window_show_new        (WeftWindow     *self,
+                                          WeftDataset    *dataset);
+/* What edits the dataset shown (weft-edit-controller.h). */
+WeftEditController *weft_window_get_editor (WeftWindow   *self);
 /* The file shown, or NULL for the bundled example. */
 GFile       *weft_window_get_file        (WeftWindow     *self);
 gboolean     weft_window_is_example      (WeftWindow     *self);

@@ -1,0 +1,568 @@
+/* test-edit-window.c: making and changing a dataset in the window
+ *
+ * Each case drives the window as a person would (actions, the forms in the
+ * inspector, the dialogs' responses) and asserts what the dataset holds.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "weft-dataset-check.h"
+#include "weft-edit-controller.h"
+#include "weft-edit-form.h"
+#include "weft-edit-picker.h"
+#include "weft-history.h"
+#include "weft-inspector.h"
+#include "weft-loader.h"
+#include "weft-test-gui.h"
+
+static WeftApplication *app;
+
+#define AUTHOR "Ada Tester"
+
+static WeftDataset *
+dataset_of (WeftWindow *window)
+{
+  return weft_session_get_dataset (weft_window_get_session (window));
+}
+
+static gboolean
+shows_network (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
+}
+
+/* A window showing a copy of tests/data/network.weft, saved at *@path. */
+static WeftWindow *
+window_with_network (char **path)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  g_autofree char *source = weft_test_build_data_path ("network.weft", NULL);
+  g_autofree char *contents = weft_test_read_file (source, NULL);
+  g_autofree char *copy = weft_test_write_tmp ("network.weft", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+
+  weft_window_open (window, file, NULL, NULL);
+  g_assert_true (weft_test_wait_for (shows_network, window));
+  weft_test_settle ();
+  weft_edit_controller_set_author (weft_window_get_editor (window), AUTHOR);
+  if (path != NULL)
+    *path = g_steal_pointer (&copy);
+  return window;
+}
+
+static void
+activate (WeftWindow *window,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  weft_test_spin (50);
+}
+
+static AdwMessageDialog *
+dialog_of (WeftWindow *window)
+{
+  AdwMessageDialog *dialog = weft_edit_controller_get_dialog (weft_window_get_editor (window));
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Answers the dialog shown as a click on @response would. */
+static void
+respond (WeftWindow *window,
+         const char *response)
+{
+  AdwMessageDialog *dialog = g_object_ref (dialog_of (window));
+
+  /* The dialog goes before the window it answers for may close. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  weft_test_spin (50);
+}
+
+static WeftEditForm *
+form_of (WeftWindow *window)
+{
+  GtkWidget *form = weft_edit_controller_get_form (weft_window_get_editor (window));
+
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_is_ancestor (form, weft_window_get_inspector (window)));
+  return WEFT_EDIT_FORM (form);
+}
+
+static WeftEditForm *
+new_form (WeftWindow *window,
+          const char *type)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "edit.new-item", "s", type));
+  weft_test_spin (50);
+  return form_of (window);
+}
+
+static void
+fill (WeftEditForm *form,
+      const char   *member,
+      const char   *value)
+{
+  g_assert_true (weft_edit_form_fill (form, member, value));
+}
+
+/* Enter in a text field: the form commits. */
+static void
+press_enter (WeftEditForm *form,
+             const char   *member)
+{
+  g_signal_emit_by_name (weft_edit_form_get_field (form, member), "entry-activated");
+  weft_test_spin (50);
+}
+
+static WeftItem *
+lookup (WeftWindow *window,
+        const char *id)
+{
+  return weft_dataset_lookup (dataset_of (window), id);
+}
+
+static void
+assert_verified (WeftWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (weft_dataset_verify (dataset_of (window), &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+last_author (WeftItem *item)
+{
+  guint n = 0;
+  const WeftHistoryEntry *entries = weft_item_get_history (item, &n);
+
+  g_assert_cmpuint (n, >, 0);
+  return entries[n - 1].by;
+}
+
+/* Ctrl+N asks for a title, then the window shows an empty dataset. */
+static void
+test_new_dataset (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  GtkWidget *title;
+  WeftDataset *dataset;
+
+  activate (window, "edit.new-dataset");
+  title = g_object_get_data (G_OBJECT (dialog_of (window)), "weft-title");
+  g_assert_true (ADW_IS_ENTRY_ROW (title));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Field notes");
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-new-dataset.png");
+  respond (window, "create");
+
+  dataset = dataset_of (window);
+  g_assert_cmpstr (weft_dataset_get_title (dataset), ==, "Field notes");
+  g_assert_cmpuint (weft_dataset_get_entities (dataset)->len, ==, 0);
+  g_assert_cmpuint (weft_dataset_get_events (dataset)->len, ==, 0);
+  g_assert_false (weft_window_is_example (window));
+  g_assert_null (weft_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Dataset — Weft");
+  g_assert_nonnull (weft_window_get_editor (window));
+  g_assert_nonnull (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One of each item through the forms, from nothing. */
+static void
+test_create_each (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  g_autoptr(WeftDataset) empty = weft_dataset_new ();
+  WeftEditController *editor = weft_window_get_editor (window);
+  WeftEditForm *form;
+  WeftEntity *alpha;
+  WeftEvent *event;
+  WeftClaim *claim;
+  WeftRelation *relation;
+  WeftEra *era;
+  WeftSource *source;
+
+  weft_dataset_finish (empty, NULL);
+  weft_window_show_new (window, empty);
+  weft_edit_controller_set_author (editor, AUTHOR);
+  weft_test_settle ();
+
+  form = new_form (window, "source");
+  fill (form, "title", "Annual report");
+  fill (form, "kind", "report");
+  fill (form, "url", "https://example.org/report");
+  fill (form, "date", "2021");
+  press_enter (form, "title");
+  g_assert_cmpuint (weft_dataset_get_sources (dataset_of (window))->len, ==, 1);
+  source = g_ptr_array_index (weft_dataset_get_sources (dataset_of (window)), 0);
+  g_assert_cmpstr (source->title, ==, "Annual report");
+  g_assert_cmpstr (source->url, ==, "https://example.org/report");
+  g_assert_cmpstr (weft_source_kind_to_string (source->kind), ==, "report");
+  g_assert_cmpstr (last_author (&source->item), ==, AUTHOR);
+  /* After a commit the inspector shows the new item. */
+  g_assert_true (weft_session_get_selection (weft_window_get_session (window)) == &source->item);
+  g_assert_null (weft_edit_controller_get_form (editor));
+
+  form = new_form (window, "entity");
+  fill (form, "name", "Alpha Corp");
+  fill (form, "kind", "company");
+  fill (form, "aliases", "Alpha; Alpha Inc.");
+  fill (form, "country", "CN");
+  press_enter (form, "name");
+  form = new_form (window, "entity");
+  fill (form, "id", "beta");
+  fill (form, "name", "Beta Ministry");
+  fill (form, "kind", "government");
+  press_enter (form, "name");
+  alpha = weft_dataset_get_entities (dataset_of (window))->pdata[0];
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corp");
+  g_assert_cmpstr (weft_entity_kind_to_string (alpha->kind), ==, "company");
+  g_assert_cmpstr (alpha->aliases[0], ==, "Alpha");
+  g_assert_cmpstr (alpha->aliases[1], ==, "Alpha Inc.");
+  g_assert_null (alpha->aliases[2]);
+  g_assert_nonnull (lookup (window, "beta"));
+
+  /* A claim citing the source, about both. */
+  form = new_form (window, "claim");
+  fill (form, "text", "Alpha supplies Beta");
+  fill (form, "status", "confirmed");
+  fill (form, "claimant", "beta");
+  {
+    g_autofree char *about = g_strdup_printf ("%s\nbeta", alpha->item.id);
+    g_autofree char *citation = g_strdup_printf ("%s|“We supply the ministry.”|p. 4", source->item.id);
+
+    fill (form, "about", about);
+    fill (form, "citations", citation);
+  }
+  press_enter (form, "text");
+  claim = g_ptr_array_index (weft_dataset_get_claims (dataset_of (window)), 0);
+  g_assert_cmpstr (claim->text, ==, "Alpha supplies Beta");
+  g_assert_cmpstr (claim->claimant, ==, "beta");
+  g_assert_cmpstr (claim->about[1], ==, "beta");
+  g_assert_cmpuint (claim->n_citations, ==, 1);
+  g_assert_cmpstr (claim->citations[0].quote, ==, "“We supply the ministry.”");
+  g_assert_cmpstr (claim->citations[0].locator, ==, "p. 4");
+  g_assert_false (weft_claim_is_unsourced (claim));
+
+  /* An event: a bad date keeps the form open and says why. */
+  form = new_form (window, "event");
+  fill (form, "title", "Contract signed");
+  fill (form, "date", "2021-13");
+  g_assert_cmpstr (weft_edit_form_get_date_preview (form), !=, "");
+  g_assert_true (gtk_widget_has_css_class (weft_edit_form_get_field (form, "date"), "error"));
+  press_enter (form, "title");
+  g_assert_cmpuint (weft_dataset_get_events (dataset_of (window))->len, ==, 0);
+  g_assert_true (form_of (window) == form);
+  fill (form, "date", "2021-10");
+  g_assert_false (gtk_widget_has_css_class (weft_edit_form_get_field (form, "date"), "error"));
+  g_test_message ("preview: %s", weft_edit_form_get_date_preview (form));
+  g_assert_nonnull (strstr (weft_edit_form_get_date_preview (form), "2021"));
+  {
+    g_autofree char *participants = g_strdup_printf ("%s|seller\nbeta|buyer", alpha->item.id);
+    g_autofree char *claims = g_strdup (claim->item.id);
+
+    fill (form, "participants", participants);
+    fill (form, "claims", claims);
+  }
+  fill (form, "tags", "contracts");
+  weft_test_save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (form), WEFT_TYPE_INSPECTOR), "edit-form-event.png");
+  press_enter (form, "title");
+  g_assert_cmpuint (weft_dataset_get_events (dataset_of (window))->len, ==, 1);
+  event = g_ptr_array_index (weft_dataset_get_events (dataset_of (window)), 0);
+  g_assert_cmpstr (event->date_text, ==, "2021-10");
+  g_assert_cmpuint (event->n_participants, ==, 2);
+  g_assert_cmpstr (event->participants[1].entity, ==, "beta");
+  g_assert_cmpstr (event->participants[1].role, ==, "buyer");
+  g_assert_cmpstr (event->claims[0], ==, claim->item.id);
+
+  form = new_form (window, "relation");
+  fill (form, "from", alpha->item.id);
+  fill (form, "to", "beta");
+  fill (form, "type", "supplies");
+  fill (form, "claims", claim->item.id);
+  press_enter (form, "type");
+  relation = g_ptr_array_index (weft_dataset_get_relations (dataset_of (window)), 0);
+  g_assert_cmpstr (relation->from, ==, alpha->item.id);
+  g_assert_cmpstr (relation->to, ==, "beta");
+  g_assert_cmpstr (relation->type, ==, "supplies");
+
+  form = new_form (window, "era");
+  fill (form, "title", "Early years");
+  fill (form, "date", "2019/2021");
+  press_enter (form, "title");
+  era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 0);
+  g_assert_cmpstr (era->date_text, ==, "2019/2021");
+
+  /* Editing changes only what changed, and says so in the history. */
+  weft_session_set_selection (weft_window_get_session (window), &alpha->item);
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Alpha Corporation");
+  press_enter (form, "name");
+  alpha = weft_dataset_lookup_entity (dataset_of (window), alpha->item.id);
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corporation");
+  g_assert_cmpstr (alpha->aliases[1], ==, "Alpha Inc.");
+  {
+    guint n = 0;
+    const WeftHistoryEntry *entries = weft_item_get_history (&alpha->item, &n);
+    g_autofree char *shown = weft_inspector_dup_text (WEFT_INSPECTOR (weft_window_get_inspector (window)));
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (entries[1].action, ==, WEFT_HISTORY_CHANGED);
+    g_assert_cmpstr (entries[1].fields[0], ==, "name");
+    g_assert_null (entries[1].fields[1]);
+    /* The inspector shows who changed it. */
+    g_assert_nonnull (strstr (shown, AUTHOR));
+  }
+
+  /* Escape cancels: nothing changes. */
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Something else");
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (form));
+    gboolean escaped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !escaped; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !escaped; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_str_equal (trigger, "Escape"))
+              escaped = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (form),
+                                                      gtk_shortcut_get_arguments (shortcut));
+          }
+      }
+    g_assert_true (escaped);
+  }
+  weft_test_spin (50);
+  g_assert_null (weft_edit_controller_get_form (editor));
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corporation");
+
+  assert_verified (window);
+  g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Deleting what is referenced says what refers to it, and removes those
+ * references too; undo brings everything back. */
+static void
+test_delete_referenced (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  const char *body;
+
+  g_assert_true (weft_session_select_id (session, "b"));
+  activate (window, "edit.delete");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Beta meets Gamma"));
+  g_assert_nonnull (strstr (body, "Alpha supplies Beta with cameras"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-delete.png");
+
+  /* Cancel changes nothing. */
+  respond (window, "cancel");
+  g_assert_nonnull (lookup (window, "b"));
+
+  activate (window, "edit.delete");
+  respond (window, "delete");
+  g_assert_null (lookup (window, "b"));
+  g_assert_null (lookup (window, "r1"));   /* a relation from a to b */
+  g_assert_null (weft_session_get_selection (session));
+  assert_verified (window);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  activate (window, "edit.undo");
+  g_assert_nonnull (lookup (window, "b"));
+  g_assert_nonnull (lookup (window, "r1"));
+  g_assert_cmpuint (((WeftEvent *) lookup (window, "v2"))->n_participants, ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "network.weft — Weft");
+  activate (window, "edit.redo");
+  g_assert_null (lookup (window, "b"));
+  assert_verified (window);
+
+  /* Closing asks; Discard closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
+/* Merge two entities: references move, names become other names. */
+static void
+test_merge (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  AdwMessageDialog *dialog;
+  WeftEntity *alpha;
+  WeftRelation *r1;
+
+  g_assert_true (weft_session_select_id (session, "a"));
+  activate (window, "edit.merge");
+  dialog = dialog_of (window);
+  g_assert_true (weft_edit_picker_set_id (g_object_get_data (G_OBJECT (dialog), "weft-picker"), "b"));
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "weft-keep"), 0);
+  weft_test_save_screenshot (GTK_WIDGET (dialog), "edit-merge.png");
+  respond (window, "merge");
+
+  alpha = weft_dataset_lookup_entity (dataset_of (window), "a");
+  g_assert_null (lookup (window, "b"));
+  g_assert_nonnull (alpha);
+  g_assert_true (g_strv_contains (alpha->aliases, "Beta Ministry"));
+  r1 = (WeftRelation *) lookup (window, "r1");
+  g_assert_true (r1 == NULL || g_str_equal (r1->to, "a"));
+  g_assert_true (weft_session_get_selection (session) == &alpha->item);
+  assert_verified (window);
+
+  activate (window, "edit.undo");
+  g_assert_nonnull (lookup (window, "b"));
+  weft_edit_controller_saved (weft_window_get_editor (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A pasted quote becomes a claim citing the chosen source with exactly
+ * that quote. */
+static void
+test_quote (void)
+{
+  static const char quote[] = "Gamma has “never” met Beta — not once.";
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  WeftClaim *claim;
+  GPtrArray *claims;
+
+  g_assert_true (weft_session_select_id (session, "c"));
+  activate (window, "edit.quote");
+  dialog = dialog_of (window);
+  buffer = g_object_get_data (G_OBJECT (dialog), "weft-quote");
+  gtk_text_buffer_set_text (buffer, quote, -1);
+  g_assert_true (weft_edit_picker_set_id (g_object_get_data (G_OBJECT (dialog), "weft-source"), "s2"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog), "edit-quote.png");
+  respond (window, "create");
+
+  claims = weft_dataset_get_claims (dataset_of (window));
+  g_assert_cmpuint (claims->len, ==, 5);
+  claim = g_ptr_array_index (claims, 4);
+  g_assert_cmpstr (claim->text, ==, quote);
+  g_assert_cmpuint (claim->n_citations, ==, 1);
+  g_assert_cmpstr (claim->citations[0].source, ==, "s2");
+  g_assert_cmpstr (claim->citations[0].quote, ==, quote);
+  g_assert_cmpstr (claim->about[0], ==, "c");
+  g_assert_cmpstr (last_author (&claim->item), ==, AUTHOR);
+  g_assert_true (weft_session_get_selection (session) == &claim->item);
+
+  /* One step: undo takes it away. */
+  activate (window, "edit.undo");
+  g_assert_cmpuint (weft_dataset_get_claims (dataset_of (window))->len, ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Saving clears the mark; closing with changes asks, and Save saves. */
+static void
+test_save_and_close (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftSession *session = weft_window_get_session (window);
+  g_autoptr(WeftDataset) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (session, "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Epsilon Ltd");
+  press_enter (form, "name");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• network.weft — Weft");
+
+  /* Cancel keeps the window and the changes. */
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-close.png");
+  respond (window, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (weft_edit_controller_get_modified (weft_window_get_editor (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  respond (window, "save");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+
+  saved = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (weft_item_get_label (weft_dataset_lookup (saved, "e")), ==, "Epsilon Ltd");
+  g_assert_cmpstr (last_author (weft_dataset_lookup (saved, "e")), ==, AUTHOR);
+}
+
+/* The forms as people see them, light and dark. */
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      WeftWindow *window = window_with_network (NULL);
+      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", i == 0 ? "light" : "dark");
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+      activate (window, "edit.edit");
+      weft_test_settle ();
+      weft_test_save_screenshot (GTK_WIDGET (window), name);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
+  app = weft_test_get_application ();
+
+  g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
+  g_test_add_func ("/weft/edit-window/create-each", test_create_each);
+  g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
+  g_test_add_func ("/weft/edit-window/merge", test_merge);
+  g_test_add_func ("/weft/edit-window/quote", test_quote);
+  g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
+  g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
+
+  return weft_test_run ();
+}
