@@ -10,9 +10,12 @@ WEFT_BUILD_DEPS="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin
 # fonts-droid-fallback: a small CJK font, so the zh_CN window test draws
 # Chinese; locales: the sources tests/make-locales.py compiles es_ES and
 # zh_CN from, to check that numbers follow the locale; poppler-utils:
-# pdftotext and pdfinfo, which test-print reads printed pages with.
+# pdftotext and pdfinfo, which test-print reads printed pages with; dbus,
+# at-spi2-core and python3-pyatspi: the session bus, the accessibility bus
+# and the client tests/test-a11y.py reads the window through.
 WEFT_TEST_DEPS="xvfb xauth python3-yaml
-  fonts-droid-fallback locales clang valgrind poppler-utils"
+  fonts-droid-fallback locales clang valgrind poppler-utils
+  dbus at-spi2-core python3-pyatspi"
 # build-aux/fuzz (libFuzzer comes with clang).
 WEFT_FUZZ_DEPS="clang"
 # The interop tests (tests/interop): Debian's Chromium without a display,

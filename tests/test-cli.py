@@ -25,7 +25,7 @@ def run(*args, env=None):
 def test_help():
     code, out, err = run("--help")
     expect(code == 0, f"exit {code}")
-    for word in ("validate", "stats", "path", "Usage:"):
+    for word in ("validate", "stats", "path", "search", "slides", "Usage:"):
         expect(word in out, f"{word!r} missing from --help:\n{out}")
 
 
@@ -51,7 +51,7 @@ def test_mistyped_command():
 
 @case
 def test_subcommand_help():
-    for sub in ("validate", "stats", "path"):
+    for sub in ("validate", "stats", "path", "search", "slides"):
         code, out, _ = run(sub, "--help")
         expect(code == 0, f"{sub} --help exit {code}")
         expect(f"weft {sub}" in out or f"{sub} " in out, out)
@@ -186,15 +186,85 @@ def test_path_errors():
     expect(code == 2, "missing argument")
 
 
+def write(folder, name, text):
+    """@text in the file @name of @folder; its path."""
+    path = os.path.join(folder, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
 @case
-def test_path_not_connected():
-    with tempfile.TemporaryDirectory() as d:
-        f = os.path.join(d, "islands.weft")
-        with open(f, "w") as fh:
-            fh.write('{"weft": 1, "title": "x", "entities": ['
-                     '{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}]}')
-        code, out, _ = run("path", f, "a", "b")
-        expect(code == 1 and "not connected" in out, out)
+def test_path_not_connected(d):
+    f = write(d, "islands.weft", '{"weft": 1, "title": "x", "entities": ['
+              '{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}]}')
+    code, out, _ = run("path", f, "a", "b")
+    expect(code == 1 and "not connected" in out, out)
+
+
+SEARCH_LINE = re.compile(r"(entity|event|claim|citation|relation|source|era) \S+: .+")
+
+
+def search(*args):
+    code, out, err = run("search", *args)
+    for line in out.splitlines():
+        expect(SEARCH_LINE.fullmatch(line), f"not “TYPE ID: text”: {line!r}")
+    return code, out, err
+
+
+@case
+def test_search():
+    # An event by a word of its title; claims by their text; a quote, as
+    # its claim's id; one line each.
+    code, out, err = search(EXAMPLE, "genocide")
+    expect(code == 0 and err == "", f"exit {code}: {out}{err}")
+    lines = out.splitlines()
+    expect("event ev-uyghur-genocide-designation: Trump administration designates the persecution of "
+           "Uyghurs a genocide" in lines, out)
+    expect(any(l.startswith("claim cl-uyghur-genocide: ") for l in lines), out)
+    expect(any(l.startswith("citation cl-uyghur-genocide: ") for l in lines), out)
+    # Grouped: entities, events, claims, quotes, relations, sources, eras.
+    kinds = [l.split(" ", 1)[0] for l in lines]
+    order = ["entity", "event", "claim", "citation", "relation", "source", "era"]
+    expect(kinds == sorted(kinds, key=order.index), kinds)
+    # A quote alone.
+    code, out, _ = search(EXAMPLE, "who coined it as a marketing")
+    expect(code == 0 and out == "citation cl-ibm-coined-term: in 2008 it was IBM who coined it as a "
+           "marketing initiative\n", out)
+    # Case does not matter.
+    code, upper, _ = search(EXAMPLE, "Huawei")
+    code2, lower, _ = search(EXAMPLE, "huawei")
+    expect(code == code2 == 0 and upper == lower and "entity ent-huawei: Huawei\n" in upper, upper)
+
+
+@case
+def test_search_accents_and_exit_statuses(d):
+    f = write(d, "peru.weft", '{"weft": 1, "title": "x", "entities": [{"id": "pe", "name": "Perú", "kind": "place"},'
+              ' {"id": "lima", "name": "Lima", "kind": "place", "aliases": ["Ciudad de los Reyes"]}]}')
+    code, out, _ = search(f, "peru")
+    expect(code == 0 and out == "entity pe: Perú\n", out)
+    code, out, _ = search(f, "  REYES ")
+    expect(code == 0 and out == "entity lima: Ciudad de los Reyes\n", out)
+    # Nothing found: exit 1, nothing printed.
+    code, out, err = search(f, "zzz")
+    expect(code == 1 and out == "" and err == "", f"exit {code}: {out}{err}")
+    # Usage and unreadable files: 2.
+    code, out, err = search(f)
+    expect(code == 2 and out == "" and "weft search" in err, err)
+    code, out, err = search(f, " ")
+    expect(code == 2 and out == "", err)
+    code, out, err = search(os.path.join(d, "missing.weft"), "a")
+    expect(code == 2 and out == "" and "missing.weft" in err, err)
+    code, out, _ = run("search", "--help")
+    expect(code == 0 and "Exit status" in out and "citation" in out, out)
+
+
+@case
+def test_search_imported_file():
+    corpus = os.path.join(weft_tap.CORPUS, "timelinejs", "women_in_computing.json")
+    weft_tap.need(corpus)
+    code, out, err = search(corpus, "ada")
+    expect(code == 0 and out.startswith("event "), f"exit {code}: {out}{err}")
 
 
 def inert(text):
@@ -231,6 +301,10 @@ def test_terminal_escapes_are_shown_not_sent():
         expect("title: T\\u{001B}]0;owned\\u{0007}\n" in out, repr(out))
         code, out, err = run("path", f, "a", "b")
         expect(code == 0 and inert(out + err), repr(out))
+        code, out2, err = run("search", f, "[")
+        expect(code == 0 and inert(out2 + err), repr(out2))
+        for shown in ("entity a: A\\u{001B}[1m", "relation r: t\\u{001B}[7m", "citation c: Q\\u{001B}[8m"):
+            expect(shown in out2, f"{shown} not in {out2!r}")
         for shown in ("A\\u{001B}[1m", "B\\u{202E}\\u{009B}2J", "t\\u{001B}[7m", "C\\u{001B}[5m",
                       "Q\\u{001B}[8m", "S\\u{001B}[31m"):
             expect(shown in out, f"{shown} not in {out!r}")

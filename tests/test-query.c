@@ -175,11 +175,36 @@ test_path_prefers_relations (void)
   g_assert_cmpint (((WeftHop *) g_ptr_array_index (path, 0))->via->type, ==, WEFT_ITEM_RELATION);
 }
 
+typedef struct {
+  const char *text;
+  const char *expected;   /* ids */
+} SearchCase;
+
+/* What weft_dataset_search() finds for each case, and that each item
+ * found matches the query on its own (as the sidebar and graph ask). */
+static void
+assert_searches (WeftDataset      *ds,
+                 const SearchCase *cases,
+                 guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) found = weft_dataset_search (ds, cases[i].text, 0);
+      g_autofree char *got = ids (found);
+      g_autofree char *needle = g_strstrip (g_strdup (cases[i].text));
+
+      g_test_message ("search “%s”", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+      for (guint j = 0; j < found->len; j++)
+        g_assert_true (weft_item_matches (g_ptr_array_index (found, j), needle));
+    }
+}
+
 static void
 test_search (void)
 {
   g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
-  struct { const char *text; const char *expected; } cases[] = {
+  SearchCase cases[] = {
     { "alpha", "a v1 k1" },
     { "ALPHA corp", "a" },
     { "ålpha", "a" },
@@ -195,19 +220,182 @@ test_search (void)
     { "zzz", "" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) found = weft_dataset_search (ds, cases[i].text, 0);
-      g_autofree char *got = ids (found);
-
-      g_test_message ("search “%s”", cases[i].text);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
+  assert_searches (ds, cases, G_N_ELEMENTS (cases));
 
   {
     g_autoptr(GPtrArray) limited = weft_dataset_search (ds, "a", 2);
     g_assert_cmpuint (limited->len, ==, 2);
   }
+}
+
+/* Each match as "KIND ID FIELD", one a line, in the order given. */
+static char *
+matches_text (const WeftSearchResults *results)
+{
+  static const char * const fields[] = { "name", "alias", "title", "description", "text", "quote", "type", "label" };
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < results->matches->len; i++)
+    {
+      const WeftMatch *m = &g_array_index (results->matches, WeftMatch, i);
+
+      g_string_append_printf (s, "%s%s %s %s", i > 0 ? "\n" : "", weft_match_kind_to_string (m->kind),
+                              m->item->id, fields[m->field]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Every kind of text, with what matched, grouped by kind with counts. */
+static void
+test_search_all (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
+  g_autoptr(WeftSearchResults) alpha = weft_dataset_search_all (ds, " alpha ");
+  g_autoptr(WeftSearchResults) blank = weft_dataset_search_all (ds, "  ");
+  g_autoptr(WeftSearchResults) quote = weft_dataset_search_all (ds, "said to supply");
+  g_autoptr(WeftSearchResults) report = weft_dataset_search_all (ds, "REPORT");
+  g_autofree char *got = matches_text (alpha);
+  g_autofree char *got_quote = matches_text (quote);
+  g_autofree char *got_report = matches_text (report);
+  const WeftMatch *m;
+
+  /* The claim by its text, and its quote, a match of its own. */
+  g_assert_cmpstr (got, ==, "entity a name\nevent v1 title\nclaim k1 text\ncitation k1 quote");
+  g_assert_cmpstr (alpha->query, ==, " alpha ");
+  g_assert_cmpuint (alpha->counts[WEFT_MATCH_ENTITY], ==, 1);
+  g_assert_cmpuint (alpha->counts[WEFT_MATCH_EVENT], ==, 1);
+  g_assert_cmpuint (alpha->counts[WEFT_MATCH_CLAIM], ==, 1);
+  g_assert_cmpuint (alpha->counts[WEFT_MATCH_CITATION], ==, 1);
+  g_assert_cmpuint (alpha->counts[WEFT_MATCH_RELATION], ==, 0);
+  g_assert_cmpuint (alpha->first[WEFT_MATCH_CITATION], ==, 3);
+  g_assert_cmpuint (alpha->first[WEFT_MATCH_ERA], ==, 4);
+  m = &g_array_index (alpha->matches, WeftMatch, alpha->first[WEFT_MATCH_CITATION]);
+  g_assert_cmpstr (m->text, ==, "Alpha is said to supply cameras");
+  g_assert_cmpuint (m->citation, ==, 0);
+  m = &g_array_index (alpha->matches, WeftMatch, 0);
+  g_assert_cmpstr (m->text, ==, "Alpha Corp");
+
+  /* A quote alone: the claim's id, the quote's text. */
+  g_assert_cmpstr (got_quote, ==, "citation k1 quote");
+  /* A relation's type, a source's title. */
+  g_assert_cmpstr (got_report, ==, "relation r3 type\nsource s1 title");
+
+  g_assert_cmpuint (blank->matches->len, ==, 0);
+  for (guint k = 0; k < WEFT_N_MATCH_KINDS; k++)
+    g_assert_cmpuint (blank->counts[k], ==, 0);
+  g_assert_cmpstr (weft_match_kind_to_string (WEFT_MATCH_CITATION), ==, "citation");
+  g_assert_cmpstr (weft_match_kind_to_string (WEFT_MATCH_ERA), ==, "era");
+}
+
+/* Case and accents: a query without accents finds text with or without
+ * them; one with accents, only text that has them. */
+static void
+test_search_folding (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_text (
+    "{\"weft\": 1, \"title\": \"Folding\", \"entities\": ["
+    "{\"id\": \"pe\", \"name\": \"Perú\", \"kind\": \"place\"},"
+    "{\"id\": \"pe2\", \"name\": \"Peru\", \"kind\": \"place\", \"aliases\": [\"República del Peru\"]},"
+    "{\"id\": \"hw\", \"name\": \"华为\", \"kind\": \"company\", \"aliases\": [\"HUAWEI Technologies\"]},"
+    "{\"id\": \"st\", \"name\": \"Straße AG\", \"kind\": \"company\"},"
+    "{\"id\": \"dec\", \"name\": \"Peru\u0301 (decomposed)\", \"kind\": \"place\"}"
+    "], \"events\": [{\"id\": \"ev\", \"title\": \"ÉLECTIONS in Lima\", \"date\": \"2021\", \"participants\": []}]}",
+    "folding.weft");
+  SearchCase cases[] = {
+    { "peru", "pe pe2 dec" },
+    { "PERU", "pe pe2 dec" },
+    { "Perú", "pe dec" },
+    { "PERÚ", "pe dec" },
+    { "república", "pe2" },
+    { "republica", "pe2" },
+    { "huawei", "hw" },
+    { "Huawei", "hw" },
+    { "华为", "hw" },
+    { "strasse", "st" },
+    { "elections", "ev" },
+    { "élections", "ev" },
+    { "ELECTIONS", "ev" },
+  };
+
+  assert_searches (ds, cases, G_N_ELEMENTS (cases));
+  /* What the views pass: a casefolded needle. */
+  {
+    g_autofree char *folded = g_utf8_casefold ("PERÚ", -1);
+
+    g_assert_true (weft_item_matches (weft_dataset_lookup (ds, "pe"), folded));
+    g_assert_false (weft_item_matches (weft_dataset_lookup (ds, "pe2"), folded));
+  }
+}
+
+/* The example: an event by a word of its title, a claim by its text, a
+ * quote, whatever the case; and the events a search lights on the
+ * timeline. */
+static void
+test_search_example (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_example ();
+  g_autoptr(WeftSearchResults) genocide = weft_dataset_search_all (ds, "genocide");
+  g_autoptr(WeftSearchResults) upper = weft_dataset_search_all (ds, "Huawei");
+  g_autoptr(WeftSearchResults) lower = weft_dataset_search_all (ds, "huawei");
+  g_autoptr(WeftSearchResults) quote = weft_dataset_search_all (ds, "who coined it as a marketing");
+  g_autoptr(GPtrArray) lit = weft_search_results_dup_events (genocide, ds);
+  g_autoptr(GPtrArray) lit_quote = weft_search_results_dup_events (quote, ds);
+  g_autofree char *got_upper = matches_text (upper);
+  g_autofree char *got_lower = matches_text (lower);
+  g_autofree char *got_quote = matches_text (quote);
+  const WeftMatch *m;
+
+  g_assert_cmpuint (genocide->counts[WEFT_MATCH_EVENT], ==, 1);
+  m = &g_array_index (genocide->matches, WeftMatch, genocide->first[WEFT_MATCH_EVENT]);
+  g_assert_cmpstr (m->item->id, ==, "ev-uyghur-genocide-designation");
+  g_assert_cmpint (m->field, ==, WEFT_MATCH_FIELD_TITLE);
+  g_assert_cmpuint (genocide->counts[WEFT_MATCH_CLAIM], >=, 1);
+  g_assert_cmpuint (genocide->counts[WEFT_MATCH_CITATION], >=, 1);
+  /* The event found, and the events behind the claims found. */
+  assert_ids (lit, "ev-uyghur-genocide-designation");
+
+  g_assert_cmpstr (got_upper, ==, got_lower);
+  g_assert_cmpuint (upper->counts[WEFT_MATCH_ENTITY], ==, 1);
+  g_assert_cmpuint (upper->counts[WEFT_MATCH_CLAIM], >=, 3);
+
+  g_assert_cmpstr (got_quote, ==, "citation cl-ibm-coined-term quote");
+  /* A quote lights the events its claim stands behind. */
+  assert_ids (lit_quote, "ev-ibm-coins-smart-city");
+
+  /* An entity found lights the events it takes part in. */
+  {
+    g_autoptr(WeftSearchResults) ibm = weft_dataset_search_all (ds, "IBM");
+    g_autoptr(GPtrArray) events = weft_search_results_dup_events (ibm, ds);
+
+    g_assert_cmpuint (ibm->counts[WEFT_MATCH_ENTITY], ==, 1);
+    assert_ids (events, "ev-ibm-coins-smart-city");
+  }
+}
+
+/* The session keeps the results of its search text until it changes. */
+static void
+test_session_search (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
+  g_autoptr(WeftSession) session = weft_session_new (ds);
+  const WeftSearchResults *results;
+
+  g_assert_null (weft_session_get_search_results (session));
+  weft_session_set_search_text (session, "   ");
+  g_assert_null (weft_session_get_search_results (session));
+
+  weft_session_set_search_text (session, "alpha");
+  results = weft_session_get_search_results (session);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (results->matches->len, ==, 4);
+  g_assert_true (weft_session_get_search_results (session) == results);
+
+  weft_session_set_search_text (session, "beta");
+  results = weft_session_get_search_results (session);
+  g_assert_cmpstr (results->query, ==, "beta");
+
+  weft_session_set_dataset (session, NULL);
+  g_assert_null (weft_session_get_search_results (session));
 }
 
 static void
@@ -351,6 +539,10 @@ main (int    argc,
   g_test_add_func ("/weft/query/shortest-path", test_shortest_path);
   g_test_add_func ("/weft/query/path-prefers-relations", test_path_prefers_relations);
   g_test_add_func ("/weft/query/search", test_search);
+  g_test_add_func ("/weft/query/search-all", test_search_all);
+  g_test_add_func ("/weft/query/search-folding", test_search_folding);
+  g_test_add_func ("/weft/query/search-example", test_search_example);
+  g_test_add_func ("/weft/query/session-search", test_session_search);
   g_test_add_func ("/weft/query/session", test_session);
   g_test_add_func ("/weft/query/session-window", test_session_window);
 

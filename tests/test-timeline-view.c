@@ -18,7 +18,7 @@
 #include "weft-test-gui.h"
 #include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
-#include "weft-test-gui.h"
+#include "weft-views.h"
 
 typedef struct {
   WeftDataset      *dataset;
@@ -823,6 +823,328 @@ test_wheel (Fixture       *f,
   g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
 }
 
+/* The brightness of where an event's glyph is drawn, and of its
+ * title's first letters' row, in a screenshot of the view. */
+static guint
+glyph_luma (Fixture    *f,
+            GdkTexture *shot,
+            WeftEvent  *event)
+{
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  const WeftTimelineMark *mark = weft_timeline_frame_find_event (frame, event, G_MAXUINT);
+  double y;
+
+  g_assert_nonnull (mark);
+  y = frame->header_height + mark->y - weft_timeline_view_get_scroll (f->view) + frame->metrics.row_height - 9;
+  return luma_at (shot, (int) ((MAX (mark->x0, 0) + MIN (mark->x1, 1279)) / 2), (int) y);
+}
+
+/* A search lights what it reaches and dims the rest: "genocide" finds
+ * an event by its title; its glyph keeps its colour, others fade (their
+ * titles stay readable secondary text); the count is spoken. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  WeftEvent *genocide = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-uyghur-genocide-designation");
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  guint ibm_before, genocide_before;
+
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 0);
+  before = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-before-search.png");
+  ibm_before = glyph_luma (f, before, ibm);
+  genocide_before = glyph_luma (f, before, genocide);
+
+  weft_session_set_search_text (f->session, "genocide");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 1);
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "1 event matches the search"));
+  after = weft_test_screenshot (GTK_WIDGET (f->view), "timeline-view-search.png");
+  /* Light theme: a dimmed glyph is paler; the match's is unchanged. */
+  g_assert_cmpuint (glyph_luma (f, after, ibm), >, ibm_before + 40);
+  g_assert_cmpuint (glyph_luma (f, after, genocide), <=, genocide_before + 4);
+
+  /* A selected entity's events take over from the search while it is
+   * selected. */
+  weft_session_select_id (f->session, "ent-ibm");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, 1);
+  weft_session_set_selection (f->session, NULL);
+
+  /* "Huawei" and "huawei" reach the same events; nothing matching, all
+   * dim; no search, nothing dim. */
+  weft_session_set_search_text (f->session, "Huawei");
+  iterate ();
+  {
+    guint n = weft_timeline_view_get_n_matches (f->view);
+
+    weft_session_set_search_text (f->session, "huawei");
+    iterate ();
+    g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, n);
+  }
+  weft_session_set_search_text (f->session, "zzzz");
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, 0);
+  g_assert_nonnull (strstr (weft_timeline_view_get_accessible_text (f->view), "0 events match the search"));
+  weft_session_set_search_text (f->session, "");
+  iterate ();
+  g_assert_null (strstr (weft_timeline_view_get_accessible_text (f->view), "search"));
+}
+
+/* Enter in the search steps through what it reaches: find-next selects
+ * the next match on the axis and brings it into view, in time and in
+ * the lanes (by entity, taller than the view), going round at the end. */
+static void
+test_find_next (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  const WeftSearchResults *results;
+  g_autoptr(GPtrArray) reached = NULL;
+  graphene_rect_t bounds;
+  WeftEvent *first;
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_search_text (f->session, "camera");
+  iterate ();
+  results = weft_session_get_search_results (f->session);
+  reached = weft_search_results_dup_events (results, f->dataset);
+  g_assert_cmpuint (weft_timeline_view_get_n_matches (f->view), ==, reached->len);
+  g_assert_cmpuint (reached->len, >=, 3);
+
+  /* Far from any of them: zoomed into 2000, scrolled to the bottom. */
+  weft_timeline_view_set_span (f->view, ymd (2000, 1, 1), ymd (2000, 3, 1));
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  iterate ();
+
+  for (guint i = 0; i < reached->len + 1; i++)
+    {
+      WeftItem *item;
+
+      activate (f, "timeline.find-next", NULL);
+      item = weft_session_get_selection (f->session);
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->type, ==, WEFT_ITEM_EVENT);
+      g_assert_true (g_ptr_array_find (reached, item, NULL));
+      g_assert_true (weft_timeline_view_get_event_bounds (f->view, (WeftEvent *) item, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1280);
+      if (i < reached->len)
+        {
+          g_assert_false (g_ptr_array_find (seen, item, NULL));
+          g_ptr_array_add (seen, item);
+        }
+      else
+        /* Round again. */
+        g_assert_true (item == g_ptr_array_index (seen, 0));
+    }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-find-next.png");
+
+  /* Back: the one before. */
+  first = g_ptr_array_index (seen, 0);
+  activate (f, "timeline.find-previous", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == g_ptr_array_index (seen, seen->len - 1));
+  activate (f, "timeline.find-next", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &first->item);
+
+  /* Without a search, nothing happens. */
+  weft_session_set_search_text (f->session, "");
+  iterate ();
+  activate (f, "timeline.find-next", NULL);
+  g_assert_true (weft_session_get_selection (f->session) == &first->item);
+}
+
+/* Show on Timeline for IBM (what the window's action does): zoomed to
+ * its event, the lanes (one per entity, far taller than the view)
+ * scrolled to IBM's, its event on screen. */
+static void
+test_show_on_timeline (Fixture       *f,
+                       gconstpointer  data)
+{
+  WeftItem *ibm = weft_dataset_lookup (f->dataset, "ent-ibm");
+  WeftEvent *coined = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  graphene_rect_t bounds;
+  double lower, upper;
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_selection (f->session, ibm);
+  iterate ();
+  /* Selecting the entity lights its lane and scrolls it into view. */
+  g_assert_true (weft_timeline_view_is_lane_lit (f->view, "entity:ent-ibm"));
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "entity:ent-huawei"));
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+
+  /* Then away: scrolled to the bottom, zoomed elsewhere. */
+  weft_timeline_view_set_span (f->view, ymd (2020, 1, 1), ymd (2021, 1, 1));
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  iterate ();
+  g_assert_false (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+
+  weft_views_show_on_timeline (GTK_WIDGET (f->view), ibm);
+  iterate ();
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  g_assert_cmpfloat (lower, <=, coined->date.lower);
+  g_assert_cmpfloat (upper, >=, coined->date.upper);
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+  /* In IBM's own lane, on screen. */
+  {
+    const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+    WeftTimelineIndex *index = frame->index;
+    int lane = weft_timeline_index_find_lane (index, "entity:ent-ibm");
+    double scroll = weft_timeline_view_get_scroll (f->view);
+
+    for (guint i = 0; i < frame->lanes->len; i++)
+      {
+        const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+        if ((int) box->lane == lane)
+          {
+            g_assert_true (box->laid_out);
+            g_assert_cmpfloat (box->y - scroll, >=, 0);
+            g_assert_cmpfloat (frame->header_height + box->y - scroll + box->height, <=, 760 - WEFT_TIMELINE_OVERVIEW_HEIGHT);
+          }
+      }
+  }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-show-ibm.png");
+
+  /* An event: centred on it, in view. */
+  weft_timeline_view_scroll (f->view, 0, 1000, 0, FALSE);
+  weft_views_show_on_timeline (GTK_WIDGET (f->view), &coined->item);
+  iterate ();
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, coined, &bounds));
+}
+
+/* A claim lights the events it stands behind and the lanes of its
+ * claimant and of what it is about. */
+static void
+test_claim_lanes (Fixture       *f,
+                  gconstpointer  data)
+{
+  GPtrArray *claims = weft_dataset_get_claims (f->dataset);
+  WeftClaim *claim = NULL;
+  guint n_events;
+
+  /* A claim with a claimant, about someone else, behind an event. */
+  for (guint i = 0; i < claims->len && claim == NULL; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (claims, i);
+
+      weft_dataset_get_claim_events (f->dataset, c, &n_events);
+      if (c->claimant != NULL && c->about != NULL && c->about[0] != NULL && n_events > 0)
+        claim = c;
+    }
+  g_assert_nonnull (claim);
+  weft_dataset_get_claim_events (f->dataset, claim, &n_events);
+
+  activate (f, "timeline.lanes", g_variant_new_string ("entity"));
+  weft_session_set_selection (f->session, &claim->item);
+  iterate ();
+  g_assert_cmpuint (weft_timeline_view_get_n_highlighted (f->view), ==, n_events);
+  {
+    g_autofree char *claimant = g_strconcat ("entity:", claim->claimant, NULL);
+    g_autofree char *about = g_strconcat ("entity:", claim->about[0], NULL);
+
+    g_test_message ("%s: %s about %s", claim->item.id, claimant, about);
+    if (weft_timeline_index_find_lane (weft_timeline_view_get_frame (f->view)->index, claimant) >= 0)
+      g_assert_true (weft_timeline_view_is_lane_lit (f->view, claimant));
+    if (weft_timeline_index_find_lane (weft_timeline_view_get_frame (f->view)->index, about) >= 0)
+      g_assert_true (weft_timeline_view_is_lane_lit (f->view, about));
+  }
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "entity:ent-no-such"));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-claim-selected.png");
+
+  /* By kind, the kinds' lanes; by group, none. */
+  activate (f, "timeline.lanes", g_variant_new_string ("kind"));
+  {
+    WeftEntity *who = weft_dataset_lookup_entity (f->dataset, claim->about[0]);
+    g_autofree char *key = g_strconcat ("kind:", weft_entity_kind_to_string (who->kind), NULL);
+
+    g_assert_true (weft_timeline_view_is_lane_lit (f->view, key));
+  }
+  activate (f, "timeline.lanes", g_variant_new_string ("group"));
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "group:Pandemic"));
+
+  weft_session_set_selection (f->session, NULL);
+  iterate ();
+  g_assert_false (weft_timeline_view_is_lane_lit (f->view, "group:Pandemic"));
+}
+
+/* Presentation: a text scale draws everything larger (the pane is the
+ * widget / scale), the pointer still finds what is under it, and every
+ * event is brought into view clear of the card over the view's right. */
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  const Sized *sized = data;
+  GPtrArray *events = weft_dataset_get_events (f->dataset);
+  graphene_rect_t card = GRAPHENE_RECT_INIT (sized->width * 0.62f, 32, sized->width * 0.36f, sized->height - 96);
+  graphene_rect_t bounds;
+  const WeftTimelineFrame *frame;
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+
+  g_assert_cmpfloat (weft_timeline_view_get_text_scale (f->view), ==, 1);
+  weft_timeline_view_set_text_scale (f->view, 1.75);
+  iterate ();
+  g_assert_cmpfloat (weft_timeline_view_get_text_scale (f->view), ==, 1.75);
+  frame = weft_timeline_view_get_frame (f->view);
+  g_assert_cmpfloat_with_epsilon (frame->scale.width, sized->width / 1.75, 1);
+
+  /* Every event, in the view's free part: drawn on its own, whole rows
+   * 1.75 times taller, clear of the card. */
+  weft_timeline_view_set_obscured (f->view, &card);
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+
+      g_test_message ("%s", event->title);
+      weft_session_set_selection (f->session, &event->item);
+      g_assert_true (weft_timeline_view_reveal_event (f->view, event, i % 2 == 0));
+      iterate ();
+      g_assert_true (weft_timeline_view_get_event_bounds (f->view, event, &bounds));
+      g_assert_cmpfloat_with_epsilon (bounds.size.height, frame->metrics.row_height * 1.75, 0.01);
+      g_assert_false (graphene_rect_intersection (&bounds, &card, NULL));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    }
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-presentation.png");
+
+  /* n/p keep clear of the card too. */
+  weft_session_set_selection (f->session, &ibm->item);
+  activate (f, "timeline.next-event", NULL);
+  g_assert_true (weft_timeline_view_get_event_bounds (f->view, (WeftEvent *) weft_session_get_selection (f->session),
+                                                      &bounds));
+  g_assert_false (graphene_rect_intersection (&bounds, &card, NULL));
+
+  /* A click where an event is drawn selects it, at this scale. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+    GtkGestureClick *click = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE_CLICK (controller);
+      }
+    g_assert_nonnull (click);
+    g_assert_true (weft_timeline_view_reveal_event (f->view, ibm, FALSE));
+    g_assert_true (weft_timeline_view_get_event_bounds (f->view, ibm, &bounds));
+    weft_session_set_selection (f->session, NULL);
+    g_signal_emit_by_name (click, "released", 1, (double) bounds.origin.x + 20,
+                           (double) bounds.origin.y + bounds.size.height / 2);
+    g_assert_true (weft_session_get_selection (f->session) == &ibm->item);
+  }
+
+  /* Back to normal: the pane is the widget again; nothing obscured. */
+  weft_timeline_view_set_text_scale (f->view, 1);
+  weft_timeline_view_set_obscured (f->view, NULL);
+  iterate ();
+  g_assert_cmpfloat_with_epsilon (weft_timeline_view_get_frame (f->view)->scale.width, sized->width, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -840,6 +1162,10 @@ main (int    argc,
   ADD ("events", test_events);
   ADD ("clicks", test_clicks);
   ADD ("dark", test_dark);
+  ADD ("search", test_search);
+  ADD ("find-next", test_find_next);
+  ADD ("show-on-timeline", test_show_on_timeline);
+  ADD ("claim-lanes", test_claim_lanes);
 #undef ADD
 
   {
@@ -852,6 +1178,7 @@ main (int    argc,
     ADD ("every-event/example", &example, test_every_event);
     ADD ("matches-export", &small, test_matches_export);
     ADD ("wheel", &small, test_wheel);
+    ADD ("presentation", &example, test_presentation);
 #undef ADD
   }
 

@@ -7,7 +7,9 @@
  * opens the example and checks that the header bar, the sidebar, the
  * inspector and the window title speak the language, that no label in the
  * header bar or the side panes is cut short, and that counts group their
- * digits as the locale does; the same for the preferences. Saves
+ * digits as the locale does; the same for the preferences; and that what a
+ * screen reader hears of the inspector's links and the header bar's
+ * buttons is in the language (with GTK's test accessibility). Saves
  * window-LANG.png, window-LANG-narrow.png and preferences-LANG.png in the
  * build folder. Runs under Xvfb; skips without a display.
  *
@@ -48,6 +50,21 @@ collect_button_labels (GtkWidget *widget,
     g_ptr_array_add (labels, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_button_labels (c, labels);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A button that selects the item @id (a link of the inspector's). */
+static gboolean
+selects_item (GtkWidget     *widget,
+              gconstpointer  id)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "weft-id"), id) == 0;
 }
 
 static gboolean
@@ -130,6 +147,56 @@ translated (const char *msgid)
   return g_steal_pointer (&plain);
 }
 
+/* Asserts that @widget's accessible name is @name. */
+static void
+assert_accessible_name (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               name);
+
+  g_test_message ("accessible name: %s", name);
+  if (wrong != NULL)
+    g_error ("the accessible name is %s, not %s", wrong, name);
+}
+
+/* What a screen reader hears of Huawei's links in the inspector and of
+ * the view switcher is in the language: "Afirmación, presunta: …",
+ * "关系：manufactures → …" (GTK's test accessibility keeps it). */
+static void
+assert_links_named (WeftWindow *window)
+{
+  WeftSession *session = weft_window_get_session (window);
+  WeftDataset *ds = weft_session_get_dataset (session);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  WeftClaim *claim = (WeftClaim *) weft_dataset_lookup (ds, "cl-huawei-first-5g");
+  WeftRelation *relation = (WeftRelation *) weft_dataset_lookup (ds, "rel-huawei-manufactures-cameras");
+  g_autofree char *status = NULL;
+  g_autofree char *claim_name = NULL;
+  g_autofree char *relation_name = NULL;
+  g_autofree char *timeline = translated ("_Timeline");
+
+  g_assert_nonnull (claim);
+  g_assert_nonnull (relation);
+  g_assert_true (weft_session_select_id (session, "ent-huawei"));
+  weft_test_settle ();
+
+  status = g_utf8_strdown (weft_claim_status_label (claim->status), -1);
+  claim_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Claim, %s: %s"), status, claim->text);
+  g_assert_false (g_str_has_prefix (claim_name, "Claim, "));
+  assert_accessible_name (weft_test_find_widget (inspector, selects_item, claim->item.id), claim_name);
+
+  relation_name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Relation: %s → %s"), "manufactures",
+                                   weft_item_get_label (weft_dataset_lookup (ds, relation->to)));
+  g_assert_false (g_str_has_prefix (relation_name, "Relation: "));
+  assert_accessible_name (weft_test_find_widget (inspector, selects_item, relation->item.id), relation_name);
+
+  /* The view switcher's words stand for its buttons, icons or not. */
+  assert_accessible_name (weft_test_find_widget (GTK_WIDGET (window), is_button_labelled,
+                                                 g_dgettext (GETTEXT_PACKAGE, "_Timeline")),
+                          timeline);
+}
+
 /* ---- Tests -------------------------------------------------------------- */
 
 static void
@@ -183,6 +250,8 @@ test_sidebar_and_inspector (void)
   g_assert_cmpstr (count, !=, "55 entities");
   collect_label_texts (sidebar, texts);
   g_assert_true (has_string (texts, count));
+
+  assert_links_named (window);
 
   /* An event of October 2020: the inspector names its fields and its
    * month in the language. */
@@ -408,6 +477,9 @@ main (int    argc,
       return 2;
     }
   choose_language ();
+  /* GTK's test accessibility keeps what assistive technologies would be
+   * told, for assert_links_named; the GUI suite turns it off. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
   g_test_message ("LANGUAGE=%s LC_ALL=%s, translations from %s", language, g_getenv ("LC_ALL"),

@@ -101,6 +101,63 @@ find_link (GtkWidget  *widget,
   return weft_test_find_widget (widget, is_link_to, id);
 }
 
+/* The widget with keyboard focus in @window, or NULL. */
+static GtkWidget *
+focus_of (WeftWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+focus_is_in (WeftWindow *window,
+             GtkWidget  *ancestor)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Every link in the inspector (buttons that select an item), in order. */
+static void
+collect_links (GtkWidget *widget,
+               GPtrArray *links)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "weft-id") != NULL)
+    g_ptr_array_add (links, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_links (c, links);
+}
+
+/* A button labelled @text, or with @text for tooltip (an icon button). */
+static gboolean
+is_button_saying (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0 ||
+                                    g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0);
+}
+
+/* Return on the button in @widget that says @text, as a keyboard user
+ * would: focus on it, then activate. */
+static void
+press (GtkWidget  *widget,
+       const char *text)
+{
+  GtkWidget *button = weft_test_find_widget (widget, is_button_saying, text);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gtk_widget_activate (button);
+  weft_test_settle ();
+}
+
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 /* ---- Tests -------------------------------------------------------------- */
 
 static void
@@ -416,6 +473,234 @@ test_presentation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window on the example, for the focus tests. */
+typedef struct {
+  WeftWindow  *window;
+  WeftSession *session;
+  GtkWidget   *inspector;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  f->session = weft_window_get_session (f->window);
+  f->inspector = weft_window_get_inspector (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static const char *selected_id;
+
+static gboolean
+selects (gpointer data)
+{
+  WeftItem *item = weft_session_get_selection (data);
+
+  return item != NULL && g_strcmp0 (item->id, selected_id) == 0;
+}
+
+/* Return or Space on a link rebuilds the inspector around the item it
+ * names: keyboard focus lands on that item's heading, and Tab goes on. */
+static void
+test_focus_after_link (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint n_links;
+
+  weft_session_select_id (f->session, "ent-huawei");
+  weft_test_settle ();
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+    collect_links (f->inspector, links);
+    n_links = links->len;
+  }
+  g_assert_cmpuint (n_links, >=, 5);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(GPtrArray) links = g_ptr_array_new ();
+      GtkWidget *link, *focus;
+      WeftItem *item;
+      g_autofree char *id = NULL;
+
+      weft_session_select_id (f->session, "ent-huawei");
+      weft_test_settle ();
+      collect_links (f->inspector, links);
+      g_assert_cmpuint (links->len, ==, n_links);
+      link = g_ptr_array_index (links, i);
+      id = g_strdup (g_object_get_data (G_OBJECT (link), "weft-id"));
+      g_assert_true (gtk_widget_grab_focus (link));
+      g_assert_true (focus_of (f->window) == link);
+
+      /* What Return and Space do on a focused button (which clicks it
+       * a moment later). */
+      gtk_widget_activate (link);
+      selected_id = id;
+      g_assert_true (weft_test_wait_for (selects, f->session));
+      weft_test_settle ();
+      item = weft_session_get_selection (f->session);
+      g_assert_nonnull (item);
+      g_assert_cmpstr (item->id, ==, id);
+      focus = focus_of (f->window);
+      g_test_message ("link %u selects %s; focus on %s", i, item->id, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (focus_is_in (f->window, f->inspector));
+      g_assert_true (GTK_IS_LABEL (focus));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus)), ==, weft_item_get_label (item));
+
+      if (i == 0)
+        {
+          /* As a keyboard user sees it, in light and dark. */
+          gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+          weft_test_save_screenshot (GTK_WIDGET (f->window), "window-f->inspector-focus.png");
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          weft_test_settle ();
+          weft_test_save_screenshot (GTK_WIDGET (f->window), "window-f->inspector-focus-dark.png");
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+        }
+
+      /* Tab goes on from the heading, still in the inspector. */
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (focus_of (f->window) != focus);
+      g_assert_true (focus_is_in (f->window, f->inspector));
+    }
+}
+
+/* Finding a path from the inspector focuses the path's heading; closing
+ * the path with its button gives focus to the item's heading. */
+static void
+test_focus_after_path (Fixture       *f,
+                       gconstpointer  data)
+{
+  weft_session_select_id (f->session, "ent-ibm");
+  weft_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.path-from", NULL));
+  weft_session_select_id (f->session, "ent-huawei");
+  weft_test_settle ();
+
+  press (f->inspector, "Path from IBM to Here");
+  g_assert_nonnull (weft_session_get_path (f->session));
+  g_assert_true (GTK_IS_LABEL (focus_of (f->window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (f->window))), ==, "Path from IBM to Huawei");
+
+  press (f->inspector, "Clear the path");
+  g_assert_null (weft_session_get_path (f->session));
+  g_assert_null (weft_test_find_widget (f->inspector, is_button_saying, "Clear the path"));
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (focus_of (f->window))), ==, "Huawei");
+}
+
+/* A pane or bar that closes with keyboard focus in it hands focus to the
+ * views; Tab goes from the last view into the inspector and back. */
+static void
+test_focus_after_panes (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *sidebar = weft_window_get_sidebar (f->window);
+
+  /* The banner's close button. */
+  g_assert_nonnull (weft_window_get_banner_text (f->window));
+  press (GTK_WIDGET (f->window), "Dismiss");
+  g_assert_null (weft_window_get_banner_text (f->window));
+  g_assert_true (focus_is_in (f->window, weft_window_get_timeline (f->window)));
+
+  /* The entity list, closed with F9 while its search field has focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  weft_test_settle ();
+  g_assert_true (focus_is_in (f->window, sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
+  weft_test_settle ();
+  g_assert_true (focus_is_in (f->window, weft_window_get_timeline (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL));
+
+  /* No wall between the views and the inspector. */
+  weft_session_select_id (f->session, "ent-huawei");
+  weft_test_settle ();
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_graph (f->window)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_of (f->window) == weft_window_get_graph (f->window));
+
+  /* The inspector, closed while it has focus. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-inspector", NULL));
+  weft_test_settle ();
+  g_assert_nonnull (focus_of (f->window));
+  g_assert_false (focus_is_in (f->window, f->inspector));
+}
+
+/* F5 focuses the card, named after each step; Escape gives focus, the
+ * selection, the graph's focus and every pane back. */
+static void
+test_focus_after_presentation (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *card = weft_window_get_presentation_card (f->window);
+  AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (f->window), ADW_TYPE_FLAP));
+  AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (f->inspector, ADW_TYPE_FLAP));
+  guint n;
+  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (f->session), &n);
+  WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+  weft_session_select_id (f->session, "ent-huawei");
+  weft_session_set_focus (f->session, weft_dataset_lookup_entity (weft_session_get_dataset (f->session), "ent-dahua"));
+  weft_session_set_focus_hops (f->session, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  weft_test_settle ();
+  g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
+  g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
+  collect_links (f->inspector, links);
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (links, 0)));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (f->window) == card);
+  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[0]->title));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-next", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (f->window) == card);
+  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[1]->title));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-leave", NULL);
+  weft_test_settle ();
+  /* The link that had focus went with the inspector's rebuild; its
+   * heading stands for it. */
+  focus = focus_of (f->window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus_is_in (f->window, f->inspector));
+  g_assert_cmpstr (weft_session_get_selection (f->session)->id, ==, "ent-huawei");
+  g_assert_cmpstr (weft_session_get_focus (f->session)->item.id, ==, "ent-dahua");
+  g_assert_cmpuint (weft_session_get_focus_hops (f->session), ==, 3);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar_flap));
+  g_assert_true (adw_flap_get_reveal_flap (inspector_flap));
+  g_object_get (f->window, "view", &view, NULL);
+  g_assert_cmpint (view, ==, WEFT_WINDOW_VIEW_TIMELINE);
+
+  /* A widget that survives presentation gets focus back itself. */
+  g_assert_true (gtk_widget_grab_focus (weft_window_get_timeline (f->window)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (f->window) == card);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-leave", NULL);
+  weft_test_settle ();
+  g_assert_true (focus_of (f->window) == weft_window_get_timeline (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "split");
+}
+
 static void
 test_settings_restored (void)
 {
@@ -572,6 +857,25 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every shortcut of @widget's shortcut controllers (its class's bindings
+ * among them). */
+static GPtrArray *
+dup_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          g_ptr_array_add (shortcuts, g_list_model_get_item (G_LIST_MODEL (controller), j));
+    }
+  return shortcuts;
+}
+
 /* Every action the window had before its actions became one table, each
  * shortcut on the action it had, and the side panes' toggles following
  * their flaps. */
@@ -586,7 +890,7 @@ test_shortcuts (void)
   };
   static const char * const shortcuts[] = {
     "<Control>o win.open", "<Control>s win.save", "<Shift><Control>s win.save-as", "<Control>r win.reload",
-    "F9 win.toggle-sidebar", "F10 win.toggle-inspector", "<Control>f win.search",
+    "F9 win.toggle-sidebar", "<Control>i win.toggle-inspector", "<Control>f win.search",
     "<Control>1 win.view 'timeline'", "<Control>2 win.view 'split'", "<Control>3 win.view 'graph'",
     "<Control>e win.export-timeline", "<Shift><Control>e win.export-graph", "<Control>p win.print",
     "F5 win.present", "<Control>Return win.focus-selection",
@@ -594,8 +898,8 @@ test_shortcuts (void)
   };
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_autoptr(GtkShortcut) f9 = NULL;
+  g_autoptr(GPtrArray) bound = dup_shortcuts (GTK_WIDGET (window));
+  GtkShortcut *f9 = NULL;
   AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (window), ADW_TYPE_FLAP));
   gboolean revealed = adw_flap_get_reveal_flap (flap);
   const GVariantType *parameter_type;
@@ -609,29 +913,26 @@ test_shortcuts (void)
     g_assert_true (g_ptr_array_find_with_equal_func (found, actions[i], g_str_equal, NULL));
 
   g_ptr_array_set_size (found, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < bound->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcut *shortcut = g_ptr_array_index (bound, i);
+      GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+      GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      g_autofree char *target = arguments ? g_variant_print (arguments, TRUE) : NULL;
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *target = arguments ? g_variant_print (arguments, TRUE) : NULL;
-
-          if (GTK_IS_NAMED_ACTION (action))
-            g_ptr_array_add (found, g_strjoin (" ", trigger, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                                               target, NULL));
-          if (g_str_equal (trigger, "F9"))
-            g_set_object (&f9, shortcut);
-        }
+      if (GTK_IS_NAMED_ACTION (action))
+        g_ptr_array_add (found, g_strjoin (" ", trigger, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                           target, NULL));
+      if (g_str_equal (trigger, "F9"))
+        f9 = shortcut;
     }
   for (guint i = 0; i < found->len; i++)
-    g_test_message ("shortcut: %s", (const char *) g_ptr_array_index (found, i));
+    {
+      g_test_message ("shortcut: %s", (const char *) g_ptr_array_index (found, i));
+      /* F10 is left to the main menu, GNOME's key for it. */
+      g_assert_false (g_str_has_prefix (g_ptr_array_index (found, i), "F10 "));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     g_assert_true (g_ptr_array_find_with_equal_func (found, shortcuts[i], g_str_equal, NULL));
 
@@ -655,6 +956,151 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  guint           accel_key;
+  GdkModifierType accel_mods;
+} Key;
+
+static gboolean
+has_key (GArray    *keys,
+         const Key *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_array_index (keys, Key, i).accel_key == key->accel_key &&
+        g_array_index (keys, Key, i).accel_mods == key->accel_mods)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every key @widget binds, as keyval and modifiers, but those in @except. */
+static void
+collect_keys (GtkWidget *widget,
+              GArray    *except,
+              GArray    *keys)
+{
+  g_autoptr(GPtrArray) shortcuts = dup_shortcuts (widget);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
+      Key key;
+
+      if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+        continue;
+      key.accel_key = gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+      key.accel_mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+      if (except == NULL || !has_key (except, &key))
+        g_array_append_val (keys, key);
+    }
+}
+
+/* Every key the shortcuts window lists, in the group titled @group or in
+ * any group when it is NULL. */
+static void
+collect_listed (GtkWidget  *widget,
+                const char *group,
+                GArray     *keys)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget) && group != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      if (g_strcmp0 (title, group) != 0)
+        return;
+      group = NULL;
+    }
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          Key key = { 0 };
+
+          if (accels[i][0] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (accels[i], &key.accel_key, &key.accel_mods));
+          key.accel_key = gdk_keyval_to_lower (key.accel_key);
+          g_array_append_val (keys, key);
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_listed (c, group, keys);
+}
+
+/* How many of @bound are not in @listed, each named in a message. */
+static guint
+count_unlisted (GArray     *bound,
+                GArray     *listed,
+                const char *where)
+{
+  guint missing = 0;
+
+  for (guint i = 0; i < bound->len; i++)
+    {
+      Key *key = &g_array_index (bound, Key, i);
+
+      if (!has_key (listed, key))
+        {
+          g_autofree char *name = gtk_accelerator_name (key->accel_key, key->accel_mods);
+
+          g_test_message ("not in the shortcuts window's %s: %s", where, name);
+          missing++;
+        }
+    }
+  return missing;
+}
+
+/* The shortcuts window (Ctrl+?) lists every key of the window and of the
+ * timeline's and graph's own. */
+static void
+test_shortcuts_listed (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/weft/Weft/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  const struct { GtkWidget *widget; const char *group; } parts[] = {
+    { GTK_WIDGET (window), NULL },
+    { weft_window_get_timeline (window), "Timeline" },
+    { weft_window_get_graph (window), "Graph" },
+  };
+  g_autoptr(GArray) inherited = g_array_new (FALSE, TRUE, sizeof (Key));
+  GtkWidget *plain = adw_application_window_new (GTK_APPLICATION (app));
+  guint missing = 0;
+
+  /* GTK's own keys for any window (moving focus, the default button, the
+   * GTK inspector) are not Weft's to list. */
+  collect_keys (plain, NULL, inherited);
+  gtk_window_destroy (GTK_WINDOW (plain));
+
+  /* The window's keys anywhere; each view's in its own group. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(GArray) bound = g_array_new (FALSE, TRUE, sizeof (Key));
+      g_autoptr(GArray) listed = g_array_new (FALSE, TRUE, sizeof (Key));
+
+      collect_keys (parts[i].widget, i == 0 ? inherited : NULL, bound);
+      collect_listed (overlay, parts[i].group, listed);
+      g_assert_cmpuint (bound->len, >, 10);
+      missing += count_unlisted (bound, listed, parts[i].group ? parts[i].group : "groups");
+    }
+  g_assert_cmpuint (missing, ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (overlay), 1400, 900);
+  gtk_window_present (GTK_WINDOW (overlay));
+  weft_test_settle ();
+  weft_test_save_screenshot (overlay, "window-shortcuts.png");
+  g_object_set (overlay, "section-name", "views", NULL);
+  weft_test_settle ();
+  weft_test_save_screenshot (overlay, "window-shortcuts-views.png");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,11 +1118,16 @@ main (int    argc,
   g_test_add_func ("/weft/window/focus", test_focus);
   g_test_add_func ("/weft/window/path", test_path);
   g_test_add_func ("/weft/window/presentation", test_presentation);
+  g_test_add ("/weft/window/focus-after-link", Fixture, NULL, fixture_set_up, test_focus_after_link, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-path", Fixture, NULL, fixture_set_up, test_focus_after_path, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-panes", Fixture, NULL, fixture_set_up, test_focus_after_panes, fixture_tear_down);
+  g_test_add ("/weft/window/focus-after-presentation", Fixture, NULL, fixture_set_up, test_focus_after_presentation, fixture_tear_down);
   g_test_add_func ("/weft/window/narrow-restored", test_narrow_restored);
   g_test_add_func ("/weft/window/settings-restored", test_settings_restored);
   g_test_add_func ("/weft/window/save", test_save);
   g_test_add_func ("/weft/window/screenshots", test_screenshots);
   g_test_add_func ("/weft/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/weft/window/shortcuts-listed", test_shortcuts_listed);
 
   return weft_test_run ();
 }

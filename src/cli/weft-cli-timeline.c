@@ -10,8 +10,6 @@
 
 #include "weft-cli.h"
 #include "weft-dataset.h"
-#include "weft-formats.h"
-#include "weft-text.h"
 #include "weft-timeline-export.h"
 
 /* An EDTF date as the first or last day of the span. */
@@ -54,37 +52,6 @@ parse_size (const char *text,
   *width = (guint) w;
   *height = (guint) h;
   return TRUE;
-}
-
-/* A .weft file as every subcommand reads it; any other file that Weft
- * imports (TimelineJS, FollowTheMoney, CSV), as the window opens it. */
-static WeftDataset *
-load (const char *path)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(WeftDiagnostics) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
-  WeftDataset *dataset;
-
-  if (g_str_has_suffix (path, ".weft"))
-    return weft_cli_load (path);
-
-  file = g_file_new_for_commandline_arg (path);
-  diagnostics = weft_diagnostics_new (path);
-  dataset = weft_import_file (file, WEFT_FORMAT_AUTO, NULL, diagnostics, &error);
-  if (dataset == NULL)
-    {
-      /* As weft_cli_load() says it: the problems, else the error, which
-       * names the file (and so may hold anything). */
-      g_autofree char *problems = weft_diagnostics_format_all (diagnostics);
-      g_autofree char *message = weft_text_escape (error->message, -1);
-
-      if (weft_diagnostics_get_length (diagnostics) > 0)
-        g_printerr ("%s", problems);
-      else
-        g_printerr ("%s\n", message);
-    }
-  return dataset;
 }
 
 int
@@ -134,7 +101,7 @@ weft_cli_timeline (int    argc,
       return WEFT_EXIT_USAGE;
     }
 
-  dataset = load (argv[1]);
+  dataset = weft_cli_load_any (argv[1]);
   if (dataset == NULL)
     return WEFT_EXIT_USAGE;
 

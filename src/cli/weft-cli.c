@@ -13,6 +13,7 @@
 #include "weft-dataset-check.h"
 #include "weft-dataset-private.h"
 #include "weft-error.h"
+#include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-query.h"
 #include "weft-text.h"
@@ -26,6 +27,8 @@ static const WeftCliCommand commands[] = {
   { "timeline", N_("FILE OUT"), N_("Draw the timeline as an SVG, PNG or PDF picture"), weft_cli_timeline },
   { "convert", N_("IN OUT"), N_("Convert between Weft, TimelineJS, FollowTheMoney, CSV, GraphML, GEXF and DOT"), weft_cli_convert },
   { "graph", N_("FILE OUT"), N_("Draw the relationship graph to an SVG, PNG, PDF or DOT file"), weft_cli_graph },
+  { "search", N_("FILE QUERY"), N_("List every entity, event, claim, quote, relation, source and era whose text contains QUERY"), weft_cli_search },
+  { "slides", N_("FILE OUT.pdf"), N_("Write the presentation as a PDF, one page an event in date order"), weft_cli_slides },
 };
 
 static const WeftCliCommand *
@@ -285,6 +288,22 @@ print_diagnostics (WeftDiagnostics *diagnostics,
   fputs (text, stream);
 }
 
+/* Why a file could not be read: its problems, else the error. */
+static void
+print_load_failure (WeftDiagnostics *diagnostics,
+                    const GError    *error)
+{
+  if (weft_diagnostics_get_length (diagnostics) > 0)
+    print_diagnostics (diagnostics, stderr);
+  else
+    {
+      /* It names the file, which may hold anything. */
+      g_autofree char *message = weft_text_escape (error->message, -1);
+
+      g_printerr ("%s\n", message);
+    }
+}
+
 WeftDataset *
 weft_cli_load (const char *path)
 {
@@ -294,19 +313,26 @@ weft_cli_load (const char *path)
 
   dataset = weft_dataset_load_path (path, diagnostics, &error);
   if (dataset == NULL)
-    {
-      if (weft_diagnostics_get_length (diagnostics) > 0)
-        print_diagnostics (diagnostics, stderr);
-      else
-        {
-          /* It names the file, which may hold anything. */
-          g_autofree char *message = weft_text_escape (error->message, -1);
+    print_load_failure (diagnostics, error);
+  return dataset;
+}
 
-          g_printerr ("%s\n", message);
-        }
-      return NULL;
-    }
+WeftDataset *
+weft_cli_load_any (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(WeftDiagnostics) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftDataset *dataset;
 
+  if (g_str_has_suffix (path, ".weft"))
+    return weft_cli_load (path);
+
+  file = g_file_new_for_commandline_arg (path);
+  diagnostics = weft_diagnostics_new (path);
+  dataset = weft_import_file (file, WEFT_FORMAT_AUTO, NULL, diagnostics, &error);
+  if (dataset == NULL)
+    print_load_failure (diagnostics, error);
   return dataset;
 }
 

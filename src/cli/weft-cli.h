@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* Exit statuses of every subcommand. */
 enum {
   WEFT_EXIT_OK = 0,
-  WEFT_EXIT_PROBLEMS = 1,   /* validate found errors; path found no path */
+  WEFT_EXIT_PROBLEMS = 1,   /* validate found errors; path found no path; search nothing */
   WEFT_EXIT_USAGE = 2,      /* wrong usage, or a file cannot be read */
 };
 
@@ -42,6 +42,8 @@ int      weft_cli_path      (int argc, char **argv);
 int      weft_cli_timeline  (int argc, char **argv);
 int      weft_cli_convert   (int argc, char **argv);
 int      weft_cli_graph     (int argc, char **argv);
+int      weft_cli_search    (int argc, char **argv);
+int      weft_cli_slides    (int argc, char **argv);
 
 /* Shared helpers for subcommands. */
 /* Parses options; on --help prints help and returns FALSE with *status 0,
@@ -64,5 +66,8 @@ WeftEntity *weft_cli_find_entity (WeftDataset *dataset,
                                   const char  *key);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
+/* The same for a .weft file; any other file Weft imports (TimelineJS,
+ * FollowTheMoney, CSV) is imported, as the window opens it. */
+WeftDataset *weft_cli_load_any (const char *path);
 
 G_END_DECLS

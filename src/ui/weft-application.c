@@ -234,7 +234,8 @@ weft_application_startup (GApplication *app)
     { "preferences", (gpointer) preferences_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
+  /* Ctrl+N makes a new dataset (edit.new-dataset). */
+  static const char *new_accels[] = { "<Control><Shift>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   WeftApplication *self = WEFT_APPLICATION (app);

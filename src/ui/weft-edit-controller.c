@@ -182,7 +182,7 @@ on_form_done (WeftEditController *self,
     weft_session_set_selection (self->session, item);
   else
     weft_inspector_show_form (WEFT_INSPECTOR (self->inspector), NULL);
-  gtk_widget_child_focus (self->inspector, GTK_DIR_TAB_FORWARD);
+  weft_inspector_grab_heading (WEFT_INSPECTOR (self->inspector));
 }
 
 static void

@@ -12,7 +12,7 @@
 #include "weft-edit-history.h"
 #include "weft-history.h"
 
-/* A button in @buttons; only the button takes focus, not its place. */
+/* A button in @buttons, rows of two of the same width. */
 static void
 add_button (GtkWidget  *buttons,
             const char *label,
@@ -20,12 +20,19 @@ add_button (GtkWidget  *buttons,
             GVariant   *target)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *row = gtk_widget_get_last_child (buttons);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
-  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  gtk_widget_set_hexpand (button, TRUE);
+  if (row == NULL || gtk_widget_get_first_child (row) != gtk_widget_get_last_child (row))
+    {
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+      gtk_box_append (GTK_BOX (buttons), row);
+    }
+  gtk_box_append (GTK_BOX (row), button);
 }
 
 /* "2024-05-01T09:30:00Z" as the user's locale writes a date and time. */
@@ -83,16 +90,11 @@ GtkWidget *
 weft_edit_history_new (WeftItem *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   const WeftHistoryEntry *entries;
   guint n = 0;
 
   gtk_widget_set_margin_top (box, 12);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (buttons), FALSE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 4);
   gtk_box_append (GTK_BOX (box), buttons);
 
   if (item == NULL)

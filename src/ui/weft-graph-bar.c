@@ -117,6 +117,8 @@ weft_graph_bar_class_init (WeftGraphBarClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weftgraphbar");
+  /* A group to assistive technologies (a plain widget is named after its type). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

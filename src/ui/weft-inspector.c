@@ -1,8 +1,10 @@
 /* weft-inspector.c: what the selected item is, and who says so
  *
  * Rebuilt whenever the session's selection changes. Every item named here
- * is a link that selects it; text from the dataset is always set as plain
- * text, never as markup.
+ * is a link that selects it, named for screen readers by what it is; text
+ * from the dataset is always set as plain text, never as markup. Keyboard
+ * focus inside the inspector survives a rebuild: it moves to the new
+ * item's heading (or the path's, when a path was just found).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -22,6 +24,12 @@ struct _WeftInspector
 
   GtkWidget       *scroller;
   GtkWidget       *content;
+
+  /* Where keyboard focus goes after a rebuild; children of content. */
+  GtkWidget       *heading;          /* the item's title, or "Nothing Selected" */
+  GtkWidget       *path_heading;     /* the path's title, when one is shown */
+  gboolean         refocus;          /* a link was activated: focus the new heading */
+  gboolean         path_changed;     /* a new path: focus its heading */
 };
 
 G_DEFINE_FINAL_TYPE (WeftInspector, weft_inspector, WEFT_TYPE_SESSION_PANE)
@@ -42,8 +50,10 @@ text_label (const char *text,
   GtkWidget *label = weft_text_label_new (text, css_class);
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable labels take focus; keep Tab moving through the links. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* Selectable labels take focus; keep Tab moving through the links. Not
+   * focusable is not enough: GTK 4.8 then stops Tab at the label without
+   * moving focus (the inspector was a wall to the keyboard). */
+  gtk_widget_set_can_focus (label, FALSE);
   return label;
 }
 
@@ -93,11 +103,92 @@ on_link_clicked (GtkButton     *button,
 
   WeftSession *session = session_of (self);
 
+  /* The button goes with the rebuild; the keyboard goes to the heading. */
+  self->refocus = TRUE;
   if (session != NULL)
     weft_session_select_id (session, id);
+  self->refocus = FALSE;
 }
 
-/* A flat button that selects @item: icon, label, and an optional detail. */
+/* The label of the item with id @id, or the id when there is none. */
+static const char *
+label_of_id (WeftInspector *self,
+             const char    *id)
+{
+  WeftItem *item = weft_dataset_lookup (weft_session_get_dataset (session_of (self)), id);
+
+  return item != NULL ? weft_item_get_label (item) : id;
+}
+
+/* What a screen reader calls a link to @item: what it is, and what tells
+ * it apart (a claim's status, an event's date, where a relation leads
+ * from the selected entity), then its label. @role is a participant's
+ * role in an event, or NULL. */
+static char *
+link_name (WeftInspector  *self,
+           const WeftItem *item,
+           const char     *role)
+{
+  const char *label = weft_item_get_label (item);
+
+  switch (item->type)
+    {
+    case WEFT_ITEM_CLAIM:
+      {
+        g_autofree char *status = g_utf8_strdown (weft_claim_status_label (((const WeftClaim *) item)->status), -1);
+
+        /* Translators: a link to a claim, as a screen reader names it:
+         * "Claim, alleged: Huawei tested software that…" */
+        return g_strdup_printf (_("Claim, %s: %s"), status, label);
+      }
+    case WEFT_ITEM_EVENT:
+      {
+        g_autofree char *date = weft_date_format_short (&((const WeftEvent *) item)->date);
+
+        /* Translators: a link to an event, as a screen reader names it:
+         * "Event, Oct 2021: Chinese websites were selling…" */
+        return g_strdup_printf (_("Event, %s: %s"), date, label);
+      }
+    case WEFT_ITEM_RELATION:
+      {
+        const WeftRelation *r = (const WeftRelation *) item;
+        WeftItem *selected = weft_session_get_selection (session_of (self));
+        g_autofree char *type = g_strdelimit (g_strdup (r->type), "_", ' ');
+
+        if (selected != NULL && g_strcmp0 (selected->id, r->from) == 0)
+          /* Translators: a link to a relation of the selected entity, as a
+           * screen reader names it: "Relation: manufactures → Facial
+           * recognition cameras" */
+          return g_strdup_printf (_("Relation: %s → %s"), type, label_of_id (self, r->to));
+        if (selected != NULL && g_strcmp0 (selected->id, r->to) == 0)
+          /* Translators: a link to a relation towards the selected entity:
+           * "Relation: supplies ← Hikvision" */
+          return g_strdup_printf (_("Relation: %s ← %s"), type, label_of_id (self, r->from));
+        /* Translators: a link to a relation: "Relation: Huawei manufactures →
+         * Facial recognition cameras" */
+        return g_strdup_printf (_("Relation: %s %s → %s"), label_of_id (self, r->from), type,
+                                label_of_id (self, r->to));
+      }
+    case WEFT_ITEM_ENTITY:
+      if (role != NULL)
+        /* Translators: a link to an event's participant, as a screen reader
+         * names it: kind, name and role, "Company: Huawei, supplier" */
+        return g_strdup_printf (C_("inspector link", "%s: %s, %s"), weft_entity_kind_label (((const WeftEntity *) item)->kind), label,
+                                role);
+      /* Translators: a link to an entity, source or era, as a screen reader
+       * names it: "Company: Huawei", "Source: South China Morning Post" */
+      return g_strdup_printf (C_("inspector link", "%s: %s"), weft_entity_kind_label (((const WeftEntity *) item)->kind),
+                              label);
+    case WEFT_ITEM_SOURCE:
+    case WEFT_ITEM_ERA:
+    case WEFT_ITEM_NONE:
+    default:
+      return g_strdup_printf (C_("inspector link", "%s: %s"), weft_item_type_label (item->type), label);
+    }
+}
+
+/* A flat button that selects @item: icon, label, and an optional detail
+ * (for an entity, its role in the event shown). */
 static GtkWidget *
 item_link (WeftInspector  *self,
            const WeftItem *item,
@@ -108,6 +199,7 @@ item_link (WeftInspector  *self,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (weft_item_get_label (item));
   g_autofree char *tooltip = g_strdup_printf (_("Select %s"), weft_item_get_label (item));
+  g_autofree char *name = link_name (self, item, item->type == WEFT_ITEM_ENTITY ? detail : NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -126,9 +218,10 @@ item_link (WeftInspector  *self,
       gtk_box_append (GTK_BOX (texts), d);
     }
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (weft_item_icon_name (item)));
+  gtk_box_append (GTK_BOX (box), weft_decorative_icon_new (weft_item_icon_name (item)));
   gtk_box_append (GTK_BOX (box), texts);
   gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "item-link");
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -172,6 +265,23 @@ describe_date (const char     *text,
   return g_strdup_printf (_("%s (%s)"), text, understood);
 }
 
+/* A small pill that runs @action; @label has a mnemonic when @mnemonic. */
+static GtkWidget *
+pill_button (const char *label,
+             gboolean    mnemonic,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_button_set_use_underline (GTK_BUTTON (button), mnemonic);
+  if (mnemonic)
+    weft_accessible_set_label (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  return button;
+}
+
 static void
 add_actions (WeftInspector *self,
              WeftItem      *item)
@@ -179,23 +289,9 @@ add_actions (WeftInspector *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   if (item->type == WEFT_ITEM_ENTITY || item->type == WEFT_ITEM_EVENT || item->type == WEFT_ITEM_CLAIM)
-    {
-      GtkWidget *show = gtk_button_new_with_mnemonic (_("Show on _Timeline"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-on-timeline");
-      gtk_widget_add_css_class (show, "pill");
-      gtk_widget_add_css_class (show, "small");
-      gtk_box_append (GTK_BOX (box), show);
-    }
+    gtk_box_append (GTK_BOX (box), pill_button (_("Show on _Timeline"), TRUE, "win.show-on-timeline"));
   if (item->type == WEFT_ITEM_ENTITY)
-    {
-      GtkWidget *focus = gtk_button_new_with_mnemonic (_("_Focus in Graph"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "win.focus-selection");
-      gtk_widget_add_css_class (focus, "pill");
-      gtk_widget_add_css_class (focus, "small");
-      gtk_box_append (GTK_BOX (box), focus);
-    }
+    gtk_box_append (GTK_BOX (box), pill_button (_("_Focus in Graph"), TRUE, "win.focus-selection"));
   gtk_box_set_homogeneous (GTK_BOX (box), FALSE);
   gtk_widget_set_margin_top (box, 6);
   add (self, box);
@@ -204,22 +300,16 @@ add_actions (WeftInspector *self,
     {
       GtkWidget *paths = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       WeftEntity *from = weft_session_get_path_from (session_of (self));
-      GtkWidget *start = gtk_button_new_with_mnemonic (_("_Path From Here"));
+      GtkWidget *start = pill_button (_("_Path From Here"), TRUE, "win.path-from");
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "win.path-from");
       gtk_widget_set_tooltip_text (start, _("Then pick another entity to see the shortest chain of evidence between them"));
-      gtk_widget_add_css_class (start, "pill");
-      gtk_widget_add_css_class (start, "small");
       gtk_box_append (GTK_BOX (paths), start);
       if (from != NULL && &from->item != item)
         {
           /* Translators: the button that ends a path at the selected entity: "Path from Huawei to Here" */
           g_autofree char *text = g_strdup_printf (_("Path from %s to Here"), from->name);
-          GtkWidget *end = gtk_button_new_with_label (text);
+          GtkWidget *end = pill_button (text, FALSE, "win.path-to");
 
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "win.path-to");
-          gtk_widget_add_css_class (end, "pill");
-          gtk_widget_add_css_class (end, "small");
           gtk_widget_add_css_class (end, "suggested-action");
           gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (end))), PANGO_ELLIPSIZE_END);
           gtk_box_append (GTK_BOX (paths), end);
@@ -228,17 +318,32 @@ add_actions (WeftInspector *self,
     }
 }
 
+/* A heading keyboard focus can land on after a rebuild; a screen reader
+ * reads it, then @description (unless NULL). */
+static GtkWidget *
+focusable_heading (const char *text,
+                   const char *css_class,
+                   const char *description)
+{
+  GtkWidget *heading = text_label (text, css_class);
+
+  gtk_widget_set_can_focus (heading, TRUE);
+  gtk_widget_set_focusable (heading, TRUE);
+  gtk_widget_add_css_class (heading, "focusable-heading");
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return heading;
+}
+
 static void
 add_title (WeftInspector *self,
            WeftItem      *item,
            const char    *kind)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name (weft_item_icon_name (item));
+  GtkWidget *icon = weft_decorative_icon_new (weft_item_icon_name (item));
   GtkWidget *kind_label = text_label (kind, "caption-heading");
   const char *label = weft_item_get_label (item);
-  /* Names are short and set large; a claim's sentence reads better smaller. */
-  GtkWidget *title = text_label (label, g_utf8_strlen (label, -1) <= 40 ? "title-2" : "title-4");
 
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 16);
   gtk_widget_add_css_class (kind_label, "dim-label");
@@ -246,7 +351,9 @@ add_title (WeftInspector *self,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), kind_label);
   add (self, box);
-  add (self, title);
+  /* Names are short and set large; a claim's sentence reads better smaller. */
+  self->heading = focusable_heading (label, g_utf8_strlen (label, -1) <= 40 ? "title-2" : "title-4", kind);
+  add (self, self->heading);
 }
 
 /* ---- One section per kind of item --------------------------------------- */
@@ -537,7 +644,9 @@ show_nothing (WeftInspector *self)
                                    _("Pick an entity, event or relation to see the claims behind it and who makes them."));
   gtk_widget_add_css_class (page, "compact");
   gtk_widget_set_vexpand (page, TRUE);
+  gtk_widget_set_focusable (page, TRUE);
   add (self, page);
+  self->heading = page;
 }
 
 /* The shortest path the session holds, a hop at a time with the claims
@@ -549,19 +658,23 @@ show_path (WeftInspector *self)
   WeftEntity *from = weft_session_get_path_from (session);
   WeftEntity *to = weft_session_get_path_to (session);
   GPtrArray *path = weft_session_get_path (session);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *clear = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *header;
+  GtkWidget *clear;
   g_autofree char *title = NULL;
 
   if (from == NULL || to == NULL)
     return;
 
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  clear = gtk_button_new_from_icon_name ("window-close-symbolic");
   /* Translators: "Path from IBM to Huawei" */
   title = g_strdup_printf (_("Path from %s to %s"), from->name, to->name);
-  gtk_box_append (GTK_BOX (header), text_label (title, "heading"));
-  gtk_widget_set_hexpand (gtk_widget_get_first_child (header), TRUE);
+  self->path_heading = focusable_heading (title, "heading", NULL);
+  gtk_widget_set_hexpand (self->path_heading, TRUE);
+  gtk_box_append (GTK_BOX (header), self->path_heading);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-path");
   gtk_widget_set_tooltip_text (clear, _("Clear the path"));
+  weft_accessible_set_label (clear, _("Clear the path"));
   gtk_widget_add_css_class (clear, "flat");
   gtk_widget_add_css_class (clear, "circular");
   gtk_box_append (GTK_BOX (header), clear);
@@ -604,28 +717,11 @@ show_path (WeftInspector *self)
   add (self, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 }
 
+/* The selected @item, its links, and what a screen reader says of it. */
 static void
-rebuild (WeftInspector *self)
+show_item (WeftInspector *self,
+           WeftItem      *item)
 {
-  WeftSession *session = session_of (self);
-  WeftItem *item = session ? weft_session_get_selection (session) : NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
-
-  if (session != NULL)
-    show_path (self);
-
-  if (item == NULL)
-    {
-      show_nothing (self);
-      add (self, weft_edit_history_new (NULL));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Nothing selected"), -1);
-      return;
-    }
-
   switch (item->type)
     {
     case WEFT_ITEM_ENTITY: show_entity (self, (WeftEntity *) item); break;
@@ -651,18 +747,86 @@ rebuild (WeftInspector *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
+/* Keyboard focus on the heading the rebuild made: the path's when a path
+ * was just found, else the item's. */
+static gboolean
+focus_heading (WeftInspector *self)
+{
+  GtkWidget *heading = self->path_changed && self->path_heading != NULL ? self->path_heading : self->heading;
+
+  if (heading == NULL || !gtk_widget_grab_focus (heading))
+    return FALSE;
+  /* A label selects its text when focused; the heading is only read. */
+  if (GTK_IS_LABEL (heading))
+    gtk_label_select_region (GTK_LABEL (heading), 0, 0);
+  return TRUE;
+}
+
+static void
+rebuild (WeftInspector *self)
+{
+  WeftSession *session = session_of (self);
+  WeftItem *item = session ? weft_session_get_selection (session) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* Focus in here would go with the widget that has it. */
+  gboolean refocus = self->refocus || (focus != NULL && gtk_widget_is_ancestor (focus, self->content));
+  GtkWidget *child;
+
+  /* Let go of it first: GTK 4.8 keeps pointing at a focus widget that is
+   * gone until the next frame, and only then looks for another. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
+    gtk_root_set_focus (root, NULL);
+  self->heading = NULL;
+  self->path_heading = NULL;
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+
+  if (session != NULL)
+    show_path (self);
+
+  if (item == NULL)
+    {
+      show_nothing (self);
+      add (self, weft_edit_history_new (NULL));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Nothing selected"), -1);
+    }
+  else
+    show_item (self, item);
+
+  if (refocus)
+    focus_heading (self);
+  self->path_changed = FALSE;
+}
+
+static void
+on_path_changed (WeftInspector *self)
+{
+  self->path_changed = weft_session_get_path_to (session_of (self)) != NULL;
+  rebuild (self);
+}
+
 /* Shows @form (weft-edit-form.h) instead of the item; NULL: the item. */
 void
 weft_inspector_show_form (WeftInspector *self,
                           GtkWidget     *form)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
 
   if (form == NULL)
     {
+      self->refocus = TRUE;
       rebuild (self);
+      self->refocus = FALSE;
       return;
     }
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
+    gtk_root_set_focus (root, NULL);
+  self->heading = NULL;
+  self->path_heading = NULL;
   while ((child = gtk_widget_get_first_child (self->content)) != NULL)
     gtk_box_remove (GTK_BOX (self->content), child);
   add (self, form);
@@ -707,7 +871,7 @@ weft_inspector_init (WeftInspector *self)
 
   g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (rebuild), self);
-  g_signal_group_connect_swapped (session_signals, "notify::path-to", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (session_signals, "notify::path-to", G_CALLBACK (on_path_changed), self);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->content, "inspector-content");
@@ -727,6 +891,14 @@ GtkWidget *
 weft_inspector_new (void)
 {
   return g_object_new (WEFT_TYPE_INSPECTOR, NULL);
+}
+
+gboolean
+weft_inspector_grab_heading (WeftInspector *self)
+{
+  g_return_val_if_fail (WEFT_IS_INSPECTOR (self), FALSE);
+
+  return focus_heading (self);
 }
 
 /* For tests: the labels shown now, one a line. */

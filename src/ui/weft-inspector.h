@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WeftInspector, weft_inspector, WEFT, INSPECTOR, WeftSessionPane)
 
 GtkWidget *weft_inspector_new         (void);
+/* Gives keyboard focus to the heading of what the inspector shows. */
+gboolean   weft_inspector_grab_heading (WeftInspector *self);
 /* Every label the inspector shows now, one a line (for tests). */
 char      *weft_inspector_dup_text    (WeftInspector *self);
 /* Shows an editing form instead of the item; NULL: the item again. */

@@ -60,3 +60,53 @@ weft_item_icon_name (const WeftItem *item)
       return "weft-kind-other-symbolic";
     }
 }
+
+GtkWidget *
+weft_decorative_icon_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
+char *
+weft_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+weft_accessible_set_label (GtkWidget  *widget,
+                           const char *label)
+{
+  g_autofree char *name = weft_strip_mnemonic (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static void
+update_checked (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button) ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
+void
+weft_accessible_follow_toggle (GtkToggleButton *button)
+{
+  g_signal_connect (button, "notify::active", G_CALLBACK (update_checked), NULL);
+  update_checked (button);
+}

@@ -3,7 +3,8 @@
  * A list of every entity with its kind icon and counts, filtered by the
  * session's search text, hidden kinds and time window. Selecting a row
  * selects the entity in the session; a selection made elsewhere selects
- * the row.
+ * the row. Return in the search field selects the next result. The list
+ * is one Tab stop (arrows move inside it), each kind chip another.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -79,6 +80,8 @@ update_count (WeftSidebar *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u entity", "%'u of %'u entities", total),
                             shown, total);
   gtk_label_set_label (self->count_label, text);
+  /* A screen reader hears the count with the search field. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -131,6 +134,21 @@ on_selected_changed (WeftSidebar *self)
   object = gtk_single_selection_get_selected_item (self->selection);
   if (object != NULL)
     weft_session_set_selection (session, weft_item_object_get_item (object));
+}
+
+/* Return in the search field: the result after the one selected, the
+ * first after the last, or the first. */
+static void
+on_search_activate (WeftSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, selected == GTK_INVALID_LIST_POSITION ? 0 : (selected + 1) % n);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              gtk_single_selection_get_selected (self->selection));
 }
 
 static void
@@ -242,7 +260,8 @@ setup_row (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new ();
+  /* The kind is in the words below the name. */
+  GtkWidget *icon = weft_decorative_icon_new (NULL);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
@@ -290,7 +309,6 @@ bind_row (GtkSignalListItemFactory *factory,
   weft_dataset_get_entity_relations (dataset, e, &n_relations);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), weft_kind_icon_name (e->kind));
-  gtk_widget_set_tooltip_text (icon, weft_entity_kind_label (e->kind));
   gtk_label_set_label (GTK_LABEL (name), e->name);
 
   events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
@@ -299,6 +317,33 @@ bind_row (GtkSignalListItemFactory *factory,
   text = g_strdup_printf (_("%s · %s · %s"), weft_entity_kind_label (e->kind), events, claims);
   gtk_label_set_label (GTK_LABEL (detail), text);
   gtk_widget_set_tooltip_text (box, e->description);
+}
+
+/* ---- Keyboard ----------------------------------------------------------- */
+
+/* GTK 4.8's list view makes every row a Tab stop: Tab and Shift+Tab leave
+ * the list instead (the arrows move in it), by moving focus on from the
+ * window with the list out of the focus chain for the while. */
+static gboolean
+on_list_key (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             WeftSidebar           *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return FALSE;
+
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return TRUE;
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -384,9 +429,10 @@ weft_sidebar_init (WeftSidebar *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->search_entry), 8);
   gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 8);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->search_entry));
 
-  self->chips = gtk_flow_box_new ();
+  self->chips = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->chips), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->chips), 9);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->chips), 2);
@@ -396,7 +442,14 @@ weft_sidebar_init (WeftSidebar *self)
   gtk_widget_set_margin_end (self->chips, 8);
   for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
     {
-      GtkWidget *chip = gtk_toggle_button_new ();
+      /* Check boxes to assistive technologies (shown or hidden), one Tab
+       * stop each: their places in the flow box take no focus. */
+      GtkWidget *chip = g_object_new (GTK_TYPE_TOGGLE_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX, NULL);
+      GtkWidget *place = g_object_new (GTK_TYPE_FLOW_BOX_CHILD,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                       "focusable", FALSE,
+                                       "child", chip,
+                                       NULL);
       g_autofree char *tooltip = g_strdup_printf (_("Show or hide: %s"), weft_entity_kind_label (k));
 
       /* Icons only, so every kind fits in one row; the tooltip and the
@@ -406,12 +459,13 @@ weft_sidebar_init (WeftSidebar *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       weft_entity_kind_label (k), -1);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), TRUE);
+      weft_accessible_follow_toggle (GTK_TOGGLE_BUTTON (chip));
       gtk_widget_add_css_class (chip, "kind-chip");
       gtk_widget_add_css_class (chip, "flat");
       g_object_set_data (G_OBJECT (chip), "weft-kind", GUINT_TO_POINTER (k));
       g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled), self);
       self->chip_buttons[k] = GTK_TOGGLE_BUTTON (chip);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), chip);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), place);
     }
   gtk_box_append (GTK_BOX (self->box), self->chips);
 
@@ -440,6 +494,13 @@ weft_sidebar_init (WeftSidebar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities"), -1);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  }
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -69,10 +69,19 @@ struct _WeftTimelineView
   WeftTimelineIndex    *index;          /* the pane's */
 
   WeftEvent            *selected;
-  guint8               *highlight;      /* by event index */
+  guint8               *highlight;      /* by event index: the selected entity's or claim's */
   guint                 n_highlight;
   guint                 n_highlighted;
+  guint8               *lit_lanes;      /* by lane: the selected entity's or claim's entities' */
+  guint                 n_lit_lanes;
+  guint8               *matches;        /* by event index: what the search reaches; NULL without one */
+  guint                 n_events;
+  guint                 n_matches;
   char                 *accessible_text;
+
+  double                text_scale;     /* widget pixels a pane pixel */
+  gboolean              has_obscured;
+  WeftTimelineRect      obscured;       /* pane pixels: shown events keep clear of it */
 
   WeftEvent            *hovered;
   gboolean              pointer_inside;
@@ -113,10 +122,19 @@ static void update (WeftTimelineView *self);
 
 /* ---- Geometry ---------------------------------------------------------- */
 
+/* The pane is the widget at 1 / text_scale: its pixels, which the frame,
+ * pointer positions and everything below are in, are text_scale widget
+ * pixels. */
 static double
 view_width (WeftTimelineView *self)
 {
-  return MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) / self->text_scale, 1);
+}
+
+static double
+view_height (WeftTimelineView *self)
+{
+  return MAX (gtk_widget_get_height (GTK_WIDGET (self)) / self->text_scale, 1);
 }
 
 /* With a pane only. */
@@ -129,7 +147,7 @@ frame_of (WeftTimelineView *self)
 static double
 lanes_bottom (WeftTimelineView *self)
 {
-  return MAX (gtk_widget_get_height (GTK_WIDGET (self)) - WEFT_TIMELINE_OVERVIEW_HEIGHT, 0);
+  return MAX (view_height (self) - WEFT_TIMELINE_OVERVIEW_HEIGHT, 0);
 }
 
 static double
@@ -215,79 +233,32 @@ scroll_lanes (WeftTimelineView *self,
   update (self);
 }
 
-/* The days an event covers (its known part when an end is open). */
 static gboolean
 event_span (WeftTimelineView *self,
             WeftEvent        *event,
             double           *lower,
             double           *upper)
 {
-  guint first, n;
-  const WeftTimelineItem *item;
-
-  if (self->index == NULL || !weft_timeline_index_get_event_items (self->index, event, &first, &n))
-    return FALSE;
-  item = weft_timeline_index_get_item (self->index, first);
-  *lower = item->lower;
-  *upper = item->upper;
-  if (item->open_start)
-    *lower -= (item->upper - item->lower) + 30;
-  if (item->open_end)
-    *upper += (item->upper - item->lower) + 30;
-  return TRUE;
+  return self->pane != NULL && weft_timeline_pane_get_event_days (self->pane, event, lower, upper);
 }
 
-/* Scrolls the lanes so that the event's first lane shows. */
-static void
-reveal_event_lane (WeftTimelineView *self,
-                   WeftEvent        *event)
-{
-  const WeftTimelineFrame *frame = frame_of (self);
-  guint first, n;
-  const WeftTimelineItem *item;
-  double visible = lanes_bottom (self) - header_height (self);
-  double scroll = weft_timeline_pane_get_scroll (self->pane);
-
-  if (!weft_timeline_index_get_event_items (self->index, event, &first, &n))
-    return;
-  item = weft_timeline_index_get_item (self->index, first);
-  for (guint i = 0; i < frame->lanes->len; i++)
-    {
-      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
-
-      if (box->lane != item->lane)
-        continue;
-      if (box->y < scroll || box->y + MIN (box->height, visible) > scroll + visible)
-        {
-          weft_timeline_pane_set_scroll (self->pane, MAX (box->y - 8, 0));
-          update (self);
-        }
-      return;
-    }
-}
-
-/* Centres on an event; with @zoom, zooms so that it fills about a third
- * of the view, else keeps the zoom unless it does not fit. */
-static void
+/* Brings an event into view, clear of what covers the view; with @zoom,
+ * zoomed so that it fills about a third of the free part, else at the
+ * same zoom unless it does not fit. */
+static gboolean
 show_event (WeftTimelineView *self,
             WeftEvent        *event,
             gboolean          zoom)
 {
-  double lower, upper, mid, len, span;
+  gboolean shown;
 
-  if (!event_span (self, event, &lower, &upper))
-    return;
-
-  mid = (lower + upper) / 2;
-  len = upper - lower;
-  span = scale_of (self)->upper - scale_of (self)->lower;
-  if (zoom)
-    span = MAX (len * 3, 45);
-  else if (len > span * 0.8)
-    span = len * 1.25;
-
-  set_span (self, mid - span / 2, mid + span / 2);
-  reveal_event_lane (self, event);
+  if (self->pane == NULL)
+    return FALSE;
+  shown = weft_timeline_pane_reveal_event (self->pane, event, G_MAXUINT,
+                                           self->has_obscured ? &self->obscured : NULL,
+                                           zoom ? WEFT_TIMELINE_REVEAL_ZOOM : WEFT_TIMELINE_REVEAL_MOVE);
+  update (self);
+  return shown;
 }
 
 /* ---- Data -------------------------------------------------------------- */
@@ -323,10 +294,11 @@ rebuild_pane (WeftTimelineView *self)
   self->pane = weft_timeline_pane_new (self->dataset, self->lanes, font_scale (self));
   self->index = weft_timeline_pane_get_index (self->pane);
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
-    weft_timeline_pane_set_size (self->pane, view_width (self), gtk_widget_get_height (GTK_WIDGET (self)));
+    weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
 }
 
 static void update_selection (WeftTimelineView *self);
+static void update_matches   (WeftTimelineView *self);
 
 static void
 on_dataset_changed (WeftTimelineView *self)
@@ -337,6 +309,7 @@ on_dataset_changed (WeftTimelineView *self)
     return;
 
   g_set_object (&self->dataset, dataset);
+  self->n_events = dataset != NULL ? weft_dataset_get_events (dataset)->len : 0;
   if (dataset != NULL && !self->lanes_chosen)
     {
       self->lanes = weft_timeline_default_lanes (dataset);
@@ -344,6 +317,7 @@ on_dataset_changed (WeftTimelineView *self)
     }
   rebuild_pane (self);
   update_selection (self);
+  update_matches (self);
   update (self);
 }
 
@@ -400,6 +374,17 @@ update_accessible (WeftTimelineView *self)
   else
     text = g_strdup (_("Empty timeline"));
 
+  if (self->matches != NULL)
+    {
+      g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches the search",
+                                                             "%u events match the search", self->n_matches),
+                                                self->n_matches);
+      char *both = g_strdup_printf ("%s. %s", text, found);
+
+      g_free (text);
+      text = both;
+    }
+
   if (g_strcmp0 (text, self->accessible_text) == 0)
     return;
   g_free (self->accessible_text);
@@ -415,20 +400,57 @@ highlight_events (WeftTimelineView *self,
                   WeftEvent       **events,
                   guint             n)
 {
-  guint n_events = weft_dataset_get_events (self->dataset)->len;
-
-  self->highlight = g_new0 (guint8, MAX (n_events, 1));
-  self->n_highlight = n_events;
+  self->highlight = g_new0 (guint8, MAX (self->n_events, 1));
+  self->n_highlight = self->n_events;
   for (guint i = 0; i < n; i++)
-    if (events[i]->item.index < n_events && !self->highlight[events[i]->item.index])
+    if (events[i]->item.index < self->n_events && !self->highlight[events[i]->item.index])
       {
         self->highlight[events[i]->item.index] = 1;
         self->n_highlighted++;
       }
 }
 
+/* The lane of @entity: its own (lanes by entity) or its kind's; -1 when
+ * lanes are groups. */
+static int
+entity_lane (WeftTimelineView *self,
+             const char       *id)
+{
+  WeftEntity *entity = id != NULL ? weft_dataset_lookup_entity (self->dataset, id) : NULL;
+  g_autofree char *key = NULL;
+
+  if (entity == NULL || self->index == NULL)
+    return -1;
+  if (self->lanes == WEFT_TIMELINE_LANES_ENTITY)
+    key = g_strconcat ("entity:", entity->item.id, NULL);
+  else if (self->lanes == WEFT_TIMELINE_LANES_KIND)
+    key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
+  else
+    return -1;
+  return weft_timeline_index_find_lane (self->index, key);
+}
+
+static void
+light_lane (WeftTimelineView *self,
+            const char       *entity)
+{
+  int lane = entity_lane (self, entity);
+
+  if (lane < 0)
+    return;
+  if (self->lit_lanes == NULL)
+    {
+      self->n_lit_lanes = weft_timeline_index_get_n_lanes (self->index);
+      self->lit_lanes = g_new0 (guint8, MAX (self->n_lit_lanes, 1));
+    }
+  if ((guint) lane < self->n_lit_lanes)
+    self->lit_lanes[lane] = 1;
+}
+
 /* The session's selection, as the timeline shows it: an event is ringed;
- * an entity or a claim lights up its events and dims the rest. */
+ * an entity lights up its events and its lane, which scrolls into view; a
+ * claim lights up the events it stands behind and the lanes of its
+ * claimant and of what it is about. The rest dims. */
 static void
 update_selection (WeftTimelineView *self)
 {
@@ -436,8 +458,10 @@ update_selection (WeftTimelineView *self)
 
   self->selected = NULL;
   g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->lit_lanes, g_free);
   self->n_highlight = 0;
   self->n_highlighted = 0;
+  self->n_lit_lanes = 0;
 
   if (item != NULL && self->dataset != NULL)
     {
@@ -450,21 +474,63 @@ update_selection (WeftTimelineView *self)
           {
             guint n;
             WeftEvent **events = weft_dataset_get_entity_events (self->dataset, (WeftEntity *) item, &n);
+            int lane = entity_lane (self, item->id);
 
             highlight_events (self, events, n);
+            light_lane (self, item->id);
+            if (lane >= 0 && self->pane != NULL)
+              {
+                weft_timeline_pane_reveal_lane (self->pane, (guint) lane);
+                update (self);
+              }
           }
           break;
         case WEFT_ITEM_CLAIM:
           {
+            WeftClaim *claim = (WeftClaim *) item;
             guint n;
-            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, (WeftClaim *) item, &n);
+            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, claim, &n);
 
             highlight_events (self, events, n);
+            light_lane (self, claim->claimant);
+            for (guint i = 0; claim->about != NULL && claim->about[i] != NULL; i++)
+              light_lane (self, claim->about[i]);
           }
           break;
         default:
           break;
         }
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What the session's search reaches (weft_search_results_dup_events()):
+ * lit while no entity or claim is selected, the rest dimmed. */
+static void
+update_matches (WeftTimelineView *self)
+{
+  const WeftSearchResults *results = NULL;
+
+  g_clear_pointer (&self->matches, g_free);
+  self->n_matches = 0;
+  if (self->session != NULL && self->dataset != NULL)
+    results = weft_session_get_search_results (self->session);
+
+  if (results != NULL)
+    {
+      g_autoptr(GPtrArray) events = weft_search_results_dup_events (results, self->dataset);
+
+      self->matches = g_new0 (guint8, MAX (self->n_events, 1));
+      for (guint i = 0; i < events->len; i++)
+        {
+          WeftEvent *event = g_ptr_array_index (events, i);
+
+          if (event->item.index < self->n_events)
+            self->matches[event->item.index] = 1;
+        }
+      self->n_matches = events->len;
     }
 
   update_accessible (self);
@@ -566,7 +632,7 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   const WeftTimelinePalette *palette = weft_timeline_palette_get (self->dark);
-  double w = view_width (self), h = MAX (gtk_widget_get_height (widget), 1), bottom = lanes_bottom (self);
+  double w = view_width (self), h = view_height (self), bottom = lanes_bottom (self);
   double top;
   WeftTimelineRenderState state;
   gint64 wl, wu;
@@ -577,15 +643,20 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
       GdkRGBA rgba;
 
       to_rgba (&palette->background, &rgba);
-      gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
+      gtk_snapshot_append_color (snapshot, &rgba,
+                                 &GRAPHENE_RECT_INIT (0, 0, (float) gtk_widget_get_width (widget),
+                                                      (float) gtk_widget_get_height (widget)));
       return;
     }
 
   weft_timeline_render_state_init (&state, palette);
   state.selected = self->selected;
   state.hovered = self->hovered;
-  state.highlight = self->highlight;
-  state.n_highlight = self->n_highlight;
+  /* The selected entity's or claim's events, else the search's. */
+  state.highlight = self->highlight != NULL ? self->highlight : self->matches;
+  state.n_highlight = self->highlight != NULL ? self->n_highlight : self->n_events;
+  state.lit_lanes = self->lit_lanes;
+  state.n_lit_lanes = self->n_lit_lanes;
   state.text_func = collect_text;
   state.text_data = self;
   if (self->brushing)
@@ -604,6 +675,9 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
   g_ptr_array_set_size (self->lane_texts, 0);
   g_ptr_array_set_size (self->header_texts, 0);
 
+  /* The pane in its pixels, enlarged to the widget's. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (float) self->text_scale, (float) self->text_scale);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
   weft_timeline_pane_draw (self->pane, cr, &state);
   cairo_destroy (cr);
@@ -618,6 +692,7 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->header_texts, i));
   g_ptr_array_set_size (self->lane_texts, 0);
   g_ptr_array_set_size (self->header_texts, 0);
+  gtk_snapshot_restore (snapshot);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -628,7 +703,8 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
       to_rgba (&palette->accent, &colors[0]);
       colors[0].alpha = 0.6f;
       colors[1] = colors[2] = colors[3] = colors[0];
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) w - 2, (float) h - 2), 4);
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) gtk_widget_get_width (widget) - 2,
+                                                                      (float) gtk_widget_get_height (widget) - 2), 4);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
 }
@@ -643,7 +719,7 @@ weft_timeline_view_size_allocate (GtkWidget *widget,
 
   if (self->pane == NULL)
     return;
-  weft_timeline_pane_set_size (self->pane, MAX (width, 1), MAX (height, 1));
+  weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
   update (self);
 }
 
@@ -722,10 +798,10 @@ on_motion (GtkEventControllerMotion *controller,
            WeftTimelineView         *self)
 {
   self->pointer_inside = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
+  self->pointer_x = x / self->text_scale;
+  self->pointer_y = y / self->text_scale;
   if (self->drag_mode == DRAG_NONE)
-    update_hover (self, x, y);
+    update_hover (self, self->pointer_x, self->pointer_y);
 }
 
 static void
@@ -770,12 +846,13 @@ format_day_range (double lower,
 
 static gboolean
 on_query_tooltip (GtkWidget        *widget,
-                  int               x,
-                  int               y,
+                  int               widget_x,
+                  int               widget_y,
                   gboolean          keyboard,
                   GtkTooltip       *tooltip,
                   WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
   const WeftTimelineMark *mark;
   WeftEvent *event;
   g_autofree char *markup = NULL;
@@ -876,7 +953,7 @@ on_pinch_begin (GtkGesture       *gesture,
   self->pinch_scale = *scale_of (self);
   /* (Not active when emitted by hand: no points to find the centre of.) */
   if (gtk_gesture_is_active (gesture) && gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    self->pinch_x = x;
+    self->pinch_x = x / self->text_scale;
   else
     self->pinch_x = view_width (self) / 2;
 }
@@ -904,10 +981,12 @@ move_overview (WeftTimelineView *self,
 
 static void
 on_drag_begin (GtkGestureDrag   *gesture,
-               double            x,
-               double            y,
+               double            widget_x,
+               double            widget_y,
                WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
+
   self->drag_x = x;
   self->drag_y = y;
 
@@ -955,10 +1034,12 @@ on_drag_begin (GtkGestureDrag   *gesture,
 
 static void
 on_drag_update (GtkGestureDrag   *gesture,
-                double            dx,
-                double            dy,
+                double            widget_dx,
+                double            widget_dy,
                 WeftTimelineView *self)
 {
+  double dx = widget_dx / self->text_scale, dy = widget_dy / self->text_scale;
+
   switch (self->drag_mode)
     {
     case DRAG_PAN:
@@ -1029,10 +1110,11 @@ zoom_to_cluster (WeftTimelineView       *self,
 static void
 on_click_released (GtkGestureClick  *gesture,
                    int               n_press,
-                   double            x,
-                   double            y,
+                   double            widget_x,
+                   double            widget_y,
                    WeftTimelineView *self)
 {
+  double x = widget_x / self->text_scale, y = widget_y / self->text_scale;
   const WeftTimelineMark *mark;
   WeftEvent *event;
 
@@ -1109,8 +1191,31 @@ action_zoom_fit (GtkWidget  *widget,
     }
 }
 
+/* After zooming to the selected entity's or claim's events: the lanes
+ * scrolled to the first of them, in the entity's own lane when it has
+ * one (Show on Timeline). */
+static void
+reveal_highlighted (WeftTimelineView *self)
+{
+  WeftItem *item = weft_session_get_selection (self->session);
+  int lane = item != NULL && item->type == WEFT_ITEM_ENTITY ? entity_lane (self, item->id) : -1;
+  WeftEvent **events;
+  guint n;
+
+  events = weft_timeline_index_get_ordered_events (self->index, &n);
+  for (guint i = 0; i < n; i++)
+    if (self->highlight[events[i]->item.index])
+      {
+        weft_timeline_pane_reveal_event (self->pane, events[i], lane >= 0 ? (guint) lane : G_MAXUINT,
+                                         self->has_obscured ? &self->obscured : NULL,
+                                         WEFT_TIMELINE_REVEAL_SCROLL);
+        update (self);
+        return;
+      }
+}
+
 /* To the time window if there is one, else to the selected event, else to
- * the events of the selected entity or claim. */
+ * the events of the selected entity or claim, scrolled to the first. */
 static void
 action_zoom_selection (GtkWidget  *widget,
                        const char *name,
@@ -1156,6 +1261,7 @@ action_zoom_selection (GtkWidget  *widget,
           double pad = MAX ((upper - lower) * 0.08, 15);
 
           set_span (self, lower - pad, upper + pad);
+          reveal_highlighted (self);
         }
     }
 }
@@ -1254,69 +1360,104 @@ action_scroll (GtkWidget  *widget,
     scroll_lanes (self, g_str_equal (name, "timeline.scroll-up") ? -LANE_SCROLL_STEP : LANE_SCROLL_STEP);
 }
 
-/* The next or previous event as they start on the axis: after the
- * selected one, or after the middle of the view when none is selected. */
+/* Where stepping starts among @events (in the order they start on the
+ * axis): at the selected event (*@on TRUE), else before the first that
+ * starts after the middle of the view. */
+static guint
+step_origin (WeftTimelineView  *self,
+             WeftEvent        **events,
+             guint              n,
+             gboolean          *on)
+{
+  double mid = (scale_of (self)->lower + scale_of (self)->upper) / 2;
+  guint lo = 0, hi = n;
+
+  *on = FALSE;
+  for (guint i = 0; self->selected != NULL && i < n; i++)
+    if (events[i] == self->selected)
+      {
+        *on = TRUE;
+        return i;
+      }
+
+  /* The first event that starts after the middle (the order is by the
+   * known day: an open start by its end). */
+  while (lo < hi)
+    {
+      guint m = lo + (hi - lo) / 2;
+      double a = (double) events[m]->date.lower;
+
+      if ((events[m]->date.start.flags & WEFT_DATE_FLAG_OPEN) != 0)
+        a = (double) events[m]->date.end.lower;
+      if (a <= mid)
+        lo = m + 1;
+      else
+        hi = m;
+    }
+  return lo;
+}
+
+/* Selects and shows the event @steps (±1) from where stepping starts, in
+ * the order events start on the axis; among the search's matches only
+ * when @matches, going round at the ends, else stopping at them. */
+static void
+step (WeftTimelineView *self,
+      int               steps,
+      gboolean          matches)
+{
+  WeftEvent **events;
+  WeftEvent *target = NULL;
+  gboolean on;
+  guint n, at;
+
+  if (self->index == NULL || self->session == NULL || (matches && self->n_matches == 0))
+    return;
+  events = weft_timeline_index_get_ordered_events (self->index, &n);
+  if (n == 0)
+    return;
+  at = step_origin (self, events, n, &on);
+
+  if (!matches)
+    {
+      /* Off the selection, "next" is the one after the middle itself. */
+      gint64 i = on ? (gint64) at + steps : (steps > 0 ? (gint64) at : (gint64) at - 1);
+
+      target = events[CLAMP (i, 0, (gint64) n - 1)];
+    }
+  else
+    for (guint k = 0; k < n && target == NULL; k++)
+      {
+        /* From the origin (itself included when it is not selected). */
+        gint64 offset = on || steps < 0 ? k + 1 : k;
+        gint64 i = ((gint64) at + steps * offset) % (gint64) n;
+        WeftEvent *event = events[i < 0 ? i + n : i];
+
+        if (self->matches[event->item.index])
+          target = event;
+      }
+
+  if (target == NULL)
+    return;
+  weft_session_set_selection (self->session, &target->item);
+  show_event (self, target, FALSE);
+}
+
 static void
 action_step_event (GtkWidget  *widget,
                    const char *name,
                    GVariant   *parameter)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
-  gboolean forward = g_str_equal (name, "timeline.next-event");
-  WeftEvent **events;
-  WeftEvent *target = NULL;
-  guint n;
+  step (WEFT_TIMELINE_VIEW (widget), g_str_equal (name, "timeline.next-event") ? 1 : -1, FALSE);
+}
 
-  if (self->index == NULL || self->session == NULL)
-    return;
-
-  events = weft_timeline_index_get_ordered_events (self->index, &n);
-  if (n == 0)
-    return;
-
-  if (self->selected != NULL)
-    {
-      for (guint i = 0; i < n; i++)
-        if (events[i] == self->selected)
-          {
-            if (forward && i + 1 < n)
-              target = events[i + 1];
-            else if (!forward && i > 0)
-              target = events[i - 1];
-            else
-              target = self->selected;
-            break;
-          }
-    }
-  if (target == NULL)
-    {
-      double mid = (scale_of (self)->lower + scale_of (self)->upper) / 2;
-      guint lo = 0, hi = n;
-
-      /* The first event that starts after the middle. */
-      while (lo < hi)
-        {
-          guint m = lo + (hi - lo) / 2;
-          double a, b;
-
-          if (!event_span (self, events[m], &a, &b))
-            a = (double) events[m]->date.lower;
-          /* event_span() widens open ends; the order is by the known day. */
-          if ((events[m]->date.start.flags & WEFT_DATE_FLAG_OPEN) != 0)
-            a = (double) events[m]->date.end.lower;
-          if (a <= mid)
-            lo = m + 1;
-          else
-            hi = m;
-        }
-      if (forward)
-        target = events[MIN (lo, n - 1)];
-      else
-        target = events[lo > 0 ? lo - 1 : 0];
-    }
-
-  weft_session_set_selection (self->session, &target->item);
-  show_event (self, target, FALSE);
+/* The search's next or previous event, as Enter and Shift+Enter step
+ * through results. */
+static void
+action_find (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  step (WEFT_TIMELINE_VIEW (widget), g_str_equal (name, "timeline.find-next") ? 1 : -1, TRUE);
 }
 
 static void
@@ -1381,6 +1522,8 @@ weft_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->lane_texts, g_ptr_array_unref);
   g_clear_pointer (&self->header_texts, g_ptr_array_unref);
   g_free (self->highlight);
+  g_free (self->lit_lanes);
+  g_free (self->matches);
   g_free (self->accessible_text);
 
   G_OBJECT_CLASS (weft_timeline_view_parent_class)->finalize (object);
@@ -1467,6 +1610,8 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.scroll-down", NULL, action_scroll);
   gtk_widget_class_install_action (widget_class, "timeline.next-event", NULL, action_step_event);
   gtk_widget_class_install_action (widget_class, "timeline.previous-event", NULL, action_step_event);
+  gtk_widget_class_install_action (widget_class, "timeline.find-next", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "timeline.find-previous", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "timeline.center-event", "s", action_center_event);
   gtk_widget_class_install_action (widget_class, "timeline.toggle-lane", "s", action_toggle_lane);
 
@@ -1489,6 +1634,12 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "timeline.previous-event", NULL);
+  /* As in the graph and in GNOME's editors. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "timeline.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "timeline.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "timeline.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "timeline.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "timeline.lanes", "s", "entity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, 0, "timeline.lanes", "s", "kind");
@@ -1503,6 +1654,7 @@ weft_timeline_view_init (WeftTimelineView *self)
   GtkGesture *gesture;
 
   self->lanes = WEFT_TIMELINE_LANES_GROUP;
+  self->text_scale = 1;
   self->text_nodes = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->lane_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   self->header_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
@@ -1544,6 +1696,7 @@ weft_timeline_view_init (WeftTimelineView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_window_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);
 
   self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   self->style_signals = g_signal_group_new (ADW_TYPE_STYLE_MANAGER);
@@ -1612,6 +1765,8 @@ weft_timeline_view_set_lanes (WeftTimelineView *self,
       weft_timeline_pane_set_lanes (self->pane, mode);
       self->index = weft_timeline_pane_get_index (self->pane);
       self->hovered = NULL;
+      /* Lit lanes are the new lanes'. */
+      update_selection (self);
       update (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
@@ -1709,14 +1864,101 @@ weft_timeline_view_scroll (WeftTimelineView *self,
 
   scroll = weft_timeline_pane_get_scroll (self->pane);
   before = *scale_of (self);
+  /* (Smooth scrolling comes in widget pixels.) */
   if (dx != 0)
-    pan (self, dx * (smooth ? 1 : view_width (self) * 0.1));
+    pan (self, dx * (smooth ? 1 / self->text_scale : view_width (self) * 0.1));
   if (dy != 0)
-    scroll_lanes (self, dy * (smooth ? 1 : LANE_SCROLL_STEP));
+    scroll_lanes (self, dy * (smooth ? 1 / self->text_scale : LANE_SCROLL_STEP));
   /* Nothing moved (the lanes fit, the span is at its limit): let the
    * event go on to whatever is around the view. */
   return weft_timeline_pane_get_scroll (self->pane) != scroll ||
          scale_of (self)->lower != before.lower || scale_of (self)->upper != before.upper;
+}
+
+guint
+weft_timeline_view_get_n_matches (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
+  return self->n_matches;
+}
+
+gboolean
+weft_timeline_view_is_lane_lit (WeftTimelineView *self,
+                                const char       *key)
+{
+  int lane;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  lane = self->index != NULL && key != NULL ? weft_timeline_index_find_lane (self->index, key) : -1;
+  return lane >= 0 && self->lit_lanes != NULL && (guint) lane < self->n_lit_lanes && self->lit_lanes[lane];
+}
+
+void
+weft_timeline_view_set_text_scale (WeftTimelineView *self,
+                                   double            scale)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  scale = CLAMP (scale, 0.5, 4);
+  if (scale == self->text_scale)
+    return;
+  self->text_scale = scale;
+  self->hovered = NULL;
+  if (self->pane != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
+  update (self);
+}
+
+double
+weft_timeline_view_get_text_scale (WeftTimelineView *self)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 1);
+  return self->text_scale;
+}
+
+void
+weft_timeline_view_set_obscured (WeftTimelineView      *self,
+                                 const graphene_rect_t *rect)
+{
+  g_return_if_fail (WEFT_IS_TIMELINE_VIEW (self));
+
+  self->has_obscured = rect != NULL;
+  if (rect != NULL)
+    self->obscured = (WeftTimelineRect) { rect->origin.x / self->text_scale, rect->origin.y / self->text_scale,
+                                          rect->size.width / self->text_scale, rect->size.height / self->text_scale };
+}
+
+gboolean
+weft_timeline_view_reveal_event (WeftTimelineView *self,
+                                 WeftEvent        *event,
+                                 gboolean          zoom)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  return show_event (self, event, zoom);
+}
+
+gboolean
+weft_timeline_view_get_event_bounds (WeftTimelineView *self,
+                                     WeftEvent        *event,
+                                     graphene_rect_t  *bounds)
+{
+  const WeftTimelineMark *mark;
+  double y, s;
+
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->pane == NULL || event == NULL)
+    return FALSE;
+  mark = weft_timeline_pane_find_visible_event (self->pane, event, G_MAXUINT, &y);
+  if (mark == NULL)
+    return FALSE;
+  s = self->text_scale;
+  graphene_rect_init (bounds, (float) (mark->box_x0 * s), (float) (y * s), (float) ((mark->box_x1 - mark->box_x0) * s),
+                      (float) (frame_of (self)->metrics.row_height * s));
+  return TRUE;
 }
 
 /* What the view shows: its span, lanes and collapsed lanes, always light. */

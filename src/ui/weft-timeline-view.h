@@ -40,11 +40,45 @@ void         weft_timeline_view_set_span        (WeftTimelineView  *self,
 WeftEvent   *weft_timeline_view_get_selected_event (WeftTimelineView *self);
 /* How many events are lit up for the selected entity or claim. */
 guint        weft_timeline_view_get_n_highlighted  (WeftTimelineView *self);
+/* How many events the session's search reaches (lit while no entity or
+ * claim is selected; timeline.find-next and find-previous step through
+ * them, Ctrl+G and Shift+Ctrl+G, F3 and Shift+F3). */
+guint        weft_timeline_view_get_n_matches      (WeftTimelineView *self);
+/* Whether the lane with @key ("entity:ID", "kind:KIND") is lit: the
+ * selected entity's, or the claimant's and the entities' a selected claim
+ * is about. */
+gboolean     weft_timeline_view_is_lane_lit        (WeftTimelineView *self,
+                                                    const char       *key);
 /* What the view last told accessibility tools about its selection. */
 const char  *weft_timeline_view_get_accessible_text (WeftTimelineView *self);
 
+/* Presentation: the pane drawn @scale times larger (1 to 4: names,
+ * titles, axis, rows and glyphs alike), a smaller pane on the same widget.
+ * The frame and the pane are in its pixels (widget pixels / scale). */
+void         weft_timeline_view_set_text_scale  (WeftTimelineView  *self,
+                                                 double             scale);
+double       weft_timeline_view_get_text_scale  (WeftTimelineView  *self);
+/* The part of the view that something covers (the presentation's card),
+ * in widget pixels, or NULL: from now on every event the view brings into
+ * view (timeline.center-event, next-event, find-next,
+ * weft_timeline_view_reveal_event()…) is shown clear of it. Set it again
+ * after changing the text scale. */
+void         weft_timeline_view_set_obscured    (WeftTimelineView      *self,
+                                                 const graphene_rect_t *rect);
+/* Brings @event into view, in time and lanes, clear of the obscured part;
+ * with @zoom, zoomed so that it fills about a third of the free width.
+ * Returns whether it shows, on its own and clear. */
+gboolean     weft_timeline_view_reveal_event    (WeftTimelineView  *self,
+                                                 WeftEvent         *event,
+                                                 gboolean           zoom);
+/* Where @event is drawn on its own in view (its glyph, title and claim
+ * marks), in widget pixels; FALSE when it is not. */
+gboolean     weft_timeline_view_get_event_bounds (WeftTimelineView *self,
+                                                  WeftEvent        *event,
+                                                  graphene_rect_t  *bounds);
+
 /* The current layout (for tests and for hit testing by the window), or
- * NULL without a dataset. */
+ * NULL without a dataset; in pane pixels (widget pixels / text scale). */
 const WeftTimelineFrame *weft_timeline_view_get_frame (WeftTimelineView *self);
 /* How far the lanes are scrolled up, in pixels. */
 double       weft_timeline_view_get_scroll      (WeftTimelineView  *self);

@@ -30,6 +30,9 @@ struct _WeftWindow
   AdwSplitButton  *open_button;
   GtkWidget       *view_switcher;
   GtkButton       *view_buttons[3];  /* timeline, split, graph */
+  GtkToggleButton *sidebar_button;
+  GtkToggleButton *inspector_button;
+  GtkMenuButton   *menu_button;
   GtkWidget       *present_button;
   GtkRevealer     *banner_revealer;
   GtkLabel        *banner_label;
@@ -53,6 +56,7 @@ struct _WeftWindow
 
   WeftSession     *session;
   GSignalGroup    *session_signals;
+  GListModel      *toasts;           /* the toast overlay's children */
   GSettings       *settings;
   GFile           *file;
   char            *imported_name;    /* shown when the dataset came from another format */
@@ -64,6 +68,17 @@ struct _WeftWindow
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
+  struct {                           /* what presentation changed, put back when it ends */
+    WeftWindowView view;
+    gboolean       sidebar;
+    gboolean       inspector;
+    gboolean       banner;
+    char          *selection;        /* an item's id, or NULL */
+    char          *focus;            /* an entity's id, or NULL */
+    guint          hops;
+    GWeakRef       widget;           /* keyboard focus */
+    gboolean       in_inspector;
+  } before;
   guint            split_idle;
   gboolean         compact;          /* narrow: icons in the header, side panes over the views */
   guint            compact_idle;
@@ -92,6 +107,94 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* ---- Keyboard focus ----------------------------------------------------- */
+
+/* The views take keyboard focus: the timeline, or the graph alone. */
+static void
+focus_views (WeftWindow *self)
+{
+  gtk_widget_grab_focus (self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline);
+}
+
+/* Keyboard focus in @leaving, a pane or bar about to close, would be lost
+ * with it (and every key with it, until a click): the views take it. */
+static void
+rescue_focus (WeftWindow *self,
+              GtkWidget  *leaving)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (focus == leaving || gtk_widget_is_ancestor (focus, leaving)))
+    focus_views (self);
+}
+
+/* A folded revealer leaves the accessible tree (GTK 4.8 lists what it
+ * hides, an empty label as "GtkLabel"): hidden once folded, shown again
+ * when told to reveal. */
+static void
+sync_revealer_visible (GtkRevealer *revealer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (revealer),
+                          gtk_revealer_get_reveal_child (revealer) || gtk_revealer_get_child_revealed (revealer));
+}
+
+static void
+hide_when_folded (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (sync_revealer_visible), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (sync_revealer_visible), NULL);
+  sync_revealer_visible (revealer);
+}
+
+/* The same for every revealer in @widget (a bar a view makes). */
+static void
+hide_revealers_when_folded (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget))
+    hide_when_folded (GTK_REVEALER (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hide_revealers_when_folded (child);
+}
+
+/* Shown before it reveals, so it slides as it did. */
+static void
+reveal (WeftWindow  *self,
+        GtkRevealer *revealer,
+        gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  else
+    rescue_focus (self, GTK_WIDGET (revealer));
+  gtk_revealer_set_reveal_child (revealer, reveal);
+}
+
+/* libadwaita 1.2 leaves a toast's close button unnamed (read "GtkImage"):
+ * each toast, from the window or a view, gets its name as it is shown. */
+static void
+name_close_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+      gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    weft_accessible_set_label (widget, _("Dismiss"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_close_buttons (child);
+}
+
+static void
+on_toast_shown (GListModel *children,
+                guint       position,
+                guint       removed,
+                guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+
+      name_close_buttons (child);
+    }
+}
+
 /* ---- Banner ------------------------------------------------------------- */
 
 static void
@@ -104,18 +207,21 @@ show_banner (WeftWindow *self,
   gtk_label_set_label (self->banner_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
-    gtk_button_set_label (self->banner_button, button_label);
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      weft_accessible_set_label (GTK_WIDGET (self->banner_button), button_label);
+    }
   g_free (self->banner_action);
   self->banner_action = g_strdup (action);
   g_free (self->banner_details);
   self->banner_details = g_strdup (details);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  reveal (self, self->banner_revealer, TRUE);
 }
 
 static void
 hide_banner (WeftWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  reveal (self, self->banner_revealer, FALSE);
 }
 
 const char *
@@ -714,6 +820,30 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The view switcher and Open keep their words for assistive technologies,
+ * as icons too; the parts of Open (libadwaita 1.2 names neither) say what
+ * they do. */
+static void
+name_header_buttons (WeftWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->view_buttons); i++)
+    weft_accessible_set_label (GTK_WIDGET (self->view_buttons[i]), self->view_labels[i]);
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (self->open_button)); part != NULL;
+       part = gtk_widget_get_next_sibling (part))
+    if (GTK_IS_MENU_BUTTON (part))
+      {
+        GtkPopover *menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (part));
+
+        weft_accessible_set_label (part, _("Recent Files"));
+        if (menu != NULL)
+          weft_accessible_set_label (GTK_WIDGET (menu), _("Recent Files"));
+      }
+    else if (GTK_IS_BUTTON (part))
+      weft_accessible_set_label (part, self->open_label);
+  /* Menus are named after their type otherwise. */
+  weft_accessible_set_label (GTK_WIDGET (gtk_menu_button_get_popover (self->menu_button)), _("Main Menu"));
+}
+
 static void
 rebuild_recent_menu (WeftWindow *self)
 {
@@ -745,6 +875,8 @@ rebuild_recent_menu (WeftWindow *self)
     }
 
   adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (menu));
+  /* A new menu, named as its button is. */
+  name_header_buttons (self);
 }
 
 /* ---- Panes, focus, selection -------------------------------------------- */
@@ -841,7 +973,7 @@ on_focus_changed (WeftWindow *self)
 {
   WeftEntity *focus = weft_session_get_focus (self->session);
 
-  gtk_revealer_set_reveal_child (self->focus_revealer, focus != NULL);
+  reveal (self, self->focus_revealer, focus != NULL);
   if (focus != NULL)
     {
       /* Translators: the breadcrumb in focus mode: "Focus: Huawei" */
@@ -855,7 +987,25 @@ on_focus_changed (WeftWindow *self)
 static void
 on_hops_selected (WeftWindow *self)
 {
+  GtkStringObject *hops = gtk_drop_down_get_selected_item (self->hops_dropdown);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->hops_dropdown));
+
   weft_session_set_focus_hops (self->session, gtk_drop_down_get_selected (self->hops_dropdown) + 1);
+  /* GTK 4.8 names the drop-down's button "GtkToggleButton": it says the
+   * value instead ("2 hops"). */
+  if (GTK_IS_TOGGLE_BUTTON (button) && hops != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_string_object_get_string (hops), -1);
+}
+
+/* A side pane closing takes keyboard focus with it unless it moves. */
+static void
+on_flap_revealed (WeftWindow *self,
+                  GParamSpec *pspec,
+                  AdwFlap    *flap)
+{
+  if (!adw_flap_get_reveal_flap (flap))
+    rescue_focus (self, adw_flap_get_flap (flap));
 }
 
 static void
@@ -875,14 +1025,21 @@ on_selection_changed (WeftWindow *self)
 
 /* ---- Presentation ------------------------------------------------------- */
 
+/* Adds @text to the card in large type, and to what a screen reader says
+ * of it (@spoken, one line each). */
 static GtkWidget *
-big_label (const char *text,
-           const char *css_class)
+card_add (WeftWindow *self,
+          GString    *spoken,
+          const char *text,
+          const char *css_class)
 {
   GtkWidget *label = weft_text_label_new (text, css_class);
 
   /* Keeps the card narrow enough to leave the views in sight. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_box_append (GTK_BOX (self->presentation), label);
+  if (spoken != NULL)
+    g_string_append_printf (spoken, "%s%s", spoken->len > 0 ? "\n" : "", text);
   return label;
 }
 
@@ -893,8 +1050,9 @@ show_step (WeftWindow *self)
   guint n;
   WeftEvent **events = weft_dataset_get_events_by_date (dataset, &n);
   WeftEvent *event;
-  GtkWidget *card, *child, *counter, *progress;
+  GtkWidget *card, *child, *progress;
   g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GString) spoken = g_string_new (NULL);
   g_autofree char *date = NULL;
   g_autofree char *count = NULL;
 
@@ -921,17 +1079,16 @@ show_step (WeftWindow *self)
   date = weft_date_describe (&event->date);
   /* Translators: the presentation's step counter: "3 of 16" */
   count = g_strdup_printf (_("%d of %u"), self->step + 1, n);
-  counter = big_label (count, "presentation-counter");
+  card_add (self, spoken, count, "presentation-counter");
   progress = gtk_progress_bar_new ();
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), (self->step + 1) / (double) n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
-
-  gtk_box_append (GTK_BOX (card), counter);
   gtk_box_append (GTK_BOX (card), progress);
-  gtk_box_append (GTK_BOX (card), big_label (date, "presentation-date"));
-  gtk_box_append (GTK_BOX (card), big_label (event->title, "presentation-title"));
+  card_add (self, spoken, date, "presentation-date");
+  /* The title is the card's name; the rest its description. */
+  card_add (self, NULL, event->title, "presentation-title");
   if (event->description != NULL)
-    gtk_box_append (GTK_BOX (card), big_label (event->description, "presentation-body"));
+    card_add (self, spoken, event->description, "presentation-body");
 
   claims = weft_dataset_dup_item_claims (dataset, &event->item);
   for (guint i = 0; i < claims->len && i < 3; i++)
@@ -939,15 +1096,19 @@ show_step (WeftWindow *self)
       WeftClaim *claim = g_ptr_array_index (claims, i);
       g_autofree char *line = g_strdup_printf ("%s — %s", weft_claim_status_label (claim->status), claim->text);
 
-      gtk_box_append (GTK_BOX (card), big_label (line, "presentation-claim"));
+      card_add (self, spoken, line, "presentation-claim");
       if (claim->n_citations > 0)
         {
           g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
-          gtk_box_append (GTK_BOX (card), big_label (quote, "presentation-quote"));
+          card_add (self, spoken, quote, "presentation-quote");
         }
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, event->title, -1);
+  /* The card has keyboard focus: a screen reader reads each new step. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, event->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
+                                  -1);
 }
 
 int
@@ -972,19 +1133,85 @@ enable_presentation_actions (WeftWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", presenting);
 }
 
+/* What presentation changes, as it is before it starts. */
+static void
+remember_before_presentation (WeftWindow *self)
+{
+  WeftItem *selection = weft_session_get_selection (self->session);
+  WeftEntity *focus = weft_session_get_focus (self->session);
+  GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->before.view = self->view;
+  self->before.sidebar = adw_flap_get_reveal_flap (self->sidebar_flap);
+  self->before.inspector = adw_flap_get_reveal_flap (self->inspector_flap);
+  self->before.banner = gtk_revealer_get_reveal_child (self->banner_revealer);
+  g_free (self->before.selection);
+  self->before.selection = selection != NULL ? g_strdup (selection->id) : NULL;
+  g_free (self->before.focus);
+  self->before.focus = focus != NULL ? g_strdup (focus->item.id) : NULL;
+  self->before.hops = weft_session_get_focus_hops (self->session);
+  g_weak_ref_set (&self->before.widget, widget);
+  self->before.in_inspector = widget != NULL && gtk_widget_is_ancestor (widget, self->inspector);
+}
+
+/* Focus for @widget, which had it before presentation (the inspector for
+ * its heading). Not before @widget is on screen: GTK 4.8 tells assistive
+ * technologies nothing of focus given to a widget not shown yet. */
+static void
+restore_focus (WeftWindow *self,
+               GtkWidget  *widget)
+{
+  g_signal_handlers_disconnect_by_func (widget, restore_focus, self);
+  if (self->step >= 0)
+    return;
+  if (widget == self->inspector ? !weft_inspector_grab_heading (WEFT_INSPECTOR (widget)) : !gtk_widget_grab_focus (widget))
+    focus_views (self);
+}
+
 static void
 leave_presentation (WeftWindow *self)
 {
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autoptr(GtkWidget) focus = g_weak_ref_get (&self->before.widget);
+  GtkWidget *target;
+
   if (self->step < 0)
     return;
+  g_weak_ref_set (&self->before.widget, NULL);
+
+  /* The selection and the graph's focus as they were. */
+  if (self->before.selection == NULL || !weft_session_select_id (self->session, self->before.selection))
+    weft_session_set_selection (self->session, NULL);
+  weft_session_set_focus (self->session, self->before.focus != NULL
+                                         ? weft_dataset_lookup_entity (dataset, self->before.focus) : NULL);
+  weft_session_set_focus_hops (self->session, self->before.hops);
 
   self->step = -1;
+  /* Off the card before it goes (GTK 4.8 would pick a widget itself, after
+   * the next frame). */
+  focus_views (self);
   gtk_widget_set_visible (self->presentation, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
-  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  set_view (self, self->before.view);
+  adw_flap_set_reveal_flap (self->sidebar_flap, self->before.sidebar);
+  adw_flap_set_reveal_flap (self->inspector_flap, self->before.inspector);
+  if (self->before.banner)
+    reveal (self, self->banner_revealer, TRUE);
   gtk_window_unfullscreen (GTK_WINDOW (self));
   enable_presentation_actions (self, FALSE);
+
+  /* Keyboard focus where it was, once it is on screen again; a widget of
+   * the inspector's went with its rebuild, and the inspector's heading
+   * stands for it. */
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
+    target = focus;
+  else
+    target = self->before.in_inspector ? self->inspector : NULL;
+  if (target != NULL && gtk_widget_get_mapped (target))
+    restore_focus (self, target);
+  else if (target != NULL)
+    g_signal_connect_object (target, "map", G_CALLBACK (restore_focus), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
@@ -1008,6 +1235,7 @@ present_action (WeftWindow *self)
       return;
     }
 
+  remember_before_presentation (self);
   self->step = 0;
   hide_banner (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
@@ -1019,6 +1247,7 @@ present_action (WeftWindow *self)
   gtk_widget_set_visible (self->presentation, TRUE);
   enable_presentation_actions (self, TRUE);
   show_step (self);
+  gtk_widget_grab_focus (self->presentation);
 }
 
 /* Moves the presentation by @steps events. */
@@ -1088,7 +1317,7 @@ static const struct {
   { "win.reload", reload_action, GDK_KEY_r, GDK_CONTROL_MASK },
   { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
   { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-  { "win.search", search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  { "win.search", search_action, 0, 0 },          /* Ctrl+F comes first: see init */
   { "win.focus-selection", focus_selection_action, GDK_KEY_Return, GDK_CONTROL_MASK },
   { "win.unfocus", unfocus_action, 0, 0 },
   { "win.show-on-timeline", show_on_timeline_action, 0, 0 },
@@ -1196,22 +1425,6 @@ static const char * const view_icons[3] = {
   "weft-view-timeline-symbolic", "weft-view-split-symbolic", "weft-view-graph-symbolic",
 };
 
-/* "_Timeline" -> "Timeline", "时间线(_T)" -> "时间线". */
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
-        p += 3;
-      else if (*p != '_')
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static int
 compact_width (WeftWindow *self)
 {
@@ -1241,6 +1454,7 @@ set_compact (WeftWindow *self,
   else
     adw_split_button_set_label (self->open_button, self->open_label);
   adw_split_button_set_use_underline (self->open_button, !compact);
+  name_header_buttons (self);
 
   gtk_widget_set_visible (self->title_widget, !compact);
   gtk_widget_set_visible (self->present_button, !compact);
@@ -1308,6 +1522,9 @@ weft_window_dispose (GObject *object)
   drop_monitor (self);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->editor);
+  if (self->toasts != NULL)
+    g_signal_handlers_disconnect_by_func (self->toasts, on_toast_shown, NULL);
+  g_clear_object (&self->toasts);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WEFT_TYPE_WINDOW);
 
@@ -1329,6 +1546,9 @@ weft_window_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->view_labels); i++)
     g_free (self->view_labels[i]);
   g_free (self->open_label);
+  g_free (self->before.selection);
+  g_free (self->before.focus);
+  g_weak_ref_clear (&self->before.widget);
 
   G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
 }
@@ -1403,6 +1623,9 @@ weft_window_class_init (WeftWindowClass *klass)
                                              G_STRUCT_OFFSET (WeftWindow, view_buttons[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "view_graph", FALSE,
                                              G_STRUCT_OFFSET (WeftWindow, view_buttons[2]));
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, WeftWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WeftWindow, banner_label);
@@ -1432,7 +1655,8 @@ weft_window_class_init (WeftWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.toggle-inspector", NULL);
+  /* F10 is GNOME's key for the main menu (its button is the primary menu). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.toggle-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.view", "s", "timeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.view", "s", "split");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.view", "s", "graph");
@@ -1446,6 +1670,7 @@ weft_window_init (WeftWindow *self)
   /* The "win.view" action reads the property as the template is built. */
   self->view = WEFT_WINDOW_VIEW_SPLIT;
   self->step = -1;
+  g_weak_ref_init (&self->before.widget, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -1455,16 +1680,17 @@ weft_window_init (WeftWindow *self)
    * they show icons and keep the words for assistive technologies. */
   for (guint i = 0; i < G_N_ELEMENTS (self->view_buttons); i++)
     {
-      g_autofree char *name = NULL;
-
       self->view_labels[i] = g_strdup (gtk_button_get_label (self->view_buttons[i]));
-      name = strip_mnemonic (self->view_labels[i]);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view_buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
+      /* Radio buttons to assistive technologies, which say which is on. */
+      weft_accessible_follow_toggle (GTK_TOGGLE_BUTTON (self->view_buttons[i]));
     }
   self->open_label = g_strdup (adw_split_button_get_label (self->open_button));
+  name_header_buttons (self);
+  weft_accessible_follow_toggle (self->sidebar_button);
+  weft_accessible_follow_toggle (self->inspector_button);
 
-  self->title_widget = adw_window_title_new ("Weft", NULL);
+  /* A group to assistive technologies (a plain widget is named after its type). */
+  self->title_widget = g_object_new (ADW_TYPE_WINDOW_TITLE, "title", "Weft", "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   /* The view switcher sits at the start; the title says what is open. */
   g_object_ref (self->view_switcher);
   adw_header_bar_set_title_widget (self->header_bar, self->title_widget);
@@ -1483,12 +1709,23 @@ weft_window_init (WeftWindow *self)
   gtk_widget_set_vexpand (self->graph, TRUE);
   g_settings_bind (self->settings, "graph-engine", self->graph, "engine", G_SETTINGS_BIND_DEFAULT);
   gtk_box_append (GTK_BOX (self->timeline_slot), self->timeline);
-  gtk_box_append (GTK_BOX (self->graph_slot), weft_views_new_graph_bar (self->graph));
+  {
+    GtkWidget *graph_bar = weft_views_new_graph_bar (self->graph);
+
+    hide_revealers_when_folded (graph_bar);
+    gtk_box_append (GTK_BOX (self->graph_slot), graph_bar);
+  }
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph);
   /* The graph's own export action asks the window. */
   g_signal_connect_object (self->graph, "export", G_CALLBACK (on_graph_export), self, G_CONNECT_SWAPPED);
 
-  self->presentation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* One object to assistive technologies, named after the event shown. */
+  self->presentation = g_object_new (GTK_TYPE_BOX,
+                                     "orientation", GTK_ORIENTATION_VERTICAL,
+                                     "spacing", 12,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                     "focusable", TRUE,
+                                     NULL);
   gtk_widget_add_css_class (self->presentation, "presentation-card");
   /* At the bottom right, so the timeline and the focused graph stay in
    * view beside it. */
@@ -1501,6 +1738,8 @@ weft_window_init (WeftWindow *self)
   gtk_overlay_add_overlay (self->views_overlay, self->presentation);
 
   g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button), self);
+  self->toasts = gtk_widget_observe_children (GTK_WIDGET (self->toast_overlay));
+  g_signal_connect (self->toasts, "items-changed", G_CALLBACK (on_toast_shown), NULL);
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
@@ -1508,6 +1747,8 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (update_title), self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
+  hide_when_folded (self->banner_revealer);
+  hide_when_folded (self->focus_revealer);
 
   /* win.toggle-sidebar and win.toggle-inspector show and hide the side
    * panes, and their buttons show whether they are out. */
@@ -1518,26 +1759,31 @@ weft_window_init (WeftWindow *self)
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inspector));
   }
+  g_signal_connect_swapped (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self);
+  g_signal_connect_swapped (self->inspector_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self);
 
-  /* Presentation keys come before the views' own (arrows pan the timeline
-   * otherwise); while not presenting their actions are disabled and the
-   * keys go on to the views. */
+  /* Keys that come before the focused widget's own. Presentation's, before
+   * the views' (arrows pan the timeline otherwise); while not presenting
+   * their actions are disabled and the keys go on to the views. Search,
+   * before a focused label's (Ctrl+F moves its caret). */
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();
-    const struct { guint key; const char *action; } presentation_keys[] = {
-      { GDK_KEY_space, "win.present-next" },
-      { GDK_KEY_Right, "win.present-next" },
-      { GDK_KEY_Page_Down, "win.present-next" },
-      { GDK_KEY_Left, "win.present-previous" },
-      { GDK_KEY_Page_Up, "win.present-previous" },
-      { GDK_KEY_Escape, "win.present-leave" },
+    const struct { guint key; GdkModifierType modifiers; const char *action; } first_keys[] = {
+      { GDK_KEY_space, 0, "win.present-next" },
+      { GDK_KEY_Right, 0, "win.present-next" },
+      { GDK_KEY_Page_Down, 0, "win.present-next" },
+      { GDK_KEY_Left, 0, "win.present-previous" },
+      { GDK_KEY_Page_Up, 0, "win.present-previous" },
+      { GDK_KEY_Escape, 0, "win.present-leave" },
+      { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
     };
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    for (guint i = 0; i < G_N_ELEMENTS (presentation_keys); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (first_keys); i++)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                            gtk_shortcut_new (gtk_keyval_trigger_new (presentation_keys[i].key, 0),
-                                                              gtk_named_action_new (presentation_keys[i].action)));
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (first_keys[i].key,
+                                                                                      first_keys[i].modifiers),
+                                                              gtk_named_action_new (first_keys[i].action)));
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
 
@@ -1554,6 +1800,7 @@ weft_window_init (WeftWindow *self)
 
   set_file (self, NULL, FALSE);
   on_focus_changed (self);
+  on_hops_selected (self);
   on_selection_changed (self);
   enable_presentation_actions (self, FALSE);
   restore_settings (self);

@@ -45,16 +45,11 @@ add_extra (JsonObject *object,
       json_object_set_member (object, name, json_node_copy (node));
 }
 
-static JsonObject *members_to_json (WeftDataset           *self,
-                                    const WeftMemberTable *table,
-                                    gconstpointer          base);
-
-/* Writes one member of @base, unless it is optional and has no value. */
-static void
-add_member (WeftDataset      *self,
-            JsonObject       *object,
-            const WeftMember *m,
-            gconstpointer     base)
+void
+weft_member_to_json (WeftDataset      *self,
+                     JsonObject       *object,
+                     const WeftMember *m,
+                     gconstpointer     base)
 {
   switch (m->type)
     {
@@ -96,7 +91,7 @@ add_member (WeftDataset      *self,
           break;
         array = json_array_new ();
         for (guint i = 0; i < n; i++)
-          json_array_add_object_element (array, members_to_json (self, m->table, elements + i * m->table->size));
+          json_array_add_object_element (array, weft_members_to_json (self, m->table, elements + i * m->table->size));
         json_object_set_array_member (object, m->name, array);
       }
       break;
@@ -107,7 +102,7 @@ add_member (WeftDataset      *self,
         JsonArray *array = json_array_sized_new (items->len);
 
         for (guint i = 0; i < items->len; i++)
-          json_array_add_object_element (array, members_to_json (self, m->table, g_ptr_array_index (items, i)));
+          json_array_add_object_element (array, weft_members_to_json (self, m->table, g_ptr_array_index (items, i)));
         json_object_set_array_member (object, m->name, array);
       }
       break;
@@ -119,17 +114,15 @@ add_member (WeftDataset      *self,
     }
 }
 
-/* @base, the struct @table describes, as a JSON object: its members in
- * table order, then the unknown members it was read with. */
-static JsonObject *
-members_to_json (WeftDataset           *self,
-                 const WeftMemberTable *table,
-                 gconstpointer          base)
+JsonObject *
+weft_members_to_json (WeftDataset           *self,
+                      const WeftMemberTable *table,
+                      gconstpointer          base)
 {
   JsonObject *object = json_object_new ();
 
   for (guint i = 0; i < table->n_members; i++)
-    add_member (self, object, &table->members[i], base);
+    weft_member_to_json (self, object, &table->members[i], base);
   add_extra (object, WEFT_MEMBER_FIELD (base, table->extra_offset, JsonObject *));
 
   return object;
@@ -187,7 +180,7 @@ weft_dataset_to_data (WeftDataset *self,
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *root = members_to_json (self, &weft_file_members, weft_dataset_get_header (self));
+  JsonObject *root = weft_members_to_json (self, &weft_file_members, weft_dataset_get_header (self));
   char *data;
   gsize len;
 

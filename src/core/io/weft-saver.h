@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "weft-dataset.h"
+#include "weft-members.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,18 @@ gboolean     weft_dataset_save         (WeftDataset      *self,
 gboolean     weft_dataset_save_path    (WeftDataset      *self,
                                         const char       *path,
                                         GError          **error);
+
+/* One member of @base (a struct @m's table describes) added to @object as
+ * the format writes it, unless it is optional and has no value. */
+void         weft_member_to_json       (WeftDataset            *self,
+                                        JsonObject             *object,
+                                        const WeftMember       *m,
+                                        gconstpointer           base);
+/* @base, the struct @table describes, as a JSON object: its members in
+ * table order, then the unknown members it was read with. */
+JsonObject  *weft_members_to_json      (WeftDataset            *self,
+                                        const WeftMemberTable  *table,
+                                        gconstpointer           base);
 
 /* json_generator_to_data(), with the control character json-glib 1.6
  * writes raw (U+001F) escaped, so that the JSON is valid: for every JSON

@@ -1517,6 +1517,14 @@ weft_date_describe (const WeftDate *date)
 }
 
 char *
+weft_date_point_format (const WeftDatePoint *point)
+{
+  g_return_val_if_fail (point != NULL, NULL);
+
+  return format_point_plain (point, FALSE);
+}
+
+char *
 weft_date_format_short (const WeftDate *date)
 {
   g_autofree char *start = NULL;

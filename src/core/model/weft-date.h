@@ -76,6 +76,11 @@ int      weft_date_compare       (const WeftDate *a,
  * names from the user's locale. Newly allocated (g_free()). */
 char    *weft_date_describe      (const WeftDate *date);
 
+/* One end of a date as written, without its qualifiers: "15 January
+ * 2020", "October 2021", "2021", "the 1990s", "spring 2021". Translated;
+ * newly allocated (g_free()). */
+char    *weft_date_point_format  (const WeftDatePoint *point);
+
 /* A short label for axes and lists: "2021", "Oct 2021", "15 Jan 2020",
  * "44 BCE", "2017–2021", "2019–". Locale month names. Newly allocated
  * (g_free()). */

@@ -99,8 +99,11 @@ step_apply (WeftEdit *self,
       weft_dataset_alias_id (self->dataset, s->id, s->item);
       break;
     case WEFT_STEP_UNALIAS:
-    default:
       weft_dataset_alias_id (self->dataset, s->id, NULL);
+      break;
+    case WEFT_STEP_POP:
+    default:
+      weft_dataset_pop_history (self->dataset, s->item, s->u.entry);
       break;
     }
   s->applied = TRUE;
@@ -128,8 +131,11 @@ step_revert (WeftEdit *self,
       weft_dataset_alias_id (self->dataset, s->id, NULL);
       break;
     case WEFT_STEP_UNALIAS:
-    default:
       weft_dataset_alias_id (self->dataset, s->id, s->item);
+      break;
+    case WEFT_STEP_POP:
+    default:
+      weft_dataset_push_history (self->dataset, s->item, s->u.entry);
       break;
     }
   s->applied = FALSE;
@@ -150,7 +156,9 @@ step_free (Step *s)
         weft_dataset_free_item (s->item);
       break;
     case WEFT_STEP_HISTORY:
-      if (!s->applied)
+    case WEFT_STEP_POP:
+      /* The step holds the entry while it is not in the item. */
+      if ((s->kind == WEFT_STEP_HISTORY) != s->applied)
         weft_members_clear (weft_member_lookup (step_table (s), "history")->table, s->u.entry);
       g_free (s->u.entry);
       break;
@@ -1337,7 +1345,10 @@ weft_edit_undo (WeftEdit *self)
   g_return_if_fail (weft_dataset_get_open_edit (self->dataset) == NULL);
 
   for (guint i = self->steps->len; i-- > 0;)
-    step_revert (self, &g_array_index (self->steps, Step, i));
+    {
+      step_revert (self, &g_array_index (self->steps, Step, i));
+      record (self, WEFT_RECORD_STEP, i);
+    }
   self->state = WEFT_EDIT_UNDONE;
   record (self, WEFT_RECORD_UNDO, 0);
   emit_changed (self, TRUE);
@@ -1350,7 +1361,10 @@ weft_edit_redo (WeftEdit *self)
   g_return_if_fail (weft_dataset_get_open_edit (self->dataset) == NULL);
 
   for (guint i = 0; i < self->steps->len; i++)
-    step_apply (self, &g_array_index (self->steps, Step, i));
+    {
+      step_apply (self, &g_array_index (self->steps, Step, i));
+      record (self, WEFT_RECORD_STEP, i);
+    }
   self->state = WEFT_EDIT_DONE;
   record (self, WEFT_RECORD_REDO, 0);
   emit_changed (self, FALSE);
@@ -1377,14 +1391,40 @@ weft_edit_get_step (WeftEdit     *self,
                     guint         index,
                     WeftStepInfo *info)
 {
+  static const WeftStepKind opposite[] = {
+    [WEFT_STEP_SET] = WEFT_STEP_SET,
+    [WEFT_STEP_INSERT] = WEFT_STEP_REMOVE,
+    [WEFT_STEP_REMOVE] = WEFT_STEP_INSERT,
+    [WEFT_STEP_HISTORY] = WEFT_STEP_POP,
+    [WEFT_STEP_ALIAS] = WEFT_STEP_UNALIAS,
+    [WEFT_STEP_UNALIAS] = WEFT_STEP_ALIAS,
+    [WEFT_STEP_POP] = WEFT_STEP_HISTORY,
+  };
   const Step *s = &g_array_index (self->steps, Step, index);
 
-  info->kind = s->kind;
+  memset (info, 0, sizeof *info);
+  info->kind = s->applied ? (WeftStepKind) s->kind : opposite[s->kind];
   info->type = s->type;
-  info->position = s->position;
-  info->id = s->id;
   info->item = s->item;
-  info->member = s->kind == WEFT_STEP_SET ? step_member (s) : NULL;
+  if (s->item == NULL)
+    {
+      info->member = step_member (s);
+      return;
+    }
+
+  /* An inserted item is where it went; any other is where it is (one
+   * that was removed keeps its last position). */
+  info->position = info->kind == WEFT_STEP_INSERT ? s->position : s->item->index;
+  info->id = s->item->id;
+  if (info->kind == WEFT_STEP_ALIAS || info->kind == WEFT_STEP_UNALIAS)
+    info->alias = s->id;
+  if (s->kind == WEFT_STEP_SET)
+    {
+      info->member = step_member (s);
+      /* A new id: the step holds the one the item had before. */
+      if (is_id (s->item, info->member))
+        info->id = s->u.value.string;
+    }
 }
 
 /* The item of @type at @position, if its id is @id. */
@@ -1451,6 +1491,15 @@ weft_edit_replay_step (WeftEdit          *self,
     case WEFT_STEP_HISTORY:
       s.u.entry = g_new0 (WeftHistoryEntry, 1);
       weft_members_copy (self->dataset, weft_member_lookup (table_of (s.item), "history")->table, s.u.entry, from);
+      break;
+    case WEFT_STEP_POP:
+      if (s.item->n_history == 0)
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_INVALID,
+                       _("The dataset has no item “%s” at %s[%u]"), id, weft_item_array_name (type), position);
+          return FALSE;
+        }
+      s.u.entry = g_new0 (WeftHistoryEntry, 1);
       break;
     case WEFT_STEP_ALIAS:
     case WEFT_STEP_UNALIAS:

@@ -493,6 +493,15 @@ weft_dataset_shortest_path (WeftDataset *self,
 
 /* ---- Search ------------------------------------------------------------- */
 
+/* A query as it is compared: decomposed (NFKD), casefolded and, unless it
+ * has accents of its own, without combining marks, as the text it is
+ * looked for in will be. */
+typedef struct {
+  char     *folded;
+  gboolean  accents;   /* the query has accents: they count */
+  gboolean  ascii;     /* then the fast path serves ASCII text */
+} Needle;
+
 static gboolean
 is_ascii (const char *s)
 {
@@ -502,87 +511,188 @@ is_ascii (const char *s)
   return TRUE;
 }
 
-/* @needle is casefolded. */
-static gboolean
-contains (const char *haystack,
-          const char *needle,
-          gboolean    needle_ascii)
+/* @text decomposed and casefolded, its combining marks dropped unless
+ * @keep_marks; *@had_marks (nullable) says whether it had any. */
+static char *
+fold (const char *text,
+      gboolean    keep_marks,
+      gboolean   *had_marks)
 {
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (decomposed != NULL ? decomposed : text, -1);
+  GString *out;
+
+  if (had_marks != NULL)
+    *had_marks = FALSE;
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          if (had_marks != NULL)
+            *had_marks = TRUE;
+          if (!keep_marks)
+            continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+needle_init (Needle     *needle,
+             const char *text)
+{
+  needle->folded = fold (text, TRUE, &needle->accents);
+  needle->ascii = is_ascii (needle->folded);
+}
+
+static gboolean
+contains (const char   *haystack,
+          const Needle *needle)
+{
+  g_autofree char *folded = NULL;
+
   if (haystack == NULL)
     return FALSE;
 
-  if (needle_ascii && is_ascii (haystack))
+  if (needle->ascii && is_ascii (haystack))
     {
-      gsize n = strlen (needle);
+      gsize n = strlen (needle->folded);
 
       for (const char *p = haystack; *p; p++)
-        if (g_ascii_strncasecmp (p, needle, n) == 0)
+        if (g_ascii_strncasecmp (p, needle->folded, n) == 0)
           return TRUE;
       return FALSE;
     }
 
-  {
-    g_autofree char *folded = g_utf8_casefold (haystack, -1);
-    return strstr (folded, needle) != NULL;
-  }
+  folded = fold (haystack, needle->accents, NULL);
+  return strstr (folded, needle->folded) != NULL;
 }
 
+/* Appends to @out (nullable) a match of @field when its @text contains
+ * the needle; returns whether it did. */
 static gboolean
-contains_any (const char * const *list,
-              const char         *needle,
-              gboolean            ascii)
+add_if (GArray         *out,
+        const Needle   *needle,
+        WeftMatchKind   kind,
+        const WeftItem *item,
+        WeftMatchField  field,
+        const char     *text,
+        guint           citation)
 {
-  for (guint i = 0; list != NULL && list[i] != NULL; i++)
-    if (contains (list[i], needle, ascii))
-      return TRUE;
-  return FALSE;
+  WeftMatch match = { kind, (WeftItem *) item, field, text, citation };
+
+  if (!contains (text, needle))
+    return FALSE;
+  if (out != NULL)
+    g_array_append_val (out, match);
+  return TRUE;
+}
+
+/* What @item matches: its first field that contains the needle (a name
+ * before an alias, a title before a description) and, for a claim, each
+ * quote that does, a match of its own. Appended to @out unless it is NULL,
+ * which stops at the first. Returns whether anything matched. */
+static gboolean
+match_item (const WeftItem *item,
+            const Needle   *needle,
+            GArray         *out)
+{
+  switch (item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      {
+        const WeftEntity *e = (const WeftEntity *) item;
+
+        if (add_if (out, needle, WEFT_MATCH_ENTITY, item, WEFT_MATCH_FIELD_NAME, e->name, 0))
+          return TRUE;
+        for (guint i = 0; e->aliases != NULL && e->aliases[i] != NULL; i++)
+          if (add_if (out, needle, WEFT_MATCH_ENTITY, item, WEFT_MATCH_FIELD_ALIAS, e->aliases[i], 0))
+            return TRUE;
+        return FALSE;
+      }
+    case WEFT_ITEM_EVENT:
+      {
+        const WeftEvent *e = (const WeftEvent *) item;
+
+        return add_if (out, needle, WEFT_MATCH_EVENT, item, WEFT_MATCH_FIELD_TITLE, e->title, 0) ||
+               add_if (out, needle, WEFT_MATCH_EVENT, item, WEFT_MATCH_FIELD_DESCRIPTION, e->description, 0);
+      }
+    case WEFT_ITEM_CLAIM:
+      {
+        const WeftClaim *c = (const WeftClaim *) item;
+        gboolean any = add_if (out, needle, WEFT_MATCH_CLAIM, item, WEFT_MATCH_FIELD_TEXT, c->text, 0);
+
+        for (guint i = 0; i < c->n_citations && (out != NULL || !any); i++)
+          any |= add_if (out, needle, WEFT_MATCH_CITATION, item, WEFT_MATCH_FIELD_QUOTE, c->citations[i].quote, i);
+        return any;
+      }
+    case WEFT_ITEM_RELATION:
+      {
+        const WeftRelation *r = (const WeftRelation *) item;
+
+        return add_if (out, needle, WEFT_MATCH_RELATION, item, WEFT_MATCH_FIELD_TYPE, r->type, 0) ||
+               add_if (out, needle, WEFT_MATCH_RELATION, item, WEFT_MATCH_FIELD_LABEL, r->label, 0);
+      }
+    case WEFT_ITEM_SOURCE:
+      return add_if (out, needle, WEFT_MATCH_SOURCE, item, WEFT_MATCH_FIELD_TITLE,
+                     ((const WeftSource *) item)->title, 0);
+    case WEFT_ITEM_ERA:
+      return add_if (out, needle, WEFT_MATCH_ERA, item, WEFT_MATCH_FIELD_TITLE,
+                     ((const WeftEra *) item)->title, 0);
+    case WEFT_ITEM_NONE:
+    default:
+      return FALSE;
+    }
 }
 
 gboolean
 weft_item_matches (const WeftItem *item,
                    const char     *needle)
 {
-  gboolean ascii = is_ascii (needle);
+  Needle n;
+  gboolean found;
 
   if (needle[0] == '\0')
     return TRUE;
 
-  switch (item->type)
-    {
-    case WEFT_ITEM_ENTITY:
-      {
-        const WeftEntity *e = (const WeftEntity *) item;
-        return contains (e->name, needle, ascii) || contains_any (e->aliases, needle, ascii);
-      }
-    case WEFT_ITEM_EVENT:
-      {
-        const WeftEvent *e = (const WeftEvent *) item;
-        return contains (e->title, needle, ascii) || contains (e->description, needle, ascii);
-      }
-    case WEFT_ITEM_CLAIM:
-      {
-        const WeftClaim *c = (const WeftClaim *) item;
+  needle_init (&n, needle);
+  found = match_item (item, &n, NULL);
+  g_free (n.folded);
+  return found;
+}
 
-        if (contains (c->text, needle, ascii))
-          return TRUE;
-        for (guint i = 0; i < c->n_citations; i++)
-          if (contains (c->citations[i].quote, needle, ascii))
-            return TRUE;
-        return FALSE;
-      }
-    case WEFT_ITEM_RELATION:
-      {
-        const WeftRelation *r = (const WeftRelation *) item;
-        return contains (r->type, needle, ascii) || contains (r->label, needle, ascii);
-      }
-    case WEFT_ITEM_SOURCE:
-      return contains (((const WeftSource *) item)->title, needle, ascii);
-    case WEFT_ITEM_ERA:
-      return contains (((const WeftEra *) item)->title, needle, ascii);
-    case WEFT_ITEM_NONE:
-    default:
-      return FALSE;
-    }
+/* The needle of a query, without the spaces around it; FALSE (and nothing
+ * to free) when nothing is left. */
+static gboolean
+needle_from_query (Needle     *needle,
+                   const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return FALSE;
+  needle_init (needle, stripped);
+  return TRUE;
+}
+
+/* What is searched, in the order results list it. */
+static void
+searched_arrays (WeftDataset *self,
+                 GPtrArray   *arrays[6])
+{
+  arrays[0] = weft_dataset_get_entities (self);
+  arrays[1] = weft_dataset_get_events (self);
+  arrays[2] = weft_dataset_get_claims (self);
+  arrays[3] = weft_dataset_get_relations (self);
+  arrays[4] = weft_dataset_get_sources (self);
+  arrays[5] = weft_dataset_get_eras (self);
 }
 
 GPtrArray *
@@ -590,38 +700,119 @@ weft_dataset_search (WeftDataset *self,
                      const char  *text,
                      guint        limit)
 {
-  GPtrArray *arrays[] = {
-    weft_dataset_get_entities (self),
-    weft_dataset_get_events (self),
-    weft_dataset_get_claims (self),
-    weft_dataset_get_relations (self),
-    weft_dataset_get_sources (self),
-    weft_dataset_get_eras (self),
-  };
-  g_autofree char *needle = NULL;
-  g_autofree char *stripped = NULL;
+  GPtrArray *arrays[6];
   GPtrArray *result = g_ptr_array_new ();
+  Needle needle;
 
-  if (text == NULL)
+  if (!needle_from_query (&needle, text))
     return result;
 
-  stripped = g_strstrip (g_strdup (text));
-  if (stripped[0] == '\0')
-    return result;
-  needle = g_utf8_casefold (stripped, -1);
-
+  searched_arrays (self, arrays);
   for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    for (guint i = 0; i < arrays[a]->len; i++)
+    for (guint i = 0; i < arrays[a]->len && (limit == 0 || result->len < limit); i++)
       {
         WeftItem *item = g_ptr_array_index (arrays[a], i);
 
-        if (weft_item_matches (item, needle))
-          {
-            g_ptr_array_add (result, item);
-            if (limit > 0 && result->len >= limit)
-              return result;
-          }
+        if (match_item (item, &needle, NULL))
+          g_ptr_array_add (result, item);
       }
 
+  g_free (needle.folded);
   return result;
+}
+
+static int
+compare_match_kind (gconstpointer a,
+                    gconstpointer b)
+{
+  const WeftMatch *x = a, *y = b;
+
+  return (int) x->kind - (int) y->kind;
+}
+
+WeftSearchResults *
+weft_dataset_search_all (WeftDataset *self,
+                         const char  *text)
+{
+  WeftSearchResults *results = g_new0 (WeftSearchResults, 1);
+  GPtrArray *arrays[6];
+  Needle needle;
+
+  results->query = g_strdup (text != NULL ? text : "");
+  results->matches = g_array_new (FALSE, FALSE, sizeof (WeftMatch));
+  if (!needle_from_query (&needle, text))
+    return results;
+
+  searched_arrays (self, arrays);
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      match_item (g_ptr_array_index (arrays[a], i), &needle, results->matches);
+  g_free (needle.folded);
+
+  /* Kind by kind (only quotes are out of place: after their claims'
+   * texts); file order within a kind, which a stable sort keeps. */
+  g_array_sort (results->matches, compare_match_kind);
+  for (guint i = 0; i < results->matches->len; i++)
+    results->counts[g_array_index (results->matches, WeftMatch, i).kind]++;
+  for (guint k = 1; k < WEFT_N_MATCH_KINDS; k++)
+    results->first[k] = results->first[k - 1] + results->counts[k - 1];
+  return results;
+}
+
+void
+weft_search_results_free (WeftSearchResults *results)
+{
+  if (results == NULL)
+    return;
+  g_free (results->query);
+  g_array_unref (results->matches);
+  g_free (results);
+}
+
+const char *
+weft_match_kind_to_string (WeftMatchKind kind)
+{
+  static const char * const names[] = {
+    "entity", "event", "claim", "citation", "relation", "source", "era",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == WEFT_N_MATCH_KINDS);
+  return kind < WEFT_N_MATCH_KINDS ? names[kind] : "";
+}
+
+GPtrArray *
+weft_search_results_dup_events (const WeftSearchResults *results,
+                                WeftDataset             *dataset)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (guint i = 0; i < results->matches->len; i++)
+    {
+      const WeftMatch *m = &g_array_index (results->matches, WeftMatch, i);
+      WeftEvent **found = NULL;
+      guint n = 0;
+
+      switch (m->kind)
+        {
+        case WEFT_MATCH_EVENT:
+          found = (WeftEvent **) &m->item;
+          n = 1;
+          break;
+        case WEFT_MATCH_CLAIM:
+        case WEFT_MATCH_CITATION:
+          found = weft_dataset_get_claim_events (dataset, (WeftClaim *) m->item, &n);
+          break;
+        case WEFT_MATCH_ENTITY:
+          found = weft_dataset_get_entity_events (dataset, (WeftEntity *) m->item, &n);
+          break;
+        default:
+          break;
+        }
+      for (guint j = 0; j < n; j++)
+        add_once (seen, events, found[j]);
+    }
+
+  g_ptr_array_sort (events, compare_index);
+  return events;
 }

@@ -65,17 +65,84 @@ GPtrArray     *weft_dataset_shortest_path    (WeftDataset  *self,
                                               WeftEntity   *from,
                                               WeftEntity   *to);
 
-/* Case-insensitive search over entity names and aliases, event titles and
- * descriptions, claim texts and quotes, relation types and labels, source
- * titles and era titles. Returns a new array of borrowed WeftItem *
- * (unref it), entities first, at most @limit of them (0 for no limit). */
-GPtrArray     *weft_dataset_search           (WeftDataset  *self,
-                                              const char   *text,
-                                              guint         limit);
+/* ---- Search ------------------------------------------------------------
+ *
+ * A query finds every text that contains it (the spaces around it left
+ * out), ignoring case; accents are ignored unless the query has some:
+ * "peru" finds "Perú" and "Peru", "perú" only "Perú". Searched: entity
+ * names and aliases, event titles and descriptions, claim texts and their
+ * quotes, relation types and labels, source titles and era titles. */
 
-/* Returns whether @item matches a search already folded with
- * g_utf8_casefold(). */
-gboolean       weft_item_matches             (const WeftItem *item,
-                                              const char     *folded_needle);
+/* What a match is, in the order results are grouped. */
+typedef enum {
+  WEFT_MATCH_ENTITY,
+  WEFT_MATCH_EVENT,
+  WEFT_MATCH_CLAIM,
+  WEFT_MATCH_CITATION,   /* a quote; the item is its claim */
+  WEFT_MATCH_RELATION,
+  WEFT_MATCH_SOURCE,
+  WEFT_MATCH_ERA,
+  WEFT_N_MATCH_KINDS
+} WeftMatchKind;
+
+/* Which text of the item matched. */
+typedef enum {
+  WEFT_MATCH_FIELD_NAME,
+  WEFT_MATCH_FIELD_ALIAS,
+  WEFT_MATCH_FIELD_TITLE,
+  WEFT_MATCH_FIELD_DESCRIPTION,
+  WEFT_MATCH_FIELD_TEXT,
+  WEFT_MATCH_FIELD_QUOTE,
+  WEFT_MATCH_FIELD_TYPE,
+  WEFT_MATCH_FIELD_LABEL,
+} WeftMatchField;
+
+typedef struct {
+  WeftMatchKind   kind;
+  WeftItem       *item;      /* borrowed; for a quote, its claim */
+  WeftMatchField  field;
+  const char     *text;      /* the whole text that matched (borrowed) */
+  guint           citation;  /* a quote: the index of its citation in the claim */
+} WeftMatch;
+
+/* One match an item, by its first field that matches (a name before an
+ * alias, a title before a description), and one more for each quote of a
+ * claim that matches. */
+typedef struct {
+  char   *query;
+  GArray *matches;                      /* WeftMatch, kind by kind, file order within */
+  guint   first[WEFT_N_MATCH_KINDS];    /* where each kind starts in @matches */
+  guint   counts[WEFT_N_MATCH_KINDS];   /* and how many it has */
+} WeftSearchResults;
+
+/* Everything @text finds (nothing for a blank query). Never NULL; free
+ * with weft_search_results_free(). */
+WeftSearchResults *weft_dataset_search_all        (WeftDataset             *self,
+                                                   const char              *text);
+void               weft_search_results_free       (WeftSearchResults       *results);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftSearchResults, weft_search_results_free)
+
+/* The events a search reaches, as the timeline lights them: the events
+ * found, those citing a claim found (by its text or a quote), and those an
+ * entity found takes part in; each once, in file order. A new array of
+ * borrowed WeftEvent * (unref it). */
+GPtrArray         *weft_search_results_dup_events (const WeftSearchResults *results,
+                                                   WeftDataset             *dataset);
+
+/* "entity", "event", "claim", "citation", "relation", "source", "era":
+ * the names `weft search` prints (static, not translated). */
+const char        *weft_match_kind_to_string      (WeftMatchKind            kind);
+
+/* The items @text finds (as above), each once, entities first, at most
+ * @limit of them (0 for no limit). A new array of borrowed WeftItem *
+ * (unref it). */
+GPtrArray         *weft_dataset_search            (WeftDataset             *self,
+                                                   const char              *text,
+                                                   guint                    limit);
+
+/* Whether @item matches @needle, a query already stripped of spaces
+ * (folding it with g_utf8_casefold() first is allowed, not needed). */
+gboolean           weft_item_matches              (const WeftItem          *item,
+                                                   const char              *needle);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _WeftSession
   WeftEntity     *path_to;
   GPtrArray      *path;
   char           *search_text;
+  WeftSearchResults *search_results; /* of search_text, made on first use */
   guint           hidden_kinds;
   gboolean        show_events;
   gboolean        show_claims;
@@ -66,6 +67,7 @@ weft_session_dispose (GObject *object)
   WeftSession *self = (WeftSession *) object;
 
   g_clear_pointer (&self->path, g_ptr_array_unref);
+  g_clear_pointer (&self->search_results, weft_search_results_free);
   self->selection = NULL;
   self->focus = NULL;
   self->path_from = self->path_to = NULL;
@@ -201,6 +203,7 @@ weft_session_set_dataset (WeftSession *self,
   weft_session_set_focus (self, NULL);
   weft_session_set_path (self, NULL, NULL);
   weft_session_clear_window (self);
+  g_clear_pointer (&self->search_results, weft_search_results_free);
   g_set_object (&self->dataset, dataset);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -390,7 +393,23 @@ weft_session_set_search_text (WeftSession *self,
 
   g_free (self->search_text);
   self->search_text = g_strdup (text);
+  g_clear_pointer (&self->search_results, weft_search_results_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+const WeftSearchResults *
+weft_session_get_search_results (WeftSession *self)
+{
+  g_return_val_if_fail (WEFT_IS_SESSION (self), NULL);
+
+  if (self->search_results == NULL && self->dataset != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (self->search_text));
+
+      if (stripped[0] != '\0')
+        self->search_results = weft_dataset_search_all (self->dataset, self->search_text);
+    }
+  return self->search_results;
 }
 
 guint

@@ -79,6 +79,11 @@ GPtrArray    *weft_session_get_path             (WeftSession   *self);
 const char   *weft_session_get_search_text      (WeftSession   *self);
 void          weft_session_set_search_text      (WeftSession   *self,
                                                  const char    *text);
+/* What the search text finds (weft_dataset_search_all()), made on first
+ * use and kept until the text or the dataset changes, so every view reads
+ * the same results; NULL when the text is blank or there is no dataset.
+ * Borrowed. */
+const WeftSearchResults *weft_session_get_search_results (WeftSession *self);
 
 /* "hidden-kinds": a mask of 1 << WeftEntityKind; entities of these kinds
  * are not shown. "show-events" and "show-claims": whether the graph draws

@@ -206,10 +206,10 @@ svg_text_func (const WeftTimelineTextRun *run,
 
 /* ---- Drawing ----------------------------------------------------------- */
 
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+cairo_status_t
+weft_timeline_write_to_array (void                *closure,
+                              const unsigned char *data,
+                              unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -548,7 +548,7 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   switch (format)
     {
     case WEFT_TIMELINE_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_array, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (weft_timeline_write_to_array, bytes, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       svg.renderer = page->renderer;
       svg.text = g_string_new (NULL);
@@ -561,7 +561,7 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
 
     case WEFT_TIMELINE_FORMAT_PDF:
       /* 96 pixels to the inch: a 1600-pixel picture is 1200 points wide. */
-      surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width * 0.75, height * 0.75);
+      surface = cairo_pdf_surface_create_for_stream (weft_timeline_write_to_array, bytes, width * 0.75, height * 0.75);
       if (page->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Weft " PACKAGE_VERSION);
@@ -582,7 +582,7 @@ weft_timeline_export_bytes (WeftDataset                     *dataset,
   g_clear_pointer (&svg.marks, g_hash_table_unref);
 
   if (status == CAIRO_STATUS_SUCCESS && format == WEFT_TIMELINE_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_array, bytes);
+    status = cairo_surface_write_to_png_stream (surface, weft_timeline_write_to_array, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -647,17 +647,22 @@ weft_timeline_export (WeftDataset                     *dataset,
                       GError                         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = weft_timeline_export_bytes (dataset, format, options, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
+  return bytes != NULL && weft_timeline_export_write (file, bytes, error);
+}
 
-  data = g_bytes_get_data (bytes, &size);
+gboolean
+weft_timeline_export_write (GFile   *file,
+                            GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
   /* Not g_file_replace_contents(): a failed write would leave a
    * half-written picture in place of the old one (weft-loader.h). */
   if (!weft_file_replace_contents (file, data, size, NULL, &local_error))

@@ -65,6 +65,17 @@ GBytes  *weft_timeline_export_bytes (WeftDataset                     *dataset,
                                      guint                           *height,
                                      GError                         **error);
 
+/* A cairo_write_func_t that appends to the GByteArray it is given. */
+cairo_status_t weft_timeline_write_to_array (void                *closure,
+                                             const unsigned char *data,
+                                             unsigned int         length);
+/* Writes @bytes over @file as every export does (weft_file_replace_contents():
+ * the old file stays whole when a write fails), with an error that names
+ * the file. */
+gboolean weft_timeline_export_write (GFile   *file,
+                                     GBytes  *bytes,
+                                     GError **error);
+
 /* The page the exports draw (heading, span, lanes, legend), laid out once
  * and drawn onto any cairo context: the window prints it. */
 typedef struct _WeftTimelinePage WeftTimelinePage;

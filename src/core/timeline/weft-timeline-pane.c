@@ -28,6 +28,11 @@
  * apart). It is measured again when the size changes or a lane is
  * folded. A frame that does need a cluster row it was not given (zoomed
  * out past everything) gets one from the layout.
+ *
+ * An event brought into view (weft_timeline_pane_reveal_event()) that a
+ * cluster holds because its lane has fewer rows than it asks for makes
+ * that lane the priority: it gets all it asks for before the others get
+ * their first row (so the pane may scroll), until another lane is.
  */
 #define G_LOG_DOMAIN "weft-core"
 
@@ -58,6 +63,7 @@ struct _WeftTimelinePane
   WeftTimelineLaneShare    *demand;      /*   what the probe found each lane needs (same block) */
   double                    probe_width; /* what it was made for (0: none yet) */
   guint                     probe_cap;
+  guint                     priority;    /* the lane an event was revealed in: served first */
   guint                    *density;     /* events starting in each 3-pixel column of the overview */
   guint                     n_density;
   guint                     density_max;
@@ -155,6 +161,34 @@ lane_height (const WeftTimelineMetrics *m,
   return m->lane_header_height + rows * m->row_height + (cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
 }
 
+/* One more row for lane @i, if the height left allows it; *@done[i]
+ * once it has all it asks for (or no more fits). */
+static void
+give_row (WeftTimelinePane *self,
+          guint             i,
+          double           *used,
+          double            available,
+          guint8           *done)
+{
+  const WeftTimelineMetrics *m = &self->options.metrics;
+  const WeftTimelineLaneShare *demand = self->demand;
+  WeftTimelineLaneShare *share = self->shares;
+  double cost = m->row_height;
+
+  /* The last row it asks for also frees its cluster row. */
+  if (share[i].rows + 1 == demand[i].rows && !demand[i].cluster_row)
+    cost -= m->cluster_row_height;
+  if (*used + cost > available)
+    {
+      done[i] = TRUE;
+      return;
+    }
+  *used += cost;
+  share[i].rows++;
+  share[i].cluster_row = demand[i].cluster_row || share[i].rows < demand[i].rows;
+  done[i] = share[i].rows >= demand[i].rows;
+}
+
 static void
 share_rows (WeftTimelinePane *self)
 {
@@ -176,7 +210,9 @@ share_rows (WeftTimelinePane *self)
     {
       gboolean folded = g_hash_table_contains (self->collapsed, weft_timeline_index_get_lane (self->index, i)->key);
 
-      share[i].rows = folded ? 0 : MIN (demand[i].rows, 1);
+      /* The lane an event was brought into view in has all it asks for
+       * (the pane scrolls if that leaves too little for the others). */
+      share[i].rows = folded ? 0 : i == self->priority ? demand[i].rows : MIN (demand[i].rows, 1);
       share[i].cluster_row = folded || demand[i].cluster_row || share[i].rows < demand[i].rows;
       done[i] = folded || share[i].rows >= demand[i].rows;
       used += lane_height (m, share[i].rows, share[i].cluster_row);
@@ -187,7 +223,7 @@ share_rows (WeftTimelinePane *self)
   for (;;)
     {
       guint best = G_MAXUINT;
-      double best_quotient = 0, cost;
+      double best_quotient = 0;
 
       for (guint i = 0; i < n; i++)
         if (!done[i] && (double) demand[i].rows / (share[i].rows + 1) > best_quotient)
@@ -197,20 +233,7 @@ share_rows (WeftTimelinePane *self)
           }
       if (best == G_MAXUINT)
         break;
-
-      /* The last row it asks for also frees its cluster row. */
-      cost = m->row_height;
-      if (share[best].rows + 1 == demand[best].rows && !demand[best].cluster_row)
-        cost -= m->cluster_row_height;
-      if (used + cost > available)
-        {
-          done[best] = TRUE;
-          continue;
-        }
-      used += cost;
-      share[best].rows++;
-      share[best].cluster_row = demand[best].cluster_row || share[best].rows < demand[best].rows;
-      done[best] = share[best].rows >= demand[best].rows;
+      give_row (self, best, &used, available, done);
     }
   self->dirty = TRUE;
 }
@@ -358,6 +381,7 @@ index_lanes (WeftTimelinePane  *self,
   self->shares = g_new0 (WeftTimelineLaneShare, 2 * MAX (n, 1));
   self->demand = self->shares + MAX (n, 1);
   self->probe_width = 0;
+  self->priority = G_MAXUINT;
   self->options.lane_shares = self->shares;
   weft_timeline_fit_span (self->index, &self->fit_lower, &self->fit_upper);
   self->n_density = 0;
@@ -582,6 +606,292 @@ weft_timeline_pane_set_scroll (WeftTimelinePane *self,
     return;
   self->scroll_y = scroll;
   self->dirty = TRUE;
+}
+
+/* ---- Bringing an event into view -------------------------------------- */
+
+gboolean
+weft_timeline_pane_get_event_days (WeftTimelinePane *self,
+                                   const WeftEvent  *event,
+                                   double           *lower,
+                                   double           *upper)
+{
+  guint first, n;
+  const WeftTimelineItem *item;
+
+  if (!weft_timeline_index_get_event_items (self->index, event, &first, &n))
+    return FALSE;
+  item = weft_timeline_index_get_item (self->index, first);
+  *lower = item->lower;
+  *upper = item->upper;
+  if (item->open_start)
+    *lower -= (item->upper - item->lower) + 30;
+  if (item->open_end)
+    *upper += (item->upper - item->lower) + 30;
+  return TRUE;
+}
+
+/* The frame's box of lane @lane (index order) and its place there. */
+static const WeftTimelineLaneBox *
+find_lane_box (const WeftTimelineFrame *frame,
+               guint                    lane,
+               guint                   *frame_lane)
+{
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+      if (box->lane == lane)
+        {
+          *frame_lane = i;
+          return box;
+        }
+    }
+  return NULL;
+}
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static double
+box_area (const Box *b)
+{
+  return MAX (b->x1 - b->x0, 0) * MAX (b->y1 - b->y0, 0);
+}
+
+/* The lanes as they show in the pane (under the axis, over the
+ * overview). */
+static void
+lanes_box (WeftTimelinePane *self,
+           Box              *box)
+{
+  box->x0 = 0;
+  box->x1 = self->width;
+  box->y0 = self->frame->header_height;
+  box->y1 = MAX (weft_timeline_pane_get_lanes_bottom (self), box->y0 + 1);
+}
+
+/* The largest part of the lanes beside @avoid: left of it, right of it,
+ * above or below. */
+static void
+free_region (WeftTimelinePane       *self,
+             const WeftTimelineRect *avoid,
+             Box                    *region)
+{
+  Box lanes, sides[4];
+
+  lanes_box (self, &lanes);
+  *region = lanes;
+  if (avoid == NULL || avoid->x >= lanes.x1 || avoid->x + avoid->width <= lanes.x0 ||
+      avoid->y >= lanes.y1 || avoid->y + avoid->height <= lanes.y0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    sides[i] = lanes;
+  sides[0].x1 = MAX (avoid->x, lanes.x0);
+  sides[1].x0 = MIN (avoid->x + avoid->width, lanes.x1);
+  sides[2].y1 = MAX (avoid->y, lanes.y0);
+  sides[3].y0 = MIN (avoid->y + avoid->height, lanes.y1);
+  region->x1 = region->x0;
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    if (box_area (&sides[i]) > box_area (region))
+      *region = sides[i];
+}
+
+const WeftTimelineMark *
+weft_timeline_pane_find_visible_event (WeftTimelinePane *self,
+                                       const WeftEvent  *event,
+                                       guint             lane,
+                                       double           *y)
+{
+  const WeftTimelineFrame *frame = weft_timeline_pane_get_frame (self);
+  Box lanes;
+
+  lanes_box (self, &lanes);
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+      const WeftTimelineMark *mark;
+      double top;
+
+      if ((lane != G_MAXUINT && box->lane != lane) || !box->laid_out)
+        continue;
+      mark = weft_timeline_frame_find_event (frame, event, i);
+      if (mark == NULL)
+        continue;
+      top = lanes.y0 + mark->y - self->scroll_y;
+      if (top >= lanes.y0 - 0.5 && top + frame->metrics.row_height <= lanes.y1 + 0.5 &&
+          mark->x1 > 0 && mark->x0 < self->width)
+        {
+          if (y != NULL)
+            *y = top;
+          return mark;
+        }
+    }
+  return NULL;
+}
+
+/* The lane to show @event in: @lane when the event is in it, else its
+ * first lane that is not folded, else its first. */
+static guint
+event_lane (WeftTimelinePane *self,
+            const WeftEvent  *event,
+            guint             lane)
+{
+  guint first, n, chosen = G_MAXUINT;
+
+  if (!weft_timeline_index_get_event_items (self->index, event, &first, &n))
+    return G_MAXUINT;
+  for (guint i = first; i < first + n; i++)
+    {
+      const WeftTimelineItem *item = weft_timeline_index_get_item (self->index, i);
+      const char *key = weft_timeline_index_get_lane (self->index, item->lane)->key;
+
+      if (item->lane == lane)
+        return lane;
+      if (chosen == G_MAXUINT && !g_hash_table_contains (self->collapsed, key))
+        chosen = item->lane;
+    }
+  return chosen != G_MAXUINT ? chosen : weft_timeline_index_get_item (self->index, first)->lane;
+}
+
+#define REVEAL_MARGIN 12.0
+
+gboolean
+weft_timeline_pane_reveal_event (WeftTimelinePane       *self,
+                                 const WeftEvent        *event,
+                                 guint                   lane,
+                                 const WeftTimelineRect *avoid,
+                                 WeftTimelineReveal      how)
+{
+  const WeftTimelineMark *mark = NULL;
+  double lower, upper, len, span, region_w, region_mid, row_h, y = 0;
+  Box region;
+
+  g_return_val_if_fail (self != NULL && event != NULL, FALSE);
+
+  if (!self->have_size || !weft_timeline_pane_get_event_days (self, event, &lower, &upper))
+    return FALSE;
+  lane = event_lane (self, event, lane);
+  ensure_layout (self);
+  free_region (self, avoid, &region);
+  region_w = MAX (region.x1 - region.x0, 1);
+  region_mid = (region.x0 + region.x1) / 2;
+  row_h = self->frame->metrics.row_height;
+
+  /* The span: the event's days a third of the region (zoom), or within
+   * it; its middle in the middle of the region. */
+  len = upper - lower;
+  span = self->scale.upper - self->scale.lower;
+  if (how == WEFT_TIMELINE_REVEAL_ZOOM)
+    span = MAX (len * 3, 45) * self->width / region_w;
+  else if (len > 0.8 * span * region_w / self->width)
+    span = len * 1.25 * self->width / region_w;
+  if (how != WEFT_TIMELINE_REVEAL_SCROLL)
+    {
+      double start = (lower + upper) / 2 - span * region_mid / self->width;
+
+      weft_timeline_pane_set_span (self, start, start + span);
+    }
+
+  for (guint pass = 0; pass < 6; pass++)
+    {
+      const WeftTimelineFrame *frame = weft_timeline_pane_get_frame (self);
+      double top = frame->header_height - self->scroll_y;   /* of the lanes' coordinates */
+      guint frame_lane = 0;
+      const WeftTimelineLaneBox *box = find_lane_box (frame, lane, &frame_lane);
+      double dx = 0, dy = 0;
+
+      if (box == NULL || box->collapsed)
+        return FALSE;
+      mark = box->laid_out ? weft_timeline_frame_find_event (frame, event, frame_lane) : NULL;
+      if (mark == NULL)
+        {
+          double lane_top = top + box->y;
+
+          if (!box->laid_out || lane_top < region.y0 || lane_top + box->height > region.y1)
+            {
+              /* Its lane first, from its title. */
+              double want = lane_top < region.y0 || box->height > region.y1 - region.y0
+                            ? lane_top - region.y0 : lane_top + box->height - region.y1;
+
+              if (fabs (want) < 0.5)
+                return FALSE;
+              weft_timeline_pane_set_scroll (self, self->scroll_y + want);
+              continue;
+            }
+          /* Held in a cluster: its lane served first when it has fewer
+           * rows than it asks for, else closer in, around the event. */
+          if (self->priority != lane && box->rows < self->demand[lane].rows)
+            {
+              self->priority = lane;
+              share_rows (self);
+            }
+          else
+            weft_timeline_pane_zoom (self, weft_timeline_scale_x (&self->scale, (lower + upper) / 2), 2);
+          continue;
+        }
+
+      /* The whole mark in the region when it fits, else its start. */
+      if (how == WEFT_TIMELINE_REVEAL_SCROLL)
+        dx = 0;
+      else if (mark->box_x1 - mark->box_x0 <= region_w - 2 * REVEAL_MARGIN)
+        {
+          if (mark->box_x0 < region.x0 + REVEAL_MARGIN)
+            dx = mark->box_x0 - (region.x0 + REVEAL_MARGIN);
+          else if (mark->box_x1 > region.x1 - REVEAL_MARGIN)
+            dx = mark->box_x1 - (region.x1 - REVEAL_MARGIN);
+        }
+      else
+        dx = mark->box_x0 - (region.x0 + REVEAL_MARGIN);
+
+      /* Its row in the region; scrolled down to it, with its lane's
+       * title too when there is room. */
+      y = top + mark->y;
+      if (y < region.y0 + REVEAL_MARGIN)
+        dy = y - (region.y0 + REVEAL_MARGIN) -
+             MIN (mark->y - box->y, MAX (region.y1 - region.y0 - row_h - 2 * REVEAL_MARGIN, 0));
+      else if (y + row_h > region.y1 - REVEAL_MARGIN)
+        dy = y + row_h - (region.y1 - REVEAL_MARGIN);
+
+      if (fabs (dx) < 0.5 && fabs (dy) < 0.5)
+        break;
+      if (fabs (dx) >= 0.5)
+        {
+          double before = self->scale.lower;
+
+          weft_timeline_pane_pan (self, dx);
+          /* Held back from leaving the data behind: closer in. */
+          if (fabs (self->scale.lower - before) < 1e-9 * MAX (span, 1))
+            weft_timeline_pane_zoom (self, weft_timeline_scale_x (&self->scale, (lower + upper) / 2), 1.25);
+        }
+      if (fabs (dy) >= 0.5)
+        weft_timeline_pane_set_scroll (self, self->scroll_y + dy);
+    }
+
+  mark = weft_timeline_pane_find_visible_event (self, event, lane, &y);
+  if (mark == NULL)
+    return FALSE;
+  return avoid == NULL ||
+         mark->box_x1 <= avoid->x || mark->box_x0 >= avoid->x + avoid->width ||
+         y + row_h <= avoid->y || y >= avoid->y + avoid->height;
+}
+
+gboolean
+weft_timeline_pane_reveal_lane (WeftTimelinePane *self,
+                                guint             lane)
+{
+  const WeftTimelineFrame *frame = weft_timeline_pane_get_frame (self);
+  guint frame_lane;
+  const WeftTimelineLaneBox *box = find_lane_box (frame, lane, &frame_lane);
+  double visible = weft_timeline_pane_get_lanes_bottom (self) - frame->header_height;
+
+  if (box == NULL)
+    return FALSE;
+  if (box->y < self->scroll_y || box->y + MIN (box->height, visible) > self->scroll_y + visible)
+    weft_timeline_pane_set_scroll (self, MAX (box->y - 8, 0));
+  return TRUE;
 }
 
 gboolean

@@ -85,6 +85,52 @@ double                   weft_timeline_pane_get_scroll   (WeftTimelinePane     *
 void                     weft_timeline_pane_set_scroll   (WeftTimelinePane     *self,
                                                           double                scroll);
 
+/* The days an event's glyph covers (its known part and a little more
+ * where an end is open); FALSE when it is not drawn. */
+gboolean                 weft_timeline_pane_get_event_days (WeftTimelinePane   *self,
+                                                            const WeftEvent    *event,
+                                                            double             *lower,
+                                                            double             *upper);
+
+/* A rectangle of the pane, in its pixels. */
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} WeftTimelineRect;
+
+/* How weft_timeline_pane_reveal_event() may move. */
+typedef enum {
+  WEFT_TIMELINE_REVEAL_MOVE,    /* in time and lanes, the zoom kept unless the event does not fit */
+  WEFT_TIMELINE_REVEAL_ZOOM,    /* the same, zoomed so that the event fills about a third */
+  WEFT_TIMELINE_REVEAL_SCROLL,  /* the lanes only: the span is kept */
+} WeftTimelineReveal;
+
+/* Brings @event into view: its mark in lane @lane (index order;
+ * G_MAXUINT: the first of its lanes that is not folded) drawn on its own
+ * (zooming in if a cluster holds it), whole where it fits, inside the
+ * lanes and clear of @avoid (a card over the pane, or NULL), in the
+ * largest part of the lanes beside @avoid. Moving in time, the event's
+ * days are centred in that part, then shifted as little as the title
+ * needs. Returns whether its mark ended up so. */
+gboolean                 weft_timeline_pane_reveal_event (WeftTimelinePane       *self,
+                                                          const WeftEvent        *event,
+                                                          guint                   lane,
+                                                          const WeftTimelineRect *avoid,
+                                                          WeftTimelineReveal      how);
+/* Scrolls the lanes so that lane @lane (index order) shows from its
+ * title, unless it already shows; FALSE when there is no such lane. */
+gboolean                 weft_timeline_pane_reveal_lane  (WeftTimelinePane       *self,
+                                                          guint                   lane);
+/* The mark of @event drawn on its own in lane @lane (G_MAXUINT: any)
+ * that lies within the lanes as scrolled, or NULL; *@y (nullable)
+ * receives the top of its row in pane pixels. */
+const WeftTimelineMark  *weft_timeline_pane_find_visible_event (WeftTimelinePane *self,
+                                                                const WeftEvent  *event,
+                                                                guint             lane,
+                                                                double           *y);
+
 /* Folds or unfolds the lane with @key; FALSE when there is none. Folded
  * lanes give their rows to the others. */
 gboolean                 weft_timeline_pane_toggle_lane  (WeftTimelinePane     *self,

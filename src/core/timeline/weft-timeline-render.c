@@ -311,6 +311,22 @@ static const struct {
   [WEFT_TIMELINE_TEXT_LEGEND] = { 8.5, FALSE },
 };
 
+PangoContext *
+weft_timeline_pango_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 96);
+  /* Unhinted metrics measure the same on image, PDF and SVG surfaces. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
 WeftTimelineRenderer *
 weft_timeline_renderer_new (PangoContext *context,
                             double        font_scale)
@@ -327,19 +343,7 @@ weft_timeline_renderer_new (PangoContext *context,
       base = pango_context_get_font_description (context);
     }
   else
-    {
-      PangoFontMap *map = pango_cairo_font_map_get_default ();
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      self->context = pango_font_map_create_context (map);
-      pango_cairo_context_set_resolution (self->context, 96);
-      /* Unhinted metrics measure the same on image, PDF and SVG surfaces. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-      pango_cairo_context_set_font_options (self->context, options);
-      cairo_font_options_destroy (options);
-    }
+    self->context = weft_timeline_pango_context_new ();
 
   self->layouts = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprites = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, sprite_free);
@@ -739,13 +743,13 @@ end_style (WeftDateFlags flags,
   return END_SOLID;
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+weft_timeline_rounded_rect (cairo_t *cr,
+                            double   x,
+                            double   y,
+                            double   w,
+                            double   h,
+                            double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -907,7 +911,7 @@ draw_bar (cairo_t                 *cr,
   if (start == END_SOLID && end == END_SOLID)
     {
       set_color (cr, c, alpha);
-      rounded_rect (cr, x0, y0, w, h, 2.5);
+      weft_timeline_rounded_rect (cr, x0, y0, w, h, 2.5);
       cairo_fill (cr);
       return;
     }
@@ -916,7 +920,7 @@ draw_bar (cairo_t                 *cr,
   add_end_stops (pattern, start, 0, cap_s / w, FALSE, c, alpha);
   add_end_stops (pattern, end, 1, 1 - cap_e / w, TRUE, c, alpha);
   cairo_set_source (cr, pattern);
-  rounded_rect (cr, x0, y0, w, h, start == END_OPEN || end == END_OPEN ? 0 : 2.5);
+  weft_timeline_rounded_rect (cr, x0, y0, w, h, start == END_OPEN || end == END_OPEN ? 0 : 2.5);
   cairo_fill (cr);
   cairo_pattern_destroy (pattern);
 
@@ -1027,7 +1031,7 @@ draw_event_mark (const Draw             *d,
     {
       gboolean selected = item->event == s->selected;
 
-      rounded_rect (cr, mark->box_x0 - 4, row_y + 0.5, mark->box_x1 - mark->box_x0 + 8,
+      weft_timeline_rounded_rect (cr, mark->box_x0 - 4, row_y + 0.5, mark->box_x1 - mark->box_x0 + 8,
                     m->row_height - 2, 5);
       set_color (cr, &d->palette->accent, selected ? SELECTION_ALPHA : SELECTION_ALPHA / 2);
       cairo_fill_preserve (cr);
@@ -1116,7 +1120,7 @@ draw_cluster_mark (const Draw             *d,
 
           sprite = g_new0 (Sprite, 1);
           scr = sprite_begin (sprite, 0, 0, w, h, scale);
-          rounded_rect (scr, 0, 0, w, h, h / 2);
+          weft_timeline_rounded_rect (scr, 0, 0, w, h, h / 2);
           set_color (scr, &d->palette->cluster, alpha);
           cairo_fill (scr);
           cairo_destroy (scr);
@@ -1126,7 +1130,7 @@ draw_cluster_mark (const Draw             *d,
     }
   else
     {
-      rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
+      weft_timeline_rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
       set_color (d->cr, &d->palette->cluster, alpha);
       cairo_fill (d->cr);
     }
@@ -1484,6 +1488,19 @@ draw_lanes (const Draw *d)
       if (y > d->height || y + box->height < top)
         continue;
 
+      /* A lane of the selection's entities: its title row tinted as a
+       * selected event's box is (so its text keeps its contrast), and a
+       * bar along its left edge. */
+      if (d->state->lit_lanes != NULL && box->lane < d->state->n_lit_lanes && d->state->lit_lanes[box->lane])
+        {
+          set_color (cr, &d->palette->accent, SELECTION_ALPHA);
+          cairo_rectangle (cr, 0, y, d->width, m->lane_header_height);
+          cairo_fill (cr);
+          set_color (cr, &d->palette->accent, 1);
+          cairo_rectangle (cr, 0, y, 4, box->height - m->lane_gap);
+          cairo_fill (cr);
+        }
+
       /* A disclosure triangle: pointing right when collapsed. */
       set_color (cr, &d->palette->text_dim, 1);
       if (box->collapsed)
@@ -1702,7 +1719,7 @@ draw_legend_sample (WeftTimelineRenderer          *self,
         double h = m.cluster_row_height - 8;
         WeftTimelineColor text = p->cluster_text;
 
-        rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
+        weft_timeline_rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
         set_color (cr, &p->cluster, 1);
         cairo_fill (cr);
         weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
@@ -1715,7 +1732,7 @@ draw_legend_sample (WeftTimelineRenderer          *self,
     case WEFT_TIMELINE_LEGEND_STATUS:
     default:
       set_color (cr, &p->statuses[MIN (entry->status, WEFT_N_STATUSES - 1)], 1);
-      rounded_rect (cr, x + LEGEND_SAMPLE - m.claim_size - 2, yc - m.claim_size / 2, m.claim_size, m.claim_size, 1.5);
+      weft_timeline_rounded_rect (cr, x + LEGEND_SAMPLE - m.claim_size - 2, yc - m.claim_size / 2, m.claim_size, m.claim_size, 1.5);
       cairo_fill (cr);
       break;
     }

@@ -94,6 +94,9 @@ typedef struct {
   const WeftEvent           *hovered;
   const guint8              *highlight;      /* by event index: non-zero lights up, the rest dims; or NULL */
   guint                      n_highlight;
+  const guint8              *lit_lanes;      /* by lane (index order): non-zero tints its title and
+                                              * marks its edge (the selection's entities); or NULL */
+  guint                      n_lit_lanes;
   gboolean                   has_window;     /* the selected time window, in days */
   double                     window_lower;
   double                     window_upper;
@@ -108,6 +111,11 @@ void weft_timeline_render_state_init (WeftTimelineRenderState   *state,
                                       const WeftTimelinePalette *palette);
 
 typedef struct _WeftTimelineRenderer WeftTimelineRenderer;
+
+/* A context of its own at 96 dpi with unhinted metrics, which measures
+ * the same on every surface (image, PDF, SVG): what exports and slides
+ * lay text out with. */
+PangoContext         *weft_timeline_pango_context_new (void);
 
 /* Fonts come from @context (a widget's, so the screen's settings apply) or,
  * when NULL, from a context of its own at 96 dpi with unhinted metrics,
@@ -142,6 +150,15 @@ void          weft_timeline_renderer_draw           (WeftTimelineRenderer       
                                                      cairo_t                       *cr,
                                                      const WeftTimelineFrame       *frame,
                                                      const WeftTimelineRenderState *state);
+
+/* Adds a rectangle with corners of radius @r (at most half its width or
+ * height) to @cr's path, as a sub-path. */
+void          weft_timeline_rounded_rect            (cairo_t                       *cr,
+                                                     double                         x,
+                                                     double                         y,
+                                                     double                         w,
+                                                     double                         h,
+                                                     double                         r);
 
 /* ---- Legend ------------------------------------------------------------ */
 
