@@ -196,7 +196,7 @@ test_create_each (void)
   WeftSource *source;
 
   weft_dataset_finish (empty, NULL);
-  weft_window_show_new (window, empty);
+  weft_window_show_dataset (window, empty, NULL);
   weft_edit_controller_set_author (editor, AUTHOR);
   weft_test_settle ();
 
@@ -445,7 +445,8 @@ test_merge (void)
 
   activate (window, "edit.undo");
   g_assert_nonnull (lookup (window, "b"));
-  weft_edit_controller_saved (weft_window_get_editor (window));
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -527,6 +528,64 @@ test_save_and_close (void)
   g_assert_cmpstr (last_author (weft_dataset_lookup (saved, "e")), ==, AUTHOR);
 }
 
+/* Edits a crash kept from being saved come back at the next start. */
+static void
+test_recover (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor;
+  WeftEditForm *form;
+  const char *body;
+  WeftItem *epsilon;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Epsilon Recovered");
+  press_enter (form, "name");
+  /* The process dies: nothing asks, nothing is saved. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  weft_test_settle ();
+
+  window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  editor = weft_window_get_editor (window);
+  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
+  weft_test_spin (50);
+  g_test_message ("banner: %s", weft_window_get_banner_text (window));
+  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), "Unsaved edits to network.weft from "));
+  g_assert_true (g_str_has_suffix (weft_window_get_banner_text (window), " can be recovered"));
+  weft_test_save_screenshot (GTK_WIDGET (window), "edit-recover-banner.png");
+
+  /* Recover… says what would come back. */
+  activate (window, "edit.recover");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Epsilon Recovered"));
+  respond (window, "recover");
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_equal (weft_window_get_file (window), file));
+  }
+  epsilon = lookup (window, "e");
+  g_assert_cmpstr (weft_item_get_label (epsilon), ==, "Epsilon Recovered");
+  g_assert_cmpstr (last_author (epsilon), ==, AUTHOR);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  /* The edit came back as an edit: undo takes it away. */
+  activate (window, "edit.undo");
+  g_assert_cmpstr (weft_item_get_label (lookup (window, "e")), ==, "Epsilon");
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  activate (window, "edit.redo");
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
 /* The forms as people see them, light and dark. */
 static void
 test_screenshots (void)
@@ -552,16 +611,24 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = NULL;
+
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
+  /* Journals go to a folder of the test's own, which goes at the end
+   * (GLib reads XDG_STATE_HOME when first asked, which GTK does not). */
+  state = weft_test_make_tmp_dir ("state");
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   app = weft_test_get_application ();
 
   g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
+  g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
   g_test_add_func ("/weft/edit-window/create-each", test_create_each);
   g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
+  g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 
   return weft_test_run ();

@@ -53,6 +53,8 @@ weft_application_activate (GApplication *app)
 
   gtk_window_present (GTK_WINDOW (window));
   weft_window_open_example (window);
+  /* Edits a crash kept from being saved: offered in the banner. */
+  weft_edit_controller_offer_recovery (weft_window_get_editor (window));
 }
 
 static void

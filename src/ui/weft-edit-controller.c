@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-dataset-change.h"
+#include "weft-document.h"
 #include "weft-edit-controller.h"
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
@@ -23,13 +24,17 @@ struct _WeftEditController
   GtkWindow          *window;       /* weak */
   WeftSession        *session;
   GtkWidget          *inspector;    /* weak, the window's */
-  WeftUndoStack      *stack;
-  WeftDataset        *dataset;      /* the stack's */
+  WeftDocument       *document;
+  WeftUndoStack      *stack;        /* the document's */
+  WeftDataset        *dataset;      /* the document's */
   gulong              changed_id;
   GSimpleActionGroup *actions;
   GtkWidget          *form;         /* weak */
   AdwMessageDialog   *dialog;       /* weak */
   char               *author;
+  WeftDocument       *adopt;        /* recovered, for the dataset shown next */
+  GPtrArray          *recoverables; /* of WeftRecoverable, offered in turn */
+  guint               offer_idle;   /* offer them once the first dataset shows */
   gboolean            refreshing;
   gboolean            close_confirmed;
   gboolean            close_after_save;
@@ -127,6 +132,7 @@ on_dataset_changed (WeftEditController      *self,
 }
 
 static void close_later (WeftEditController *self);
+static gboolean offer_now (gpointer data);
 
 static void
 on_stack_modified (WeftEditController *self)
@@ -134,6 +140,20 @@ on_stack_modified (WeftEditController *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (self->close_after_save && !weft_edit_controller_get_modified (self) && self->window != NULL)
     close_later (self);
+}
+
+/* Lets go of the document: its journal goes unless it holds edits that
+ * were not saved, which the next start then offers to bring back. */
+static void
+drop_document (WeftEditController *self)
+{
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  if (self->document != NULL && !weft_document_get_modified (self->document))
+    weft_document_close (self->document);
+  g_clear_object (&self->stack);
+  g_clear_object (&self->document);
+  g_clear_object (&self->dataset);
 }
 
 static void
@@ -147,16 +167,27 @@ on_session_dataset (WeftEditController *self)
 
   if (self->dataset != NULL)
     g_clear_signal_handler (&self->changed_id, self->dataset);
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->stack, self);
-  g_clear_object (&self->stack);
-  g_clear_object (&self->dataset);
+  drop_document (self);
 
   if (dataset != NULL && weft_dataset_is_finished (dataset))
     {
+      GFile *file = self->window ? weft_window_get_file (WEFT_WINDOW (self->window)) : NULL;
+
       self->dataset = g_object_ref (dataset);
-      self->stack = weft_undo_stack_new (dataset);
-      weft_undo_stack_set_author (self->stack, self->author);
+      if (self->adopt != NULL && weft_document_get_dataset (self->adopt) == dataset)
+        self->document = g_steal_pointer (&self->adopt);
+      else
+        self->document = weft_document_new (dataset, file, NULL, NULL);
+      g_clear_object (&self->adopt);
+      self->stack = g_object_ref (weft_document_get_undo_stack (self->document));
+      weft_document_set_author (self->document, self->author);
+      /* Every edit is on disk as it is made (the file is made at the
+       * first one): for a .weft file or a new dataset, which recovery
+       * can read again (not the example, nor a file another format
+       * imported, which Save writes elsewhere). */
+      if (weft_document_get_journal (self->document) == NULL
+          && (file != NULL || (self->window != NULL && weft_window_is_new (WEFT_WINDOW (self->window)))))
+        weft_document_start_journal (self->document, NULL);
       self->changed_id = g_signal_connect_swapped (dataset, "changed", G_CALLBACK (on_dataset_changed), self);
       g_signal_connect_swapped (self->stack, "notify::modified", G_CALLBACK (on_stack_modified), self);
       g_signal_connect_swapped (self->stack, "notify::can-undo", G_CALLBACK (update_actions), self);
@@ -165,6 +196,8 @@ on_session_dataset (WeftEditController *self)
   if (was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   update_actions (self);
+  if (self->offer_idle == G_MAXUINT && self->dataset != NULL)
+    self->offer_idle = g_idle_add (offer_now, self);
 }
 
 /* ---- Forms -------------------------------------------------------------- */
@@ -647,7 +680,7 @@ on_new_dataset_response (WeftEditController *self,
       window = weft_window_new (gtk_window_get_application (self->window));
       gtk_window_present (GTK_WINDOW (window));
     }
-  weft_window_show_new (window, dataset);
+  weft_window_show_dataset (window, dataset, NULL);
 }
 
 static void
@@ -702,6 +735,137 @@ redo_action (GSimpleAction *action,
   update_actions (self);
 }
 
+/* Recovery. */
+
+static char *
+recoverable_name (const WeftRecoverable *recoverable)
+{
+  GFile *file = weft_recoverable_get_file (recoverable);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  if (weft_recoverable_get_title (recoverable) != NULL)
+    return g_strdup (weft_recoverable_get_title (recoverable));
+  return g_strdup (_("a new dataset"));
+}
+
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%x %X") : g_strdup (iso ? iso : "");
+}
+
+static gboolean
+offer_now (gpointer data)
+{
+  WeftEditController *self = data;
+  WeftRecoverable *recoverable;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  self->offer_idle = 0;
+  if (self->recoverables->len == 0 || self->window == NULL)
+    return G_SOURCE_REMOVE;
+
+  recoverable = g_ptr_array_index (self->recoverables, 0);
+  name = recoverable_name (recoverable);
+  when = local_time (weft_recoverable_get_last_time (recoverable));
+  /* Translators: the banner at start: "Unsaved edits to network.weft from 5/1/24 09:30 can be recovered" */
+  text = g_strdup_printf (_("Unsaved edits to %s from %s can be recovered"), name, when);
+  weft_window_show_notice (WEFT_WINDOW (self->window), text, _("_Recover…"), "edit.recover");
+  return G_SOURCE_REMOVE;
+}
+
+guint
+weft_edit_controller_offer_recovery (WeftEditController *self)
+{
+  g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), 0);
+
+  if (self->recoverables == NULL)
+    self->recoverables = weft_journal_find_recoverable (NULL);
+  if (self->recoverables->len == 0)
+    return 0;
+  /* After what shows the first dataset (the example's welcome) has had
+   * its say in the banner. */
+  if (self->dataset != NULL)
+    offer_now (self);
+  else
+    self->offer_idle = G_MAXUINT;
+  return self->recoverables->len;
+}
+
+static void
+on_recover_response (WeftEditController *self,
+                     const char         *response)
+{
+  WeftRecoverable *recoverable;
+  g_autoptr(GError) error = NULL;
+
+  if (self->recoverables == NULL || self->recoverables->len == 0 || g_str_equal (response, "cancel"))
+    return;
+
+  recoverable = g_ptr_array_index (self->recoverables, 0);
+  if (g_str_equal (response, "recover"))
+    {
+      g_autoptr(WeftDocument) document = weft_document_recover (recoverable, NULL, NULL, &error);
+      WeftWindow *window = WEFT_WINDOW (self->window);
+      WeftEditController *target = self;
+
+      if (document == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+      if (weft_edit_controller_get_modified (self))
+        {
+          window = weft_window_new (gtk_window_get_application (self->window));
+          target = weft_window_get_editor (window);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      g_set_object (&target->adopt, document);
+      weft_window_show_dataset (window, weft_document_get_dataset (document), weft_document_get_file (document));
+    }
+  else if (!weft_recoverable_discard (recoverable, &error))
+    show_error (self, error->message);
+  g_ptr_array_remove_index (self->recoverables, 0);
+  offer_now (self);
+}
+
+static void
+recover_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  WeftEditController *self = data;
+  WeftRecoverable *recoverable;
+  const char * const *labels;
+  g_autoptr(GString) body = NULL;
+  g_autofree char *summary = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  if (self->recoverables == NULL || self->recoverables->len == 0)
+    return;
+
+  recoverable = g_ptr_array_index (self->recoverables, 0);
+  summary = weft_recoverable_dup_summary (recoverable);
+  body = g_string_new (summary);
+  labels = weft_recoverable_get_labels (recoverable);
+  n = labels ? g_strv_length ((char **) labels) : 0;
+  for (guint i = 0; i < n && i < 12; i++)
+    g_string_append_printf (body, "\n• %s", labels[i]);
+  if (n > 12)
+    g_string_append_printf (body, _("\n… and %u more"), n - 12);
+  dialog = ask (self, _("Recover Unsaved Edits?"), body->str, NULL, "recover", _("_Recover"),
+                ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_recover_response));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+}
+
 /* Closing. */
 
 static gboolean
@@ -727,6 +891,9 @@ on_close_response (WeftEditController *self,
     return;
   if (g_str_equal (response, "discard"))
     {
+      /* On purpose: nothing to bring back. */
+      if (self->document != NULL)
+        weft_document_close (self->document);
       close_later (self);
       return;
     }
@@ -779,10 +946,10 @@ weft_edit_controller_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->dataset != NULL)
     g_clear_signal_handler (&self->changed_id, self->dataset);
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->stack, self);
-  g_clear_object (&self->stack);
-  g_clear_object (&self->dataset);
+  drop_document (self);
+  if (self->offer_idle != G_MAXUINT)
+    g_clear_handle_id (&self->offer_idle, g_source_remove);
+  g_clear_object (&self->adopt);
   g_clear_object (&self->session);
   g_clear_object (&self->actions);
   g_clear_weak_pointer (&self->window);
@@ -799,6 +966,7 @@ weft_edit_controller_finalize (GObject *object)
   WeftEditController *self = WEFT_EDIT_CONTROLLER (object);
 
   g_free (self->author);
+  g_clear_pointer (&self->recoverables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (weft_edit_controller_parent_class)->finalize (object);
 }
@@ -836,6 +1004,7 @@ weft_edit_controller_new (GtkWindow   *window,
     { "quote", quote_action },
     { "undo", undo_action },
     { "redo", redo_action },
+    { "recover", recover_action },
   };
   static const struct {
     guint            key;
@@ -884,11 +1053,27 @@ weft_edit_controller_get_modified (WeftEditController *self)
   return self->stack != NULL && weft_undo_stack_get_modified (self->stack);
 }
 
-void
-weft_edit_controller_saved (WeftEditController *self)
+gboolean
+weft_edit_controller_save (WeftEditController  *self,
+                           GFile               *file,
+                           GError             **error)
 {
-  if (self->stack != NULL)
-    weft_undo_stack_set_saved (self->stack);
+  g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no dataset to save."));
+      return FALSE;
+    }
+  /* The window's own file monitor says when the file changed on disk;
+   * saving over it then is the person's choice (Save), not a surprise. */
+  return weft_document_save (self->document, file, TRUE, NULL, error);
+}
+
+WeftDocument *
+weft_edit_controller_get_document (WeftEditController *self)
+{
+  return self->document;
 }
 
 void
@@ -897,8 +1082,8 @@ weft_edit_controller_set_author (WeftEditController *self,
 {
   g_free (self->author);
   self->author = author && author[0] ? g_strdup (author) : NULL;
-  if (self->stack != NULL)
-    weft_undo_stack_set_author (self->stack, self->author);
+  if (self->document != NULL)
+    weft_document_set_author (self->document, self->author);
 }
 
 GtkWidget *

@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "weft-document.h"
 #include "weft-undo.h"
 #include "weft-session.h"
 
@@ -32,13 +33,23 @@ WeftEditController *weft_edit_controller_new        (GtkWindow          *window,
 WeftUndoStack      *weft_edit_controller_get_undo_stack (WeftEditController *self);
 /* Whether the dataset has changes that are not saved ("modified"). */
 gboolean            weft_edit_controller_get_modified (WeftEditController *self);
-/* The window saved the dataset. */
-void                weft_edit_controller_saved       (WeftEditController *self);
+/* Saves the dataset into @file as .weft, atomically, through its
+ * document (which starts its journal again from what was saved). */
+gboolean            weft_edit_controller_save        (WeftEditController  *self,
+                                                      GFile               *file,
+                                                      GError             **error);
+/* The document edited (weft-document.h), or NULL (borrowed). */
+WeftDocument       *weft_edit_controller_get_document (WeftEditController *self);
 /* Who edits (NULL: the user's real name). */
 void                weft_edit_controller_set_author  (WeftEditController *self,
                                                       const char         *author);
 /* The form shown in the inspector, or NULL. */
 GtkWidget          *weft_edit_controller_get_form    (WeftEditController *self);
+/* Offers, in the window's banner, to bring back the edits of a session
+ * that ended without saving them (a crash): Recover… shows what would
+ * come back, and brings it back or discards it. Returns how many such
+ * journals there are. */
+guint               weft_edit_controller_offer_recovery (WeftEditController *self);
 /* Called by the window's close-request: TRUE when it must not close yet
  * (there are unsaved changes: a dialog asks Save, Discard or Cancel, and
  * closes the window itself after Save or Discard). */

@@ -18,6 +18,7 @@
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
 #include "weft-members.h"
+#include "weft-present.h"
 
 /* Between the members of a list's element, and between elements, in a
  * field's value. */
@@ -232,7 +233,7 @@ update_date_preview (WeftEditForm *self,
   if (text[0] == '\0')
     reading = g_strdup (_("An EDTF date: 2021, 2021-10, 2020-01-15, 2004? (uncertain), 2000~ (about), 2017/2021"));
   else if (weft_date_parse (text, &date, NULL, &error))
-    reading = weft_date_describe (&date);
+    reading = weft_present_date_words (&date);
   else
     reading = g_strdup (error->message);
 

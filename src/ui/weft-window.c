@@ -728,7 +728,7 @@ save_to (WeftWindow *self,
       return;
     }
 
-  if (!weft_dataset_save (dataset, file, NULL, &error))
+  if (!weft_edit_controller_save (self->editor, file, &error))
     show_error (self, _("Could Not Save"), error->message);
   else
     {
@@ -740,7 +740,6 @@ save_to (WeftWindow *self,
       g_clear_pointer (&self->imported_name, g_free);
       self->is_new = FALSE;
       set_file (self, file, FALSE);
-      weft_edit_controller_saved (self->editor);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
@@ -1813,17 +1812,32 @@ weft_window_new (GtkApplication *application)
   return g_object_new (WEFT_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* A new dataset, never saved: Save asks where. */
 void
-weft_window_show_new (WeftWindow  *self,
-                      WeftDataset *dataset)
+weft_window_show_dataset (WeftWindow  *self,
+                          WeftDataset *dataset,
+                          GFile       *file)
 {
   hide_banner (self);
   g_clear_pointer (&self->imported_name, g_free);
-  set_file (self, NULL, FALSE);
-  self->is_new = TRUE;
+  set_file (self, file, FALSE);
+  self->is_new = file == NULL;
   weft_session_set_dataset (self->session, dataset);
   update_title (self);
+}
+
+void
+weft_window_show_notice (WeftWindow *self,
+                         const char *text,
+                         const char *button_label,
+                         const char *action)
+{
+  show_banner (self, text, button_label, action, NULL);
+}
+
+gboolean
+weft_window_is_new (WeftWindow *self)
+{
+  return self->is_new;
 }
 
 WeftEditController *
