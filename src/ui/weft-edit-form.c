@@ -91,6 +91,30 @@ static const struct {
   { "locator", N_("Where in the source") },
 };
 
+/* Whole phrases, so that each language can agree with the type. */
+static const struct {
+  WeftItemType  type;
+  const char   *new_label;
+  const char   *edit_label;
+} type_labels[] = {
+  { WEFT_ITEM_ENTITY, N_("New Entity"), N_("Edit Entity") },
+  { WEFT_ITEM_EVENT, N_("New Event"), N_("Edit Event") },
+  { WEFT_ITEM_CLAIM, N_("New Claim"), N_("Edit Claim") },
+  { WEFT_ITEM_RELATION, N_("New Relation"), N_("Edit Relation") },
+  { WEFT_ITEM_SOURCE, N_("New Source"), N_("Edit Source") },
+  { WEFT_ITEM_ERA, N_("New Era"), N_("Edit Era") },
+};
+
+const char *
+weft_edit_type_label (WeftItemType type,
+                      gboolean     is_new)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (type_labels); i++)
+    if (type_labels[i].type == type)
+      return _(is_new ? type_labels[i].new_label : type_labels[i].edit_label);
+  return weft_item_type_label (type);
+}
+
 const char *
 weft_edit_member_label (const char *member)
 {
@@ -803,7 +827,7 @@ weft_edit_form_new (WeftUndoStack *stack,
   WeftEditForm *self = g_object_new (WEFT_TYPE_EDIT_FORM, NULL);
   const WeftMemberTable *table;
   GtkWidget *heading, *buttons, *cancel, *commit;
-  g_autofree char *title = NULL;
+  const char *title;
 
   g_return_val_if_fail (WEFT_IS_UNDO_STACK (stack), NULL);
 
@@ -812,12 +836,7 @@ weft_edit_form_new (WeftUndoStack *stack,
   self->item = item;
   table = weft_item_members (self->type);
 
-  if (item == NULL)
-    /* Translators: the heading of the form that makes an item: "New Entity" */
-    title = g_strdup_printf (_("New %s"), weft_item_type_label (self->type));
-  else
-    /* Translators: the heading of the form that changes an item: "Edit Entity" */
-    title = g_strdup_printf (_("Edit %s"), weft_item_type_label (self->type));
+  title = weft_edit_type_label (self->type, item == NULL);
   heading = gtk_label_new (title);
   gtk_widget_add_css_class (heading, "title-4");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);

@@ -51,6 +51,9 @@ gboolean     weft_edit_form_fill      (WeftEditForm  *self,
  * error when it is not EDTF). */
 const char  *weft_edit_form_get_date_preview (WeftEditForm *self);
 
+/* "New Entity" (@is_new) or "Edit Entity", translated. */
+const char  *weft_edit_type_label     (WeftItemType   type,
+                                       gboolean       is_new);
 /* The label of a member for people ("Participants"), translated. */
 const char  *weft_edit_member_label   (const char    *member);
 

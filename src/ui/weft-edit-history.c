@@ -106,10 +106,7 @@ weft_edit_history_new (WeftItem *item)
 
       for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         {
-          /* Translators: a button that makes a new item: "New Entity" */
-          g_autofree char *label = g_strdup_printf (_("New %s"), weft_item_type_label (types[i]));
-
-          add_button (buttons, label, "edit.new-item", g_variant_new_string (nicks[i]));
+          add_button (buttons, weft_edit_type_label (types[i], TRUE), "edit.new-item", g_variant_new_string (nicks[i]));
         }
       add_button (buttons, _("New Claim from _Quote…"), "edit.quote", NULL);
       add_button (buttons, _("New _Dataset…"), "edit.new-dataset", NULL);
