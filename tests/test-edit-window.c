@@ -463,6 +463,10 @@ test_quote (void)
   WeftClaim *claim;
   GPtrArray *claims;
 
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Who edits is a preference. */
+  g_settings_set_string (settings, "author-name", "Grace Preference");
   g_assert_true (weft_session_select_id (session, "c"));
   activate (window, "edit.quote");
   dialog = dialog_of (window);
@@ -480,7 +484,8 @@ test_quote (void)
   g_assert_cmpstr (claim->citations[0].source, ==, "s2");
   g_assert_cmpstr (claim->citations[0].quote, ==, quote);
   g_assert_cmpstr (claim->about[0], ==, "c");
-  g_assert_cmpstr (last_author (&claim->item), ==, AUTHOR);
+  g_assert_cmpstr (last_author (&claim->item), ==, "Grace Preference");
+  g_settings_reset (settings, "author-name");
   g_assert_true (weft_session_get_selection (session) == &claim->item);
 
   /* One step: undo takes it away. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-application.h"
+#include "weft-edit-controller.h"
 #include "weft-window.h"
 
 struct _WeftApplication
@@ -219,6 +220,7 @@ preferences_action (GSimpleAction *action,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (views), rows[2]);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (look));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (views));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (weft_edit_preferences_new (self->settings)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   if (parent != NULL)

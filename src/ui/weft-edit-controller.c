@@ -35,6 +35,7 @@ struct _WeftEditController
   WeftDocument       *adopt;        /* recovered, for the dataset shown next */
   GPtrArray          *recoverables; /* of WeftRecoverable, offered in turn */
   guint               offer_idle;   /* offer them once the first dataset shows */
+  GSettings          *settings;
   gboolean            refreshing;
   gboolean            close_confirmed;
   gboolean            close_after_save;
@@ -920,6 +921,31 @@ weft_edit_controller_hold_close (WeftEditController *self)
   return TRUE;
 }
 
+static void
+on_author_changed (WeftEditController *self)
+{
+  g_autofree char *author = g_settings_get_string (self->settings, "author-name");
+
+  weft_edit_controller_set_author (self, g_strstrip (author));
+}
+
+GtkWidget *
+weft_edit_preferences_new (GSettings *settings)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_entry_row_new ();
+  /* Translators: under "Your Name" in the preferences: "Empty: Ada Lovelace" */
+  g_autofree char *hint = g_strdup_printf (_("Every item you create or change records it in its history. Empty: %s"),
+                                           weft_history_default_author ());
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Editing"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), hint);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Name"));
+  g_settings_bind (settings, "author-name", row, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
+}
+
 /* ---- Object ------------------------------------------------------------- */
 
 static void
@@ -951,6 +977,7 @@ weft_edit_controller_dispose (GObject *object)
     g_clear_handle_id (&self->offer_idle, g_source_remove);
   g_clear_object (&self->adopt);
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   g_clear_object (&self->actions);
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->inspector);
@@ -1034,6 +1061,11 @@ weft_edit_controller_new (GtkWindow   *window,
                                                                                     shortcuts[i].modifiers),
                                                             gtk_named_action_new (shortcuts[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+
+  /* Who edits: the preference, else the user's real name. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::author-name", G_CALLBACK (on_author_changed), self);
+  on_author_changed (self);
 
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (update_actions), self);

@@ -45,6 +45,9 @@ void                weft_edit_controller_set_author  (WeftEditController *self,
                                                       const char         *author);
 /* The form shown in the inspector, or NULL. */
 GtkWidget          *weft_edit_controller_get_form    (WeftEditController *self);
+/* The preferences' "Editing" group: the name changes record
+ * ("author-name" in @settings). */
+GtkWidget          *weft_edit_preferences_new        (GSettings          *settings);
 /* Offers, in the window's banner, to bring back the edits of a session
  * that ended without saving them (a crash): Recover… shows what would
  * come back, and brings it back or discards it. Returns how many such
