@@ -438,6 +438,13 @@ fill_from_item (WeftEditForm *self,
     }
 }
 
+/* What went wrong is said until the person changes something. */
+static void
+clear_error (WeftEditForm *self)
+{
+  gtk_widget_set_visible (self->error_label, FALSE);
+}
+
 static GtkWidget *
 boxed_list (void)
 {
@@ -534,6 +541,8 @@ add_field (WeftEditForm     *self,
         }
     }
   g_object_set_data (G_OBJECT (field.widget), "weft-member", (gpointer) m);
+  if (GTK_IS_EDITABLE (field.widget))
+    g_signal_connect_swapped (field.widget, "changed", G_CALLBACK (clear_error), self);
   g_array_append_val (self->fields, field);
 }
 
@@ -853,14 +862,16 @@ weft_edit_form_new (WeftUndoStack *stack,
   self->rows = boxed_list ();
   gtk_box_append (GTK_BOX (self), self->rows);
 
-  /* The item's fields, lists after single values; history is the
-   * inspector's to show, not to edit. */
-  for (guint pass = 0; pass < 2; pass++)
+  /* The item's fields: single values, the id last of them (a new item
+   * gets one from its name), then lists; history is the inspector's to
+   * show, not to edit. */
+  for (guint pass = 0; pass < 3; pass++)
     for (guint i = 0; i < table->n_members; i++)
       {
         const WeftMember *m = &table->members[i];
+        guint m_pass = is_list (m) ? 2 : g_str_equal (m->name, "id") ? 1 : 0;
 
-        if (g_str_equal (m->name, "history") || is_list (m) != (pass == 1))
+        if (g_str_equal (m->name, "history") || m_pass != pass)
           continue;
         add_field (self, m);
       }
