@@ -623,6 +623,8 @@ test_round_trip_weft (void)
   JsonObject *a, *b;
   static const char * const sections[] = { "sources", "entities", "events", "claims", "relations", "eras" };
 
+  /* Every item's history travels too. */
+  weft_test_add_history (original);
   g_assert_no_error (error);
   path = export_ftm (original, "example.ftm");
   /* One line an item, and one UnknownLink for each participant that

@@ -56,11 +56,13 @@ rand_below (gpointer data,
   return g_rand_int_range (data, 0, bound);
 }
 
-/* Recovers the only journal in @dir, checks what it says, and returns the
- * document it brings back. */
+/* Recovers the only journal in @dir, checks what it says (and that the
+ * dataset it brings back saves as @expected, unless NULL), and returns the
+ * document. */
 static WeftDocument *
 recover_only (const char *dir,
-              guint       n_labels)
+              guint       n_labels,
+              const char *expected)
 {
   g_autoptr(GPtrArray) found = weft_journal_find_recoverable (dir);
   g_autoptr(GError) error = NULL;
@@ -76,7 +78,24 @@ recover_only (const char *dir,
   document = weft_document_recover (r, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
+  if (expected != NULL)
+    {
+      g_autofree char *recovered = saved (weft_document_get_dataset (document));
+
+      g_assert_cmpstr (recovered, ==, expected);
+    }
   return document;
+}
+
+/* The same, then the session ends on purpose. */
+static void
+recover_and_close (const char *dir,
+                   guint       n_labels,
+                   const char *expected)
+{
+  g_autoptr(WeftDocument) document = recover_only (dir, n_labels, expected);
+
+  weft_document_close (document);
 }
 
 /* Random edits, undos and redos; then the session dies: what the journal
@@ -107,7 +126,7 @@ test_replay (void)
       /* Dies without closing: the journal stays. */
       g_object_unref (document);
 
-      document = recover_only (dir, 0);
+      document = recover_only (dir, 0, edited);
       {
         WeftUndoStack *stack = weft_document_get_undo_stack (document);
         g_autofree char *recovered = saved (weft_document_get_dataset (document));
@@ -133,12 +152,7 @@ test_replay (void)
       g_free (edited);
       edited = saved (weft_document_get_dataset (document));
       g_object_unref (document);
-      document = recover_only (dir, 0);
-      {
-        g_autofree char *recovered = saved (weft_document_get_dataset (document));
-
-        g_assert_cmpstr (recovered, ==, edited);
-      }
+      document = recover_only (dir, 0, edited);
 
       /* Closed on purpose: nothing left to recover. */
       weft_document_close (document);
@@ -198,14 +212,7 @@ test_save (void)
   edited = saved (weft_document_get_dataset (document));
   g_object_unref (document);
 
-  document = recover_only (dir, 4);
-  {
-    g_autofree char *recovered = saved (weft_document_get_dataset (document));
-
-    g_assert_cmpstr (recovered, ==, edited);
-  }
-  weft_document_close (document);
-  g_object_unref (document);
+  recover_and_close (dir, 4, edited);
 }
 
 /* What the window uses: edits by an author, undo and redo, and "modified"
@@ -298,14 +305,7 @@ test_save_interrupted (void)
   edited = saved (weft_document_get_dataset (document));
   g_object_unref (document);
 
-  document = recover_only (dir, 1);
-  {
-    g_autofree char *recovered = saved (weft_document_get_dataset (document));
-
-    g_assert_cmpstr (recovered, ==, edited);
-  }
-  weft_document_close (document);
-  g_object_unref (document);
+  recover_and_close (dir, 1, edited);
 
   /* A save that failed (the file is as it was): everything comes back. */
   document = load (file);
@@ -320,14 +320,7 @@ test_save_interrupted (void)
   edited = saved (weft_document_get_dataset (document));
   g_object_unref (document);
 
-  document = recover_only (dir, 2);
-  {
-    g_autofree char *recovered = saved (weft_document_get_dataset (document));
-
-    g_assert_cmpstr (recovered, ==, edited);
-  }
-  weft_document_close (document);
-  g_object_unref (document);
+  recover_and_close (dir, 2, edited);
 }
 
 static void

@@ -349,6 +349,8 @@ test_round_trip_weft (void)
   WeftImportSummary summary = { 0 };
   WeftImportOptions options = { .summary = &summary };
 
+  /* Every item's history travels too. */
+  weft_test_add_history (original);
   g_assert_no_error (error);
   g_assert_true (weft_export_file (original, file, WEFT_FORMAT_AUTO, &error));
   g_assert_no_error (error);

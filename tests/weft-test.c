@@ -10,6 +10,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "weft-dataset-edit.h"
+#include "weft-dataset-private.h"
+#include "weft-members.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
@@ -78,6 +81,31 @@ weft_test_load_example (void)
   g_autofree char *path = weft_dup_example_path ();
 
   return load_path (path);
+}
+
+void
+weft_test_add_history (WeftDataset *dataset)
+{
+  static const char *fields[] = { "name", "description", NULL };
+  const WeftHistoryEntry entries[] = {
+    { "2024-05-01T09:30:00Z", "Ada Lovelace", WEFT_HISTORY_IMPORTED, NULL, NULL, NULL },
+    { "2024-05-02T10:00:00Z", "李华", WEFT_HISTORY_CHANGED, fields, "checked “twice”", NULL },
+  };
+
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+    {
+      GPtrArray *items = weft_dataset_get_items (dataset, type);
+      const WeftMemberTable *table = weft_member_lookup (weft_item_members (type), "history")->table;
+
+      for (guint i = 0; i < items->len; i++)
+        for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
+          {
+            WeftHistoryEntry entry = { 0 };
+
+            weft_members_copy (dataset, table, &entry, &entries[e]);
+            weft_dataset_push_history (dataset, g_ptr_array_index (items, i), &entry);
+          }
+    }
 }
 
 /* @dir/FIRST/… */

@@ -31,6 +31,9 @@ void          weft_test_add_cleanup     (GDestroyNotify func,
 /* The bundled example, data/examples/smart-cities.weft; a load error
  * fails the test. */
 WeftDataset  *weft_test_load_example    (void);
+/* Gives every item of @dataset (finished) a history of two entries, one
+ * with fields and a note: for round trips. */
+void          weft_test_add_history     (WeftDataset *dataset);
 /* tests/data/FIRST/…, as a path. */
 char         *weft_test_build_data_path (const char  *first,
                                          ...) G_GNUC_NULL_TERMINATED;

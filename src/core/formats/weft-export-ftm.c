@@ -175,7 +175,7 @@ write_values (WeftWriter *w,
 
 /* Writes the line: Weft's properties first, then the kept ones (values of
  * a property Weft also has follow its own), then the kept top-level
- * members and the "weft" member. */
+ * members and the "weft" member (with the item's history). */
 static void
 write_line (WeftWriter     *w,
             const WeftItem *item,
@@ -185,6 +185,7 @@ write_line (WeftWriter     *w,
 {
   JsonObject *ftm = kept (item);
   JsonObject *extra_props = weft_json_get_object (ftm, "properties");
+  g_autoptr(JsonObject) own = NULL;
   gboolean first = TRUE;
 
   weft_writer_append (w, "{\"id\":");
@@ -254,6 +255,12 @@ write_line (WeftWriter     *w,
         }
     }
 
+  if (item->n_history > 0)
+    {
+      if (weft == NULL)
+        weft = own = json_object_new ();
+      weft_json_write_history (weft, item);
+    }
   if (weft != NULL && json_object_get_size (weft) > 0)
     {
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), weft);

@@ -193,6 +193,7 @@ year_is_big (JsonObject *date)
  * the slide with its dates, the headline, and the "text" and "weft"
  * objects to fill. */
 typedef struct {
+  const WeftItem *item;
   JsonObject *keep;       /* borrowed; NULL when nothing was kept */
   JsonObject *slide;
   JsonObject *text;
@@ -247,6 +248,7 @@ slide_begin (Slide          *s,
              const char     *date_text,
              gboolean       *big)
 {
+  s->item = item;
   s->keep = weft_item_get_extra_object (item, "timelinejs");
   s->slide = json_object_new ();
   s->text = json_object_new ();
@@ -257,11 +259,12 @@ slide_begin (Slide          *s,
 }
 
 /* Adds what the import kept (media, background…) and the "weft" object
- * when it holds anything; returns the slide. */
+ * (with the item's history) when it holds anything; returns the slide. */
 static JsonObject *
 slide_end (Slide *s)
 {
   copy_members (s->slide, weft_json_get_object (s->keep, "members"));
+  weft_json_write_history (s->weft, s->item);
   if (json_object_get_size (s->weft) > 0)
     json_object_set_object_member (s->slide, "weft", s->weft);
   else

@@ -460,12 +460,23 @@ note_from (Ftm        *f,
   json_object_set_string_member (f->from, field, property);
 }
 
+/* What an FtM import keeps of a record in @item: the FtM members Weft
+ * does not read, and the history Weft's export wrote. */
 static void
 keep (Ftm      *f,
       WeftItem *item,
       gboolean  schema_implied)
 {
   JsonObject *ftm = kept_members (f, schema_implied);
+  gint history = f->weft >= 0 ? weft_jtokens_member (&f->tok, f->weft, "history") : -1;
+
+  if (history >= 0 && f->tok.tokens[history].type == WEFT_JTOK_ARRAY)
+    {
+      g_autoptr(JsonObject) weft = json_object_new ();
+
+      json_object_set_member (weft, "history", weft_jtokens_to_node (&f->tok, history));
+      weft_json_read_history (f->dataset, item, weft);
+    }
 
   if (f->from != NULL)
     {

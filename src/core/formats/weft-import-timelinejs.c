@@ -1015,7 +1015,10 @@ read_event_slide (Tl         *tl,
   keep_finish (&event->item, keep, slide, date_text);
 
   if (weft != NULL)
-    read_slide_weft_event (tl, event, weft);
+    {
+      read_slide_weft_event (tl, event, weft);
+      weft_json_read_history (tl->dataset, &event->item, weft);
+    }
 
   media = weft_json_get_object (slide, "media");
   if (media != NULL && !tl->has_weft)
@@ -1054,7 +1057,10 @@ read_era_slide (Tl         *tl,
 
   era = weft_dataset_add_era (tl->dataset, id, title, date_text, &date);
   if (weft != NULL)
-    era->color = weft_dataset_intern (tl->dataset, weft_json_get_string (weft, "color"));
+    {
+      era->color = weft_dataset_intern (tl->dataset, weft_json_get_string (weft, "color"));
+      weft_json_read_history (tl->dataset, &era->item, weft);
+    }
 
   keep = keep_members (slide, handled, &date, date_text);
   keep_headline (keep, headline, title);

@@ -249,6 +249,15 @@ JsonArray   *weft_json_strv_array         (const char * const *strv);
  * "role" when there is none. */
 JsonArray   *weft_json_participants       (const WeftEvent   *event);
 
+/* @item's provenance as a .weft file has it: "history" set in @object
+ * when it has any; and read back from @object into @item (not finished:
+ * an importer's), the entries that are well formed. */
+void         weft_json_write_history      (JsonObject        *object,
+                                           const WeftItem    *item);
+void         weft_json_read_history       (WeftDataset       *dataset,
+                                           WeftItem          *item,
+                                           JsonObject        *object);
+
 /* The object under @key in @item's extra members, or NULL. */
 JsonObject  *weft_item_get_extra_object   (const WeftItem    *item,
                                            const char        *key);

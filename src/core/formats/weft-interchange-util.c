@@ -17,6 +17,9 @@
 #include "weft-hash.h"
 #include "weft-interchange-private.h"
 #include "weft-json-locate.h"
+#include "weft-loader.h"
+#include "weft-members.h"
+#include "weft-saver.h"
 
 /* ---- Writer --------------------------------------------------------------- */
 
@@ -647,6 +650,43 @@ weft_json_participants (const WeftEvent *event)
       json_array_add_object_element (participants, p);
     }
   return participants;
+}
+
+void
+weft_json_write_history (JsonObject     *object,
+                         const WeftItem *item)
+{
+  weft_member_to_json (NULL, object, weft_member_lookup (weft_item_members (item->type), "history"), item);
+}
+
+void
+weft_json_read_history (WeftDataset *dataset,
+                        WeftItem    *item,
+                        JsonObject  *object)
+{
+  g_autoptr(WeftDataset) scratch = NULL;
+  g_autoptr(JsonObject) wrap = NULL;
+  JsonNode *history = json_object_get_member (object, "history");
+  JsonObject *source;
+  JsonArray *one;
+
+  if (history == NULL)
+    return;
+
+  /* Read as the loader reads it, on a source of a scratch dataset: every
+   * item keeps its history at the same place. */
+  scratch = weft_dataset_new ();
+  wrap = json_object_new ();
+  one = json_array_new ();
+  source = json_object_new ();
+  json_object_set_string_member (source, "id", "history");
+  json_object_set_string_member (source, "title", "history");
+  json_object_set_member (source, "history", json_node_copy (history));
+  json_array_add_object_element (one, source);
+  json_object_set_array_member (wrap, "sources", one);
+  weft_dataset_read_json_items (scratch, wrap, NULL);
+  weft_member_copy (dataset, weft_member_lookup (weft_item_members (item->type), "history"), item,
+                    g_ptr_array_index (weft_dataset_get_sources (scratch), 0));
 }
 
 JsonObject *

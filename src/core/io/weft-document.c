@@ -100,6 +100,23 @@ weft_document_init (WeftDocument *self)
 {
 }
 
+static gboolean
+prepare_edits (gpointer data)
+{
+  g_autoptr(WeftDocument) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    weft_dataset_prepare_edits (self->dataset);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 static void
 on_modified (WeftDocument *self)
 {
@@ -126,6 +143,14 @@ weft_document_new (WeftDataset         *dataset,
   else if (file != NULL)
     weft_file_stamp_query (file, &self->stamp);
   g_signal_connect_object (self->stack, "notify::modified", G_CALLBACK (on_modified), self, G_CONNECT_SWAPPED);
+
+  /* What the first delete would make, when the main loop is idle. */
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    g_idle_add_full (G_PRIORITY_LOW, prepare_edits, ref, free_weak_ref);
+  }
 
   return self;
 }

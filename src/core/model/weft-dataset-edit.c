@@ -16,14 +16,22 @@
 
 struct _WeftDatasetEditState
 {
-  gpointer   open_edit;
-  GCallback  recorder;
-  gpointer   recorder_data;
+  gpointer    open_edit;
+  GCallback   recorder;
+  gpointer    recorder_data;
+  /* How many times each id is named by a reference that may name
+   * something else than an entity, counted the first time something asks
+   * what refers to an item that no index lists, then kept up to date;
+   * NULL before. */
+  struct _Named *named;
 };
+
+static void named_free (struct _Named *named);
 
 void
 weft_dataset_edit_state_free (WeftDatasetEditState *state)
 {
+  g_clear_pointer (&state->named, named_free);
   g_free (state);
 }
 
@@ -117,6 +125,80 @@ index_list (WeftDataset  *self,
     index_one (self, index, ids[i], type, value, weft_compare_items, add);
 }
 
+/* The counts of weft_dataset_dup_references(): ids (kept in @chunk,
+ * which only grows) to how many times something names them. */
+typedef struct _Named {
+  GHashTable   *counts;
+  GStringChunk *chunk;
+} Named;
+
+static void
+named_free (Named *named)
+{
+  g_hash_table_unref (named->counts);
+  g_string_chunk_free (named->chunk);
+  g_free (named);
+}
+
+static void
+name_once (const char *id,
+           gpointer    data)
+{
+  Named *named = data;
+  gpointer key, count;
+
+  if (g_hash_table_lookup_extended (named->counts, id, &key, &count))
+    g_hash_table_insert (named->counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  else
+    g_hash_table_insert (named->counts, g_string_chunk_insert (named->chunk, id), GUINT_TO_POINTER (1));
+}
+
+static void
+unname_once (const char *id,
+             gpointer    data)
+{
+  Named *named = data;
+  gpointer key, count;
+
+  if (!g_hash_table_lookup_extended (named->counts, id, &key, &count))
+    g_return_if_reached ();
+  if (GPOINTER_TO_UINT (count) == 1)
+    g_hash_table_remove (named->counts, id);
+  else
+    g_hash_table_insert (named->counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) - 1));
+}
+
+/* Counts (or uncounts) in @named the ids @item's references name, but
+ * for those that can only name an entity (the indexes list those). */
+static void
+count_names (Named    *named,
+             WeftItem *item,
+             gboolean  add)
+{
+  const WeftMemberTable *table = weft_item_members (item->type);
+
+  for (guint i = 0; i < table->n_members; i++)
+    weft_member_foreach_reference (&table->members[i], item, TRUE, add ? name_once : unname_once, named);
+}
+
+static Named *
+count_all_names (WeftDataset *self)
+{
+  Named *named = g_new (Named, 1);
+
+  named->counts = g_hash_table_new (g_str_hash, g_str_equal);
+  named->chunk = g_string_chunk_new (4096);
+
+  for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
+    {
+      GPtrArray *items = weft_dataset_get_items (self, type);
+
+      for (guint i = 0; i < items->len; i++)
+        count_names (named, g_ptr_array_index (items, i), TRUE);
+    }
+  return named;
+}
+
 /* Adds @item to (or removes it from) the lists of what it refers to, as
  * weft_dataset_finish() would have put it there. */
 static void
@@ -124,6 +206,9 @@ index_item (WeftDataset *self,
             WeftItem    *item,
             gboolean     add)
 {
+  if (self->edit_state != NULL && self->edit_state->named != NULL)
+    count_names (self->edit_state->named, item, add);
+
   switch (item->type)
     {
     case WEFT_ITEM_EVENT:
@@ -420,6 +505,15 @@ add_all (GPtrArray *candidates,
     g_ptr_array_add (candidates, items[i]);
 }
 
+void
+weft_dataset_prepare_edits (WeftDataset *self)
+{
+  g_return_if_fail (self->finished);
+
+  if (edit_state (self)->named == NULL)
+    self->edit_state->named = count_all_names (self);
+}
+
 GArray *
 weft_dataset_dup_references_full (WeftDataset *self,
                                   WeftItem    *target,
@@ -447,6 +541,11 @@ weft_dataset_dup_references_full (WeftDataset *self,
     }
   else
     {
+      /* No index lists what names it: the counts say whether anything
+       * does, before looking through everything that might. */
+      weft_dataset_prepare_edits (self);
+      if (!g_hash_table_contains (self->edit_state->named->counts, target->id))
+        return refs;
       for (WeftItemType type = WEFT_ITEM_SOURCE; type <= WEFT_ITEM_ERA; type++)
         if (table_may_refer (weft_item_members (type), target->type))
           {
@@ -689,6 +788,21 @@ weft_dataset_verify (WeftDataset  *self,
 
       for (guint j = 0; j < e->n_participants; j++)
         expect (entity_events, resolve_type (self, e->participants[j].entity, WEFT_ITEM_ENTITY), e);
+    }
+  if (self->edit_state != NULL && self->edit_state->named != NULL)
+    {
+      Named *named = count_all_names (self);
+      GHashTable *kept = self->edit_state->named->counts;
+      GHashTableIter iter;
+      gpointer id, count;
+      gboolean same = g_hash_table_size (named->counts) == g_hash_table_size (kept);
+
+      g_hash_table_iter_init (&iter, named->counts);
+      while (same && g_hash_table_iter_next (&iter, &id, &count))
+        same = g_hash_table_lookup (kept, id) == count;
+      named_free (named);
+      if (!same)
+        return fail (error, "the counts of what names each id are wrong");
     }
   for (guint i = 0; i < self->events->len; i++)
     {

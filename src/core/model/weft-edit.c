@@ -770,6 +770,8 @@ weft_edit_set_list (WeftEdit            *self,
                     const char * const  *values,
                     GError             **error)
 {
+  /* Static: a compound literal would end with the block that makes it. */
+  static const char * const empty[] = { NULL };
   const WeftMember *m;
   WeftMemberValue value = { 0 };
 
@@ -786,7 +788,7 @@ weft_edit_set_list (WeftEdit            *self,
       return FALSE;
     }
   if (values == NULL && m->required)
-    values = (const char * const[]) { NULL };
+    values = empty;
 
   if (values != NULL)
     {

@@ -519,6 +519,43 @@ weft_member_has_references (const WeftMember *m)
   return FALSE;
 }
 
+void
+weft_member_foreach_reference (const WeftMember *m,
+                               gconstpointer     base,
+                               gboolean          not_entities,
+                               void            (*func) (const char *id,
+                                                        gpointer    data),
+                               gpointer          data)
+{
+  if (m->type == WEFT_MEMBER_OBJECTS)
+    {
+      for (guint i = 0; i < LENGTH_OF (m, base); i++)
+        for (guint j = 0; j < m->table->n_members; j++)
+          weft_member_foreach_reference (&m->table->members[j], OBJECTS_OF (m, base) + i * m->table->size,
+                                         not_entities, func, data);
+      return;
+    }
+
+  if (!m->reference || (not_entities && m->refers_to == WEFT_ITEM_ENTITY))
+    return;
+
+  if (m->type == WEFT_MEMBER_STRING)
+    {
+      const char *id = WEFT_MEMBER_FIELD (base, m->offset, const char *);
+
+      if (id != NULL)
+        func (id, data);
+      return;
+    }
+
+  {
+    const char * const *list = WEFT_MEMBER_FIELD (base, m->offset, const char * const *);
+
+    for (guint i = 0; list != NULL && list[i] != NULL; i++)
+      func (list[i], data);
+  }
+}
+
 gboolean
 weft_member_refers (const WeftMember *m,
                     gconstpointer     base,

@@ -121,6 +121,15 @@ gboolean  weft_member_equal    (const WeftMember      *m,
 gboolean  weft_member_refers   (const WeftMember      *m,
                                 gconstpointer          base,
                                 const char            *id);
+/* Calls @func with every id the value of @m (a reference, or an array of
+ * objects holding references) names, in order, repeats included; with
+ * @not_entities, not those of references that can only name an entity. */
+void      weft_member_foreach_reference (const WeftMember *m,
+                                         gconstpointer     base,
+                                         gboolean          not_entities,
+                                         void            (*func) (const char *id,
+                                                                  gpointer    data),
+                                         gpointer          data);
 /* Whether @m is a reference, or an array of objects holding one. */
 gboolean  weft_member_has_references (const WeftMember *m);
 
