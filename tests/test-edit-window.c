@@ -126,6 +126,24 @@ press_enter (WeftEditForm *form,
   weft_test_spin (50);
 }
 
+/* A new item of @type through its form: each member, then its value, up
+ * to NULL; Enter in the first one. */
+static void
+create (WeftWindow *window,
+        const char *type,
+        const char *first,
+        ...)
+{
+  WeftEditForm *form = new_form (window, type);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *member = first; member != NULL; member = va_arg (args, const char *))
+    fill (form, member, va_arg (args, const char *));
+  va_end (args);
+  press_enter (form, first);
+}
+
 static WeftItem *
 lookup (WeftWindow *window,
         const char *id)
@@ -200,12 +218,8 @@ test_create_each (void)
   weft_edit_controller_set_author (editor, AUTHOR);
   weft_test_settle ();
 
-  form = new_form (window, "source");
-  fill (form, "title", "Annual report");
-  fill (form, "kind", "report");
-  fill (form, "url", "https://example.org/report");
-  fill (form, "date", "2021");
-  press_enter (form, "title");
+  create (window, "source", "title", "Annual report", "kind", "report", "url", "https://example.org/report",
+          "date", "2021", NULL);
   g_assert_cmpuint (weft_dataset_get_sources (dataset_of (window))->len, ==, 1);
   source = g_ptr_array_index (weft_dataset_get_sources (dataset_of (window)), 0);
   g_assert_cmpstr (source->title, ==, "Annual report");
@@ -216,17 +230,9 @@ test_create_each (void)
   g_assert_true (weft_session_get_selection (weft_window_get_session (window)) == &source->item);
   g_assert_null (weft_edit_controller_get_form (editor));
 
-  form = new_form (window, "entity");
-  fill (form, "name", "Alpha Corp");
-  fill (form, "kind", "company");
-  fill (form, "aliases", "Alpha; Alpha Inc.");
-  fill (form, "country", "CN");
-  press_enter (form, "name");
-  form = new_form (window, "entity");
-  fill (form, "id", "beta");
-  fill (form, "name", "Beta Ministry");
-  fill (form, "kind", "government");
-  press_enter (form, "name");
+  create (window, "entity", "name", "Alpha Corp", "kind", "company", "aliases", "Alpha; Alpha Inc.", "country", "CN",
+          NULL);
+  create (window, "entity", "name", "Beta Ministry", "id", "beta", "kind", "government", NULL);
   alpha = weft_dataset_get_entities (dataset_of (window))->pdata[0];
   g_assert_cmpstr (alpha->name, ==, "Alpha Corp");
   g_assert_cmpstr (weft_entity_kind_to_string (alpha->kind), ==, "company");
@@ -288,21 +294,13 @@ test_create_each (void)
   g_assert_cmpstr (event->participants[1].role, ==, "buyer");
   g_assert_cmpstr (event->claims[0], ==, claim->item.id);
 
-  form = new_form (window, "relation");
-  fill (form, "from", alpha->item.id);
-  fill (form, "to", "beta");
-  fill (form, "type", "supplies");
-  fill (form, "claims", claim->item.id);
-  press_enter (form, "type");
+  create (window, "relation", "type", "supplies", "from", alpha->item.id, "to", "beta", "claims", claim->item.id, NULL);
   relation = g_ptr_array_index (weft_dataset_get_relations (dataset_of (window)), 0);
   g_assert_cmpstr (relation->from, ==, alpha->item.id);
   g_assert_cmpstr (relation->to, ==, "beta");
   g_assert_cmpstr (relation->type, ==, "supplies");
 
-  form = new_form (window, "era");
-  fill (form, "title", "Early years");
-  fill (form, "date", "2019/2021");
-  press_enter (form, "title");
+  create (window, "era", "title", "Early years", "date", "2019/2021", NULL);
   era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 0);
   g_assert_cmpstr (era->date_text, ==, "2019/2021");
 

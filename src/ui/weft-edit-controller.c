@@ -306,16 +306,6 @@ ask (WeftEditController        *self,
   return dialog;
 }
 
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
 /* A row of a dialog's list that names a picker. */
 static GtkWidget *
 picker_row (GtkWidget  *list,
@@ -468,7 +458,7 @@ merge_action (GSimpleAction *action,
   WeftEditController *self = data;
   WeftItem *item = weft_session_get_selection (self->session);
   WeftEntity *entity = (WeftEntity *) item;
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = weft_edit_boxed_list_new ();
   GtkWidget *picker, *keep;
   const char * const choices[] = { entity ? entity->name : "", "", NULL };
   g_autofree char *heading = NULL;
@@ -602,7 +592,7 @@ quote_action (GSimpleAction *action,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = weft_edit_boxed_list_new ();
   GtkWidget *source, *new_source, *about, *text;
   AdwMessageDialog *dialog;
 
@@ -697,7 +687,7 @@ new_dataset_action (GSimpleAction *action,
                     gpointer       data)
 {
   WeftEditController *self = data;
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = weft_edit_boxed_list_new ();
   GtkWidget *title = adw_entry_row_new ();
   AdwMessageDialog *dialog;
 

@@ -445,8 +445,8 @@ clear_error (WeftEditForm *self)
   gtk_widget_set_visible (self->error_label, FALSE);
 }
 
-static GtkWidget *
-boxed_list (void)
+GtkWidget *
+weft_edit_boxed_list_new (void)
 {
   GtkWidget *list = gtk_list_box_new ();
 
@@ -481,7 +481,7 @@ add_field (WeftEditForm     *self,
       gtk_widget_set_margin_top (header, 6);
       gtk_box_append (GTK_BOX (self), header);
 
-      field.widget = boxed_list ();
+      field.widget = weft_edit_boxed_list_new ();
       gtk_accessible_update_property (GTK_ACCESSIBLE (field.widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (add), "weft-list", field.widget);
       g_signal_connect (add, "clicked", G_CALLBACK (on_add_row), self);
@@ -571,14 +571,12 @@ split_list (const char *value,
 /* Sets an array of objects from its field's value, through a struct of
  * the item's type that holds only it. */
 static gboolean
-apply_objects (WeftEditForm *self,
-               WeftEdit     *edit,
-               WeftItem     *item,
-               Field        *field,
-               const char   *value,
-               GError      **error)
+apply_objects (WeftEdit          *edit,
+               WeftItem          *item,
+               const WeftMember  *m,
+               const char        *value,
+               GError           **error)
 {
-  const WeftMember *m = field->member;
   const WeftMemberTable *table = m->table;
   g_auto(GStrv) elements = value[0] ? g_strsplit (value, ELEMENT_SEPARATOR, -1) : g_new0 (char *, 1);
   guint n = g_strv_length (elements);
@@ -627,7 +625,7 @@ apply_field (WeftEditForm *self,
                                    values[0] != NULL || m->required ? (const char * const *) values : NULL, error);
       }
     case WEFT_MEMBER_OBJECTS:
-      return apply_objects (self, edit, item, field, value, error);
+      return apply_objects (edit, item, m, value, error);
     case WEFT_MEMBER_ITEMS:
     case WEFT_MEMBER_VERSION:
     default:
@@ -859,7 +857,7 @@ weft_edit_form_new (WeftUndoStack *stack,
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (self), self->error_label);
 
-  self->rows = boxed_list ();
+  self->rows = weft_edit_boxed_list_new ();
   gtk_box_append (GTK_BOX (self), self->rows);
 
   /* The item's fields: single values, the id last of them (a new item

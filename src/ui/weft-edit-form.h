@@ -51,6 +51,8 @@ gboolean     weft_edit_form_fill      (WeftEditForm  *self,
  * error when it is not EDTF). */
 const char  *weft_edit_form_get_date_preview (WeftEditForm *self);
 
+/* A list of rows in a rounded frame, none of them selectable. */
+GtkWidget   *weft_edit_boxed_list_new (void);
 /* "New Entity" (@is_new) or "Edit Entity", translated. */
 const char  *weft_edit_type_label     (WeftItemType   type,
                                        gboolean       is_new);

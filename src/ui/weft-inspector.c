@@ -762,6 +762,24 @@ focus_heading (WeftInspector *self)
   return TRUE;
 }
 
+/* Empties the inspector. Focus in it lets go first: GTK 4.8 keeps
+ * pointing at a focus widget that is gone until the next frame, and only
+ * then looks for another. */
+static void
+clear (WeftInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
+    gtk_root_set_focus (root, NULL);
+  self->heading = NULL;
+  self->path_heading = NULL;
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+}
+
 static void
 rebuild (WeftInspector *self)
 {
@@ -771,16 +789,8 @@ rebuild (WeftInspector *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   /* Focus in here would go with the widget that has it. */
   gboolean refocus = self->refocus || (focus != NULL && gtk_widget_is_ancestor (focus, self->content));
-  GtkWidget *child;
 
-  /* Let go of it first: GTK 4.8 keeps pointing at a focus widget that is
-   * gone until the next frame, and only then looks for another. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
-    gtk_root_set_focus (root, NULL);
-  self->heading = NULL;
-  self->path_heading = NULL;
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
+  clear (self);
 
   if (session != NULL)
     show_path (self);
@@ -812,10 +822,6 @@ void
 weft_inspector_show_form (WeftInspector *self,
                           GtkWidget     *form)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
-
   if (form == NULL)
     {
       self->refocus = TRUE;
@@ -823,12 +829,7 @@ weft_inspector_show_form (WeftInspector *self,
       self->refocus = FALSE;
       return;
     }
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
-    gtk_root_set_focus (root, NULL);
-  self->heading = NULL;
-  self->path_heading = NULL;
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
+  clear (self);
   add (self, form);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
