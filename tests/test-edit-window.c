@@ -531,6 +531,37 @@ test_save_and_close (void)
   g_assert_cmpstr (last_author (weft_dataset_lookup (saved, "e")), ==, AUTHOR);
 }
 
+/* A double-click in a timeline lane (the view's "create-event") opens a
+ * new event's form at that day, the title to type. */
+static void
+test_timeline_capture (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  GtkWidget *timeline = weft_window_get_timeline (window);
+  WeftEditForm *form;
+  WeftEvent *event;
+  GPtrArray *events;
+
+  g_signal_emit_by_name (timeline, "create-event", weft_days_from_civil (2020, 3, 15));
+  weft_test_spin (50);
+  form = form_of (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_edit_form_get_field (form, "date"))), ==, "2020-03-15");
+  g_assert_true (gtk_widget_has_focus (weft_edit_form_get_field (form, "title"))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            weft_edit_form_get_field (form, "title")));
+  fill (form, "title", "Spring meeting");
+  press_enter (form, "title");
+
+  events = weft_dataset_get_events (dataset_of (window));
+  g_assert_cmpuint (events->len, ==, 4);
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpstr (event->title, ==, "Spring meeting");
+  g_assert_cmpstr (event->date_text, ==, "2020-03-15");
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Edits a crash kept from being saved come back at the next start. */
 static void
 test_recover (void)
@@ -631,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
+  g_test_add_func ("/weft/edit-window/timeline-capture", test_timeline_capture);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 

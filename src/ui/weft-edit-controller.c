@@ -240,6 +240,21 @@ show_form (WeftEditController *self,
   gtk_widget_child_focus (form, GTK_DIR_TAB_FORWARD);
 }
 
+/* Quick capture: a double-click in a timeline lane makes an event there. */
+static void
+on_create_event (WeftEditController *self,
+                 gint64              day)
+{
+  g_autofree char *date = weft_day_to_iso (day);
+
+  show_form (self, WEFT_ITEM_EVENT, NULL);
+  if (self->form != NULL)
+    {
+      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "date", date);
+      gtk_widget_grab_focus (weft_edit_form_get_field (WEFT_EDIT_FORM (self->form), "title"));
+    }
+}
+
 static void
 new_item_action (GSimpleAction *action,
                  GVariant      *parameter,
@@ -1056,6 +1071,14 @@ weft_edit_controller_new (GtkWindow   *window,
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::author-name", G_CALLBACK (on_author_changed), self);
   on_author_changed (self);
+
+  if (WEFT_IS_WINDOW (window))
+    {
+      GtkWidget *timeline = weft_window_get_timeline (WEFT_WINDOW (window));
+
+      if (timeline != NULL && g_signal_lookup ("create-event", G_OBJECT_TYPE (timeline)) != 0)
+        g_signal_connect_object (timeline, "create-event", G_CALLBACK (on_create_event), self, G_CONNECT_SWAPPED);
+    }
 
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (update_actions), self);

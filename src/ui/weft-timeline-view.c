@@ -118,6 +118,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "create-event" (gint64 day): a double-click on empty lane space asks for
+ * a new event at that day (weft-edit-controller.c makes it). */
+static guint create_event_signal;
+
 static void update (WeftTimelineView *self);
 
 /* ---- Geometry ---------------------------------------------------------- */
@@ -1153,6 +1157,8 @@ on_click_released (GtkGestureClick  *gesture,
 
   if (n_press == 1)
     weft_session_set_selection (self->session, NULL);
+  else if (n_press == 2)
+    g_signal_emit (self, create_event_signal, 0, (gint64) floor (weft_timeline_scale_day (scale_of (self), x)));
 }
 
 /* ---- Actions ----------------------------------------------------------- */
@@ -1593,6 +1599,8 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
     g_param_spec_string ("lanes", NULL, NULL, "group",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  create_event_signal = g_signal_new ("create-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_css_name (widget_class, "weft-timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
