@@ -532,9 +532,10 @@ test_save_and_close (void)
 }
 
 /* A double-click in a timeline lane (the view's "create-event") opens a
- * new event's form at that day, the title to type. */
+ * new event's form at that day, the title to type; a drag between two
+ * graph nodes, a relation's. */
 static void
-test_timeline_capture (void)
+test_quick_capture (void)
 {
   WeftWindow *window = window_with_network (NULL);
   GtkWidget *timeline = weft_window_get_timeline (window);
@@ -557,6 +558,24 @@ test_timeline_capture (void)
   event = g_ptr_array_index (events, 3);
   g_assert_cmpstr (event->title, ==, "Spring meeting");
   g_assert_cmpstr (event->date_text, ==, "2020-03-15");
+
+  /* A drag from one node to another in the graph ("create-relation"):
+   * the relation's form, its ends filled, asks its type. */
+  g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e");
+  weft_test_spin (50);
+  form = form_of (window);
+  fill (form, "type", "knows");
+  fill (form, "claims", "k4");
+  press_enter (form, "type");
+  {
+    GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
+    WeftRelation *relation = g_ptr_array_index (relations, relations->len - 1);
+
+    g_assert_cmpstr (relation->from, ==, "c");
+    g_assert_cmpstr (relation->to, ==, "e");
+    g_assert_cmpstr (relation->type, ==, "knows");
+    g_assert_cmpstr (relation->claims[0], ==, "k4");
+  }
   weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
   weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -662,7 +681,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
-  g_test_add_func ("/weft/edit-window/timeline-capture", test_timeline_capture);
+  g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 

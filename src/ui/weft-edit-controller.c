@@ -255,6 +255,22 @@ on_create_event (WeftEditController *self,
     }
 }
 
+/* Quick capture: a drag from one node of the graph to another makes a
+ * relation between them; the form asks its type and its claims. */
+static void
+on_create_relation (WeftEditController *self,
+                    const char         *from,
+                    const char         *to)
+{
+  show_form (self, WEFT_ITEM_RELATION, NULL);
+  if (self->form != NULL)
+    {
+      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "from", from);
+      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "to", to);
+      gtk_widget_grab_focus (weft_edit_form_get_field (WEFT_EDIT_FORM (self->form), "type"));
+    }
+}
+
 static void
 new_item_action (GSimpleAction *action,
                  GVariant      *parameter,
@@ -1075,9 +1091,12 @@ weft_edit_controller_new (GtkWindow   *window,
   if (WEFT_IS_WINDOW (window))
     {
       GtkWidget *timeline = weft_window_get_timeline (WEFT_WINDOW (window));
+      GtkWidget *graph = weft_window_get_graph (WEFT_WINDOW (window));
 
       if (timeline != NULL && g_signal_lookup ("create-event", G_OBJECT_TYPE (timeline)) != 0)
         g_signal_connect_object (timeline, "create-event", G_CALLBACK (on_create_event), self, G_CONNECT_SWAPPED);
+      if (graph != NULL && g_signal_lookup ("create-relation", G_OBJECT_TYPE (graph)) != 0)
+        g_signal_connect_object (graph, "create-relation", G_CALLBACK (on_create_relation), self, G_CONNECT_SWAPPED);
     }
 
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);

@@ -72,6 +72,7 @@ struct _WeftGraphView
   double            drag_oy;
   double            pinch_scale;
   gboolean          dragged;
+  gint              link_from;       /* a drag from this node links, not pans */
   double            pointer_x;
   double            pointer_y;
   gboolean          has_pointer;
@@ -113,6 +114,7 @@ enum {
 enum {
   EXPORT,
   LAYOUT_DONE,
+  CREATE_RELATION,
   N_SIGNALS
 };
 
@@ -968,9 +970,38 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                WeftGraphView  *self)
 {
+  gint edge;
+
   self->drag_ox = self->ox;
   self->drag_oy = self->oy;
   self->dragged = FALSE;
+  self->link_from = -1;
+  if (self->layout != NULL)
+    hit_test (self, x, y, &self->link_from, &edge);
+}
+
+/* A drag from one node to another asks for a relation between them. */
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             WeftGraphView  *self)
+{
+  double x, y;
+  gint node = -1, edge;
+
+  if (self->link_from >= 0 && self->dragged && self->layout != NULL
+      && gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    hit_test (self, x + dx, y + dy, &node, &edge);
+  if (node >= 0 && node != self->link_from)
+    {
+      WeftGraph *graph = weft_layout_get_graph (self->layout);
+
+      g_signal_emit (self, signals[CREATE_RELATION], 0, weft_graph_get_node (graph, self->link_from)->item->id,
+                     weft_graph_get_node (graph, node)->item->id);
+    }
+  self->link_from = -1;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 static void
@@ -982,6 +1013,11 @@ on_drag_update (GtkGestureDrag *gesture,
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
   self->dragged = TRUE;
+  if (self->link_from >= 0)
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+      return;
+    }
   set_view (self, self->scale, self->drag_ox - dx / self->scale, self->drag_oy - dy / self->scale);
 }
 
@@ -1324,6 +1360,10 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   /* A new layout is on screen. */
   signals[LAYOUT_DONE] = g_signal_new ("layout-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A drag from one node (its item's id) to another: the editor makes a
+   * relation (weft-edit-controller.c). */
+  signals[CREATE_RELATION] = g_signal_new ("create-relation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);
@@ -1412,6 +1452,7 @@ weft_graph_view_init (WeftGraphView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();
