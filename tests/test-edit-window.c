@@ -531,6 +531,43 @@ test_save_and_close (void)
   g_assert_cmpstr (last_author (weft_dataset_lookup (saved, "e")), ==, AUTHOR);
 }
 
+/* A file someone else changed is not written over: Save refuses, and the
+ * edits stay (to reload, or Save As). */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftEditController *editor = weft_window_get_editor (window);
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Epsilon Mine");
+  press_enter (form, "name");
+
+  {
+    g_autofree char *before = weft_test_read_file (path, NULL);
+
+    theirs = g_strconcat (before, "\n", NULL);
+  }
+  g_usleep (20 * 1000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  g_assert_false (weft_edit_controller_save (editor, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  after = weft_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  weft_document_close (weft_edit_controller_get_document (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -681,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
+  g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);

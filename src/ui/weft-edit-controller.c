@@ -1129,9 +1129,9 @@ weft_edit_controller_save (WeftEditController  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no dataset to save."));
       return FALSE;
     }
-  /* The window's own file monitor says when the file changed on disk;
-   * saving over it then is the person's choice (Save), not a surprise. */
-  return weft_document_save (self->document, file, TRUE, NULL, error);
+  /* Its own file, changed by someone else since it was read, is never
+   * overwritten silently: the error says to reload it or Save As. */
+  return weft_document_save (self->document, file, FALSE, NULL, error);
 }
 
 WeftDocument *

@@ -34,7 +34,9 @@ WeftUndoStack      *weft_edit_controller_get_undo_stack (WeftEditController *sel
 /* Whether the dataset has changes that are not saved ("modified"). */
 gboolean            weft_edit_controller_get_modified (WeftEditController *self);
 /* Saves the dataset into @file as .weft, atomically, through its
- * document (which starts its journal again from what was saved). */
+ * document (which starts its journal again from what was saved). Its own
+ * file, when someone else changed it since, is not overwritten
+ * (G_IO_ERROR_WRONG_ETAG: reload it, or Save As). */
 gboolean            weft_edit_controller_save        (WeftEditController  *self,
                                                       GFile               *file,
                                                       GError             **error);
