@@ -453,6 +453,64 @@ def inner(weft):
               find(role='push button', within=hops, pattern=r'^\d') is not None,
               'the hops drop-down is named, and its button says the value', [describe(hops)])
         check_names('focused on an entity')
+
+        # ---- The timeline from the keyboard ----
+
+        timeline = find(role='panel', name='Timeline')
+        check(timeline is not None and tab_to(lambda a: a == timeline),
+              'Tab reaches the timeline', trail[:40] + [describe(timeline)])
+
+        def told():
+            return (timeline.description or '') if timeline is not None else ''
+
+        key(ord('n'), wait=0.5)
+        check(wait_for(lambda: told().startswith('Selected event: '), 3),
+              'n selects an event, read as a sentence', [told()])
+        first = told()
+        key(ord('n'), wait=0.5)
+        check(wait_for(lambda: told().startswith('Selected event: ') and told() != first, 3),
+              'the description follows n to the next event', [first, told()])
+        key(ord('p'), wait=0.5)
+        check(wait_for(lambda: told() == first, 3), 'and p back', [first, told()])
+        check(re.search(r', (sometime |around |from |until |\d)', first) is not None and
+              'precision' not in first, 'the event\'s date is in plain words', [first])
+
+        DOWN, SPACE = 0xff54, 0x20
+        key(DOWN, wait=0.5)
+        check(wait_for(lambda: re.match(r'^Lane \d+ of \d+: .+, expanded\. ', told()) is not None, 3),
+              'Down puts the lane cursor on a lane, read with its title and events', [told()])
+        lane = re.match(r'^Lane (\d+) of', told())
+        key(DOWN, wait=0.5)
+        check(lane is not None and wait_for(lambda: told().startswith(f'Lane {int(lane.group(1)) + 1} of '), 3),
+              'Down again moves it to the next lane', [told()])
+        key(SPACE, wait=0.5)
+        check(wait_for(lambda: ', collapsed. ' in told(), 3), 'Space folds the lane, and says so', [told()])
+        key(SPACE, wait=0.5)
+        check(wait_for(lambda: ', expanded. ' in told(), 3), 'Space again unfolds it', [told()])
+        key(ord('w'), wait=0.5)
+        check(wait_for(lambda: told().startswith('Time window: '), 3),
+              'w sets the time window to the selected event, and says its dates', [told()])
+        key(ESCAPE, wait=0.5)
+        check(wait_for(lambda: told().startswith('Time window cleared. '), 3), 'Escape clears it', [told()])
+        check(focus_now() == timeline, 'the timeline keeps the keyboard', [describe(focus_now())])
+
+        # Typed dates: Shift+W, the two fields, Return.
+        key(ord('W'), SHIFT, wait=1)
+        now = focus_now()
+        check(now is not None and now.getRoleName() in ('entry', 'text') and now.name == 'From',
+              'Shift+W puts the keyboard in the time window\'s "From" field', [describe(now)])
+        key(ord('a'), CONTROL)
+        type_text('2019')
+        key(TAB, wait=1)
+        now = focus_now()
+        check(now is not None and now.name == 'To', 'Tab goes on to its "To" field', [describe(now)])
+        key(ord('a'), CONTROL)
+        type_text('2020-06')
+        key(RETURN, wait=1)
+        check(wait_for(lambda: told().startswith('Time window: ') and '2019' in told() and '2020' in told(), 3),
+              'Return sets the typed time window, and the timeline says it', [told()])
+        check(wait_for(lambda: focus_now() == timeline, 3), 'and the keyboard is back on the timeline',
+              [describe(focus_now())])
     finally:
         weft_process.terminate()
         try:

@@ -15,6 +15,7 @@
 #include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
+#include "weft-present.h"
 #include "weft-test-gui.h"
 #include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
@@ -77,6 +78,49 @@ activate (Fixture    *f,
 
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, owned));
   iterate ();
+}
+
+/* A key pressed on the view: the shortcut its class binds to @keyval with
+ * @mods, activated as GTK does (GTK 4.8 cannot synthesise key events). */
+static void
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) ==
+              gdk_keyval_to_lower (keyval) &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (f->view),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              iterate ();
+              return;
+            }
+        }
+    }
+  g_error ("the timeline binds no %s", gtk_accelerator_name (keyval, mods));
+}
+
+/* What the view tells a screen reader. */
+static const char *
+said (Fixture *f)
+{
+  return weft_timeline_view_get_accessible_text (f->view);
 }
 
 static double
@@ -1145,6 +1189,244 @@ test_presentation (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (weft_timeline_view_get_frame (f->view)->scale.width, sized->width, 1);
 }
 
+
+/* The time window from the keyboard: w takes the selected event's days,
+ * Shift+arrows move its end and Shift+Ctrl+arrows its start, Escape
+ * clears it, Shift+W types it; each said first in the description. */
+static void
+test_keys_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  WeftEvent *ibm = (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-ibm-coins-smart-city");
+  gint64 lower, upper, lower0, upper0;
+  GtkWidget *from, *to, *set;
+
+  /* Without a selected event, w says so. */
+  press (f, GDK_KEY_w, 0);
+  g_assert_false (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_true (g_str_has_prefix (said (f), "No event selected. "));
+
+  activate (f, "timeline.center-event", g_variant_new_string ("ev-ibm-coins-smart-city"));
+  g_assert_false (g_str_has_prefix (said (f), "No event selected"));
+  press (f, GDK_KEY_w, 0);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, ibm->date.lower);
+  g_assert_cmpint (upper, ==, ibm->date.upper);
+  g_assert_true (g_str_has_prefix (said (f), "Time window: "));
+  g_assert_nonnull (strstr (said (f), "2008"));
+  g_assert_nonnull (strstr (said (f), ibm->title));
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-keys-window.png");
+
+  /* Shift+Right moves the end later, Shift+Left earlier, never before the
+   * start; Shift+Ctrl+arrows move the start. */
+  lower0 = lower;
+  upper0 = upper;
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, lower0);
+  g_assert_cmpint (upper, >, upper0);
+  for (guint i = 0; i < 100; i++)
+    press (f, GDK_KEY_Left, GDK_SHIFT_MASK);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, lower0);
+  g_assert_cmpint (upper, ==, lower0);
+  press (f, GDK_KEY_Left, GDK_SHIFT_MASK | GDK_CONTROL_MASK);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, <, lower0);
+  g_assert_cmpint (upper, ==, lower0);
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_CONTROL_MASK);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, lower0);
+  g_assert_true (g_str_has_prefix (said (f), "Time window: "));
+
+  /* Escape clears it. */
+  press (f, GDK_KEY_Escape, 0);
+  g_assert_false (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_true (g_str_has_prefix (said (f), "Time window cleared. "));
+
+  /* Without a window, Shift+Right starts one on the selected event. */
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK);
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, ibm->date.lower);
+  g_assert_cmpint (upper, ==, ibm->date.upper);
+
+  /* Shift+W: the dates typed, checked as they are typed. */
+  g_assert_null (weft_timeline_view_get_range_field (f->view, 0));
+  press (f, GDK_KEY_W, GDK_SHIFT_MASK);
+  from = weft_timeline_view_get_range_field (f->view, 0);
+  to = weft_timeline_view_get_range_field (f->view, 1);
+  set = weft_timeline_view_get_range_field (f->view, 2);
+  g_assert_nonnull (from);
+  weft_test_wait_for ((WeftTestCondition) gtk_widget_get_mapped, from);
+  g_assert_true (gtk_widget_get_mapped (from));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2008-01-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2008-12-31");
+  g_assert_true (gtk_widget_get_sensitive (set));
+  weft_test_save_screenshot (gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER), "timeline-view-range-popover.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2021-13");
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (from));
+  g_assert_false (gtk_widget_get_sensitive (set));
+  gtk_editable_set_text (GTK_EDITABLE (from), "../2021");
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_false (gtk_widget_get_sensitive (set));
+  gtk_editable_set_text (GTK_EDITABLE (from), "2019");
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (from));
+  gtk_editable_set_text (GTK_EDITABLE (to), "2020-06");
+  g_assert_true (gtk_widget_get_sensitive (set));
+  g_signal_emit_by_name (set, "clicked");
+  iterate ();
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, ymd (2019, 1, 1));
+  g_assert_cmpint (upper, ==, ymd (2020, 6, 30));
+  g_assert_true (g_str_has_prefix (said (f), "Time window: "));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER)));
+
+  /* A "to" left empty: the days of "from". */
+  press (f, GDK_KEY_W, GDK_SHIFT_MASK);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2017-03");
+  gtk_editable_set_text (GTK_EDITABLE (to), "");
+  g_signal_emit_by_name (set, "clicked");
+  iterate ();
+  g_assert_true (weft_session_get_window (f->session, &lower, &upper));
+  g_assert_cmpint (lower, ==, ymd (2017, 3, 1));
+  g_assert_cmpint (upper, ==, ymd (2017, 3, 31));
+
+  /* n moves on: the event is read, the window's words are not. */
+  press (f, GDK_KEY_n, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Selected event: "));
+}
+
+/* The lanes from the keyboard: Up and Down move a lane cursor (read out),
+ * Space folds and unfolds its lane, Return zooms into its cluster nearest
+ * the middle. */
+static void
+test_keys_lanes (Fixture       *f,
+                 gconstpointer  data)
+{
+  const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+  g_autofree char *first = NULL;
+  g_autofree char *prefix = NULL;
+  double before;
+
+  weft_timeline_view_set_lanes (f->view, "entity");
+  iterate ();
+  prefix = g_strdup_printf ("Lane 1 of %u: %s, ", frame->lanes->len,
+                            weft_timeline_index_get_lane (frame->index,
+                                                          g_array_index (frame->lanes, WeftTimelineLaneBox, 0).lane)->title);
+  press (f, GDK_KEY_Down, 0);
+  g_assert_true (g_str_has_prefix (said (f), prefix));
+  g_assert_nonnull (strstr (said (f), ", expanded. "));
+  first = g_strdup (said (f));
+  press (f, GDK_KEY_Down, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Lane 2 of "));
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpstr (said (f), ==, first);
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpstr (said (f), ==, first);
+
+  /* Down to the end scrolls the last lane into view. */
+  for (guint i = 0; i < frame->lanes->len; i++)
+    press (f, GDK_KEY_Down, 0);
+  g_assert_nonnull (strstr (said (f), g_strdup_printf ("Lane %u of %u: ", frame->lanes->len, frame->lanes->len)));
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), >, 0);
+  /* As after a key: the focus ring, and the cursor's round its lane. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  gtk_window_set_focus_visible (f->window, TRUE);
+  weft_test_save_screenshot (GTK_WIDGET (f->view), "timeline-view-lane-cursor.png");
+  for (guint i = 0; i < frame->lanes->len; i++)
+    press (f, GDK_KEY_Up, 0);
+  g_assert_cmpstr (said (f), ==, first);
+
+  /* Space folds the lane and unfolds it. */
+  press (f, GDK_KEY_space, 0);
+  g_assert_true (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
+  g_assert_nonnull (strstr (said (f), ", collapsed. "));
+  press (f, GDK_KEY_space, 0);
+  g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
+  g_assert_nonnull (strstr (said (f), ", expanded. "));
+
+  /* Folded, the lane is all clusters: Return zooms into one. */
+  press (f, GDK_KEY_space, 0);
+  before = span_of (f);
+  press (f, GDK_KEY_Return, 0);
+  g_assert_cmpfloat (span_of (f), <, before);
+  g_assert_true (g_str_has_prefix (said (f), "Zoomed into a cluster of "));
+
+  /* A lane with no cluster in view: Return folds or unfolds it. */
+  activate (f, "timeline.zoom-fit", NULL);
+  press (f, GDK_KEY_space, 0);
+  g_assert_false (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
+  {
+    const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, 0);
+    gboolean clusters = FALSE;
+
+    for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
+      clusters = clusters || g_array_index (frame->marks, WeftTimelineMark, i).kind == WEFT_TIMELINE_MARK_CLUSTER;
+    if (!clusters)
+      {
+        press (f, GDK_KEY_Return, 0);
+        g_assert_true (g_array_index (frame->lanes, WeftTimelineLaneBox, 0).collapsed);
+      }
+  }
+
+  /* The lanes' scrolling keys moved to Ctrl+Up and Ctrl+Down. */
+  activate (f, "timeline.zoom-fit", NULL);
+  before = weft_timeline_view_get_scroll (f->view);
+  press (f, GDK_KEY_Down, GDK_CONTROL_MASK);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), >, before);
+  press (f, GDK_KEY_Up, GDK_CONTROL_MASK);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, before);
+
+  /* Zooming and panning keys say what the view shows. */
+  press (f, GDK_KEY_plus, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+  first = (g_free (first), g_strdup (said (f)));
+  press (f, GDK_KEY_Left, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+  g_assert_cmpstr (said (f), !=, first);
+  press (f, GDK_KEY_0, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Showing from "));
+
+  /* New lanes, no cursor: Down starts again on the first in view, where
+   * the lanes are scrolled to. */
+  weft_timeline_view_set_lanes (f->view, "kind");
+  iterate ();
+  before = weft_timeline_view_get_scroll (f->view);
+  press (f, GDK_KEY_Down, 0);
+  g_assert_true (g_str_has_prefix (said (f), "Lane "));
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, before);
+}
+
+/* The selected event read as a sentence, its date in plain words. */
+static void
+test_description (Fixture       *f,
+                  gconstpointer  data)
+{
+  GPtrArray *events = weft_dataset_get_events (f->dataset);
+  guint n_uncertain = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      WeftEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *words = weft_present_date_words (&event->date);
+      g_autofree char *expected = g_strdup_printf ("Selected event: %s, %s", event->title, words);
+
+      weft_session_set_selection (f->session, &event->item);
+      iterate ();
+      g_assert_true (g_str_has_prefix (said (f), expected));
+      if (event->n_participants > 0)
+        g_assert_nonnull (strstr (said (f), ". Participants: "));
+      /* No EDTF words: "precision", "uncertain" in brackets. */
+      g_assert_null (strstr (said (f), "precision"));
+      g_assert_null (strstr (said (f), "(uncertain)"));
+      n_uncertain += strstr (words, "sometime") != NULL;
+    }
+  g_assert_cmpuint (n_uncertain, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1166,6 +1448,9 @@ main (int    argc,
   ADD ("find-next", test_find_next);
   ADD ("show-on-timeline", test_show_on_timeline);
   ADD ("claim-lanes", test_claim_lanes);
+  ADD ("keys-window", test_keys_window);
+  ADD ("keys-lanes", test_keys_lanes);
+  ADD ("description", test_description);
 #undef ADD
 
   {

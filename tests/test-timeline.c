@@ -1497,14 +1497,15 @@ test_render_lane_colours (void)
  * 4.5:1, in both palettes: the backgrounds composed here as the renderer
  * draws them (weft-timeline-render.c), eras in the palette's colours and
  * in colours from data at their worst. */
+/* Era colours from data at their worst, and some ordinary ones. */
+static const WeftTimelineColor data_colours[] = {
+  { 0, 0, 0, 1 }, { 1, 1, 1, 1 }, { 0.5, 0.5, 0.5, 1 }, { 1, 0, 0, 1 }, { 0, 1, 0, 1 }, { 0, 0, 1, 1 },
+  { 1, 1, 0, 1 }, { 0.56, 0.75, 0.56, 1 }, { 0.2, 0.1, 0.4, 1 }, { 0.9, 0.8, 0.95, 1 },
+};
+
 static void
 test_render_contrast (void)
 {
-  static const WeftTimelineColor data_colours[] = {
-    { 0, 0, 0, 1 }, { 1, 1, 1, 1 }, { 0.5, 0.5, 0.5, 1 }, { 1, 0, 0, 1 }, { 0, 1, 0, 1 }, { 0, 0, 1, 1 },
-    { 1, 1, 0, 1 }, { 0.56, 0.75, 0.56, 1 }, { 0.2, 0.1, 0.4, 1 }, { 0.9, 0.8, 0.95, 1 },
-  };
-
   for (guint dark = 0; dark < 2; dark++)
     {
       const WeftTimelinePalette *p = weft_timeline_palette_get (dark);
@@ -1596,27 +1597,399 @@ test_render_contrast (void)
   }
 }
 
+static const char * const role_names[WEFT_TIMELINE_N_TEXTS] = {
+  "title", "tick", "major tick", "lane", "era", "count", "heading", "legend",
+};
+static const char * const state_names[WEFT_TIMELINE_N_STATES] = { "plain", "dimmed", "lit", "selected" };
+
+/* @tint over every colour of @under, appended to @out (which @under may
+ * lie in: appending moves it). */
+static void
+add_tinted (GArray                  *out,
+            const WeftTimelineColor *tint,
+            const WeftTimelineColor *under,
+            guint                    n_under)
+{
+  g_autofree WeftTimelineColor *copy = g_memdup2 (under, n_under * sizeof (WeftTimelineColor));
+
+  for (guint i = 0; i < n_under; i++)
+    {
+      WeftTimelineColor c;
+
+      weft_timeline_color_over (tint, &copy[i], &c);
+      g_array_append_val (out, c);
+    }
+}
+
+/* Every text role in every state, light and dark, as the painter draws
+ * it: its colour (weft_timeline_palette_text_color(), with the dimming)
+ * over what any state lays behind it (_text_tint(): boxes, lit lane rows,
+ * cluster pills, or nothing) over everything of the region it is drawn
+ * in: the lanes (background, stripes, every era's tint, the time window
+ * over those), the axis (and the window there; an era's title on its
+ * band), an export's page. At least 4.5:1 each. Claim marks, graphics
+ * rather than text, at least 3:1 on every lane where they are not dimmed. */
+static void
+test_render_contrast_roles (void)
+{
+  guint n_checked = 0;
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftTimelinePalette *p = weft_timeline_palette_get (dark);
+      g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (WeftTimelineColor));
+      g_autoptr(GArray) header = g_array_new (FALSE, FALSE, sizeof (WeftTimelineColor));
+      g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (WeftTimelineColor));
+      g_autoptr(GArray) page = g_array_new (FALSE, FALSE, sizeof (WeftTimelineColor));
+      WeftTimelineColor stripe, window, tint;
+      guint n_plain;
+
+      g_array_append_val (lanes, p->background);
+      weft_timeline_color_over (&p->lane_stripe, &p->background, &stripe);
+      g_array_append_val (lanes, stripe);
+      n_plain = lanes->len;
+      g_array_append_val (header, p->header);
+      weft_timeline_palette_window_tint (p, TRUE, &window);
+      add_tinted (header, &window, &p->header, 1);
+      g_array_append_val (page, p->background);
+      for (guint e = 0; e < WEFT_TIMELINE_N_CATEGORIES + G_N_ELEMENTS (data_colours); e++)
+        {
+          const WeftTimelineColor *era = e < WEFT_TIMELINE_N_CATEGORIES ? &p->categories[e]
+                                                                        : &data_colours[e - WEFT_TIMELINE_N_CATEGORIES];
+
+          weft_timeline_palette_era_tint (p, era, TRUE, &tint);
+          add_tinted (lanes, &tint, (const WeftTimelineColor *) lanes->data, n_plain);
+          weft_timeline_palette_era_tint (p, era, FALSE, &tint);
+          add_tinted (bands, &tint, (const WeftTimelineColor *) header->data, 2);
+        }
+      weft_timeline_palette_window_tint (p, FALSE, &window);
+      add_tinted (lanes, &window, (const WeftTimelineColor *) lanes->data, lanes->len);
+
+      for (guint role = 0; role < WEFT_TIMELINE_N_TEXTS; role++)
+        {
+          GArray *regions[2] = { NULL, NULL };
+
+          switch (role)
+            {
+            case WEFT_TIMELINE_TEXT_LABEL:
+            case WEFT_TIMELINE_TEXT_LANE:
+            case WEFT_TIMELINE_TEXT_COUNT:
+              regions[0] = lanes;
+              break;
+            case WEFT_TIMELINE_TEXT_LEGEND:   /* a lane's count; an export's legend and notes */
+              regions[0] = lanes;
+              regions[1] = page;
+              break;
+            case WEFT_TIMELINE_TEXT_TICK:
+            case WEFT_TIMELINE_TEXT_MAJOR:
+              regions[0] = header;
+              break;
+            case WEFT_TIMELINE_TEXT_ERA:
+              regions[0] = bands;
+              break;
+            case WEFT_TIMELINE_TEXT_TITLE:
+            default:
+              regions[0] = page;
+              break;
+            }
+
+          for (guint text_state = 0; text_state < WEFT_TIMELINE_N_STATES; text_state++)
+            for (guint tint_state = 0; tint_state <= WEFT_TIMELINE_N_STATES; tint_state++)
+              for (guint r = 0; r < G_N_ELEMENTS (regions) && regions[r] != NULL; r++)
+                for (guint i = 0; i < regions[r]->len; i++)
+                  {
+                    const WeftTimelineColor *ink = weft_timeline_palette_text_color (p, role, text_state);
+                    WeftTimelineColor behind;
+                    double ratio;
+
+                    /* (Past the states: nothing laid behind.) */
+                    if (tint_state < WEFT_TIMELINE_N_STATES)
+                      weft_timeline_palette_text_tint (p, role, tint_state, &tint);
+                    else
+                      tint.alpha = 0;
+                    weft_timeline_color_over (&tint, &g_array_index (regions[r], WeftTimelineColor, i), &behind);
+                    ratio = weft_timeline_color_contrast (ink, &behind);
+                    if (ratio < 4.5)
+                      g_error ("%s palette: %s text, %s, over the %s tint on background %u of region %u: %.2f:1",
+                               dark ? "dark" : "light", role_names[role], state_names[text_state],
+                               tint_state < WEFT_TIMELINE_N_STATES ? state_names[tint_state] : "no", i, r, ratio);
+                    n_checked++;
+                  }
+        }
+
+      /* The legend's heading, in the primary colour, on the page. */
+      g_assert_cmpfloat (weft_timeline_color_contrast (&p->text, &p->background), >=, 4.5);
+
+      /* A state changes what a title says through its colour or its box,
+       * never by fading: dimmed text is opaque, and differs from plain. */
+      g_assert_cmpfloat (weft_timeline_palette_text_color (p, WEFT_TIMELINE_TEXT_LABEL,
+                                                           WEFT_TIMELINE_STATE_DIMMED)->alpha, ==, 1);
+      g_assert_false (weft_timeline_palette_text_color (p, WEFT_TIMELINE_TEXT_LABEL, WEFT_TIMELINE_STATE_DIMMED) ==
+                      weft_timeline_palette_text_color (p, WEFT_TIMELINE_TEXT_LABEL, WEFT_TIMELINE_STATE_PLAIN));
+      weft_timeline_palette_text_tint (p, WEFT_TIMELINE_TEXT_LABEL, WEFT_TIMELINE_STATE_SELECTED, &tint);
+      g_assert_cmpfloat (tint.alpha, >, 0);
+
+      /* Claim marks on a lane's own background, in the time window or
+       * not (era tints from data may take them lower). */
+      for (guint s = 0; s < WEFT_N_STATUSES; s++)
+        for (guint i = 0; i < 2 * n_plain; i++)
+          {
+            WeftTimelineColor under = g_array_index (lanes, WeftTimelineColor, i % n_plain);
+            double ratio;
+
+            if (i >= n_plain)
+              weft_timeline_color_over (&window, &under, &under);
+            ratio = weft_timeline_color_contrast (&p->statuses[s], &under);
+            if (ratio < 3)
+              g_error ("%s palette: the claim mark of “%s” on lane background %u: %.2f:1", dark ? "dark" : "light",
+                       weft_claim_status_label (s), i, ratio);
+          }
+    }
+  g_assert_cmpuint (n_checked, >, 10000);
+}
+
+/* No text below WEFT_TIMELINE_MIN_TEXT_SIZE pixels, whatever the screen's
+ * text scaling: every role's font at 96 dpi. */
+static void
+test_render_text_size (void)
+{
+  static const double scales[] = { 0.25, 0.5, 0.75, 0.8, 1, 1.25, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, scales[i]);
+
+      for (guint role = 0; role < WEFT_TIMELINE_N_TEXTS; role++)
+        {
+          const PangoFontDescription *font = weft_timeline_renderer_get_font (renderer, role);
+          double px = pango_font_description_get_size (font) / (double) PANGO_SCALE * 96 / 72;
+
+          g_assert_false (pango_font_description_get_size_is_absolute (font));
+          if (px < WEFT_TIMELINE_MIN_TEXT_SIZE - 0.01)
+            g_error ("%s text at a font scale of %.2f: %.2f px", role_names[role], scales[i], px);
+          /* At the usual scale, no smaller than 11 px. */
+          if (scales[i] >= 1)
+            g_assert_cmpfloat (px, >=, 11 * scales[i] - 0.01);
+        }
+    }
+}
+
 /* ---- Drawing ----------------------------------------------------------- */
+
+/* The example as the painter lays it out: lanes measured by its fonts. */
+typedef struct {
+  WeftDataset               *dataset;
+  WeftTimelineIndex         *index;
+  WeftTimelineRenderer      *renderer;
+  WeftTimelineFrame         *frame;
+  WeftTimelineLayoutOptions  options;
+} Example;
+
+static void
+example_init (Example           *e,
+              WeftTimelineLanes  lanes)
+{
+  e->dataset = weft_test_load_example ();
+  e->index = weft_timeline_index_new (e->dataset, lanes);
+  e->renderer = weft_timeline_renderer_new (NULL, 1);
+  e->frame = weft_timeline_frame_new ();
+  weft_timeline_layout_options_init (&e->options);
+  e->options.measure = weft_timeline_renderer_measure;
+  e->options.measure_data = e->renderer;
+}
+
+static void
+example_clear (Example *e)
+{
+  g_clear_pointer (&e->frame, weft_timeline_frame_free);
+  g_clear_pointer (&e->renderer, weft_timeline_renderer_free);
+  g_clear_pointer (&e->index, weft_timeline_index_free);
+  g_clear_object (&e->dataset);
+}
+
+typedef struct {
+  WeftTimelineTextRun run;
+  char               *text;
+} RecordedRun;
+
+static void
+recorded_run_clear (gpointer data)
+{
+  g_free (((RecordedRun *) data)->text);
+}
+
+static void
+record_run (const WeftTimelineTextRun *run,
+            gpointer                   data)
+{
+  RecordedRun r = { *run, g_strdup (run->text) };
+
+  r.run.text = r.text;
+  g_array_append_val ((GArray *) data, r);
+}
+
+static WeftTimelineColor
+pixel_color (cairo_surface_t *surface,
+             int              x,
+             int              y)
+{
+  guint32 pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  return (WeftTimelineColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0, (pixel & 0xff) / 255.0, 1 };
+}
+
+/* Text as drawn, sampled against what is behind it: a frame of the
+ * example (lanes by entity, the CCP's events lit and its lane tinted, the rest
+ * dimmed, one event selected, a time window, eras) drawn once without
+ * its text (which is recorded) and once with it. Where a text's ink
+ * covers a pixel whole, the two pixels are text and background: for
+ * every text drawn, the most different pixel pair in its ink is at least
+ * 4.5:1 apart, in light and dark. */
+static void
+test_render_text_pixels (void)
+{
+  Example e;
+  g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
+  WeftDataset *dataset;
+  WeftTimelineIndex *index;
+  WeftTimelineFrame *frame;
+  WeftEntity *ccp;
+  g_autofree guint8 *highlight = NULL;
+  g_autofree guint8 *lit_lanes = NULL;
+  WeftTimelineScale s;
+  WeftEvent **events;
+  guint n_events;
+  int lane;
+
+  example_init (&e, WEFT_TIMELINE_LANES_ENTITY);
+  dataset = e.dataset;
+  index = e.index;
+  frame = e.frame;
+  ccp = weft_dataset_lookup_entity (dataset, "ent-ccp");
+  highlight = g_new0 (guint8, weft_dataset_get_events (dataset)->len);
+  lit_lanes = g_new0 (guint8, weft_timeline_index_get_n_lanes (index));
+  e.options.max_rows = 2;
+  /* Collapsed lanes count their events in clusters. */
+  e.options.collapsed = collapsed;
+  g_hash_table_add (collapsed, (gpointer) "entity:ent-china");
+  g_hash_table_add (collapsed, (gpointer) "entity:ent-smart-city");
+  weft_timeline_scale_init (&s, (double) ymd (2006, 1, 1), (double) ymd (2022, 6, 1), 1400);
+  weft_timeline_layout (index, &s, &e.options, frame);
+
+  g_assert_nonnull (ccp);
+  events = weft_dataset_get_entity_events (dataset, ccp, &n_events);
+  g_assert_cmpuint (n_events, >=, 2);
+  for (guint i = 0; i < n_events; i++)
+    highlight[events[i]->item.index] = 1;
+  lane = weft_timeline_index_find_lane (index, "entity:ent-ccp");
+  g_assert_cmpint (lane, >=, 0);
+  lit_lanes[lane] = 1;
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftTimelinePalette *p = weft_timeline_palette_get (dark);
+      int w = 1400, h = (int) ceil (frame->header_height + frame->lanes_height);
+      cairo_surface_t *bare = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RecordedRun));
+      WeftTimelineRenderState state;
+      guint n_checked = 0, n_dimmed = 0, roles = 0;
+      double worst = 21;
+      cairo_t *cr;
+
+      g_array_set_clear_func (runs, recorded_run_clear);
+      weft_timeline_render_state_init (&state, p);
+      state.highlight = highlight;
+      state.n_highlight = weft_dataset_get_events (dataset)->len;
+      state.selected = events[0];
+      state.lit_lanes = lit_lanes;
+      state.n_lit_lanes = weft_timeline_index_get_n_lanes (index);
+      state.has_window = TRUE;
+      state.window_lower = (double) ymd (2018, 1, 1);
+      state.window_upper = (double) ymd (2020, 12, 31);
+
+      state.text_func = record_run;
+      state.text_data = runs;
+      cr = cairo_create (bare);
+      weft_timeline_renderer_draw (e.renderer, cr, frame, &state);
+      cairo_destroy (cr);
+      state.text_func = NULL;
+      cr = cairo_create (drawn);
+      weft_timeline_renderer_draw (e.renderer, cr, frame, &state);
+      cairo_destroy (cr);
+      cairo_surface_flush (bare);
+      cairo_surface_flush (drawn);
+
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const WeftTimelineTextRun *run = &g_array_index (runs, RecordedRun, i).run;
+          g_autoptr(PangoLayout) layout = weft_timeline_renderer_create_layout (e.renderer, run->role, run->text,
+                                                                                run->max_width);
+          PangoRectangle ink;
+          int x0, y0, x1, y1;
+          double best = 1;
+
+          pango_layout_get_pixel_extents (layout, &ink, NULL);
+          x0 = MAX ((int) floor (run->x + ink.x), 0);
+          x1 = MIN ((int) ceil (run->x + ink.x + ink.width), w);
+          y0 = MAX ((int) floor (run->y + ink.y), run->region == WEFT_TIMELINE_REGION_LANES ? (int) ceil (frame->header_height) : 0);
+          y1 = MIN ((int) ceil (run->y + ink.y + ink.height), h);
+          /* Clipped away (under the axis, off the edge), or too little to
+           * judge by its pixels (a title cut to its ellipsis). */
+          if (x1 - x0 < 3 || y1 - y0 < 6 || (run->role != WEFT_TIMELINE_TEXT_COUNT && g_utf8_strlen (run->text, -1) < 2))
+            continue;
+
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              {
+                WeftTimelineColor a = pixel_color (drawn, x, y), b = pixel_color (bare, x, y);
+
+                best = MAX (best, weft_timeline_color_contrast (&a, &b));
+              }
+          if (best < 4.5)
+            g_error ("%s: “%s” (%s text) is drawn at %.2f:1 against what is behind it", dark ? "dark" : "light",
+                     run->text, role_names[run->role], best);
+          worst = MIN (worst, best);
+          n_checked++;
+          roles |= 1u << run->role;
+          if (run->role == WEFT_TIMELINE_TEXT_LABEL && run->color == &p->text_dim)
+            n_dimmed++;
+        }
+      g_test_message ("%s: %u texts, the least contrast %.2f:1", dark ? "dark" : "light", n_checked, worst);
+      /* Titles (lit, dimmed, selected), lanes, counts, ticks, eras. */
+      g_assert_cmpuint (n_checked, >=, 40);
+      g_assert_cmpuint (n_dimmed, >=, 10);
+      for (guint role = 0; role <= WEFT_TIMELINE_TEXT_COUNT; role++)
+        if (!(roles & (1u << role)))
+          g_error ("%s: no %s text was sampled", dark ? "dark" : "light", role_names[role]);
+
+      if (g_getenv ("WEFT_TEST_KEEP") != NULL)
+        cairo_surface_write_to_png (drawn, dark ? "test-timeline-text-dark.png" : "test-timeline-text-light.png");
+      cairo_surface_destroy (bare);
+      cairo_surface_destroy (drawn);
+    }
+  example_clear (&e);
+}
 
 static void
 test_render_pixels (void)
 {
-  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
-  g_autoptr(WeftTimelineIndex) index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_GROUP);
-  g_autoptr(WeftTimelineRenderer) renderer = weft_timeline_renderer_new (NULL, 1);
-  g_autoptr(WeftTimelineFrame) frame = weft_timeline_frame_new ();
-  WeftTimelineLayoutOptions options;
+  Example e;
+  WeftTimelineIndex *index;
+  WeftTimelineRenderer *renderer;
+  WeftTimelineFrame *frame;
   WeftTimelineRenderState state;
   WeftTimelineScale s;
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_checked = 0;
 
-  weft_timeline_layout_options_init (&options);
-  options.measure = weft_timeline_renderer_measure;
-  options.measure_data = renderer;
+  example_init (&e, WEFT_TIMELINE_LANES_GROUP);
+  index = e.index;
+  renderer = e.renderer;
+  frame = e.frame;
   weft_timeline_scale_init (&s, (double) ymd (1999, 1, 1), (double) ymd (2023, 6, 1), 1200);
-  weft_timeline_layout (index, &s, &options, frame);
+  weft_timeline_layout (index, &s, &e.options, frame);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, (int) (frame->header_height + frame->lanes_height));
   cr = cairo_create (surface);
@@ -1641,7 +2014,7 @@ test_render_pixels (void)
         continue;
       c = weft_timeline_palette_item_color (weft_timeline_palette_get (FALSE), item);
       x = (int) ((mark->x0 + mark->x1) / 2);
-      y = (int) (frame->header_height + mark->y + options.metrics.row_height - 9);
+      y = (int) (frame->header_height + mark->y + e.options.metrics.row_height - 9);
       pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
       g_assert_cmpint (abs ((int) ((pixel >> 16) & 0xff) - (int) (c->red * 255)), <=, 2);
       g_assert_cmpint (abs ((int) ((pixel >> 8) & 0xff) - (int) (c->green * 255)), <=, 2);
@@ -1654,6 +2027,7 @@ test_render_pixels (void)
     cairo_surface_write_to_png (surface, "test-timeline-render.png");
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  example_clear (&e);
 }
 
 static void
@@ -1750,6 +2124,9 @@ main (int    argc,
   g_test_add_func ("/weft/timeline/pane/shares-height", test_pane_shares_height);
   g_test_add_func ("/weft/timeline/render/lane-colours", test_render_lane_colours);
   g_test_add_func ("/weft/timeline/render/contrast", test_render_contrast);
+  g_test_add_func ("/weft/timeline/render/contrast-roles", test_render_contrast_roles);
+  g_test_add_func ("/weft/timeline/render/text-size", test_render_text_size);
+  g_test_add_func ("/weft/timeline/render/text-pixels", test_render_text_pixels);
   g_test_add_func ("/weft/timeline/render/pixels", test_render_pixels);
   g_test_add_func ("/weft/timeline/render/ellipsize", test_render_ellipsize);
 

@@ -18,6 +18,15 @@
  * selects an event, opens a cluster, or folds a lane; a double click
  * centres and zooms on an event. A title cut short for a neighbour shows
  * whole in the event's tooltip.
+ *
+ * Keyboard, for everything the pointer does: n and p step through events,
+ * Up and Down move a lane cursor (a ring round its title), Space folds its
+ * lane and Return opens its cluster nearest the middle; w sets the time
+ * window to the selected event's days, Shift+arrows move its end and
+ * Shift+Ctrl+arrows its start, Shift+W types its dates, Escape clears it.
+ * The accessible description says what the last key did, then the
+ * selected event as a sentence (GTK 4.8 has no announcements: a screen
+ * reader reads the focused object's description as it changes).
  */
 #define G_LOG_DOMAIN "weft-ui"
 
@@ -32,6 +41,7 @@
 
 #include "weft-error.h"
 #include "weft-hash.h"
+#include "weft-present.h"
 #include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
 
@@ -78,6 +88,12 @@ struct _WeftTimelineView
   guint                 n_events;
   guint                 n_matches;
   char                 *accessible_text;
+  char                 *said;           /* what the last key did, read first; or NULL */
+  int                   lane_cursor;    /* the lane the keyboard is on (index order), or -1 */
+
+  GtkWidget            *range_popover;  /* timeline.edit-range's, made on first use */
+  GtkWidget            *range_entries[2];
+  GtkWidget            *range_set;
 
   double                text_scale;     /* widget pixels a pane pixel */
   gboolean              has_obscured;
@@ -123,6 +139,8 @@ static GParamSpec *properties[N_PROPS];
 static guint create_event_signal;
 
 static void update (WeftTimelineView *self);
+static const WeftTimelineLaneBox *cursor_box (WeftTimelineView *self,
+                                              guint            *position);
 
 /* ---- Geometry ---------------------------------------------------------- */
 
@@ -290,6 +308,7 @@ rebuild_pane (WeftTimelineView *self)
   g_clear_pointer (&self->pane, weft_timeline_pane_free);
   self->index = NULL;
   self->hovered = NULL;
+  self->lane_cursor = -1;
   clear_text_nodes (self);
 
   if (self->dataset == NULL || !weft_dataset_is_finished (self->dataset))
@@ -357,13 +376,13 @@ update_accessible (WeftTimelineView *self)
 
   if (self->selected != NULL)
     {
-      g_autofree char *date = weft_date_describe (&self->selected->date);
+      g_autofree char *date = weft_present_date_words (&self->selected->date);
       g_autofree char *who = participants_text (self, self->selected);
 
       if (who[0] != '\0')
         /* Translators: what a screen reader says about the selected event:
-         * its title, its date ("October 2021, month precision") and its
-         * participants. */
+         * its title, its date in words ("sometime between 2020 and 2022")
+         * and its participants. */
         text = g_strdup_printf (_("Selected event: %1$s, %2$s. Participants: %3$s"), self->selected->title, date, who);
       else
         text = g_strdup_printf (_("Selected event: %1$s, %2$s"), self->selected->title, date);
@@ -377,6 +396,15 @@ update_accessible (WeftTimelineView *self)
     }
   else
     text = g_strdup (_("Empty timeline"));
+
+  /* What a key just did, before the rest. */
+  if (self->said != NULL)
+    {
+      char *both = g_strdup_printf ("%s. %s", self->said, text);
+
+      g_free (text);
+      text = both;
+    }
 
   if (self->matches != NULL)
     {
@@ -461,6 +489,7 @@ update_selection (WeftTimelineView *self)
   WeftItem *item = self->session != NULL ? weft_session_get_selection (self->session) : NULL;
 
   self->selected = NULL;
+  g_clear_pointer (&self->said, g_free);
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->lit_lanes, g_free);
   self->n_highlight = 0;
@@ -710,6 +739,24 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
       gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, (float) gtk_widget_get_width (widget) - 2,
                                                                       (float) gtk_widget_get_height (widget) - 2), 4);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+
+      /* The lane cursor: a ring round its lane's title row. */
+      {
+        const WeftTimelineLaneBox *box = cursor_box (self, NULL);
+        double y = box != NULL ? top + box->y - weft_timeline_pane_get_scroll (self->pane) : 0;
+        double lh = frame_of (self)->metrics.lane_header_height;
+
+        if (box != NULL && y >= top - 1 && y + lh <= bottom + 1)
+          {
+            colors[0].alpha = 1;
+            colors[1] = colors[2] = colors[3] = colors[0];
+            gsk_rounded_rect_init_from_rect (&outline,
+                                             &GRAPHENE_RECT_INIT (3, (float) (y * self->text_scale) + 1,
+                                                                  (float) gtk_widget_get_width (widget) - 6,
+                                                                  (float) (lh * self->text_scale) - 2), 4);
+            gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+          }
+      }
     }
 }
 
@@ -721,6 +768,8 @@ weft_timeline_view_size_allocate (GtkWidget *widget,
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
+  if (self->range_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->range_popover));
   if (self->pane == NULL)
     return;
   weft_timeline_pane_set_size (self->pane, view_width (self), view_height (self));
@@ -820,9 +869,11 @@ on_leave (GtkEventControllerMotion *controller,
     }
 }
 
-static char *
-format_day_range (double lower,
-                  double upper)
+/* The days [@lower, @upper) as a date of day precision. */
+static void
+day_range_date (double    lower,
+                double    upper,
+                WeftDate *out)
 {
   WeftDate date = { 0 };
   gint64 y;
@@ -845,7 +896,20 @@ format_day_range (double lower,
   date.is_interval = a != b;
   date.lower = a;
   date.upper = b;
-  return weft_date_format_short (&date);
+  *out = date;
+}
+
+/* The days [@lower, @upper) short ("2019-03-01/2020-12-31"), or in @words
+ * as a screen reader says them ("from 1 March 2019 to 31 December 2020"). */
+static char *
+format_day_range (double   lower,
+                  double   upper,
+                  gboolean words)
+{
+  WeftDate date;
+
+  day_range_date (lower, upper, &date);
+  return words ? weft_present_date_words (&date) : weft_date_format_short (&date);
 }
 
 static gboolean
@@ -901,7 +965,7 @@ on_query_tooltip (GtkWidget        *widget,
     }
   else if (mark != NULL && mark->kind == WEFT_TIMELINE_MARK_CLUSTER)
     {
-      g_autofree char *range = format_day_range (mark->span_lower, mark->span_upper);
+      g_autofree char *range = format_day_range (mark->span_lower, mark->span_upper, FALSE);
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", mark->count), mark->count);
 
       /* Translators: the tooltip of a cluster mark: "12 events, 2020–2021". */
@@ -1163,6 +1227,23 @@ on_click_released (GtkGestureClick  *gesture,
 
 /* ---- Actions ----------------------------------------------------------- */
 
+static void say (WeftTimelineView *self,
+                 char             *text);
+
+/* After a key zoomed or panned: what the view shows, said. */
+static void
+say_span (WeftTimelineView *self)
+{
+  g_autofree char *span = NULL;
+
+  if (self->pane == NULL)
+    return;
+  span = format_day_range (scale_of (self)->lower, scale_of (self)->upper, TRUE);
+  /* Translators: said after a key zooms or pans the timeline, with the
+   * days it shows in words ("from 3 March 2019 to 5 June 2021"). */
+  say (self, g_strdup_printf (_("Showing %s"), span));
+}
+
 static void
 action_zoom_in (GtkWidget  *widget,
                 const char *name,
@@ -1171,6 +1252,7 @@ action_zoom_in (GtkWidget  *widget,
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
   zoom_at (self, zoom_anchor (self), ZOOM_STEP);
+  say_span (self);
 }
 
 static void
@@ -1181,6 +1263,7 @@ action_zoom_out (GtkWidget  *widget,
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
 
   zoom_at (self, zoom_anchor (self), 1 / ZOOM_STEP);
+  say_span (self);
 }
 
 static void
@@ -1194,6 +1277,7 @@ action_zoom_fit (GtkWidget  *widget,
     {
       weft_timeline_pane_fit (self->pane);
       update (self);
+      say_span (self);
     }
 }
 
@@ -1223,11 +1307,8 @@ reveal_highlighted (WeftTimelineView *self)
 /* To the time window if there is one, else to the selected event, else to
  * the events of the selected entity or claim, scrolled to the first. */
 static void
-action_zoom_selection (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *parameter)
+zoom_selection (WeftTimelineView *self)
 {
-  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
   gint64 wl, wu;
 
   if (self->index == NULL)
@@ -1270,6 +1351,17 @@ action_zoom_selection (GtkWidget  *widget,
           reveal_highlighted (self);
         }
     }
+}
+
+static void
+action_zoom_selection (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  zoom_selection (self);
+  say_span (self);
 }
 
 /* An EDTF date or interval ("2021-10", "2020/2021"), else two day numbers
@@ -1333,6 +1425,7 @@ action_clear_range (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  gint64 lower, upper;
 
   if (self->brushing)
     {
@@ -1340,8 +1433,13 @@ action_clear_range (GtkWidget  *widget,
       self->drag_mode = DRAG_NONE;
       gtk_widget_queue_draw (widget);
     }
-  if (self->session != NULL)
-    weft_session_clear_window (self->session);
+  if (self->session != NULL && weft_session_get_window (self->session, &lower, &upper))
+    {
+      weft_session_clear_window (self->session);
+      g_free (self->said);
+      self->said = g_strdup (_("Time window cleared"));
+      update_accessible (self);
+    }
 }
 
 static void
@@ -1353,6 +1451,7 @@ action_pan (GtkWidget  *widget,
   double dx = view_width (self) * PAN_FRACTION;
 
   pan (self, g_str_equal (name, "timeline.pan-left") ? -dx : dx);
+  say_span (self);
 }
 
 static void
@@ -1483,12 +1582,472 @@ action_center_event (GtkWidget  *widget,
   show_event (self, (WeftEvent *) item, TRUE);
 }
 
+static void toggle_cursor_lane (WeftTimelineView *self);
+
+/* A lane by its key; "" the lane cursor's (Space). */
 static void
 action_toggle_lane (GtkWidget  *widget,
                     const char *name,
                     GVariant   *parameter)
 {
-  toggle_lane (WEFT_TIMELINE_VIEW (widget), g_variant_get_string (parameter, NULL));
+  const char *key = g_variant_get_string (parameter, NULL);
+
+  if (key[0] == '\0')
+    toggle_cursor_lane (WEFT_TIMELINE_VIEW (widget));
+  else
+    toggle_lane (WEFT_TIMELINE_VIEW (widget), key);
+}
+
+/* ---- Keyboard ---------------------------------------------------------- */
+
+/* What a key did, for a screen reader: the view's description starts with
+ * it until the selection changes (GTK 4.8 has no announcements; a screen
+ * reader reads the focused object's description as it changes). */
+static void
+say (WeftTimelineView *self,
+     char             *text)
+{
+  g_free (self->said);
+  self->said = text;
+  update_accessible (self);
+}
+
+/* The lane box of the lane cursor in the frame, and its position there;
+ * NULL without a cursor. */
+static const WeftTimelineLaneBox *
+cursor_box (WeftTimelineView *self,
+            guint            *position)
+{
+  const WeftTimelineFrame *frame;
+
+  if (self->pane == NULL || self->lane_cursor < 0)
+    return NULL;
+  frame = frame_of (self);
+  for (guint i = 0; i < frame->lanes->len; i++)
+    {
+      const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+      if (box->lane == (guint) self->lane_cursor)
+        {
+          if (position != NULL)
+            *position = i;
+          return box;
+        }
+    }
+  return NULL;
+}
+
+/* "Lane 3 of 12: China, 3 events, expanded". */
+static char *
+lane_words (WeftTimelineView *self)
+{
+  guint position = 0;
+  const WeftTimelineLaneBox *box = cursor_box (self, &position);
+  const WeftTimelineLane *lane;
+  g_autofree char *count = NULL;
+  guint n;
+
+  if (box == NULL)
+    return NULL;
+  lane = weft_timeline_index_get_lane (self->index, box->lane);
+  n = frame_of (self)->lanes->len;
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", lane->n_items), lane->n_items);
+  if (g_hash_table_contains (weft_timeline_pane_get_collapsed (self->pane), lane->key))
+    /* Translators: what a screen reader says of the lane the keyboard is
+     * on: its place, title and number of events ("3 events"). */
+    return g_strdup_printf (_("Lane %1$u of %2$u: %3$s, %4$s, collapsed"), position + 1, n, lane->title, count);
+  return g_strdup_printf (_("Lane %1$u of %2$u: %3$s, %4$s, expanded"), position + 1, n, lane->title, count);
+}
+
+/* The cursor's lane scrolled into view, and said. */
+static void
+show_cursor_lane (WeftTimelineView *self)
+{
+  weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
+  update (self);
+  say (self, lane_words (self));
+}
+
+/* The lane cursor @steps lanes on (0: where it is, or on the first lane
+ * in view when there is none), that lane scrolled into view. */
+static void
+move_lane_cursor (WeftTimelineView *self,
+                  int               steps)
+{
+  const WeftTimelineFrame *frame;
+  guint position = 0;
+
+  if (self->pane == NULL || frame_of (self)->lanes->len == 0)
+    return;
+  frame = frame_of (self);
+  if (cursor_box (self, &position) == NULL)
+    {
+      double top = weft_timeline_pane_get_scroll (self->pane);
+
+      /* The first lane whose title shows; stepping starts on it. */
+      position = 0;
+      while (position + 1 < frame->lanes->len &&
+             g_array_index (frame->lanes, WeftTimelineLaneBox, position).y < top - 0.5)
+        position++;
+      steps = 0;
+    }
+  position = (guint) CLAMP ((gint64) position + steps, 0, (gint64) frame->lanes->len - 1);
+  self->lane_cursor = (int) g_array_index (frame->lanes, WeftTimelineLaneBox, position).lane;
+  show_cursor_lane (self);
+}
+
+/* The cursor's lane box, the cursor put on the first lane in view when
+ * there was none; NULL without lanes. */
+static const WeftTimelineLaneBox *
+ensure_cursor (WeftTimelineView *self)
+{
+  if (cursor_box (self, NULL) == NULL)
+    move_lane_cursor (self, 0);
+  return cursor_box (self, NULL);
+}
+
+/* Folds or unfolds the lane under the cursor, and says so. */
+static void
+toggle_cursor_lane (WeftTimelineView *self)
+{
+  if (ensure_cursor (self) == NULL)
+    return;
+  toggle_lane (self, weft_timeline_index_get_lane (self->index, (guint) self->lane_cursor)->key);
+  show_cursor_lane (self);
+}
+
+/* Return: zooms into the cluster of the cursor's lane nearest the middle
+ * of the view (as a click on it does); a lane without one folds or
+ * unfolds. */
+static void
+open_cluster (WeftTimelineView *self)
+{
+  const WeftTimelineLaneBox *box;
+  const WeftTimelineMark *best = NULL;
+  double mid = view_width (self) / 2;
+  WeftTimelineMark mark;
+  g_autofree char *when = NULL;
+
+  box = ensure_cursor (self);
+  if (box == NULL)
+    return;
+  for (guint i = box->first_mark; i < box->first_mark + box->n_marks; i++)
+    {
+      const WeftTimelineMark *m = &g_array_index (frame_of (self)->marks, WeftTimelineMark, i);
+
+      if (m->kind == WEFT_TIMELINE_MARK_CLUSTER &&
+          (best == NULL || fabs ((m->x0 + m->x1) / 2 - mid) < fabs ((best->x0 + best->x1) / 2 - mid)))
+        best = m;
+    }
+  if (best == NULL)
+    {
+      toggle_cursor_lane (self);
+      return;
+    }
+
+  mark = *best;
+  zoom_to_cluster (self, &mark);
+  weft_timeline_pane_reveal_lane (self->pane, (guint) self->lane_cursor);
+  update (self);
+  when = format_day_range (mark.span_lower, mark.span_upper, TRUE);
+  say (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Zoomed into a cluster of %u event, %s",
+                                           "Zoomed into a cluster of %u events, %s", mark.count),
+                              mark.count, when));
+}
+
+/* Up and Down (timeline.move-lane), Return (timeline.open-cluster). */
+static void
+action_lane_key (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (name, "timeline.move-lane"))
+    move_lane_cursor (self, g_variant_get_int32 (parameter));
+  else
+    open_cluster (self);
+}
+
+/* Sets the session's time window to the days [@lower, @upper] and says so. */
+static void
+set_window (WeftTimelineView *self,
+            gint64            lower,
+            gint64            upper)
+{
+  g_autofree char *when = NULL;
+
+  if (self->session == NULL)
+    return;
+  weft_session_set_window (self->session, lower, upper);
+  weft_session_get_window (self->session, &lower, &upper);
+  when = format_day_range ((double) lower, (double) upper + 1, TRUE);
+  /* Translators: said when the time window changes, with its dates in
+   * words ("from 1 March 2019 to 31 December 2020"). */
+  say (self, g_strdup_printf (_("Time window: %s"), when));
+}
+
+/* The days a new time window starts from: the selected event's, else a
+ * tenth of the view around its middle. */
+static void
+window_origin (WeftTimelineView *self,
+               gint64           *lower,
+               gint64           *upper)
+{
+  const WeftTimelineScale *scale = scale_of (self);
+  double a, b;
+
+  if (self->selected == NULL || !event_span (self, self->selected, &a, &b))
+    {
+      double mid = (scale->lower + scale->upper) / 2, half = (scale->upper - scale->lower) / 20;
+
+      a = mid - half;
+      b = mid + half;
+    }
+  if (self->selected != NULL &&
+      !(self->selected->date.start.flags & WEFT_DATE_FLAG_OPEN) && !(self->selected->date.end.flags & WEFT_DATE_FLAG_OPEN))
+    {
+      a = (double) self->selected->date.lower;
+      b = (double) self->selected->date.upper + 1;
+    }
+  *lower = (gint64) floor (a);
+  *upper = MAX ((gint64) ceil (b) - 1, *lower);
+}
+
+/* w (timeline.window-from-event): the time window becomes the selected
+ * event's days. Shift+arrows move its end (timeline.move-window-end),
+ * Shift+Ctrl+arrows its start (timeline.move-window-start), by a
+ * twentieth of the view (a day at least) in the arrow's direction; without
+ * a window, one starts from the selected event or the middle. */
+static void
+action_window_key (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  WeftTimelineView *self = WEFT_TIMELINE_VIEW (widget);
+  int direction = parameter != NULL && g_variant_get_int32 (parameter) < 0 ? -1 : 1;
+  gint64 lower, upper, step;
+
+  if (self->pane == NULL || self->session == NULL)
+    return;
+  if (parameter == NULL && self->selected == NULL)
+    {
+      say (self, g_strdup (_("No event selected")));
+      return;
+    }
+  step = MAX ((gint64) round ((scale_of (self)->upper - scale_of (self)->lower) / 20), 1);
+  if (parameter == NULL || !weft_session_get_window (self->session, &lower, &upper))
+    window_origin (self, &lower, &upper);
+  else if (g_str_equal (name, "timeline.move-window-start"))
+    lower = MIN (lower + direction * step, upper);
+  else
+    upper = MAX (upper + direction * step, lower);
+  set_window (self, lower, upper);
+}
+
+/* The edit-range popover: two EDTF dates, read as they are typed. */
+
+/* The days of the date typed in @entry (the "to" field may stay empty:
+ * @empty_ok); FALSE, with the field marked and the reason in its tooltip
+ * and description, when it cannot bound a time window. */
+static gboolean
+check_range_entry (GtkWidget *entry,
+                   gboolean   empty_ok,
+                   gint64    *lower,
+                   gint64    *upper)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  WeftDate date;
+  gboolean ok;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    {
+      ok = empty_ok;
+      *lower = G_MAXINT64;
+      *upper = G_MININT64;
+    }
+  else if (!weft_date_parse (text, &date, NULL, &error))
+    {
+      ok = FALSE;
+      why = g_strdup (error->message);
+    }
+  else if ((date.start.flags & WEFT_DATE_FLAG_OPEN) || (date.end.flags & WEFT_DATE_FLAG_OPEN))
+    {
+      ok = FALSE;
+      why = g_strdup (_("A time window needs known days at both ends"));
+    }
+  else
+    {
+      ok = TRUE;
+      *lower = date.lower;
+      *upper = date.upper;
+    }
+
+  if (ok || *text == '\0')
+    gtk_widget_remove_css_class (entry, "error");
+  else
+    gtk_widget_add_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, why);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  return ok;
+}
+
+/* Both fields checked; the days they span in *@lower, *@upper. */
+static gboolean
+check_range (WeftTimelineView *self,
+             gint64           *lower,
+             gint64           *upper)
+{
+  gint64 a0, a1, b0, b1;
+  gboolean from = check_range_entry (self->range_entries[0], FALSE, &a0, &a1);
+  gboolean to = check_range_entry (self->range_entries[1], TRUE, &b0, &b1);
+
+  gtk_widget_set_sensitive (self->range_set, from && to);
+  *lower = MIN (a0, b0);
+  *upper = MAX (a1, b1);
+  return from && to;
+}
+
+static void
+on_range_changed (WeftTimelineView *self)
+{
+  gint64 lower, upper;
+
+  check_range (self, &lower, &upper);
+}
+
+static void
+on_range_set (WeftTimelineView *self)
+{
+  gint64 lower, upper;
+
+  if (!check_range (self, &lower, &upper))
+    return;
+  set_window (self, lower, upper);
+  gtk_popover_popdown (GTK_POPOVER (self->range_popover));
+}
+
+static void
+on_range_closed (WeftTimelineView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+build_range_popover (WeftTimelineView *self)
+{
+  const char *titles[2] = { _("_From"), _("_To") };
+  GtkWidget *grid = gtk_grid_new ();
+
+  self->range_popover = gtk_popover_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = gtk_label_new_with_mnemonic (titles[i]);
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 16);
+      /* Translators: a hint in the time window's date fields (EDTF dates). */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("2021, 2021-10 or 2021-10-05"));
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_range_changed), self);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), entry, 1, (int) i, 1, 1);
+      self->range_entries[i] = entry;
+    }
+  self->range_set = gtk_button_new_with_mnemonic (_("_Set Time Window"));
+  gtk_widget_add_css_class (self->range_set, "suggested-action");
+  gtk_widget_set_halign (self->range_set, GTK_ALIGN_END);
+  g_signal_connect_swapped (self->range_set, "clicked", G_CALLBACK (on_range_set), self);
+  gtk_grid_attach (GTK_GRID (grid), self->range_set, 0, 2, 2, 1);
+
+  gtk_popover_set_child (GTK_POPOVER (self->range_popover), grid);
+  gtk_popover_set_default_widget (GTK_POPOVER (self->range_popover), self->range_set);
+  gtk_popover_set_position (GTK_POPOVER (self->range_popover), GTK_POS_BOTTOM);
+  g_signal_connect_swapped (self->range_popover, "closed", G_CALLBACK (on_range_closed), self);
+  gtk_widget_set_parent (self->range_popover, GTK_WIDGET (self));
+}
+
+/* A day as EDTF ("2021-10-05"). */
+static char *
+day_text (gint64 day)
+{
+  gint64 y;
+  guint m, d;
+
+  weft_civil_from_days (day, &y, &m, &d);
+  return g_strdup_printf (y < 0 ? "%05" G_GINT64_FORMAT "-%02u-%02u" : "%04" G_GINT64_FORMAT "-%02u-%02u", y, m, d);
+}
+
+/* Shift+W (and the window, from its menu): the time window's dates, typed,
+ * in a popover over the axis; it opens with the window's days, or the
+ * selected event's. */
+static void
+edit_range (WeftTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gint64 lower, upper;
+
+  if (self->pane == NULL || self->session == NULL)
+    return;
+  if (self->range_popover == NULL)
+    build_range_popover (self);
+
+  if (weft_session_get_window (self->session, &lower, &upper) || self->selected != NULL)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (!weft_session_get_window (self->session, &lower, &upper))
+        window_origin (self, &lower, &upper);
+      from = day_text (lower);
+      to = day_text (upper);
+      gtk_editable_set_text (GTK_EDITABLE (self->range_entries[0]), from);
+      gtk_editable_set_text (GTK_EDITABLE (self->range_entries[1]), to);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->range_entries[0]), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->range_entries[1]), "");
+    }
+  on_range_changed (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->range_popover),
+                               &(GdkRectangle) { gtk_widget_get_width (widget) / 2,
+                                                 (int) (header_height (self) * self->text_scale), 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->range_popover));
+  gtk_widget_grab_focus (self->range_entries[0]);
+}
+
+static void
+action_edit_range (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  edit_range (WEFT_TIMELINE_VIEW (widget));
+}
+
+/* For tests: the popover's fields and button. */
+GtkWidget *
+weft_timeline_view_get_range_field (WeftTimelineView *self,
+                                    guint             field)
+{
+  g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), NULL);
+  g_return_val_if_fail (field <= 2, NULL);
+  if (self->range_popover == NULL)
+    return NULL;
+  return field < 2 ? self->range_entries[field] : self->range_set;
 }
 
 /* ---- Object ------------------------------------------------------------ */
@@ -1512,6 +2071,7 @@ weft_timeline_view_dispose (GObject *object)
   g_clear_object (&self->style_signals);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->pane, weft_timeline_pane_free);
+  g_clear_pointer (&self->range_popover, gtk_widget_unparent);
   self->index = NULL;
   if (self->text_nodes != NULL)
     g_hash_table_remove_all (self->text_nodes);
@@ -1531,6 +2091,7 @@ weft_timeline_view_finalize (GObject *object)
   g_free (self->lit_lanes);
   g_free (self->matches);
   g_free (self->accessible_text);
+  g_free (self->said);
 
   G_OBJECT_CLASS (weft_timeline_view_parent_class)->finalize (object);
 }
@@ -1622,6 +2183,12 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.find-previous", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "timeline.center-event", "s", action_center_event);
   gtk_widget_class_install_action (widget_class, "timeline.toggle-lane", "s", action_toggle_lane);
+  gtk_widget_class_install_action (widget_class, "timeline.move-lane", "i", action_lane_key);
+  gtk_widget_class_install_action (widget_class, "timeline.open-cluster", NULL, action_lane_key);
+  gtk_widget_class_install_action (widget_class, "timeline.window-from-event", NULL, action_window_key);
+  gtk_widget_class_install_action (widget_class, "timeline.move-window-end", "i", action_window_key);
+  gtk_widget_class_install_action (widget_class, "timeline.move-window-start", "i", action_window_key);
+  gtk_widget_class_install_action (widget_class, "timeline.edit-range", NULL, action_edit_range);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
@@ -1637,8 +2204,25 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-range", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.scroll-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.scroll-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "timeline.scroll-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "timeline.scroll-down", NULL);
+  /* The lanes from the keyboard: a cursor moves from lane to lane, Space
+   * folds its lane, Return opens its cluster nearest the middle. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.move-lane", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.move-lane", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.toggle-lane", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.open-cluster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.open-cluster", NULL);
+  /* The time window from the keyboard: the selected event's days, its
+   * end (Shift+arrows) and start (Shift+Ctrl+arrows) moved, or typed. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0, "timeline.window-from-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.move-window-end", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.move-window-end", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK | GDK_CONTROL_MASK,
+                                       "timeline.move-window-start", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_CONTROL_MASK,
+                                       "timeline.move-window-start", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_W, GDK_SHIFT_MASK, "timeline.edit-range", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "timeline.previous-event", NULL);
@@ -1662,6 +2246,7 @@ weft_timeline_view_init (WeftTimelineView *self)
   GtkGesture *gesture;
 
   self->lanes = WEFT_TIMELINE_LANES_GROUP;
+  self->lane_cursor = -1;
   self->text_scale = 1;
   self->text_nodes = g_hash_table_new_full (weft_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->lane_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);

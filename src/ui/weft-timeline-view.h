@@ -94,6 +94,11 @@ gboolean     weft_timeline_view_scroll          (WeftTimelineView  *self,
                                                  GdkModifierType    modifiers,
                                                  gboolean           smooth);
 
+/* The time window's date fields (0 from, 1 to) and its button (2) in the
+ * popover timeline.edit-range opens (Shift+W), or NULL before it first
+ * opens. */
+GtkWidget   *weft_timeline_view_get_range_field (WeftTimelineView  *self,
+                                                 guint              field);
 /* Writes what is shown (span, lanes, collapsed lanes) as a picture. */
 gboolean     weft_timeline_view_export          (WeftTimelineView  *self,
                                                  GFile             *file,

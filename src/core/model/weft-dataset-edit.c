@@ -775,7 +775,8 @@ weft_dataset_verify (WeftDataset  *self,
     return fail (error, "%u ids for %u items", g_hash_table_size (self->by_id), n_items);
 
   by_date = g_new (WeftEvent *, MAX (self->events->len, 1));
-  memcpy (by_date, self->events->pdata, self->events->len * sizeof (WeftEvent *));
+  if (self->events->len > 0)
+    memcpy (by_date, self->events->pdata, self->events->len * sizeof (WeftEvent *));
   qsort (by_date, self->events->len, sizeof (WeftEvent *), compare_event_pointers);
   for (guint i = 0; i < self->events->len; i++)
     if (self->events_by_date[i] != by_date[i])

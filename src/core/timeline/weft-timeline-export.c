@@ -295,12 +295,14 @@ draw_page (WeftTimelinePage              *page,
     {
       weft_timeline_renderer_draw_text (page->renderer, cr, state, &(WeftTimelineTextRun) {
           .role = WEFT_TIMELINE_TEXT_TITLE, .text = page->title, .x = MARGIN, .y = y,
-          .max_width = page->width - 2 * MARGIN, .color = &palette->text,
+          .max_width = page->width - 2 * MARGIN,
+          .color = weft_timeline_palette_text_color (palette, WEFT_TIMELINE_TEXT_TITLE, WEFT_TIMELINE_STATE_PLAIN),
           .region = WEFT_TIMELINE_REGION_OTHER });
       y += 30;
       weft_timeline_renderer_draw_text (page->renderer, cr, state, &(WeftTimelineTextRun) {
           .role = WEFT_TIMELINE_TEXT_LEGEND, .text = page->subtitle, .x = MARGIN, .y = y,
-          .max_width = page->width - 2 * MARGIN, .color = &palette->text_dim,
+          .max_width = page->width - 2 * MARGIN,
+          .color = weft_timeline_palette_text_color (palette, WEFT_TIMELINE_TEXT_LEGEND, WEFT_TIMELINE_STATE_PLAIN),
           .region = WEFT_TIMELINE_REGION_OTHER });
     }
 

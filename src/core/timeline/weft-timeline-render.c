@@ -44,7 +44,8 @@
 
 /* Colours from the GNOME palette, so that the timeline sits well beside
  * libadwaita. Claim statuses have the palette's blue, orange, purple,
- * green and red, and grey for opinions; lanes (event groups) take hues
+ * green and red, and grey for opinions (the light orange and green a
+ * shade darker, so that claim marks stand 3:1 out of the time window); lanes (event groups) take hues
  * in between, each at least 20 (CIEDE2000) from every status colour and
  * at least 3:1 against the background, in an order where neighbours
  * differ most; events without a group are near the text colour, apart
@@ -67,7 +68,7 @@ static const WeftTimelinePalette light_palette = {
     RGB (0x0e6b73, 1), RGB (0x9e7a00, 1), RGB (0xd16d9e, 1),
     RGB (0x61620c, 1), RGB (0x36a0b1, 1), RGB (0x7a4f2a, 1),
   },
-  .statuses = STATUSES (0x3584e4, 0xe66100, 0x9141ac, 0x26a269, 0xc01c28, 0x77767b),
+  .statuses = STATUSES (0x3584e4, 0xdc5c00, 0x9141ac, 0x1f9460, 0xc01c28, 0x77767b),
 };
 
 static const WeftTimelinePalette dark_palette = {
@@ -163,8 +164,9 @@ weft_timeline_palette_era_tint (const WeftTimelinePalette *p,
                                 gboolean                   in_lanes,
                                 WeftTimelineColor         *tint)
 {
-  WeftTimelineColor under[2], window = p->window, selection = p->accent;
+  WeftTimelineColor under[2], window, selection;
 
+  weft_timeline_palette_window_tint (p, !in_lanes, &window);
   *tint = *era;
   if (in_lanes)
     {
@@ -172,7 +174,7 @@ weft_timeline_palette_era_tint (const WeftTimelinePalette *p,
        * under the time window, a selection, or both. */
       under[0] = p->background;
       weft_timeline_color_over (&p->lane_stripe, &p->background, &under[1]);
-      selection.alpha = SELECTION_ALPHA;
+      weft_timeline_palette_text_tint (p, WEFT_TIMELINE_TEXT_LABEL, WEFT_TIMELINE_STATE_SELECTED, &selection);
       tint->alpha = ERA_LANE_ALPHA;
     }
   else
@@ -180,7 +182,6 @@ weft_timeline_palette_era_tint (const WeftTimelinePalette *p,
       /* Its title on it, drawn over the axis or over the time window's
        * tint there. */
       under[0] = p->header;
-      window.alpha *= HEADER_WINDOW_ALPHA;
       weft_timeline_color_over (&window, &p->header, &under[1]);
       tint->alpha = ERA_BAND_ALPHA;
     }
@@ -197,6 +198,78 @@ weft_timeline_palette_era_tint (const WeftTimelinePalette *p,
         return;
     }
   tint->alpha = 0;
+}
+
+const WeftTimelineColor *
+weft_timeline_palette_text_color (const WeftTimelinePalette *p,
+                                  WeftTimelineText           role,
+                                  WeftTimelineTextState      state)
+{
+  switch (role)
+    {
+    case WEFT_TIMELINE_TEXT_LABEL:
+      return state == WEFT_TIMELINE_STATE_DIMMED ? &p->text_dim : &p->text;
+    case WEFT_TIMELINE_TEXT_COUNT:
+      return &p->cluster_text;
+    case WEFT_TIMELINE_TEXT_TICK:
+    case WEFT_TIMELINE_TEXT_LEGEND:
+      return &p->text_dim;
+    case WEFT_TIMELINE_TEXT_MAJOR:
+    case WEFT_TIMELINE_TEXT_LANE:
+    case WEFT_TIMELINE_TEXT_ERA:
+    case WEFT_TIMELINE_TEXT_TITLE:
+    case WEFT_TIMELINE_N_TEXTS:
+    default:
+      return &p->text;
+    }
+}
+
+void
+weft_timeline_palette_text_tint (const WeftTimelinePalette *p,
+                                 WeftTimelineText           role,
+                                 WeftTimelineTextState      state,
+                                 WeftTimelineColor         *tint)
+{
+  *tint = p->accent;
+  switch (role)
+    {
+    case WEFT_TIMELINE_TEXT_LABEL:
+      if (state == WEFT_TIMELINE_STATE_SELECTED)
+        tint->alpha *= SELECTION_ALPHA;
+      else if (state == WEFT_TIMELINE_STATE_LIT)
+        tint->alpha *= SELECTION_ALPHA / 2;
+      else
+        tint->alpha = 0;
+      break;
+    case WEFT_TIMELINE_TEXT_LANE:
+    case WEFT_TIMELINE_TEXT_LEGEND:
+      /* A lit lane's title and count. */
+      tint->alpha = state == WEFT_TIMELINE_STATE_SELECTED ? tint->alpha * SELECTION_ALPHA : 0;
+      break;
+    case WEFT_TIMELINE_TEXT_COUNT:
+      *tint = p->cluster;
+      if (state == WEFT_TIMELINE_STATE_DIMMED)
+        tint->alpha *= 0.5;
+      break;
+    case WEFT_TIMELINE_TEXT_TICK:
+    case WEFT_TIMELINE_TEXT_MAJOR:
+    case WEFT_TIMELINE_TEXT_ERA:
+    case WEFT_TIMELINE_TEXT_TITLE:
+    case WEFT_TIMELINE_N_TEXTS:
+    default:
+      tint->alpha = 0;
+      break;
+    }
+}
+
+void
+weft_timeline_palette_window_tint (const WeftTimelinePalette *p,
+                                   gboolean                   header,
+                                   WeftTimelineColor         *tint)
+{
+  *tint = p->window;
+  if (header)
+    tint->alpha *= HEADER_WINDOW_ALPHA;
 }
 
 const WeftTimelineColor *
@@ -360,7 +433,10 @@ weft_timeline_renderer_new (PangoContext *context,
         desc = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
       if (pango_font_description_get_family (desc) == NULL)
         pango_font_description_set_family (desc, "Sans");
-      pango_font_description_set_size (desc, (int) (role_fonts[r].size * font_scale * PANGO_SCALE));
+      /* Never below WEFT_TIMELINE_MIN_TEXT_SIZE pixels (at 96 dpi, 3/4 pt
+       * a pixel), however small the screen's text scaling. */
+      pango_font_description_set_size (desc, (int) (MAX (role_fonts[r].size * font_scale,
+                                                         WEFT_TIMELINE_MIN_TEXT_SIZE * 0.75) * PANGO_SCALE));
       pango_font_description_set_weight (desc, role_fonts[r].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       self->fonts[r] = desc;
 
@@ -1030,10 +1106,13 @@ draw_event_mark (const Draw             *d,
       (s->highlight != NULL && alpha >= 1))
     {
       gboolean selected = item->event == s->selected;
+      WeftTimelineColor box;
 
+      weft_timeline_palette_text_tint (d->palette, WEFT_TIMELINE_TEXT_LABEL,
+                                       selected ? WEFT_TIMELINE_STATE_SELECTED : WEFT_TIMELINE_STATE_LIT, &box);
       weft_timeline_rounded_rect (cr, mark->box_x0 - 4, row_y + 0.5, mark->box_x1 - mark->box_x0 + 8,
                     m->row_height - 2, 5);
-      set_color (cr, &d->palette->accent, selected ? SELECTION_ALPHA : SELECTION_ALPHA / 2);
+      set_color (cr, &box, 1);
       cairo_fill_preserve (cr);
       set_color (cr, &d->palette->accent, selected ? 0.9 : 0.35);
       cairo_set_line_width (cr, selected ? 1.5 : 1);
@@ -1078,7 +1157,9 @@ draw_event_mark (const Draw             *d,
   weft_timeline_renderer_draw_text (d->self, cr, s, &(WeftTimelineTextRun) {
       .role = WEFT_TIMELINE_TEXT_LABEL, .text = item->event->title, .x = mark->label_x, .y = row_y + 2,
       .max_width = mark->label_width + 0.5 < mark->full_label_width ? mark->label_width : 0,
-      .color = alpha >= 1 ? &d->palette->text : &d->palette->text_dim, .region = WEFT_TIMELINE_REGION_LANES,
+      .color = weft_timeline_palette_text_color (d->palette, WEFT_TIMELINE_TEXT_LABEL,
+                                                 alpha >= 1 ? WEFT_TIMELINE_STATE_PLAIN : WEFT_TIMELINE_STATE_DIMMED),
+      .region = WEFT_TIMELINE_REGION_LANES,
       .event = item->event });
 
   statuses = weft_timeline_index_get_claim_statuses (d->frame->index, item->event, &n_claims);
@@ -1103,13 +1184,16 @@ draw_cluster_mark (const Draw             *d,
   const WeftTimelineMetrics *m = &d->frame->metrics;
   double y = d->lanes_top + mark->y + 4;
   double h = m->cluster_row_height - 8;
-  double alpha = d->state->highlight != NULL ? 0.5 : 1;
+  /* Among dimmed events, a fainter pill. */
+  WeftTimelineTextState state = d->state->highlight != NULL ? WEFT_TIMELINE_STATE_DIMMED : WEFT_TIMELINE_STATE_PLAIN;
+  WeftTimelineColor pill;
   double scale;
 
+  weft_timeline_palette_text_tint (d->palette, WEFT_TIMELINE_TEXT_COUNT, state, &pill);
   if (can_blit (d->cr, &scale))
     {
       double w = round (mark->x1 - mark->x0);
-      g_autofree char *rgba = color_key (&d->palette->cluster, alpha);
+      g_autofree char *rgba = color_key (&pill, 1);
       g_autofree char *key = g_strdup_printf ("c%ld|%ld|%s|%ld", lround (w * 100), lround (h * 100), rgba,
                                               lround (scale * 1000));
       Sprite *sprite = g_hash_table_lookup (d->self->sprites, key);
@@ -1121,7 +1205,7 @@ draw_cluster_mark (const Draw             *d,
           sprite = g_new0 (Sprite, 1);
           scr = sprite_begin (sprite, 0, 0, w, h, scale);
           weft_timeline_rounded_rect (scr, 0, 0, w, h, h / 2);
-          set_color (scr, &d->palette->cluster, alpha);
+          set_color (scr, &pill, 1);
           cairo_fill (scr);
           cairo_destroy (scr);
           sprite_keep (d->self, g_steal_pointer (&key), sprite);
@@ -1131,14 +1215,15 @@ draw_cluster_mark (const Draw             *d,
   else
     {
       weft_timeline_rounded_rect (d->cr, mark->x0, y, mark->x1 - mark->x0, h, h / 2);
-      set_color (d->cr, &d->palette->cluster, alpha);
+      set_color (d->cr, &pill, 1);
       cairo_fill (d->cr);
     }
 
   /* The pill dims with the other events; its number stays readable. */
   weft_timeline_renderer_draw_text (d->self, d->cr, d->state, &(WeftTimelineTextRun) {
       .role = WEFT_TIMELINE_TEXT_COUNT, .text = mark->count_label, .x = mark->label_x,
-      .y = y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2, .color = &d->palette->cluster_text,
+      .y = y + (h - d->self->line_heights[WEFT_TIMELINE_TEXT_COUNT]) / 2,
+      .color = weft_timeline_palette_text_color (d->palette, WEFT_TIMELINE_TEXT_COUNT, state),
       .region = WEFT_TIMELINE_REGION_LANES });
 }
 
@@ -1181,9 +1266,10 @@ static void
 draw_window (const Draw *d,
              double      y0,
              double      y1,
-             double      alpha)
+             gboolean    header)
 {
   const WeftTimelineScale *scale = &d->frame->scale;
+  WeftTimelineColor tint;
   double x0, x1;
 
   if (!d->state->has_window)
@@ -1196,7 +1282,8 @@ draw_window (const Draw *d,
   x0 = MAX (x0, -2);
   x1 = MIN (x1, d->width + 2);
 
-  set_color (d->cr, &d->palette->window, alpha);
+  weft_timeline_palette_window_tint (d->palette, header, &tint);
+  set_color (d->cr, &tint, 1);
   cairo_rectangle (d->cr, x0, y0, x1 - x0, y1 - y0);
   cairo_fill (d->cr);
   set_color (d->cr, &d->palette->accent, 0.8);
@@ -1472,7 +1559,7 @@ draw_lanes (const Draw *d)
       cairo_fill (cr);
     }
 
-  draw_window (d, top, MAX (bottom, top), 1);
+  draw_window (d, top, MAX (bottom, top), FALSE);
 
   /* Lane titles. */
   for (guint i = 0; i < frame->lanes->len; i++)
@@ -1484,6 +1571,7 @@ draw_lanes (const Draw *d)
       double tw = weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LANE, lane->title, d->self);
       g_autofree char *count = NULL;
       double cy = y + m->lane_header_height / 2;
+      WeftTimelineTextState state = WEFT_TIMELINE_STATE_PLAIN;
 
       if (y > d->height || y + box->height < top)
         continue;
@@ -1493,7 +1581,11 @@ draw_lanes (const Draw *d)
        * bar along its left edge. */
       if (d->state->lit_lanes != NULL && box->lane < d->state->n_lit_lanes && d->state->lit_lanes[box->lane])
         {
-          set_color (cr, &d->palette->accent, SELECTION_ALPHA);
+          WeftTimelineColor tint;
+
+          state = WEFT_TIMELINE_STATE_SELECTED;
+          weft_timeline_palette_text_tint (d->palette, WEFT_TIMELINE_TEXT_LANE, state, &tint);
+          set_color (cr, &tint, 1);
           cairo_rectangle (cr, 0, y, d->width, m->lane_header_height);
           cairo_fill (cr);
           set_color (cr, &d->palette->accent, 1);
@@ -1521,12 +1613,14 @@ draw_lanes (const Draw *d)
       tw = MIN (tw, d->width * 0.6);
       weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
           .role = WEFT_TIMELINE_TEXT_LANE, .text = lane->title, .x = 20, .y = ty, .max_width = d->width * 0.6,
-          .color = &d->palette->text, .region = WEFT_TIMELINE_REGION_LANES });
+          .color = weft_timeline_palette_text_color (d->palette, WEFT_TIMELINE_TEXT_LANE, state),
+          .region = WEFT_TIMELINE_REGION_LANES });
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", lane->n_items), lane->n_items);
       weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
           .role = WEFT_TIMELINE_TEXT_LEGEND, .text = count, .x = 20 + tw + 8,
           .y = y + (m->lane_header_height - d->self->line_heights[WEFT_TIMELINE_TEXT_LEGEND]) / 2,
-          .color = &d->palette->text_dim, .region = WEFT_TIMELINE_REGION_LANES });
+          .color = weft_timeline_palette_text_color (d->palette, WEFT_TIMELINE_TEXT_LEGEND, state),
+          .region = WEFT_TIMELINE_REGION_LANES });
     }
 
   draw_links (d, d->state->selected);
@@ -1563,7 +1657,7 @@ draw_header (const Draw *d)
   cairo_rectangle (cr, 0, 0, d->width, frame->header_height);
   cairo_fill (cr);
 
-  draw_window (d, 0, frame->header_height, HEADER_WINDOW_ALPHA);
+  draw_window (d, 0, frame->header_height, TRUE);
 
   for (guint i = 0; i < frame->ticks->len; i++)
     any_major = any_major || g_array_index (frame->ticks, WeftTimelineTick, i).major;
@@ -1586,7 +1680,9 @@ draw_header (const Draw *d)
         weft_timeline_renderer_draw_text (d->self, cr, d->state, &(WeftTimelineTextRun) {
             .role = t->major ? WEFT_TIMELINE_TEXT_MAJOR : WEFT_TIMELINE_TEXT_TICK, .text = t->label,
             .x = t->label_x, .y = t->major ? 5 : minor_y,
-            .color = t->major ? &d->palette->text : &d->palette->text_dim,
+            .color = weft_timeline_palette_text_color (d->palette, t->major ? WEFT_TIMELINE_TEXT_MAJOR
+                                                                            : WEFT_TIMELINE_TEXT_TICK,
+                                                       WEFT_TIMELINE_STATE_PLAIN),
             .region = WEFT_TIMELINE_REGION_HEADER });
     }
 
@@ -1604,7 +1700,8 @@ draw_header (const Draw *d)
             .role = WEFT_TIMELINE_TEXT_ERA, .text = era->title, .x = band->label_x,
             .y = y + (m->era_row_height - 1 - d->self->line_heights[WEFT_TIMELINE_TEXT_ERA]) / 2,
             .max_width = cut_width (d->self, WEFT_TIMELINE_TEXT_ERA, era->title, band->label_width),
-            .color = &d->palette->text, .region = WEFT_TIMELINE_REGION_HEADER });
+            .color = weft_timeline_palette_text_color (d->palette, WEFT_TIMELINE_TEXT_ERA, WEFT_TIMELINE_STATE_PLAIN),
+            .region = WEFT_TIMELINE_REGION_HEADER });
     }
 
   set_color (cr, &d->palette->grid_major, 1);
@@ -1717,10 +1814,12 @@ draw_legend_sample (WeftTimelineRenderer          *self,
     case WEFT_TIMELINE_LEGEND_CLUSTER:
       {
         double h = m.cluster_row_height - 8;
-        WeftTimelineColor text = p->cluster_text;
+        WeftTimelineColor text = *weft_timeline_palette_text_color (p, WEFT_TIMELINE_TEXT_COUNT, WEFT_TIMELINE_STATE_PLAIN);
+        WeftTimelineColor pill;
 
+        weft_timeline_palette_text_tint (p, WEFT_TIMELINE_TEXT_COUNT, WEFT_TIMELINE_STATE_PLAIN, &pill);
         weft_timeline_rounded_rect (cr, x + 3, yc - h / 2, LEGEND_SAMPLE - 6, h, h / 2);
-        set_color (cr, &p->cluster, 1);
+        set_color (cr, &pill, 1);
         cairo_fill (cr);
         weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
             .role = WEFT_TIMELINE_TEXT_COUNT, .text = "12",
@@ -1789,7 +1888,9 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           draw_legend_sample (self, cr, state, &shifted, cx - LEGEND_SAMPLE + 14, cy + LEGEND_ROW / 2);
           weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
               .role = WEFT_TIMELINE_TEXT_LEGEND, .text = e->label, .x = cx + 18,
-              .y = cy + (LEGEND_ROW - line_h) / 2, .color = &state->palette->text_dim,
+              .y = cy + (LEGEND_ROW - line_h) / 2,
+              .color = weft_timeline_palette_text_color (state->palette, WEFT_TIMELINE_TEXT_LEGEND,
+                                                         WEFT_TIMELINE_STATE_PLAIN),
               .region = WEFT_TIMELINE_REGION_OTHER });
         }
       else
@@ -1797,7 +1898,9 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           draw_legend_sample (self, cr, state, e, cx, cy + LEGEND_ROW / 2);
           weft_timeline_renderer_draw_text (self, cr, state, &(WeftTimelineTextRun) {
               .role = WEFT_TIMELINE_TEXT_LEGEND, .text = e->label, .x = cx + LEGEND_SAMPLE + 6,
-              .y = cy + (LEGEND_ROW - line_h) / 2, .color = &state->palette->text_dim,
+              .y = cy + (LEGEND_ROW - line_h) / 2,
+              .color = weft_timeline_palette_text_color (state->palette, WEFT_TIMELINE_TEXT_LEGEND,
+                                                         WEFT_TIMELINE_STATE_PLAIN),
               .region = WEFT_TIMELINE_REGION_OTHER });
         }
       cx += item_w;

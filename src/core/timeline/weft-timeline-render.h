@@ -65,6 +65,39 @@ void   weft_timeline_palette_era_tint (const WeftTimelinePalette *palette,
                                        gboolean                   in_lanes,
                                        WeftTimelineColor         *tint);
 
+/* No text is drawn smaller than this, in pixels, whatever the font scale
+ * (the screen's text scaling); the view's text scale only enlarges. */
+#define WEFT_TIMELINE_MIN_TEXT_SIZE 9.0
+
+/* What a text says of its item, besides its words: each state has the
+ * colour its text is drawn in and the tint it lays behind it. */
+typedef enum {
+  WEFT_TIMELINE_STATE_PLAIN,     /* nothing lit, or this lit without a box */
+  WEFT_TIMELINE_STATE_DIMMED,    /* not lit while others are: secondary text, never faded */
+  WEFT_TIMELINE_STATE_LIT,       /* lit (the selection's, the search's) or hovered: a faint box */
+  WEFT_TIMELINE_STATE_SELECTED,  /* the selected event, a lit lane's title row: the selection's tint */
+  WEFT_TIMELINE_N_STATES
+} WeftTimelineTextState;
+
+/* The colour of @role's text in @state, as the painter draws it. (The
+ * legend's heading alone is drawn in the primary text colour.) */
+const WeftTimelineColor *weft_timeline_palette_text_color (const WeftTimelinePalette *palette,
+                                                           WeftTimelineText           role,
+                                                           WeftTimelineTextState      state);
+/* What @state lays behind @role's text, over whatever is there: the
+ * selected event's box (and a lit lane's title row), a lit or hovered
+ * event's fainter one, a cluster's pill (fainter among dimmed events);
+ * alpha 0 when nothing. */
+void   weft_timeline_palette_text_tint   (const WeftTimelinePalette *palette,
+                                          WeftTimelineText           role,
+                                          WeftTimelineTextState      state,
+                                          WeftTimelineColor         *tint);
+/* The time window's tint over the lanes, or over the axis (@header),
+ * where it is stronger. */
+void   weft_timeline_palette_window_tint (const WeftTimelinePalette *palette,
+                                          gboolean                   header,
+                                          WeftTimelineColor         *tint);
+
 typedef enum {
   WEFT_TIMELINE_REGION_LANES,   /* scrolls with the lanes; clip to below the header */
   WEFT_TIMELINE_REGION_HEADER,  /* the axis and eras */
