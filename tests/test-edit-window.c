@@ -304,6 +304,23 @@ test_create_each (void)
   era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 0);
   g_assert_cmpstr (era->date_text, ==, "2019/2021");
 
+  /* A day picked on the calendar beside a date, for those who do not
+   * know EDTF. */
+  form = new_form (window, "era");
+  fill (form, "title", "A day");
+  {
+    GtkWidget *button = weft_test_find_type (weft_edit_form_get_field (form, "date"), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2019, 5, 4, 0, 0, 0);
+
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_edit_form_get_field (form, "date"))), ==, "2019-05-04");
+  press_enter (form, "title");
+  era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 1);
+  g_assert_cmpstr (era->date_text, ==, "2019-05-04");
+
   /* Editing changes only what changed, and says so in the history. */
   weft_session_set_selection (weft_window_get_session (window), &alpha->item);
   activate (window, "edit.edit");
@@ -357,7 +374,7 @@ test_create_each (void)
   g_assert_cmpstr (alpha->name, ==, "Alpha Corporation");
 
   assert_verified (window);
-  g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 8);
+  g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 9);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -270,6 +270,36 @@ update_date_preview (WeftEditForm *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reading, -1);
 }
 
+/* The calendar beside a date, for a day picked rather than typed. */
+static void
+on_day_picked (GtkCalendar *calendar,
+               GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_editable_set_text (entry, text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+static GtkWidget *
+calendar_button (GtkWidget *entry)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Pick a Day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Day"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_picked), entry);
+  return button;
+}
+
 static GtkWidget *
 part_widget (WeftEditForm     *self,
              const WeftMember *m,
@@ -538,6 +568,7 @@ add_field (WeftEditForm     *self,
           gtk_widget_set_focusable (row, FALSE);
           gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
           g_signal_connect_swapped (field.widget, "changed", G_CALLBACK (update_date_preview), self);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (field.widget), calendar_button (field.widget));
         }
     }
   g_object_set_data (G_OBJECT (field.widget), "weft-member", (gpointer) m);
