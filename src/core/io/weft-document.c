@@ -296,6 +296,9 @@ weft_document_save (WeftDocument  *self,
   gboolean own = file == NULL || (self->file != NULL && g_file_equal (file, self->file));
   gsize length;
 
+  /* An imported file is saved as .weft elsewhere (save as), never over
+   * itself. */
+  g_return_val_if_fail (file != NULL || g_str_equal (self->format, "weft"), FALSE);
   if (file == NULL)
     file = self->file;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

@@ -7,6 +7,19 @@
  * that loses nothing, and saving (atomic; the journal starts again from
  * what was saved).
  *
+ * A window's life with it: at start, weft_journal_find_recoverable() and
+ * weft_recoverable_dup_summary() to offer what a crash left, then
+ * weft_document_recover() or weft_recoverable_discard(); to open a file,
+ * weft_document_load() then weft_document_start_journal(); to edit,
+ * weft_document_set_author() (the preference, default g_get_real_name()),
+ * weft_document_begin_edit(), weft-edit.h's commands,
+ * weft_document_commit_edit(); the dataset's "changed" signal says what
+ * to redraw, "modified" (and the stack's "can-undo", "can-redo") what to
+ * enable; before saving, weft_document_get_changed_on_disk(); on closing,
+ * weft_document_save() or weft_document_close() (edits discarded).
+ * Main-thread only. When the main loop is first idle, the document
+ * prepares its dataset for editing (weft_dataset_prepare_edits()).
+ *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
@@ -68,7 +81,8 @@ WeftJournal   *weft_document_get_journal    (WeftDocument        *self);
  * changed (or removed) it. */
 gboolean       weft_document_get_changed_on_disk (WeftDocument   *self);
 
-/* Saves the dataset into @file (NULL: its own file) as .weft, atomically.
+/* Saves the dataset into @file (NULL: its own file, only when it is a
+ * .weft file: an imported one is saved as a new .weft) atomically.
  * A file changed on disk since it was read is not overwritten unless
  * @force (G_IO_ERROR_WRONG_ETAG): reload it, or save elsewhere. @file
  * becomes the document's file. */
