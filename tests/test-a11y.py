@@ -416,6 +416,20 @@ def inner(weft):
         now = focus_now()
         check(closed and now is not None and find(role='push button', name='Clear the path') is None,
               'closing the path panel with its close button leaves a focused object', [describe(now)])
+        # The keyboard still works there, without a click: Ctrl+F, typing, Ctrl+3.
+        key(ord('f'), CONTROL, wait=1)
+        check(focused[0] == search, 'after closing the path panel, Ctrl+F focuses the search field',
+              [describe(focused[0])])
+        key(ord('a'), CONTROL)
+        type_text('dahua')
+        check(wait_for(lambda: '1 of 55' in (search.description or ''), 5),
+              'after closing the path panel, typing searches', [describe(search)])
+        key(ord('3'), CONTROL, wait=1)
+        check(wait_for(lambda: state(views[2], pyatspi.STATE_CHECKED), 3),
+              'after closing the path panel, Ctrl+3 shows the graph', [describe(v) for v in views])
+        key(ord('2'), CONTROL, wait=1)
+        check(wait_for(lambda: state(views[1], pyatspi.STATE_CHECKED), 3), 'Ctrl+2 shows both views again',
+              [describe(v) for v in views])
 
         # ---- Presentation ----
 

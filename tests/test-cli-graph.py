@@ -40,6 +40,19 @@ def svg_parts(path):
     return nodes, edges, texts
 
 
+def node_texts(path):
+    """{node title: [its texts]} of an SVG: each name drawn in its own node."""
+    root = ET.parse(path).getroot()
+    return {g.find(SVG_NS + "title").text: [t.text or "" for t in g.iter(SVG_NS + "text")]
+            for g in root.iter(SVG_NS + "g") if g.get("class") == "node"}
+
+
+def shows_name(texts, name):
+    """Whether a node's lines of text are @name, wrapped at spaces (which
+    go) or after slashes (which stay)."""
+    return " ".join(texts).replace(" ", "") == name.replace(" ", "") and all(texts)
+
+
 def example():
     with open(EXAMPLE) as f:
         return json.load(f)
@@ -55,8 +68,9 @@ def test_svg(d):
     expect(len(nodes) == len(data["entities"]), f"{len(nodes)} nodes")
     expect(edges == len(data["relations"]), f"{edges} edges")
     expect(set(nodes) == {e["id"] for e in data["entities"]}, "node titles are the entity ids")
+    drawn = node_texts(out)
     for e in data["entities"]:
-        expect(any(t.endswith(" " + e["name"]) for t in texts), f"{e['name']} not drawn")
+        expect(shows_name(drawn[e["id"]], e["name"]), f"{e['name']} not drawn in its node: {drawn[e['id']]}")
     # Each relation label ends with its source count.
     expect(any(t == "coined (1)" for t in texts), texts)
 
@@ -212,6 +226,65 @@ def test_events_and_claims(d):
     expect(len(nodes) == len(data["entities"]) + len(data["events"]) + len(data["claims"]), len(nodes))
 
 
+def picture(d, name, width, height, *options):
+    """The root of the SVG weft graph draws of the example with @options,
+    checked to be @width x @height pixels."""
+    out = os.path.join(d, name)
+    code, _, err = run("graph", EXAMPLE, out, *options)
+    expect(code == 0, f"{' '.join(options)}: exit {code}: {err}")
+    root = ET.parse(out).getroot()
+    expect(root.get("width") in (f"{width}px", f"{width}") and root.get("height") in (f"{height}px", f"{height}"),
+           f"canvas {root.get('width')} x {root.get('height')}")
+    return root
+
+
+@case
+def test_view_svg(d):
+    # What the window's graph pane of 1280x720 shows: a node a group with
+    # its id as <title>, names as text of 11 px or more, no transforms.
+    out = os.path.join(d, "v.svg")
+    root = picture(d, "v.svg", 1280, 720, "--view", "1280x720")
+    groups = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "node"]
+    data = example()
+    expect(sorted(g.get("id") for g in groups) == sorted(e["id"] for e in data["entities"]),
+           "one group a node, its id the entity's")
+    for g in groups:
+        expect(g.find(SVG_NS + "title").text == g.get("id"), f"{g.get('id')}: title")
+        expect(g.get("transform") is None, f"{g.get('id')}: transformed")
+    drawn = node_texts(out)
+    for e in data["entities"]:
+        expect(shows_name(drawn[e["id"]], e["name"]), f"{e['name']} not in its group: {drawn[e['id']]}")
+    for t in root.iter(SVG_NS + "text"):
+        expect(t.get("transform") is None, "a transformed text")
+        expect(float(t.get("font-size").rstrip("px")) >= 11, f"{t.text!r} at {t.get('font-size')}")
+    # The same picture as PNG and PDF, and dark.
+    for ext, magic in ((".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-")):
+        out = os.path.join(d, "v" + ext)
+        code, _, err = run("graph", EXAMPLE, out, "--view", "1280x720", "--dark")
+        expect(code == 0, f"{ext}: exit {code}: {err}")
+        with open(out, "rb") as f:
+            head = f.read(24)
+        expect(head.startswith(magic), f"{ext} starts with {head!r}")
+        if ext == ".png":
+            expect(int.from_bytes(head[16:20], "big") == 1280 and int.from_bytes(head[20:24], "big") == 720,
+                   "the PNG is 1280 x 720")
+
+
+@case
+def test_view_slide(d):
+    # --ratio makes a slide: the title above, the legend beside.
+    root = picture(d, "s.svg", 1920, 1080, "--ratio", "16:9")
+    texts = [t.text or "" for t in root.iter(SVG_NS + "text")]
+    expect(example()["title"] in texts, f"no title in {texts[:5]}")
+    expect("Company" in texts and "Reported" in texts, "no legend")
+    for args, fragment in ((("--view", "1280"), "--view"), (("--view", "0x720"), "--view"),
+                           (("--ratio", "wide"), "--ratio")):
+        code, _, err = run("graph", EXAMPLE, os.path.join(d, "x.svg"), *args)
+        expect(code == 2 and fragment in err, f"{args}: exit {code}: {err}")
+    code, _, err = run("graph", EXAMPLE, os.path.join(d, "x.dot"), "--view", "800x600")
+    expect(code == 2 and ".svg, .png or .pdf" in err, f"DOT picture: exit {code}: {err}")
+
+
 AWKWARD = [
     "\\N", "\\G \\E \\T \\H \\L", "left\\l right\\r", 'say "quoted"', "{braces} | pipe <port>",
     "<b>bold</b> <table><tr><td>x</td></tr></table>", "&lt;entity&gt; &amp; &#60;", "ends with \\",
@@ -233,8 +306,9 @@ def test_awkward_names(d):
     code, _, err = run("graph", src, out)
     expect(code == 0, f"exit {code}: {err}")
     _, _, texts = svg_parts(out)
-    for name in AWKWARD:
-        expect("▣ " + name in texts, f"{name!r} not literal in {texts}")
+    drawn = node_texts(out)
+    for i, name in enumerate(AWKWARD):
+        expect(shows_name(drawn[f"e{i}"], name), f"{name!r} not literal in {drawn[f'e{i}']}")
     expect("t\\N<i> (0)" in texts, texts)
     if DOT is None:
         return
@@ -244,9 +318,9 @@ def test_awkward_names(d):
     again = os.path.join(d, "again.svg")
     p = subprocess.run([DOT, "-Tsvg", dot, "-o", again], capture_output=True, text=True, timeout=60)
     expect(p.returncode == 0, p.stderr)
-    _, _, texts = svg_parts(again)
-    for name in AWKWARD:
-        expect("▣ " + name in texts, f"{name!r} not literal after dot re-reads the DOT: {texts}")
+    drawn = node_texts(again)
+    for i, name in enumerate(AWKWARD):
+        expect(shows_name(drawn[f"e{i}"], name), f"{name!r} not literal after dot re-reads the DOT: {drawn[f'e{i}']}")
 
 
 @case

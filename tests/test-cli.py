@@ -195,6 +195,33 @@ def write(folder, name, text):
 
 
 @case
+def test_path_options():
+    # Hikvision to the CCP: directly alleged. Through no place; only
+    # reported or confirmed links; relations only.
+    def hops(*options):
+        code, out, err = run("path", EXAMPLE, "Hikvision", "ent-ccp", *options)
+        expect(code in (0, 1), f"{options}: exit {code}: {err}")
+        if code == 1:
+            expect("not connected" in out, out)
+            return None, out
+        return int(re.match(r".* (\d+) hops?", out.splitlines()[0]).group(1)), out
+
+    direct, out = hops()
+    expect(direct == 1 and "[Alleged]" in out, out)
+    n, out = hops("--statuses", "confirmed,reported")
+    expect(n == 3 and "[Reported]" in out and "[Alleged]" not in out, out)
+    # The longer way runs through technology: without it, nothing is left.
+    n, out = hops("--exclude-kinds", "place,technology,group", "--statuses", "reported")
+    expect(n is None, out)
+    n, out = hops("--relations-only")
+    expect(n == 1 and "named in the same claim" not in out and "both take part" not in out, out)
+    # Unknown names are usage errors that say which.
+    for args, fragment in ((("--exclude-kinds", "place,concept"), "concept"), (("--statuses", "true"), "true")):
+        code, _, err = run("path", EXAMPLE, "Hikvision", "ent-ccp", *args)
+        expect(code == 2 and fragment in err, f"{args}: exit {code}: {err}")
+
+
+@case
 def test_path_not_connected(d):
     f = write(d, "islands.weft", '{"weft": 1, "title": "x", "entities": ['
               '{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "person"}]}')

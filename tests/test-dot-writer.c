@@ -306,9 +306,9 @@ test_graph_attributes (void)
 
   assert_has (dot, TRUE, (const char * const[]) {
     "[layout=dot,\n", "comment=\"Small \\\\G\"", "rankdir=LR", "outputorder=edgesfirst", font, size,
-    /* Glyph, space, name; backslashes doubled, & as &amp;, quotes
-     * escaped by the string. */
-    "label=\"◎ Cee \\\\N\"", "label=\"⚑ A &amp; \\\"B\\\"\"",
+    /* The name (the kind is the shape's to show); backslashes doubled,
+     * & as &amp;, quotes escaped by the string. */
+    "label=\"Cee \\\\N\"", "label=\"A &amp; \\\"B\\\"\"",
     /* Relations without claims: dotted grey, labelled with their type. */
     "label=\"owns (0)\"", "style=dotted", "color=\"#9a9996\"", NULL });
   assert_has (dot, FALSE, (const char * const[]) { "overlap=", NULL });

@@ -78,7 +78,7 @@ test_opens (Fixture       *f,
   g_assert_false (weft_graph_view_get_bounded (f->view));
   g_assert_null (weft_graph_view_get_message (f->view));
   g_assert_cmpstr (weft_graph_view_get_engine (f->view), ==, "auto");
-  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_SFDP);
   /* Fitted: the whole drawing is in view. */
   g_assert_cmpfloat (weft_layout_get_width (layout) * weft_graph_view_get_scale (f->view), <=,
                      gtk_widget_get_width (GTK_WIDGET (f->view)) + 1);
@@ -243,6 +243,57 @@ test_window_and_kinds (Fixture       *f,
   g_assert_cmpuint (n_nodes (f), >, weft_graph_get_n_entities (weft_layout_get_graph (weft_graph_view_get_layout (f->view))));
 }
 
+/* A time window or a hidden kind hides nodes where they are: every node
+ * left keeps its place, and the view its zoom. */
+static void
+test_filters_steady (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y;
+  guint all = n_nodes (f);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    g_hash_table_insert (before, weft_graph_get_node (graph, i)->item,
+                         g_memdup2 (weft_layout_get_node (layout, i), sizeof (WeftNodeBox)));
+  weft_graph_view_get_center (f->view, &cx, &cy);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      if (round == 0)
+        weft_session_set_window (f->session, weft_days_from_civil (2019, 1, 1), weft_days_from_civil (2019, 12, 31));
+      else
+        weft_session_set_hidden_kinds (f->session, 1u << WEFT_ENTITY_PLACE);
+      weft_test_spin (100);
+      g_assert_false (weft_graph_view_get_busy (f->view));
+      layout = weft_graph_view_get_layout (f->view);
+      graph = weft_layout_get_graph (layout);
+      g_assert_cmpuint (n_nodes (f), <, all);
+      g_assert_cmpuint (n_nodes (f), >, 0);
+      for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          const WeftNodeBox *was = g_hash_table_lookup (before, weft_graph_get_node (graph, i)->item);
+          const WeftNodeBox *is = weft_layout_get_node (layout, i);
+
+          g_assert_nonnull (was);
+          g_assert_cmpfloat (is->x, ==, was->x);
+          g_assert_cmpfloat (is->y, ==, was->y);
+        }
+      g_assert_cmpfloat (weft_graph_view_get_scale (f->view), ==, scale);
+      weft_graph_view_get_center (f->view, &x, &y);
+      g_assert_cmpfloat (x, ==, cx);
+      g_assert_cmpfloat (y, ==, cy);
+    }
+  weft_test_save_screenshot (f->window, "graph-view-filtered.png");
+
+  weft_session_clear_window (f->session);
+  weft_session_set_hidden_kinds (f->session, 0);
+  weft_test_spin (100);
+  g_assert_cmpuint (n_nodes (f), ==, all);
+}
+
 static void
 test_bounded (Fixture       *f,
               gconstpointer  data)
@@ -263,9 +314,44 @@ test_bounded (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<svg"));
 
+  /* An entity the bounded view leaves out: the view says so, and
+   * graph.focus (the bar's Focus on It) shows it. */
+  g_assert_false (weft_graph_view_get_selection_outside (f->view));
+  for (guint i = 0; i < weft_dataset_get_entities (f->dataset)->len; i++)
+    {
+      WeftItem *item = g_ptr_array_index (weft_dataset_get_entities (f->dataset), i);
+
+      if (weft_graph_lookup_node (weft_layout_get_graph (weft_graph_view_get_layout (f->view)), item) >= 0)
+        continue;
+      weft_session_set_selection (f->session, item);
+      g_assert_true (weft_graph_view_get_selection_outside (f->view));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), weft_item_get_label (item)));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "not among the 12 entities shown"));
+      weft_session_set_selection (f->session, NULL);
+      g_assert_false (weft_graph_view_get_selection_outside (f->view));
+      g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "12 most connected of 55"));
+      weft_session_set_selection (f->session, item);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.focus", NULL));
+      g_assert_true (weft_session_get_focus (f->session) == (WeftEntity *) item);
+      wait_for_layout (f);
+      g_assert_false (weft_graph_view_get_selection_outside (f->view));
+      g_assert_cmpint (weft_graph_lookup_node (weft_layout_get_graph (weft_graph_view_get_layout (f->view)), item), >=, 0);
+      weft_session_set_focus (f->session, NULL);
+      weft_session_set_selection (f->session, NULL);
+      wait_for_layout (f);
+      break;
+    }
+
+  /* Laying out everything says how long it has taken so far (it runs in
+   * the helper process, which Stop kills: test-layout's cancel-everything;
+   * the GUI tests have no helper). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.full-layout", NULL));
+  while (!weft_graph_view_get_busy (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (weft_graph_view_get_message (f->view), "Laying out all 55 entities in the background"));
   wait_for_layout (f);
   g_assert_false (weft_graph_view_get_bounded (f->view));
+  g_assert_null (weft_graph_view_get_message (f->view));
   g_assert_cmpuint (n_nodes (f), ==, 55);
 }
 
@@ -417,13 +503,13 @@ test_dark (Fixture       *f,
   AdwStyleManager *style = adw_style_manager_get_default ();
   WeftLayout *layout = weft_graph_view_get_layout (f->view);
   WeftGraph *graph = weft_layout_get_graph (layout);
-  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y;
+  double scale = weft_graph_view_get_scale (f->view), cx, cy, x, y, fx;
   const WeftNodeBox *hub;
   g_auto(Shot) light = { 0 };
   g_auto(Shot) dark = { 0 };
   guint most = 0;
 
-  /* The most connected node: its name is always written under it. */
+  /* The most connected node: at the fitted zoom its name is inside it. */
   for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
     if (weft_graph_get_node (graph, i)->degree > weft_graph_get_node (graph, most)->degree)
       most = i;
@@ -442,23 +528,24 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   weft_test_spin (100);
 
+  /* Where the fill shows: in the margin left of the name, halfway down. */
+  fx = x - hub->width * scale / 2 + 3;
   g_test_message ("luminance light/dark: background %u/%u, fill %u/%u, name %u/%u",
                   shot_extreme (&light, 2, 2, 8, 8, TRUE), shot_extreme (&dark, 2, 2, 8, 8, FALSE),
-                  shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE),
-                  shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE),
-                  shot_extreme (&light, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, TRUE),
-                  shot_extreme (&dark, (int) x - 12, (int) (y + hub->height * scale / 2 + 3), 24, 9, FALSE));
+                  shot_extreme (&light, (int) fx, (int) y - 1, 2, 3, TRUE),
+                  shot_extreme (&dark, (int) fx, (int) y - 1, 2, 3, FALSE),
+                  shot_extreme (&light, (int) x - 12, (int) y - 4, 24, 9, TRUE),
+                  shot_extreme (&dark, (int) x - 12, (int) y - 4, 24, 9, FALSE));
 
   /* The background, in a corner where nothing is drawn. */
   g_assert_cmpuint (shot_extreme (&light, 2, 2, 8, 8, TRUE), >, 200);
   g_assert_cmpuint (shot_extreme (&dark, 2, 2, 8, 8, FALSE), <, 60);
-  /* The node's fill, around its centre. */
-  g_assert_cmpuint (shot_extreme (&light, (int) x - 1, (int) y - 1, 3, 3, TRUE), >, 180);
-  g_assert_cmpuint (shot_extreme (&dark, (int) x - 1, (int) y - 1, 3, 3, FALSE), <, 120);
-  /* Its name under it: dark letters on light, light letters on dark. */
-  y += hub->height * scale / 2 + 3;
-  g_assert_cmpuint (shot_extreme (&light, (int) x - 12, (int) y, 24, 9, TRUE), <, 100);
-  g_assert_cmpuint (shot_extreme (&dark, (int) x - 12, (int) y, 24, 9, FALSE), >, 180);
+  /* The node's fill, beside its name. */
+  g_assert_cmpuint (shot_extreme (&light, (int) fx, (int) y - 1, 2, 3, TRUE), >, 180);
+  g_assert_cmpuint (shot_extreme (&dark, (int) fx, (int) y - 1, 2, 3, FALSE), <, 120);
+  /* Its name in the middle: dark letters on light, light letters on dark. */
+  g_assert_cmpuint (shot_extreme (&light, (int) x - 12, (int) y - 4, 24, 9, TRUE), <, 100);
+  g_assert_cmpuint (shot_extreme (&dark, (int) x - 12, (int) y - 4, 24, 9, FALSE), >, 180);
   /* As a whole. */
   g_assert_cmpfloat (shot_mean (&light), >, shot_mean (&dark) + 120);
 }
@@ -538,6 +625,137 @@ test_bar (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
 }
 
+/* From the keyboard: n and p go through every node, row by row; ] and [
+ * through the selected node's links, each read out; Alt and an arrow to
+ * the nearest node that way. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (f->view);
+  WeftGraph *graph = weft_layout_get_graph (layout);
+  guint n = weft_graph_get_n_nodes (graph);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gint first, node, edge, back;
+
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), <, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+  first = weft_graph_view_get_selected_node (f->view);
+  g_assert_cmpint (first, >=, 0);
+  /* The first is in the top row. */
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (floor (weft_layout_get_node (layout, i)->y / 24), >=,
+                       floor (weft_layout_get_node (layout, first)->y / 24));
+  /* n reaches every node once, then comes round; p goes back. */
+  for (guint i = 0; i < n; i++)
+    {
+      node = weft_graph_view_get_selected_node (f->view);
+      g_assert_cmpint (node, >=, 0);
+      g_assert_false (g_hash_table_contains (seen, GINT_TO_POINTER (node)));
+      g_hash_table_add (seen, GINT_TO_POINTER (node));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+    }
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-node", "i", -1));
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), ==, first);
+
+  /* The links of Huawei, each read as the description. */
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  node = weft_graph_view_get_selected_node (f->view);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < 20; i++)
+    {
+      const WeftGraphEdge *e;
+      g_autofree char *expected = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", 1));
+      edge = weft_graph_view_get_selected_edge (f->view);
+      g_assert_cmpint (edge, >=, 0);
+      e = weft_graph_get_edge (graph, edge);
+      g_assert_true (e->tail == (guint) node || e->head == (guint) node);
+      expected = g_strdup_printf ("Selected: %s → %s: %s; %s, %u claims, %u sources",
+                                  weft_graph_get_node (graph, e->tail)->label, weft_graph_get_node (graph, e->head)->label,
+                                  e->label, weft_evidence_label (e->evidence), e->n_claims, e->n_sources);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+      if (g_hash_table_contains (seen, GINT_TO_POINTER (edge)))
+        break;
+      g_hash_table_add (seen, GINT_TO_POINTER (edge));
+    }
+  /* Round again: every relation of Huawei's was one stop. */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 3);
+  back = weft_graph_view_get_selected_edge (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.step-link", "i", 1));
+  g_assert_cmpint (weft_graph_view_get_selected_edge (f->view), ==, back);
+
+  /* Alt+Right: a node to the right, if any; Alt+Left: one to the left. */
+  g_assert_true (weft_session_select_id (f->session, "ent-huawei"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.move", "(dd)", 1.0, 0.0));
+  if (weft_graph_view_get_selected_node (f->view) != node)
+    g_assert_cmpfloat (weft_layout_get_node (layout, weft_graph_view_get_selected_node (f->view))->x, >,
+                       weft_layout_get_node (layout, node)->x);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.move", "(dd)", -1.0, 0.0));
+  g_assert_cmpint (weft_graph_view_get_selected_node (f->view), >=, 0);
+}
+
+/* A check button labelled @data. */
+static gboolean
+is_check (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+#define find_check(root, label) GTK_CHECK_BUTTON (weft_test_find_widget ((root), is_check, (label)))
+
+/* The bar's Legend button is the view's legend; its Links popover sets
+ * what paths and focus follow, and follows the session. */
+static void
+test_bar_tools (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GtkWidget) bar = g_object_ref_sink (weft_views_new_graph_bar (GTK_WIDGET (f->view)));
+  GtkWidget *legend = find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, "_Legend");
+  GtkMenuButton *links = GTK_MENU_BUTTON (find_widget (bar, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkWidget *popover;
+  GtkCheckButton *together, *place, *confirmed;
+  guint kinds, statuses;
+
+  g_assert_nonnull (legend);
+  g_assert_nonnull (links);
+  g_assert_false (weft_graph_view_get_show_legend (f->view));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (legend)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
+  g_assert_true (weft_graph_view_get_show_legend (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "graph.legend", NULL));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (legend)));
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (links));
+  g_assert_nonnull (popover);
+  together = find_check (popover, "Link entities _named in the same event or claim");
+  place = find_check (popover, "Place");
+  confirmed = find_check (popover, "Confirmed");
+  g_assert_nonnull (together);
+  g_assert_nonnull (place);
+  g_assert_nonnull (confirmed);
+  g_assert_true (gtk_check_button_get_active (together));
+  g_assert_false (gtk_check_button_get_active (place));
+
+  gtk_check_button_set_active (place, TRUE);
+  gtk_check_button_set_active (confirmed, TRUE);
+  gtk_check_button_set_active (together, FALSE);
+  g_object_get (f->session, "path-excluded-kinds", &kinds, "path-statuses", &statuses, NULL);
+  g_assert_cmpuint (kinds, ==, 1u << WEFT_ENTITY_PLACE);
+  g_assert_cmpuint (statuses, ==, 1u << WEFT_STATUS_CONFIRMED);
+  g_assert_false (weft_session_get_link_options (f->session)->named_together);
+
+  g_object_set (f->session, "path-excluded-kinds", 0u, "path-statuses", 0u, "named-together", TRUE, NULL);
+  g_assert_false (gtk_check_button_get_active (place));
+  g_assert_false (gtk_check_button_get_active (confirmed));
+  g_assert_true (gtk_check_button_get_active (together));
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -548,6 +766,66 @@ static gboolean
 is_wide (gpointer data)
 {
   return gtk_widget_get_width (data) > 900;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !weft_graph_view_get_busy (data) && weft_graph_view_get_layout (data) != NULL;
+}
+
+/* Thousands of nodes are fitted to a new pane shape in a thread: the
+ * view says it is busy meanwhile, keeps its drawing, then shows the new
+ * fit. */
+static void
+test_large_refit (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("large");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(WeftSession) session = NULL;
+  const guint n = 1600;
+  WeftGraphView *view;
+  GtkWindow *window;
+  WeftLayout *before;
+  double wide_ratio;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      weft_dataset_add_entity (dataset, id, id, i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      g_autofree char *a = g_strdup_printf ("e%u", i);
+      g_autofree char *b = g_strdup_printf ("e%u", g_rand_int_range (rand, 0, (gint32) i));
+
+      weft_dataset_add_relation (dataset, id, a, b, "knows");
+    }
+  g_assert_true (weft_dataset_finish (dataset, diagnostics));
+  session = weft_session_new (dataset);
+  view = WEFT_GRAPH_VIEW (weft_graph_view_new (session));
+  weft_graph_view_set_bound (view, 2 * n);
+  window = weft_test_present (GTK_WIDGET (view), 1000, 700);
+  g_assert_true (weft_test_wait_for (is_idle, view));
+  before = weft_graph_view_get_layout (view);
+  g_assert_cmpuint (weft_graph_get_n_nodes (weft_layout_get_graph (before)), ==, n);
+  wide_ratio = weft_layout_get_width (before) / weft_layout_get_height (before);
+
+  gtk_window_set_default_size (window, 450, 700);
+  g_assert_true (weft_test_wait_for (is_narrow, view));
+  /* The fit starts once the size has held, and runs off the main loop. */
+  g_assert_true (weft_test_wait_for ((WeftTestCondition) weft_graph_view_get_busy, view));
+  g_assert_true (weft_graph_view_get_layout (view) == before);
+  g_assert_true (weft_test_wait_for (is_idle, view));
+  g_assert_true (weft_graph_view_get_layout (view) != before);
+  g_test_message ("width / height: %.2f in 1000x700, %.2f in 450x700", wide_ratio,
+                  weft_layout_get_width (weft_graph_view_get_layout (view)) /
+                  weft_layout_get_height (weft_graph_view_get_layout (view)));
+  g_assert_cmpfloat (weft_layout_get_width (weft_graph_view_get_layout (view)) /
+                     weft_layout_get_height (weft_graph_view_get_layout (view)), <, wide_ratio);
+  gtk_window_destroy (window);
 }
 
 /* A new size keeps the whole graph in view when it was; zoomed in, the
@@ -602,12 +880,16 @@ main (int    argc,
   ADD ("opens", test_opens);
   ADD ("select-zoom-find", test_select_zoom_find);
   ADD ("resize", test_resize);
+  g_test_add_func ("/weft/graph-view/large-refit", test_large_refit);
   ADD ("focus", test_focus);
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);
+  ADD ("filters-steady", test_filters_steady);
   ADD ("bounded", test_bounded);
   ADD ("fallback", test_fallback);
   ADD ("cancel", test_cancel);
+  ADD ("bar-tools", test_bar_tools);
+  ADD ("keyboard", test_keyboard);
   ADD ("bar", test_bar);
   ADD ("dark", test_dark);
 #undef ADD

@@ -156,7 +156,7 @@ test_truncated (void)
     { "", TRUE }, { "\"abc", TRUE }, { "\"abc\\", TRUE }, { "\"\\u12", TRUE }, { "\"\\ud800", TRUE },
     { "tr", TRUE }, { "-", TRUE }, { "1.", TRUE }, { "1e+", TRUE }, { "\"\xC3", TRUE },
     { "\"\\x\"", FALSE }, { "\"\\u12x4\"", FALSE }, { "trux", FALSE }, { "@", FALSE }, { "01", FALSE },
-    { "\"a\nb\"", FALSE },
+    { "\"a\nb\"", FALSE }, { "\xC3", TRUE }, { "\xE4\xB8", TRUE }, { "\xFF", FALSE }, { "\xC3(", FALSE },
   };
   WeftJsonToken token;
 
@@ -177,6 +177,85 @@ test_truncated (void)
   g_assert_true (lex ("null", WEFT_JSON_LEX_STRICT, &token, NULL));
   g_assert_cmpint (token.kind, ==, WEFT_JSON_NULL);
   g_assert_cmpuint (token.end, ==, 4);
+}
+
+/* Adds the JSON @text to @tree, token by token, as the .weft loader
+ * does with what the scanner tells it. */
+static gboolean
+build_value (gpointer             data,
+             const WeftJsonToken *token,
+             const char          *text,
+             guint                line,
+             guint                column)
+{
+  weft_jtokens_add_value (data, token, text);
+  return TRUE;
+}
+
+static gboolean
+build_member (gpointer             data,
+              const WeftJsonToken *token,
+              const char          *text)
+{
+  weft_jtokens_add_name (data, text + token->start + 1, token->end - token->start - 2, token->escaped);
+  return TRUE;
+}
+
+static gboolean
+build_end (gpointer data)
+{
+  weft_jtokens_close (data);
+  return TRUE;
+}
+
+/* A tree built from the scanner's tokens gives the json-glib tree
+ * json-glib's parser gives (numbers as it reads them: integers modulo
+ * 2^64, saturating beyond; the last of members with one name, in the
+ * first one's place), and a tree made from a json-glib tree gives a copy
+ * of it. */
+static void
+test_built_tree (void)
+{
+  static const WeftJsonVisitor visitor = { build_value, build_member, build_end };
+  static const char *texts[] = {
+    "[0, -0, 1.0, -0.0, 1e5, 1E+2, 12345678901234567890, -12345678901234567890, 18446744073709551616, "
+    "-99999999999999999999999, 9223372036854775808, -9223372036854775808, 1e400, -1e400, 5e-324, 0.1]",
+    "{\"a\": {\"b\": [true, false, null, \"\\u00e9\\n\"]}, \"a\": 1, \"c\": {}, \"\\u0041\": []}",
+    "\"x\"", "7",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) built = NULL;
+      g_autoptr(JsonNode) copied = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *got_copy = NULL;
+      WeftJsonInput input = { texts[i], strlen (texts[i]), NULL, NULL, 0 };
+      WeftJTokens tree;
+
+      weft_jtokens_init (&tree);
+      weft_jtokens_reset (&tree);
+      g_assert_true (weft_json_scan (&input, NULL, &visitor, &tree, NULL, NULL));
+      built = weft_jtokens_to_node (&tree, 0);
+
+      g_assert_true (json_parser_load_from_data (parser, texts[i], -1, NULL));
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      expected = json_generator_to_data (generator, NULL);
+      json_generator_set_root (generator, built);
+      got = json_generator_to_data (generator, NULL);
+      g_assert_cmpstr (got, ==, expected);
+
+      weft_jtokens_reset (&tree);
+      g_assert_cmpuint (weft_jtokens_add_node (&tree, json_parser_get_root (parser)), ==, 0);
+      copied = weft_jtokens_to_node (&tree, 0);
+      json_generator_set_root (generator, copied);
+      got_copy = json_generator_to_data (generator, NULL);
+      g_assert_cmpstr (got_copy, ==, expected);
+      weft_jtokens_clear (&tree);
+    }
 }
 
 /* The FtM reader keeps the record and warns where the string is. */
@@ -234,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/weft/json-lex/same-messages", test_same_messages);
   g_test_add_func ("/weft/json-lex/truncated", test_truncated);
   g_test_add_func ("/weft/json-lex/ftm-warning", test_ftm_warning);
+  g_test_add_func ("/weft/json-lex/built-tree", test_built_tree);
 
   return weft_test_run ();
 }

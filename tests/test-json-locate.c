@@ -69,6 +69,132 @@ test_bad (void)
     }
 }
 
+/* Read from a stream in pieces (as small as one byte, from a buffer as
+ * small as one byte), every bad text gives the problem weft_json_check()
+ * gives, with its line and column. */
+static void
+test_bad_streamed (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    for (gsize step = 1; step <= 5; step++)
+      {
+        const BadCase *c = &bad_cases[i];
+        WeftJsonInput pieces = { c->text, strlen (c->text), NULL, NULL, step };
+        WeftJsonProblem whole = { 0 };
+        WeftJsonProblem streamed = { 0 };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (weft_json_check (c->text, strlen (c->text), NULL, &whole));
+        g_assert_false (weft_json_scan (&pieces, NULL, NULL, NULL, &streamed, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (streamed.message, ==, whole.message);
+        g_assert_cmpuint (streamed.offset, ==, whole.offset);
+        g_assert_cmpuint (streamed.line, ==, c->line);
+        g_assert_cmpuint (streamed.column, ==, c->column);
+        g_free (whole.message);
+        g_free (streamed.message);
+      }
+}
+
+/* Gives "[1, " then fails. */
+static gssize
+read_fails (gpointer   data,
+            char      *buffer,
+            gsize      size,
+            GError   **error)
+{
+  guint *calls = data;
+
+  if ((*calls)++ > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the disk went away");
+      return -1;
+    }
+  memcpy (buffer, "[1, ", 4);
+  return 4;
+}
+
+/* A read that fails stops the scan with its error, and no problem of the
+ * text (which was fine so far). */
+static void
+test_read_error (void)
+{
+  guint calls = 0;
+  WeftJsonInput input = { NULL, 0, read_fails, &calls, 16 };
+  WeftJsonProblem problem = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (weft_json_scan (&input, NULL, NULL, NULL, &problem, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_null (problem.message);
+}
+
+/* What a visitor hears: each value with its line and column (in
+ * characters), the member names before their values, the ends; and a
+ * visitor may stop the scan. */
+static gboolean
+heard_value (gpointer             data,
+             const WeftJsonToken *token,
+             const char          *text,
+             guint                line,
+             guint                column)
+{
+  g_string_append_printf (data, "%u:%u %.*s ", line, column,
+                          token->kind == WEFT_JSON_OBJECT || token->kind == WEFT_JSON_ARRAY ? 1 : (int) (token->end - token->start),
+                          text + token->start);
+  return !g_str_has_suffix (((GString *) data)->str, "stop\" ");
+}
+
+static gboolean
+heard_member (gpointer             data,
+              const WeftJsonToken *token,
+              const char          *text)
+{
+  g_string_append_printf (data, "%.*s: ", (int) (token->end - token->start), text + token->start);
+  return TRUE;
+}
+
+static gboolean
+heard_end (gpointer data)
+{
+  g_string_append (data, "end ");
+  return TRUE;
+}
+
+static void
+test_visitor (void)
+{
+  static const WeftJsonVisitor visitor = { heard_value, heard_member, heard_end };
+  const char *text = "{\"a\": [1, \"\xc3\xa9\", {}],\n \"b\":\r\n\t-2.5e3, \"c\": null}";
+  const char *heard = "1:1 { \"a\": 1:7 [ 1:8 1 1:11 \"\xc3\xa9\" 1:16 { end end "
+                      "\"b\": 3:2 -2.5e3 \"c\": 3:15 null end ";
+
+  for (gsize step = 1; step <= 7; step += 3)
+    {
+      g_autoptr(GString) got = g_string_new (NULL);
+      WeftJsonInput pieces = { text, strlen (text), NULL, NULL, step };
+      WeftJsonInput whole = { text, strlen (text), NULL, NULL, 0 };
+
+      g_assert_true (weft_json_scan (&pieces, NULL, &visitor, got, NULL, NULL));
+      g_assert_cmpstr (got->str, ==, heard);
+      g_string_truncate (got, 0);
+      g_assert_true (weft_json_scan (&whole, NULL, &visitor, got, NULL, NULL));
+      g_assert_cmpstr (got->str, ==, heard);
+    }
+
+  {
+    g_autoptr(GString) got = g_string_new (NULL);
+    WeftJsonInput stop = { "[1, \"stop\", 2", 14, NULL, NULL, 0 };
+    WeftJsonProblem problem = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (weft_json_scan (&stop, NULL, &visitor, got, &problem, &error));
+    g_assert_null (problem.message);
+    g_assert_no_error (error);
+    g_assert_cmpstr (got->str, ==, "1:1 [ 1:2 1 1:5 \"stop\" ");
+  }
+}
+
 static void
 test_good (void)
 {
@@ -372,6 +498,9 @@ main (int    argc,
   weft_test_init (&argc, &argv);
 
   g_test_add_func ("/weft/json-locate/bad", test_bad);
+  g_test_add_func ("/weft/json-locate/bad-streamed", test_bad_streamed);
+  g_test_add_func ("/weft/json-locate/read-error", test_read_error);
+  g_test_add_func ("/weft/json-locate/visitor", test_visitor);
   g_test_add_func ("/weft/json-locate/good", test_good);
   g_test_add_func ("/weft/json-locate/depth-limit", test_depth_limit);
   g_test_add_func ("/weft/json-locate/depth-huge", test_depth_huge);

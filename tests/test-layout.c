@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "weft-error.h"
 #include "weft-graph.h"
 #include "weft-graph-painter.h"
+#include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-session.h"
 #include "weft-test.h"
@@ -199,7 +203,7 @@ test_geometry (void)
   g_assert_cmpuint (weft_graph_get_n_nodes (graph), ==, weft_dataset_get_entities (d)->len);
   g_assert_cmpuint (weft_graph_get_n_entities (graph), ==, weft_dataset_get_entities (d)->len);
   g_assert_cmpuint (weft_graph_get_n_edges (graph), ==, weft_dataset_get_relations (d)->len);
-  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_DOT);
+  g_assert_cmpint (weft_layout_get_engine (layout), ==, WEFT_ENGINE_SFDP);
   assert_geometry (layout);
 
   /* Node indices follow the dataset's entities. */
@@ -291,9 +295,11 @@ test_auto_engine (void)
 {
   WeftLayoutEngine e;
 
-  g_assert_cmpint (weft_layout_engine_choose (10, 20), ==, WEFT_ENGINE_DOT);
-  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT, WEFT_LAYOUT_DOT_LIMIT + 100), ==, WEFT_ENGINE_DOT);
-  g_assert_cmpint (weft_layout_engine_choose (WEFT_LAYOUT_DOT_LIMIT + 1, 10), ==, WEFT_ENGINE_SFDP);
+  /* sfdp at every size: the layout is fitted to the pane after, and a
+   * force-directed start packs into any shape (weft_layout_engine_choose()). */
+  g_assert_cmpint (weft_layout_engine_choose (10, 20), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_choose (400, 500), ==, WEFT_ENGINE_SFDP);
+  g_assert_cmpint (weft_layout_engine_choose (401, 10), ==, WEFT_ENGINE_SFDP);
   g_assert_cmpint (weft_layout_engine_choose (10000, 20000), ==, WEFT_ENGINE_SFDP);
   g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_DOT), ==, WEFT_ENGINE_SFDP);
   g_assert_cmpint (weft_layout_engine_fallback (WEFT_ENGINE_NEATO), ==, WEFT_ENGINE_SFDP);
@@ -423,12 +429,15 @@ assert_names_in_svg (const char *svg,
   for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
     {
       const WeftGraphNode *node = weft_graph_get_node (graph, i);
-      g_autofree char *label = g_strconcat (node->style->glyph, " ", awkward_names[i], NULL);
+      g_autofree char *wrapped = weft_graph_wrap_label (awkward_names[i]);
+      g_auto(GStrv) name_lines = g_strsplit (wrapped, "\n", -1);
 
-      /* Graphviz breaks labels at real newlines only; none of these has
-       * one, so each is one <text>. */
-      if (!g_strv_contains ((const char * const *) lines, label))
-        g_error ("“%s” is not shown literally in the SVG; its texts are:\n%s", label, texts);
+      /* The name in the lines the window draws (Graphviz breaks labels at
+       * the newlines the wrapping put there only): each one <text>. */
+      g_assert_cmpstr (node->lines, ==, wrapped);
+      for (guint k = 0; name_lines[k] != NULL; k++)
+        if (!g_strv_contains ((const char * const *) lines, name_lines[k]))
+          g_error ("“%s” is not shown literally in the SVG; its texts are:\n%s", name_lines[k], texts);
     }
   g_assert_true (g_strv_contains ((const char * const *) lines, "type\\N <i>x</i> (2)"));
 }
@@ -469,7 +478,7 @@ test_escaping (void)
   g_assert_no_error (error);
   dot_text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
   g_assert_true (g_str_has_prefix (dot_text, "digraph"));
-  g_assert_nonnull (strstr (dot_text, "label=\"◆ \\\\N\""));
+  g_assert_nonnull (strstr (dot_text, "label=\"\\\\N\""));
   g_assert_nonnull (strstr (dot_text, "say \\\"quoted\\\""));
   g_assert_nonnull (strstr (dot_text, "&amp;lt;entity&amp;gt;"));
   g_assert_nonnull (strstr (dot_text, "layout=dot"));
@@ -620,8 +629,9 @@ test_awkward_ids (void)
   layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
   g_assert_no_error (error);
   assert_geometry (layout);
-  /* The long name is measured whole: far wider than the others. */
-  g_assert_cmpfloat (weft_layout_get_node (layout, 0)->width, >, 20 * weft_layout_get_node (layout, 1)->width);
+  /* The long name is measured whole: wrapped into lines, far taller than
+   * the others. */
+  g_assert_cmpfloat (weft_layout_get_node (layout, 0)->height, >, 20 * weft_layout_get_node (layout, 1)->height);
 
   dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
   g_assert_no_error (error);
@@ -809,6 +819,83 @@ assert_same_layout (WeftLayout *a,
     }
 }
 
+/* The number of this process's children still running (not zombies). */
+static guint
+n_children_running (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autofree char *me = g_strdup_printf ("%d", (int) getpid ());
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *after;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
+        continue;
+      /* "pid (comm) state ppid ...": the command may hold spaces. */
+      after = strrchr (stat, ')');
+      if (after == NULL)
+        continue;
+      fields = g_strsplit (after + 2, " ", 3);
+      if (g_strv_length (fields) >= 2 && g_strcmp0 (fields[1], me) == 0 && g_strcmp0 (fields[0], "Z") != 0)
+        n++;
+    }
+  return n;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+/* "Lay out everything" runs in the helper process; Stop kills it: no
+ * process left, no thread of this one laying out. */
+static void
+test_cancel_everything (void)
+{
+  g_autoptr(WeftDataset) ring = ring_dataset (100);
+  g_autoptr(WeftGraph) graph = graph_of (ring);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Waiter killed = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  double cpu;
+
+  g_assert_cmpuint (n_children_running (), ==, 0);
+  /* dot needs seconds on this graph (see test_timeout_fallback()). */
+  weft_layout_run_in_helper_async (graph, WEFT_ENGINE_DOT, cancellable, on_layout, &killed);
+  while (n_children_running () == 0 && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_cmpuint (n_children_running (), ==, 1);
+  spin (200);
+  g_assert_false (killed.done);
+
+  g_cancellable_cancel (cancellable);
+  wait_for (&killed);
+  g_assert_null (killed.layout);
+  g_assert_error (killed.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&killed.error);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (n_children_running () > 0 && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_cmpuint (n_children_running (), ==, 0);
+  /* Nothing of this process works on: half a second costs next to no CPU. */
+  cpu = (double) clock () / CLOCKS_PER_SEC;
+  g_usleep (500 * 1000);
+  g_assert_cmpfloat ((double) clock () / CLOCKS_PER_SEC - cpu, <, 0.1);
+}
+
 /* Runs last: it leaves dot busy on a graph it needs a long time for. */
 static void
 test_timeout_fallback (void)
@@ -941,6 +1028,64 @@ test_focus (void)
   g_assert_cmpuint (weft_graph_get_n_entities (g2), >, weft_graph_get_n_entities (g1));
   for (guint i = 0; i < weft_graph_get_n_nodes (g1); i++)
     g_assert_cmpint (weft_graph_lookup_node (g2, weft_graph_get_node (g1, i)->item), >=, 0);
+}
+
+/* A focus explains itself: every node it shows has an edge from a node
+ * one hop nearer, a relation or a link of entities named together; with
+ * relations only, nothing is named together. */
+static void
+test_focus_edges (void)
+{
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
+  g_autoptr(WeftSession) session = weft_session_new (d);
+
+  weft_session_set_focus (session, weft_dataset_lookup_entity (d, "ent-huawei"));
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(WeftSubgraph) sub = NULL;
+      g_autoptr(WeftGraph) graph = NULL;
+      guint together = 0;
+
+      weft_session_set_focus_hops (session, round % 3 + 1);
+      g_object_set (session, "named-together", round < 3, NULL);
+      sub = weft_session_dup_visible_subgraph (session);
+      graph = weft_graph_new (d, sub, FALSE, FALSE);
+      for (guint i = 1; i < weft_graph_get_n_nodes (graph); i++)
+        {
+          guint hops = weft_graph_get_node (graph, i)->hops;
+          gboolean explained = FALSE;
+
+          g_assert_cmpuint (hops, >, 0);
+          for (guint e = 0; !explained && e < weft_graph_get_n_edges (graph); e++)
+            {
+              const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+              guint other = edge->tail == i ? edge->head : edge->tail;
+
+              explained = (edge->tail == i || edge->head == i) && weft_graph_get_node (graph, other)->hops == hops - 1;
+            }
+          if (!explained)
+            g_error ("%s, %u hops from the focus, has no edge to a node nearer",
+                     weft_graph_get_node (graph, i)->label, hops);
+        }
+      for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
+        {
+          const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+
+          if (edge->kind != WEFT_EDGE_TOGETHER)
+            continue;
+          together++;
+          g_assert_cmpstr (edge->label, ==, "named together");
+          g_assert_true (edge->item->type == WEFT_ITEM_EVENT || edge->item->type == WEFT_ITEM_CLAIM);
+          g_assert_cmpuint (weft_graph_get_node (graph, edge->head)->hops, ==,
+                            weft_graph_get_node (graph, edge->tail)->hops + 1);
+        }
+      g_test_message ("%u hops, %s: %u nodes, %u named together", round % 3 + 1,
+                      round < 3 ? "all links" : "relations", weft_graph_get_n_nodes (graph), together);
+      if (round >= 3)
+        g_assert_cmpuint (together, ==, 0);
+      else
+        g_assert_cmpuint (together, >, 0);
+    }
 }
 
 static void
@@ -1108,6 +1253,410 @@ test_painter (void)
     }
 }
 
+/* The mean difference of two ARGB32 images over the box (x, y, w, h). */
+static double
+box_difference (cairo_surface_t *a,
+                cairo_surface_t *b,
+                const WeftGraphRect *r)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = MAX (0, (int) r->y); y < MIN (height, (int) (r->y + r->height)); y++)
+    for (int x = MAX (0, (int) r->x); x < MIN (width, (int) (r->x + r->width)); x++)
+      for (int c = 0; c < 3; c++, n++)
+        sum += abs ((int) pa[y * stride + 4 * x + c] - (int) pb[y * stride + 4 * x + c]);
+  return n > 0 ? sum / n : 0;
+}
+
+/* Hovering or selecting a node keeps it, its neighbours and their edges
+ * as they were and dims every other node. */
+static void
+test_selection_dims (void)
+{
+  g_autoptr(WeftGraphPainter) painter = weft_graph_painter_new ();
+  g_autoptr(WeftDataset) d = weft_test_load_example ();
+  g_autoptr(WeftGraph) graph = graph_of (d);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+  gint huawei = weft_graph_lookup_node (graph, weft_dataset_lookup (d, "ent-huawei"));
+  g_autofree gboolean *neighbour = g_new0 (gboolean, weft_graph_get_n_nodes (graph));
+  const double s = 1.0;
+  int w = (int) ceil (weft_layout_get_width (layout) * s), h = (int) ceil (weft_layout_get_height (layout) * s);
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *lit = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  guint n_dimmed = 0, n_kept = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (huawei, >=, 0);
+  neighbour[huawei] = TRUE;
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      const WeftGraphEdge *e = weft_graph_get_edge (graph, i);
+
+      if (e->tail == (guint) huawei)
+        neighbour[e->head] = TRUE;
+      if (e->head == (guint) huawei)
+        neighbour[e->tail] = TRUE;
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      cairo_t *cr = cairo_create (k == 0 ? plain : lit);
+      WeftGraphPaintState state;
+      WeftGraphViewport viewport;
+
+      weft_graph_paint_state_init (&state, weft_graph_palette_get (FALSE));
+      if (k == 1)
+        state.selected_node = huawei;
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      weft_graph_viewport_init (&viewport, s, 0, 0, w, h);
+      weft_graph_viewport_apply (&viewport, cr);
+      weft_graph_painter_draw (painter, cr, layout, &state, WEFT_GRAPH_PAINT_ALL, &viewport);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (plain);
+  cairo_surface_flush (lit);
+
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (layout, i);
+      /* Inside its outline, away from the selection's ring. */
+      WeftGraphRect inner = { (b->x - b->width / 4) * s, (b->y - b->height / 4) * s, b->width / 2 * s, b->height / 2 * s };
+      double diff = box_difference (plain, lit, &inner);
+
+      if (neighbour[i])
+        {
+          g_assert_cmpfloat (diff, <, 4);
+          n_kept++;
+        }
+      else
+        {
+          if (diff < 12)
+            g_error ("node %u (%s), not a neighbour of Huawei, is not dimmed (%.1f)", i,
+                     weft_graph_get_node (graph, i)->label, diff);
+          n_dimmed++;
+        }
+    }
+  g_test_message ("%u kept, %u dimmed", n_kept, n_dimmed);
+  g_assert_cmpuint (n_kept, >, 3);
+  g_assert_cmpuint (n_dimmed, >, 10);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lit);
+}
+
+/* ---- A pane as the window draws it (weft-graph-picture.h) ----
+ *
+ * Legibility asserted from the painter's own record of what it drew: at
+ * the fitted zoom every name is at least 11 pixels, inside its node or a
+ * label touching it, no name meets another name or another node, and the
+ * drawing spans the pane. */
+
+/* Graphviz's placement of all of @dataset. */
+static WeftLayout *
+raw_layout (WeftDataset *dataset)
+{
+  g_autoptr(WeftGraph) graph = graph_of (dataset);
+  g_autoptr(GError) error = NULL;
+  WeftLayout *layout = weft_layout_run (graph, WEFT_ENGINE_AUTO, &error);
+
+  g_assert_no_error (error);
+  return layout;
+}
+
+static WeftGraphPicture *
+draw (WeftLayout *raw,
+      double      width,
+      double      height)
+{
+  WeftGraphPictureOptions options = { width, height, FALSE, FALSE, FALSE, NULL };
+  WeftGraphPicture *picture = weft_graph_picture_new (raw, &options);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+
+  weft_graph_picture_draw (picture, cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return picture;
+}
+
+static gboolean
+meet (const WeftGraphRect *a,
+      const WeftGraphRect *b)
+{
+  /* Touching is not meeting: half a pixel of slack for rounding. */
+  return a->x + 0.5 < b->x + b->width && b->x + 0.5 < a->x + a->width &&
+         a->y + 0.5 < b->y + b->height && b->y + 0.5 < a->y + a->height;
+}
+
+static gboolean
+within (const WeftGraphRect *inner,
+        const WeftGraphRect *outer,
+        double               slack)
+{
+  return inner->x >= outer->x - slack && inner->y >= outer->y - slack &&
+         inner->x + inner->width <= outer->x + outer->width + slack &&
+         inner->y + inner->height <= outer->y + outer->height + slack;
+}
+
+/* The name of @d as drawn: inside its box, or a label. */
+static const WeftGraphRect *
+name_of (const WeftGraphDrawnNode *d)
+{
+  return d->has_name ? &d->name : d->has_label ? &d->label : NULL;
+}
+
+/* What the issue asks of a fitted pane: returns how many names show. */
+static guint
+assert_legible (WeftGraphPicture *picture,
+                double            width,
+                double            height)
+{
+  guint n_drawn, named = 0;
+  const WeftGraphDrawnNode *drawn = weft_graph_picture_get_drawn (picture, &n_drawn);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  g_assert_cmpuint (n_drawn, ==, weft_graph_get_n_nodes (weft_layout_get_graph (weft_graph_picture_get_layout (picture))));
+  for (guint i = 0; i < n_drawn; i++)
+    {
+      const WeftGraphRect *name = name_of (&drawn[i]);
+
+      x1 = MIN (x1, drawn[i].shape.x);
+      y1 = MIN (y1, drawn[i].shape.y);
+      x2 = MAX (x2, drawn[i].shape.x + drawn[i].shape.width);
+      y2 = MAX (y2, drawn[i].shape.y + drawn[i].shape.height);
+      if (name == NULL)
+        continue;
+      named++;
+
+      /* At least 11 pixels, in the pane. */
+      g_assert_cmpfloat (drawn[i].text_size, >=, 11 - 1e-6);
+      g_assert_true (within (name, &(WeftGraphRect) { 0, 0, width, height }, 0.5));
+      /* Inside its node's box, or a label over or touching its mark. */
+      if (drawn[i].has_name)
+        g_assert_true (within (name, &drawn[i].box, 1.0));
+      else
+        {
+          WeftGraphRect grown = { name->x - 1, name->y - 1, name->width + 2, name->height + 2 };
+
+          g_assert_true (meet (&grown, &drawn[i].shape));
+        }
+
+      for (guint j = 0; j < n_drawn; j++)
+        {
+          const WeftGraphRect *other = name_of (&drawn[j]);
+
+          if (j == i)
+            continue;
+          /* No name over another node, nor over another name. */
+          if (meet (name, &drawn[j].shape))
+            g_error ("the name of node %u covers node %u", drawn[i].node, drawn[j].node);
+          if (other != NULL && meet (name, other))
+            g_error ("the names of nodes %u and %u overlap", drawn[i].node, drawn[j].node);
+        }
+      x1 = MIN (x1, name->x);
+      y1 = MIN (y1, name->y);
+      x2 = MAX (x2, name->x + name->width);
+      y2 = MAX (y2, name->y + name->height);
+    }
+
+  /* The drawing spans the pane: 70 % one way, 50 % the other. */
+  g_test_message ("%g x %g: drawing %.0f x %.0f, %u of %u named", width, height, x2 - x1, y2 - y1, named, n_drawn);
+  g_assert_true (((x2 - x1) >= 0.7 * width && (y2 - y1) >= 0.5 * height) ||
+                 ((x2 - x1) >= 0.5 * width && (y2 - y1) >= 0.7 * height));
+  return named;
+}
+
+/* The example in the Graph view at 1280x720 and in the Graph pane of a
+ * 1920x1080 window: every name inside its node. */
+static void
+test_legible (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  const double panes[][2] = { { 1280, 720 }, { 1920, 1000 }, { 810, 750 }, { 1450, 520 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (panes); k++)
+    {
+      g_autoptr(WeftGraphPicture) picture = draw (raw, panes[k][0], panes[k][1]);
+      guint n_drawn;
+      const WeftGraphDrawnNode *drawn = weft_graph_picture_get_drawn (picture, &n_drawn);
+
+      g_assert_cmpuint (assert_legible (picture, panes[k][0], panes[k][1]), ==, n_drawn);
+      for (guint i = 0; i < n_drawn; i++)
+        g_assert_true (drawn[i].has_name);
+    }
+}
+
+/* A pane too small for every name inside: labels where they fit, and the
+ * same rules. */
+static void
+test_small_pane (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  const double panes[][2] = { { 720, 380 }, { 500, 300 }, { 320, 240 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (panes); k++)
+    {
+      g_autoptr(WeftGraphPicture) picture = draw (raw, panes[k][0], panes[k][1]);
+
+      g_assert_cmpuint (assert_legible (picture, panes[k][0], panes[k][1]), >, 0);
+    }
+}
+
+/* @top (with its alpha) composited over the opaque @bottom. */
+static WeftColor
+over (const WeftColor *top,
+      const WeftColor *bottom)
+{
+  double a = top->alpha;
+
+  return (WeftColor) { top->red * a + bottom->red * (1 - a), top->green * a + bottom->green * (1 - a),
+                       top->blue * a + bottom->blue * (1 - a), 1 };
+}
+
+/* Every text the graph draws reads at 4.5:1 or more, light and dark:
+ * names on each kind's fill, a selected name on the accent, edge labels of
+ * every kind and evidence on the background (behind their plate). */
+static void
+test_text_contrast (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const WeftGraphPalette *palette = weft_graph_palette_get (dark);
+      const WeftColor *bg = &palette->background;
+      const WeftNodeStyle *styles[WEFT_N_ENTITY_KINDS + 2];
+      WeftColor on_accent = weft_color_readable_on (&palette->accent);
+
+      for (guint k = 0; k < WEFT_N_ENTITY_KINDS; k++)
+        styles[k] = weft_graph_style_for_entity (k);
+      styles[WEFT_N_ENTITY_KINDS] = weft_graph_style_for_event ();
+      styles[WEFT_N_ENTITY_KINDS + 1] = weft_graph_style_for_claim ();
+      for (guint k = 0; k < G_N_ELEMENTS (styles); k++)
+        {
+          guint32 fill_rgb, stroke_rgb;
+          WeftColor fill, ink;
+
+          weft_node_style_colors (styles[k], palette->dark, &fill_rgb, &stroke_rgb);
+          fill = weft_color_from_rgb (fill_rgb, 1);
+          ink = over (&palette->text, &fill);
+          g_test_message ("%s, style %u: name %.2f:1", dark ? "dark" : "light", k, weft_color_contrast (&ink, &fill));
+          g_assert_cmpfloat (weft_color_contrast (&ink, &fill), >=, 4.5);
+        }
+      g_assert_cmpfloat (weft_color_contrast (&on_accent, &palette->accent), >=, 4.5);
+
+      for (guint kind = WEFT_EDGE_RELATION; kind <= WEFT_EDGE_TOGETHER; kind++)
+        for (guint e = 0; e < WEFT_N_EVIDENCE; e++)
+          {
+            WeftColor text = weft_graph_edge_text_color (palette, kind, weft_graph_style_for_evidence (e));
+            WeftColor ink = over (&text, bg);
+
+            g_assert_cmpfloat (weft_color_contrast (&ink, bg), >=, 4.5);
+          }
+    }
+}
+
+static gint
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* @n entities, each linked to three others spread at random: the most
+ * connected are anywhere, most of them in the crowded middle. */
+static WeftDataset *
+random_dataset (guint n)
+{
+  WeftDataset *d = weft_dataset_new ();
+  g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new ("random");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *name = g_strdup_printf ("Entity %u", i);
+      weft_dataset_add_entity (d, id, name, i % WEFT_N_ENTITY_KINDS);
+    }
+  for (guint i = 2; i < n; i++)
+    for (guint k = 2; k <= 4; k++)
+      {
+        g_autofree char *id = g_strdup_printf ("r%u-%u", i, k);
+        g_autofree char *a = g_strdup_printf ("e%u", i);
+        guint to = (guint) g_rand_int_range (rand, 0, (gint32) n);
+        g_autofree char *b = g_strdup_printf ("e%u", to);
+
+        if (to != i)
+          weft_dataset_add_relation (d, id, a, b, "reports_to");
+      }
+  g_assert_true (weft_dataset_finish (d, diagnostics));
+  return d;
+}
+
+/* Hundreds of nodes: marks sized by links, the most connected named
+ * (their labels may cover less connected marks), never two names over
+ * each other, never a name over a named node's mark. */
+static void
+test_large_names (void)
+{
+  g_autoptr(WeftDataset) dataset = random_dataset (600);
+  g_autoptr(WeftLayout) raw = raw_layout (dataset);
+  g_autoptr(WeftGraphPicture) picture = draw (raw, 1280, 720);
+  WeftGraph *graph = weft_layout_get_graph (raw);
+  guint n_drawn, named = 0, degree_named = G_MAXUINT, degree_unnamed = 0;
+  const WeftGraphDrawnNode *drawn = weft_graph_picture_get_drawn (picture, &n_drawn);
+
+  g_assert_cmpuint (n_drawn, ==, 600);
+  for (guint i = 0; i < n_drawn; i++)
+    {
+      guint degree = weft_graph_get_node (graph, drawn[i].node)->degree;
+
+      /* Marks, not boxes with names inside. */
+      g_assert_false (drawn[i].has_name);
+      if (!drawn[i].has_label)
+        {
+          degree_unnamed = MAX (degree_unnamed, degree);
+          continue;
+        }
+      named++;
+      degree_named = MIN (degree_named, degree);
+      g_assert_cmpfloat (drawn[i].text_size, >=, 11 - 1e-6);
+      g_assert_true (within (&drawn[i].label, &(WeftGraphRect) { 0, 0, 1280, 720 }, 0.5));
+      g_assert_true (meet (&(WeftGraphRect) { drawn[i].label.x - 1, drawn[i].label.y - 1, drawn[i].label.width + 2,
+                                               drawn[i].label.height + 2 }, &drawn[i].shape));
+      for (guint j = 0; j < n_drawn; j++)
+        {
+          if (j == i || !drawn[j].has_label)
+            continue;
+          if (meet (&drawn[i].label, &drawn[j].label))
+            g_error ("the labels of nodes %u and %u overlap", drawn[i].node, drawn[j].node);
+          if (meet (&drawn[i].label, &drawn[j].shape))
+            g_error ("the label of node %u covers the named node %u", drawn[i].node, drawn[j].node);
+        }
+    }
+  g_test_message ("%u of 600 named; least links named %u, most links unnamed %u", named, degree_named, degree_unnamed);
+  g_assert_cmpuint (named, >=, 100);
+  /* The most connected are named, though they lie in the crowded middle:
+   * every node with as many links as the sixth most connected. */
+  {
+    g_autoptr(GArray) degrees = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < n_drawn; i++)
+      g_array_append_val (degrees, weft_graph_get_node (graph, i)->degree);
+    g_array_sort (degrees, compare_descending);
+    for (guint i = 0; i < n_drawn; i++)
+      if (weft_graph_get_node (graph, drawn[i].node)->degree >= g_array_index (degrees, guint, 5))
+        g_assert_true (drawn[i].has_label);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1128,12 +1677,19 @@ main (int    argc,
   g_test_add_func ("/weft/layout/errors", test_errors);
   g_test_add_func ("/weft/layout/missing-config", test_missing_config);
   g_test_add_func ("/weft/layout/async", test_async);
+  g_test_add_func ("/weft/layout/cancel-everything", test_cancel_everything);
   g_test_add_func ("/weft/layout/cancel", test_cancel);
   g_test_add_func ("/weft/layout/focus", test_focus);
+  g_test_add_func ("/weft/layout/focus-edges", test_focus_edges);
   g_test_add_func ("/weft/layout/path", test_path);
   g_test_add_func ("/weft/layout/most-connected", test_most_connected);
   g_test_add_func ("/weft/layout/legend", test_legend);
   g_test_add_func ("/weft/layout/painter", test_painter);
+  g_test_add_func ("/weft/layout/selection-dims", test_selection_dims);
+  g_test_add_func ("/weft/layout/legible", test_legible);
+  g_test_add_func ("/weft/layout/small-pane", test_small_pane);
+  g_test_add_func ("/weft/layout/large-names", test_large_names);
+  g_test_add_func ("/weft/layout/text-contrast", test_text_contrast);
   /* Last: it leaves Graphviz busy. */
   g_test_add_func ("/weft/layout/timeout-fallback", test_timeout_fallback);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "weft-error.h"
@@ -287,7 +289,8 @@ test_file_errors (void)
   g_assert_nonnull (strstr (error->message, "WEFT_MAX_FILE_SIZE"));
   g_clear_error (&error);
 
-  /* A file's problems are located by re-reading it after the tree is gone. */
+  /* A file's problems, those weft_dataset_finish() finds too, are located
+   * as it is read (the text is read once). */
   {
     g_autofree char *doc = replace (good_doc, "{\"entity\": \"e1\"}", "{\"entity\": \"e9\"}");
     g_autofree char *report = NULL;
@@ -669,6 +672,162 @@ test_items_limit (void)
   }
 }
 
+/* A number too large for a double is read as an infinity (as json-glib
+ * read it), which cannot be written as JSON: saved as the largest double
+ * instead, and what is saved loads again as itself. The dataset keeps
+ * what it read. */
+static void
+test_huge_numbers (void)
+{
+  static const char *doc =
+    "{\"weft\": 1, \"title\": \"t\", \"x\": [1, 1e400, {\"y\": -1e400, \"z\": 2}],\n"
+    " \"entities\": [{\"id\": \"e\", \"name\": \"n\", \"kind\": \"person\", \"w\": {\"v\": [1e999]}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_data (doc, strlen (doc), "t.weft", NULL, &error);
+  g_autoptr(WeftDataset) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  gsize length;
+  JsonArray *x;
+
+  g_assert_no_error (error);
+  saved = weft_dataset_to_data (dataset, &length);
+  g_assert_null (strstr (saved, "inf"));
+  g_assert_nonnull (strstr (saved, "1.7976931348623157e+308"));
+  g_assert_nonnull (strstr (saved, "-1.7976931348623157e+308"));
+
+  again = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = weft_dataset_to_data (again, NULL);
+  g_assert_cmpstr (saved_again, ==, saved);
+
+  x = json_object_get_array_member (weft_dataset_get_extra (dataset), "x");
+  g_assert_true (isinf (json_array_get_double_element (x, 1)));
+}
+
+/* A document of @n entities (about 100 bytes each). */
+static GString *
+make_entities (guint n)
+{
+  GString *doc = g_string_new ("{\"weft\": 1, \"title\": \"t\", \"entities\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (doc, "%s  {\"id\": \"e%u\", \"name\": \"Entity number %u\", \"kind\": \"company\"}",
+                            i ? ",\n" : "", i, i);
+  g_string_append (doc, "\n]}\n");
+  return doc;
+}
+
+typedef struct {
+  guint64       last;
+  guint64       total;
+  guint         calls;
+  GCancellable *cancel_at_half;
+} Progress;
+
+static void
+on_progress (guint64  done,
+             guint64  total,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, >=, p->last);
+  g_assert_cmpuint (done, <=, total);
+  p->last = done;
+  p->total = total;
+  p->calls++;
+  if (p->cancel_at_half != NULL && done >= total / 2)
+    g_cancellable_cancel (p->cancel_at_half);
+}
+
+/* A large file says how far its load has got, about every 1 %, up to its
+ * whole size. */
+static void
+test_progress (void)
+{
+  g_autoptr(GString) doc = make_entities (5000);
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("progress.weft", doc->str);
+  Progress progress = { 0 };
+  WeftLoadOptions options = { .progress = on_progress, .progress_data = &progress, .chunk_size = 4096 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_load_file_with_options (file, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (weft_dataset_get_entities (dataset)->len, ==, 5000);
+  g_assert_cmpuint (progress.total, ==, doc->len);
+  g_assert_cmpuint (progress.last, ==, doc->len);
+  g_assert_cmpuint (progress.calls, >=, 50);
+  g_assert_cmpuint (progress.calls, <=, 110);
+}
+
+/* A cancelled load stops soon, says so (G_IO_ERROR_CANCELLED) and
+ * reports no problem: cancelled before it starts, and half way. */
+static void
+test_cancel (void)
+{
+  g_autoptr(GString) doc = make_entities (5000);
+  g_autoptr(GFile) file = weft_test_write_tmp_file ("cancel.weft", doc->str);
+
+  for (guint half = 0; half < 2; half++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(WeftDiagnostics) diagnostics = weft_diagnostics_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftDataset) dataset = NULL;
+      Progress progress = { 0 };
+      WeftLoadOptions options = { .cancellable = cancellable, .progress = on_progress,
+                                  .progress_data = &progress, .chunk_size = 4096 };
+
+      if (half)
+        progress.cancel_at_half = cancellable;
+      else
+        g_cancellable_cancel (cancellable);
+      dataset = weft_dataset_load_file_with_options (file, &options, diagnostics, &error);
+
+      g_assert_null (dataset);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (weft_diagnostics_get_length (diagnostics), ==, 0);
+      /* Half way: nothing more was read after the cancel. */
+      if (half)
+        g_assert_cmpuint (progress.last, <, doc->len * 6 / 10);
+    }
+}
+
+/* A stream in pieces of one byte reads as the same text in memory: its
+ * dataset and its problems, a byte order mark cut off or not. */
+static void
+test_stream (void)
+{
+  g_autofree char *bad = replace (good_doc, "\"kind\": \"company\"}", "\"kind\": \"corp\"}");
+  g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", bad, NULL);
+  const char *texts[] = { good_doc, bad, marked, "", "\xEF\xBB", "\xEF\xBB\xBF" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (gsize chunk = 1; chunk <= 64; chunk *= 8)
+      {
+        g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (texts[i], strlen (texts[i]), NULL);
+        g_autoptr(WeftDiagnostics) from_stream = weft_diagnostics_new ("t.weft");
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GError) error2 = NULL;
+        WeftLoadOptions options = { .chunk_size = chunk };
+        g_autoptr(WeftDataset) a = weft_dataset_load_stream (stream, "t.weft", 0, &options, from_stream, &error);
+        g_autofree char *expected = diagnose (texts[i], NULL, &error2);
+        g_autofree char *got = weft_diagnostics_format_all (from_stream);
+
+        g_assert_cmpstr (got, ==, expected);
+        g_assert_true ((a == NULL) == (error2 != NULL));
+        if (a != NULL)
+          {
+            g_autofree char *saved = weft_dataset_to_data (a, NULL);
+            g_autoptr(WeftDataset) b = weft_dataset_load_data (texts[i], strlen (texts[i]), "t.weft", NULL, NULL);
+            g_autofree char *saved2 = weft_dataset_to_data (b, NULL);
+
+            g_assert_cmpstr (saved, ==, saved2);
+          }
+      }
+}
+
 static void
 test_example_loads (void)
 {
@@ -708,6 +867,10 @@ main (int    argc,
   g_test_add_func ("/weft/loader/items-limit", test_items_limit);
   g_test_add_func ("/weft/loader/every-member", test_every_member);
   g_test_add_func ("/weft/loader/missing-members", test_missing_members);
+  g_test_add_func ("/weft/loader/huge-numbers", test_huge_numbers);
+  g_test_add_func ("/weft/loader/progress", test_progress);
+  g_test_add_func ("/weft/loader/cancel", test_cancel);
+  g_test_add_func ("/weft/loader/stream", test_stream);
 
   return weft_test_run ();
 }

@@ -175,6 +175,117 @@ test_path_prefers_relations (void)
   g_assert_cmpint (((WeftHop *) g_ptr_array_index (path, 0))->via->type, ==, WEFT_ITEM_RELATION);
 }
 
+/* How each entity of a neighbourhood came in, and a focus over relations
+ * only. */
+static void
+test_brought_by (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
+  WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
+  g_autoptr(WeftSubgraph) all = weft_dataset_neighbourhood_with (ds, a, 3, NULL);
+  g_autoptr(WeftSubgraph) related = NULL;
+  WeftLinkOptions links;
+  const struct { const char *id, *from, *via; } expected[] = { { "b", "a", "r1" }, { "c", "b", "v2" }, { "d", "c", "r2" } };
+
+  assert_ids (all->entities, "a b c d");
+  g_assert_cmpuint (g_hash_table_size (all->brought_by), ==, G_N_ELEMENTS (expected));
+  g_assert_null (g_hash_table_lookup (all->brought_by, a));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const WeftLink *link = g_hash_table_lookup (all->brought_by, weft_dataset_lookup (ds, expected[i].id));
+
+      g_assert_nonnull (link);
+      g_assert_cmpstr (link->from->item.id, ==, expected[i].from);
+      g_assert_cmpstr (link->via->id, ==, expected[i].via);
+    }
+
+  /* Relations only: b is reached, not c (b and c share an event and a
+   * claim, no relation). */
+  weft_link_options_init (&links);
+  links.named_together = FALSE;
+  related = weft_dataset_neighbourhood_with (ds, a, 3, &links);
+  assert_ids (related->entities, "a b");
+}
+
+/* Paths that leave out kinds, statuses, or links of entities named
+ * together. */
+static void
+test_path_options (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
+  WeftEntity *a = weft_dataset_lookup_entity (ds, "a");
+  WeftEntity *c = weft_dataset_lookup_entity (ds, "c");
+  WeftEntity *d = weft_dataset_lookup_entity (ds, "d");
+  WeftLinkOptions links;
+  g_autoptr(GPtrArray) path = NULL;
+
+  /* Everything: a -r1- b -v2- c -r2- d. */
+  weft_link_options_init (&links);
+  path = weft_dataset_shortest_path_with (ds, a, d, &links);
+  g_assert_cmpuint (path->len, ==, 3);
+  g_clear_pointer (&path, g_ptr_array_unref);
+
+  /* Not through a person (c), though c may be an end. */
+  links.excluded_kinds = 1u << WEFT_ENTITY_PERSON;
+  g_assert_null (weft_dataset_shortest_path_with (ds, a, d, &links));
+  path = weft_dataset_shortest_path_with (ds, c, d, &links);
+  g_assert_cmpuint (path->len, ==, 1);
+  g_clear_pointer (&path, g_ptr_array_unref);
+  links.excluded_kinds = 1u << WEFT_ENTITY_PLACE;
+  path = weft_dataset_shortest_path_with (ds, a, d, &links);
+  g_assert_cmpuint (path->len, ==, 3);
+  g_clear_pointer (&path, g_ptr_array_unref);
+
+  /* Only links a confirmed claim backs: r1 has an alleged one. */
+  weft_link_options_init (&links);
+  links.statuses = 1u << WEFT_STATUS_CONFIRMED;
+  g_assert_null (weft_dataset_shortest_path_with (ds, a, d, &links));
+  path = weft_dataset_shortest_path_with (ds, c, d, &links);
+  g_assert_cmpuint (path->len, ==, 1);
+  g_clear_pointer (&path, g_ptr_array_unref);
+  links.statuses |= (1u << WEFT_STATUS_ALLEGED) | (1u << WEFT_STATUS_REPORTED);
+  path = weft_dataset_shortest_path_with (ds, a, d, &links);
+  g_assert_cmpuint (path->len, ==, 3);
+  g_clear_pointer (&path, g_ptr_array_unref);
+
+  /* Relations only: b and c are not linked. */
+  weft_link_options_init (&links);
+  links.named_together = FALSE;
+  g_assert_null (weft_dataset_shortest_path_with (ds, a, d, &links));
+}
+
+/* The session's link options find the path again and reach the focus. */
+static void
+test_session_links (void)
+{
+  g_autoptr(WeftDataset) ds = weft_test_load_fixture ("network.weft");
+  g_autoptr(WeftSession) session = weft_session_new (ds);
+  g_autoptr(WeftSubgraph) visible = NULL;
+  WeftLinkOptions links = *weft_session_get_link_options (session);
+
+  g_assert_true (links.named_together);
+  g_assert_cmpuint (links.excluded_kinds | links.statuses, ==, 0);
+  weft_session_set_path (session, weft_dataset_lookup_entity (ds, "a"), weft_dataset_lookup_entity (ds, "d"));
+  g_assert_cmpuint (weft_session_get_path (session)->len, ==, 3);
+
+  g_object_set (session, "path-excluded-kinds", 1u << WEFT_ENTITY_PERSON, NULL);
+  g_assert_null (weft_session_get_path (session));
+  g_assert_true (weft_session_get_path_to (session) == weft_dataset_lookup_entity (ds, "d"));
+  g_object_set (session, "path-excluded-kinds", 0u, "path-statuses", 1u << WEFT_STATUS_CONFIRMED, NULL);
+  g_assert_null (weft_session_get_path (session));
+  g_object_set (session, "path-statuses", 0u, NULL);
+  g_assert_cmpuint (weft_session_get_path (session)->len, ==, 3);
+
+  weft_session_set_focus (session, weft_dataset_lookup_entity (ds, "b"));
+  visible = weft_session_dup_visible_subgraph (session);
+  assert_ids (visible->entities, "b a c");
+  g_clear_pointer (&visible, weft_subgraph_free);
+  g_object_set (session, "named-together", FALSE, NULL);
+  g_assert_null (weft_session_get_path (session));
+  visible = weft_session_dup_visible_subgraph (session);
+  assert_ids (visible->entities, "b a");
+}
+
 typedef struct {
   const char *text;
   const char *expected;   /* ids */
@@ -538,6 +649,9 @@ main (int    argc,
   g_test_add_func ("/weft/query/window", test_window);
   g_test_add_func ("/weft/query/shortest-path", test_shortest_path);
   g_test_add_func ("/weft/query/path-prefers-relations", test_path_prefers_relations);
+  g_test_add_func ("/weft/query/brought-by", test_brought_by);
+  g_test_add_func ("/weft/query/path-options", test_path_options);
+  g_test_add_func ("/weft/query/session-links", test_session_links);
   g_test_add_func ("/weft/query/search", test_search);
   g_test_add_func ("/weft/query/search-all", test_search_all);
   g_test_add_func ("/weft/query/search-folding", test_search_folding);

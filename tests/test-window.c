@@ -16,6 +16,7 @@
 #include "weft-application.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-present.h"
 #include "weft-sidebar.h"
 #include "weft-window.h"
 #include "weft-test-gui.h"
@@ -233,6 +234,63 @@ test_import (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} Opened;
+
+static void
+opened (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  Opened *opened = user_data;
+
+  g_assert_false (weft_window_open_finish (WEFT_WINDOW (source), result, &opened->error));
+  opened->done = TRUE;
+}
+
+static gboolean
+is_opened (gpointer data)
+{
+  return ((Opened *) data)->done;
+}
+
+/* Cancel stops a load: the dataset shown stays, and so does its banner. */
+static void
+test_cancel_open (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftDataset *before = weft_session_get_dataset (weft_window_get_session (window));
+  g_autofree char *banner = g_strdup (weft_window_get_banner_text (window));
+  g_autoptr(GString) text = g_string_new ("{\"weft\": 1, \"title\": \"Large\", \"entities\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  Opened result = { 0 };
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"e%u\", \"name\": \"Entity %u\", \"kind\": \"person\"}",
+                            i > 0 ? ",\n" : "\n", i, i);
+  g_string_append (text, "\n]}\n");
+  path = weft_test_write_tmp ("large.weft", text->str);
+  file = g_file_new_for_path (path);
+
+  weft_window_open (window, file, opened, &result);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_true (weft_test_wait_for (is_opened, &result));
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  weft_test_settle ();
+
+  g_assert_true (weft_session_get_dataset (weft_window_get_session (window)) == before);
+  g_assert_true (weft_window_is_example (window));
+  g_assert_cmpstr (weft_window_get_banner_text (window), ==, banner);
+
+  /* Nothing to stop now: the action does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_broken_file_keeps_document (void)
 {
@@ -436,8 +494,10 @@ test_presentation (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
   WeftSession *session = weft_window_get_session (window);
-  guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (session), &n);
+  /* The slides in the presentation core's order. */
+  g_autoptr(GPtrArray) slides = weft_present_dup_events (weft_session_get_dataset (session));
+  WeftEvent **events = (WeftEvent **) slides->pdata;
+  guint n = slides->len;
 
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
@@ -646,8 +706,8 @@ test_focus_after_presentation (Fixture       *f,
   GtkWidget *card = weft_window_get_presentation_card (f->window);
   AdwFlap *sidebar_flap = ADW_FLAP (gtk_widget_get_ancestor (weft_window_get_sidebar (f->window), ADW_TYPE_FLAP));
   AdwFlap *inspector_flap = ADW_FLAP (gtk_widget_get_ancestor (f->inspector, ADW_TYPE_FLAP));
-  guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (weft_session_get_dataset (f->session), &n);
+  g_autoptr(GPtrArray) slides = weft_present_dup_events (weft_session_get_dataset (f->session));
+  WeftEvent **events = (WeftEvent **) slides->pdata;
   WeftWindowView view = WEFT_WINDOW_VIEW_SPLIT;
   g_autoptr(GPtrArray) links = g_ptr_array_new ();
   GtkWidget *focus;
@@ -1113,6 +1173,7 @@ main (int    argc,
   g_test_add_func ("/weft/window/open-action", test_open_action);
   g_test_add_func ("/weft/window/import", test_import);
   g_test_add_func ("/weft/window/broken-file-keeps-document", test_broken_file_keeps_document);
+  g_test_add_func ("/weft/window/cancel-open", test_cancel_open);
   g_test_add_func ("/weft/window/linked-selection", test_linked_selection);
   g_test_add_func ("/weft/window/filters", test_filters);
   g_test_add_func ("/weft/window/focus", test_focus);

@@ -11,9 +11,53 @@
 #include "weft-cli.h"
 #include "weft-error.h"
 #include "weft-graph.h"
+#include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-file.h"
 #include "weft-session.h"
+
+/* "1280x720" -> 1280, 720. */
+static gboolean
+parse_size (const char *text,
+            char        separator,
+            guint      *width,
+            guint      *height)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, (char[]) { separator, '\0' }, -1);
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_unsigned (parts[0], 10, 1, 20000, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 20000, &h, NULL))
+    return FALSE;
+  *width = (guint) w;
+  *height = (guint) h;
+  return TRUE;
+}
+
+/* The view's picture of @graph: --view, --dark, --legend, --ratio. */
+static GBytes *
+draw_picture (WeftGraph         *graph,
+              WeftLayoutEngine   engine,
+              WeftExportFormat   format,
+              guint              width,
+              guint              height,
+              gboolean           dark,
+              gboolean           legend,
+              gboolean           slide,
+              GError           **error)
+{
+  g_autoptr(WeftLayout) raw = weft_layout_run (graph, engine, error);
+  g_autoptr(WeftGraphPicture) picture = NULL;
+  WeftGraphPictureOptions options = { width, height, dark, legend, slide, NULL };
+
+  if (raw == NULL)
+    return NULL;
+  picture = weft_graph_picture_new (raw, &options);
+  return weft_graph_picture_export (picture, format, error);
+}
 
 int
 weft_cli_graph (int    argc,
@@ -24,17 +68,24 @@ weft_cli_graph (int    argc,
   g_autofree char *focus = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *ratio = NULL;
   int hops = 1;
-  gboolean events = FALSE, claims = FALSE;
+  gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE;
+  guint width = 0, height = 0;
   GOptionEntry entries[] = {
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
-      N_("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi or auto (the default: dot up to 400 nodes, sfdp beyond)"), N_("ENGINE") },
+      N_("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi or auto (the default: sfdp)"), N_("ENGINE") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("Only this entity (id or name) and its neighbourhood"), N_("ENTITY") },
     { "hops", 0, 0, G_OPTION_ARG_INT, &hops, N_("How far the neighbourhood of --focus reaches: 1, 2 or 3 (default 1)"), N_("N") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only what happened on or after this date (EDTF, e.g. 2019 or 2020-05)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only what happened on or before this date"), N_("DATE") },
     { "events", 0, 0, G_OPTION_ARG_NONE, &events, N_("Draw events as nodes, linked to their participants"), NULL },
     { "claims", 0, 0, G_OPTION_ARG_NONE, &claims, N_("Draw claims as nodes, linked to their claimant and subjects"), NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Draw what the window’s graph pane of this size shows, with its layout, names and styles (SVG, PNG or PDF)"), N_("WIDTHxHEIGHT") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("With --view: the dark palette"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("With --view: the legend in the top left corner, as the window shows it"), NULL },
+    { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio, N_("A slide of this shape (e.g. 16:9): the layout made for it, with the title and a legend"), N_("W:H") },
     { NULL }
   };
   g_autoptr(WeftDataset) dataset = NULL;
@@ -51,7 +102,8 @@ weft_cli_graph (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("The format follows OUT’s extension: .svg, .png, .pdf (drawn by Graphviz) "
-                                      "or .dot (Graphviz input that lays out as it is). Edges are solid when "
+                                      "or .dot (Graphviz input that lays out as it is); with --view or --ratio, "
+                                      ".svg, .png or .pdf drawn as the window draws its graph pane. Edges are solid when "
                                       "reported or confirmed (thick), dashed when alleged or disputed, red "
                                       "ending in a bar when denied, grey dotted when no claim supports them; "
                                       "each label ends with the number of sources behind it."));
@@ -76,6 +128,32 @@ weft_cli_graph (int    argc,
   if (hops < 1 || hops > 3)
     {
       g_printerr (_("weft graph: --hops must be 1, 2 or 3\n"));
+      return WEFT_EXIT_USAGE;
+    }
+  if (view != NULL && !parse_size (view, 'x', &width, &height))
+    {
+      g_printerr (_("weft graph: --view takes a size in pixels, as in 1280x720\n"));
+      return WEFT_EXIT_USAGE;
+    }
+  if (ratio != NULL)
+    {
+      guint a, b;
+
+      if (!parse_size (ratio, ':', &a, &b))
+        {
+          g_printerr (_("weft graph: --ratio takes a shape, as in 16:9\n"));
+          return WEFT_EXIT_USAGE;
+        }
+      /* A slide 1920 pixels wide unless --view says how big. */
+      if (view == NULL)
+        {
+          width = 1920;
+          height = (guint) MAX (1, 1920.0 * b / a + 0.5);
+        }
+    }
+  if ((view != NULL || ratio != NULL) && format == WEFT_EXPORT_DOT)
+    {
+      g_printerr (_("weft graph: a picture of the view is .svg, .png or .pdf\n"));
       return WEFT_EXIT_USAGE;
     }
 
@@ -134,7 +212,10 @@ weft_cli_graph (int    argc,
   subgraph = weft_session_dup_visible_subgraph (session);
   graph = weft_graph_new (dataset, subgraph, events, claims);
 
-  bytes = weft_layout_export (graph, engine, format, &error);
+  if (width > 0)
+    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL, &error);
+  else
+    bytes = weft_layout_export (graph, engine, format, &error);
   if (bytes == NULL)
     {
       g_printerr ("weft graph: %s\n", error->message);

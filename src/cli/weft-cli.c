@@ -597,6 +597,58 @@ print_hop (WeftDataset *dataset,
     }
 }
 
+/* "place,technology" as a mask of 1 << value, each name read by @parse;
+ * FALSE (and the unknown name in *@bad) when one is not a name. */
+static gboolean
+parse_names (const char  *list,
+             gboolean   (*parse) (const char *, int *),
+             guint       *mask,
+             char       **bad)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  *mask = 0;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+      int value;
+
+      if (*name == '\0')
+        continue;
+      if (!parse (name, &value))
+        {
+          *bad = g_steal_pointer (&name);
+          return FALSE;
+        }
+      *mask |= 1u << value;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_kind (const char *name,
+            int        *value)
+{
+  WeftEntityKind kind;
+
+  if (!weft_entity_kind_from_string (name, &kind))
+    return FALSE;
+  *value = (int) kind;
+  return TRUE;
+}
+
+static gboolean
+parse_status (const char *name,
+              int        *value)
+{
+  WeftClaimStatus status;
+
+  if (!weft_claim_status_from_string (name, &status))
+    return FALSE;
+  *value = (int) status;
+  return TRUE;
+}
+
 int
 weft_cli_path (int    argc,
                char **argv)
@@ -604,6 +656,20 @@ weft_cli_path (int    argc,
   g_autoptr(GOptionContext) context = weft_cli_context_new ("path", NULL, NULL);
   g_autoptr(WeftDataset) dataset = NULL;
   g_autoptr(GPtrArray) path = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *statuses = NULL;
+  g_autofree char *bad = NULL;
+  gboolean relations_only = FALSE;
+  GOptionEntry entries[] = {
+    { "exclude-kinds", 0, 0, G_OPTION_ARG_STRING, &kinds,
+      N_("Pass through no entity of these kinds, as in place,technology (the two ends may be any kind)"), N_("KINDS") },
+    { "statuses", 0, 0, G_OPTION_ARG_STRING, &statuses,
+      N_("Follow only links backed by a claim of these statuses, as in confirmed,reported"), N_("STATUSES") },
+    { "relations-only", 0, 0, G_OPTION_ARG_NONE, &relations_only,
+      N_("Follow relations only, not entities named in the same event or claim"), NULL },
+    { NULL }
+  };
+  WeftLinkOptions links;
   WeftEntity *from, *to;
   int status;
 
@@ -611,8 +677,21 @@ weft_cli_path (int    argc,
                                     _("FROM and TO are entity ids or names. Links are relations, shared events "
                                       "and claims that name both; each hop is printed with the claims and quotes "
                                       "behind it. Exit status 1 when the two are not connected."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!weft_cli_parse (context, &argc, &argv, &status))
     return status;
+  weft_link_options_init (&links);
+  links.named_together = !relations_only;
+  if (kinds != NULL && !parse_names (kinds, parse_kind, &links.excluded_kinds, &bad))
+    {
+      g_printerr (_("weft path: --exclude-kinds: “%s” is not an entity kind\n"), bad);
+      return WEFT_EXIT_USAGE;
+    }
+  if (statuses != NULL && !parse_names (statuses, parse_status, &links.statuses, &bad))
+    {
+      g_printerr (_("weft path: --statuses: “%s” is not a claim status\n"), bad);
+      return WEFT_EXIT_USAGE;
+    }
   if (argc != 4)
     {
       g_printerr (_("weft path: name a file and two entities\n"));
@@ -631,7 +710,7 @@ weft_cli_path (int    argc,
       return WEFT_EXIT_USAGE;
     }
 
-  path = weft_dataset_shortest_path (dataset, from, to);
+  path = weft_dataset_shortest_path_with (dataset, from, to, &links);
   if (path == NULL)
     {
       weft_cli_print_safe (_("%s and %s are not connected\n"), from->name, to->name);

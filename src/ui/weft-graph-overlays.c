@@ -13,19 +13,13 @@
 
 #define MINIMAP_WIDTH 180.0
 
-/* Zoomed out, the drawn names are too small to read: the most connected
- * nodes are named in screen-sized text instead, as many as fit without
- * overlapping each other or the pills. */
-#define MAX_OVERVIEW_NAMES 80
-
 struct _WeftGraphOverlays
 {
   GtkWidget        *widget;
   WeftGraphPainter *painter;
+  WeftGraphPainter *plain;       /* the minimap's and the legend's: a scale of their own */
   GskRenderNode    *minimap;     /* drawn once into an image */
   GskRenderNode    *legend;
-  WeftLayout       *order_of;    /* the layout by_degree is for */
-  GArray           *by_degree;   /* node indices, most connected first */
 };
 
 WeftGraphOverlays *
@@ -36,6 +30,7 @@ weft_graph_overlays_new (GtkWidget        *widget,
 
   self->widget = widget;
   self->painter = painter;
+  self->plain = weft_graph_painter_new ();
   return self;
 }
 
@@ -44,8 +39,6 @@ weft_graph_overlays_clear (WeftGraphOverlays *self)
 {
   g_clear_pointer (&self->minimap, gsk_render_node_unref);
   g_clear_pointer (&self->legend, gsk_render_node_unref);
-  g_clear_pointer (&self->order_of, weft_layout_unref);
-  g_clear_pointer (&self->by_degree, g_array_unref);
 }
 
 void
@@ -54,6 +47,7 @@ weft_graph_overlays_free (WeftGraphOverlays *self)
   if (self == NULL)
     return;
   weft_graph_overlays_clear (self);
+  weft_graph_painter_free (self->plain);
   g_free (self);
 }
 
@@ -84,199 +78,6 @@ snapshot_highlights (WeftGraphOverlays          *self,
   cairo_destroy (cr);
 }
 
-/* ---- Names ------------------------------------------------------------------------ */
-
-static int
-compare_degree (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  WeftGraph *graph = user_data;
-  guint da = weft_graph_get_node (graph, *(const guint *) a)->degree;
-  guint db = weft_graph_get_node (graph, *(const guint *) b)->degree;
-
-  if (da != db)
-    return da > db ? -1 : 1;
-  return *(const guint *) a < *(const guint *) b ? -1 : 1;
-}
-
-/* The nodes of @layout, most connected first. */
-static GArray *
-nodes_by_degree (WeftGraphOverlays *self,
-                 WeftLayout        *layout)
-{
-  WeftGraph *graph = weft_layout_get_graph (layout);
-  guint n = weft_graph_get_n_nodes (graph);
-
-  if (self->order_of == layout)
-    return self->by_degree;
-
-  g_clear_pointer (&self->by_degree, g_array_unref);
-  self->by_degree = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (self->by_degree, i);
-  g_array_sort_with_data (self->by_degree, compare_degree, graph);
-  g_clear_pointer (&self->order_of, weft_layout_unref);
-  self->order_of = weft_layout_ref (layout);
-  return self->by_degree;
-}
-
-typedef struct {
-  double x, y, w, h;
-} Box;
-
-static gboolean
-box_overlaps (const GArray *boxes,
-              const Box    *b)
-{
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      const Box *o = &g_array_index (boxes, Box, i);
-
-      if (b->x < o->x + o->w && o->x < b->x + b->w && b->y < o->y + o->h && o->y < b->y + b->h)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Under the most connected nodes, except those in @skip (which get a
- * pill). */
-static void
-snapshot_overview_names (WeftGraphOverlays          *self,
-                         GtkSnapshot                *snapshot,
-                         const WeftGraphOverlayView *view,
-                         PangoLayout                *text,
-                         GArray                     *skip)
-{
-  WeftGraph *graph = weft_layout_get_graph (view->layout);
-  GArray *by_degree = nodes_by_degree (self, view->layout);
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
-  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
-  GdkRGBA color = rgba (&view->paint->palette->text, 1);
-  PangoFontDescription *font;
-  guint shown = 0;
-
-  for (guint i = 0; i < skip->len; i++)
-    g_hash_table_add (skipped, GINT_TO_POINTER (g_array_index (skip, gint, i)));
-
-  font = pango_font_description_new ();
-  pango_font_description_set_size (font, 8.5 * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
-
-  for (guint i = 0; i < by_degree->len && shown < MAX_OVERVIEW_NAMES; i++)
-    {
-      guint node = g_array_index (by_degree, guint, i);
-      const WeftNodeBox *b = weft_layout_get_node (view->layout, node);
-      double x = (b->x - view->ox) * view->scale;
-      double y = (b->y + b->height / 2 - view->oy) * view->scale;
-      int tw, th;
-      Box box;
-
-      if (g_hash_table_contains (skipped, GINT_TO_POINTER (node)))
-        continue;
-      if (x < -100 || x > view->width + 100 || y < -20 || y > view->height + 20)
-        continue;
-
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, weft_graph_get_node (graph, node)->label, -1);
-      pango_layout_get_pixel_size (text, &tw, &th);
-      box = (Box) { round (x - tw / 2.0) - 2, round (y + 1), tw + 4, th };
-      /* Keep names near the edge of the view whole. */
-      box.x = CLAMP (box.x, 0, MAX (0, view->width - box.w));
-      if (box_overlaps (boxes, &box))
-        continue;
-      g_array_append_val (boxes, box);
-      shown++;
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 2, box.y));
-      gtk_snapshot_append_layout (snapshot, text, &color);
-      gtk_snapshot_restore (snapshot);
-    }
-
-  pango_layout_set_font_description (text, NULL);
-  pango_font_description_free (font);
-}
-
-/* The nodes that matter (found, on the path, hovered, selected). */
-static GArray *
-wanted_nodes (const WeftGraphOverlayView *view)
-{
-  const WeftGraphPaintState *paint = view->paint;
-  WeftGraph *graph = weft_layout_get_graph (view->layout);
-  GArray *wanted = g_array_new (FALSE, FALSE, sizeof (gint));
-
-  for (guint i = 0; i < paint->n_matches && i < 40; i++)
-    g_array_append_val (wanted, paint->matches[i]);
-  for (guint i = 0; paint->path != NULL && i < paint->path->len; i++)
-    {
-      WeftHop *hop = g_ptr_array_index (paint->path, i);
-      gint a = weft_graph_lookup_node (graph, &hop->from->item);
-      gint b = weft_graph_lookup_node (graph, &hop->to->item);
-
-      if (i == 0 && a >= 0)
-        g_array_append_val (wanted, a);
-      if (b >= 0)
-        g_array_append_val (wanted, b);
-    }
-  if (paint->hover_node >= 0)
-    g_array_append_val (wanted, paint->hover_node);
-  if (paint->selected_node >= 0)
-    g_array_append_val (wanted, paint->selected_node);
-  return wanted;
-}
-
-/* When names are too small to read, the nodes that matter get theirs in
- * a readable pill above them, and the most connected under them. */
-static void
-snapshot_pills (WeftGraphOverlays          *self,
-                GtkSnapshot                *snapshot,
-                const WeftGraphOverlayView *view)
-{
-  const WeftGraphPaintState *paint = view->paint;
-  const WeftGraphPalette *palette = paint->palette;
-  WeftGraph *graph = weft_layout_get_graph (view->layout);
-  g_autoptr(GArray) wanted = NULL;
-  g_autoptr(PangoLayout) text = NULL;
-  GdkRGBA bg = rgba (&palette->pill, 1), accent = rgba (&palette->accent, 1);
-  GdkRGBA fg = rgba (&palette->text, 1), match = rgba (&palette->match, 1);
-
-  if (WEFT_GRAPH_NODE_FONT_SIZE * view->scale >= 7.0)
-    return;
-
-  wanted = wanted_nodes (view);
-  text = gtk_widget_create_pango_layout (self->widget, NULL);
-  snapshot_overview_names (self, snapshot, view, text, wanted);
-
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      gint n = g_array_index (wanted, gint, i);
-      const WeftNodeBox *b = weft_layout_get_node (view->layout, n);
-      double x = (b->x - view->ox) * view->scale;
-      double y = (b->y - b->height / 2 - view->oy) * view->scale;
-      gboolean strong = n == paint->selected_node || n == paint->hover_node;
-      GskRoundedRect pill;
-      int tw, th;
-
-      if (x < -200 || x > view->width + 200 || y < -50 || y > view->height + 50)
-        continue;
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, weft_graph_get_node (graph, n)->label, -1);
-      pango_layout_get_pixel_size (text, &tw, &th);
-      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (round (x - tw / 2.0 - 6), round (y - th - 8),
-                                                                   tw + 12, th + 4), (th + 4) / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, strong ? &accent : &bg, &pill.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_append_border (snapshot, &pill, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { match, match, match, match });
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x - tw / 2.0), round (y - th - 6)));
-      gtk_snapshot_append_layout (snapshot, text, strong ? &(GdkRGBA) { 1, 1, 1, 1 } : &fg);
-      gtk_snapshot_restore (snapshot);
-    }
-}
-
 /* ---- Minimap -------------------------------------------------------------------- */
 
 /* The whole drawing at @ms pixels per point, once into an image:
@@ -304,7 +105,8 @@ render_minimap (WeftGraphOverlays          *self,
   weft_color_set_source (cr, &view->paint->palette->minimap, 1);
   cairo_paint (cr);
   cairo_scale (cr, ms, ms);
-  weft_graph_painter_draw (self->painter, cr, view->layout, &plain, WEFT_GRAPH_PAINT_SCENE, &all);
+  weft_graph_painter_draw (self->plain, cr, view->layout, &plain, WEFT_GRAPH_PAINT_SCENE | WEFT_GRAPH_PAINT_NO_TEXT,
+                           &all);
   cairo_destroy (cr);
 
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, iw, ih));
@@ -364,85 +166,23 @@ snapshot_minimap (WeftGraphOverlays          *self,
 
 /* ---- Legend ------------------------------------------------------------------------ */
 
-/* The legend's rows this graph has: its node kinds and evidence levels. */
-static GPtrArray *
-legend_rows (WeftGraph *graph)
-{
-  guint n_entries;
-  const WeftLegendEntry *entries = weft_graph_legend (&n_entries);
-  GPtrArray *rows = g_ptr_array_new ();
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      gboolean seen = FALSE;
-
-      for (guint n = 0; !seen && entries[i].node_style != NULL && n < weft_graph_get_n_nodes (graph); n++)
-        seen = weft_graph_get_node (graph, n)->style == entries[i].node_style;
-      for (guint e = 0; !seen && entries[i].edge_style != NULL && e < weft_graph_get_n_edges (graph); e++)
-        seen = weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_RELATION &&
-               weft_graph_get_edge (graph, e)->evidence == entries[i].edge_style->evidence;
-      if (seen)
-        g_ptr_array_add (rows, (gpointer) &entries[i]);
-    }
-  return rows;
-}
-
-/* In the top left corner: a swatch and a label a row. */
+/* In the top left corner, drawn by the painter as exports draw it. */
 static GskRenderNode *
 render_legend (WeftGraphOverlays      *self,
                const WeftGraphPalette *palette,
                WeftGraph              *graph)
 {
-  g_autoptr(GPtrArray) rows = legend_rows (graph);
-  g_autoptr(PangoLayout) text = NULL;
+  WeftGraphRect card = { 12, 12, 0, 0 };
   GtkSnapshot *snapshot;
-  const double row = 18, swatch = 26, pad = 8;
-  double width = 0, height;
-  GdkRGBA fg = rgba (&palette->text, 1);
   cairo_t *cr;
 
-  if (rows->len == 0)
+  weft_graph_painter_draw_legend (self->plain, NULL, palette, graph, &card);
+  if (card.width <= 0)
     return NULL;
-
-  text = gtk_widget_create_pango_layout (self->widget, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int tw;
-
-      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
-      pango_layout_get_pixel_size (text, &tw, NULL);
-      width = MAX (width, tw);
-    }
-  width += swatch + 3 * pad;
-  height = rows->len * row + 2 * pad;
-
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 12));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  weft_graph_shape_path (cr, WEFT_NODE_SHAPE_ROUNDED, width / 2, height / 2, width - 1, height - 1);
-  weft_color_set_source (cr, &palette->legend, 1);
-  cairo_fill_preserve (cr);
-  weft_color_set_source (cr, &palette->text, 0.15);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  for (guint i = 0; i < rows->len; i++)
-    weft_graph_painter_draw_swatch (cr, palette, g_ptr_array_index (rows, i), pad, pad + i * row, swatch, row);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (card.x, card.y, card.width, card.height));
+  weft_graph_painter_draw_legend (self->plain, cr, palette, graph, &card);
   cairo_destroy (cr);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int th;
-
-      /* Plain text, never markup. */
-      pango_layout_set_text (text, ((const WeftLegendEntry *) g_ptr_array_index (rows, i))->label, -1);
-      pango_layout_get_pixel_size (text, NULL, &th);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2 * pad + swatch, pad + i * row + (row - th) / 2));
-      gtk_snapshot_append_layout (snapshot, text, &fg);
-      gtk_snapshot_restore (snapshot);
-    }
-  gtk_snapshot_restore (snapshot);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -456,7 +196,6 @@ weft_graph_overlays_snapshot (WeftGraphOverlays          *self,
   g_return_if_fail (view->layout != NULL);
 
   snapshot_highlights (self, snapshot, view);
-  snapshot_pills (self, snapshot, view);
   snapshot_minimap (self, snapshot, view);
   if (view->show_legend)
     {

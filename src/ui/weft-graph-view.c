@@ -30,13 +30,22 @@
 
 #define TILE 256
 #define TILE_BUDGET_US 5000
-#define MIN_SCALE 0.005
+#define MIN_SCALE WEFT_LAYOUT_MIN_SCALE
 #define MAX_SCALE 8.0
+/* A pane whose width or height changes by more than this factor gets a
+ * layout for its new shape, after it has kept it for REFIT_MS. */
+#define REFIT_CHANGE 1.25
+#define REFIT_MS 300
+/* The pane a layout is fitted to before the view has a size. */
+#define DEFAULT_PANE_WIDTH 1280
+#define DEFAULT_PANE_HEIGHT 720
 #define ZOOM_STEP 1.25
 #define SETTLE_MS 180
 #define DEFAULT_TIMEOUT_MS 4000
 #define PAN_STEP 80.0
 #define HIT_PIXELS 5.0
+/* Above this many nodes a layout is fitted to the pane in a thread. */
+#define FIT_IN_THREAD_NODES 1500
 
 struct _WeftGraphView
 {
@@ -45,8 +54,13 @@ struct _WeftGraphView
   WeftSession      *session;
   GSignalGroup     *session_signals;
 
-  WeftGraph        *graph;
-  WeftLayout       *layout;
+  WeftGraph        *graph;          /* what is laid out: before the window and kinds */
+  WeftLayout       *raw;            /* as Graphviz placed it */
+  WeftLayout       *for_pane;       /* fitted to the pane */
+  WeftLayout       *layout;         /* its part that the filters leave: what is shown */
+  int               fit_width;      /* the pane it is fitted to */
+  int               fit_height;
+  guint             refit_id;
   WeftLayoutEngine  engine;
   WeftLayoutEngine  running_engine;
   GCancellable     *cancellable;
@@ -55,12 +69,16 @@ struct _WeftGraphView
   gboolean          busy;
   char             *message;
   gboolean          bounded;
+  char             *bounded_message;  /* what a bounded view says when nothing else */
+  gboolean          selection_outside;  /* an entity selected that the bounded view leaves out */
   guint             bound;
   gboolean          full_requested;
   gboolean          fit_pending;
   gboolean          fitted;         /* showing the whole layout, as zoom_fit() left it */
   gboolean          show_legend;
   guint             generation;   /* of relayout_now() calls */
+  guint             progress_id;  /* "lay out everything": the seconds it has taken */
+  gint64            started;
 
   /* view: widget point (px, py) shows layout point (ox + px / scale, …) */
   double            scale;
@@ -82,6 +100,9 @@ struct _WeftGraphView
   double            tiles_scale;
   guint             settle_id;
   guint             more_tiles_id;
+  gboolean          fill_all;       /* a new drawing: its first frame draws every tile, no half picture */
+  gboolean          new_drawing;    /* raw is a new layout, not yet shown */
+  gboolean          refit_again;    /* the pane changed while a fit ran */
   WeftGraphPainter  *painter;
   WeftGraphOverlays *overlays;       /* and their caches (minimap, legend) */
   WeftGraphPalette  palette;
@@ -92,7 +113,9 @@ struct _WeftGraphView
   gint              selected_edge;
   GArray           *matches;        /* node indices */
   gboolean         *is_match;       /* per node, or NULL without a search */
+  guint             match_stamp;    /* changes with is_match */
   guint             find_index;
+  WeftItem         *link_anchor;    /* the node whose links ] and [ go through */
 };
 
 G_DEFINE_FINAL_TYPE (WeftGraphView, weft_graph_view, GTK_TYPE_WIDGET)
@@ -104,6 +127,7 @@ enum {
   PROP_BUSY,
   PROP_MESSAGE,
   PROP_BOUNDED,
+  PROP_SELECTION_OUTSIDE,
   PROP_BOUND,
   PROP_TIMEOUT,
   PROP_SCALE,
@@ -121,8 +145,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+typedef struct _Request Request;
+
 static void schedule_relayout (WeftGraphView *self);
 static void update_accessible (WeftGraphView *self);
+static void update_selection (WeftGraphView *self);
+static void update_matches (WeftGraphView *self);
 
 /* ---- Small helpers -------------------------------------------------------- */
 
@@ -144,6 +172,8 @@ set_busy (WeftGraphView *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
+  if (!busy)
+    g_clear_handle_id (&self->progress_id, g_source_remove);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -201,6 +231,7 @@ paint_state (WeftGraphView       *self,
 {
   weft_graph_paint_state_init (state, &self->palette);
   state->is_match = self->is_match;
+  state->stamp = self->match_stamp;
   state->matches = (const guint *) (gpointer) self->matches->data;
   state->n_matches = self->matches->len;
   state->path = self->session ? weft_session_get_path (self->session) : NULL;
@@ -329,8 +360,10 @@ snapshot_tiles (WeftGraphView *self,
             guint64 *k;
 
             /* New tiles for a few milliseconds per frame (at least one),
-             * so no frame takes long; the rest come in the next frames. */
-            if (drawn > 0 && g_get_monotonic_time () >= deadline)
+             * so no frame takes long; the rest come in the next frames.
+             * Not when the whole drawing changed (a new layout, a
+             * filter, a search): half of it would flicker. */
+            if (drawn > 0 && g_get_monotonic_time () >= deadline && !self->fill_all)
               {
                 missing = TRUE;
                 continue;
@@ -344,6 +377,7 @@ snapshot_tiles (WeftGraphView *self,
         gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
+  self->fill_all = FALSE;
 
   if (missing && self->more_tiles_id == 0)
     self->more_tiles_id = g_idle_add_full (G_PRIORITY_LOW, draw_more_tiles, self, NULL);
@@ -457,14 +491,26 @@ zoom_to_rect (WeftGraphView *self,
   set_view (self, scale, (x1 + x2) / 2 - width / (2 * scale), (y1 + y2) / 2 - height / (2 * scale));
 }
 
+/* The whole drawing, as weft_graph_viewport_fit() shows it: what
+ * `weft graph --view` draws for a pane of this size. */
 static void
 zoom_fit (WeftGraphView *self)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  WeftGraphViewport viewport;
+
   if (self->layout == NULL)
     return;
+  if (width <= 0 || height <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
   self->fit_pending = FALSE;
-  zoom_to_rect (self, 0, 0, weft_layout_get_width (self->layout), weft_layout_get_height (self->layout), 1.5);
-  self->fitted = !self->fit_pending;
+  weft_graph_viewport_fit (&viewport, self->layout, width, height);
+  set_view (self, viewport.scale, viewport.visible.x, viewport.visible.y);
+  self->fitted = TRUE;
 }
 
 static void
@@ -497,6 +543,162 @@ zoom_selection (WeftGraphView *self)
     }
 }
 
+/* Whether a pane of @width x @height differs enough from the one the
+ * layout was fitted to. */
+static gboolean
+needs_refit (WeftGraphView *self,
+             int            width,
+             int            height)
+{
+  double kw = (double) width / MAX (self->fit_width, 1), kh = (double) height / MAX (self->fit_height, 1);
+
+  return self->raw != NULL && (kw > REFIT_CHANGE || kw < 1 / REFIT_CHANGE || kh > REFIT_CHANGE || kh < 1 / REFIT_CHANGE);
+}
+
+/* Shows @layout (fitted to a pane of @width x @height) instead of the
+ * current one; a fitted view stays fitted. */
+static void
+show_layout (WeftGraphView *self,
+             WeftLayout    *layout,
+             int            width,
+             int            height)
+{
+  gboolean was_fitted = self->fitted || self->layout == NULL;
+
+  g_clear_pointer (&self->layout, weft_layout_unref);
+  self->layout = layout;
+  self->fit_width = width;
+  self->fit_height = height;
+  clear_tiles (self);
+  self->fill_all = TRUE;
+  self->hover_node = self->hover_edge = -1;
+  update_selection (self);
+  update_matches (self);
+  if (was_fitted)
+    zoom_fit (self);
+}
+
+/* The pane's size, or a usual one before it has any. */
+static void
+pane_size (WeftGraphView *self,
+           int           *width,
+           int           *height)
+{
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = DEFAULT_PANE_WIDTH;
+      *height = DEFAULT_PANE_HEIGHT;
+    }
+}
+
+/* The part of the fitted layout the time window and the hidden kinds
+ * leave, everything where it was; FALSE when it cannot be (a graph of
+ * other nodes): then only a new layout will do. */
+static gboolean
+apply_filters (WeftGraphView *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autoptr(WeftSubgraph) visible = NULL;
+  g_autoptr(WeftGraph) graph = NULL;
+  WeftLayout *shown;
+
+  if (self->for_pane == NULL)
+    return TRUE;
+  visible = weft_session_dup_visible_subgraph (self->session);
+  if (self->bounded)
+    {
+      /* Only what the bounded view has. */
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+      WeftSubgraph *inside;
+
+      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
+        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
+      inside = weft_subgraph_restrict (dataset, visible, kept);
+      weft_subgraph_free (g_steal_pointer (&visible));
+      visible = inside;
+    }
+  graph = weft_graph_new (dataset, visible, weft_session_get_show_events (self->session),
+                          weft_session_get_show_claims (self->session));
+  shown = weft_layout_subset (self->for_pane, graph);
+  if (shown == NULL)
+    return FALSE;
+  show_layout (self, shown, self->fit_width, self->fit_height);
+  return TRUE;
+}
+
+static void
+on_filters_changed (WeftGraphView *self)
+{
+  if (!apply_filters (self))
+    schedule_relayout (self);
+}
+
+/* Shows @fitted (owned), fitted to a pane of @width x @height, with
+ * the filters applied. */
+static void
+show_fitted (WeftGraphView *self,
+             WeftLayout    *fitted,
+             int            width,
+             int            height)
+{
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  self->for_pane = fitted;
+  self->fit_width = width;
+  self->fit_height = height;
+  if (!apply_filters (self))
+    show_layout (self, weft_layout_ref (fitted), width, height);
+}
+
+static void on_fit_done (GObject *source, GAsyncResult *result, gpointer user_data);
+static Request *request_new (WeftGraphView *self);
+
+/* A layout of the same placement for the pane's shape: now (TRUE), or
+ * for thousands of nodes in a thread, the window usable and the drawing
+ * on screen kept meanwhile (FALSE; on_fit_done() shows it). */
+static gboolean
+refit (WeftGraphView *self)
+{
+  int width, height;
+  WeftLayout *fitted;
+
+  if (self->raw == NULL)
+    return TRUE;
+  pane_size (self, &width, &height);
+  if (weft_graph_get_n_nodes (weft_layout_get_graph (self->raw)) > FIT_IN_THREAD_NODES)
+    {
+      /* One at a time: a layout or a fit under way fits again after. */
+      if (self->cancellable != NULL)
+        {
+          self->refit_again = TRUE;
+          return FALSE;
+        }
+      self->cancellable = g_cancellable_new ();
+      set_busy (self, TRUE);
+      weft_layout_fit_async (self->raw, width, height, self->cancellable, on_fit_done, request_new (self));
+      return FALSE;
+    }
+  fitted = weft_layout_fit (self->raw, width, height, NULL);
+  if (fitted == NULL)
+    return TRUE;
+  if (self->new_drawing)
+    g_clear_pointer (&self->layout, weft_layout_unref);
+  self->new_drawing = FALSE;
+  show_fitted (self, fitted, width, height);
+  return TRUE;
+}
+
+static gboolean
+refit_timeout (gpointer user_data)
+{
+  WeftGraphView *self = user_data;
+
+  self->refit_id = 0;
+  refit (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 weft_graph_view_size_allocate (GtkWidget *widget,
                                int        width,
@@ -507,9 +709,15 @@ weft_graph_view_size_allocate (GtkWidget *widget,
   gboolean resized = width != self->view_width || height != self->view_height;
 
   /* A new size (the window or the split between the views changed):
-   * a whole graph stays whole, else what was in the middle stays there. */
+   * a whole graph stays whole, else what was in the middle stays there;
+   * a new shape gets a layout of its own once it stays. */
   if (self->layout != NULL && width > 0 && height > 0)
     {
+      if (needs_refit (self, width, height))
+        {
+          g_clear_handle_id (&self->refit_id, g_source_remove);
+          self->refit_id = g_timeout_add (REFIT_MS, refit_timeout, self);
+        }
       if (self->fit_pending || (self->fitted && resized))
         zoom_fit (self);
       else if (resized && self->view_width > 0 && self->view_height > 0)
@@ -633,6 +841,34 @@ hit_test (WeftGraphView *self,
 
 /* ---- Following the session --------------------------------------------------- */
 
+/* An entity selected that a bounded view leaves out: the view says so
+ * (the graph bar offers to focus it, graph.focus); else the bounded
+ * view's own message comes back. */
+static void
+update_outside (WeftGraphView *self,
+                WeftItem      *item)
+{
+  gboolean outside = self->bounded && !self->busy && self->graph != NULL && item != NULL &&
+                     item->type == WEFT_ITEM_ENTITY && weft_graph_lookup_node (self->graph, item) < 0;
+
+  if (outside)
+    {
+      g_autofree char *text =
+        /* Translators: %s is an entity's name; %'u groups the digits as the locale does ("1,200"). */
+        g_strdup_printf (_("“%s” is not among the %'u entities shown. Focus on it to see its links."),
+                         weft_item_get_label (item), weft_graph_get_n_entities (self->graph));
+
+      set_message (self, text);
+    }
+  else if (self->selection_outside)
+    set_message (self, self->bounded ? self->bounded_message : NULL);
+  if (outside != self->selection_outside)
+    {
+      self->selection_outside = outside;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_OUTSIDE]);
+    }
+}
+
 static void
 update_selection (WeftGraphView *self)
 {
@@ -641,6 +877,7 @@ update_selection (WeftGraphView *self)
 
   self->selected_node = graph ? weft_graph_lookup_node (graph, item) : -1;
   self->selected_edge = graph && self->selected_node < 0 ? weft_graph_lookup_edge (graph, item) : -1;
+  update_outside (self, item);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -655,6 +892,7 @@ update_matches (WeftGraphView *self)
   g_array_set_size (self->matches, 0);
   g_clear_pointer (&self->is_match, g_free);
   self->find_index = 0;
+  self->match_stamp++;
 
   if (graph != NULL && *stripped != '\0')
     {
@@ -672,14 +910,15 @@ update_matches (WeftGraphView *self)
 
   /* Non-matches are dimmed in the tiles. */
   clear_tiles (self);
+  self->fill_all = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* One layout request: the view, and which relayout it belongs to. */
-typedef struct {
+struct _Request {
   WeftGraphView *self;
   guint          generation;
-} Request;
+};
 
 static Request *
 request_new (WeftGraphView *self)
@@ -699,6 +938,55 @@ request_free (Request *r)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+/* A new drawing is on screen. */
+static void
+layout_shown (WeftGraphView *self)
+{
+  if (self->started != 0)
+    set_message (self, NULL);
+  self->started = 0;
+  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+}
+
+static void
+on_fit_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  WeftGraphView *self = request->self;
+  g_autoptr(GError) error = NULL;
+  WeftLayout *fitted = weft_layout_fit_finish (result, &error);
+
+  gboolean was_new = self->new_drawing;
+
+  if (request->generation != self->generation)
+    {
+      g_clear_pointer (&fitted, weft_layout_unref);
+      return;
+    }
+  set_busy (self, FALSE);
+  g_clear_object (&self->cancellable);
+  if (fitted == NULL)
+    return;
+  if (was_new)
+    g_clear_pointer (&self->layout, weft_layout_unref);
+  self->new_drawing = FALSE;
+  {
+    int width, height;
+
+    pane_size (self, &width, &height);
+    show_fitted (self, fitted, width, height);
+  }
+  if (self->refit_again)
+    {
+      self->refit_again = FALSE;
+      refit (self);
+    }
+  if (was_new)
+    layout_shown (self);
+}
 
 static void
 on_layout_done (GObject      *source,
@@ -750,14 +1038,28 @@ on_layout_done (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->layout, weft_layout_unref);
-  self->layout = g_steal_pointer (&layout);
-  clear_tiles (self);
-  self->hover_node = self->hover_edge = -1;
-  update_selection (self);
-  update_matches (self);
-  zoom_fit (self);
-  g_signal_emit (self, signals[LAYOUT_DONE], 0);
+  g_clear_pointer (&self->raw, weft_layout_unref);
+  self->raw = g_steal_pointer (&layout);
+  self->new_drawing = TRUE;
+  self->refit_again = FALSE;
+  if (refit (self))
+    layout_shown (self);
+}
+
+/* "Laying out all 10,000 entities… 12 s" while it runs. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  WeftGraphView *self = user_data;
+  guint seconds = (guint) ((g_get_monotonic_time () - self->started) / G_USEC_PER_SEC);
+  g_autofree char *text =
+    /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. The second
+     * number is the seconds the layout has taken so far. */
+    g_strdup_printf (_("Laying out all %'u entities in the background… %u s"),
+                     weft_graph_get_n_entities (self->graph), seconds);
+
+  set_message (self, text);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -772,17 +1074,22 @@ relayout_now (WeftGraphView *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->graph, weft_graph_unref);
   self->generation++;
+  self->started = 0;
 
   dataset = self->session ? weft_session_get_dataset (self->session) : NULL;
   if (dataset == NULL)
     {
       g_clear_pointer (&self->layout, weft_layout_unref);
+      g_clear_pointer (&self->for_pane, weft_layout_unref);
+      g_clear_pointer (&self->raw, weft_layout_unref);
       clear_tiles (self);
       set_busy (self, FALSE);
       return;
     }
 
-  subgraph = weft_session_dup_visible_subgraph (self->session);
+  /* The time window and hidden kinds only hide what this shows
+   * (apply_filters()). */
+  subgraph = weft_session_dup_unfiltered_subgraph (self->session);
   n_entities = subgraph->entities->len;
   set_message (self, NULL);
   if (n_entities > self->bound && !self->full_requested && weft_session_get_focus (self->session) == NULL)
@@ -790,14 +1097,16 @@ relayout_now (WeftGraphView *self)
       WeftSubgraph *top = weft_subgraph_most_connected (dataset, subgraph, self->bound);
       g_autofree char *text =
         /* Translators: %'u groups the digits as the locale does ("1,200"); keep the '. */
-        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, narrow the time "
-                           "window, or lay out everything in the background."),
+        g_strdup_printf (_("Showing the %'u most connected of %'u entities. Focus on one, or lay out "
+                           "everything in the background."),
                          top->entities->len, n_entities);
 
       weft_subgraph_free (g_steal_pointer (&subgraph));
       subgraph = top;
       set_bounded (self, TRUE);
       set_message (self, text);
+      g_free (self->bounded_message);
+      self->bounded_message = g_steal_pointer (&text);
     }
   else
     set_bounded (self, FALSE);
@@ -810,6 +1119,17 @@ relayout_now (WeftGraphView *self)
                                                       weft_graph_get_n_edges (self->graph));
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
+  if (self->full_requested && n_entities > self->bound)
+    {
+      /* What the user asked for: no time limit, in the helper process
+       * that Stop kills; the seconds it has taken meanwhile. */
+      self->started = g_get_monotonic_time ();
+      show_progress (self);
+      self->progress_id = g_timeout_add_seconds (1, show_progress, self);
+      weft_layout_run_in_helper_async (self->graph, self->running_engine, self->cancellable,
+                                       on_layout_done, request_new (self));
+      return;
+    }
   weft_layout_run_async (self->graph, self->running_engine, self->timeout_ms, self->cancellable,
                          on_layout_done, request_new (self));
 }
@@ -842,6 +1162,7 @@ static void
 on_dataset_changed (WeftGraphView *self)
 {
   self->full_requested = FALSE;
+  self->link_anchor = NULL;
   schedule_relayout (self);
 }
 
@@ -1212,6 +1533,186 @@ find_next_action (GtkWidget  *widget,
   zoom_selection (self);
 }
 
+/* ---- Walking the graph from the keyboard --------------------------------------- */
+
+/* Brings layout point (@x, @y) into view, moving the view only when it is
+ * near an edge of it or outside. */
+static void
+show_point (WeftGraphView *self,
+            double         x,
+            double         y)
+{
+  double px = (x - self->ox) * self->scale, py = (y - self->oy) * self->scale;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (px < 40 || py < 40 || px > width - 40 || py > height - 40)
+    center_on (self, x, y, self->scale);
+}
+
+static void
+select_node (WeftGraphView *self,
+             guint          index)
+{
+  const WeftNodeBox *b = weft_layout_get_node (self->layout, index);
+
+  weft_session_set_selection (self->session, weft_graph_get_node (weft_layout_get_graph (self->layout), index)->item);
+  show_point (self, b->x, b->y);
+}
+
+/* The node the keyboard moves from: the selected one, else the end of the
+ * selected link it was reached from, else -1. */
+static gint
+key_anchor (WeftGraphView *self)
+{
+  WeftGraph *graph = weft_layout_get_graph (self->layout);
+
+  if (self->selected_node >= 0)
+    return self->selected_node;
+  if (self->selected_edge >= 0)
+    {
+      const WeftGraphEdge *edge = weft_graph_get_edge (graph, self->selected_edge);
+      gint anchor = self->link_anchor ? weft_graph_lookup_node (graph, self->link_anchor) : -1;
+
+      return anchor == (gint) edge->tail || anchor == (gint) edge->head ? anchor : (gint) edge->tail;
+    }
+  return -1;
+}
+
+static gint
+compare_reading (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      layout)
+{
+  const WeftNodeBox *x = weft_layout_get_node (layout, *(const guint *) a);
+  const WeftNodeBox *y = weft_layout_get_node (layout, *(const guint *) b);
+  /* Rows of about a line of names. */
+  double rx = floor (x->y / 24), ry = floor (y->y / 24);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return x->x < y->x ? -1 : x->x > y->x ? 1 : 0;
+}
+
+/* n and p: the next or previous node in reading order, row by row. */
+static void
+step_node_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  int step = g_variant_get_int32 (param);
+  g_autofree guint *order = NULL;
+  gint anchor, at = -1;
+  guint n;
+
+  if (self->layout == NULL || self->session == NULL)
+    return;
+  n = weft_graph_get_n_nodes (weft_layout_get_graph (self->layout));
+  if (n == 0)
+    return;
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_reading, self->layout);
+  anchor = key_anchor (self);
+  for (guint i = 0; anchor >= 0 && i < n; i++)
+    if (order[i] == (guint) anchor)
+      at = (gint) i;
+  if (at < 0)
+    at = step > 0 ? (gint) n - 1 : 0;
+  select_node (self, order[((guint) at + n + (guint) (step % (int) n)) % n]);
+}
+
+/* ] and [: the links of the node the walk is at, one by one (relations;
+ * the description reads each). */
+static void
+step_link_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  int step = g_variant_get_int32 (param);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+  WeftGraph *graph;
+  gint anchor, at = -1;
+  const WeftGraphEdge *edge;
+
+  if (self->layout == NULL || self->session == NULL || (anchor = key_anchor (self)) < 0)
+    return;
+  graph = weft_layout_get_graph (self->layout);
+  for (guint i = 0; i < weft_graph_get_n_edges (graph); i++)
+    {
+      edge = weft_graph_get_edge (graph, i);
+      /* One stop a relation (a relation may be drawn as more than one edge). */
+      if (edge->kind == WEFT_EDGE_RELATION && (edge->tail == (guint) anchor || edge->head == (guint) anchor) &&
+          weft_graph_lookup_edge (graph, edge->item) == (gint) i)
+        {
+          if ((gint) i == self->selected_edge)
+            at = (gint) links->len;
+          g_array_append_val (links, i);
+        }
+    }
+  if (links->len == 0)
+    return;
+  if (at < 0)
+    at = step > 0 ? (gint) links->len - 1 : 0;
+  edge = weft_graph_get_edge (graph, g_array_index (links, guint, ((guint) at + links->len + (guint) step) % links->len));
+  self->link_anchor = weft_graph_get_node (graph, (guint) anchor)->item;
+  weft_session_set_selection (self->session, edge->item);
+  {
+    const WeftNodeBox *a = weft_layout_get_node (self->layout, edge->tail);
+    const WeftNodeBox *b = weft_layout_get_node (self->layout, edge->head);
+
+    show_point (self, (a->x + b->x) / 2, (a->y + b->y) / 2);
+  }
+}
+
+/* Alt and an arrow: the nearest node that way (from the middle of the
+ * view when nothing is selected). */
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+  double ux, uy, x, y, best = G_MAXDOUBLE;
+  gint anchor, found = -1;
+  guint n;
+
+  if (self->layout == NULL || self->session == NULL)
+    return;
+  g_variant_get (param, "(dd)", &ux, &uy);
+  anchor = key_anchor (self);
+  if (anchor >= 0)
+    {
+      x = weft_layout_get_node (self->layout, (guint) anchor)->x;
+      y = weft_layout_get_node (self->layout, (guint) anchor)->y;
+    }
+  else
+    {
+      x = self->ox + gtk_widget_get_width (widget) / (2 * self->scale);
+      y = self->oy + gtk_widget_get_height (widget) / (2 * self->scale);
+    }
+  n = weft_graph_get_n_nodes (weft_layout_get_graph (self->layout));
+  for (guint i = 0; i < n; i++)
+    {
+      const WeftNodeBox *b = weft_layout_get_node (self->layout, i);
+      double dx = b->x - x, dy = b->y - y;
+      double along = dx * ux + dy * uy, across = fabs (dx * uy - dy * ux);
+
+      /* Ahead, within about 60° of the way; straight ahead first. */
+      if ((gint) i == anchor || along <= 0 || across > 2 * along)
+        continue;
+      if (along + 2 * across < best)
+        {
+          best = along + 2 * across;
+          found = (gint) i;
+        }
+    }
+  if (found >= 0)
+    select_node (self, (guint) found);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *name,
@@ -1258,10 +1759,14 @@ weft_graph_view_dispose (GObject *object)
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->more_tiles_id, g_source_remove);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, weft_layout_unref);
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  g_clear_pointer (&self->raw, weft_layout_unref);
   g_clear_pointer (&self->graph, weft_graph_unref);
   clear_tiles (self);
 
@@ -1277,6 +1782,7 @@ weft_graph_view_finalize (GObject *object)
   g_array_unref (self->matches);
   g_free (self->is_match);
   g_free (self->message);
+  g_free (self->bounded_message);
   weft_graph_overlays_free (self->overlays);
   weft_graph_painter_free (self->painter);
 
@@ -1298,6 +1804,7 @@ weft_graph_view_get_property (GObject    *object,
     case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
     case PROP_MESSAGE: g_value_set_string (value, self->message); break;
     case PROP_BOUNDED: g_value_set_boolean (value, self->bounded); break;
+    case PROP_SELECTION_OUTSIDE: g_value_set_boolean (value, self->selection_outside); break;
     case PROP_BOUND: g_value_set_uint (value, self->bound); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout_ms); break;
     case PROP_SCALE: g_value_set_double (value, self->scale); break;
@@ -1348,6 +1855,7 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro);
   properties[PROP_BOUNDED] = g_param_spec_boolean ("bounded", NULL, NULL, FALSE, ro);
+  properties[PROP_SELECTION_OUTSIDE] = g_param_spec_boolean ("selection-outside", NULL, NULL, FALSE, ro);
   properties[PROP_BOUND] = g_param_spec_uint ("bound", NULL, NULL, 1, G_MAXUINT, WEFT_GRAPH_VIEW_DEFAULT_BOUND, rw);
   properties[PROP_TIMEOUT] = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_MS, rw);
   properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, MIN_SCALE, MAX_SCALE, 1.0, ro);
@@ -1373,6 +1881,9 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "graph.focus", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "graph.unfocus", NULL, unfocus_action);
   gtk_widget_class_install_action (widget_class, "graph.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "graph.step-node", "i", step_node_action);
+  gtk_widget_class_install_action (widget_class, "graph.step-link", "i", step_link_action);
+  gtk_widget_class_install_action (widget_class, "graph.move", "(dd)", move_action);
   gtk_widget_class_install_action (widget_class, "graph.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "graph.full-layout", NULL, full_layout_action);
   gtk_widget_class_install_action (widget_class, "graph.cancel-layout", NULL, cancel_layout_action);
@@ -1393,6 +1904,14 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.pan", "(dd)", 1.0, 0.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.pan", "(dd)", 0.0, -1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "graph.pan", "(dd)", 0.0, 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "graph.step-node", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "graph.step-node", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0, "graph.step-link", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0, "graph.step-link", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "graph.move", "(dd)", -1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "graph.move", "(dd)", 1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "graph.move", "(dd)", 0.0, -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "graph.move", "(dd)", 0.0, 1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "graph.focus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "graph.focus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "graph.unfocus", NULL);
@@ -1432,10 +1951,11 @@ weft_graph_view_init (WeftGraphView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_session_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_session_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_filters_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::hidden-kinds", G_CALLBACK (on_filters_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-events", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::show-claims", G_CALLBACK (on_session_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::named-together", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (update_selection), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::path-to", G_CALLBACK (gtk_widget_queue_draw), self);
@@ -1543,6 +2063,13 @@ weft_graph_view_get_bounded (WeftGraphView *self)
   return self->bounded;
 }
 
+gboolean
+weft_graph_view_get_selection_outside (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
+  return self->selection_outside;
+}
+
 guint
 weft_graph_view_get_bound (WeftGraphView *self)
 {
@@ -1625,6 +2152,13 @@ weft_graph_view_get_selected_node (WeftGraphView *self)
   return self->selected_node;
 }
 
+gint
+weft_graph_view_get_selected_edge (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), -1);
+  return self->selected_edge;
+}
+
 guint
 weft_graph_view_get_n_matches (WeftGraphView *self)
 {
@@ -1652,18 +2186,49 @@ weft_graph_view_invalidate (WeftGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+WeftGraphPicture *
+weft_graph_view_new_picture (WeftGraphView  *self,
+                             GError        **error)
+{
+  WeftGraphPictureOptions options = { 0 };
+  int width, height;
+
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), NULL);
+
+  if (self->raw == NULL)
+    {
+      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
+      return NULL;
+    }
+  pane_size (self, &width, &height);
+  options.width = width;
+  options.height = height;
+  options.dark = self->palette.dark;
+  options.legend = self->show_legend;
+  return weft_graph_picture_new (self->raw, &options);
+}
+
 GBytes *
 weft_graph_view_export (WeftGraphView     *self,
                         WeftExportFormat   format,
                         GError           **error)
 {
+  g_autoptr(WeftGraphPicture) picture = NULL;
+
   g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), NULL);
 
-  if (self->layout == NULL)
+  if (format == WEFT_EXPORT_DOT)
     {
-      g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
-      return NULL;
+      if (self->layout == NULL)
+        {
+          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("There is no graph to export yet"));
+          return NULL;
+        }
+      return weft_layout_export (weft_layout_get_graph (self->layout), weft_layout_get_engine (self->layout),
+                                 format, error);
     }
-  return weft_layout_export (weft_layout_get_graph (self->layout), weft_layout_get_engine (self->layout),
-                             format, error);
+  picture = weft_graph_view_new_picture (self, error);
+  if (picture == NULL)
+    return NULL;
+  return weft_graph_picture_export (picture, format, error);
 }

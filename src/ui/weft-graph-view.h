@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "weft-graph-picture.h"
 #include "weft-layout.h"
 #include "weft-session.h"
 
@@ -38,6 +39,9 @@ void           weft_graph_view_set_engine        (WeftGraphView *self,
 gboolean       weft_graph_view_get_busy          (WeftGraphView *self);
 const char    *weft_graph_view_get_message       (WeftGraphView *self);
 gboolean       weft_graph_view_get_bounded       (WeftGraphView *self);
+/* "selection-outside": an entity is selected that the bounded view leaves
+ * out; the message says so and graph.focus focuses it. */
+gboolean       weft_graph_view_get_selection_outside (WeftGraphView *self);
 guint          weft_graph_view_get_bound         (WeftGraphView *self);
 void           weft_graph_view_set_bound         (WeftGraphView *self,
                                                   guint          max_entities);
@@ -60,6 +64,8 @@ double         weft_graph_view_get_scale         (WeftGraphView *self);
 WeftLayout    *weft_graph_view_get_layout        (WeftGraphView *self);
 /* The node of the session's selection, or -1. */
 gint           weft_graph_view_get_selected_node (WeftGraphView *self);
+/* The edge of the session's selection (a relation), or -1. */
+gint           weft_graph_view_get_selected_edge (WeftGraphView *self);
 /* Nodes matching the session's search text. */
 guint          weft_graph_view_get_n_matches     (WeftGraphView *self);
 /* The centre of the view, in layout points. */
@@ -71,9 +77,15 @@ void           weft_graph_view_get_center        (WeftGraphView *self,
  * them again. */
 void           weft_graph_view_invalidate        (WeftGraphView *self);
 
-/* What the view shows, as Graphviz draws it (what graph.export means). */
+/* What the view shows, as `weft graph --view` draws a pane of its size
+ * (SVG, PNG, PDF), or the DOT text it laid out (what graph.export
+ * means). */
 GBytes        *weft_graph_view_export            (WeftGraphView    *self,
                                                   WeftExportFormat  format,
+                                                  GError          **error);
+/* The picture of a pane of the view's size that the export and printing
+ * draw; NULL before the first layout. */
+WeftGraphPicture *weft_graph_view_new_picture    (WeftGraphView    *self,
                                                   GError          **error);
 
 /* Draws the laid-out graph, as snapshot() would, into @snapshot at

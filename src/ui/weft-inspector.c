@@ -636,14 +636,9 @@ show_era (WeftInspector *self,
 static void
 show_nothing (WeftInspector *self)
 {
-  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *page = weft_status_page_new ("weft-claim-symbolic", _("Nothing Selected"),
+                                          _("Pick an entity, event or relation to see the claims behind it and who makes them."));
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "weft-claim-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Nothing Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Pick an entity, event or relation to see the claims behind it and who makes them."));
-  gtk_widget_add_css_class (page, "compact");
-  gtk_widget_set_vexpand (page, TRUE);
   gtk_widget_set_focusable (page, TRUE);
   add (self, page);
   self->heading = page;

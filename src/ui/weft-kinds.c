@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "weft-kinds.h"
 
 const char *
@@ -109,4 +111,33 @@ weft_accessible_follow_toggle (GtkToggleButton *button)
 {
   g_signal_connect (button, "notify::active", G_CALLBACK (update_checked), NULL);
   update_checked (button);
+}
+
+void
+weft_status_page_set (GtkWidget  *page,
+                      const char *title,
+                      const char *description)
+{
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+GtkWidget *
+weft_status_page_new (const char *icon_name,
+                      const char *title,
+                      const char *description)
+{
+  GtkWidget *page = g_object_new (ADW_TYPE_STATUS_PAGE,
+                                  "icon-name", icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                  "vexpand", TRUE,
+                                  NULL);
+
+  gtk_widget_add_css_class (page, "compact");
+  weft_status_page_set (page, title, description);
+  return page;
 }

@@ -41,4 +41,15 @@ void        weft_accessible_set_label (GtkWidget  *widget,
  * only says "pressed", which screen readers do not speak for a push button). */
 void        weft_accessible_follow_toggle (GtkToggleButton *button);
 
+/* What an empty pane says: an AdwStatusPage (compact, filling the
+ * height) with @icon_name, @title and @description, which assistive
+ * technologies read as its name and description. Call set again to
+ * change the words. */
+GtkWidget  *weft_status_page_new (const char *icon_name,
+                                  const char *title,
+                                  const char *description);
+void        weft_status_page_set (GtkWidget  *page,
+                                  const char *title,
+                                  const char *description);
+
 G_END_DECLS

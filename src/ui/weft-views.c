@@ -7,13 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <librsvg/rsvg.h>
 
 #include "weft-error.h"
 #include "weft-graph-bar.h"
 #include "weft-graph-view.h"
 #include "weft-layout.h"
 #include "weft-file.h"
+#include "weft-export-dialog.h"
 #include "weft-timeline-export.h"
 #include "weft-timeline-view.h"
 #include "weft-views.h"
@@ -73,6 +73,7 @@ typedef struct {
   GtkWidget       *view;
   AdwToastOverlay *toasts;
   GtkWindow       *parent;
+  WeftExportDialog *options;         /* the timeline's, as chosen, or NULL */
 } ExportData;
 
 static void
@@ -80,13 +81,15 @@ export_data_free (ExportData *data)
 {
   g_clear_object (&data->view);
   g_clear_object (&data->toasts);
+  g_clear_object (&data->options);
   g_free (data);
 }
 
 static gboolean
-export_view (GtkWidget  *view,
-             GFile      *file,
-             GError    **error)
+export_view (GtkWidget        *view,
+             WeftExportDialog *dialog,
+             GFile            *file,
+             GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -100,6 +103,14 @@ export_view (GtkWidget  *view,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("“%s” does not end in .svg, .png or .pdf; choose one of these"), name);
           return FALSE;
+        }
+      if (dialog != NULL)
+        {
+          WeftTimelineExportOptions options;
+          WeftSession *session = weft_timeline_view_get_session (WEFT_TIMELINE_VIEW (view));
+
+          weft_export_dialog_get_options (dialog, &options);
+          return weft_timeline_export (weft_session_get_dataset (session), file, format, &options, error);
         }
       return weft_timeline_view_export (WEFT_TIMELINE_VIEW (view), file, format, error);
     }
@@ -133,7 +144,7 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (export_view (data->view, file, &error))
+      if (export_view (data->view, data->options, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
@@ -163,22 +174,21 @@ add_filter (GtkFileChooser *chooser,
   g_object_unref (filter);
 }
 
-void
-weft_views_export (GtkWindow       *parent,
-                   WeftSession     *session,
-                   GtkWidget       *view,
-                   AdwToastOverlay *toasts)
+/* Asks where to write @view, with @dialog's options for the timeline. */
+static void
+choose_export_file (GtkWindow        *parent,
+                    GtkWidget        *view,
+                    WeftExportDialog *dialog,
+                    AdwToastOverlay  *toasts)
 {
   gboolean timeline = WEFT_IS_TIMELINE_VIEW (view);
+  g_autofree char *name = dialog != NULL ? weft_export_dialog_dup_file_name (dialog) : NULL;
   GtkFileChooserNative *native;
   ExportData *data;
 
-  if (weft_session_get_dataset (session) == NULL)
-    return;
-
   native = gtk_file_chooser_native_new (timeline ? _("Export the Timeline") : _("Export the Graph"),
                                         parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), timeline ? "timeline.svg" : "graph.svg");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name != NULL ? name : timeline ? "timeline.svg" : "graph.svg");
   add_filter (GTK_FILE_CHOOSER (native), _("SVG image"), "*.svg", "image/svg+xml");
   add_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", "image/png");
   add_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", "application/pdf");
@@ -190,8 +200,40 @@ weft_views_export (GtkWindow       *parent,
   data->view = g_object_ref (view);
   data->toasts = toasts ? g_object_ref (toasts) : NULL;
   data->parent = parent;
+  data->options = dialog != NULL ? g_object_ref (dialog) : NULL;
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_options (WeftExportDialog *dialog,
+                   const char       *response,
+                   AdwToastOverlay  *toasts)
+{
+  if (g_strcmp0 (response, "export") == 0)
+    choose_export_file (gtk_window_get_transient_for (GTK_WINDOW (dialog)), weft_export_dialog_get_timeline (dialog), dialog, toasts);
+}
+
+void
+weft_views_export (GtkWindow       *parent,
+                   WeftSession     *session,
+                   GtkWidget       *view,
+                   AdwToastOverlay *toasts)
+{
+  GtkWidget *dialog;
+
+  if (weft_session_get_dataset (session) == NULL)
+    return;
+  if (!WEFT_IS_TIMELINE_VIEW (view))
+    {
+      choose_export_file (parent, view, NULL, toasts);
+      return;
+    }
+
+  /* The timeline: what to draw first (range, width, legend, title). */
+  dialog = weft_export_dialog_new (parent, session, view);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_options), toasts);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -199,18 +241,19 @@ weft_views_export_to_file (GtkWidget  *view,
                            GFile      *file,
                            GError    **error)
 {
-  return export_view (view, file, error);
+  return export_view (view, NULL, file, error);
 }
 
 /* ---- Print -------------------------------------------------------------- */
 
 /* One page of vectors, made before the dialog opens (so errors come first
  * and the page is what was on screen): the timeline is the page the
- * export draws, with the same renderer; the graph is Graphviz's own SVG,
- * drawn by librsvg. Either is fitted to the printable area and centred. */
+ * export draws, with the same renderer; the graph is the picture its
+ * export draws, with the same painter. Either is fitted to the printable
+ * area and centred. */
 typedef struct {
   WeftTimelinePage *timeline;
-  RsvgHandle       *graph;
+  WeftGraphPicture *graph;
   double            width;    /* of the picture, in its own units */
   double            height;
   GError           *error;    /* from drawing the page */
@@ -220,7 +263,7 @@ static void
 print_job_clear (PrintJob *job)
 {
   g_clear_pointer (&job->timeline, weft_timeline_page_free);
-  g_clear_object (&job->graph);
+  g_clear_pointer (&job->graph, weft_graph_picture_free);
   g_clear_error (&job->error);
 }
 
@@ -240,23 +283,6 @@ view_session (GtkWidget *view)
   if (WEFT_IS_GRAPH_VIEW (view))
     return weft_graph_view_get_session (WEFT_GRAPH_VIEW (view));
   return NULL;
-}
-
-static gboolean
-graph_size (RsvgHandle *handle,
-            double     *width,
-            double     *height)
-{
-  gboolean has_viewbox = FALSE;
-  RsvgRectangle viewbox = { 0 };
-
-  if (rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) && *width > 0 && *height > 0)
-    return TRUE;
-  /* No absolute width and height: the viewBox gives the proportions. */
-  rsvg_handle_get_intrinsic_dimensions (handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
-  *width = viewbox.width;
-  *height = viewbox.height;
-  return has_viewbox && *width > 0 && *height > 0;
 }
 
 static PrintJob *
@@ -286,21 +312,10 @@ print_job_new (GtkWidget  *view,
     }
   else
     {
-      g_autoptr(GBytes) svg = weft_graph_view_export (WEFT_GRAPH_VIEW (view), WEFT_EXPORT_SVG, error);
-      gsize size;
-      const guint8 *data;
-
-      if (svg == NULL)
-        return NULL;
-      data = g_bytes_get_data (svg, &size);
-      job->graph = rsvg_handle_new_from_data (data, size, error);
+      job->graph = weft_graph_view_new_picture (WEFT_GRAPH_VIEW (view), error);
       if (job->graph == NULL)
         return NULL;
-      if (!graph_size (job->graph, &job->width, &job->height))
-        {
-          g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_LAYOUT, _("The graph has no size to print"));
-          return NULL;
-        }
+      weft_graph_picture_get_size (job->graph, &job->width, &job->height);
     }
   return g_steal_pointer (&job);
 }
@@ -321,25 +336,14 @@ draw_page (GtkPrintOperation *operation,
   if (job->error != NULL || !(scale > 0))
     return;
 
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
   if (job->timeline != NULL)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, scale, scale);
-      weft_timeline_page_draw (job->timeline, cr);
-      cairo_restore (cr);
-    }
+    weft_timeline_page_draw (job->timeline, cr);
   else
-    {
-      RsvgRectangle viewport = { x, y, job->width * scale, job->height * scale };
-
-      /* The document fills the viewport, its aspect kept. */
-      if (!rsvg_handle_render_document (job->graph, cr, &viewport, &job->error))
-        {
-          gtk_print_operation_cancel (operation);
-          return;
-        }
-    }
+    weft_graph_picture_draw (job->graph, cr);
+  cairo_restore (cr);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {

@@ -32,7 +32,8 @@ gboolean   weft_views_export_to_file   (GtkWidget       *view,
                                         GFile           *file,
                                         GError         **error);
 /* Prints @view on one landscape page, fitted and centred, as vectors: the
- * timeline's exported page, the graph as Graphviz draws it. */
+ * timeline's exported page, the graph's exported picture (a pane of the
+ * view's size, as `weft graph --view` draws it). */
 void       weft_views_print            (GtkWindow       *parent,
                                         WeftSession     *session,
                                         GtkWidget       *view,

@@ -12,8 +12,11 @@
 #include "weft-formats.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
+#include "weft-loader.h"
 #include "weft-saver.h"
 #include "weft-paths.h"
+#include "weft-present.h"
+#include "weft-timeline-view.h"
 #include "weft-sidebar.h"
 #include "weft-views.h"
 #include "weft-window.h"
@@ -53,6 +56,8 @@ struct _WeftWindow
   GtkWidget       *timeline;
   GtkWidget       *graph;
   GtkWidget       *presentation;
+  GtkWidget       *presentation_frame; /* the card's scroller, in the views' overlay */
+  GtkWidget       *graph_empty;      /* what the graph's place says when there is no graph */
 
   WeftSession     *session;
   GSignalGroup    *session_signals;
@@ -64,10 +69,19 @@ struct _WeftWindow
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
   char            *banner_action;
+  struct _LoadData *loading;         /* the latest open, until it ends */
   WeftWindowView   view;
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
+  GPtrArray       *slides;           /* presentation: its events, in order */
+  guint            present_tick;
+  int              placed_width;     /* the timeline's size when its event was placed */
+  int              placed_height;
+  guint            restore_tick;     /* after presentation: waiting for the window's size */
+  guint            restore_frames;
+  guint            restore_frames_sized;
+  int              restore_timeline_width;
   struct {                           /* what presentation changed, put back when it ends */
     WeftWindowView view;
     gboolean       sidebar;
@@ -78,6 +92,13 @@ struct _WeftWindow
     guint          hops;
     GWeakRef       widget;           /* keyboard focus */
     gboolean       in_inspector;
+    double         split;            /* the paned's position over its height, or 0 */
+    double         span_lower;       /* the timeline's */
+    double         span_upper;
+    double         scroll;
+    int            width;            /* the window's */
+    int            height;
+    gboolean       fullscreen;
   } before;
   guint            split_idle;
   gboolean         compact;          /* narrow: icons in the header, side panes over the views */
@@ -113,7 +134,12 @@ static GParamSpec *properties[N_PROPS];
 static void
 focus_views (WeftWindow *self)
 {
-  gtk_widget_grab_focus (self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline);
+  GtkWidget *view = self->view == WEFT_WINDOW_VIEW_GRAPH ? self->graph : self->timeline;
+
+  /* A dataset without entities: what the graph's place says instead. */
+  if (!gtk_widget_get_visible (view) && self->graph_empty != NULL)
+    view = self->graph_empty;
+  gtk_widget_grab_focus (view);
 }
 
 /* Keyboard focus in @leaving, a pane or bar about to close, would be lost
@@ -383,20 +409,63 @@ on_file_changed (WeftWindow        *self,
   show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
 }
 
-typedef struct {
+typedef struct _LoadData {
   GFile             *file;
   WeftDiagnostics   *diagnostics;
   gboolean           is_example;
-  WeftImportOptions  options;        /* its summary is the one below */
+  WeftImportOptions  options;        /* its summary and load are the ones below */
   WeftImportSummary  summary;
+  WeftLoadOptions    load;           /* cancel-open stops it */
+  int                percent;        /* read so far; set by the loading thread */
+  guint              tick;           /* shows the progress once a load takes a while */
+  gboolean           shown;
+  WeftWindow        *window;         /* the task keeps it */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_object (&data->load.cancellable);
   g_clear_object (&data->file);
   weft_diagnostics_free (data->diagnostics);
   g_free (data);
+}
+
+/* On the loading thread. */
+static void
+load_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  g_atomic_int_set (&data->percent, (int) (done * 100 / MAX (total, 1)));
+}
+
+/* A large file: the banner says how far the load has got, with Cancel. */
+static gboolean
+show_load_progress (gpointer user_data)
+{
+  LoadData *data = user_data;
+  g_autofree char *name = g_file_get_basename (data->file);
+  int percent = g_atomic_int_get (&data->percent);
+  g_autofree char *text = NULL;
+
+  if (percent > 0)
+    /* Translators: the banner while a large file opens: "Opening FILE… 42 %" */
+    text = g_strdup_printf (_("Opening %s… %d %%"), name, percent);
+  else
+    text = g_strdup_printf (_("Opening %s…"), name);
+  show_banner (data->window, text, _("_Cancel"), "win.cancel-open", NULL);
+  data->shown = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+cancel_open (WeftWindow *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading->load.cancellable);
 }
 
 static void
@@ -466,10 +535,16 @@ load_done (GObject      *source,
   g_autoptr(WeftDataset) dataset = g_task_propagate_pointer (task, &error);
   GTask *outer = user_data;
 
+  g_clear_handle_id (&data->tick, g_source_remove);
+  if (self->loading == data)
+    self->loading = NULL;
+
   if (dataset == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_load_error (self, data->file, data->diagnostics, error);
+      else if (data->shown)
+        hide_banner (self);
       g_task_return_error (outer, g_steal_pointer (&error));
       g_object_unref (outer);
       return;
@@ -530,6 +605,13 @@ open_internal (WeftWindow          *self,
   data->diagnostics = weft_diagnostics_new (name);
   data->is_example = is_example;
   data->options.summary = &data->summary;
+  data->options.load = &data->load;
+  data->load.cancellable = g_cancellable_new ();
+  data->load.progress = load_progress;
+  data->load.progress_data = data;
+  data->window = self;
+  self->loading = data;
+  data->tick = g_timeout_add (300, show_load_progress, data);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -1022,7 +1104,69 @@ on_selection_changed (WeftWindow *self)
     adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
 }
 
+/* ---- A dataset without entities --------------------------------------- */
+
+/* A dataset without entities (a TimelineJS file) has no graph: its place
+ * says so and what to do instead of an empty graph, and the window opens
+ * on the timeline (the stored view is kept for the next dataset). */
+static void
+on_dataset_changed (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  gboolean no_graph = dataset != NULL && weft_dataset_get_entities (dataset)->len == 0;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->graph_slot);
+
+  /* Keyboard focus does not go with the graph: the timeline takes it
+   * first (GTK would hand it to the paned). */
+  if (had_focus && no_graph && self->step < 0)
+    {
+      gtk_widget_set_visible (self->timeline_slot, TRUE);
+      gtk_widget_grab_focus (self->timeline);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (self->graph_slot); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, (child == self->graph_empty) == no_graph);
+  if (no_graph && self->view != WEFT_WINDOW_VIEW_TIMELINE && self->step < 0)
+    {
+      self->view = WEFT_WINDOW_VIEW_TIMELINE;
+      apply_view (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+    }
+}
+
+static void
+add_graph_empty (WeftWindow *self)
+{
+  self->graph_empty = weft_status_page_new ("weft-view-graph-symbolic", _("No Entities to Connect"),
+                                            _("This dataset has only events, which are on the timeline. "
+                                              "The graph shows people, organizations and places and how they connect: "
+                                              "add some to the dataset to see it here."));
+  gtk_widget_set_visible (self->graph_empty, FALSE);
+  gtk_widget_set_focusable (self->graph_empty, TRUE);
+  gtk_box_append (GTK_BOX (self->graph_slot), self->graph_empty);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+}
+
 /* ---- Presentation ------------------------------------------------------- */
+
+/* The slides: the events in the presentation core's order (by start, an
+ * open start by its known end), one card each in plain words. The card
+ * stands in one place, a column at the right of the views over their
+ * whole height, opaque; the views give it that room (they never go under
+ * it), the timeline's text grows with the screen (1.75 times at 1920 x
+ * 1080) and each step brings its event into view, zoomed, clear of
+ * whatever the card covers. Leaving puts the window back as it was. */
+
+/* The timeline's text scale and the card's width for the window's size. */
+static double
+presentation_scale (WeftWindow *self)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  return CLAMP (1.75 * MIN (w / 1920, h / 1080), 1, 4);
+}
 
 /* Adds @text to the card in large type, and to what a screen reader says
  * of it (@spoken, one line each). */
@@ -1034,33 +1178,86 @@ card_add (WeftWindow *self,
 {
   GtkWidget *label = weft_text_label_new (text, css_class);
 
-  /* Keeps the card narrow enough to leave the views in sight. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_box_append (GTK_BOX (self->presentation), label);
   if (spoken != NULL)
     g_string_append_printf (spoken, "%s%s", spoken->len > 0 ? "\n" : "", text);
   return label;
 }
 
+/* The card's size and the room the views leave it; the timeline's text
+ * scale; then the event in view, clear of the card where it covers the
+ * timeline. Again whenever the window's size changes. */
+static void
+place_presented_event (WeftWindow *self)
+{
+  WeftTimelineView *timeline = WEFT_TIMELINE_VIEW (self->timeline);
+  GtkWidget *views = gtk_overlay_get_child (self->views_overlay);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int card = CLAMP (width * 32 / 100, 400, 680);
+  graphene_rect_t bounds, area;
+  WeftEvent *event;
+
+  if (self->step < 0 || self->slides == NULL)
+    return;
+  event = g_ptr_array_index (self->slides, self->step);
+  gtk_widget_set_size_request (self->presentation_frame, card, -1);
+  gtk_widget_set_margin_end (views, card);
+  if (presentation_scale (self) >= 1.3)
+    gtk_widget_remove_css_class (self->presentation_frame, "compact");
+  else
+    gtk_widget_add_css_class (self->presentation_frame, "compact");
+  weft_timeline_view_set_text_scale (timeline, presentation_scale (self));
+  /* The timeline's text is larger: it gets more of the height. */
+  if (gtk_widget_get_height (GTK_WIDGET (self->paned)) > 0)
+    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 65 / 100);
+
+  /* What of the timeline the card covers (nothing while the views make
+   * room, unless the window is too narrow for both). */
+  area = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (self->timeline), gtk_widget_get_height (self->timeline));
+  if (gtk_widget_compute_bounds (self->presentation_frame, self->timeline, &bounds) &&
+      graphene_rect_intersection (&bounds, &area, &bounds))
+    weft_timeline_view_set_obscured (timeline, &bounds);
+  else
+    weft_timeline_view_set_obscured (timeline, NULL);
+  weft_timeline_view_reveal_event (timeline, event, TRUE);
+  self->placed_width = gtk_widget_get_width (self->timeline);
+  self->placed_height = gtk_widget_get_height (self->timeline);
+}
+
+/* Each frame while presenting: the event placed again when the timeline's
+ * size changed (going full screen, a new window size). */
+static gboolean
+presentation_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  WeftWindow *self = data;
+
+  if (gtk_widget_get_width (self->timeline) != self->placed_width ||
+      gtk_widget_get_height (self->timeline) != self->placed_height)
+    place_presented_event (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 show_step (WeftWindow *self)
 {
   WeftDataset *dataset = weft_session_get_dataset (self->session);
-  guint n;
-  WeftEvent **events = weft_dataset_get_events_by_date (dataset, &n);
+  guint n = self->slides->len;
   WeftEvent *event;
   GtkWidget *card, *child, *progress;
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GString) spoken = g_string_new (NULL);
   g_autofree char *date = NULL;
   g_autofree char *count = NULL;
+  guint told;
 
   if (n == 0)
     return;
   self->step = CLAMP (self->step, 0, (int) n - 1);
-  event = events[self->step];
+  event = g_ptr_array_index (self->slides, self->step);
 
-  /* The timeline centres on the event, the graph focuses on who took part. */
+  /* The timeline rings the event, the graph focuses on who took part. */
   weft_session_set_selection (self->session, &event->item);
   if (event->n_participants > 0)
     {
@@ -1069,13 +1266,12 @@ show_step (WeftWindow *self)
       if (first != NULL)
         weft_session_set_focus (self->session, first);
     }
-  weft_views_show_on_timeline (self->timeline, &event->item);
 
   card = self->presentation;
   while ((child = gtk_widget_get_first_child (card)) != NULL)
     gtk_box_remove (GTK_BOX (card), child);
 
-  date = weft_date_describe (&event->date);
+  date = weft_present_date_words (&event->date);
   /* Translators: the presentation's step counter: "3 of 16" */
   count = g_strdup_printf (_("%d of %u"), self->step + 1, n);
   card_add (self, spoken, count, "presentation-counter");
@@ -1090,17 +1286,30 @@ show_step (WeftWindow *self)
     card_add (self, spoken, event->description, "presentation-body");
 
   claims = weft_dataset_dup_item_claims (dataset, &event->item);
-  for (guint i = 0; i < claims->len && i < 3; i++)
+  for (told = 0; told < claims->len && told < 3; told++)
     {
-      WeftClaim *claim = g_ptr_array_index (claims, i);
+      WeftClaim *claim = g_ptr_array_index (claims, told);
       g_autofree char *line = g_strdup_printf ("%s — %s", weft_claim_status_label (claim->status), claim->text);
 
       card_add (self, spoken, line, "presentation-claim");
       if (claim->n_citations > 0)
         {
-          g_autofree char *quote = g_strdup_printf ("“%s”", claim->citations[0].quote);
+          const WeftCitation *citation = &claim->citations[0];
+          WeftItem *source = weft_dataset_lookup (dataset, citation->source);
+          g_autofree char *quote = g_strdup_printf ("“%s”", citation->quote);
+          g_autofree char *from = g_strdup_printf ("— %s", source != NULL ? weft_item_get_label (source) : citation->source);
+
           card_add (self, spoken, quote, "presentation-quote");
+          card_add (self, spoken, from, "presentation-source");
         }
+    }
+  if (told < claims->len)
+    {
+      guint more = claims->len - told;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more claim",
+                                                            "and %u more claims", more), more);
+
+      card_add (self, spoken, text, "presentation-source");
     }
 
   /* The card has keyboard focus: a screen reader reads each new step. */
@@ -1108,6 +1317,7 @@ show_step (WeftWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, event->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
                                   -1);
+  place_presented_event (self);
 }
 
 int
@@ -1120,6 +1330,18 @@ GtkWidget *
 weft_window_get_presentation_card (WeftWindow *self)
 {
   return self->presentation;
+}
+
+WeftEvent *
+weft_window_get_presented_event (WeftWindow *self)
+{
+  return self->step >= 0 && self->slides != NULL ? g_ptr_array_index (self->slides, self->step) : NULL;
+}
+
+gboolean
+weft_window_is_restoring (WeftWindow *self)
+{
+  return self->restore_tick != 0;
 }
 
 /* Next, previous and leave work only while presenting. */
@@ -1139,6 +1361,7 @@ remember_before_presentation (WeftWindow *self)
   WeftItem *selection = weft_session_get_selection (self->session);
   WeftEntity *focus = weft_session_get_focus (self->session);
   GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (self));
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
   self->before.view = self->view;
   self->before.sidebar = adw_flap_get_reveal_flap (self->sidebar_flap);
@@ -1151,6 +1374,15 @@ remember_before_presentation (WeftWindow *self)
   self->before.hops = weft_session_get_focus_hops (self->session);
   g_weak_ref_set (&self->before.widget, widget);
   self->before.in_inspector = widget != NULL && gtk_widget_is_ancestor (widget, self->inspector);
+  /* The split as a share of the height, the timeline's span and scroll,
+   * the window's size: put back once it has that size again. */
+  self->before.split = self->view == WEFT_WINDOW_VIEW_SPLIT && total > 0
+                       ? gtk_paned_get_position (self->paned) / (double) total : 0;
+  weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &self->before.span_lower, &self->before.span_upper);
+  self->before.scroll = weft_timeline_view_get_scroll (WEFT_TIMELINE_VIEW (self->timeline));
+  self->before.width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->before.height = gtk_widget_get_height (GTK_WIDGET (self));
+  self->before.fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
 }
 
 /* Focus for @widget, which had it before presentation (the inspector for
@@ -1167,6 +1399,49 @@ restore_focus (WeftWindow *self,
     focus_views (self);
 }
 
+/* After leaving: once the window has its old size again (or after about a
+ * second, when the window manager does not give it back), the split, the
+ * timeline's span and its scroll as they were. */
+static gboolean
+restore_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  WeftWindow *self = data;
+  WeftTimelineView *timeline = WEFT_TIMELINE_VIEW (self->timeline);
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+  int timeline_width = gtk_widget_get_width (self->timeline);
+  /* The window's old size, the side panes done sliding, the timeline's
+   * width settled. */
+  gboolean sized = gtk_widget_get_width (widget) == self->before.width &&
+                   gtk_widget_get_height (widget) == self->before.height &&
+                   gtk_window_is_fullscreen (GTK_WINDOW (self)) == self->before.fullscreen &&
+                   adw_flap_get_reveal_progress (self->sidebar_flap) == (self->before.sidebar ? 1 : 0) &&
+                   adw_flap_get_reveal_progress (self->inspector_flap) == (self->before.inspector ? 1 : 0) &&
+                   timeline_width == self->restore_timeline_width;
+
+  if (self->step >= 0)
+    {
+      self->restore_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* A frame more after the size is right, for the views to take it. */
+  if (!sized)
+    self->restore_frames_sized = 0;
+  else
+    self->restore_frames_sized++;
+  self->restore_timeline_width = timeline_width;
+  if (self->restore_frames_sized < 2 && ++self->restore_frames < 90)
+    return G_SOURCE_CONTINUE;
+
+  if (self->before.split > 0 && total > 0)
+    gtk_paned_set_position (self->paned, (int) round (total * self->before.split));
+  weft_timeline_view_set_span (timeline, self->before.span_lower, self->before.span_upper);
+  weft_timeline_view_scroll (timeline, 0, self->before.scroll - weft_timeline_view_get_scroll (timeline), 0, TRUE);
+  self->restore_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 leave_presentation (WeftWindow *self)
 {
@@ -1177,6 +1452,9 @@ leave_presentation (WeftWindow *self)
   if (self->step < 0)
     return;
   g_weak_ref_set (&self->before.widget, NULL);
+  if (self->present_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->present_tick);
+  self->present_tick = 0;
 
   /* The selection and the graph's focus as they were. */
   if (self->before.selection == NULL || !weft_session_select_id (self->session, self->before.selection))
@@ -1186,10 +1464,15 @@ leave_presentation (WeftWindow *self)
   weft_session_set_focus_hops (self->session, self->before.hops);
 
   self->step = -1;
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
   /* Off the card before it goes (GTK 4.8 would pick a widget itself, after
    * the next frame). */
   focus_views (self);
+  gtk_widget_set_visible (self->presentation_frame, FALSE);
   gtk_widget_set_visible (self->presentation, FALSE);
+  gtk_widget_set_margin_end (gtk_overlay_get_child (self->views_overlay), 0);
+  weft_timeline_view_set_obscured (WEFT_TIMELINE_VIEW (self->timeline), NULL);
+  weft_timeline_view_set_text_scale (WEFT_TIMELINE_VIEW (self->timeline), 1);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
   set_view (self, self->before.view);
@@ -1197,8 +1480,12 @@ leave_presentation (WeftWindow *self)
   adw_flap_set_reveal_flap (self->inspector_flap, self->before.inspector);
   if (self->before.banner)
     reveal (self, self->banner_revealer, TRUE);
-  gtk_window_unfullscreen (GTK_WINDOW (self));
+  if (!self->before.fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
   enable_presentation_actions (self, FALSE);
+  self->restore_frames = self->restore_frames_sized = 0;
+  if (self->restore_tick == 0)
+    self->restore_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick, self, NULL);
 
   /* Keyboard focus where it was, once it is on screen again; a widget of
    * the inspector's went with its rebuild, and the inspector's heading
@@ -1217,7 +1504,7 @@ static void
 present_action (WeftWindow *self)
 {
   WeftDataset *dataset = weft_session_get_dataset (self->session);
-  guint n = 0;
+  g_autoptr(GPtrArray) slides = NULL;
 
   if (self->step >= 0)
     {
@@ -1227,14 +1514,21 @@ present_action (WeftWindow *self)
 
   if (dataset == NULL)
     return;
-  weft_dataset_get_events_by_date (dataset, &n);
-  if (n == 0)
+  slides = weft_present_dup_events (dataset);
+  if (slides->len == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This dataset has no events to present")));
       return;
     }
 
+  /* A restore still waiting for the window's size is done now. */
+  if (self->restore_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
+      self->restore_tick = 0;
+    }
   remember_before_presentation (self);
+  self->slides = g_steal_pointer (&slides);
   self->step = 0;
   hide_banner (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
@@ -1243,9 +1537,11 @@ present_action (WeftWindow *self)
   adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
   set_view (self, WEFT_WINDOW_VIEW_SPLIT);
   gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_set_visible (self->presentation_frame, TRUE);
   gtk_widget_set_visible (self->presentation, TRUE);
   enable_presentation_actions (self, TRUE);
   show_step (self);
+  self->present_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), presentation_tick, self, NULL);
   gtk_widget_grab_focus (self->presentation);
 }
 
@@ -1314,6 +1610,7 @@ static const struct {
 } window_actions[] = {
   { "win.open", open_action, GDK_KEY_o, GDK_CONTROL_MASK },
   { "win.reload", reload_action, GDK_KEY_r, GDK_CONTROL_MASK },
+  { "win.cancel-open", cancel_open, 0, 0 },
   { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
   { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "win.search", search_action, 0, 0 },          /* Ctrl+F comes first: see init */
@@ -1517,6 +1814,11 @@ weft_window_dispose (GObject *object)
   WeftWindow *self = WEFT_WINDOW (object);
 
   g_clear_handle_id (&self->split_idle, g_source_remove);
+  if (self->present_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->present_tick);
+  if (self->restore_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
+  self->present_tick = self->restore_tick = 0;
   g_clear_handle_id (&self->compact_idle, g_source_remove);
   drop_monitor (self);
   g_clear_object (&self->session_signals);
@@ -1548,6 +1850,7 @@ weft_window_finalize (GObject *object)
   g_free (self->before.selection);
   g_free (self->before.focus);
   g_weak_ref_clear (&self->before.widget);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
 
   G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
 }
@@ -1725,16 +2028,20 @@ weft_window_init (WeftWindow *self)
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                                      "focusable", TRUE,
                                      NULL);
-  gtk_widget_add_css_class (self->presentation, "presentation-card");
-  /* At the bottom right, so the timeline and the focused graph stay in
-   * view beside it. */
-  gtk_widget_set_halign (self->presentation, GTK_ALIGN_END);
-  gtk_widget_set_valign (self->presentation, GTK_ALIGN_END);
-  gtk_widget_set_size_request (self->presentation, 640, -1);
-  gtk_widget_set_visible (self->presentation, FALSE);
+  gtk_widget_add_css_class (self->presentation, "presentation-content");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Presentation"), -1);
-  gtk_overlay_add_overlay (self->views_overlay, self->presentation);
+  /* A column at the right, over the views' whole height, opaque; its text
+   * scrolls when an event says more than fits. */
+  self->presentation_frame = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->presentation_frame), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->presentation_frame), self->presentation);
+  gtk_widget_add_css_class (self->presentation_frame, "presentation-card");
+  gtk_widget_set_halign (self->presentation_frame, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->presentation_frame, GTK_ALIGN_FILL);
+  gtk_widget_set_visible (self->presentation_frame, FALSE);
+  gtk_widget_set_visible (self->presentation, FALSE);
+  gtk_overlay_add_overlay (self->views_overlay, self->presentation_frame);
 
   g_signal_connect_swapped (self->banner_button, "clicked", G_CALLBACK (on_banner_button), self);
   self->toasts = gtk_widget_observe_children (GTK_WIDGET (self->toast_overlay));
@@ -1744,6 +2051,7 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (update_title), self);
+  add_graph_empty (self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
   hide_when_folded (self->banner_revealer);

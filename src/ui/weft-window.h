@@ -62,6 +62,11 @@ const char  *weft_window_get_banner_text (WeftWindow     *self);
 int          weft_window_get_presentation_step (WeftWindow *self);
 /* The widget that shows the current presentation step (for tests). */
 GtkWidget   *weft_window_get_presentation_card (WeftWindow *self);
+/* The event presented, or NULL. */
+WeftEvent   *weft_window_get_presented_event   (WeftWindow *self);
+/* Whether the window, after presentation, still waits for its old size to
+ * put back the split and the timeline's span and scroll. */
+gboolean     weft_window_is_restoring          (WeftWindow *self);
 /* Whether the window is narrow enough for icons in the header and side
  * panes over the views. */
 gboolean     weft_window_get_compact     (WeftWindow     *self);

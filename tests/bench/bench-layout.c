@@ -5,7 +5,8 @@
  *   line gets), then prints "layout WALL CPU": the best of RUNS (3)
  *   in-process layouts of the same graph (build the Graphviz graph, lay
  *   out, copy the geometry out, free), in seconds of wall-clock and of
- *   process CPU time. With NODES, writes there each node's centre as
+ *   process CPU time; then "fit WALL CPU": fitting it to a 1280x720 pane
+ *   once, which the view adds. With NODES, writes there each node's centre as
  *   `-Tplain` writes it (inches, y up, "%.5g"), one "x y" line a node in
  *   order, so that bench.py can show that the command line laid out the
  *   same graph the same way.
@@ -75,6 +76,17 @@ main (int    argc,
       best_cpu = MIN (best_cpu, cpu_seconds () - cpu);
     }
   g_print ("layout %.3f %.3f\n", best, best_cpu);
+
+  /* What "lay out everything" adds: fitting the placement to a 1280x720
+   * pane (weft_layout_fit()). */
+  {
+    gint64 start = g_get_monotonic_time ();
+    double cpu = cpu_seconds ();
+    g_autoptr(WeftLayout) fitted = weft_layout_fit (layout, 1280, 720, NULL);
+
+    g_assert (fitted != NULL);
+    g_print ("fit %.3f %.3f\n", (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
+  }
 
   if (argc > 5)
     {

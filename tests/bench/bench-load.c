@@ -1,6 +1,7 @@
 /* bench-load.c: one load of a file, by Weft or by json-glib alone, then
- * prints "seconds peak_rss_kib". Run each in its own process so peak memory
- * is that of one load (see run-load.sh).
+ * prints "seconds peak_rss_kib cpu_seconds" (wall time, peak resident
+ * memory, user and system time). Run each in its own process so peak
+ * memory is that of one load (see run-load.sh).
  *
  * Usage: bench-load weft|json-glib FILE
  *
@@ -69,6 +70,7 @@ main (int    argc,
       g_object_unref (parser);
     }
 
-  printf ("%.4f %ld\n", (end - start) / 1e6, usage.ru_maxrss);
+  printf ("%.4f %ld %.4f\n", (end - start) / 1e6, usage.ru_maxrss,
+          usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6);
   return 0;
 }

@@ -67,10 +67,12 @@ def main():
         out = subprocess.run([BENCH_LAYOUT, weft_file, engine, dot_file, str(runs), nodes_file],
                              check=True, capture_output=True, text=True).stdout
         inproc, inproc_cpu = float(out.split()[1]), float(out.split()[2])
+        fit_cpu = float(out.split()[5])
         cli, cli_cpu = best_of([engine, "-Tplain", dot_file, "-o", plain_file], runs)
         print(f"{n:>6} entities {m:>6} relations {engine:5}: CPU in-process {inproc_cpu:8.3f} s, "
               f"`{engine} -Tplain` {cli_cpu:8.3f} s, ratio {inproc_cpu / cli_cpu:.3f} "
-              f"(wall {inproc:.3f} s vs {cli:.3f} s); {same_layout(nodes_file, plain_file)}")
+              f"(wall {inproc:.3f} s vs {cli:.3f} s); {same_layout(nodes_file, plain_file)}; "
+              f"with the view's fit to 1280x720 (+{fit_cpu:.3f} s) {(inproc_cpu + fit_cpu) / cli_cpu:.3f}")
 
     print("## SVG: `weft graph FILE.weft OUT.svg` (load included) vs `dot -Tsvg` on Weft's DOT export")
     for name, n, m, engine in graphs:

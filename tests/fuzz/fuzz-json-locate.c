@@ -1,6 +1,10 @@
 /* fuzz-json-locate.c: the strict JSON scanner, and locating paths in what
  * it accepts
  *
+ * Property beyond those below: read from a stream in pieces of 1 to 16
+ * bytes, the scanner finds the same problem, at the line and column of
+ * its offset.
+ *
  * SPDX-License-Identifier: MIT
  */
 #define G_LOG_DOMAIN "weft-fuzz"
@@ -29,10 +33,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   WeftJsonLimits limits = { .max_depth = 16, .max_string_length = 256 };
   WeftJsonProblem problem = { 0 };
   g_autoptr(GHashTable) wanted = NULL;
+  WeftJsonProblem streamed = { 0 };
+  WeftJsonInput pieces = { text, size, NULL, NULL, size > 0 ? (guchar) text[0] % 16 + 1 : 1 };
   guint line, column;
+  gboolean ok;
 
+  ok = weft_json_scan (&pieces, &limits, NULL, NULL, &streamed, NULL);
   if (!weft_json_check (text, size, &limits, &problem))
     {
+      weft_fuzz_assert (!ok);
+      weft_fuzz_assert (g_strcmp0 (streamed.message, problem.message) == 0);
+      weft_fuzz_assert (streamed.offset == problem.offset);
+      weft_json_offset_to_position (text, size, problem.offset, &line, &column);
+      weft_fuzz_assert (streamed.line == line && streamed.column == column);
+      g_free (streamed.message);
       weft_fuzz_assert (problem.message != NULL);
       weft_fuzz_assert (g_utf8_validate (problem.message, -1, NULL));
       weft_fuzz_assert (problem.offset <= size);
@@ -43,6 +57,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   weft_fuzz_assert (problem.message == NULL);
+  weft_fuzz_assert (ok && streamed.message == NULL);
 
   wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)

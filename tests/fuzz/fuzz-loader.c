@@ -1,9 +1,11 @@
 /* fuzz-loader.c: the .weft loader and validator, and the round trip of what
  * it accepts
  *
- * Property: whatever loads is saved as text that loads again without an
+ * Properties: whatever loads is saved as text that loads again without an
  * error, and saving that second dataset gives the same text (saving is a
- * fixed point after one round).
+ * fixed point after one round); the streaming reader agrees with the one
+ * before it (tests/weft-old-loader.c) and with itself reading the input
+ * from a stream in pieces of 1 to 16 bytes.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -15,6 +17,7 @@
 
 #include "weft-error.h"
 #include "weft-loader.h"
+#include "weft-old-loader.h"
 #include "weft-saver.h"
 #include "fuzz-common.h"
 
@@ -32,7 +35,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *report = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *saved_again = NULL;
+  g_autofree char *difference = NULL;
   gsize saved_length, saved_again_length;
+
+  difference = weft_old_loader_compare ((const char *) data, size, size > 0 ? data[size / 2] % 16 + 1 : 1, NULL);
+  if (difference != NULL)
+    g_error ("%s", difference);
 
   /* The data is not NUL-terminated: the loader must not need it. */
   dataset = weft_dataset_load_data ((const char *) data, size, "fuzz.weft", diagnostics, &error);

@@ -39,6 +39,8 @@ typedef struct {
   const char        *focus;    /* FtM: keep only this entity's neighbourhood… */
   guint              hops;     /* …within this many links */
   WeftImportSummary *summary;  /* filled in when not NULL */
+  const struct _WeftLoadOptions *load; /* .weft: cancellation and progress
+                                        * (weft-loader.h), or NULL */
 } WeftImportOptions;
 
 G_END_DECLS

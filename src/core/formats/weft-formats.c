@@ -478,7 +478,7 @@ weft_import_file (GFile                    *file,
   switch (format)
     {
     case WEFT_FORMAT_WEFT:
-      dataset = weft_dataset_load_file (file, diagnostics, NULL, error);
+      dataset = weft_dataset_load_file_with_options (file, options->load, diagnostics, error);
       if (dataset != NULL)
         ctx.summary->n_records = weft_dataset_get_sources (dataset)->len + weft_dataset_get_entities (dataset)->len +
                                  weft_dataset_get_events (dataset)->len + weft_dataset_get_claims (dataset)->len +

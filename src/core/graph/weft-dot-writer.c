@@ -155,9 +155,9 @@ static const Attr common_attrs[] = {
   { ON_GRAPH, "fontname", WEFT_GRAPH_FONT },
   { ON_NODE, "fontname", WEFT_GRAPH_FONT },
   { ON_NODE, "fontsize", G_STRINGIFY (WEFT_GRAPH_NODE_FONT_SIZE) },
-  { ON_NODE, "margin", "0.1,0.04" },
-  { ON_NODE, "height", "0.3" },
-  { ON_NODE, "width", "0.4" },
+  /* Big enough to point at when the name is one letter. */
+  { ON_NODE, "height", "0.25" },
+  { ON_NODE, "width", "0.3" },
   { ON_NODE, "penwidth", "1.2" },
   { ON_NODE, "fontcolor", "#241f31" },
   { ON_EDGE, "fontname", WEFT_GRAPH_FONT },
@@ -166,12 +166,13 @@ static const Attr common_attrs[] = {
 };
 
 /* Per-item attributes with a default, declared in this order. */
-enum { N_LABEL, N_SHAPE, N_STYLE, N_FILL, N_COLOR, N_NODE_ATTRS };
+enum { N_LABEL, N_SHAPE, N_STYLE, N_FILL, N_COLOR, N_MARGIN, N_NODE_ATTRS };
 enum { E_LABEL, E_STYLE, E_COLOR, E_PENWIDTH, E_ARROWHEAD, E_FONTCOLOR, E_EDGE_ATTRS };
 
 static const Attr node_attrs[N_NODE_ATTRS] = {
   { ON_NODE, "label", "" }, { ON_NODE, "shape", "box" }, { ON_NODE, "style", "filled" },
   { ON_NODE, "fillcolor", "#ffffff" }, { ON_NODE, "color", "#000000" },
+  { ON_NODE, "margin", WEFT_GRAPH_NODE_MARGIN },
 };
 static const Attr edge_attrs[E_EDGE_ATTRS] = {
   { ON_EDGE, "label", "" }, { ON_EDGE, "style", "solid" }, { ON_EDGE, "color", "#3d3846" },
@@ -225,11 +226,12 @@ node_values (WeftGraph   *graph,
              GPtrArray   *owned)
 {
   const WeftGraphNode *node = weft_graph_get_node (graph, i);
-  g_autofree char *text = g_strconcat (node->style->glyph, " ", node->label, NULL);
   guint32 fill, stroke;
 
   weft_node_style_colors (node->style, FALSE, &fill, &stroke);
-  values[N_LABEL] = weft_dot_escape_label (text);
+  /* The name as the window draws it, in lines; the kind is the shape's
+   * and the colour's to tell. */
+  values[N_LABEL] = weft_dot_escape_label (node->lines);
   g_ptr_array_add (owned, (gpointer) values[N_LABEL]);
   values[N_SHAPE] = node->style->graphviz_shape;
   values[N_STYLE] = node->style->graphviz_style;
@@ -237,6 +239,7 @@ node_values (WeftGraph   *graph,
   g_ptr_array_add (owned, (gpointer) values[N_FILL]);
   values[N_COLOR] = color_string (stroke);
   g_ptr_array_add (owned, (gpointer) values[N_COLOR]);
+  values[N_MARGIN] = node->style->graphviz_margin;
 }
 
 static void
@@ -255,6 +258,16 @@ edge_values (WeftGraph   *graph,
     {
       values[E_LABEL] = weft_dot_escape_label (edge->label);
       g_ptr_array_add (owned, (gpointer) values[E_LABEL]);
+    }
+  if (edge->kind == WEFT_EDGE_TOGETHER)
+    {
+      /* Entities named together: thin, dotted, in a hue of their own,
+       * no arrow (weft-graph-painter.c draws them so). */
+      values[E_STYLE] = "dotted";
+      values[E_COLOR] = values[E_FONTCOLOR] = "#813d9c";
+      values[E_PENWIDTH] = "0.8";
+      values[E_ARROWHEAD] = "none";
+      return;
     }
   if (edge->kind != WEFT_EDGE_RELATION)
     {

@@ -13,19 +13,19 @@
 /* Hues from the GNOME palette; glyphs that DejaVu Sans (and most fonts)
  * have, so exports render them too. */
 static const WeftNodeStyle entity_styles[WEFT_N_ENTITY_KINDS] = {
-  [WEFT_ENTITY_ORGANIZATION] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0x3584e4, "◆" },
-  [WEFT_ENTITY_COMPANY] = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x2190a4, "▣" },
-  [WEFT_ENTITY_GOVERNMENT] = { WEFT_NODE_SHAPE_HOUSE, "house", "filled", 0xc01c28, "⚑" },
-  [WEFT_ENTITY_PERSON] = { WEFT_NODE_SHAPE_ELLIPSE, "ellipse", "filled", 0xe66100, "☺" },
-  [WEFT_ENTITY_PLACE] = { WEFT_NODE_SHAPE_OCTAGON, "octagon", "filled", 0x26a269, "◎" },
-  [WEFT_ENTITY_GROUP] = { WEFT_NODE_SHAPE_HEXAGON, "hexagon", "filled", 0x9141ac, "⁂" },
-  [WEFT_ENTITY_TECHNOLOGY] = { WEFT_NODE_SHAPE_PARALLELOGRAM, "parallelogram", "filled", 0x986a44, "⚙" },
-  [WEFT_ENTITY_PROGRAM] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0xc88800, "▶" },
-  [WEFT_ENTITY_OTHER] = { WEFT_NODE_SHAPE_ELLIPSE, "ellipse", "filled", 0x77767b, "•" },
+  [WEFT_ENTITY_ORGANIZATION] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0x3584e4, "◆", "0.06,0.04" },
+  [WEFT_ENTITY_COMPANY] = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x2190a4, "▣", NULL },
+  [WEFT_ENTITY_GOVERNMENT] = { WEFT_NODE_SHAPE_BOX3D, "box3d", "filled", 0xc01c28, "⚑", "0.07,0.07" },
+  [WEFT_ENTITY_PERSON] = { WEFT_NODE_SHAPE_ELLIPSE, "ellipse", "filled", 0xe66100, "☺", "0.02,0.02" },
+  [WEFT_ENTITY_PLACE] = { WEFT_NODE_SHAPE_CDS, "cds", "filled", 0x26a269, "◎", "0.12,0.04" },
+  [WEFT_ENTITY_GROUP] = { WEFT_NODE_SHAPE_FOLDER, "folder", "filled", 0x9141ac, "⁂", "0.04,0.09" },
+  [WEFT_ENTITY_TECHNOLOGY] = { WEFT_NODE_SHAPE_COMPONENT, "component", "filled", 0x986a44, "⚙", "0.09,0.04" },
+  [WEFT_ENTITY_PROGRAM] = { WEFT_NODE_SHAPE_TAB, "tab", "filled", 0xc88800, "▶", "0.04,0.09" },
+  [WEFT_ENTITY_OTHER] = { WEFT_NODE_SHAPE_ROUNDED, "box", "rounded,filled", 0x77767b, "•", "0.06,0.04" },
 };
 
-static const WeftNodeStyle event_style = { WEFT_NODE_SHAPE_NOTE, "note", "filled", 0x865e3c, "◷" };
-static const WeftNodeStyle claim_style = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x5e5c64, "❝" };
+static const WeftNodeStyle event_style = { WEFT_NODE_SHAPE_NOTE, "note", "filled", 0x865e3c, "◷", "0.11,0.04" };
+static const WeftNodeStyle claim_style = { WEFT_NODE_SHAPE_BOX, "box", "filled", 0x5e5c64, "❝", NULL };
 
 static const WeftEdgeStyle edge_styles[WEFT_N_EVIDENCE] = {
   [WEFT_EVIDENCE_UNSUPPORTED] = { WEFT_EVIDENCE_UNSUPPORTED, "dotted", 0.6, TRUE, FALSE, FALSE, "", { 1.0, 2.5 } },
@@ -166,6 +166,63 @@ weft_relation_type_display (const char *type)
     if (*p == '_')
       *p = ' ';
   return s;
+}
+
+/* Where a line may end before @c (after @prev): at a space (which is
+ * dropped), after a slash, or between wide characters. Not after a
+ * hyphen: a line ending in one reads as a word cut in two (and text
+ * tools join it so). */
+static gboolean
+can_break_before (gunichar prev,
+                  gunichar c)
+{
+  return c == ' ' || prev == '/' || g_unichar_iswide (prev) || g_unichar_iswide (c);
+}
+
+char *
+weft_graph_wrap_label (const char *text)
+{
+  g_autofree char *flat = NULL;
+  GString *out = g_string_new (NULL);
+  const char *line;          /* the start of the line being filled */
+  const char *cut = NULL;    /* the last place it may end... */
+  int width = 0, cut_width = 0;   /* ...and the line's width there */
+  gunichar prev = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Line breaks and tabs inside a name are spaces. */
+  flat = g_strdup (text);
+  g_strdelimit (flat, "\n\r\t", ' ');
+  line = flat;
+
+  for (const char *p = flat; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int w = g_unichar_iswide (c) ? 2 : 1;
+
+      if (p > line && can_break_before (prev, c))
+        {
+          cut = p;
+          cut_width = width;
+        }
+      if (width + w > WEFT_GRAPH_LINE_CHARS && cut != NULL)
+        {
+          /* End the line at the last break; a space there goes. */
+          gboolean space = *cut == ' ';
+
+          g_string_append_len (out, line, cut - line);
+          g_string_append_c (out, '\n');
+          line = space ? cut + 1 : cut;
+          width -= cut_width + (space && cut < p ? 1 : 0);
+          cut = NULL;
+        }
+      if (p >= line)
+        width += w;
+      prev = c;
+    }
+  g_string_append (out, line);
+  return g_string_free (out, FALSE);
 }
 
 guint32

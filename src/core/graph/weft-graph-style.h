@@ -13,22 +13,31 @@
 G_BEGIN_DECLS
 
 /* The font Graphviz measures labels in and the painter draws them in, at
- * these sizes in points, so that names fit the boxes Graphviz made. */
+ * these sizes in points, so that names fit the boxes Graphviz made. A
+ * layout point is a pixel at zoom 1: names are 11 px there, the least
+ * the graph draws (../shared/DESIGN.md, legibility). */
 #define WEFT_GRAPH_FONT "DejaVu Sans"
-#define WEFT_GRAPH_NODE_FONT_SIZE 10
+#define WEFT_GRAPH_NODE_FONT_SIZE 11
 #define WEFT_GRAPH_EDGE_FONT_SIZE 8
+/* Names are wrapped to lines of about this many characters (a wide
+ * character counts two), so a long name makes a taller node, not a
+ * wider one. */
+#define WEFT_GRAPH_LINE_CHARS 18
 
-/* Shapes the view can draw from a node's box; each has a Graphviz twin. */
+/* Shapes the view can draw from a node's box; each has a Graphviz twin.
+ * Entities use shapes that take no more room than their name's box (a
+ * house or an octagon around a name is twice its area), except persons'
+ * ellipses: kinds are told apart by outline and hue. */
 typedef enum {
   WEFT_NODE_SHAPE_ELLIPSE,
   WEFT_NODE_SHAPE_BOX,
   WEFT_NODE_SHAPE_ROUNDED,
-  WEFT_NODE_SHAPE_HEXAGON,
-  WEFT_NODE_SHAPE_OCTAGON,
-  WEFT_NODE_SHAPE_HOUSE,
-  WEFT_NODE_SHAPE_PARALLELOGRAM,
-  WEFT_NODE_SHAPE_DIAMOND,
-  WEFT_NODE_SHAPE_NOTE,
+  WEFT_NODE_SHAPE_BOX3D,       /* a block with depth: governments */
+  WEFT_NODE_SHAPE_FOLDER,      /* a tab on the top right: groups */
+  WEFT_NODE_SHAPE_TAB,         /* a tab on the top left: programs */
+  WEFT_NODE_SHAPE_COMPONENT,   /* two pins on the left: technology */
+  WEFT_NODE_SHAPE_CDS,         /* a signpost pointing right: places */
+  WEFT_NODE_SHAPE_NOTE,        /* a folded corner: events */
 } WeftNodeShape;
 
 typedef struct {
@@ -36,8 +45,13 @@ typedef struct {
   const char    *graphviz_shape;  /* "box", "ellipse", … */
   const char    *graphviz_style;  /* "filled" or "rounded,filled" */
   guint32        color;           /* 0xRRGGBB: the kind's hue, for strokes and glyphs */
-  const char    *glyph;           /* one symbol before the name, e.g. "⚙" */
+  const char    *glyph;           /* one symbol for the kind, e.g. "⚙" */
+  const char    *graphviz_margin; /* room around the name (inches, "x,y") where the
+                                   * shape draws more than a line around it */
 } WeftNodeStyle;
+
+/* The room around a name in a plain box: 3 and 3 points. */
+#define WEFT_GRAPH_NODE_MARGIN "0.04,0.04"
 
 /* What stands behind an edge, weakest first. For a relation:
  * - no claims: UNSUPPORTED;
@@ -109,6 +123,12 @@ typedef struct {
   const WeftNodeStyle *node_style; /* or NULL for an edge row */
   const WeftEdgeStyle *edge_style; /* or NULL for a node row */
 } WeftLegendEntry;
+
+/* @text as the lines a node shows: broken at spaces (or after a slash,
+ * or between wide characters) into lines of at most
+ * WEFT_GRAPH_LINE_CHARS, joined by newlines; a longer word keeps a line
+ * of its own. */
+char          *weft_graph_wrap_label      (const char        *text);
 
 /* Every node kind, then every evidence level; static storage. */
 const WeftLegendEntry *weft_graph_legend   (guint *n_entries);

@@ -35,6 +35,7 @@ add_node (WeftGraph  *self,
           guint       hops)
 {
   WeftGraphNode node = { 0 };
+  g_autofree char *lines = NULL;
 
   if (g_hash_table_contains (self->node_of, item))
     return;
@@ -42,6 +43,8 @@ add_node (WeftGraph  *self,
   node.item = item;
   node.style = weft_graph_style_for_item (item);
   node.label = g_string_chunk_insert_const (self->strings, label ? label : "");
+  lines = weft_graph_wrap_label (node.label);
+  node.lines = g_string_chunk_insert_const (self->strings, lines);
   node.hops = hops;
   g_array_append_val (self->nodes, node);
   g_hash_table_insert (self->node_of, item, GUINT_TO_POINTER (self->nodes->len));
@@ -122,6 +125,36 @@ add_relation (WeftGraph    *self,
   label = g_strdup_printf (_("%s%s (%u)"), style->label_prefix, type, n_sources);
   add_edge (self, &r->item, WEFT_EDGE_RELATION, node_index (self, r->from), node_index (self, r->to),
             label, evidence, claims->len, n_sources);
+}
+
+/* In a neighbourhood, an edge from the entity that brought each node in
+ * to the node, where only a shared event or claim links them (a relation
+ * is an edge already). */
+static void
+add_together_edges (WeftGraph  *self,
+                    GHashTable *brought_by)
+{
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      WeftItem *item = g_array_index (self->nodes, WeftGraphNode, i).item;
+      const WeftLink *link = g_hash_table_lookup (brought_by, item);
+      g_autoptr(GPtrArray) claims = NULL;
+
+      if (link == NULL || link->via->type == WEFT_ITEM_RELATION)
+        continue;
+      if (link->via->type == WEFT_ITEM_CLAIM)
+        {
+          claims = g_ptr_array_new ();
+          g_ptr_array_add (claims, link->via);
+        }
+      else
+        claims = weft_dataset_dup_item_claims (self->dataset, link->via);
+      add_edge (self, link->via, WEFT_EDGE_TOGETHER, weft_graph_lookup_node (self, &link->from->item), (gint) i,
+                /* Translators: the label of a link between two entities
+                 * named in the same event or claim. */
+                _("named together"), weft_evidence_for_claims ((WeftClaim * const *) claims->pdata, claims->len),
+                claims->len, count_sources (claims));
+    }
 }
 
 static char *
@@ -216,6 +249,8 @@ weft_graph_new (WeftDataset        *dataset,
                     NULL, evidence, 1, n_sources);
       }
 
+  if (subgraph->brought_by != NULL)
+    add_together_edges (self, subgraph->brought_by);
   return self;
 }
 
@@ -338,6 +373,58 @@ weft_graph_dup_dataset_nodes (WeftDataset *dataset,
 
 /* ---- Bounded views ------------------------------------------------------ */
 
+WeftSubgraph *
+weft_subgraph_restrict (WeftDataset        *dataset,
+                        const WeftSubgraph *subgraph,
+                        GHashTable         *kept)
+{
+  WeftSubgraph *out = weft_subgraph_new ();
+
+  /* The entities kept, in the subgraph's order, with their distance. */
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    if (g_hash_table_contains (kept, g_ptr_array_index (subgraph->entities, i)))
+      {
+        guint hops = i < subgraph->hops->len ? g_array_index (subgraph->hops, guint, i) : 0;
+
+        g_ptr_array_add (out->entities, g_ptr_array_index (subgraph->entities, i));
+        g_array_append_val (out->hops, hops);
+      }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
+      WeftItem *from = weft_dataset_lookup (dataset, r->from);
+      WeftItem *to = weft_dataset_lookup (dataset, r->to);
+
+      if (g_hash_table_contains (kept, from) && g_hash_table_contains (kept, to))
+        g_ptr_array_add (out->relations, r);
+    }
+  for (guint i = 0; i < subgraph->events->len; i++)
+    {
+      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
+
+      for (guint j = 0; j < ev->n_participants; j++)
+        if (g_hash_table_contains (kept, weft_dataset_lookup (dataset, ev->participants[j].entity)))
+          {
+            g_ptr_array_add (out->events, ev);
+            break;
+          }
+    }
+  for (guint i = 0; i < subgraph->claims->len; i++)
+    {
+      WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
+      gboolean inside = c->claimant != NULL &&
+                        g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->claimant));
+
+      for (guint j = 0; !inside && c->about != NULL && c->about[j] != NULL; j++)
+        inside = g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->about[j]));
+      if (inside)
+        g_ptr_array_add (out->claims, c);
+    }
+
+  return out;
+}
+
 typedef struct {
   WeftEntity *entity;
   guint       links;
@@ -355,16 +442,6 @@ compare_ranked (gconstpointer a,
   return x->entity->item.index < y->entity->item.index ? -1 : (x->entity->item.index > y->entity->item.index);
 }
 
-static int
-compare_index (gconstpointer a,
-               gconstpointer b)
-{
-  const WeftItem *x = *(WeftItem * const *) a;
-  const WeftItem *y = *(WeftItem * const *) b;
-
-  return x->index < y->index ? -1 : (x->index > y->index);
-}
-
 WeftSubgraph *
 weft_subgraph_most_connected (WeftDataset        *dataset,
                               const WeftSubgraph *subgraph,
@@ -373,13 +450,6 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
   g_autoptr(GHashTable) links = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  WeftSubgraph *out = g_new0 (WeftSubgraph, 1);
-
-  out->entities = g_ptr_array_new ();
-  out->hops = g_array_new (FALSE, FALSE, sizeof (guint));
-  out->relations = g_ptr_array_new ();
-  out->events = g_ptr_array_new ();
-  out->claims = g_ptr_array_new ();
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     g_hash_table_insert (links, g_ptr_array_index (subgraph->entities, i), GUINT_TO_POINTER (0));
@@ -417,49 +487,6 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
     g_array_set_size (ranked, max_entities);
 
   for (guint i = 0; i < ranked->len; i++)
-    {
-      WeftEntity *e = g_array_index (ranked, Ranked, i).entity;
-      g_hash_table_add (kept, e);
-      g_ptr_array_add (out->entities, e);
-    }
-  g_ptr_array_sort (out->entities, compare_index);
-  for (guint i = 0; i < out->entities->len; i++)
-    {
-      guint zero = 0;
-      g_array_append_val (out->hops, zero);
-    }
-
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      WeftRelation *r = g_ptr_array_index (subgraph->relations, i);
-      WeftItem *from = weft_dataset_lookup (dataset, r->from);
-      WeftItem *to = weft_dataset_lookup (dataset, r->to);
-
-      if (g_hash_table_contains (kept, from) && g_hash_table_contains (kept, to))
-        g_ptr_array_add (out->relations, r);
-    }
-  for (guint i = 0; i < subgraph->events->len; i++)
-    {
-      WeftEvent *ev = g_ptr_array_index (subgraph->events, i);
-
-      for (guint j = 0; j < ev->n_participants; j++)
-        if (g_hash_table_contains (kept, weft_dataset_lookup (dataset, ev->participants[j].entity)))
-          {
-            g_ptr_array_add (out->events, ev);
-            break;
-          }
-    }
-  for (guint i = 0; i < subgraph->claims->len; i++)
-    {
-      WeftClaim *c = g_ptr_array_index (subgraph->claims, i);
-      gboolean inside = c->claimant != NULL &&
-                        g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->claimant));
-
-      for (guint j = 0; !inside && c->about != NULL && c->about[j] != NULL; j++)
-        inside = g_hash_table_contains (kept, weft_dataset_lookup (dataset, c->about[j]));
-      if (inside)
-        g_ptr_array_add (out->claims, c);
-    }
-
-  return out;
+    g_hash_table_add (kept, g_array_index (ranked, Ranked, i).entity);
+  return weft_subgraph_restrict (dataset, subgraph, kept);
 }

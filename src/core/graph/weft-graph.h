@@ -22,12 +22,15 @@ typedef enum {
   WEFT_EDGE_PARTICIPANT,  /* an event -> an entity taking part in it */
   WEFT_EDGE_CLAIMANT,     /* the entity making a claim -> the claim */
   WEFT_EDGE_ABOUT,        /* a claim -> an entity it is about */
+  WEFT_EDGE_TOGETHER,     /* in a focus: the entity that brought a node in -> the node, when
+                           * they are linked only by being named in the same event or claim */
 } WeftEdgeKind;
 
 typedef struct {
   WeftItem            *item;        /* an entity, event or claim; borrowed from the dataset */
   const WeftNodeStyle *style;
   const char          *label;       /* plain text: never markup, never escapes */
+  const char          *lines;       /* the label wrapped as it is drawn: lines joined by \n */
   guint                hops;        /* distance from the focus, 0 without one */
   guint                degree;      /* edges in this graph */
 } WeftGraphNode;
@@ -88,6 +91,13 @@ GPtrArray     *weft_graph_dup_dataset_nodes (WeftDataset        *dataset,
 WeftSubgraph  *weft_subgraph_most_connected (WeftDataset        *dataset,
                                              const WeftSubgraph *subgraph,
                                              guint               max_entities);
+
+/* The part of @subgraph among the entities of @kept (a set of
+ * WeftEntity *): those entities in its order, the relations between
+ * them, the events and claims that name one of them. */
+WeftSubgraph  *weft_subgraph_restrict       (WeftDataset        *dataset,
+                                             const WeftSubgraph *subgraph,
+                                             GHashTable         *kept);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftGraph, weft_graph_unref)
 

@@ -25,12 +25,14 @@
 /* Lays out; returns NULL with no error when *@abandoned was set before
  * Graphviz started. An asynchronous layout (@abandoned given) that finds
  * Graphviz held by an abandoned layout runs in the helper process, which
- * @cancellable can kill, instead of waiting. */
+ * @cancellable can kill, instead of waiting; with @in_helper it always
+ * does (in this process when there is no helper). */
 static WeftLayout *
 run_layout (WeftGraph         *graph,
             WeftLayoutEngine   engine,
             gint              *abandoned,
             GCancellable      *cancellable,
+            gboolean           in_helper,
             GError           **error)
 {
   g_autoptr(GError) helper_error = NULL;
@@ -44,12 +46,14 @@ run_layout (WeftGraph         *graph,
   engine = weft_layout_engine_resolve (graph, engine);
   dot = weft_dot_write_graph (graph, engine);
 
-  if (abandoned == NULL)
-    return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
-
-  layout = weft_graphviz_lay_out (graph, dot, engine, abandoned, &held_by_abandoned, error);
-  if (!held_by_abandoned)
-    return layout;
+  if (!in_helper)
+    {
+      if (abandoned == NULL)
+        return weft_graphviz_lay_out (graph, dot, engine, NULL, NULL, error);
+      layout = weft_graphviz_lay_out (graph, dot, engine, abandoned, &held_by_abandoned, error);
+      if (!held_by_abandoned)
+        return layout;
+    }
 
   layout = weft_layout_protocol_run_helper (graph, dot, engine, cancellable, &helper_error);
   if (g_error_matches (helper_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -69,7 +73,7 @@ weft_layout_run (WeftGraph         *graph,
 {
   g_return_val_if_fail (graph != NULL, NULL);
 
-  return run_layout (graph, engine, NULL, NULL, error);
+  return run_layout (graph, engine, NULL, NULL, FALSE, error);
 }
 
 /* ---- Asynchronous layout ------------------------------------------------ */
@@ -86,6 +90,7 @@ typedef struct {
   GSource          *cancelled;
   GCancellable     *kill;       /* kills a helper process once abandoned */
   gint              abandoned;  /* atomic: the worker's result is not wanted */
+  gboolean          in_helper;  /* always in the helper process */
 } Job;
 
 static Job *
@@ -177,7 +182,7 @@ layout_thread (GTask        *task,
       return;
     }
 
-  layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, &error);
+  layout = run_layout (job->graph, job->engine, &job->abandoned, job->kill, job->in_helper, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -208,24 +213,24 @@ layout_thread_done (GObject      *source_object,
   job_unref (job);
 }
 
-void
-weft_layout_run_async (WeftGraph           *graph,
-                       WeftLayoutEngine     engine,
-                       guint                timeout_ms,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+static void
+start_job (WeftGraph           *graph,
+           WeftLayoutEngine     engine,
+           gboolean             in_helper,
+           guint                timeout_ms,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   g_autoptr(GTask) inner = NULL;
   GMainContext *context = g_main_context_ref_thread_default ();
   Job *job;
 
-  g_return_if_fail (graph != NULL);
-
   job = g_new0 (Job, 1);
   g_atomic_ref_count_init (&job->ref_count);
   job->graph = weft_graph_ref (graph);
   job->engine = engine;
+  job->in_helper = in_helper;
   job->kill = g_cancellable_new ();
   job->outer = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (job->outer, weft_layout_run_async);
@@ -260,6 +265,89 @@ weft_layout_run_async (WeftGraph           *graph,
   g_task_set_task_data (inner, job_ref (job), (GDestroyNotify) job_unref);
   g_task_run_in_thread (inner, layout_thread);
   g_main_context_unref (context);
+}
+
+void
+weft_layout_run_async (WeftGraph           *graph,
+                       WeftLayoutEngine     engine,
+                       guint                timeout_ms,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (graph != NULL);
+
+  start_job (graph, engine, FALSE, timeout_ms, cancellable, callback, user_data);
+}
+
+void
+weft_layout_run_in_helper_async (WeftGraph           *graph,
+                                 WeftLayoutEngine     engine,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (graph != NULL);
+
+  start_job (graph, engine, TRUE, 0, cancellable, callback, user_data);
+}
+
+/* ---- Fitting in the background ---------------------------------------- */
+
+typedef struct {
+  WeftLayout *layout;
+  double      width;
+  double      height;
+} FitJob;
+
+static void
+fit_job_free (FitJob *job)
+{
+  weft_layout_unref (job->layout);
+  g_free (job);
+}
+
+static void
+fit_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  FitJob *job = task_data;
+  WeftLayout *fitted = weft_layout_fit (job->layout, job->width, job->height, cancellable);
+
+  if (fitted == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The layout was cancelled"));
+  else
+    g_task_return_pointer (task, fitted, (GDestroyNotify) weft_layout_unref);
+}
+
+void
+weft_layout_fit_async (WeftLayout          *layout,
+                       double               width,
+                       double               height,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  FitJob *job = g_new0 (FitJob, 1);
+
+  job->layout = weft_layout_ref (layout);
+  job->width = width;
+  job->height = height;
+  g_task_set_source_tag (task, weft_layout_fit_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) fit_job_free);
+  g_task_run_in_thread (task, fit_thread);
+}
+
+WeftLayout *
+weft_layout_fit_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 WeftLayout *

@@ -57,11 +57,6 @@ WeftLayoutEngine
 weft_layout_engine_choose (guint n_nodes,
                            guint n_edges)
 {
-  /* dot is interactive up to a few hundred nodes when edges carry labels
-   * (each labelled edge adds virtual nodes); sfdp stays fast far beyond.
-   * Edges count too. */
-  if (n_nodes <= WEFT_LAYOUT_DOT_LIMIT && n_edges <= 2 * WEFT_LAYOUT_DOT_LIMIT)
-    return WEFT_ENGINE_DOT;
   return WEFT_ENGINE_SFDP;
 }
 
@@ -201,6 +196,111 @@ weft_layout_finish (WeftLayout *self,
       ep->x2 = MAX (ep->x2, ep->label_x + ep->label_width / 2);
       ep->y2 = MAX (ep->y2, ep->label_y + ep->label_height / 2);
     }
+}
+
+/* ---- A part of a layout ------------------------------------------------- */
+
+/* An edge as the items it joins and stands for, the same in any graph of
+ * the dataset. */
+typedef struct {
+  WeftItem     *item;
+  WeftItem     *tail;
+  WeftItem     *head;
+  WeftEdgeKind  kind;
+} EdgeKey;
+
+static EdgeKey
+edge_key (WeftGraph *graph,
+          guint      index)
+{
+  const WeftGraphEdge *e = weft_graph_get_edge (graph, index);
+
+  return (EdgeKey) { e->item, weft_graph_get_node (graph, e->tail)->item, weft_graph_get_node (graph, e->head)->item,
+                     e->kind };
+}
+
+static guint
+edge_key_hash (gconstpointer p)
+{
+  const EdgeKey *k = p;
+
+  return g_direct_hash (k->item) ^ (g_direct_hash (k->tail) * 31) ^ (g_direct_hash (k->head) * 17) ^ k->kind;
+}
+
+static gboolean
+edge_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  return memcmp (a, b, sizeof (EdgeKey)) == 0;
+}
+
+WeftLayout *
+weft_layout_subset (WeftLayout *layout,
+                    WeftGraph  *graph)
+{
+  WeftGraph *base;
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (edge_key_hash, edge_key_equal, g_free, NULL);
+  guint n_nodes, n_edges, n_splines = 0, n_points = 0, s = 0, p = 0;
+  g_autofree guint *from = NULL;
+  WeftLayout *self;
+
+  g_return_val_if_fail (layout != NULL && graph != NULL, NULL);
+
+  base = layout->graph;
+  n_nodes = weft_graph_get_n_nodes (graph);
+  n_edges = weft_graph_get_n_edges (graph);
+  for (guint i = 0; i < weft_graph_get_n_edges (base); i++)
+    {
+      EdgeKey key = edge_key (base, i);
+
+      g_hash_table_insert (edges, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
+    }
+
+  /* Where each edge was, and room for its curves. */
+  from = g_new (guint, MAX (n_edges, 1));
+  for (guint i = 0; i < n_edges; i++)
+    {
+      EdgeKey key = edge_key (graph, i);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (edges, &key));
+      const WeftEdgePath *path;
+
+      if (index == 0)
+        return NULL;
+      from[i] = index - 1;
+      path = &layout->edges[from[i]];
+      n_splines += path->n_splines;
+      for (guint j = 0; j < path->n_splines; j++)
+        n_points += path->splines[j].n_points;
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    if (weft_graph_lookup_node (base, weft_graph_get_node (graph, i)->item) < 0)
+      return NULL;
+
+  self = weft_layout_alloc (layout->engine, n_nodes, n_edges, n_splines, n_points);
+  self->graph = weft_graph_ref (graph);
+  self->width = layout->width;
+  self->height = layout->height;
+  self->warnings = g_strdup (layout->warnings);
+  self->in_helper = layout->in_helper;
+  for (guint i = 0; i < n_nodes; i++)
+    self->nodes[i] = layout->nodes[weft_graph_lookup_node (base, weft_graph_get_node (graph, i)->item)];
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const WeftEdgePath *path = &layout->edges[from[i]];
+
+      self->edges[i] = *path;
+      self->edges[i].splines = &self->splines[s];
+      for (guint j = 0; j < path->n_splines; j++)
+        {
+          WeftSpline *spline = &self->splines[s++];
+
+          *spline = path->splines[j];
+          memcpy (&self->points[p], spline->points, sizeof (WeftPoint) * spline->n_points);
+          spline->points = &self->points[p];
+          p += spline->n_points;
+        }
+    }
+  return self;
 }
 
 /* ---- Reading a layout ---------------------------------------------------- */

@@ -35,12 +35,6 @@ typedef enum {
   WEFT_N_ENGINES
 } WeftLayoutEngine;
 
-/* Above this many nodes the automatic choice is sfdp instead of dot.
- * Measured on Weft's graphs, whose edges carry labels (each becomes a
- * virtual node for dot): 300 nodes take dot 1.2 s, 1,000 nodes 55 s
- * (tests/bench/README.md). */
-#define WEFT_LAYOUT_DOT_LIMIT 400
-
 /* Above this many edges, only dot places edge labels; for the other
  * engines the label goes to the middle of its edge, unplaced (and is left
  * out of Graphviz's own renderings). */
@@ -100,7 +94,12 @@ GType             weft_layout_get_type          (void) G_GNUC_CONST;
 const char       *weft_layout_engine_to_string  (WeftLayoutEngine  engine);
 gboolean          weft_layout_engine_from_string (const char       *string,
                                                   WeftLayoutEngine *engine);
-/* The engine AUTO means for a graph of this size. */
+/* The engine AUTO means for a graph of this size: sfdp. The window fits
+ * every layout to its pane (weft_layout_fit()), and a force-directed
+ * placement packs into any shape far better than dot's ranks (the
+ * example's names at 11 px need a pane of 700 x 360 from sfdp's start,
+ * 800 x 420 from dot's); sfdp is also the fastest from a few nodes to
+ * tens of thousands. */
 WeftLayoutEngine  weft_layout_engine_choose     (guint             n_nodes,
                                                  guint             n_edges);
 /* What to use when @engine ran out of time: a faster engine, or
@@ -157,6 +156,25 @@ void              weft_layout_run_async         (WeftGraph           *graph,
                                                  gpointer             user_data);
 WeftLayout       *weft_layout_run_finish        (GAsyncResult        *result,
                                                  GError             **error);
+/* As weft_layout_run_async(), with no time limit and always in the helper
+ * process: what the user asked for and may stop, so that stopping it
+ * stops the work at once (the process is killed; no thread is left
+ * laying out). Finish with weft_layout_run_finish(). */
+void              weft_layout_run_in_helper_async (WeftGraph         *graph,
+                                                   WeftLayoutEngine   engine,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+/* weft_layout_fit() in a worker thread; G_IO_ERROR_CANCELLED when
+ * @cancellable is cancelled first. */
+void              weft_layout_fit_async         (WeftLayout          *layout,
+                                                 double               width,
+                                                 double               height,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+WeftLayout       *weft_layout_fit_finish        (GAsyncResult        *result,
+                                                 GError             **error);
 
 /* ---- A layout (weft-layout.c) ---- */
 
@@ -183,6 +201,38 @@ gboolean          weft_layout_get_in_helper     (WeftLayout       *self);
  * one "x y" line a node in the graph's order: to show that the command
  * line laid out the same graph the same way (tests, benchmarks). */
 char             *weft_layout_dup_plain_centres (WeftLayout       *self);
+
+/* The part of @layout that shows @graph, a graph of the same dataset whose
+ * nodes and edges are all in the layout's: everything where it was, in a
+ * drawing of the same size (a filter hides, nothing moves). NULL when
+ * @graph has a node or an edge the layout does not. */
+WeftLayout       *weft_layout_subset            (WeftLayout       *layout,
+                                                 WeftGraph        *graph);
+
+/* ---- A layout fitted to a pane (weft-layout-fit.c) ---- */
+
+/* Pixels kept free around the drawing at the fitted zoom. */
+#define WEFT_LAYOUT_FIT_MARGIN 8
+/* The fitted zoom goes no further than this; a pane with room to spare
+ * gets the nodes spread out instead (names are 11 px at zoom 1). */
+#define WEFT_LAYOUT_MAX_FIT_SCALE 1.4
+/* The farthest any view zooms out. */
+#define WEFT_LAYOUT_MIN_SCALE 0.005
+
+/* A copy of @layout for a pane of @width x @height pixels: the nodes in
+ * the pane's shape, as close as they go without two boxes (and a gap
+ * around each) overlapping, spread out when the pane has room to spare;
+ * edges straight from box to box. NULL when @cancellable is cancelled. */
+WeftLayout       *weft_layout_fit               (WeftLayout       *layout,
+                                                 double            width,
+                                                 double            height,
+                                                 GCancellable     *cancellable);
+/* The zoom (pixels per layout point) at which a pane of @width x
+ * @height pixels shows all of @layout, with WEFT_LAYOUT_FIT_MARGIN around
+ * it, at most WEFT_LAYOUT_MAX_FIT_SCALE. */
+double            weft_layout_fit_scale         (WeftLayout       *layout,
+                                                 double            width,
+                                                 double            height);
 
 /* ---- Graphviz's own renderings (weft-graphviz.c) ---- */
 

@@ -24,23 +24,37 @@ weft_max_file_size (void)
   return WEFT_DEFAULT_MAX_FILE_SIZE;
 }
 
-char *
-weft_file_load_guarded (GFile         *file,
+/* @local_error from GIO about @name as Weft reports it: a cancellation
+ * as it is, anything else as WEFT_ERROR_IO. */
+static void
+set_io_error (GError     **error,
+              GError      *local_error,
+              const char  *name)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (local_error));
+  else
+    g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
+}
+
+GInputStream *
+weft_file_open_guarded (GFile         *file,
                         const char    *name,
-                        gsize         *length,
+                        guint64       *size,
                         GCancellable  *cancellable,
                         GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   guint64 limit = weft_max_file_size ();
-  char *contents = NULL;
+  GFileInputStream *stream;
 
+  /* There, not a folder, within the size limit. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
+      set_io_error (error, local_error, name);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -48,22 +62,55 @@ weft_file_load_guarded (GFile         *file,
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: is a folder, not a file"), name);
       return NULL;
     }
-  if ((guint64) g_file_info_get_size (info) > limit)
+  *size = g_file_info_get_size (info);
+  if (*size > limit)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
                    _("%s: the file is %llu MiB, more than Weft's limit of %llu MiB; "
                      "if it is legitimate, raise the limit with WEFT_MAX_FILE_SIZE (in bytes)"),
-                   name, (unsigned long long) ((guint64) g_file_info_get_size (info) >> 20),
-                   (unsigned long long) (limit >> 20));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, cancellable, &contents, length, NULL, &local_error))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"), name, local_error->message);
+                   name, (unsigned long long) (*size >> 20), (unsigned long long) (limit >> 20));
       return NULL;
     }
 
-  return contents;
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      set_io_error (error, local_error, name);
+      return NULL;
+    }
+
+  return G_INPUT_STREAM (stream);
+}
+
+char *
+weft_file_load_guarded (GFile         *file,
+                        const char    *name,
+                        gsize         *length,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint64 size;
+
+  in = weft_file_open_guarded (file, name, &size, cancellable, error);
+  if (in == NULL)
+    return NULL;
+
+  /* All of it, then a NUL. */
+  out = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, &local_error) < 0 ||
+      !g_output_stream_write_all (out, "", 1, NULL, cancellable, &local_error) ||
+      !g_output_stream_close (out, cancellable, &local_error))
+    {
+      set_io_error (error, local_error, name);
+      return NULL;
+    }
+
+  if (length != NULL)
+    *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)) - 1;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 /* Writes @data to a temporary file beside @file and renames it over @file

@@ -18,11 +18,21 @@ guint64      weft_max_file_size         (void);
 /* Reads all of @file, after checking that it is not a folder and not
  * larger than weft_max_file_size(). @name is what messages call the file.
  * Errors are WEFT_ERROR_IO and WEFT_ERROR_LIMIT, each starting with @name
- * and saying what to do. Returns the contents, newly allocated (g_free()),
- * or NULL on error; they end with a NUL byte not counted in @length. */
+ * and saying what to do (or G_IO_ERROR_CANCELLED, when @cancellable is).
+ * Returns the contents, newly allocated (g_free()), or NULL on error; they
+ * end with a NUL byte not counted in @length. */
 char        *weft_file_load_guarded     (GFile           *file,
                                          const char      *name,
                                          gsize           *length,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+
+/* Opens @file for reading, after the same checks as
+ * weft_file_load_guarded(), and stores its size in @size. Returns a new
+ * stream (unref it), or NULL with the same errors. */
+GInputStream *weft_file_open_guarded    (GFile           *file,
+                                         const char      *name,
+                                         guint64         *size,
                                          GCancellable    *cancellable,
                                          GError         **error);
 

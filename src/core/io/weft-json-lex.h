@@ -78,6 +78,16 @@ gsize     weft_json_skip_space     (const char             *text,
                                     gsize                   length,
                                     gsize                   pos);
 
+/* The same, counting the line feeds passed in *@lines and storing the
+ * offset after the last of them in *@line_start (unchanged when there is
+ * none): a reader that reports positions as it goes learns of every line
+ * break here, since JSON has them nowhere else. */
+gsize     weft_json_skip_space_lines (const char           *text,
+                                      gsize                 length,
+                                      gsize                 pos,
+                                      guint                *lines,
+                                      gsize                *line_start);
+
 /* Lexes the value that starts at @start: the whole of a string, number or
  * literal, or only the bracket that opens an object or array. Returns
  * FALSE with @error (which may be NULL) filled when no value starts

@@ -40,6 +40,10 @@ weft_jtokens_clear (WeftJTokens *self)
 {
   g_clear_pointer (&self->tokens, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  if (self->own != NULL)
+    g_string_free (g_steal_pointer (&self->own), TRUE);
+  g_clear_pointer (&self->open, g_array_unref);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
   self->capacity = self->n_tokens = 0;
 }
 
@@ -63,12 +67,12 @@ fail_lex (Parser           *parser,
   return FALSE;
 }
 
+/* A new token of @type at @start in the text, all else zero. */
 static guint
-add_token (Parser       *parser,
+new_token (WeftJTokens  *self,
            WeftJTokType  type,
-           const char   *start)
+           gsize         start)
 {
-  WeftJTokens *self = parser->self;
   WeftJTok *t;
 
   if (self->n_tokens == self->capacity)
@@ -81,12 +85,20 @@ add_token (Parser       *parser,
   t->type = type;
   t->escaped = 0;
   t->decoded = 0;
-  t->start = start - self->text;
+  t->start = start;
   t->length = 0;
   t->size = 0;
   t->next = 0;
 
   return self->n_tokens++;
+}
+
+static guint
+add_token (Parser       *parser,
+           WeftJTokType  type,
+           const char   *start)
+{
+  return new_token (parser->self, type, start - parser->self->text);
 }
 
 static inline void
@@ -97,10 +109,8 @@ skip_space (Parser *parser)
   parser->p = text + weft_json_skip_space (text, parser->end - text, parser->p - text);
 }
 
-/* A token for what the core lexed, the parser moved past it. */
-static guint
-add_lexed (Parser              *parser,
-           const WeftJsonToken *lexed)
+WeftJTokType
+weft_jtokens_type_of (WeftJsonKind kind)
 {
   static const WeftJTokType types[] = {
     [WEFT_JSON_OBJECT] = WEFT_JTOK_OBJECT,
@@ -111,6 +121,15 @@ add_lexed (Parser              *parser,
     [WEFT_JSON_FALSE] = WEFT_JTOK_FALSE,
     [WEFT_JSON_NULL] = WEFT_JTOK_NULL,
   };
+
+  return types[kind];
+}
+
+/* A token for what the core lexed, the parser moved past it. */
+static guint
+add_lexed (Parser              *parser,
+           const WeftJsonToken *lexed)
+{
   WeftJTokens *self = parser->self;
   guint index;
   WeftJTok *t;
@@ -127,7 +146,7 @@ add_lexed (Parser              *parser,
     }
   else
     {
-      index = add_token (parser, types[lexed->kind], self->text + lexed->start);
+      index = add_token (parser, weft_jtokens_type_of (lexed->kind), self->text + lexed->start);
       t = &self->tokens[index];
       t->length = lexed->end - lexed->start;
     }
@@ -338,11 +357,31 @@ weft_jtokens_member (WeftJTokens *self,
   return -1;
 }
 
+/* The NUL-terminated JSON number @text as json-glib 1.6's parser makes
+ * it: an integer (no fraction, no exponent) is read as an unsigned 64-bit
+ * number (g_ascii_strtoull(), which saturates), then negated after a
+ * "-", modulo 2^64; anything else is a double. */
+static JsonNode *
+number_as_json_glib (const char *text)
+{
+  gboolean negative = text[0] == '-';
+  guint64 value;
+
+  if (strpbrk (text, ".eE") != NULL)
+    return json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
+
+  value = g_ascii_strtoull (text + negative, NULL, 10);
+  return json_node_init_int (json_node_alloc (), (gint64) (negative ? -value : value));
+}
+
 JsonNode *
 weft_jtokens_to_node (WeftJTokens *self,
                       guint        index)
 {
   WeftJTok *t = &self->tokens[index];
+
+  if (self->nodes != NULL && index < self->nodes->len && self->nodes->pdata[index] != NULL)
+    return json_node_copy (self->nodes->pdata[index]);
 
   switch (t->type)
     {
@@ -383,6 +422,8 @@ weft_jtokens_to_node (WeftJTokens *self,
       return json_node_init_string (json_node_alloc (), weft_jtokens_string (self, index));
 
     case WEFT_JTOK_NUMBER:
+      if (self->glib_numbers)
+        return number_as_json_glib (self->text + t->start);
       {
         char buffer[64];
         const char *text = self->text + t->start;
@@ -413,4 +454,195 @@ weft_jtokens_to_node (WeftJTokens *self,
     default:
       return json_node_init_null (json_node_alloc ());
     }
+}
+
+/* ---- Building a tree ----------------------------------------------------- */
+
+void
+weft_jtokens_reset (WeftJTokens *self)
+{
+  if (self->own == NULL)
+    self->own = g_string_sized_new (4096);
+  if (self->open == NULL)
+    self->open = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_string_truncate (self->own, 0);
+  g_array_set_size (self->open, 0);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->error_message, g_free);
+  self->n_tokens = 0;
+  self->replaced = -1;
+  self->glib_numbers = TRUE;
+  self->text = self->own->str;
+  self->length = 0;
+}
+
+/* Adds a token of @type whose text is @bytes (@length of them, decoded
+ * first when @escaped), NUL-terminated in the tree's own text; a value
+ * counts in the container it is in, and a container stays open. */
+static guint
+build (WeftJTokens  *self,
+       WeftJTokType  type,
+       const char   *bytes,
+       gsize         length,
+       gboolean      escaped,
+       gboolean      value)
+{
+  gsize start = self->own->len;
+  guint index = new_token (self, type, start);
+  WeftJTok *t = &self->tokens[index];
+
+  /* Token offsets are 32-bit: a text that large is never an item. */
+  g_return_val_if_fail (start + length < G_MAXUINT32, index);
+
+  /* The text, then a NUL (GString adds one more after it). */
+  g_string_set_size (self->own, start + length + 1);
+  if (escaped)
+    {
+      length = weft_json_decode_string (bytes, length, self->own->str + start);
+      g_string_truncate (self->own, start + length + 1);
+    }
+  else
+    memcpy (self->own->str + start, bytes, length);
+  self->own->str[start + length] = '\0';
+  self->text = self->own->str;
+  self->length = self->own->len;
+
+  t->length = length;
+  t->decoded = type == WEFT_JTOK_STRING;
+  t->next = index + 1;
+
+  if (value && self->open->len > 0)
+    self->tokens[g_array_index (self->open, guint, self->open->len - 1)].size++;
+  if (type == WEFT_JTOK_OBJECT || type == WEFT_JTOK_ARRAY)
+    g_array_append_val (self->open, index);
+  if (self->nodes != NULL)
+    g_ptr_array_add (self->nodes, NULL);
+
+  return index;
+}
+
+guint
+weft_jtokens_add_name (WeftJTokens *self,
+                       const char  *name,
+                       gsize        length,
+                       gboolean     escaped)
+{
+  return build (self, WEFT_JTOK_STRING, name, length, escaped, FALSE);
+}
+
+guint
+weft_jtokens_add_value (WeftJTokens         *self,
+                        const WeftJsonToken *lexed,
+                        const char          *text)
+{
+  switch (lexed->kind)
+    {
+    case WEFT_JSON_STRING:
+      return build (self, WEFT_JTOK_STRING, text + lexed->start + 1, lexed->end - lexed->start - 2,
+                    lexed->escaped, TRUE);
+    case WEFT_JSON_NUMBER:
+      return build (self, WEFT_JTOK_NUMBER, text + lexed->start, lexed->end - lexed->start, FALSE, TRUE);
+    case WEFT_JSON_OBJECT:
+    case WEFT_JSON_ARRAY:
+    case WEFT_JSON_TRUE:
+    case WEFT_JSON_FALSE:
+    case WEFT_JSON_NULL:
+    default:
+      return build (self, weft_jtokens_type_of (lexed->kind), "", 0, FALSE, TRUE);
+    }
+}
+
+gboolean
+weft_jtokens_close (WeftJTokens *self)
+{
+  guint index;
+
+  g_return_val_if_fail (self->open->len > 0, TRUE);
+
+  index = g_array_index (self->open, guint, self->open->len - 1);
+  g_array_set_size (self->open, self->open->len - 1);
+  self->tokens[index].next = self->n_tokens;
+
+  return self->open->len == 0;
+}
+
+guint
+weft_jtokens_add_node (WeftJTokens *self,
+                       JsonNode    *node)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE + 2];
+  const char *text = "";
+  WeftJTokType type = WEFT_JTOK_NULL;
+  guint index;
+
+  if (self->nodes == NULL)
+    {
+      self->nodes = g_ptr_array_sized_new (self->n_tokens + 16);
+      g_ptr_array_set_size (self->nodes, self->n_tokens);
+    }
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        index = build (self, WEFT_JTOK_OBJECT, "", 0, FALSE, TRUE);
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            weft_jtokens_add_name (self, name, strlen (name), FALSE);
+            weft_jtokens_add_node (self, member);
+          }
+        weft_jtokens_close (self);
+        self->nodes->pdata[index] = node;
+        return index;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        index = build (self, WEFT_JTOK_ARRAY, "", 0, FALSE, TRUE);
+        for (guint i = 0; i < n; i++)
+          weft_jtokens_add_node (self, json_array_get_element (array, i));
+        weft_jtokens_close (self);
+        self->nodes->pdata[index] = node;
+        return index;
+      }
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          type = WEFT_JTOK_STRING;
+          text = json_node_get_string (node);
+          break;
+        case G_TYPE_BOOLEAN:
+          type = json_node_get_boolean (node) ? WEFT_JTOK_TRUE : WEFT_JTOK_FALSE;
+          break;
+        case G_TYPE_INT64:
+          type = WEFT_JTOK_NUMBER;
+          text = number;
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+        default:
+          type = WEFT_JTOK_NUMBER;
+          text = g_ascii_dtostr (number, G_ASCII_DTOSTR_BUF_SIZE, json_node_get_double (node));
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+
+  index = build (self, type, text, strlen (text), FALSE, TRUE);
+  self->nodes->pdata[index] = node;
+  return index;
 }

@@ -13,11 +13,19 @@
  * read as U+FFFD and `replaced` names the first string that holds one, so
  * that the reader can warn with its position.
  *
+ * The same flat tree holds one item of a .weft file at a time: the .weft
+ * loader builds it from the strict scanner's tokens (weft-json-locate.h)
+ * with weft_jtokens_add_value() and friends, strings decoded into a text
+ * the tree owns; json-glib trees (Weft items inside other formats) are
+ * turned into one with weft_jtokens_add_node().
+ *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
+
+#include "weft-json-lex.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +60,13 @@ typedef struct {
   /* When parsing fails: */
   gsize     error_offset;
   char     *error_message;   /* translated; owned, until the next parse */
+  /* A tree built with weft_jtokens_add_*(): */
+  GString   *own;            /* the text, owned */
+  GArray    *open;           /* indexes of the containers not closed yet */
+  GPtrArray *nodes;          /* the json-glib value each token was made
+                              * from (weft_jtokens_add_node()), or NULL */
+  gboolean   glib_numbers;   /* numbers become JsonNodes as json-glib's
+                              * parser reads them (see _to_node()) */
 } WeftJTokens;
 
 /* Prepares @self (caller-allocated) for weft_jtokens_parse(). */
@@ -78,8 +93,41 @@ gboolean     weft_jtokens_equal       (WeftJTokens *self,
 gint         weft_jtokens_member      (WeftJTokens *self,
                                        guint        object,
                                        const char  *name);
-/* The value @index as a new json-glib tree (owned by the caller). */
+/* The value @index as a new json-glib tree (owned by the caller). A
+ * tree that was parsed makes integers of fewer than 19 characters int64
+ * and other numbers doubles; a built one reads them as json-glib's parser
+ * does (integers wrap around modulo 2^64, and saturate beyond it, as
+ * g_ascii_strtoull()), so that what a .weft file holds is written back as
+ * it was read before. A value made from a json-glib one is its copy. */
 JsonNode    *weft_jtokens_to_node     (WeftJTokens *self,
                                        guint        index);
+
+/* ---- Building a tree ----------------------------------------------------- */
+
+/* The token type of a value of @kind. */
+WeftJTokType weft_jtokens_type_of     (WeftJsonKind          kind);
+
+/* Empties @self for building (what it holds goes, its room stays). */
+void         weft_jtokens_reset       (WeftJTokens          *self);
+/* Adds a member name before its value: @length bytes at @name, decoded
+ * when @escaped (the inside of a lexed string). Returns its token's
+ * index. */
+guint        weft_jtokens_add_name    (WeftJTokens          *self,
+                                       const char           *name,
+                                       gsize                 length,
+                                       gboolean              escaped);
+/* Adds the value another reader lexed in @text (a string is decoded); an
+ * object or array stays open, for the values that follow, until
+ * weft_jtokens_close(). Returns its token's index. */
+guint        weft_jtokens_add_value   (WeftJTokens          *self,
+                                       const WeftJsonToken  *lexed,
+                                       const char           *text);
+/* Closes the innermost open object or array; returns whether nothing is
+ * open any more. */
+gboolean     weft_jtokens_close       (WeftJTokens          *self);
+/* Adds @node (with its members and elements), which @self borrows for
+ * weft_jtokens_to_node(). Returns its token's index. */
+guint        weft_jtokens_add_node    (WeftJTokens          *self,
+                                       JsonNode             *node);
 
 G_END_DECLS

@@ -1,10 +1,21 @@
 /* weft-loader.c: the .weft reader
  *
- * The text is first checked by our own strict scanner (exact positions,
- * limits), then parsed by json-glib and copied into the dataset; the JSON
- * tree is freed before the indexes are built. Problems found after the
- * parse are recorded by JSON path and turned into lines and columns at the
- * end, only when there are any.
+ * The strict scanner (weft-json-locate.h) reads the text, from memory or
+ * a stream, and tells this reader each value with its line and column.
+ * The top-level object is read as it comes: each element of an item array
+ * ("entities": [...]) is kept as a small token tree (weft-json-tokens.h),
+ * then read into the dataset member by member when it closes, and
+ * forgotten. Problems are reported where the value they are about starts,
+ * known as it is read; the references weft_dataset_finish() resolves have
+ * their positions kept, so its problems are placed without reading the
+ * text again.
+ *
+ * What the reader reports, and in which order, is what reading the
+ * file's json-glib tree reported: a member given twice counts once, with
+ * its last value; each object's problems come in the order of its member
+ * table, unknown members first; a syntax error anywhere is the only
+ * problem reported. (The test test-loader-diff compares the two readers
+ * on every file of the tests and on thousands of broken ones.)
  *
  * SPDX-License-Identifier: MIT
  */
@@ -13,26 +24,186 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#if HAVE_MALLOC_TRIM
-#include <malloc.h>
-#endif
 
 #include "weft-dataset-private.h"
 #include "weft-hash.h"
 #include "weft-error.h"
 #include "weft-file.h"
 #include "weft-json-locate.h"
+#include "weft-json-tokens.h"
 #include "weft-loader.h"
 #include "weft-members.h"
 
-/* Where the walk is, kept as parts and only formatted into a path
+/* A place in the text: line 0 when it is not known. */
+typedef struct {
+  guint line;
+  guint column;
+} Pos;
+
+/* ---- Where references are ----------------------------------------------- */
+
+/* For each item, a run of positions in `runs`: where the item starts, its
+ * id, then its reference members in table order: a string, or a list as
+ * its length (in .column) then each element (a participant's or a
+ * citation's reference, or the element itself when it has none). A value
+ * that is not there has line 0. */
+typedef struct {
+  GArray *runs;                        /* Pos */
+  GArray *first[WEFT_ITEM_ERA + 1];    /* guint, by item type: where each
+                                        * item's run starts */
+} Store;
+
+static void
+store_init (Store *store)
+{
+  store->runs = g_array_new (FALSE, FALSE, sizeof (Pos));
+  for (guint t = 0; t <= WEFT_ITEM_ERA; t++)
+    store->first[t] = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+store_clear (Store *store)
+{
+  g_clear_pointer (&store->runs, g_array_unref);
+  for (guint t = 0; t <= WEFT_ITEM_ERA; t++)
+    g_clear_pointer (&store->first[t], g_array_unref);
+}
+
+static void
+store_add (Store     *store,
+           const Pos *pos)
+{
+  static const Pos none = { 0, 0 };
+
+  g_array_append_val (store->runs, *(pos != NULL ? pos : &none));
+}
+
+static void
+store_add_count (Store *store,
+                 guint  n)
+{
+  Pos count = { 0, n };
+
+  g_array_append_val (store->runs, count);
+}
+
+/* Reads a decimal index at *@p, moving past it. */
+static gboolean
+parse_index (const char **p,
+             guint       *index)
+{
+  guint64 value;
+  char *end;
+
+  if (!g_ascii_isdigit (**p))
+    return FALSE;
+  value = g_ascii_strtoull (*p, &end, 10);
+  if (value > G_MAXUINT)
+    return FALSE;
+  *index = value;
+  *p = end;
+  return TRUE;
+}
+
+/* Where the value at @path is, or the nearest value around it: @path is
+ * one weft_dataset_finish() reports, "events[2].participants[0].entity". */
+static gboolean
+store_find (const Store *store,
+            const char  *path,
+            Pos         *pos)
+{
+  const WeftMemberTable *table = NULL;
+  const char *p = strchr (path, '[');
+  const Pos *run;
+  guint index, j = 0, k;
+  gsize name_length;
+  const char *name;
+  gboolean indexed = FALSE;
+
+  if (p == NULL)
+    return FALSE;
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    {
+      const WeftMember *m = &weft_file_members.members[i];
+
+      if (m->type == WEFT_MEMBER_ITEMS && strlen (m->name) == (gsize) (p - path) &&
+          strncmp (m->name, path, p - path) == 0)
+        table = m->table;
+    }
+  p++;
+  if (table == NULL || !parse_index (&p, &index) || *p++ != ']' ||
+      index >= store->first[table->type]->len)
+    return FALSE;
+
+  run = &g_array_index (store->runs, Pos, g_array_index (store->first[table->type], guint, index));
+  *pos = run[0];
+  if (*p++ != '.')
+    return TRUE;
+
+  name = p;
+  name_length = strcspn (p, "[.");
+  p += name_length;
+  if (*p == '[')
+    {
+      p++;
+      if (!parse_index (&p, &j) || *p++ != ']')
+        return TRUE;
+      indexed = TRUE;
+    }
+  if (*p == '.')
+    p++;
+
+  if (name_length == 2 && strncmp (name, "id", 2) == 0)
+    {
+      if (run[1].line != 0)
+        *pos = run[1];
+      return TRUE;
+    }
+
+  k = 2;
+  for (guint i = 0; i < table->n_members; i++)
+    {
+      const WeftMember *m = &table->members[i];
+      gboolean match = strlen (m->name) == name_length && strncmp (m->name, name, name_length) == 0;
+
+      if (m->reference && m->type == WEFT_MEMBER_STRING)
+        {
+          if (match && !indexed && run[k].line != 0)
+            *pos = run[k];
+          if (match)
+            return TRUE;
+          k++;
+        }
+      else if (m->reference || (m->type == WEFT_MEMBER_OBJECTS && weft_member_has_references (m)))
+        {
+          guint n = run[k++].column;
+
+          if (match && indexed && j < n)
+            *pos = run[k + j];
+          if (match)
+            return TRUE;
+          k += n;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ---- Reading one item ----------------------------------------------------- */
+
+/* Where the reading is, kept as parts and only formatted into a path
  * ("events[12].participants[0]") when a problem is reported. */
 typedef struct {
   WeftDataset     *dataset;
   WeftDiagnostics *diagnostics;
-  const char      *array;        /* "events", or NULL at the top level */
+  WeftJTokens     *tree;          /* what is read */
+  GArray          *positions;     /* Pos of each token of the tree, or
+                                   * NULL when not known (a json-glib tree) */
+  Store           *store;         /* where references go, or NULL */
+  gboolean         quiet;         /* a placeholder's problems are not told */
+  const char      *array;         /* "events", or NULL at the top level */
   guint            index;
-  const char      *nested;       /* "participants", or NULL */
+  const char      *nested;        /* "participants", or NULL */
   guint            nested_index;
 } Ctx;
 
@@ -58,79 +229,187 @@ member_path (Ctx        *ctx,
   return g_string_free (path, FALSE);
 }
 
-static const char *
-describe_node (JsonNode *node)
+static const Pos *
+token_pos (Ctx  *ctx,
+           gint  token)
 {
-  switch (JSON_NODE_TYPE (node))
+  if (ctx->positions == NULL || token < 0)
+    return NULL;
+  return &g_array_index (ctx->positions, Pos, token);
+}
+
+static WeftJTokType
+token_type (Ctx  *ctx,
+            gint  token)
+{
+  return ctx->tree->tokens[token].type;
+}
+
+/* Reports a problem with the value at @pos (NULL: not known; it is found
+ * by its path later, and a column is then the offset inside the value,
+ * which weft_resolve_json_positions() adds to where the value starts),
+ * @inside characters into it. A placeholder's problems are not told. */
+#define report(ctx, severity, pos, inside, path, ...) \
+  G_STMT_START { \
+    const Pos *at_ = (pos); \
+    if (!(ctx)->quiet) \
+      weft_diagnostics_add ((ctx)->diagnostics, (severity), at_ ? at_->line : 0, \
+                            (at_ ? at_->column : 0) + (inside), (path), __VA_ARGS__); \
+  } G_STMT_END
+
+static const char *
+describe_type (WeftJTokType type)
+{
+  switch (type)
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("an array");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
+    case WEFT_JTOK_OBJECT: return _("an object");
+    case WEFT_JTOK_ARRAY: return _("an array");
+    case WEFT_JTOK_NULL: return _("null");
+    case WEFT_JTOK_STRING: return _("a string");
+    case WEFT_JTOK_TRUE:
+    case WEFT_JTOK_FALSE: return _("true or false");
+    case WEFT_JTOK_NUMBER:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("a string");
-        case G_TYPE_BOOLEAN: return _("true or false");
-        case G_TYPE_INT64:
-        case G_TYPE_DOUBLE:
-        default:
-          return _("a number");
-        }
+      return _("a number");
     }
 }
 
-static gboolean
-is_string (JsonNode *node)
+/* The value of the last member called @name of @object, or -1 (json-glib
+ * kept the last of members with one name). */
+static gint
+last_member (WeftJTokens *tree,
+             gint         object,
+             const char  *name)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  gint found = -1;
+  guint i = object + 1;
+
+  for (guint m = 0; m < tree->tokens[object].size; m++)
+    {
+      guint value = i + 1;
+
+      if (strcmp (weft_jtokens_string (tree, i), name) == 0)
+        found = value;
+      i = tree->tokens[value].next;
+    }
+  return found;
 }
 
-/* Sorts the members of @object into @slots by @table; the rest go to a new
- * object in *@extra with a warning each. */
+typedef struct {
+  guint name;    /* tokens */
+  guint value;   /* the last one */
+} Unknown;
+
+/* The index in @unknown of the member called like the name token @name,
+ * which is there. */
+static guint
+find_unknown (WeftJTokens *tree,
+              GArray      *unknown,
+              GHashTable **index,
+              guint        name)
+{
+  const char *key = weft_jtokens_string (tree, name);
+  guint i;
+
+  /* Few: a look at each; many: a table by name. */
+  if (unknown->len > 16 && *index == NULL)
+    {
+      *index = g_hash_table_new (weft_str_hash, g_str_equal);
+      for (i = 0; i < unknown->len; i++)
+        g_hash_table_insert (*index, (gpointer) weft_jtokens_string (tree, g_array_index (unknown, Unknown, i).name),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  if (*index != NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (*index, key)) - 1;
+
+  for (i = 0; i < unknown->len; i++)
+    if (strcmp (weft_jtokens_string (tree, g_array_index (unknown, Unknown, i).name), key) == 0)
+      break;
+  g_assert (i < unknown->len);
+  return i;
+}
+
+/* Sorts the members of @object (-1: an object with none) into @slots by
+ * @table (the last of members with one name); the rest go to a new object
+ * in *@extra with a warning each, at its last value. */
 static void
 collect (Ctx                   *ctx,
-         JsonObject            *object,
+         gint                   object,
          const WeftMemberTable *table,
-         JsonNode             **slots,
+         gint                  *slots,
          JsonObject           **extra)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  WeftJTokens *tree = ctx->tree;
+  g_autoptr(GArray) unknown = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  guint i;
 
-  memset (slots, 0, sizeof (JsonNode *) * table->n_members);
+  for (guint k = 0; k < table->n_members; k++)
+    slots[k] = -1;
   *extra = NULL;
+  if (object < 0)
+    return;
 
-  /* In the file's order: json_object_iter_next() goes in hash order,
-   * which would shuffle unknown members on every save. */
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  i = object + 1;
+  for (guint m = 0, next = 0; m < tree->tokens[object].size; m++)
     {
-      guint i;
+      guint value = i + 1;
+      const char *name = weft_jtokens_string (tree, i);
+      guint k;
 
-      for (i = 0; i < table->n_members; i++)
-        if (strcmp (table->members[i].name, name) == 0)
-          break;
+      /* Files Weft wrote have the members in table order: the one after
+       * the last found is tried first. */
+      if (next < table->n_members && strcmp (table->members[next].name, name) == 0)
+        k = next;
+      else
+        for (k = 0; k < table->n_members; k++)
+          if (strcmp (table->members[k].name, name) == 0)
+            break;
+      next = k + 1;
 
-      if (i < table->n_members)
+      if (k < table->n_members)
         {
-          slots[i] = node;
-          continue;
+          slots[k] = value;
         }
+      else
+        {
+          if (*extra == NULL)
+            {
+              *extra = json_object_new ();
+              unknown = g_array_new (FALSE, FALSE, sizeof (Unknown));
+            }
+          if (json_object_has_member (*extra, name))
+            {
+              g_array_index (unknown, Unknown, find_unknown (tree, unknown, &index, i)).value = value;
+            }
+          else
+            {
+              Unknown u = { i, value };
+
+              g_array_append_val (unknown, u);
+              if (index != NULL)
+                g_hash_table_insert (index, (gpointer) name, GUINT_TO_POINTER (unknown->len));
+            }
+          /* In the file's order, the first one's place and the last
+           * one's value, as json-glib keeps them. */
+          json_object_set_member (*extra, name, weft_jtokens_to_node (tree, value));
+        }
+      i = tree->tokens[value].next;
+    }
+
+  for (guint u = 0; unknown != NULL && u < unknown->len; u++)
+    {
+      const Unknown *member = &g_array_index (unknown, Unknown, u);
+      const char *name = weft_jtokens_string (tree, member->name);
 
       /* What Weft's own importers keep from other formats is expected
        * here; anything else is worth a warning. */
       if (!g_str_equal (name, "timelinejs") && !g_str_equal (name, "ftm") && !g_str_equal (name, "csv"))
         {
           g_autofree char *path = member_path (ctx, name);
-          weft_diagnostics_warning_at (ctx->diagnostics, path,
-                                       _("unknown member “%s”; Weft keeps it as it is and writes it back"),
-                                       name);
+          report (ctx, WEFT_SEVERITY_WARNING, token_pos (ctx, member->value), 0, path,
+                  _("unknown member “%s”; Weft keeps it as it is and writes it back"), name);
         }
-      if (*extra == NULL)
-        *extra = json_object_new ();
-      json_object_set_member (*extra, name, json_node_copy (node));
     }
 }
 
@@ -141,107 +420,117 @@ typedef enum {
   EXPECT_OBJECT,         /* only as an element */
 } Expected;
 
-/* Whether @node (the value of @member, NULL when it is missing) is there
- * with the JSON type expected; says what is wrong when not. */
+/* Whether @token (the value of @member, -1 when it is missing from the
+ * object at @object_pos) is there with the JSON type expected; says what
+ * is wrong when not. */
 static gboolean
-check_node (Ctx        *ctx,
-            JsonNode   *node,
-            const char *member,
-            gboolean    required,
-            Expected    expected)
+check_token (Ctx        *ctx,
+             gint        token,
+             const Pos  *object_pos,
+             const char *member,
+             gboolean    required,
+             Expected    expected)
 {
   g_autofree char *path = NULL;
 
-  if (node == NULL)
+  if (token < 0)
     {
       if (required)
         {
           path = member_path (ctx, NULL);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     expected == EXPECT_STRING
-                                     ? _("missing “%s”; add it as a string")
-                                     : _("missing “%s”; add it as an array (it may be empty: [])"),
-                                     member);
+          report (ctx, WEFT_SEVERITY_ERROR, object_pos, 0, path,
+                  expected == EXPECT_STRING
+                  ? _("missing “%s”; add it as a string")
+                  : _("missing “%s”; add it as an array (it may be empty: [])"),
+                  member);
         }
       return FALSE;
     }
 
-  if (expected == EXPECT_STRING ? is_string (node) : JSON_NODE_HOLDS_ARRAY (node))
+  if (token_type (ctx, token) == (expected == EXPECT_STRING ? WEFT_JTOK_STRING : WEFT_JTOK_ARRAY))
     return TRUE;
 
   path = member_path (ctx, member);
-  weft_diagnostics_error_at (ctx->diagnostics, path,
-                             expected == EXPECT_STRING ? _("“%s” must be a string, not %s")
-                             : expected == EXPECT_ARRAY ? _("“%s” must be an array, not %s")
-                             : _("“%s” must be an array of strings, not %s"),
-                             member, describe_node (node));
+  report (ctx, WEFT_SEVERITY_ERROR, token_pos (ctx, token), 0, path,
+          expected == EXPECT_STRING ? _("“%s” must be a string, not %s")
+          : expected == EXPECT_ARRAY ? _("“%s” must be an array, not %s")
+          : _("“%s” must be an array of strings, not %s"),
+          member, describe_type (token_type (ctx, token)));
   return FALSE;
 }
 
-/* Says that element @index of the array @member is not a string or an
- * object, as @expected. */
+/* Says that element @index of the array @member, of @type at @pos, is not
+ * a string or an object, as @expected. */
 static void
-report_element (Ctx        *ctx,
-                const char *member,
-                guint       index,
-                JsonNode   *element,
-                Expected    expected)
+report_element (Ctx          *ctx,
+                const char   *member,
+                guint         index,
+                WeftJTokType  type,
+                const Pos    *pos,
+                Expected      expected)
 {
   g_autofree char *sub = g_strdup_printf ("%s[%u]", member, index);
   g_autofree char *path = member_path (ctx, sub);
 
-  weft_diagnostics_error_at (ctx->diagnostics, path,
-                             expected == EXPECT_STRING ? _("each element of “%s” must be a string, not %s")
-                                                       : _("each element of “%s” must be an object, not %s"),
-                             member, describe_node (element));
+  report (ctx, WEFT_SEVERITY_ERROR, pos, 0, path,
+          expected == EXPECT_STRING ? _("each element of “%s” must be a string, not %s")
+                                    : _("each element of “%s” must be an object, not %s"),
+          member, describe_type (type));
 }
 
 static const char *
 get_string (Ctx        *ctx,
-            JsonNode   *node,
+            gint        token,
+            const Pos  *object_pos,
             const char *member,
             gboolean    required)
 {
-  if (!check_node (ctx, node, member, required, EXPECT_STRING))
+  if (!check_token (ctx, token, object_pos, member, required, EXPECT_STRING))
     return NULL;
 
-  return json_node_get_string (node);
+  return weft_jtokens_string (ctx->tree, token);
 }
+
+/* The elements of the array @token, in order. */
+#define FOR_EACH_ELEMENT(tree, token, e, i) \
+  for (guint i = 0, e = (token) + 1; i < (tree)->tokens[token].size; e = (tree)->tokens[e].next, i++)
 
 static void
 get_string_list (Ctx          *ctx,
-                 JsonNode     *node,
+                 gint          token,
                  const char   *member,
                  const char ***list)
 {
-  JsonArray *array;
-  guint n;
+  WeftJTokens *tree = ctx->tree;
+  guint n_strings = 0, n = 0;
 
-  if (!check_node (ctx, node, member, FALSE, EXPECT_STRING_ARRAY))
+  if (!check_token (ctx, token, NULL, member, FALSE, EXPECT_STRING_ARRAY))
     return;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  n = tree->tokens[token].size;
+  FOR_EACH_ELEMENT (tree, token, e, i)
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!is_string (element))
-        {
-          report_element (ctx, member, i, element, EXPECT_STRING);
-          continue;
-        }
-      weft_dataset_strv_append (ctx->dataset, list, json_node_get_string (element));
+      if (tree->tokens[e].type != WEFT_JTOK_STRING)
+        report_element (ctx, member, i, tree->tokens[e].type, token_pos (ctx, e), EXPECT_STRING);
+      else
+        n_strings++;
     }
 
   /* An empty array is kept as an empty list, so it is written back. */
-  if (*list == NULL && n == 0)
-    *list = g_new0 (const char *, 1);
+  if (n_strings == 0 && n > 0)
+    return;
+  *list = g_new (const char *, n_strings + 1);
+  n_strings = 0;
+  FOR_EACH_ELEMENT (tree, token, e, i)
+    if (tree->tokens[e].type == WEFT_JTOK_STRING)
+      (*list)[n_strings++] = weft_dataset_intern (ctx->dataset, weft_jtokens_string (tree, e));
+  (*list)[n_strings] = NULL;
 }
 
 static gboolean
 get_date (Ctx         *ctx,
-          JsonNode    *node,
+          gint         token,
+          const Pos   *object_pos,
           const char  *member,
           gboolean     required,
           const char **text,
@@ -250,7 +539,7 @@ get_date (Ctx         *ctx,
   g_autoptr(GError) error = NULL;
   gsize offset = 0;
 
-  *text = get_string (ctx, node, member, required);
+  *text = get_string (ctx, token, object_pos, member, required);
   if (*text == NULL)
     return FALSE;
 
@@ -258,11 +547,11 @@ get_date (Ctx         *ctx,
     {
       g_autofree char *path = member_path (ctx, member);
 
-      /* The column, for now, is the character offset inside the string;
-       * weft_resolve_json_positions() adds where the string starts. */
-      weft_diagnostics_add (ctx->diagnostics, WEFT_SEVERITY_ERROR, 0,
-                            g_utf8_pointer_to_offset (*text, *text + MIN (offset, strlen (*text))) + 1,
-                            path, "%s", error->message);
+      /* The column of the character inside the string (its opening quote
+       * is the value's first). */
+      report (ctx, WEFT_SEVERITY_ERROR, token_pos (ctx, token),
+              g_utf8_pointer_to_offset (*text, *text + MIN (offset, strlen (*text))) + 1,
+              path, "%s", error->message);
       *text = NULL;
       return FALSE;
     }
@@ -272,10 +561,11 @@ get_date (Ctx         *ctx,
 
 static guint
 get_enum (Ctx              *ctx,
-          JsonNode         *node,
+          gint              token,
+          const Pos        *object_pos,
           const WeftMember *m)
 {
-  const char *text = get_string (ctx, node, m->name, m->required);
+  const char *text = get_string (ctx, token, object_pos, m->name, m->required);
   guint value;
 
   if (text == NULL)
@@ -286,148 +576,194 @@ get_enum (Ctx              *ctx,
       g_autofree char *path = member_path (ctx, m->name);
       g_autofree char *expected = g_strjoinv (", ", (char **) m->names);
 
-      weft_diagnostics_error_at (ctx->diagnostics, path,
-                                 _("unknown %s “%s”; expected one of %s"),
-                                 m->name, text, expected);
+      report (ctx, WEFT_SEVERITY_ERROR, token_pos (ctx, token), 0, path,
+              _("unknown %s “%s”; expected one of %s"), m->name, text, expected);
       return m->fallback;
     }
 
   return value;
 }
 
-static gboolean
-check_array (Ctx         *ctx,
-             JsonNode    *node,
-             const char  *member,
-             gboolean     required,
-             JsonArray  **array)
-{
-  *array = check_node (ctx, node, member, required, EXPECT_ARRAY) ? json_node_get_array (node) : NULL;
-  return *array != NULL;
-}
-
-static JsonObject *
-element_object (Ctx        *ctx,
-                JsonArray  *array,
-                guint       index,
-                const char *member)
-{
-  JsonNode *element = json_array_get_element (array, index);
-
-  if (JSON_NODE_HOLDS_OBJECT (element))
-    return json_node_get_object (element);
-
-  report_element (ctx, member, index, element, EXPECT_OBJECT);
-  return NULL;
-}
-
 /* ---- Members ------------------------------------------------------------ */
 
 static void read_member (Ctx              *ctx,
                          const WeftMember *m,
-                         JsonNode         *node,
+                         gint              token,
+                         const Pos        *object_pos,
                          gpointer          base);
 
-/* Reads @object into @base, the struct @table describes, member by member
- * in table order; unknown members go to its extra object. */
+/* Keeps where an item's id and references are (see Store): @object is
+ * the item (-1: a placeholder, at @pos), its members in @slots. */
+static void
+store_item (Ctx                   *ctx,
+            gint                   object,
+            const Pos             *pos,
+            const WeftMemberTable *table,
+            const gint            *slots)
+{
+  WeftJTokens *tree = ctx->tree;
+  Store *store = ctx->store;
+  guint first = store->runs->len;
+
+  g_array_append_val (store->first[table->type], first);
+  store_add (store, pos);
+  store_add (store, token_pos (ctx, slots[0]));  /* the id: the first member */
+
+  for (guint i = 0; i < table->n_members; i++)
+    {
+      const WeftMember *m = &table->members[i];
+      gint token = slots[i];
+      gboolean list = token >= 0 && token_type (ctx, token) == WEFT_JTOK_ARRAY;
+
+      if (m->reference && m->type == WEFT_MEMBER_STRING)
+        {
+          store_add (store, token_pos (ctx, token));
+        }
+      else if (m->reference)
+        {
+          store_add_count (store, list ? tree->tokens[token].size : 0);
+          if (list)
+            FOR_EACH_ELEMENT (tree, token, e, j)
+              store_add (store, token_pos (ctx, e));
+        }
+      else if (m->type == WEFT_MEMBER_OBJECTS && weft_member_has_references (m))
+        {
+          /* Each element's one reference ("entity", "source"), or the
+           * element itself. */
+          const char *reference = m->table->members[0].name;
+
+          g_assert (m->table->members[0].reference);
+          store_add_count (store, list ? tree->tokens[token].size : 0);
+          if (list)
+            FOR_EACH_ELEMENT (tree, token, e, j)
+              {
+                gint value = tree->tokens[e].type == WEFT_JTOK_OBJECT ? last_member (tree, e, reference) : -1;
+
+                store_add (store, token_pos (ctx, value >= 0 ? value : (gint) e));
+              }
+        }
+    }
+}
+
+/* Reads the object @object (-1: one with no members, at @pos) into
+ * @base, the struct @table describes, member by member in table order;
+ * unknown members go to its extra object. */
 static void
 read_members (Ctx                   *ctx,
-              JsonObject            *object,
+              gint                   object,
+              const Pos             *pos,
               const WeftMemberTable *table,
               gpointer               base)
 {
-  JsonNode *slots[WEFT_MEMBERS_MAX];
+  gint slots[WEFT_MEMBERS_MAX];
 
   collect (ctx, object, table, slots, &WEFT_MEMBER_FIELD (base, table->extra_offset, JsonObject *));
+  if (ctx->store != NULL && table->type != WEFT_ITEM_NONE)
+    store_item (ctx, object, pos, table, slots);
   for (guint i = 0; i < table->n_members; i++)
-    read_member (ctx, &table->members[i], slots[i], base);
+    read_member (ctx, &table->members[i], slots[i], pos, base);
 }
 
 /* The elements of an array of objects (participants, citations). */
 static void
 read_objects (Ctx              *ctx,
-              JsonNode         *node,
+              gint              token,
+              const Pos        *object_pos,
               const WeftMember *m,
               gpointer          base)
 {
-  JsonArray *array;
-  guint n;
+  WeftJTokens *tree = ctx->tree;
+  guint8 *elements;
+  guint n = 0;
 
-  if (!check_array (ctx, node, m->name, m->required, &array))
+  if (!check_token (ctx, token, object_pos, m->name, m->required, EXPECT_ARRAY))
     return;
 
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  FOR_EACH_ELEMENT (tree, token, e, i)
+    if (tree->tokens[e].type == WEFT_JTOK_OBJECT)
+      n++;
+  elements = n > 0 ? g_malloc0_n (n, m->table->size) : NULL;
+  WEFT_MEMBER_FIELD (base, m->offset, gpointer) = elements;
+  WEFT_MEMBER_FIELD (base, m->length_offset, guint) = n;
+
+  FOR_EACH_ELEMENT (tree, token, e, i)
     {
-      JsonObject *object = element_object (ctx, array, i, m->name);
-      gpointer element;
+      if (tree->tokens[e].type != WEFT_JTOK_OBJECT)
+        {
+          report_element (ctx, m->name, i, tree->tokens[e].type, token_pos (ctx, e), EXPECT_OBJECT);
+          continue;
+        }
 
-      if (object == NULL)
-        continue;
-
-      element = weft_dataset_append_element (&WEFT_MEMBER_FIELD (base, m->offset, gpointer),
-                                             &WEFT_MEMBER_FIELD (base, m->length_offset, guint),
-                                             m->table->size);
       ctx->nested = m->name;
       ctx->nested_index = i;
-      read_members (ctx, object, m->table, element);
+      read_members (ctx, e, token_pos (ctx, e), m->table, elements);
       ctx->nested = NULL;
+      elements += m->table->size;
     }
 }
 
-/* A top-level array of items ("events"). */
+/* Element @index of the item array @m: the object @object of the tree, or
+ * (@object -1) a value of @type at @pos that is not one. */
 static void
-read_items (Ctx              *ctx,
-            JsonNode         *node,
-            const WeftMember *m)
+read_item (Ctx              *ctx,
+           const WeftMember *m,
+           guint             index,
+           gint              object,
+           WeftJTokType      type,
+           const Pos        *pos)
 {
-  JsonArray *array;
-  guint n;
+  WeftItem *item = weft_dataset_append_item (ctx->dataset, m->table->type);
 
-  if (!check_array (ctx, node, m->name, FALSE, &array))
-    return;
-
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  if (object < 0)
     {
-      JsonObject *object;
-      WeftItem *item = weft_dataset_append_item (ctx->dataset, m->table->type);
-
-      ctx->array = NULL;   /* the path is the element's: "events[3]" */
-      object = element_object (ctx, array, i, m->name);
-      ctx->array = m->name;
-      ctx->index = i;
-      if (object == NULL)
-        {
-          /* The item stays, as an empty placeholder, to keep the numbering
-           * of the items that follow; its own problems (no id…) would
-           * only repeat this one. */
-          g_autoptr(JsonObject) empty = json_object_new ();
-          WeftDiagnostics *real = ctx->diagnostics;
-
-          ctx->diagnostics = weft_diagnostics_new (NULL);
-          read_members (ctx, empty, m->table, item);
-          weft_diagnostics_free (ctx->diagnostics);
-          ctx->diagnostics = real;
-          continue;
-        }
-      read_members (ctx, object, m->table, item);
+      /* The path is the element's: "events[3]". */
+      report_element (ctx, m->name, index, type, pos, EXPECT_OBJECT);
     }
+
+  ctx->array = m->name;
+  ctx->index = index;
+  /* A value that is not an object stays, as an empty placeholder, to keep
+   * the numbering of the items that follow; its own problems (no id…)
+   * would only repeat this one. */
+  ctx->quiet = object < 0;
+  read_members (ctx, object, pos, m->table, item);
+  ctx->quiet = FALSE;
   ctx->array = NULL;
 }
 
-/* Checks the value of one member and stores it in @base. */
+/* A top-level array of items ("events") in a token tree. */
+static void
+read_items (Ctx              *ctx,
+            gint              token,
+            const WeftMember *m)
+{
+  WeftJTokens *tree = ctx->tree;
+
+  if (!check_token (ctx, token, NULL, m->name, FALSE, EXPECT_ARRAY))
+    return;
+
+  FOR_EACH_ELEMENT (tree, token, e, i)
+    {
+      gboolean object = tree->tokens[e].type == WEFT_JTOK_OBJECT;
+
+      read_item (ctx, m, i, object ? (gint) e : -1, tree->tokens[e].type, token_pos (ctx, e));
+    }
+}
+
+/* Checks the value of one member (the token @token, -1 when it is missing
+ * from the object at @object_pos) and stores it in @base. */
 static void
 read_member (Ctx              *ctx,
              const WeftMember *m,
-             JsonNode         *node,
+             gint              token,
+             const Pos        *object_pos,
              gpointer          base)
 {
   switch (m->type)
     {
     case WEFT_MEMBER_STRING:
       {
-        const char *value = get_string (ctx, node, m->name, m->required);
+        const char *value = get_string (ctx, token, object_pos, m->name, m->required);
 
         /* A required string is never NULL, as weft_dataset_add_*() make it. */
         if (value == NULL && m->required)
@@ -438,13 +774,13 @@ read_member (Ctx              *ctx,
 
     case WEFT_MEMBER_STRINGS:
       /* The only required list: a claim's "about". */
-      if (node == NULL && m->required)
+      if (token < 0 && m->required)
         {
           g_autofree char *path = member_path (ctx, NULL);
-          weft_diagnostics_error_at (ctx->diagnostics, path,
-                                     _("missing “about”; list the ids the claim is about"));
+          report (ctx, WEFT_SEVERITY_ERROR, object_pos, 0, path,
+                  _("missing “about”; list the ids the claim is about"));
         }
-      get_string_list (ctx, node, m->name, &WEFT_MEMBER_FIELD (base, m->offset, const char **));
+      get_string_list (ctx, token, m->name, &WEFT_MEMBER_FIELD (base, m->offset, const char **));
       break;
 
     case WEFT_MEMBER_DATE:
@@ -452,7 +788,7 @@ read_member (Ctx              *ctx,
         const char *text = NULL;
         WeftDate date = { 0 };
 
-        if (get_date (ctx, node, m->name, m->required, &text, &date))
+        if (get_date (ctx, token, object_pos, m->name, m->required, &text, &date))
           weft_dataset_set_item_date (ctx->dataset, base, text, &date);
         else if (m->required)
           weft_dataset_set_item_date (ctx->dataset, base, "", NULL);
@@ -460,15 +796,15 @@ read_member (Ctx              *ctx,
       break;
 
     case WEFT_MEMBER_ENUM:
-      WEFT_MEMBER_FIELD (base, m->offset, guint) = get_enum (ctx, node, m);
+      WEFT_MEMBER_FIELD (base, m->offset, guint) = get_enum (ctx, token, object_pos, m);
       break;
 
     case WEFT_MEMBER_OBJECTS:
-      read_objects (ctx, node, m, base);
+      read_objects (ctx, token, object_pos, m, base);
       break;
 
     case WEFT_MEMBER_ITEMS:
-      read_items (ctx, node, m);
+      read_items (ctx, token, m);
       break;
 
     case WEFT_MEMBER_VERSION:
@@ -478,7 +814,7 @@ read_member (Ctx              *ctx,
     }
 }
 
-/* ---- Positions ---------------------------------------------------------- */
+/* ---- Positions of a json-glib tree's problems ----------------------------- */
 
 /* Drops the last segment of a path: "a[1].b" -> "a[1]" -> "a" -> "". */
 static gboolean
@@ -573,7 +909,501 @@ weft_resolve_json_positions (WeftDiagnostics *diagnostics,
   }
 }
 
+/* ---- Reading a .weft file as it comes ------------------------------------ */
+
+/* A member of the top level. */
+typedef struct {
+  gboolean         present;
+  WeftJTokType     type;
+  Pos              pos;
+  WeftJTokens      value;          /* the one value of "weft", "title"…
+                                    * (an object or array without what
+                                    * is in it) */
+  WeftDiagnostics *diagnostics;    /* an item array: its items' problems */
+} Slot;
+
+typedef struct {
+  char *name;
+  Pos   pos;                       /* of the last value */
+} RootUnknown;
+
+typedef struct {
+  WeftDataset     *dataset;
+  WeftJTokens      tree;           /* the item (or unknown member) being read */
+  GArray          *positions;      /* Pos of each of its tokens */
+  Store            store;
+  Ctx              ctx;
+
+  guint            depth;          /* of the next value: 0 the root, 1 a
+                                    * member of it, 2 an item */
+  guint            skip;           /* inside a value not kept, this deep */
+  gboolean         building;       /* the tree is open */
+
+  gboolean         root_object;
+  WeftJTokType     root_type;
+  Pos              root_pos;
+  gint             member;         /* the root member whose value comes,
+                                    * in weft_file_members, or -1 */
+  GString         *member_name;    /* its name */
+  Slot             slots[WEFT_MEMBERS_MAX];
+  JsonObject      *extra;          /* unknown root members */
+  GArray          *unknown;        /* RootUnknown, in first-seen order */
+  GHashTable      *unknown_index;  /* name -> index + 1 in unknown */
+  guint            element;        /* of the item array being read */
+
+  GCancellable    *cancellable;
+  guint            countdown;      /* values until the next look at it */
+} Reader;
+
+/* The cancellable is looked at every this many values. */
+#define CANCEL_EVERY 4096
+
+static void
+root_unknown_clear (gpointer data)
+{
+  g_free (((RootUnknown *) data)->name);
+}
+
+static void
+reader_init (Reader          *r,
+             WeftDataset     *dataset,
+             GCancellable    *cancellable)
+{
+  memset (r, 0, sizeof *r);
+  r->dataset = dataset;
+  weft_jtokens_init (&r->tree);
+  weft_jtokens_reset (&r->tree);
+  r->positions = g_array_new (FALSE, FALSE, sizeof (Pos));
+  store_init (&r->store);
+  r->member = -1;
+  r->member_name = g_string_new (NULL);
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    weft_jtokens_init (&r->slots[i].value);
+  r->unknown = g_array_new (FALSE, FALSE, sizeof (RootUnknown));
+  g_array_set_clear_func (r->unknown, root_unknown_clear);
+  r->unknown_index = g_hash_table_new (weft_str_hash, g_str_equal);
+  r->cancellable = cancellable;
+  r->countdown = CANCEL_EVERY;
+
+  r->ctx.dataset = dataset;
+  r->ctx.tree = &r->tree;
+  r->ctx.positions = r->positions;
+  r->ctx.store = &r->store;
+}
+
+static void
+reader_clear (Reader *r)
+{
+  weft_jtokens_clear (&r->tree);
+  g_array_unref (r->positions);
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    {
+      weft_jtokens_clear (&r->slots[i].value);
+      g_clear_pointer (&r->slots[i].diagnostics, weft_diagnostics_free);
+    }
+  g_string_free (r->member_name, TRUE);
+  g_clear_pointer (&r->extra, json_object_unref);
+  g_array_unref (r->unknown);
+  g_hash_table_unref (r->unknown_index);
+}
+
+/* The token tree starts again with the value @lexed at @pos. */
+static void
+start_tree (Reader              *r,
+            const WeftJsonToken *lexed,
+            const char          *text,
+            const Pos           *pos)
+{
+  weft_jtokens_reset (&r->tree);
+  g_array_set_size (r->positions, 0);
+  weft_jtokens_add_value (&r->tree, lexed, text);
+  g_array_append_val (r->positions, *pos);
+  r->building = lexed->kind == WEFT_JSON_OBJECT || lexed->kind == WEFT_JSON_ARRAY;
+}
+
+/* The value of an unknown member of the top level is complete. */
+static void
+take_root_unknown (Reader *r)
+{
+  const char *name = r->member_name->str;
+  gpointer found = g_hash_table_lookup (r->unknown_index, name);
+  const Pos *pos = &g_array_index (r->positions, Pos, 0);
+
+  if (r->extra == NULL)
+    r->extra = json_object_new ();
+  if (found != NULL)
+    {
+      g_array_index (r->unknown, RootUnknown, GPOINTER_TO_UINT (found) - 1).pos = *pos;
+    }
+  else
+    {
+      RootUnknown u = { g_strdup (name), *pos };
+
+      g_array_append_val (r->unknown, u);
+      g_hash_table_insert (r->unknown_index, u.name, GUINT_TO_POINTER (r->unknown->len));
+    }
+  json_object_set_member (r->extra, name, weft_jtokens_to_node (&r->tree, 0));
+}
+
+/* The tree is complete: an item, or an unknown member's value. */
+static void
+take_tree (Reader *r)
+{
+  const WeftMember *m;
+
+  if (r->depth == 1)
+    {
+      take_root_unknown (r);
+      return;
+    }
+
+  m = &weft_file_members.members[r->member];
+  r->ctx.diagnostics = r->slots[r->member].diagnostics;
+  read_item (&r->ctx, m, r->element++, 0, WEFT_JTOK_OBJECT, &g_array_index (r->positions, Pos, 0));
+}
+
+/* The value of the known top-level member r->member begins. */
+static void
+begin_root_member (Reader              *r,
+                   const WeftJsonToken *lexed,
+                   const char          *text,
+                   const Pos           *pos)
+{
+  const WeftMember *m = &weft_file_members.members[r->member];
+  Slot *slot = &r->slots[r->member];
+  gboolean container = lexed->kind == WEFT_JSON_OBJECT || lexed->kind == WEFT_JSON_ARRAY;
+
+  if (m->type == WEFT_MEMBER_ITEMS)
+    {
+      /* Given twice: the last one counts (json-glib kept it). */
+      if (slot->present)
+        {
+          weft_dataset_truncate_items (r->dataset, m->table->type, 0);
+          g_array_set_size (r->store.first[m->table->type], 0);
+        }
+      g_clear_pointer (&slot->diagnostics, weft_diagnostics_free);
+      slot->diagnostics = weft_diagnostics_new (NULL);
+      if (lexed->kind == WEFT_JSON_ARRAY)
+        {
+          r->depth = 2;
+          r->element = 0;
+        }
+      else if (container)
+        r->skip = 1;
+    }
+  else
+    {
+      /* "weft", "title"…: the value alone. */
+      weft_jtokens_reset (&slot->value);
+      weft_jtokens_add_value (&slot->value, lexed, text);
+      if (container)
+        {
+          weft_jtokens_close (&slot->value);
+          r->skip = 1;
+        }
+    }
+
+  slot->present = TRUE;
+  slot->type = weft_jtokens_type_of (lexed->kind);
+  slot->pos = *pos;
+}
+
+static gboolean
+on_value (gpointer             user_data,
+          const WeftJsonToken *lexed,
+          const char          *text,
+          guint                line,
+          guint                column)
+{
+  Reader *r = user_data;
+  gboolean container = lexed->kind == WEFT_JSON_OBJECT || lexed->kind == WEFT_JSON_ARRAY;
+  Pos pos = { line, column };
+
+  if (--r->countdown == 0)
+    {
+      r->countdown = CANCEL_EVERY;
+      if (g_cancellable_is_cancelled (r->cancellable))
+        return FALSE;
+    }
+
+  if (r->skip > 0)
+    {
+      r->skip += container;
+      return TRUE;
+    }
+
+  if (r->building)
+    {
+      weft_jtokens_add_value (&r->tree, lexed, text);
+      g_array_append_val (r->positions, pos);
+      return TRUE;
+    }
+
+  switch (r->depth)
+    {
+    case 0:
+      r->root_pos = pos;
+      r->root_object = lexed->kind == WEFT_JSON_OBJECT;
+      r->root_type = weft_jtokens_type_of (lexed->kind);
+      if (r->root_object)
+        r->depth = 1;
+      else if (container)
+        r->skip = 1;
+      break;
+
+    case 1:
+      if (r->member >= 0)
+        begin_root_member (r, lexed, text, &pos);
+      else
+        {
+          start_tree (r, lexed, text, &pos);
+          if (!r->building)
+            take_root_unknown (r);
+        }
+      break;
+
+    case 2:
+    default:
+      if (lexed->kind == WEFT_JSON_OBJECT)
+        {
+          start_tree (r, lexed, text, &pos);
+          break;
+        }
+      r->ctx.diagnostics = r->slots[r->member].diagnostics;
+      read_item (&r->ctx, &weft_file_members.members[r->member], r->element++, -1,
+                 weft_jtokens_type_of (lexed->kind), &pos);
+      if (container)
+        r->skip = 1;
+      break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_member (gpointer             user_data,
+           const WeftJsonToken *lexed,
+           const char          *text)
+{
+  Reader *r = user_data;
+  static const Pos none = { 0, 0 };
+  const char *inside = text + lexed->start + 1;
+  gsize length = lexed->end - lexed->start - 2;
+
+  if (r->skip > 0)
+    return TRUE;
+
+  if (r->building)
+    {
+      weft_jtokens_add_name (&r->tree, inside, length, lexed->escaped);
+      g_array_append_val (r->positions, none);
+      return TRUE;
+    }
+
+  /* A member of the top level. */
+  g_string_set_size (r->member_name, length);
+  g_string_truncate (r->member_name, weft_json_decode_string (inside, length, r->member_name->str));
+  r->member = -1;
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    if (strcmp (weft_file_members.members[i].name, r->member_name->str) == 0)
+      r->member = i;
+  return TRUE;
+}
+
+static gboolean
+on_end (gpointer user_data)
+{
+  Reader *r = user_data;
+
+  if (r->skip > 0)
+    {
+      r->skip--;
+      return TRUE;
+    }
+
+  if (r->building)
+    {
+      if (weft_jtokens_close (&r->tree))
+        {
+          r->building = FALSE;
+          take_tree (r);
+        }
+      return TRUE;
+    }
+
+  /* An item array, or the root, ends. */
+  r->depth--;
+  return TRUE;
+}
+
+static const WeftJsonVisitor reader_visitor = { on_value, on_member, on_end };
+
+/* Adds what @from holds to @to, as if each had been added there in turn:
+ * those @from kept, then those it only counted (beyond its
+ * WEFT_DIAGNOSTICS_MAX, so @to is full by then and counts them too). */
+static void
+transfer_diagnostics (WeftDiagnostics *to,
+                      WeftDiagnostics *from)
+{
+  guint n = weft_diagnostics_get_length (from);
+  guint errors = weft_diagnostics_get_n_errors (from);
+  guint warnings = weft_diagnostics_get_n_warnings (from);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WeftDiagnostic *d = weft_diagnostics_get (from, i);
+
+      weft_diagnostics_add (to, d->severity, d->line, d->column, d->path, "%s", d->message);
+      if (d->severity == WEFT_SEVERITY_ERROR)
+        errors--;
+      else
+        warnings--;
+    }
+  g_assert (errors + warnings == 0 || weft_diagnostics_get_length (to) == WEFT_DIAGNOSTICS_MAX);
+  for (; errors > 0; errors--)
+    weft_diagnostics_add (to, WEFT_SEVERITY_ERROR, 0, 0, NULL, "%s", "");
+  for (; warnings > 0; warnings--)
+    weft_diagnostics_add (to, WEFT_SEVERITY_WARNING, 0, 0, NULL, "%s", "");
+}
+
+/* Reads the version first: a file from a newer Weft may mean anything.
+ * Returns 0, or the error code when it is not one Weft reads. */
+static gint
+check_version (Reader          *r,
+               WeftDiagnostics *diagnostics)
+{
+  const Slot *slot = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 version;
+
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    if (weft_file_members.members[i].type == WEFT_MEMBER_VERSION)
+      slot = &r->slots[i];
+  g_assert (slot != NULL);
+
+  if (!slot->present)
+    {
+      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, r->root_pos.line, r->root_pos.column, "",
+                            _("missing “weft”, the format version; a .weft file starts with {\"weft\": 1, …}"));
+      return WEFT_ERROR_INVALID;
+    }
+
+  node = weft_jtokens_to_node ((WeftJTokens *) &slot->value, 0);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, slot->pos.line, slot->pos.column, "weft",
+                            _("“weft” must be a whole number, the format version (1), not %s"),
+                            describe_type (slot->type));
+      return WEFT_ERROR_INVALID;
+    }
+
+  version = json_node_get_int (node);
+  if (version > WEFT_FORMAT_VERSION)
+    {
+      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, slot->pos.line, slot->pos.column, "weft",
+                            _("made by a newer Weft (format %lld); this Weft reads format %d. "
+                              "Update Weft to open this file"),
+                            (long long) version, WEFT_FORMAT_VERSION);
+      return WEFT_ERROR_VERSION;
+    }
+  if (version < 1)
+    {
+      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, slot->pos.line, slot->pos.column, "weft",
+                            _("format version %lld does not exist; use 1"), (long long) version);
+      return WEFT_ERROR_INVALID;
+    }
+
+  return 0;
+}
+
+/* The whole text was read: the top level's problems, in the order of its
+ * member table after its unknown members. Returns 0, or an error code
+ * when the file is not one to go on with. */
+static gint
+read_root (Reader          *r,
+           WeftDiagnostics *diagnostics)
+{
+  WeftDatasetHeader *header = weft_dataset_get_header (r->dataset);
+  gint code;
+
+  if (!r->root_object)
+    {
+      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, r->root_pos.line, r->root_pos.column, "",
+                            _("a .weft file is a JSON object such as {\"weft\": 1, …}, not %s"),
+                            describe_type (r->root_type));
+      return WEFT_ERROR_INVALID;
+    }
+
+  /* Nothing else is told about a file whose version is wrong. */
+  code = check_version (r, diagnostics);
+  if (code != 0)
+    return code;
+
+  for (guint u = 0; u < r->unknown->len; u++)
+    {
+      const RootUnknown *member = &g_array_index (r->unknown, RootUnknown, u);
+
+      if (!g_str_equal (member->name, "timelinejs") && !g_str_equal (member->name, "ftm") &&
+          !g_str_equal (member->name, "csv"))
+        weft_diagnostics_add (diagnostics, WEFT_SEVERITY_WARNING, member->pos.line, member->pos.column,
+                              member->name, _("unknown member “%s”; Weft keeps it as it is and writes it back"),
+                              member->name);
+    }
+  header->extra = g_steal_pointer (&r->extra);
+
+  for (guint i = 0; i < weft_file_members.n_members; i++)
+    {
+      const WeftMember *m = &weft_file_members.members[i];
+      Slot *slot = &r->slots[i];
+      Ctx ctx = { 0 };
+
+      ctx.dataset = r->dataset;
+      ctx.diagnostics = diagnostics;
+      if (m->type == WEFT_MEMBER_ITEMS)
+        {
+          if (slot->present && slot->type != WEFT_JTOK_ARRAY)
+            {
+              g_autofree char *path = g_strdup (m->name);
+
+              report (&ctx, WEFT_SEVERITY_ERROR, &slot->pos, 0, path, _("“%s” must be an array, not %s"),
+                      m->name, describe_type (slot->type));
+            }
+          if (slot->diagnostics != NULL)
+            transfer_diagnostics (diagnostics, slot->diagnostics);
+          continue;
+        }
+
+      if (slot->present)
+        {
+          g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (Pos));
+
+          g_array_append_val (positions, slot->pos);
+          ctx.tree = &slot->value;
+          ctx.positions = positions;
+          read_member (&ctx, m, 0, &r->root_pos, header);
+        }
+      else
+        read_member (&ctx, m, -1, &r->root_pos, header);
+    }
+
+  return 0;
+}
+
 /* ---- Entry points ------------------------------------------------------- */
+
+/* The list problems go to: @diagnostics, called @name when it has no
+ * name, or (@diagnostics NULL) a new one in *@own. */
+static WeftDiagnostics *
+use_diagnostics (WeftDiagnostics  *diagnostics,
+                 WeftDiagnostics **own,
+                 const char       *name)
+{
+  if (diagnostics == NULL)
+    return *own = weft_diagnostics_new (name);
+  if (weft_diagnostics_get_file (diagnostics) == NULL)
+    weft_diagnostics_set_file (diagnostics, name);
+  return diagnostics;
+}
 
 static void
 set_first_error (GError          **error,
@@ -605,183 +1435,204 @@ set_first_error (GError          **error,
   g_set_error (error, WEFT_ERROR, code, _("%s cannot be read"), weft_diagnostics_get_file (diagnostics));
 }
 
-/* Reads the version first: a file from a newer Weft may mean anything. */
-static gboolean
-check_version (Ctx        *ctx,
-               JsonObject *root)
+/* Where the text comes from, when it is read from a stream. */
+typedef struct {
+  GInputStream        *stream;
+  GCancellable        *cancellable;
+  gboolean             started;       /* head holds the first bytes */
+  char                 head[3];       /* a byte order mark, or not */
+  gsize                head_length;
+  gsize                head_pos;
+  guint64              done;
+  guint64              total;
+  guint64              told;
+  WeftLoadProgressFunc progress;
+  gpointer             progress_data;
+} Source;
+
+static gssize
+read_source (gpointer   user_data,
+             char      *buffer,
+             gsize      size,
+             GError   **error)
 {
-  JsonNode *node = json_object_get_member (root, "weft");
-  gint64 version;
+  Source *source = user_data;
+  gssize n;
 
-  if (node == NULL)
+  /* The first three bytes may be a UTF-8 byte order mark: harmless, and
+   * not counted in positions (as editors show them). */
+  if (!source->started)
     {
-      weft_diagnostics_error_at (ctx->diagnostics, "",
-                                 _("missing “weft”, the format version; a .weft file starts with {\"weft\": 1, …}"));
-      return FALSE;
+      gsize got = 0;
+
+      source->started = TRUE;
+      if (!g_input_stream_read_all (source->stream, source->head, sizeof source->head, &got,
+                                    source->cancellable, error))
+        return -1;
+      source->done = got;
+      source->head_length = got;
+      if (got == 3 && memcmp (source->head, "\xEF\xBB\xBF", 3) == 0)
+        source->head_length = 0;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (source->head_pos < source->head_length)
     {
-      weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("“weft” must be a whole number, the format version (1), not %s"),
-                                 describe_node (node));
-      return FALSE;
+      n = MIN (size, source->head_length - source->head_pos);
+      memcpy (buffer, source->head + source->head_pos, n);
+      source->head_pos += n;
+      return n;
     }
 
-  version = json_node_get_int (node);
-  if (version > WEFT_FORMAT_VERSION)
-    {
-      weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("made by a newer Weft (format %lld); this Weft reads format %d. "
-                                   "Update Weft to open this file"),
-                                 (long long) version, WEFT_FORMAT_VERSION);
-      return FALSE;
-    }
-  if (version < 1)
-    {
-      weft_diagnostics_error_at (ctx->diagnostics, "weft",
-                                 _("format version %lld does not exist; use 1"), (long long) version);
-      return FALSE;
-    }
+  n = g_input_stream_read (source->stream, buffer, size, source->cancellable, error);
+  if (n < 0)
+    return -1;
+  source->done += n;
 
-  return TRUE;
+  /* Said about every 1 %, and at the end. */
+  if (source->progress != NULL && (n == 0 || source->done - source->told >= MAX (source->total / 100, 1)))
+    {
+      source->told = source->done;
+      source->progress (source->done, MAX (source->total, source->done), source->progress_data);
+    }
+  return n;
 }
 
-/* The shared work of the entry points. @text may be freed by @release
- * right after the JSON parse, to keep the peak low; @reread brings it back
- * when positions are needed. */
-typedef char *(*Reread) (gpointer user_data, gsize *length);
-
+/* Reads @length bytes of @text, or (@text NULL) the text @source gives. */
 static WeftDataset *
-load (char            *text,
-      gsize            length,
-      GDestroyNotify   release,
-      Reread           reread,
-      gpointer         user_data,
-      WeftDiagnostics *diagnostics,
-      GError         **error)
+load (const char            *text,
+      gsize                  length,
+      Source                *source,
+      gsize                  chunk,
+      WeftDiagnostics       *diagnostics,
+      GError               **error)
 {
-  g_autoptr(WeftDiagnostics) own = NULL;
-  g_autoptr(WeftDataset) dataset = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(WeftDataset) dataset = weft_dataset_new ();
+  g_autoptr(GError) read_error = NULL;
   WeftJsonProblem problem = { 0 };
-  gsize skip = 0;
-  Ctx ctx = { 0 };
-  JsonNode *root;
+  WeftJsonInput input;
+  Reader r;
   gboolean ok;
-  guint errors_before;
-  gint code = 0;
-
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (NULL);
-  errors_before = weft_diagnostics_get_n_errors (diagnostics);
+  guint errors_before = weft_diagnostics_get_n_errors (diagnostics);
+  guint first_finish;
+  gint code;
 
   /* A UTF-8 byte order mark is harmless; skip it. */
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    skip = 3;
-
-  if (!weft_json_check (text + skip, length - skip, NULL, &problem))
+  if (text != NULL && length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     {
-      guint line, column;
-
-      weft_json_offset_to_position (text + skip, length - skip, problem.offset, &line, &column);
-      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, line, column, NULL, "%s", problem.message);
-      g_free (problem.message);
-      if (release)
-        release (text);
-      set_first_error (error, diagnostics, problem.limit ? WEFT_ERROR_LIMIT : WEFT_ERROR_SYNTAX);
-      return NULL;
+      text += 3;
+      length -= 3;
     }
 
-  parser = json_parser_new ();
-  ok = json_parser_load_from_data (parser, text + skip, length - skip, &parse_error);
+  input.text = text;
+  input.length = length;
+  input.read = source != NULL ? read_source : NULL;
+  input.read_data = source;
+  input.chunk = chunk;
+  reader_init (&r, dataset, source != NULL ? source->cancellable : NULL);
+  ok = weft_json_scan (&input, NULL, &reader_visitor, &r, &problem, &read_error);
+
   if (!ok)
     {
-      /* The scanner accepted it, so this should not happen; say what
-       * json-glib said rather than nothing. */
-      weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, 0, 0, NULL, "%s", parse_error->message);
-      if (release)
-        release (text);
-      set_first_error (error, diagnostics, WEFT_ERROR_SYNTAX);
+      reader_clear (&r);
+      store_clear (&r.store);
+      if (problem.message != NULL)
+        {
+          weft_diagnostics_add (diagnostics, WEFT_SEVERITY_ERROR, problem.line, problem.column, NULL,
+                                "%s", problem.message);
+          g_free (problem.message);
+          set_first_error (error, diagnostics, problem.limit ? WEFT_ERROR_LIMIT : WEFT_ERROR_SYNTAX);
+        }
+      else if (read_error != NULL && g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&read_error));
+      else if (read_error != NULL)
+        g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, _("%s: %s"),
+                     weft_diagnostics_get_file (diagnostics), read_error->message);
+      else
+        /* The reader stopped: the load was cancelled. */
+        g_cancellable_set_error_if_cancelled (source->cancellable, error);
       return NULL;
     }
 
-  if (release)
+  code = read_root (&r, diagnostics);
+  reader_clear (&r);
+  if (code != 0)
     {
-      release (text);
-      text = NULL;
-    }
-
-  dataset = weft_dataset_new ();
-  ctx.dataset = dataset;
-  ctx.diagnostics = diagnostics;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      weft_diagnostics_error_at (diagnostics, "",
-                                 _("a .weft file is a JSON object such as {\"weft\": 1, …}, not %s"),
-                                 describe_node (root));
-    }
-  else if (check_version (&ctx, json_node_get_object (root)))
-    {
-      read_members (&ctx, json_node_get_object (root), &weft_file_members, weft_dataset_get_header (dataset));
-    }
-  else
-    {
-      /* Nothing else is read from a file whose version is wrong. */
-      JsonNode *version = json_object_get_member (json_node_get_object (root), "weft");
-
-      if (version != NULL && JSON_NODE_HOLDS_VALUE (version) &&
-          json_node_get_value_type (version) == G_TYPE_INT64 &&
-          json_node_get_int (version) > WEFT_FORMAT_VERSION)
-        code = WEFT_ERROR_VERSION;
-      else
-        code = WEFT_ERROR_INVALID;
-    }
-
-  /* The tree is no longer needed: free it before indexing. */
-  g_clear_object (&parser);
-#if HAVE_MALLOC_TRIM
-  malloc_trim (0);
-#endif
-
-  if (code == 0)
-    weft_dataset_finish (dataset, diagnostics);
-
-  if (weft_diagnostics_get_length (diagnostics) > 0)
-    {
-      if (text == NULL && reread != NULL)
-        {
-          text = reread (user_data, &length);
-          skip = (text != NULL && length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-        }
-      if (text != NULL)
-        weft_resolve_json_positions (diagnostics, 0, text + skip, length - skip);
-      if (release && text != NULL)
-        release (text);
+      store_clear (&r.store);
       weft_diagnostics_sort (diagnostics);
+      set_first_error (error, diagnostics, code);
+      return NULL;
     }
 
+  first_finish = weft_diagnostics_get_length (diagnostics);
+  weft_dataset_finish (dataset, diagnostics);
+
+  /* What finish() found is about references, whose places were kept. */
+  for (guint i = first_finish; i < weft_diagnostics_get_length (diagnostics); i++)
+    {
+      const WeftDiagnostic *d = weft_diagnostics_get (diagnostics, i);
+      Pos pos;
+
+      if (d->line == 0 && d->path != NULL && store_find (&r.store, d->path, &pos))
+        weft_diagnostics_set_position (diagnostics, i, pos.line, pos.column);
+    }
+  store_clear (&r.store);
+
+  weft_diagnostics_sort (diagnostics);
   if (weft_diagnostics_get_n_errors (diagnostics) > errors_before)
     {
-      set_first_error (error, diagnostics, code ? code : WEFT_ERROR_INVALID);
+      set_first_error (error, diagnostics, WEFT_ERROR_INVALID);
       return NULL;
     }
 
   return g_steal_pointer (&dataset);
 }
 
-static char *
-reread_file (gpointer  user_data,
-             gsize    *length)
+WeftDataset *
+weft_dataset_load_stream (GInputStream           *stream,
+                          const char             *name,
+                          guint64                 size,
+                          const WeftLoadOptions  *options,
+                          WeftDiagnostics        *diagnostics,
+                          GError                **error)
 {
-  char *contents = NULL;
+  Source source = { stream, NULL };
+  g_autoptr(WeftDiagnostics) own = NULL;
 
-  if (!g_file_load_contents (G_FILE (user_data), NULL, &contents, length, NULL, NULL))
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  diagnostics = use_diagnostics (diagnostics, &own, name);
+  source.total = size;
+  if (options != NULL)
+    {
+      source.cancellable = options->cancellable;
+      source.progress = options->progress;
+      source.progress_data = options->progress_data;
+    }
+
+  return load (NULL, 0, &source, options != NULL ? options->chunk_size : 0, diagnostics, error);
+}
+
+WeftDataset *
+weft_dataset_load_file_with_options (GFile                  *file,
+                                     const WeftLoadOptions  *options,
+                                     WeftDiagnostics        *diagnostics,
+                                     GError                **error)
+{
+  g_autoptr(WeftDiagnostics) own = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+  guint64 size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  diagnostics = use_diagnostics (diagnostics, &own, name);
+
+  stream = weft_file_open_guarded (file, name, &size, options ? options->cancellable : NULL, error);
+  if (stream == NULL)
     return NULL;
-  return contents;
+
+  return weft_dataset_load_stream (stream, name, size, options, diagnostics, error);
 }
 
 WeftDataset *
@@ -790,24 +1641,10 @@ weft_dataset_load_file (GFile            *file,
                         GCancellable     *cancellable,
                         GError          **error)
 {
-  g_autoptr(WeftDiagnostics) own = NULL;
-  g_autofree char *name = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  WeftLoadOptions options = { 0 };
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (name);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, name);
-
-  contents = weft_file_load_guarded (file, name, &length, cancellable, error);
-  if (contents == NULL)
-    return NULL;
-
-  return load (contents, length, g_free, reread_file, file, diagnostics, error);
+  options.cancellable = cancellable;
+  return weft_dataset_load_file_with_options (file, &options, diagnostics, error);
 }
 
 WeftDataset *
@@ -818,11 +1655,7 @@ weft_dataset_load_path (const char       *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(WeftDiagnostics) own = NULL;
 
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (path);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, path);
-
+  diagnostics = use_diagnostics (diagnostics, &own, path);
   return weft_dataset_load_file (file, diagnostics, NULL, error);
 }
 
@@ -835,11 +1668,7 @@ weft_dataset_load_data (const char       *data,
 {
   g_autoptr(WeftDiagnostics) own = NULL;
 
-  if (diagnostics == NULL)
-    diagnostics = own = weft_diagnostics_new (name);
-  else if (weft_diagnostics_get_file (diagnostics) == NULL)
-    weft_diagnostics_set_file (diagnostics, name);
-
+  diagnostics = use_diagnostics (diagnostics, &own, name);
   if (length > weft_max_file_size ())
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_LIMIT,
@@ -849,7 +1678,7 @@ weft_dataset_load_data (const char       *data,
       return NULL;
     }
 
-  return load ((char *) data, length, NULL, NULL, NULL, diagnostics, error);
+  return load (data, length, NULL, 0, diagnostics, error);
 }
 
 /* ---- Items embedded in other formats ------------------------------------- */
@@ -860,6 +1689,7 @@ weft_dataset_read_json_items (WeftDataset     *dataset,
                               WeftDiagnostics *diagnostics)
 {
   g_autoptr(WeftDiagnostics) own = NULL;
+  WeftJTokens tree;
   Ctx ctx = { 0 };
 
   g_return_if_fail (WEFT_IS_DATASET (dataset));
@@ -868,14 +1698,24 @@ weft_dataset_read_json_items (WeftDataset     *dataset,
   if (diagnostics == NULL)
     diagnostics = own = weft_diagnostics_new (NULL);
 
+  /* The same reading as a .weft file's, over the json-glib tree turned
+   * into tokens; positions are found by path afterwards. */
+  weft_jtokens_init (&tree);
   ctx.dataset = dataset;
   ctx.diagnostics = diagnostics;
+  ctx.tree = &tree;
 
   for (guint i = 0; i < weft_file_members.n_members; i++)
     {
       const WeftMember *m = &weft_file_members.members[i];
+      JsonNode *node;
 
-      if (m->type == WEFT_MEMBER_ITEMS)
-        read_items (&ctx, json_object_get_member (object, m->name), m);
+      if (m->type != WEFT_MEMBER_ITEMS)
+        continue;
+      node = json_object_get_member (object, m->name);
+      weft_jtokens_reset (&tree);
+      read_items (&ctx, node != NULL ? (gint) weft_jtokens_add_node (&tree, node) : -1, m);
     }
+
+  weft_jtokens_clear (&tree);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-private.h"
@@ -26,6 +28,89 @@ set_strv (JsonObject         *object,
   json_object_set_array_member (object, member, array);
 }
 
+/* A number JSON holds but a double does not (1e400) was read as an
+ * infinity, which json-glib writes as "inf.0", text no JSON reader takes
+ * (found by fuzz-loader). Returns a copy of @node with the largest double
+ * of that sign instead of each, which reads back as itself; or NULL when
+ * @node holds none (copy it as it is, which shares its containers). */
+static JsonNode *
+copy_finite (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE && isinf (json_node_get_double (node)))
+        return json_node_init_double (json_node_alloc (), json_node_get_double (node) > 0 ? G_MAXDOUBLE : -G_MAXDOUBLE);
+      return NULL;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        JsonArray *finite = NULL;
+        JsonNode *member;
+
+        for (guint i = 0; i < n; i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            JsonNode *copy = copy_finite (element);
+
+            if (copy != NULL && finite == NULL)
+              {
+                finite = json_array_sized_new (n);
+                for (guint j = 0; j < i; j++)
+                  json_array_add_element (finite, json_node_copy (json_array_get_element (array, j)));
+              }
+            if (finite != NULL)
+              json_array_add_element (finite, copy != NULL ? copy : json_node_copy (element));
+          }
+        if (finite == NULL)
+          return NULL;
+        member = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (member, finite);
+        return member;
+      }
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObject *finite = NULL;
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            JsonNode *copy = copy_finite (member);
+
+            if (copy != NULL && finite == NULL)
+              {
+                JsonObjectIter before;
+                const char *earlier;
+                JsonNode *value;
+
+                finite = json_object_new ();
+                json_object_iter_init_ordered (&before, object);
+                while (json_object_iter_next_ordered (&before, &earlier, &value) && value != member)
+                  json_object_set_member (finite, earlier, json_node_copy (value));
+              }
+            if (finite != NULL)
+              json_object_set_member (finite, name, copy != NULL ? copy : json_node_copy (member));
+          }
+        if (finite == NULL)
+          return NULL;
+        member = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (member, finite);
+        return member;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      return NULL;
+    }
+}
+
 static void
 add_extra (JsonObject *object,
            JsonObject *extra)
@@ -42,7 +127,11 @@ add_extra (JsonObject *object,
   json_object_iter_init_ordered (&iter, extra);
   while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!json_object_has_member (object, name))
-      json_object_set_member (object, name, json_node_copy (node));
+      {
+        JsonNode *finite = copy_finite (node);
+
+        json_object_set_member (object, name, finite != NULL ? finite : json_node_copy (node));
+      }
 }
 
 void

@@ -349,7 +349,8 @@ void
 weft_dataset_free_item (WeftItem *item)
 {
   weft_members_clear (weft_item_members (item->type), item);
-  g_free (item);
+  if (!item->in_block)
+    g_free (item);
 }
 
 static void

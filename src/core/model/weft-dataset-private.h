@@ -33,6 +33,12 @@ GPtrArray *weft_dataset_get_items             (WeftDataset      *self,
 WeftItem  *weft_dataset_append_item           (WeftDataset      *self,
                                                WeftItemType      type);
 
+/* Drops the items of @type from @length on (the loader, when a file
+ * holds an item array twice: as json-glib did, the last one counts). */
+void       weft_dataset_truncate_items        (WeftDataset      *self,
+                                               WeftItemType      type,
+                                               guint             length);
+
 /* Appends a zero-filled element of @size bytes to an item's array of
  * structs (*@elements, *@n_elements: an event's participants, a claim's
  * citations) and returns it; valid until the next append to that array. */

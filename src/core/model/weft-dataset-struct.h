@@ -17,6 +17,8 @@ struct _WeftDataset
   GObject       parent_instance;
 
   GStringChunk *strings;
+  GSList       *blocks;          /* where the items read are (see alloc_item()) */
+  gsize         block_used;
   WeftDatasetHeader header;
 
   GPtrArray    *sources;

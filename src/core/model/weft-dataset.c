@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "weft-dataset-change.h"
+#include "weft-dataset-edit.h"
 #include "weft-dataset-struct.h"
 #include "weft-hash.h"
 #include "weft-members.h"
@@ -18,10 +19,30 @@ G_DEFINE_FINAL_TYPE (WeftDataset, weft_dataset, G_TYPE_OBJECT)
 static void
 item_free (gpointer data)
 {
-  WeftItem *item = data;
+  weft_dataset_free_item (data);
+}
 
-  weft_members_clear (weft_item_members (item->type), item);
-  g_free (item);
+/* Items are many and small, and go with the dataset: those read are cut
+ * from blocks of this size, not each allocated alone (an edit's items are
+ * their own, see weft_dataset_new_item()). */
+#define ITEM_BLOCK (64 * 1024)
+
+static gpointer
+alloc_item (WeftDataset *self,
+            gsize        size)
+{
+  WeftItem *item;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (self->blocks == NULL || self->block_used + size > ITEM_BLOCK)
+    {
+      self->blocks = g_slist_prepend (self->blocks, g_malloc0 (ITEM_BLOCK));
+      self->block_used = 0;
+    }
+  item = (WeftItem *) ((guint8 *) self->blocks->data + self->block_used);
+  self->block_used += size;
+  item->in_block = TRUE;
+  return item;
 }
 
 static void
@@ -48,6 +69,7 @@ weft_dataset_finalize (GObject *object)
   g_ptr_array_unref (self->eras);
   g_clear_pointer (&self->header.extra, json_object_unref);
   g_string_chunk_free (self->strings);
+  g_slist_free_full (self->blocks, g_free);
 
   G_OBJECT_CLASS (weft_dataset_parent_class)->finalize (object);
 }
@@ -170,12 +192,25 @@ weft_dataset_append_item (WeftDataset  *self,
 
   g_return_val_if_fail (!self->finished, NULL);
 
-  item = g_malloc0 (weft_item_members (type)->size);
+  item = alloc_item (self, weft_item_members (type)->size);
   item->type = type;
   item->index = array->len;
   g_ptr_array_add (array, item);
 
   return item;
+}
+
+void
+weft_dataset_truncate_items (WeftDataset  *self,
+                             WeftItemType  type,
+                             guint         length)
+{
+  GPtrArray *array = weft_dataset_get_items (self, type);
+
+  g_return_if_fail (!self->finished);
+
+  if (length < array->len)
+    g_ptr_array_set_size (array, length);
 }
 
 static gpointer

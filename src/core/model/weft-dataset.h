@@ -87,6 +87,7 @@ typedef struct {
   JsonObject       *extra;      /* members Weft does not know, kept for saving; or NULL */
   WeftHistoryEntry *history;    /* provenance, oldest first (n_history of them) */
   guint             n_history;
+  gboolean          in_block;   /* its memory is the dataset's (items read), not its own (an edit's) */
 } WeftItem;
 
 typedef struct {

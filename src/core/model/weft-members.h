@@ -46,7 +46,10 @@ typedef struct {
   guint                  fallback;      /* ENUM: the value when missing or
                                          * unknown */
   const WeftMemberTable *table;         /* OBJECTS, ITEMS: of each element */
-  gboolean               reference;     /* STRING, STRINGS: ids of items */
+  gboolean               reference;     /* STRING, STRINGS: ids of other
+                                         * items, which weft_dataset_finish()
+                                         * resolves (the loader keeps where
+                                         * each is, for its messages) */
   WeftItemType           refers_to;     /* a reference: the type of item it
                                          * names, WEFT_ITEM_NONE for any */
 } WeftMember;

@@ -12,38 +12,65 @@ typedef void (*LinkFunc) (WeftEntity *other,
                           WeftItem   *via,
                           gpointer    user_data);
 
-/* Calls @func for every link from @entity: relations first, then shared
- * events, then claims naming both. */
-static void
-for_each_link (WeftDataset *self,
-               WeftEntity  *entity,
-               LinkFunc     func,
-               gpointer     user_data)
+void
+weft_link_options_init (WeftLinkOptions *options)
 {
+  *options = (WeftLinkOptions) { 0, 0, TRUE };
+}
+
+/* Whether a claim of a status in @statuses stands behind @via: @via
+ * itself when it is a claim, else the claims that cite it. */
+static gboolean
+supported (WeftDataset *self,
+           WeftItem    *via,
+           guint        statuses)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+
+  if (statuses == 0)
+    return TRUE;
+  if (via->type == WEFT_ITEM_CLAIM)
+    return (statuses & (1u << ((WeftClaim *) via)->status)) != 0;
+  claims = weft_dataset_dup_item_claims (self, via);
+  for (guint i = 0; i < claims->len; i++)
+    if (statuses & (1u << ((WeftClaim *) g_ptr_array_index (claims, i))->status))
+      return TRUE;
+  return FALSE;
+}
+
+/* Calls @func for every link from @entity that @options allows (NULL:
+ * every one): relations first, then shared events, then claims naming
+ * both. */
+static void
+for_each_link (WeftDataset           *self,
+               WeftEntity            *entity,
+               const WeftLinkOptions *options,
+               LinkFunc               func,
+               gpointer               user_data)
+{
+  gboolean together = options == NULL || options->named_together;
+  guint statuses = options != NULL ? options->statuses : 0;
   guint n;
   WeftRelation **relations = weft_dataset_get_entity_relations (self, entity, &n);
 
-  for (guint i = 0; i < n; i++)
-    {
-      WeftRelation *r = relations[i];
-      const char *other_id = g_str_equal (r->from, entity->item.id) ? r->to : r->from;
-      WeftEntity *other = weft_dataset_lookup_entity (self, other_id);
+#define LINK(other_id, via) G_STMT_START { \
+    WeftEntity *other_ = weft_dataset_lookup_entity (self, (other_id)); \
+    if (other_ != NULL && other_ != entity && supported (self, (via), statuses)) \
+      func (other_, (via), user_data); \
+  } G_STMT_END
 
-      if (other != NULL && other != entity)
-        func (other, &r->item, user_data);
-    }
+  for (guint i = 0; i < n; i++)
+    LINK (g_str_equal (relations[i]->from, entity->item.id) ? relations[i]->to : relations[i]->from,
+          &relations[i]->item);
+  if (!together)
+    return;
 
   {
     WeftEvent **events = weft_dataset_get_entity_events (self, entity, &n);
 
     for (guint i = 0; i < n; i++)
       for (guint j = 0; j < events[i]->n_participants; j++)
-        {
-          WeftEntity *other = weft_dataset_lookup_entity (self, events[i]->participants[j].entity);
-
-          if (other != NULL && other != entity)
-            func (other, &events[i]->item, user_data);
-        }
+        LINK (events[i]->participants[j].entity, &events[i]->item);
   }
 
   {
@@ -51,20 +78,13 @@ for_each_link (WeftDataset *self,
 
     for (guint i = 0; i < n; i++)
       {
-        WeftClaim *c = claims[i];
-        WeftEntity *claimant = weft_dataset_lookup_entity (self, c->claimant);
-
-        if (claimant != NULL && claimant != entity)
-          func (claimant, &c->item, user_data);
-        for (guint j = 0; c->about != NULL && c->about[j] != NULL; j++)
-          {
-            WeftEntity *other = weft_dataset_lookup_entity (self, c->about[j]);
-
-            if (other != NULL && other != entity)
-              func (other, &c->item, user_data);
-          }
+        if (claims[i]->claimant != NULL)
+          LINK (claims[i]->claimant, &claims[i]->item);
+        for (guint j = 0; claims[i]->about != NULL && claims[i]->about[j] != NULL; j++)
+          LINK (claims[i]->about[j], &claims[i]->item);
       }
   }
+#undef LINK
 }
 
 /* ---- Subgraphs ---------------------------------------------------------- */
@@ -80,11 +100,12 @@ weft_subgraph_free (WeftSubgraph *subgraph)
   g_ptr_array_unref (subgraph->relations);
   g_ptr_array_unref (subgraph->events);
   g_ptr_array_unref (subgraph->claims);
+  g_clear_pointer (&subgraph->brought_by, g_hash_table_unref);
   g_free (subgraph);
 }
 
-static WeftSubgraph *
-subgraph_new (void)
+WeftSubgraph *
+weft_subgraph_new (void)
 {
   WeftSubgraph *s = g_new0 (WeftSubgraph, 1);
 
@@ -107,7 +128,7 @@ copy_all (GPtrArray *into,
 WeftSubgraph *
 weft_dataset_all (WeftDataset *self)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_subgraph_new ();
   guint zero = 0;
 
   copy_all (s->entities, weft_dataset_get_entities (self));
@@ -190,6 +211,8 @@ fill_around (WeftDataset  *self,
 typedef struct {
   GHashTable *inside;
   GPtrArray  *next;
+  GHashTable *brought_by;  /* or NULL */
+  WeftEntity *current;     /* the entity whose links are followed */
 } Expand;
 
 static void
@@ -198,9 +221,25 @@ expand_link (WeftEntity *other,
              gpointer    user_data)
 {
   Expand *x = user_data;
+  WeftLink *link;
 
   if (g_hash_table_add (x->inside, other))
-    g_ptr_array_add (x->next, other);
+    {
+      g_ptr_array_add (x->next, other);
+      if (x->brought_by != NULL)
+        {
+          link = g_new (WeftLink, 1);
+          *link = (WeftLink) { x->current, via };
+          g_hash_table_insert (x->brought_by, other, link);
+        }
+      return;
+    }
+
+  /* Found again in the same round: a relation is the better reason. */
+  link = x->brought_by != NULL ? g_hash_table_lookup (x->brought_by, other) : NULL;
+  if (link != NULL && link->via->type != WEFT_ITEM_RELATION && via->type == WEFT_ITEM_RELATION &&
+      g_ptr_array_find (x->next, other, NULL))
+    *link = (WeftLink) { x->current, via };
 }
 
 WeftSubgraph *
@@ -208,11 +247,28 @@ weft_dataset_neighbourhood (WeftDataset *self,
                             WeftEntity  *entity,
                             guint        hops)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_dataset_neighbourhood_with (self, entity, hops, NULL);
+
+  g_clear_pointer (&s->brought_by, g_hash_table_unref);
+  return s;
+}
+
+WeftSubgraph *
+weft_dataset_neighbourhood_with (WeftDataset           *self,
+                                 WeftEntity            *entity,
+                                 guint                  hops,
+                                 const WeftLinkOptions *options)
+{
+  WeftSubgraph *s = weft_subgraph_new ();
   g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
+  WeftLinkOptions links;
   guint zero = 0;
 
+  /* Only the kind of links: kinds and statuses are a path's. */
+  weft_link_options_init (&links);
+  links.named_together = options == NULL || options->named_together;
+  s->brought_by = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_hash_table_add (inside, entity);
   g_ptr_array_add (s->entities, entity);
   g_array_append_val (s->hops, zero);
@@ -221,10 +277,13 @@ weft_dataset_neighbourhood (WeftDataset *self,
   for (guint hop = 1; hop <= hops && frontier->len > 0; hop++)
     {
       g_autoptr(GPtrArray) next = g_ptr_array_new ();
-      Expand x = { inside, next };
+      Expand x = { inside, next, s->brought_by, NULL };
 
       for (guint i = 0; i < frontier->len; i++)
-        for_each_link (self, g_ptr_array_index (frontier, i), expand_link, &x);
+        {
+          x.current = g_ptr_array_index (frontier, i);
+          for_each_link (self, x.current, &links, expand_link, &x);
+        }
 
       for (guint i = 0; i < next->len; i++)
         {
@@ -290,7 +349,7 @@ weft_dataset_window (WeftDataset *self,
                      gint64       lower,
                      gint64       upper)
 {
-  WeftSubgraph *s = subgraph_new ();
+  WeftSubgraph *s = weft_subgraph_new ();
   g_autoptr(GHashTable) active = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *events = weft_dataset_get_events (self);
@@ -393,26 +452,23 @@ weft_dataset_neighbours (WeftDataset *self,
 {
   g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
   GPtrArray *result = g_ptr_array_new ();
-  Expand x = { inside, result };
+  Expand x = { inside, result, NULL, entity };
 
   g_hash_table_add (inside, entity);
-  for_each_link (self, entity, expand_link, &x);
+  for_each_link (self, entity, NULL, expand_link, &x);
   return result;
 }
 
 /* ---- Shortest path ------------------------------------------------------ */
 
 typedef struct {
-  GHashTable *parent;     /* WeftEntity * -> Step * */
+  GHashTable *parent;     /* WeftEntity * -> WeftLink *: how the search reached it */
   GPtrArray  *next;
-  GPtrArray  *steps;      /* owns the steps */
+  GPtrArray  *steps;      /* owns the links */
   WeftEntity *current;
+  WeftEntity *to;
+  guint       excluded;   /* kinds a path does not pass through */
 } Search;
-
-typedef struct {
-  WeftEntity *from;
-  WeftItem   *via;
-} Step;
 
 static void
 visit_link (WeftEntity *other,
@@ -420,12 +476,13 @@ visit_link (WeftEntity *other,
             gpointer    user_data)
 {
   Search *search = user_data;
-  Step *step;
+  WeftLink *step;
 
-  if (g_hash_table_contains (search->parent, other))
+  if (g_hash_table_contains (search->parent, other) ||
+      (other != search->to && (search->excluded & (1u << other->kind))))
     return;
 
-  step = g_new (Step, 1);
+  step = g_new (WeftLink, 1);
   step->from = search->current;
   step->via = via;
   g_ptr_array_add (search->steps, step);
@@ -447,6 +504,15 @@ weft_dataset_shortest_path (WeftDataset *self,
                             WeftEntity  *from,
                             WeftEntity  *to)
 {
+  return weft_dataset_shortest_path_with (self, from, to, NULL);
+}
+
+GPtrArray *
+weft_dataset_shortest_path_with (WeftDataset           *self,
+                                 WeftEntity            *from,
+                                 WeftEntity            *to,
+                                 const WeftLinkOptions *options)
+{
   g_autoptr(GHashTable) parent = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
@@ -459,12 +525,12 @@ weft_dataset_shortest_path (WeftDataset *self,
   while (frontier->len > 0 && !g_hash_table_contains (parent, to))
     {
       g_autoptr(GPtrArray) next = g_ptr_array_new ();
-      Search search = { parent, next, steps, NULL };
+      Search search = { parent, next, steps, NULL, to, options != NULL ? options->excluded_kinds : 0 };
 
       for (guint i = 0; i < frontier->len && !g_hash_table_contains (parent, to); i++)
         {
           search.current = g_ptr_array_index (frontier, i);
-          for_each_link (self, search.current, visit_link, &search);
+          for_each_link (self, search.current, options, visit_link, &search);
         }
 
       g_ptr_array_set_size (frontier, 0);
@@ -477,7 +543,7 @@ weft_dataset_shortest_path (WeftDataset *self,
   path = g_ptr_array_new_with_free_func (hop_free);
   for (at = to; at != from;)
     {
-      Step *step = g_hash_table_lookup (parent, at);
+      WeftLink *step = g_hash_table_lookup (parent, at);
       WeftHop *hop = g_new0 (WeftHop, 1);
 
       hop->from = step->from;

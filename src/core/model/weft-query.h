@@ -12,13 +12,37 @@ G_BEGIN_DECLS
  * a stable order (entities by distance then file order, the rest in file
  * order). */
 typedef struct {
-  GPtrArray *entities;    /* WeftEntity * */
-  GArray    *hops;        /* guint per entity: distance from the focus (0 without one) */
-  GPtrArray *relations;   /* WeftRelation *, between entities of the subgraph */
-  GPtrArray *events;      /* WeftEvent * */
-  GPtrArray *claims;      /* WeftClaim * */
+  GPtrArray  *entities;    /* WeftEntity * */
+  GArray     *hops;        /* guint per entity: distance from the focus (0 without one) */
+  GPtrArray  *relations;   /* WeftRelation *, between entities of the subgraph */
+  GPtrArray  *events;      /* WeftEvent * */
+  GPtrArray  *claims;      /* WeftClaim * */
+  GHashTable *brought_by;  /* in a neighbourhood, each entity but the focus -> the
+                            * WeftLink that brought it in; else NULL */
 } WeftSubgraph;
 
+/* How one entity is linked to another: @via is the relation, the shared
+ * event or the claim that names both. */
+typedef struct {
+  WeftEntity *from;
+  WeftItem   *via;
+} WeftLink;
+
+/* Which links a path (or a neighbourhood) may follow. */
+typedef struct {
+  guint    excluded_kinds;   /* 1 << WeftEntityKind: a path does not pass through these
+                              * (its two ends may be of any kind) */
+  guint    statuses;         /* 1 << WeftClaimStatus: a link counts only when a claim of
+                              * one of these stands behind it; 0: every link counts */
+  gboolean named_together;   /* entities named in the same event or claim are linked;
+                              * FALSE: relations only */
+} WeftLinkOptions;
+
+/* Every link counts. */
+void           weft_link_options_init        (WeftLinkOptions *options);
+
+/* Nothing yet: empty arrays. */
+WeftSubgraph  *weft_subgraph_new             (void);
 /* Frees @subgraph and its arrays (not the items, which the dataset owns). */
 void           weft_subgraph_free            (WeftSubgraph *subgraph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftSubgraph, weft_subgraph_free)
@@ -32,6 +56,14 @@ WeftSubgraph  *weft_dataset_all              (WeftDataset  *self);
  * WeftEntity * (unref it). */
 GPtrArray     *weft_dataset_neighbours       (WeftDataset  *self,
                                               WeftEntity   *entity);
+
+/* weft_dataset_neighbourhood() over the links @options allows (of them,
+ * only named_together applies), with brought_by filled in: each entity
+ * is brought in by a relation where one links it to the level before. */
+WeftSubgraph  *weft_dataset_neighbourhood_with (WeftDataset           *self,
+                                                WeftEntity            *entity,
+                                                guint                  hops,
+                                                const WeftLinkOptions *options);
 
 /* @entity and every entity within @hops links of it (relations, shared
  * events, shared claims), with the relations among them, the events whose
@@ -64,6 +96,11 @@ typedef struct {
 GPtrArray     *weft_dataset_shortest_path    (WeftDataset  *self,
                                               WeftEntity   *from,
                                               WeftEntity   *to);
+/* The same over the links @options allows (NULL: every link). */
+GPtrArray     *weft_dataset_shortest_path_with (WeftDataset           *self,
+                                                WeftEntity            *from,
+                                                WeftEntity            *to,
+                                                const WeftLinkOptions *options);
 
 /* ---- Search ------------------------------------------------------------
  *

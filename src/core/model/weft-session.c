@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "weft-session.h"
 
 struct _WeftSession
@@ -25,6 +27,7 @@ struct _WeftSession
   guint           hidden_kinds;
   gboolean        show_events;
   gboolean        show_claims;
+  WeftLinkOptions links;         /* what a path and a focus follow */
 };
 
 G_DEFINE_FINAL_TYPE (WeftSession, weft_session, G_TYPE_OBJECT)
@@ -56,10 +59,41 @@ enum {
   PROP_HIDDEN_KINDS,
   PROP_SHOW_EVENTS,
   PROP_SHOW_CLAIMS,
+  PROP_PATH_EXCLUDED_KINDS,
+  PROP_PATH_STATUSES,
+  PROP_NAMED_TOGETHER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The same two ends again, their path over the links now allowed. */
+static void
+find_path_again (WeftSession *self)
+{
+  WeftEntity *from = self->path_from, *to = self->path_to;
+
+  if (from == NULL || to == NULL)
+    return;
+  weft_session_set_path (self, NULL, NULL);
+  weft_session_set_path (self, from, to);
+}
+
+static void
+set_link_option (WeftSession  *self,
+                 guint         prop_id,
+                 const GValue *value)
+{
+  WeftLinkOptions links = self->links;
+
+  if (prop_id == PROP_PATH_EXCLUDED_KINDS)
+    links.excluded_kinds = g_value_get_uint (value);
+  else if (prop_id == PROP_PATH_STATUSES)
+    links.statuses = g_value_get_uint (value);
+  else
+    links.named_together = g_value_get_boolean (value);
+  weft_session_set_link_options (self, &links);
+}
 
 static void
 weft_session_dispose (GObject *object)
@@ -108,6 +142,9 @@ weft_session_get_property (GObject    *object,
     case PROP_HIDDEN_KINDS: g_value_set_uint (value, self->hidden_kinds); break;
     case PROP_SHOW_EVENTS: g_value_set_boolean (value, self->show_events); break;
     case PROP_SHOW_CLAIMS: g_value_set_boolean (value, self->show_claims); break;
+    case PROP_PATH_EXCLUDED_KINDS: g_value_set_uint (value, self->links.excluded_kinds); break;
+    case PROP_PATH_STATUSES: g_value_set_uint (value, self->links.statuses); break;
+    case PROP_NAMED_TOGETHER: g_value_set_boolean (value, self->links.named_together); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -140,6 +177,11 @@ weft_session_set_property (GObject      *object,
     case PROP_HIDDEN_KINDS: weft_session_set_hidden_kinds (self, g_value_get_uint (value)); break;
     case PROP_SHOW_EVENTS: weft_session_set_show_events (self, g_value_get_boolean (value)); break;
     case PROP_SHOW_CLAIMS: weft_session_set_show_claims (self, g_value_get_boolean (value)); break;
+    case PROP_PATH_EXCLUDED_KINDS:
+    case PROP_PATH_STATUSES:
+    case PROP_NAMED_TOGETHER:
+      set_link_option (self, prop_id, value);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -167,6 +209,9 @@ weft_session_class_init (WeftSessionClass *klass)
   properties[PROP_HIDDEN_KINDS] = g_param_spec_uint ("hidden-kinds", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_SHOW_EVENTS] = g_param_spec_boolean ("show-events", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_CLAIMS] = g_param_spec_boolean ("show-claims", NULL, NULL, FALSE, rw);
+  properties[PROP_PATH_EXCLUDED_KINDS] = g_param_spec_uint ("path-excluded-kinds", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_PATH_STATUSES] = g_param_spec_uint ("path-statuses", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_NAMED_TOGETHER] = g_param_spec_boolean ("named-together", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -175,6 +220,7 @@ weft_session_init (WeftSession *self)
 {
   self->focus_hops = 1;
   self->search_text = g_strdup ("");
+  weft_link_options_init (&self->links);
 }
 
 WeftSession *
@@ -360,7 +406,7 @@ weft_session_set_path (WeftSession *self,
   self->path_from = from;
   self->path_to = to;
   if (from != NULL && to != NULL && self->dataset != NULL)
-    self->path = weft_dataset_shortest_path (self->dataset, from, to);
+    self->path = weft_dataset_shortest_path_with (self->dataset, from, to, &self->links);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_FROM]);
@@ -507,6 +553,17 @@ set_of (GPtrArray *array)
 }
 
 WeftSubgraph *
+weft_session_dup_unfiltered_subgraph (WeftSession *self)
+{
+  g_return_val_if_fail (WEFT_IS_SESSION (self), NULL);
+  g_return_val_if_fail (self->dataset != NULL, NULL);
+
+  if (self->focus != NULL)
+    return weft_dataset_neighbourhood_with (self->dataset, self->focus, self->focus_hops, &self->links);
+  return weft_dataset_all (self->dataset);
+}
+
+WeftSubgraph *
 weft_session_dup_visible_subgraph (WeftSession *self)
 {
   WeftSubgraph *s;
@@ -514,10 +571,7 @@ weft_session_dup_visible_subgraph (WeftSession *self)
   g_return_val_if_fail (WEFT_IS_SESSION (self), NULL);
   g_return_val_if_fail (self->dataset != NULL, NULL);
 
-  if (self->focus != NULL)
-    s = weft_dataset_neighbourhood (self->dataset, self->focus, self->focus_hops);
-  else
-    s = weft_dataset_all (self->dataset);
+  s = weft_session_dup_unfiltered_subgraph (self);
 
   if (self->window != NULL)
     {
@@ -564,4 +618,33 @@ weft_session_dup_visible_subgraph (WeftSession *self)
     }
 
   return s;
+}
+
+const WeftLinkOptions *
+weft_session_get_link_options (WeftSession *self)
+{
+  return &self->links;
+}
+
+void
+weft_session_set_link_options (WeftSession           *self,
+                               const WeftLinkOptions *links)
+{
+  WeftLinkOptions was = self->links;
+
+  g_return_if_fail (WEFT_IS_SESSION (self));
+
+  if (memcmp (&was, links, sizeof was) == 0)
+    return;
+  self->links = *links;
+  self->links.named_together = !!links->named_together;
+  g_object_freeze_notify (G_OBJECT (self));
+  find_path_again (self);
+  if (was.excluded_kinds != links->excluded_kinds)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_EXCLUDED_KINDS]);
+  if (was.statuses != links->statuses)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_STATUSES]);
+  if (was.named_together != self->links.named_together)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMED_TOGETHER]);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -98,9 +98,19 @@ gboolean      weft_session_get_show_claims      (WeftSession   *self);
 void          weft_session_set_show_claims      (WeftSession   *self,
                                                  gboolean       show);
 
+/* What paths and a focus follow: "path-excluded-kinds" and
+ * "path-statuses" (masks; a path only), "named-together" (also the
+ * focus's neighbourhood). A path is found again when they change. */
+const WeftLinkOptions *weft_session_get_link_options (WeftSession           *self);
+void          weft_session_set_link_options     (WeftSession           *self,
+                                                 const WeftLinkOptions *links);
+
 /* What the graph should show now: the focus neighbourhood (when there is
  * a focus), within the time window (when there is one), without hidden
  * kinds. Newly allocated. */
 WeftSubgraph *weft_session_dup_visible_subgraph (WeftSession   *self);
+/* The same before the time window and the hidden kinds: what the graph
+ * lays out, so that those filters hide nodes where they are. */
+WeftSubgraph *weft_session_dup_unfiltered_subgraph (WeftSession *self);
 
 G_END_DECLS

@@ -29,4 +29,12 @@ void      weft_color_set_source (cairo_t         *cr,
                                  const WeftColor *color,
                                  double           alpha);
 
+/* The relative luminance of @color (WCAG 2), its alpha ignored. */
+double    weft_color_luminance  (const WeftColor *color);
+/* The contrast ratio of two colours (WCAG 2): 1 to 21. */
+double    weft_color_contrast   (const WeftColor *a,
+                                 const WeftColor *b);
+/* Black or white, whichever reads better on @background. */
+WeftColor weft_color_readable_on (const WeftColor *background);
+
 G_END_DECLS
