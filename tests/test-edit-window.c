@@ -17,6 +17,7 @@
 #include "weft-edit-controller.h"
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
+#include "weft-graph-view.h"
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
@@ -585,6 +586,138 @@ test_changed_on_disk (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The graph's node of @id in the layout shown: its box, copied. */
+static gboolean
+node_box (WeftWindow  *window,
+          const char  *id,
+          WeftNodeBox *box)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
+  WeftItem *item = lookup (window, id);
+  gint index;
+
+  g_assert_nonnull (layout);
+  index = item != NULL ? weft_graph_lookup_node (weft_layout_get_graph (layout), item) : -1;
+  if (index < 0)
+    return FALSE;
+  *box = *weft_layout_get_node (layout, index);
+  return TRUE;
+}
+
+static void
+count_calls (gpointer  instance,
+             GParamSpec *pspec,
+             guint     *n)
+{
+  (*n)++;
+}
+
+/* Waits until the graph shows one layout through two whole settles (a
+ * new pane size fits the drawing again after a while). */
+static void
+settle_graph (WeftGraphView *graph)
+{
+  WeftLayout *layout = NULL;
+  guint stable = 0;
+
+  g_assert_true (weft_test_wait_for ((GSourceFunc) weft_graph_view_get_layout, graph));
+  for (guint i = 0; i < 30; i++)
+    {
+      stable = layout == weft_graph_view_get_layout (graph) && !weft_graph_view_get_busy (graph) ? stable + 1 : 0;
+      if (stable == 2)
+        return;
+      layout = weft_graph_view_get_layout (graph);
+      weft_test_settle ();
+    }
+  g_assert_not_reached ();
+}
+
+/* One edit of the window's dataset: @id's @member set to @value, or
+ * @id deleted (its references too) when @member is NULL. */
+static void
+edit_one (WeftWindow *window,
+          const char *id,
+          const char *member,
+          const char *value)
+{
+  g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+  g_autoptr(GError) error = NULL;
+
+  if (member != NULL)
+    g_assert_true (weft_edit_set (edit, lookup (window, id), member, value, &error));
+  else
+    g_assert_true (weft_edit_delete (edit, lookup (window, id), WEFT_DELETE_REFERENCES, &error));
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_assert_no_error (error);
+}
+
+/* Every node of @ids but @gone where @before says, in the same pane. */
+static void
+assert_nodes_stay (WeftWindow        *window,
+                   const char       **ids,
+                   const WeftNodeBox *before,
+                   const char        *gone)
+{
+  WeftNodeBox after;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_strcmp0 (ids[i], gone) == 0)
+        {
+          g_assert_false (node_box (window, ids[i], &after));
+          continue;
+        }
+      g_assert_true (node_box (window, ids[i], &after));
+      g_assert_cmpfloat (after.x, ==, before[i].x);
+      g_assert_cmpfloat (after.y, ==, before[i].y);
+    }
+}
+
+/* An edit updates the views in place: the session keeps its dataset
+ * (and selection), a rename moves no node and draws the new name, a
+ * deleted node goes and the others stay where they were. */
+static void
+test_views_follow (void)
+{
+  static const char *ids[] = { "a", "b", "c", "d", "e", NULL };
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+  WeftNodeBox before[G_N_ELEMENTS (ids)];
+  WeftGraph *shown;
+  guint n_datasets = 0;
+
+  /* A selection that stays keeps the inspector, so the pane keeps its
+   * size (a new size fits the drawing to it again). */
+  g_assert_true (weft_session_select_id (session, "b"));
+  settle_graph (graph);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_assert_true (node_box (window, ids[i], &before[i]));
+  g_signal_connect (session, "notify::dataset", G_CALLBACK (count_calls), &n_datasets);
+
+  edit_one (window, "a", "name", "Alpha Renamed");
+  g_assert_false (weft_graph_view_get_busy (graph));
+  settle_graph (graph);
+  assert_nodes_stay (window, ids, before, NULL);
+  shown = weft_layout_get_graph (weft_graph_view_get_layout (graph));
+  g_assert_cmpstr (weft_graph_get_node (shown, weft_graph_lookup_node (shown, lookup (window, "a")))->label,
+                   ==, "Alpha Renamed");
+
+  edit_one (window, "d", NULL, NULL);
+  g_assert_false (weft_graph_view_get_busy (graph));
+  settle_graph (graph);
+  g_assert_null (lookup (window, "d"));
+  assert_nodes_stay (window, ids, before, "d");
+
+  g_assert_true (weft_session_get_selection (session) == lookup (window, "b"));
+  g_assert_cmpuint (n_datasets, ==, 0);
+  g_signal_handlers_disconnect_by_func (session, count_calls, &n_datasets);
+
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -737,6 +870,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
+  g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 

@@ -36,7 +36,6 @@ struct _WeftEditController
   GPtrArray          *recoverables; /* of WeftRecoverable, offered in turn */
   guint               offer_idle;   /* offer them once the first dataset shows */
   GSettings          *settings;
-  gboolean            refreshing;
   gboolean            close_confirmed;
   gboolean            close_after_save;
 };
@@ -91,44 +90,12 @@ update_actions (WeftEditController *self)
 
 /* ---- Following the dataset ---------------------------------------------- */
 
-/* Shows the views the dataset again after a change, keeping what was
- * selected and focused (unless it went) and the time window. The views
- * rebuild from the dataset; the ids are the dataset's strings and
- * outlive the items. */
+/* The session tells the views what changed ("dataset-changed") and lets
+ * go of what went; the actions follow. */
 static void
 on_dataset_changed (WeftEditController      *self,
                     const WeftDatasetChange *change)
 {
-  WeftItem *selection = weft_session_get_selection (self->session);
-  WeftEntity *focus = weft_session_get_focus (self->session);
-  const char *selection_id = selection ? selection->id : NULL;
-  const char *focus_id = focus ? focus->item.id : NULL;
-  g_autoptr(WeftDataset) dataset = g_object_ref (self->dataset);
-  const WeftItemChange *items;
-  gint64 lower = 0, upper = 0;
-  gboolean has_window = weft_session_get_window (self->session, &lower, &upper);
-  guint n;
-
-  items = weft_dataset_change_get_items (change, &n);
-  for (guint i = 0; i < n; i++)
-    if (items[i].kind == WEFT_CHANGE_REMOVED)
-      {
-        if (items[i].item == selection)
-          selection_id = NULL;
-        if (items[i].item == &focus->item)
-          focus_id = NULL;
-      }
-
-  self->refreshing = TRUE;
-  weft_session_set_dataset (self->session, NULL);
-  weft_session_set_dataset (self->session, dataset);
-  self->refreshing = FALSE;
-  if (has_window)
-    weft_session_set_window (self->session, lower, upper);
-  if (focus_id != NULL)
-    weft_session_set_focus (self->session, weft_dataset_lookup_entity (dataset, focus_id));
-  if (selection_id != NULL)
-    weft_session_select_id (self->session, selection_id);
   update_actions (self);
 }
 
@@ -163,7 +130,7 @@ on_session_dataset (WeftEditController *self)
   WeftDataset *dataset = weft_session_get_dataset (self->session);
   gboolean was_modified = weft_edit_controller_get_modified (self);
 
-  if (self->refreshing || dataset == self->dataset)
+  if (dataset == self->dataset)
     return;
 
   if (self->dataset != NULL)

@@ -1166,6 +1166,62 @@ on_dataset_changed (WeftGraphView *self)
   schedule_relayout (self);
 }
 
+/* ---- Following edits ---------------------------------------------------------- */
+
+/* The graph made again after an edit, in the layout it has: new names
+ * and fields drawn, what went gone, everything else where it was. FALSE
+ * when that cannot be (a node or edge the layout lacks, a layout under
+ * way): then only a new layout will do. */
+static gboolean
+follow_edit (WeftGraphView *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autoptr(WeftSubgraph) subgraph = NULL;
+  g_autoptr(WeftGraph) graph = NULL;
+  g_autoptr(WeftLayout) raw = NULL;
+  g_autoptr(WeftLayout) for_pane = NULL;
+
+  if (dataset == NULL || self->raw == NULL || self->for_pane == NULL || self->graph == NULL
+      || self->relayout_id != 0 || self->cancellable != NULL)
+    return FALSE;
+  subgraph = weft_session_dup_unfiltered_subgraph (self->session);
+  if (self->bounded)
+    {
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+      WeftSubgraph *inside;
+
+      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
+        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
+      inside = weft_subgraph_restrict (dataset, subgraph, kept);
+      weft_subgraph_free (g_steal_pointer (&subgraph));
+      subgraph = inside;
+    }
+  graph = weft_graph_new (dataset, subgraph, weft_session_get_show_events (self->session),
+                          weft_session_get_show_claims (self->session));
+  raw = weft_layout_subset (self->raw, graph);
+  for_pane = raw != NULL ? weft_layout_subset (self->for_pane, graph) : NULL;
+  if (for_pane == NULL)
+    return FALSE;
+  g_clear_pointer (&self->graph, weft_graph_unref);
+  self->graph = g_steal_pointer (&graph);
+  g_clear_pointer (&self->raw, weft_layout_unref);
+  self->raw = g_steal_pointer (&raw);
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  self->for_pane = g_steal_pointer (&for_pane);
+  if (!apply_filters (self))
+    show_layout (self, weft_layout_ref (self->for_pane), self->fit_width, self->fit_height);
+  return TRUE;
+}
+
+static void
+on_dataset_edited (WeftGraphView *self)
+{
+  if (follow_edit (self))
+    return;
+  self->link_anchor = NULL;
+  schedule_relayout (self);
+}
+
 /* ---- Accessibility ------------------------------------------------------------ */
 
 static char *
@@ -1949,6 +2005,7 @@ weft_graph_view_init (WeftGraphView *self)
 
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_edited), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_filters_changed), self);

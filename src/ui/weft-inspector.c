@@ -867,6 +867,7 @@ weft_inspector_init (WeftInspector *self)
 
   g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (session_signals, "dataset-changed", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (session_signals, "notify::path-to", G_CALLBACK (on_path_changed), self);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

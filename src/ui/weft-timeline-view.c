@@ -344,6 +344,20 @@ on_dataset_changed (WeftTimelineView *self)
   update (self);
 }
 
+/* An edit of the dataset: the pane packs the lanes again, the view keeps
+ * its window, lanes and selection. */
+static void
+on_dataset_edited (WeftTimelineView *self)
+{
+  if (self->dataset == NULL)
+    return;
+  self->n_events = weft_dataset_get_events (self->dataset)->len;
+  rebuild_pane (self);
+  update_selection (self);
+  update_matches (self);
+  update (self);
+}
+
 /* ---- Selection --------------------------------------------------------- */
 
 static char *
@@ -2287,6 +2301,7 @@ weft_timeline_view_init (WeftTimelineView *self)
 
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_edited), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_window_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);

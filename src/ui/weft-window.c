@@ -1146,6 +1146,7 @@ add_graph_empty (WeftWindow *self)
   gtk_widget_set_focusable (self->graph_empty, TRUE);
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph_empty);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_changed), self);
 }
 
 /* ---- Presentation ------------------------------------------------------- */
@@ -2051,6 +2052,7 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (update_title), self);
   add_graph_empty (self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
