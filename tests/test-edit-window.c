@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -675,7 +676,8 @@ assert_nodes_stay (WeftWindow        *window,
 
 /* An edit updates the views in place: the session keeps its dataset
  * (and selection), a rename moves no node and draws the new name, a
- * deleted node goes and the others stay where they were. */
+ * deleted node goes and the others stay where they were, a new node
+ * comes near its neighbour without moving any. */
 static void
 test_views_follow (void)
 {
@@ -708,6 +710,37 @@ test_views_follow (void)
   settle_graph (graph);
   g_assert_null (lookup (window, "d"));
   assert_nodes_stay (window, ids, before, "d");
+
+  /* A new entity linked to "a" comes next to it, free of the others. */
+  {
+    g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+    WeftItem *f = weft_edit_create (edit, WEFT_ITEM_ENTITY, "f", NULL);
+    WeftItem *rf = weft_edit_create (edit, WEFT_ITEM_RELATION, "rf", NULL);
+    WeftNodeBox box, a, other;
+    WeftLayout *layout;
+
+    g_assert_true (weft_edit_set (edit, f, "name", "Zeta", NULL));
+    g_assert_true (weft_edit_set (edit, f, "kind", "person", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "from", "f", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "to", "a", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "type", "knows", NULL));
+    g_assert_true (weft_edit_commit (edit, NULL));
+    g_assert_false (weft_graph_view_get_busy (graph));
+    settle_graph (graph);
+    assert_nodes_stay (window, ids, before, "d");
+    g_assert_true (node_box (window, "f", &box));
+    g_assert_true (node_box (window, "a", &a));
+    layout = weft_graph_view_get_layout (graph);
+    g_assert_cmpint (weft_graph_lookup_edge (weft_layout_get_graph (layout), lookup (window, "rf")), >=, 0);
+    g_assert_cmpfloat (hypot (box.x - a.x, box.y - a.y), <, 4 * (a.width + a.height));
+    for (guint i = 0; ids[i] != NULL; i++)
+      if (node_box (window, ids[i], &other))
+        g_assert_false (fabs (other.x - box.x) < (other.width + box.width) / 2
+                        && fabs (other.y - box.y) < (other.height + box.height) / 2);
+    g_assert_cmpfloat (box.x + box.width / 2, <=, weft_layout_get_width (layout));
+    g_assert_cmpfloat (box.y + box.height / 2, <=, weft_layout_get_height (layout));
+    weft_test_save_screenshot (GTK_WIDGET (window), "edit-grown.png");
+  }
 
   g_assert_true (weft_session_get_selection (session) == lookup (window, "b"));
   g_assert_cmpuint (n_datasets, ==, 0);

@@ -1169,9 +1169,9 @@ on_dataset_changed (WeftGraphView *self)
 /* ---- Following edits ---------------------------------------------------------- */
 
 /* The graph made again after an edit, in the layout it has: new names
- * and fields drawn, what went gone, everything else where it was. FALSE
- * when that cannot be (a node or edge the layout lacks, a layout under
- * way): then only a new layout will do. */
+ * and fields drawn, what went gone, a new node near its neighbours,
+ * everything else where it was (weft_layout_grow()). FALSE when a new
+ * layout would do better (a layout under way, a third of the nodes new). */
 static gboolean
 follow_edit (WeftGraphView *self)
 {
@@ -1180,6 +1180,7 @@ follow_edit (WeftGraphView *self)
   g_autoptr(WeftGraph) graph = NULL;
   g_autoptr(WeftLayout) raw = NULL;
   g_autoptr(WeftLayout) for_pane = NULL;
+  guint n_new = 0;
 
   if (dataset == NULL || self->raw == NULL || self->for_pane == NULL || self->graph == NULL
       || self->relayout_id != 0 || self->cancellable != NULL)
@@ -1198,10 +1199,12 @@ follow_edit (WeftGraphView *self)
     }
   graph = weft_graph_new (dataset, subgraph, weft_session_get_show_events (self->session),
                           weft_session_get_show_claims (self->session));
-  raw = weft_layout_subset (self->raw, graph);
-  for_pane = raw != NULL ? weft_layout_subset (self->for_pane, graph) : NULL;
-  if (for_pane == NULL)
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    n_new += weft_graph_lookup_node (self->graph, weft_graph_get_node (graph, i)->item) < 0;
+  if (n_new > 0 && 3 * n_new > weft_graph_get_n_nodes (graph))
     return FALSE;
+  raw = weft_layout_grow (self->raw, graph);
+  for_pane = weft_layout_grow (self->for_pane, graph);
   g_clear_pointer (&self->graph, weft_graph_unref);
   self->graph = g_steal_pointer (&graph);
   g_clear_pointer (&self->raw, weft_layout_unref);
