@@ -751,6 +751,52 @@ test_views_follow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_unsourced_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "unsourced");
+}
+
+/* A claim that cites no source says so in the inspector, whose button
+ * opens the claim's form (its citations); a sourced one does not. */
+static void
+test_unsourced (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  GtkWidget *row, *button;
+
+  g_assert_true (weft_session_select_id (session, "k1"));
+  weft_test_spin (50);
+  g_assert_null (weft_test_find_widget (inspector, is_unsourced_row, NULL));
+
+  {
+    g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+    WeftItem *claim = weft_edit_create (edit, WEFT_ITEM_CLAIM, "k9", NULL);
+
+    g_assert_true (weft_edit_set (edit, claim, "text", "Nobody says where", NULL));
+    g_assert_true (weft_edit_set (edit, claim, "status", "alleged", NULL));
+    g_assert_true (weft_edit_commit (edit, NULL));
+  }
+  g_assert_true (weft_session_select_id (session, "k9"));
+  weft_test_spin (50);
+  row = weft_test_find_widget (inspector, is_unsourced_row, NULL);
+  g_assert_nonnull (row);
+  weft_test_save_screenshot (GTK_WIDGET (window), "edit-unsourced.png");
+  button = weft_test_find_type (row, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "edit.edit");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  weft_test_spin (50);
+  g_assert_nonnull (weft_edit_form_get_field (form_of (window), "citations"));
+
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -904,6 +950,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
+  g_test_add_func ("/weft/edit-window/unsourced", test_unsourced);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 

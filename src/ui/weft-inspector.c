@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "weft-dataset-check.h"
 #include "weft-edit-history.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
@@ -555,6 +556,28 @@ show_citation (WeftInspector      *self,
   add (self, card);
 }
 
+/* A claim that cites no source says so, with a way to cite one: the
+ * claim's form, where its citations are (edit.edit). */
+static void
+add_unsourced (WeftInspector *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = text_label (_("No source is cited for this claim."), "warning");
+  GtkWidget *button;
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  button = pill_button (_("_Cite a Source…"), TRUE, "edit.edit");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_widget_add_css_class (row, "unsourced");
+  add (self, row);
+}
+
 static void
 show_claim (WeftInspector *self,
             WeftClaim     *c)
@@ -588,8 +611,8 @@ show_claim (WeftInspector *self,
                                                              c->n_citations), c->n_citations);
     add_heading (self, heading);
   }
-  if (c->n_citations == 0)
-    add (self, text_label (_("No source is cited for this claim."), "error"));
+  if (weft_claim_is_unsourced (c))
+    add_unsourced (self);
   for (guint i = 0; i < c->n_citations; i++)
     show_citation (self, &c->citations[i]);
 
