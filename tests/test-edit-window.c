@@ -552,6 +552,24 @@ test_save_and_close (void)
 
 /* A file someone else changed is not written over: Save refuses, and the
  * edits stay (to reload, or Save As). */
+static WeftWindow *shown_window;
+
+/* Whether entity "e" of the window under test is called @data. */
+static gboolean
+has_name (gpointer data)
+{
+  WeftDataset *ds = dataset_of (shown_window);
+  WeftEntity *e = ds != NULL && weft_dataset_is_finished (ds) ? weft_dataset_lookup_entity (ds, "e") : NULL;
+
+  return e != NULL && g_strcmp0 (e->name, data) == 0;
+}
+
+static gboolean
+asks (gpointer data)
+{
+  return weft_edit_controller_get_dialog (data) != NULL;
+}
+
 static void
 test_changed_on_disk (void)
 {
@@ -563,6 +581,7 @@ test_changed_on_disk (void)
   WeftEditController *editor = weft_window_get_editor (window);
   WeftEditForm *form;
 
+  shown_window = window;
   g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
   activate (window, "edit.edit");
   form = form_of (window);
@@ -581,6 +600,42 @@ test_changed_on_disk (void)
   after = weft_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (weft_edit_controller_get_modified (editor));
+
+  /* Save in the window asks: Cancel keeps both; Reload shows theirs. */
+  activate (window, "win.save");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "keep"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-changed-on-disk.png");
+  respond (window, "cancel");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Mine");
+  g_free (after);
+  after = weft_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+
+  activate (window, "win.save");
+  respond (window, "reload");
+  g_assert_true (weft_test_wait_for (shows_network, window));
+  g_assert_true (weft_test_wait_for (has_name, (gpointer) "Epsilon"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
+
+  /* Changed again on disk under unsaved changes: the window notices. */
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Epsilon Again");
+  press_enter (form, "name");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_usleep (20 * 1000);
+  {
+    g_autofree char *again = g_strconcat (theirs, "\n", NULL);
+
+    g_assert_true (g_file_set_contents (path, again, -1, NULL));
+  }
+  g_assert_true (weft_test_wait_for (asks, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  respond (window, "cancel");
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Again");
 
   weft_document_close (weft_edit_controller_get_document (editor));
   weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));

@@ -38,6 +38,8 @@ struct _WeftEditController
   GSettings          *settings;
   gboolean            close_confirmed;
   gboolean            close_after_save;
+  GFile              *open_after_save; /* asked to open it; saving comes first */
+  gboolean            open_confirmed;  /* the next open goes ahead */
 };
 
 G_DEFINE_FINAL_TYPE (WeftEditController, weft_edit_controller, G_TYPE_OBJECT)
@@ -100,6 +102,7 @@ on_dataset_changed (WeftEditController      *self,
 }
 
 static void close_later (WeftEditController *self);
+static void open_later (WeftEditController *self);
 static gboolean offer_now (gpointer data);
 
 static void
@@ -108,6 +111,8 @@ on_stack_modified (WeftEditController *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
   if (self->close_after_save && !weft_edit_controller_get_modified (self) && self->window != NULL)
     close_later (self);
+  if (self->open_after_save != NULL && !weft_edit_controller_get_modified (self) && self->window != NULL)
+    open_later (self);
 }
 
 /* Lets go of the document: its journal goes unless it holds edits that
@@ -857,6 +862,16 @@ recover_action (GSimpleAction *action,
 
 /* Closing. */
 
+/* Drops the unsaved changes on purpose: nothing to bring back. */
+static void
+discard (WeftEditController *self)
+{
+  if (self->document != NULL)
+    weft_document_close (self->document);
+  if (self->stack != NULL)
+    weft_undo_stack_set_saved (self->stack);
+}
+
 static gboolean
 close_window (gpointer data)
 {
@@ -880,9 +895,7 @@ on_close_response (WeftEditController *self,
     return;
   if (g_str_equal (response, "discard"))
     {
-      /* On purpose: nothing to bring back. */
-      if (self->document != NULL)
-        weft_document_close (self->document);
+      discard (self);
       close_later (self);
       return;
     }
@@ -907,6 +920,107 @@ weft_edit_controller_hold_close (WeftEditController *self)
   adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   return TRUE;
+}
+
+/* ---- Opening another file ---------------------------------------------- */
+
+static gboolean
+open_pending (gpointer data)
+{
+  WeftEditController *self = data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->open_after_save);
+
+  if (file != NULL && self->window != NULL)
+    {
+      self->open_confirmed = TRUE;
+      weft_window_open (WEFT_WINDOW (self->window), file, NULL, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the dialog that asked has gone. */
+static void
+open_later (WeftEditController *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_pending, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_open_response (WeftEditController *self,
+                  const char         *response)
+{
+  if (self->window == NULL || g_str_equal (response, "cancel"))
+    {
+      g_clear_object (&self->open_after_save);
+      return;
+    }
+  if (g_str_equal (response, "discard"))
+    {
+      discard (self);
+      open_later (self);
+      return;
+    }
+  /* Save: straight away, or after Save As asked where; then it opens. */
+  gtk_widget_activate_action (GTK_WIDGET (self->window),
+                              weft_window_get_file (WEFT_WINDOW (self->window)) ? "win.save" : "win.save-as", NULL);
+}
+
+gboolean
+weft_edit_controller_hold_open (WeftEditController *self,
+                                GFile              *file)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), FALSE);
+
+  if (self->open_confirmed || !weft_edit_controller_get_modified (self) || self->window == NULL)
+    {
+      self->open_confirmed = FALSE;
+      return FALSE;
+    }
+  g_set_object (&self->open_after_save, file);
+  dialog = ask (self, _("Save Changes?"),
+                _("The dataset has changes that are not saved. Opening another file without saving loses them."),
+                NULL, "save", _("_Save"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_open_response));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  return TRUE;
+}
+
+/* ---- The file changed on disk ------------------------------------------- */
+
+static void
+on_disk_response (WeftEditController *self,
+                  const char         *response)
+{
+  if (self->window == NULL || g_str_equal (response, "cancel"))
+    return;
+  if (g_str_equal (response, "reload"))
+    {
+      discard (self);
+      self->open_confirmed = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.reload", NULL);
+      return;
+    }
+  /* Keep Mine: saved elsewhere, the other file as it is. */
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.save-as", NULL);
+}
+
+void
+weft_edit_controller_ask_changed_on_disk (WeftEditController *self)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (WEFT_IS_EDIT_CONTROLLER (self));
+
+  if (self->window == NULL || self->dialog != NULL)
+    return;
+  dialog = ask (self, _("File Changed on Disk"),
+                _("The file was changed by another program since it was opened, and this window has changes "
+                  "that are not saved. Reload it and lose them, or keep them and save them as another file."),
+                NULL, "keep", _("_Keep Mine…"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_disk_response));
+  adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
 }
 
 static void
@@ -964,6 +1078,7 @@ weft_edit_controller_dispose (GObject *object)
   if (self->offer_idle != G_MAXUINT)
     g_clear_handle_id (&self->offer_idle, g_source_remove);
   g_clear_object (&self->adopt);
+  g_clear_object (&self->open_after_save);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->actions);

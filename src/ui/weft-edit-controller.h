@@ -59,6 +59,16 @@ guint               weft_edit_controller_offer_recovery (WeftEditController *sel
  * (there are unsaved changes: a dialog asks Save, Discard or Cancel, and
  * closes the window itself after Save or Discard). */
 gboolean            weft_edit_controller_hold_close  (WeftEditController *self);
+/* Called by the window before it opens @file in place of its dataset
+ * (Open, a recent file, a drop, Reload): TRUE when it must not yet (there
+ * are unsaved changes: a dialog asks Save, Discard or Cancel, and opens
+ * @file itself after Save or Discard). */
+gboolean            weft_edit_controller_hold_open   (WeftEditController *self,
+                                                      GFile              *file);
+/* The window's file changed on disk while it has unsaved changes (Save
+ * found it changed, or its monitor saw it): a dialog offers Reload
+ * (dropping the changes), Keep Mine (Save As) or Cancel. */
+void                weft_edit_controller_ask_changed_on_disk (WeftEditController *self);
 /* The dialog asking a question now (delete, merge, new dataset, quote,
  * close), or NULL: for tests. */
 AdwMessageDialog   *weft_edit_controller_get_dialog  (WeftEditController *self);

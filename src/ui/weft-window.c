@@ -406,7 +406,10 @@ on_file_changed (WeftWindow        *self,
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
     return;
 
-  show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
+  if (weft_edit_controller_get_modified (self->editor))
+    weft_edit_controller_ask_changed_on_disk (self->editor);
+  else
+    show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
 }
 
 typedef struct _LoadData {
@@ -625,6 +628,9 @@ weft_window_open (WeftWindow          *self,
   g_return_if_fail (WEFT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* What the user opens in place of unsaved changes asks first. */
+  if (callback == NULL && weft_edit_controller_hold_open (self->editor, file))
+    return;
   open_internal (self, file, FALSE, callback, user_data);
 }
 
@@ -811,7 +817,12 @@ save_to (WeftWindow *self,
     }
 
   if (!weft_edit_controller_save (self->editor, file, &error))
-    show_error (self, _("Could Not Save"), error->message);
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        weft_edit_controller_ask_changed_on_disk (self->editor);
+      else
+        show_error (self, _("Could Not Save"), error->message);
+    }
   else
     {
       g_autofree char *name = g_file_get_basename (file);
