@@ -852,6 +852,83 @@ test_unsourced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Renames entity "e" through its form, as a person would. */
+static void
+rename_e (WeftWindow *window,
+          const char *name)
+{
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", name);
+  press_enter (form, "name");
+}
+
+static gboolean
+shows_other (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "Another one") == 0;
+}
+
+/* Opening another file over unsaved changes asks Save / Discard / Cancel
+ * first: Cancel keeps them, Discard opens the file; Save saves, then
+ * opens. */
+static void
+test_open_asks (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autofree char *other_path = weft_test_write_tmp ("other.weft", "{\"weft\": 1, \"title\": \"Another one\"}");
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autofree char *saved = NULL;
+
+  rename_e (window, "Epsilon Mine");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  weft_window_open (window, other, NULL, NULL);
+  weft_test_spin (50);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Save Changes?");
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-open-asks.png");
+  respond (window, "cancel");
+  weft_test_settle ();
+  g_assert_true (shows_network (window));
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  /* Save, then it opens. */
+  weft_window_open (window, other, NULL, NULL);
+  weft_test_spin (50);
+  respond (window, "save");
+  g_assert_true (weft_test_wait_for (shows_other, window));
+  saved = weft_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (saved, "Epsilon Mine"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
+
+  /* Discard opens it without saving. */
+  {
+    g_autoptr(GFile) network = g_file_new_for_path (path);
+
+    weft_window_open (window, network, NULL, NULL);
+    g_assert_true (weft_test_wait_for (shows_network, window));
+    weft_test_settle ();
+    rename_e (window, "Epsilon Lost");
+    g_assert_true (weft_edit_controller_get_modified (editor));
+    weft_window_open (window, other, NULL, NULL);
+    weft_test_spin (50);
+    respond (window, "discard");
+    g_assert_true (weft_test_wait_for (shows_other, window));
+    g_free (saved);
+    saved = weft_test_read_file (path, NULL);
+    g_assert_null (strstr (saved, "Epsilon Lost"));
+  }
+  g_assert_false (weft_edit_controller_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -1006,6 +1083,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
   g_test_add_func ("/weft/edit-window/unsourced", test_unsourced);
+  g_test_add_func ("/weft/edit-window/open-asks", test_open_asks);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 
