@@ -552,6 +552,20 @@ test_save_and_close (void)
 
 /* A file someone else changed is not written over: Save refuses, and the
  * edits stay (to reload, or Save As). */
+/* Renames entity "e" through its form, as a person would. */
+static void
+rename_e (WeftWindow *window,
+          const char *name)
+{
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", name);
+  press_enter (form, "name");
+}
+
 static WeftWindow *shown_window;
 
 /* Whether entity "e" of the window under test is called @data. */
@@ -579,14 +593,9 @@ test_changed_on_disk (void)
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   WeftEditController *editor = weft_window_get_editor (window);
-  WeftEditForm *form;
 
   shown_window = window;
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "name", "Epsilon Mine");
-  press_enter (form, "name");
+  rename_e (window, "Epsilon Mine");
 
   {
     g_autofree char *before = weft_test_read_file (path, NULL);
@@ -603,9 +612,9 @@ test_changed_on_disk (void)
 
   /* Save in the window asks: Cancel keeps both; Reload shows theirs. */
   activate (window, "win.save");
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-changed-on-disk.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
   g_assert_true (adw_message_dialog_has_response (dialog_of (window), "keep"));
-  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-changed-on-disk.png");
   respond (window, "cancel");
   g_assert_true (weft_edit_controller_get_modified (editor));
   g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Mine");
@@ -620,11 +629,7 @@ test_changed_on_disk (void)
   g_assert_false (weft_edit_controller_get_modified (editor));
 
   /* Changed again on disk under unsaved changes: the window notices. */
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "name", "Epsilon Again");
-  press_enter (form, "name");
+  rename_e (window, "Epsilon Again");
   g_assert_true (weft_edit_controller_get_modified (editor));
   g_usleep (20 * 1000);
   {
@@ -852,20 +857,6 @@ test_unsourced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Renames entity "e" through its form, as a person would. */
-static void
-rename_e (WeftWindow *window,
-          const char *name)
-{
-  WeftEditForm *form;
-
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "name", name);
-  press_enter (form, "name");
-}
-
 static gboolean
 shows_other (gpointer data)
 {
@@ -892,8 +883,8 @@ test_open_asks (void)
 
   weft_window_open (window, other, NULL, NULL);
   weft_test_spin (50);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Save Changes?");
   weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-open-asks.png");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Save Changes?");
   respond (window, "cancel");
   weft_test_settle ();
   g_assert_true (shows_network (window));
@@ -986,15 +977,10 @@ test_recover (void)
   g_autofree char *path = NULL;
   WeftWindow *window = window_with_network (&path);
   WeftEditController *editor;
-  WeftEditForm *form;
   const char *body;
   WeftItem *epsilon;
 
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "name", "Epsilon Recovered");
-  press_enter (form, "name");
+  rename_e (window, "Epsilon Recovered");
   /* The process dies: nothing asks, nothing is saved. */
   gtk_window_destroy (GTK_WINDOW (window));
   weft_test_settle ();

@@ -862,6 +862,19 @@ recover_action (GSimpleAction *action,
 
 /* Closing. */
 
+/* Save, Discard or Cancel, before something that loses the changes. */
+static void
+ask_save (WeftEditController *self,
+          const char         *body,
+          GCallback           callback)
+{
+  AdwMessageDialog *dialog = ask (self, _("Save Changes?"), body, NULL, "save", _("_Save"), ADW_RESPONSE_SUGGESTED,
+                                  callback);
+
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+}
+
 /* Drops the unsaved changes on purpose: nothing to bring back. */
 static void
 discard (WeftEditController *self)
@@ -908,17 +921,13 @@ on_close_response (WeftEditController *self,
 gboolean
 weft_edit_controller_hold_close (WeftEditController *self)
 {
-  AdwMessageDialog *dialog;
-
   g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), FALSE);
 
   if (self->close_confirmed || !weft_edit_controller_get_modified (self))
     return FALSE;
 
-  dialog = ask (self, _("Save Changes?"), _("The dataset has changes that are not saved. Closing without saving loses them."),
-                NULL, "save", _("_Save"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_close_response));
-  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  ask_save (self, _("The dataset has changes that are not saved. Closing without saving loses them."),
+            G_CALLBACK (on_close_response));
   return TRUE;
 }
 
@@ -969,8 +978,6 @@ gboolean
 weft_edit_controller_hold_open (WeftEditController *self,
                                 GFile              *file)
 {
-  AdwMessageDialog *dialog;
-
   g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), FALSE);
 
   if (self->open_confirmed || !weft_edit_controller_get_modified (self) || self->window == NULL)
@@ -979,11 +986,8 @@ weft_edit_controller_hold_open (WeftEditController *self,
       return FALSE;
     }
   g_set_object (&self->open_after_save, file);
-  dialog = ask (self, _("Save Changes?"),
-                _("The dataset has changes that are not saved. Opening another file without saving loses them."),
-                NULL, "save", _("_Save"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_open_response));
-  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  ask_save (self, _("The dataset has changes that are not saved. Opening another file without saving loses them."),
+            G_CALLBACK (on_open_response));
   return TRUE;
 }
 

@@ -593,6 +593,24 @@ pane_size (WeftGraphView *self,
     }
 }
 
+/* @subgraph (owned), with only what the bounded view has when it is. */
+static WeftSubgraph *
+within_bounds (WeftGraphView *self,
+               WeftSubgraph  *subgraph)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  WeftSubgraph *inside;
+
+  if (!self->bounded)
+    return subgraph;
+  kept = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
+    g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
+  inside = weft_subgraph_restrict (weft_session_get_dataset (self->session), subgraph, kept);
+  weft_subgraph_free (subgraph);
+  return inside;
+}
+
 /* The part of the fitted layout the time window and the hidden kinds
  * leave, everything where it was; FALSE when it cannot be (a graph of
  * other nodes): then only a new layout will do. */
@@ -606,19 +624,7 @@ apply_filters (WeftGraphView *self)
 
   if (self->for_pane == NULL)
     return TRUE;
-  visible = weft_session_dup_visible_subgraph (self->session);
-  if (self->bounded)
-    {
-      /* Only what the bounded view has. */
-      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-      WeftSubgraph *inside;
-
-      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
-        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
-      inside = weft_subgraph_restrict (dataset, visible, kept);
-      weft_subgraph_free (g_steal_pointer (&visible));
-      visible = inside;
-    }
+  visible = within_bounds (self, weft_session_dup_visible_subgraph (self->session));
   graph = weft_graph_new (dataset, visible, weft_session_get_show_events (self->session),
                           weft_session_get_show_claims (self->session));
   shown = weft_layout_subset (self->for_pane, graph);
@@ -1185,18 +1191,7 @@ follow_edit (WeftGraphView *self)
   if (dataset == NULL || self->raw == NULL || self->for_pane == NULL || self->graph == NULL
       || self->relayout_id != 0 || self->cancellable != NULL)
     return FALSE;
-  subgraph = weft_session_dup_unfiltered_subgraph (self->session);
-  if (self->bounded)
-    {
-      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-      WeftSubgraph *inside;
-
-      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
-        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
-      inside = weft_subgraph_restrict (dataset, subgraph, kept);
-      weft_subgraph_free (g_steal_pointer (&subgraph));
-      subgraph = inside;
-    }
+  subgraph = within_bounds (self, weft_session_dup_unfiltered_subgraph (self->session));
   graph = weft_graph_new (dataset, subgraph, weft_session_get_show_events (self->session),
                           weft_session_get_show_claims (self->session));
   for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
