@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-application.h"
+#include "weft-edit-controller.h"
 #include "weft-window.h"
 
 struct _WeftApplication
@@ -53,6 +54,8 @@ weft_application_activate (GApplication *app)
 
   gtk_window_present (GTK_WINDOW (window));
   weft_window_open_example (window);
+  /* Edits a crash kept from being saved: offered in the banner. */
+  weft_edit_controller_offer_recovery (weft_window_get_editor (window));
 }
 
 static void
@@ -217,6 +220,7 @@ preferences_action (GSimpleAction *action,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (views), rows[2]);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (look));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (views));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (weft_edit_preferences_new (self->settings)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   if (parent != NULL)
@@ -234,7 +238,8 @@ weft_application_startup (GApplication *app)
     { "preferences", (gpointer) preferences_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
+  /* Ctrl+N makes a new dataset (edit.new-dataset). */
+  static const char *new_accels[] = { "<Control><Shift>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   WeftApplication *self = WEFT_APPLICATION (app);

@@ -90,6 +90,7 @@ struct _WeftGraphView
   double            drag_oy;
   double            pinch_scale;
   gboolean          dragged;
+  gint              link_from;       /* a drag from this node links, not pans */
   double            pointer_x;
   double            pointer_y;
   gboolean          has_pointer;
@@ -143,6 +144,7 @@ enum {
 enum {
   EXPORT,
   LAYOUT_DONE,
+  CREATE_RELATION,
   N_SIGNALS
 };
 
@@ -646,6 +648,24 @@ pane_size (WeftGraphView *self,
     }
 }
 
+/* @subgraph (owned), with only what the bounded view has when it is. */
+static WeftSubgraph *
+within_bounds (WeftGraphView *self,
+               WeftSubgraph  *subgraph)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  WeftSubgraph *inside;
+
+  if (!self->bounded)
+    return subgraph;
+  kept = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
+    g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
+  inside = weft_subgraph_restrict (weft_session_get_dataset (self->session), subgraph, kept);
+  weft_subgraph_free (subgraph);
+  return inside;
+}
+
 /* The part of the fitted layout the time window and the hidden kinds
  * leave, everything where it was; FALSE when it cannot be (a graph of
  * other nodes): then only a new layout will do. */
@@ -659,19 +679,7 @@ apply_filters (WeftGraphView *self)
 
   if (self->for_pane == NULL)
     return TRUE;
-  visible = weft_session_dup_visible_subgraph (self->session);
-  if (self->bounded)
-    {
-      /* Only what the bounded view has. */
-      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-      WeftSubgraph *inside;
-
-      for (guint i = 0; i < weft_graph_get_n_entities (self->graph); i++)
-        g_hash_table_add (kept, weft_graph_get_node (self->graph, i)->item);
-      inside = weft_subgraph_restrict (dataset, visible, kept);
-      weft_subgraph_free (g_steal_pointer (&visible));
-      visible = inside;
-    }
+  visible = within_bounds (self, weft_session_dup_visible_subgraph (self->session));
   graph = weft_graph_new (dataset, visible, weft_session_get_show_events (self->session),
                           weft_session_get_show_claims (self->session));
   shown = weft_layout_subset (self->for_pane, graph);
@@ -1278,6 +1286,54 @@ on_dataset_changed (WeftGraphView *self)
   schedule_relayout (self);
 }
 
+/* ---- Following edits ---------------------------------------------------------- */
+
+/* The graph made again after an edit, in the layout it has: new names
+ * and fields drawn, what went gone, a new node near its neighbours,
+ * everything else where it was (weft_layout_grow()). FALSE when a new
+ * layout would do better (a layout under way, a third of the nodes new). */
+static gboolean
+follow_edit (WeftGraphView *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  g_autoptr(WeftSubgraph) subgraph = NULL;
+  g_autoptr(WeftGraph) graph = NULL;
+  g_autoptr(WeftLayout) raw = NULL;
+  g_autoptr(WeftLayout) for_pane = NULL;
+  guint n_new = 0;
+
+  if (dataset == NULL || self->raw == NULL || self->for_pane == NULL || self->graph == NULL
+      || self->relayout_id != 0 || self->cancellable != NULL)
+    return FALSE;
+  subgraph = within_bounds (self, weft_session_dup_unfiltered_subgraph (self->session));
+  graph = weft_graph_new (dataset, subgraph, weft_session_get_show_events (self->session),
+                          weft_session_get_show_claims (self->session));
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    n_new += weft_graph_lookup_node (self->graph, weft_graph_get_node (graph, i)->item) < 0;
+  if (n_new > 0 && 3 * n_new > weft_graph_get_n_nodes (graph))
+    return FALSE;
+  raw = weft_layout_grow (self->raw, graph);
+  for_pane = weft_layout_grow (self->for_pane, graph);
+  g_clear_pointer (&self->graph, weft_graph_unref);
+  self->graph = g_steal_pointer (&graph);
+  g_clear_pointer (&self->raw, weft_layout_unref);
+  self->raw = g_steal_pointer (&raw);
+  g_clear_pointer (&self->for_pane, weft_layout_unref);
+  self->for_pane = g_steal_pointer (&for_pane);
+  if (!apply_filters (self))
+    show_layout (self, weft_layout_ref (self->for_pane), self->fit_width, self->fit_height);
+  return TRUE;
+}
+
+static void
+on_dataset_edited (WeftGraphView *self)
+{
+  if (follow_edit (self))
+    return;
+  self->link_anchor = NULL;
+  schedule_relayout (self);
+}
+
 /* ---- Accessibility ------------------------------------------------------------ */
 
 static char *
@@ -1405,9 +1461,38 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                WeftGraphView  *self)
 {
+  gint edge;
+
   self->drag_ox = self->ox;
   self->drag_oy = self->oy;
   self->dragged = FALSE;
+  self->link_from = -1;
+  if (self->layout != NULL)
+    hit_test (self, x, y, &self->link_from, &edge);
+}
+
+/* A drag from one node to another asks for a relation between them. */
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             WeftGraphView  *self)
+{
+  double x, y;
+  gint node = -1, edge;
+
+  if (self->link_from >= 0 && self->dragged && self->layout != NULL
+      && gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    hit_test (self, x + dx, y + dy, &node, &edge);
+  if (node >= 0 && node != self->link_from)
+    {
+      WeftGraph *graph = weft_layout_get_graph (self->layout);
+
+      g_signal_emit (self, signals[CREATE_RELATION], 0, weft_graph_get_node (graph, self->link_from)->item->id,
+                     weft_graph_get_node (graph, node)->item->id);
+    }
+  self->link_from = -1;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 static void
@@ -1419,6 +1504,11 @@ on_drag_update (GtkGestureDrag *gesture,
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
   self->dragged = TRUE;
+  if (self->link_from >= 0)
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+      return;
+    }
   self->wanted = FALSE;
   set_view (self, self->scale, self->drag_ox - dx / (self->scale * self->text_scale),
             self->drag_oy - dy / (self->scale * self->text_scale));
@@ -1956,6 +2046,10 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   /* A new layout is on screen. */
   signals[LAYOUT_DONE] = g_signal_new ("layout-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A drag from one node (its item's id) to another: the editor makes a
+   * relation (weft-edit-controller.c). */
+  signals[CREATE_RELATION] = g_signal_new ("create-relation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);
@@ -2034,6 +2128,7 @@ weft_graph_view_init (WeftGraphView *self)
 
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_edited), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_session_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_filters_changed), self);
@@ -2057,6 +2152,7 @@ weft_graph_view_init (WeftGraphView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();

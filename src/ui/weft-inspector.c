@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "weft-dataset-check.h"
+#include "weft-edit-history.h"
 #include "weft-inspector.h"
 #include "weft-kinds.h"
 
@@ -554,6 +556,28 @@ show_citation (WeftInspector      *self,
   add (self, card);
 }
 
+/* A claim that cites no source says so, with a way to cite one: the
+ * claim's form, where its citations are (edit.edit). */
+static void
+add_unsourced (WeftInspector *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = text_label (_("No source is cited for this claim."), "warning");
+  GtkWidget *button;
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  button = pill_button (_("_Cite a Source…"), TRUE, "edit.edit");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_widget_add_css_class (row, "unsourced");
+  add (self, row);
+}
+
 static void
 show_claim (WeftInspector *self,
             WeftClaim     *c)
@@ -587,8 +611,8 @@ show_claim (WeftInspector *self,
                                                              c->n_citations), c->n_citations);
     add_heading (self, heading);
   }
-  if (c->n_citations == 0)
-    add (self, text_label (_("No source is cited for this claim."), "error"));
+  if (weft_claim_is_unsourced (c))
+    add_unsourced (self);
   for (guint i = 0; i < c->n_citations; i++)
     show_citation (self, &c->citations[i]);
 
@@ -729,6 +753,7 @@ show_item (WeftInspector *self,
       show_nothing (self);
       break;
     }
+  add (self, weft_edit_history_new (item));
 
   {
     /* Translators: what a screen reader hears: "Selected: Claim, …" */
@@ -755,6 +780,24 @@ focus_heading (WeftInspector *self)
   return TRUE;
 }
 
+/* Empties the inspector. Focus in it lets go first: GTK 4.8 keeps
+ * pointing at a focus widget that is gone until the next frame, and only
+ * then looks for another. */
+static void
+clear (WeftInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
+    gtk_root_set_focus (root, NULL);
+  self->heading = NULL;
+  self->path_heading = NULL;
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+}
+
 static void
 rebuild (WeftInspector *self)
 {
@@ -764,16 +807,8 @@ rebuild (WeftInspector *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   /* Focus in here would go with the widget that has it. */
   gboolean refocus = self->refocus || (focus != NULL && gtk_widget_is_ancestor (focus, self->content));
-  GtkWidget *child;
 
-  /* Let go of it first: GTK 4.8 keeps pointing at a focus widget that is
-   * gone until the next frame, and only then looks for another. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->content))
-    gtk_root_set_focus (root, NULL);
-  self->heading = NULL;
-  self->path_heading = NULL;
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
+  clear (self);
 
   if (session != NULL)
     show_path (self);
@@ -781,6 +816,7 @@ rebuild (WeftInspector *self)
   if (item == NULL)
     {
       show_nothing (self);
+      add (self, weft_edit_history_new (NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Nothing selected"), -1);
     }
@@ -797,6 +833,23 @@ on_path_changed (WeftInspector *self)
 {
   self->path_changed = weft_session_get_path_to (session_of (self)) != NULL;
   rebuild (self);
+}
+
+/* Shows @form (weft-edit-form.h) instead of the item; NULL: the item. */
+void
+weft_inspector_show_form (WeftInspector *self,
+                          GtkWidget     *form)
+{
+  if (form == NULL)
+    {
+      self->refocus = TRUE;
+      rebuild (self);
+      self->refocus = FALSE;
+      return;
+    }
+  clear (self);
+  add (self, form);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -837,6 +890,7 @@ weft_inspector_init (WeftInspector *self)
 
   g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (session_signals, "dataset-changed", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (session_signals, "notify::path-to", G_CALLBACK (on_path_changed), self);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

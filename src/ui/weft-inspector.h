@@ -18,5 +18,8 @@ GtkWidget *weft_inspector_new         (void);
 gboolean   weft_inspector_grab_heading (WeftInspector *self);
 /* Every label the inspector shows now, one a line (for tests). */
 char      *weft_inspector_dup_text    (WeftInspector *self);
+/* Shows an editing form instead of the item; NULL: the item again. */
+void       weft_inspector_show_form   (WeftInspector *self,
+                                       GtkWidget     *form);
 
 G_END_DECLS

@@ -650,6 +650,7 @@ weft_sidebar_init (WeftSidebar *self)
 
   self->stepped = G_MAXUINT;
   g_signal_group_connect_swapped (session_signals, "notify::dataset", G_CALLBACK (on_session_dataset), self);
+  g_signal_group_connect_swapped (session_signals, "dataset-changed", G_CALLBACK (on_session_dataset), self);
   g_signal_group_connect_swapped (session_signals, "notify::search-text", G_CALLBACK (on_session_search), self);
   g_signal_group_connect_swapped (session_signals, "notify::hidden-kinds", G_CALLBACK (on_session_hidden_kinds), self);
   g_signal_group_connect_swapped (session_signals, "notify::selection", G_CALLBACK (select_row_of_session), self);

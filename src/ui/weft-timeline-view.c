@@ -134,6 +134,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "create-event" (gint64 day): a double-click on empty lane space asks for
+ * a new event at that day (weft-edit-controller.c makes it). */
+static guint create_event_signal;
+
 static void update (WeftTimelineView *self);
 static const WeftTimelineLaneBox *cursor_box (WeftTimelineView *self,
                                               guint            *position);
@@ -334,6 +338,20 @@ on_dataset_changed (WeftTimelineView *self)
       self->lanes = weft_timeline_default_lanes (dataset);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
     }
+  rebuild_pane (self);
+  update_selection (self);
+  update_matches (self);
+  update (self);
+}
+
+/* An edit of the dataset: the pane packs the lanes again, the view keeps
+ * its window, lanes and selection. */
+static void
+on_dataset_edited (WeftTimelineView *self)
+{
+  if (self->dataset == NULL)
+    return;
+  self->n_events = weft_dataset_get_events (self->dataset)->len;
   rebuild_pane (self);
   update_selection (self);
   update_matches (self);
@@ -1217,6 +1235,8 @@ on_click_released (GtkGestureClick  *gesture,
 
   if (n_press == 1)
     weft_session_set_selection (self->session, NULL);
+  else if (n_press == 2)
+    g_signal_emit (self, create_event_signal, 0, (gint64) floor (weft_timeline_scale_day (scale_of (self), x)));
 }
 
 /* ---- Actions ----------------------------------------------------------- */
@@ -2154,6 +2174,8 @@ weft_timeline_view_class_init (WeftTimelineViewClass *klass)
     g_param_spec_string ("lanes", NULL, NULL, "group",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  create_event_signal = g_signal_new ("create-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_css_name (widget_class, "weft-timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2279,6 +2301,7 @@ weft_timeline_view_init (WeftTimelineView *self)
 
   self->session_signals = g_signal_group_new (WEFT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_edited), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::window", G_CALLBACK (on_window_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);

@@ -112,6 +112,8 @@ struct _WeftWindow
   char            *view_labels[3];
   char            *open_label;
   gboolean         was_maximized;
+  WeftEditController *editor;        /* new datasets, forms, undo (weft-edit-controller.h) */
+  gboolean         is_new;           /* a new dataset, never saved */
 };
 
 G_DEFINE_FINAL_TYPE (WeftWindow, weft_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -317,8 +319,18 @@ update_title (WeftWindow *self)
     /* Translators: the title of a window showing a file read from another
      * format, which Save does not overwrite: "timeline.json (imported)" */
     name = g_strdup_printf (_("%s (imported)"), self->imported_name);
+  else if (self->is_new)
+    name = g_strdup (_("New Dataset"));
   else
     name = g_strdup (_("Example"));
+  if (self->editor != NULL && weft_edit_controller_get_modified (self->editor))
+    {
+      /* Translators: the window's title when there are unsaved changes: "• file.weft" */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), name);
+
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->title_widget), name);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title_widget), title ? title : "");
@@ -398,7 +410,10 @@ on_file_changed (WeftWindow        *self,
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
     return;
 
-  show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
+  if (weft_edit_controller_get_modified (self->editor))
+    weft_edit_controller_ask_changed_on_disk (self->editor);
+  else
+    show_banner (self, _("The file has changed on disk."), _("_Reload"), "win.reload", NULL);
 }
 
 typedef struct _LoadData {
@@ -544,6 +559,7 @@ load_done (GObject      *source,
 
   hide_banner (self);
   g_clear_pointer (&self->imported_name, g_free);
+  self->is_new = FALSE;
   if (data->summary.format != WEFT_FORMAT_WEFT && !data->is_example)
     {
       /* Save must not write a .weft over the user's TimelineJS or FtM
@@ -616,6 +632,9 @@ weft_window_open (WeftWindow          *self,
   g_return_if_fail (WEFT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* What the user opens in place of unsaved changes asks first. */
+  if (callback == NULL && weft_edit_controller_hold_open (self->editor, file))
+    return;
   open_internal (self, file, FALSE, callback, user_data);
 }
 
@@ -776,6 +795,33 @@ show_error (WeftWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What a file of @format cannot hold of a dataset (said when Save As
+ * writes one), or NULL when it holds everything. */
+static const char *
+format_losses (WeftFormat format)
+{
+  switch (format)
+    {
+    case WEFT_FORMAT_TIMELINEJS:
+      return _("TimelineJS shows only the events and eras; the rest travels in a part TimelineJS ignores.");
+    case WEFT_FORMAT_TIMELINEJS_CSV:
+      return _("The TimelineJS spreadsheet keeps only the events and eras.");
+    case WEFT_FORMAT_FTM:
+      return _("FollowTheMoney has no place for claim statuses, quotes, event groups or eras; they travel in a part "
+               "other tools ignore.");
+    case WEFT_FORMAT_CSV:
+      return _("CSV tables keep no history, and only the events table can be read back.");
+    case WEFT_FORMAT_GRAPHML:
+    case WEFT_FORMAT_GEXF:
+    case WEFT_FORMAT_DOT:
+      return _("A graph file keeps only the entities, events and their links: no claims or sources.");
+    case WEFT_FORMAT_AUTO:
+    case WEFT_FORMAT_WEFT:
+    default:
+      return NULL;
+    }
+}
+
 static void
 save_to (WeftWindow *self,
          GFile      *file)
@@ -796,13 +842,26 @@ save_to (WeftWindow *self,
       else
         {
           g_autofree char *text = g_strdup_printf (_("Exported %s"), basename);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+          const char *losses = format_losses (format);
+          /* Translators: "Exported timeline.json", then what the format cannot hold. */
+          g_autofree char *both = losses != NULL ? g_strdup_printf (_("%s. %s"), text, losses) : g_strdup (text);
+          AdwToast *toast = adw_toast_new (both);
+
+          /* Long enough to read what the format leaves out. */
+          if (losses != NULL)
+            adw_toast_set_timeout (toast, 10);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
       return;
     }
 
-  if (!weft_dataset_save (dataset, file, NULL, &error))
-    show_error (self, _("Could Not Save"), error->message);
+  if (!weft_edit_controller_save (self->editor, file, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        weft_edit_controller_ask_changed_on_disk (self->editor);
+      else
+        show_error (self, _("Could Not Save"), error->message);
+    }
   else
     {
       g_autofree char *name = g_file_get_basename (file);
@@ -811,6 +870,7 @@ save_to (WeftWindow *self,
       /* A new monitor, made after our own write, so that write is not
        * reported as a change from elsewhere. */
       g_clear_pointer (&self->imported_name, g_free);
+      self->is_new = FALSE;
       set_file (self, file, FALSE);
       update_title (self);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
@@ -1136,6 +1196,7 @@ add_graph_empty (WeftWindow *self)
   gtk_widget_set_focusable (self->graph_empty, TRUE);
   gtk_box_append (GTK_BOX (self->graph_slot), self->graph_empty);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (on_dataset_changed), self);
 }
 
 /* ---- Presentation ------------------------------------------------------- */
@@ -1681,6 +1742,8 @@ store_settings (WeftWindow *self)
 static gboolean
 weft_window_close_request (GtkWindow *window)
 {
+  if (weft_edit_controller_hold_close (WEFT_WINDOW (window)->editor))
+    return TRUE;
   store_settings (WEFT_WINDOW (window));
   return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
 }
@@ -1816,6 +1879,7 @@ weft_window_dispose (GObject *object)
   g_clear_handle_id (&self->compact_idle, g_source_remove);
   drop_monitor (self);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->editor);
   if (self->toasts != NULL)
     g_signal_handlers_disconnect_by_func (self->toasts, on_toast_shown, NULL);
   g_clear_object (&self->toasts);
@@ -2043,6 +2107,8 @@ weft_window_init (WeftWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::focus", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::focus-hops", G_CALLBACK (on_focus_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selection", G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->session_signals, "dataset-changed", G_CALLBACK (update_title), self);
   add_graph_empty (self);
   g_signal_group_set_target (self->session_signals, self->session);
   g_signal_connect_swapped (self->hops_dropdown, "notify::selected", G_CALLBACK (on_hops_selected), self);
@@ -2094,6 +2160,9 @@ weft_window_init (WeftWindow *self)
                            G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
+  self->editor = weft_edit_controller_new (GTK_WINDOW (self), self->session, self->inspector);
+  g_signal_connect_object (self->editor, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
   set_file (self, NULL, FALSE);
   on_focus_changed (self);
   on_hops_selected (self);
@@ -2107,6 +2176,40 @@ WeftWindow *
 weft_window_new (GtkApplication *application)
 {
   return g_object_new (WEFT_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+weft_window_show_dataset (WeftWindow  *self,
+                          WeftDataset *dataset,
+                          GFile       *file)
+{
+  hide_banner (self);
+  g_clear_pointer (&self->imported_name, g_free);
+  set_file (self, file, FALSE);
+  self->is_new = file == NULL;
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+}
+
+void
+weft_window_show_notice (WeftWindow *self,
+                         const char *text,
+                         const char *button_label,
+                         const char *action)
+{
+  show_banner (self, text, button_label, action, NULL);
+}
+
+gboolean
+weft_window_is_new (WeftWindow *self)
+{
+  return self->is_new;
+}
+
+WeftEditController *
+weft_window_get_editor (WeftWindow *self)
+{
+  return self->editor;
 }
 
 WeftSession *

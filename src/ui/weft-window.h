@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "weft-edit-controller.h"
 #include "weft-session.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,20 @@ GType        weft_window_view_get_type   (void) G_GNUC_CONST;
 
 WeftWindow  *weft_window_new             (GtkApplication *application);
 WeftSession *weft_window_get_session     (WeftWindow     *self);
+/* Shows @dataset, read from @file, or new and never saved (NULL: Save
+ * asks where). */
+void         weft_window_show_dataset    (WeftWindow     *self,
+                                          WeftDataset    *dataset,
+                                          GFile          *file);
+/* Shows @text in the banner, with a button that activates @action. */
+void         weft_window_show_notice     (WeftWindow     *self,
+                                          const char     *text,
+                                          const char     *button_label,
+                                          const char     *action);
+/* Whether it shows a new dataset, never saved. */
+gboolean     weft_window_is_new          (WeftWindow     *self);
+/* What edits the dataset shown (weft-edit-controller.h). */
+WeftEditController *weft_window_get_editor (WeftWindow   *self);
 /* The file shown, or NULL for the bundled example. */
 GFile       *weft_window_get_file        (WeftWindow     *self);
 gboolean     weft_window_is_example      (WeftWindow     *self);

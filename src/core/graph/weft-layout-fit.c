@@ -625,3 +625,156 @@ weft_layout_fit (WeftLayout   *layout,
   straighten_edges (self, layout);
   return self;
 }
+
+/* ---- A layout grown by an edit ----------------------------------------- */
+
+/* Whether a box of @w x @h at (@x, @y) keeps GAP from every placed box. */
+static gboolean
+is_free (const WeftLayout *self,
+         const gboolean   *placed,
+         guint             n_nodes,
+         double            x,
+         double            y,
+         double            w,
+         double            h)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const WeftNodeBox *b = &self->nodes[i];
+
+      if (placed[i] && fabs (b->x - x) < (b->width + w) / 2 + GAP && fabs (b->y - y) < (b->height + h) / 2 + GAP)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* New node @i: the size of the placed nodes of its item type (on average),
+ * at the middle of its placed neighbours, moved out by rings of places
+ * around it until one is free. */
+static void
+place_node (WeftLayout     *self,
+            const gboolean *placed,
+            guint           i)
+{
+  WeftGraph *graph = self->graph;
+  guint n_nodes = weft_graph_get_n_nodes (graph), n_edges = weft_graph_get_n_edges (graph);
+  WeftItemType type = weft_graph_get_node (graph, i)->item->type;
+  double w = 0, h = 0, cx = 0, cy = 0, x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  guint n_like = 0, n_near = 0, n_placed = 0;
+  WeftNodeBox *box = &self->nodes[i];
+
+  for (guint j = 0; j < n_nodes; j++)
+    {
+      const WeftNodeBox *b = &self->nodes[j];
+
+      if (!placed[j])
+        continue;
+      n_placed++;
+      x1 = MIN (x1, b->x);
+      y1 = MIN (y1, b->y);
+      x2 = MAX (x2, b->x);
+      y2 = MAX (y2, b->y);
+      if (weft_graph_get_node (graph, j)->item->type == type)
+        {
+          w += b->width;
+          h += b->height;
+          n_like++;
+        }
+    }
+  w = n_like > 0 ? w / n_like : 72;
+  h = n_like > 0 ? h / n_like : 36;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
+      guint other = edge->tail == i ? edge->head : edge->head == i ? edge->tail : i;
+
+      if (other != i && placed[other])
+        {
+          cx += self->nodes[other].x;
+          cy += self->nodes[other].y;
+          n_near++;
+        }
+    }
+  if (n_near > 0)
+    {
+      cx /= n_near;
+      cy /= n_near;
+    }
+  else if (n_placed > 0)
+    {
+      /* Nothing to be near: beside the drawing, halfway down. */
+      cx = x2 + w;
+      cy = (y1 + y2) / 2;
+    }
+  else
+    {
+      cx = BORDER + w / 2;
+      cy = BORDER + h / 2;
+    }
+
+  *box = (WeftNodeBox) { cx, cy, w, h, cx, cy };
+  for (guint ring = 0; ring < 64; ring++)
+    {
+      /* Twelve places a ring, below first, a row and a half apart. */
+      for (guint k = 0; k < (ring == 0 ? 1 : 12); k++)
+        {
+          double angle = G_PI / 2 + k * G_PI / 6;
+          double x = MAX (cx + cos (angle) * ring * (w + GAP), BORDER + w / 2);
+          double y = MAX (cy + sin (angle) * ring * 1.5 * (h + GAP), BORDER + h / 2);
+
+          if (is_free (self, placed, n_nodes, x, y, w, h))
+            {
+              *box = (WeftNodeBox) { x, y, w, h, x, y };
+              return;
+            }
+        }
+    }
+}
+
+WeftLayout *
+weft_layout_grow (WeftLayout *layout,
+                  WeftGraph  *graph)
+{
+  WeftLayout *self = weft_layout_carry (layout, graph, TRUE);
+  guint n_nodes = weft_graph_get_n_nodes (graph), n_edges = weft_graph_get_n_edges (graph);
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n_nodes, 1));
+  g_autofree guint *from = weft_layout_map_edges (layout, graph);
+  guint n_new_edges = 0, s, p;
+
+  for (guint i = 0; i < n_nodes; i++)
+    placed[i] = weft_graph_lookup_node (layout->graph, weft_graph_get_node (graph, i)->item) >= 0;
+  for (guint i = 0; i < n_nodes; i++)
+    if (!placed[i])
+      {
+        place_node (self, placed, i);
+        placed[i] = TRUE;
+        self->width = MAX (self->width, self->nodes[i].x + self->nodes[i].width / 2 + BORDER);
+        self->height = MAX (self->height, self->nodes[i].y + self->nodes[i].height / 2 + BORDER);
+      }
+
+  /* The new edges in the room at the end, arrows and label as an old
+   * edge of their kind has them. */
+  for (guint i = 0; i < n_edges; i++)
+    n_new_edges += from[i] == 0;
+  s = self->n_splines - n_new_edges;
+  p = self->n_points - 4 * n_new_edges;
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
+      WeftEdgePath like = { 0 };
+
+      if (from[i] != 0)
+        continue;
+      for (guint j = 0; j < weft_graph_get_n_edges (layout->graph); j++)
+        if (weft_graph_get_edge (layout->graph, j)->kind == edge->kind)
+          {
+            like = layout->edges[j];
+            break;
+          }
+      straight_edge (self, graph, i, &like, 0, &self->splines[s++], &self->points[p]);
+      p += 4;
+      self->width = MAX (self->width, self->edges[i].x2 + BORDER);
+      self->height = MAX (self->height, self->edges[i].y2 + BORDER);
+    }
+  return self;
+}

@@ -44,4 +44,16 @@ void              weft_layout_finish            (WeftLayout       *self,
 WeftLayoutEngine  weft_layout_engine_resolve    (WeftGraph        *graph,
                                                  WeftLayoutEngine  engine);
 
+/* For each edge of @graph (a graph of the same dataset as @layout's),
+ * 1 + the index of the same edge in @layout's graph, or 0 (g_free() it). */
+guint            *weft_layout_map_edges         (WeftLayout       *layout,
+                                                 WeftGraph        *graph);
+
+/* weft_layout_subset(); with @grow, the nodes and edges of @graph that
+ * @layout lacks too: zero boxes, edges without curves, and room for one
+ * four-point segment each at the end of the splines and points. */
+WeftLayout       *weft_layout_carry             (WeftLayout       *layout,
+                                                 WeftGraph        *graph,
+                                                 gboolean          grow);
+
 G_END_DECLS

@@ -234,12 +234,36 @@ edge_key_equal (gconstpointer a,
   return memcmp (a, b, sizeof (EdgeKey)) == 0;
 }
 
+guint *
+weft_layout_map_edges (WeftLayout *layout,
+                       WeftGraph  *graph)
+{
+  WeftGraph *base = layout->graph;
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (edge_key_hash, edge_key_equal, g_free, NULL);
+  guint n_edges = weft_graph_get_n_edges (graph);
+  guint *from = g_new0 (guint, MAX (n_edges, 1));
+
+  for (guint i = 0; i < weft_graph_get_n_edges (base); i++)
+    {
+      EdgeKey key = edge_key (base, i);
+
+      g_hash_table_insert (edges, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      EdgeKey key = edge_key (graph, i);
+
+      from[i] = GPOINTER_TO_UINT (g_hash_table_lookup (edges, &key));
+    }
+  return from;
+}
+
 WeftLayout *
-weft_layout_subset (WeftLayout *layout,
-                    WeftGraph  *graph)
+weft_layout_carry (WeftLayout *layout,
+                   WeftGraph  *graph,
+                   gboolean    grow)
 {
   WeftGraph *base;
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (edge_key_hash, edge_key_equal, g_free, NULL);
   guint n_nodes, n_edges, n_splines = 0, n_points = 0, s = 0, p = 0;
   g_autofree guint *from = NULL;
   WeftLayout *self;
@@ -249,30 +273,27 @@ weft_layout_subset (WeftLayout *layout,
   base = layout->graph;
   n_nodes = weft_graph_get_n_nodes (graph);
   n_edges = weft_graph_get_n_edges (graph);
-  for (guint i = 0; i < weft_graph_get_n_edges (base); i++)
-    {
-      EdgeKey key = edge_key (base, i);
 
-      g_hash_table_insert (edges, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
-    }
-
-  /* Where each edge was, and room for its curves. */
-  from = g_new (guint, MAX (n_edges, 1));
+  /* Where each edge was, and room for its curves (or one segment). */
+  from = weft_layout_map_edges (layout, graph);
   for (guint i = 0; i < n_edges; i++)
     {
-      EdgeKey key = edge_key (graph, i);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (edges, &key));
       const WeftEdgePath *path;
 
-      if (index == 0)
-        return NULL;
-      from[i] = index - 1;
-      path = &layout->edges[from[i]];
+      if (from[i] == 0)
+        {
+          if (!grow)
+            return NULL;
+          n_splines++;
+          n_points += 4;
+          continue;
+        }
+      path = &layout->edges[from[i] - 1];
       n_splines += path->n_splines;
       for (guint j = 0; j < path->n_splines; j++)
         n_points += path->splines[j].n_points;
     }
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint i = 0; i < n_nodes && !grow; i++)
     if (weft_graph_lookup_node (base, weft_graph_get_node (graph, i)->item) < 0)
       return NULL;
 
@@ -283,11 +304,19 @@ weft_layout_subset (WeftLayout *layout,
   self->warnings = g_strdup (layout->warnings);
   self->in_helper = layout->in_helper;
   for (guint i = 0; i < n_nodes; i++)
-    self->nodes[i] = layout->nodes[weft_graph_lookup_node (base, weft_graph_get_node (graph, i)->item)];
+    {
+      gint old = weft_graph_lookup_node (base, weft_graph_get_node (graph, i)->item);
+
+      if (old >= 0)
+        self->nodes[i] = layout->nodes[old];
+    }
   for (guint i = 0; i < n_edges; i++)
     {
-      const WeftEdgePath *path = &layout->edges[from[i]];
+      const WeftEdgePath *path;
 
+      if (from[i] == 0)
+        continue;
+      path = &layout->edges[from[i] - 1];
       self->edges[i] = *path;
       self->edges[i].splines = &self->splines[s];
       for (guint j = 0; j < path->n_splines; j++)
@@ -301,6 +330,13 @@ weft_layout_subset (WeftLayout *layout,
         }
     }
   return self;
+}
+
+WeftLayout *
+weft_layout_subset (WeftLayout *layout,
+                    WeftGraph  *graph)
+{
+  return weft_layout_carry (layout, graph, FALSE);
 }
 
 /* ---- Reading a layout ---------------------------------------------------- */

@@ -208,6 +208,14 @@ char             *weft_layout_dup_plain_centres (WeftLayout       *self);
  * @graph has a node or an edge the layout does not. */
 WeftLayout       *weft_layout_subset            (WeftLayout       *layout,
                                                  WeftGraph        *graph);
+/* @layout with what an edit changed (weft-layout-fit.c): @graph, a graph
+ * of the same dataset, drawn with every node and edge @layout has where
+ * it was; a node it lacks goes near the nodes it is linked to (their
+ * middle, then the nearest place free of other boxes), of the size the
+ * nodes of its type have; an edge it lacks goes straight. The drawing
+ * grows to hold them, never moving what was there. */
+WeftLayout       *weft_layout_grow              (WeftLayout       *layout,
+                                                 WeftGraph        *graph);
 
 /* ---- A layout fitted to a pane (weft-layout-fit.c) ---- */
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "weft-session.h"
+#include "weft-dataset-change.h"
 
 struct _WeftSession
 {
@@ -28,6 +29,7 @@ struct _WeftSession
   gboolean        show_events;
   gboolean        show_claims;
   WeftLinkOptions links;         /* what a path and a focus follow */
+  gulong          changed_id;    /* the dataset's "changed" */
 };
 
 G_DEFINE_FINAL_TYPE (WeftSession, weft_session, G_TYPE_OBJECT)
@@ -67,6 +69,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum { DATASET_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* The same two ends again, their path over the links now allowed. */
 static void
 find_path_again (WeftSession *self)
@@ -105,6 +110,8 @@ weft_session_dispose (GObject *object)
   self->selection = NULL;
   self->focus = NULL;
   self->path_from = self->path_to = NULL;
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->changed_id, self->dataset);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (weft_session_parent_class)->dispose (object);
@@ -213,6 +220,12 @@ weft_session_class_init (WeftSessionClass *klass)
   properties[PROP_PATH_STATUSES] = g_param_spec_uint ("path-statuses", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_NAMED_TOGETHER] = g_param_spec_boolean ("named-together", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The dataset's "changed", after the session let go of what went:
+   * views update what changed instead of starting again. */
+  signals[DATASET_CHANGED] =
+    g_signal_new ("dataset-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, WEFT_TYPE_DATASET_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -235,6 +248,37 @@ weft_session_get_dataset (WeftSession *self)
   return self->dataset;
 }
 
+/* An edit, its undo or its redo: what went is no longer selected,
+ * focused or an end of the path; the search looks again. */
+static void
+on_dataset_changed (WeftSession             *self,
+                    const WeftDatasetChange *change)
+{
+  const WeftItemChange *items;
+  guint n;
+
+  items = weft_dataset_change_get_items (change, &n);
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < n; i++)
+    {
+      WeftItem *item = items[i].item;
+
+      if (items[i].kind != WEFT_CHANGE_REMOVED)
+        continue;
+      if (item == self->selection)
+        weft_session_set_selection (self, NULL);
+      if (item == (WeftItem *) self->focus)
+        weft_session_set_focus (self, NULL);
+      if (item == (WeftItem *) self->path_from || item == (WeftItem *) self->path_to)
+        weft_session_set_path (self, NULL, NULL);
+    }
+  g_clear_pointer (&self->search_results, weft_search_results_free);
+  if (weft_dataset_change_touches_links (change))
+    find_path_again (self);
+  g_signal_emit (self, signals[DATASET_CHANGED], 0, change);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 void
 weft_session_set_dataset (WeftSession *self,
                           WeftDataset *dataset)
@@ -250,7 +294,11 @@ weft_session_set_dataset (WeftSession *self,
   weft_session_set_path (self, NULL, NULL);
   weft_session_clear_window (self);
   g_clear_pointer (&self->search_results, weft_search_results_free);
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->changed_id, self->dataset);
   g_set_object (&self->dataset, dataset);
+  if (dataset != NULL)
+    self->changed_id = g_signal_connect_swapped (dataset, "changed", G_CALLBACK (on_dataset_changed), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_thaw_notify (G_OBJECT (self));
 }

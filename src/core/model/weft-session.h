@@ -34,7 +34,9 @@ G_DECLARE_FINAL_TYPE (WeftSession, weft_session, WEFT, SESSION, GObject)
 
 WeftSession  *weft_session_new                  (WeftDataset   *dataset);
 
-/* "dataset": replacing it clears everything else. */
+/* "dataset": replacing it clears everything else. An edit of it (its
+ * "changed") comes out as the session's "dataset-changed" signal, with
+ * the same WeftDatasetChange, once the session has let go of what went. */
 WeftDataset  *weft_session_get_dataset          (WeftSession   *self);
 void          weft_session_set_dataset          (WeftSession   *self,
                                                  WeftDataset   *dataset);

@@ -1,0 +1,1077 @@
+/* test-edit-window.c: making and changing a dataset in the window
+ *
+ * Each case drives the window as a person would (actions, the forms in the
+ * inspector, the dialogs' responses) and asserts what the dataset holds.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define G_LOG_DOMAIN "weft-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "weft-dataset-check.h"
+#include "weft-edit-controller.h"
+#include "weft-edit-form.h"
+#include "weft-edit-picker.h"
+#include "weft-graph-view.h"
+#include "weft-history.h"
+#include "weft-inspector.h"
+#include "weft-loader.h"
+#include "weft-test-gui.h"
+
+static WeftApplication *app;
+
+#define AUTHOR "Ada Tester"
+
+static WeftDataset *
+dataset_of (WeftWindow *window)
+{
+  return weft_session_get_dataset (weft_window_get_session (window));
+}
+
+static gboolean
+shows_network (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
+}
+
+/* A window showing a copy of tests/data/network.weft, saved at *@path. */
+static WeftWindow *
+window_with_network (char **path)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  g_autofree char *source = weft_test_build_data_path ("network.weft", NULL);
+  g_autofree char *contents = weft_test_read_file (source, NULL);
+  g_autofree char *copy = weft_test_write_tmp ("network.weft", contents);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+
+  weft_window_open (window, file, NULL, NULL);
+  g_assert_true (weft_test_wait_for (shows_network, window));
+  weft_test_settle ();
+  weft_edit_controller_set_author (weft_window_get_editor (window), AUTHOR);
+  if (path != NULL)
+    *path = g_steal_pointer (&copy);
+  return window;
+}
+
+static void
+activate (WeftWindow *window,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  weft_test_spin (50);
+}
+
+static AdwMessageDialog *
+dialog_of (WeftWindow *window)
+{
+  AdwMessageDialog *dialog = weft_edit_controller_get_dialog (weft_window_get_editor (window));
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Answers the dialog shown as a click on @response would. */
+static void
+respond (WeftWindow *window,
+         const char *response)
+{
+  AdwMessageDialog *dialog = g_object_ref (dialog_of (window));
+
+  /* The dialog goes before the window it answers for may close. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  weft_test_spin (50);
+}
+
+static WeftEditForm *
+form_of (WeftWindow *window)
+{
+  GtkWidget *form = weft_edit_controller_get_form (weft_window_get_editor (window));
+
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_is_ancestor (form, weft_window_get_inspector (window)));
+  return WEFT_EDIT_FORM (form);
+}
+
+static WeftEditForm *
+new_form (WeftWindow *window,
+          const char *type)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "edit.new-item", "s", type));
+  weft_test_spin (50);
+  return form_of (window);
+}
+
+static void
+fill (WeftEditForm *form,
+      const char   *member,
+      const char   *value)
+{
+  g_assert_true (weft_edit_form_fill (form, member, value));
+}
+
+/* Enter in a text field: the form commits. */
+static void
+press_enter (WeftEditForm *form,
+             const char   *member)
+{
+  g_signal_emit_by_name (weft_edit_form_get_field (form, member), "entry-activated");
+  weft_test_spin (50);
+}
+
+/* A new item of @type through its form: each member, then its value, up
+ * to NULL; Enter in the first one. */
+static void
+create (WeftWindow *window,
+        const char *type,
+        const char *first,
+        ...)
+{
+  WeftEditForm *form = new_form (window, type);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *member = first; member != NULL; member = va_arg (args, const char *))
+    fill (form, member, va_arg (args, const char *));
+  va_end (args);
+  press_enter (form, first);
+}
+
+static WeftItem *
+lookup (WeftWindow *window,
+        const char *id)
+{
+  return weft_dataset_lookup (dataset_of (window), id);
+}
+
+static void
+assert_verified (WeftWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (weft_dataset_verify (dataset_of (window), &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+last_author (WeftItem *item)
+{
+  guint n = 0;
+  const WeftHistoryEntry *entries = weft_item_get_history (item, &n);
+
+  g_assert_cmpuint (n, >, 0);
+  return entries[n - 1].by;
+}
+
+/* Ctrl+N asks for a title, then the window shows an empty dataset. */
+static void
+test_new_dataset (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  GtkWidget *title;
+  WeftDataset *dataset;
+
+  activate (window, "edit.new-dataset");
+  title = g_object_get_data (G_OBJECT (dialog_of (window)), "weft-title");
+  g_assert_true (ADW_IS_ENTRY_ROW (title));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Field notes");
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-new-dataset.png");
+  respond (window, "create");
+
+  dataset = dataset_of (window);
+  g_assert_cmpstr (weft_dataset_get_title (dataset), ==, "Field notes");
+  g_assert_cmpuint (weft_dataset_get_entities (dataset)->len, ==, 0);
+  g_assert_cmpuint (weft_dataset_get_events (dataset)->len, ==, 0);
+  g_assert_false (weft_window_is_example (window));
+  g_assert_null (weft_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Dataset — Weft");
+  g_assert_nonnull (weft_window_get_editor (window));
+  g_assert_nonnull (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One of each item through the forms, from nothing. */
+static void
+test_create_each (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  g_autoptr(WeftDataset) empty = weft_dataset_new ();
+  WeftEditController *editor = weft_window_get_editor (window);
+  WeftEditForm *form;
+  WeftEntity *alpha;
+  WeftEvent *event;
+  WeftClaim *claim;
+  WeftRelation *relation;
+  WeftEra *era;
+  WeftSource *source;
+
+  weft_dataset_finish (empty, NULL);
+  weft_window_show_dataset (window, empty, NULL);
+  weft_edit_controller_set_author (editor, AUTHOR);
+  weft_test_settle ();
+
+  create (window, "source", "title", "Annual report", "kind", "report", "url", "https://example.org/report",
+          "date", "2021", NULL);
+  g_assert_cmpuint (weft_dataset_get_sources (dataset_of (window))->len, ==, 1);
+  source = g_ptr_array_index (weft_dataset_get_sources (dataset_of (window)), 0);
+  g_assert_cmpstr (source->title, ==, "Annual report");
+  g_assert_cmpstr (source->url, ==, "https://example.org/report");
+  g_assert_cmpstr (weft_source_kind_to_string (source->kind), ==, "report");
+  g_assert_cmpstr (last_author (&source->item), ==, AUTHOR);
+  /* After a commit the inspector shows the new item. */
+  g_assert_true (weft_session_get_selection (weft_window_get_session (window)) == &source->item);
+  g_assert_null (weft_edit_controller_get_form (editor));
+
+  create (window, "entity", "name", "Alpha Corp", "kind", "company", "aliases", "Alpha; Alpha Inc.", "country", "CN",
+          NULL);
+  create (window, "entity", "name", "Beta Ministry", "id", "beta", "kind", "government", NULL);
+  alpha = weft_dataset_get_entities (dataset_of (window))->pdata[0];
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corp");
+  g_assert_cmpstr (weft_entity_kind_to_string (alpha->kind), ==, "company");
+  g_assert_cmpstr (alpha->aliases[0], ==, "Alpha");
+  g_assert_cmpstr (alpha->aliases[1], ==, "Alpha Inc.");
+  g_assert_null (alpha->aliases[2]);
+  g_assert_nonnull (lookup (window, "beta"));
+
+  /* A claim citing the source, about both. */
+  form = new_form (window, "claim");
+  fill (form, "text", "Alpha supplies Beta");
+  fill (form, "status", "confirmed");
+  fill (form, "claimant", "beta");
+  {
+    g_autofree char *about = g_strdup_printf ("%s\nbeta", alpha->item.id);
+    g_autofree char *citation = g_strdup_printf ("%s|“We supply the ministry.”|p. 4", source->item.id);
+
+    fill (form, "about", about);
+    fill (form, "citations", citation);
+  }
+  press_enter (form, "text");
+  claim = g_ptr_array_index (weft_dataset_get_claims (dataset_of (window)), 0);
+  g_assert_cmpstr (claim->text, ==, "Alpha supplies Beta");
+  g_assert_cmpstr (claim->claimant, ==, "beta");
+  g_assert_cmpstr (claim->about[1], ==, "beta");
+  g_assert_cmpuint (claim->n_citations, ==, 1);
+  g_assert_cmpstr (claim->citations[0].quote, ==, "“We supply the ministry.”");
+  g_assert_cmpstr (claim->citations[0].locator, ==, "p. 4");
+  g_assert_false (weft_claim_is_unsourced (claim));
+
+  /* An event: a bad date keeps the form open and says why. */
+  form = new_form (window, "event");
+  fill (form, "title", "Contract signed");
+  fill (form, "date", "2021-13");
+  g_assert_cmpstr (weft_edit_form_get_date_preview (form), !=, "");
+  g_assert_true (gtk_widget_has_css_class (weft_edit_form_get_field (form, "date"), "error"));
+  press_enter (form, "title");
+  g_assert_cmpuint (weft_dataset_get_events (dataset_of (window))->len, ==, 0);
+  g_assert_true (form_of (window) == form);
+  fill (form, "date", "2021-10");
+  g_assert_false (gtk_widget_has_css_class (weft_edit_form_get_field (form, "date"), "error"));
+  g_test_message ("preview: %s", weft_edit_form_get_date_preview (form));
+  g_assert_nonnull (strstr (weft_edit_form_get_date_preview (form), "2021"));
+  {
+    g_autofree char *participants = g_strdup_printf ("%s|seller\nbeta|buyer", alpha->item.id);
+    g_autofree char *claims = g_strdup (claim->item.id);
+
+    fill (form, "participants", participants);
+    fill (form, "claims", claims);
+  }
+  fill (form, "tags", "contracts");
+  weft_test_save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (form), WEFT_TYPE_INSPECTOR), "edit-form-event.png");
+  press_enter (form, "title");
+  g_assert_cmpuint (weft_dataset_get_events (dataset_of (window))->len, ==, 1);
+  event = g_ptr_array_index (weft_dataset_get_events (dataset_of (window)), 0);
+  g_assert_cmpstr (event->date_text, ==, "2021-10");
+  g_assert_cmpuint (event->n_participants, ==, 2);
+  g_assert_cmpstr (event->participants[1].entity, ==, "beta");
+  g_assert_cmpstr (event->participants[1].role, ==, "buyer");
+  g_assert_cmpstr (event->claims[0], ==, claim->item.id);
+
+  create (window, "relation", "type", "supplies", "from", alpha->item.id, "to", "beta", "claims", claim->item.id, NULL);
+  relation = g_ptr_array_index (weft_dataset_get_relations (dataset_of (window)), 0);
+  g_assert_cmpstr (relation->from, ==, alpha->item.id);
+  g_assert_cmpstr (relation->to, ==, "beta");
+  g_assert_cmpstr (relation->type, ==, "supplies");
+
+  create (window, "era", "title", "Early years", "date", "2019/2021", NULL);
+  era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 0);
+  g_assert_cmpstr (era->date_text, ==, "2019/2021");
+
+  /* A day picked on the calendar beside a date, for those who do not
+   * know EDTF. */
+  form = new_form (window, "era");
+  fill (form, "title", "A day");
+  {
+    GtkWidget *button = weft_test_find_type (weft_edit_form_get_field (form, "date"), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2019, 5, 4, 0, 0, 0);
+
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_edit_form_get_field (form, "date"))), ==, "2019-05-04");
+  press_enter (form, "title");
+  era = g_ptr_array_index (weft_dataset_get_eras (dataset_of (window)), 1);
+  g_assert_cmpstr (era->date_text, ==, "2019-05-04");
+
+  /* Editing changes only what changed, and says so in the history. */
+  weft_session_set_selection (weft_window_get_session (window), &alpha->item);
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Alpha Corporation");
+  press_enter (form, "name");
+  alpha = weft_dataset_lookup_entity (dataset_of (window), alpha->item.id);
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corporation");
+  g_assert_cmpstr (alpha->aliases[1], ==, "Alpha Inc.");
+  {
+    guint n = 0;
+    const WeftHistoryEntry *entries = weft_item_get_history (&alpha->item, &n);
+    g_autofree char *shown = weft_inspector_dup_text (WEFT_INSPECTOR (weft_window_get_inspector (window)));
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (entries[1].action, ==, WEFT_HISTORY_CHANGED);
+    g_assert_cmpstr (entries[1].fields[0], ==, "name");
+    g_assert_null (entries[1].fields[1]);
+    /* The inspector shows who changed it. */
+    g_assert_nonnull (strstr (shown, AUTHOR));
+  }
+
+  /* Escape cancels: nothing changes. */
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Something else");
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (form));
+    gboolean escaped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !escaped; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !escaped; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_str_equal (trigger, "Escape"))
+              escaped = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (form),
+                                                      gtk_shortcut_get_arguments (shortcut));
+          }
+      }
+    g_assert_true (escaped);
+  }
+  weft_test_spin (50);
+  g_assert_null (weft_edit_controller_get_form (editor));
+  g_assert_cmpstr (alpha->name, ==, "Alpha Corporation");
+
+  assert_verified (window);
+  g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Deleting what is referenced says what refers to it, and removes those
+ * references too; undo brings everything back. */
+static void
+test_delete_referenced (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  const char *body;
+
+  g_assert_true (weft_session_select_id (session, "b"));
+  activate (window, "edit.delete");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Beta meets Gamma"));
+  g_assert_nonnull (strstr (body, "Alpha supplies Beta with cameras"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-delete.png");
+
+  /* Cancel changes nothing. */
+  respond (window, "cancel");
+  g_assert_nonnull (lookup (window, "b"));
+
+  activate (window, "edit.delete");
+  respond (window, "delete");
+  g_assert_null (lookup (window, "b"));
+  g_assert_null (lookup (window, "r1"));   /* a relation from a to b */
+  g_assert_null (weft_session_get_selection (session));
+  assert_verified (window);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  activate (window, "edit.undo");
+  g_assert_nonnull (lookup (window, "b"));
+  g_assert_nonnull (lookup (window, "r1"));
+  g_assert_cmpuint (((WeftEvent *) lookup (window, "v2"))->n_participants, ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "network.weft — Weft");
+  activate (window, "edit.redo");
+  g_assert_null (lookup (window, "b"));
+  assert_verified (window);
+
+  /* Closing asks; Discard closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
+/* Merge two entities: references move, names become other names. */
+static void
+test_merge (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  AdwMessageDialog *dialog;
+  WeftEntity *alpha;
+  WeftRelation *r1;
+
+  g_assert_true (weft_session_select_id (session, "a"));
+  activate (window, "edit.merge");
+  dialog = dialog_of (window);
+  g_assert_true (weft_edit_picker_set_id (g_object_get_data (G_OBJECT (dialog), "weft-picker"), "b"));
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "weft-keep"), 0);
+  weft_test_save_screenshot (GTK_WIDGET (dialog), "edit-merge.png");
+  respond (window, "merge");
+
+  alpha = weft_dataset_lookup_entity (dataset_of (window), "a");
+  g_assert_null (lookup (window, "b"));
+  g_assert_nonnull (alpha);
+  g_assert_true (g_strv_contains (alpha->aliases, "Beta Ministry"));
+  r1 = (WeftRelation *) lookup (window, "r1");
+  g_assert_true (r1 == NULL || g_str_equal (r1->to, "a"));
+  g_assert_true (weft_session_get_selection (session) == &alpha->item);
+  assert_verified (window);
+
+  activate (window, "edit.undo");
+  g_assert_nonnull (lookup (window, "b"));
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A pasted quote becomes a claim citing the chosen source with exactly
+ * that quote. */
+static void
+test_quote (void)
+{
+  static const char quote[] = "Gamma has “never” met Beta — not once.";
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  WeftClaim *claim;
+  GPtrArray *claims;
+
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Who edits is a preference. */
+  g_settings_set_string (settings, "author-name", "Grace Preference");
+  g_assert_true (weft_session_select_id (session, "c"));
+  activate (window, "edit.quote");
+  dialog = dialog_of (window);
+  buffer = g_object_get_data (G_OBJECT (dialog), "weft-quote");
+  gtk_text_buffer_set_text (buffer, quote, -1);
+  g_assert_true (weft_edit_picker_set_id (g_object_get_data (G_OBJECT (dialog), "weft-source"), "s2"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog), "edit-quote.png");
+  respond (window, "create");
+
+  claims = weft_dataset_get_claims (dataset_of (window));
+  g_assert_cmpuint (claims->len, ==, 5);
+  claim = g_ptr_array_index (claims, 4);
+  g_assert_cmpstr (claim->text, ==, quote);
+  g_assert_cmpuint (claim->n_citations, ==, 1);
+  g_assert_cmpstr (claim->citations[0].source, ==, "s2");
+  g_assert_cmpstr (claim->citations[0].quote, ==, quote);
+  g_assert_cmpstr (claim->about[0], ==, "c");
+  g_assert_cmpstr (last_author (&claim->item), ==, "Grace Preference");
+  g_settings_reset (settings, "author-name");
+  g_assert_true (weft_session_get_selection (session) == &claim->item);
+
+  /* One step: undo takes it away. */
+  activate (window, "edit.undo");
+  g_assert_cmpuint (weft_dataset_get_claims (dataset_of (window))->len, ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* Saving clears the mark; closing with changes asks, and Save saves. */
+static void
+test_save_and_close (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftSession *session = weft_window_get_session (window);
+  g_autoptr(WeftDataset) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (session, "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "Epsilon Ltd");
+  press_enter (form, "name");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• network.weft — Weft");
+
+  /* Cancel keeps the window and the changes. */
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-close.png");
+  respond (window, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (weft_edit_controller_get_modified (weft_window_get_editor (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  respond (window, "save");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+
+  saved = weft_dataset_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (weft_item_get_label (weft_dataset_lookup (saved, "e")), ==, "Epsilon Ltd");
+  g_assert_cmpstr (last_author (weft_dataset_lookup (saved, "e")), ==, AUTHOR);
+}
+
+/* A file someone else changed is not written over: Save refuses, and the
+ * edits stay (to reload, or Save As). */
+/* Renames entity "e" through its form, as a person would. */
+static void
+rename_e (WeftWindow *window,
+          const char *name)
+{
+  WeftEditForm *form;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "e"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", name);
+  press_enter (form, "name");
+}
+
+static WeftWindow *shown_window;
+
+/* Whether entity "e" of the window under test is called @data. */
+static gboolean
+has_name (gpointer data)
+{
+  WeftDataset *ds = dataset_of (shown_window);
+  WeftEntity *e = ds != NULL && weft_dataset_is_finished (ds) ? weft_dataset_lookup_entity (ds, "e") : NULL;
+
+  return e != NULL && g_strcmp0 (e->name, data) == 0;
+}
+
+static gboolean
+asks (gpointer data)
+{
+  return weft_edit_controller_get_dialog (data) != NULL;
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftEditController *editor = weft_window_get_editor (window);
+
+  shown_window = window;
+  rename_e (window, "Epsilon Mine");
+
+  {
+    g_autofree char *before = weft_test_read_file (path, NULL);
+
+    theirs = g_strconcat (before, "\n", NULL);
+  }
+  g_usleep (20 * 1000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  g_assert_false (weft_edit_controller_save (editor, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  after = weft_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  /* Save in the window asks: Cancel keeps both; Reload shows theirs. */
+  activate (window, "win.save");
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-changed-on-disk.png");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "keep"));
+  respond (window, "cancel");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Mine");
+  g_free (after);
+  after = weft_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+
+  activate (window, "win.save");
+  respond (window, "reload");
+  g_assert_true (weft_test_wait_for (shows_network, window));
+  g_assert_true (weft_test_wait_for (has_name, (gpointer) "Epsilon"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
+
+  /* Changed again on disk under unsaved changes: the window notices. */
+  rename_e (window, "Epsilon Again");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_usleep (20 * 1000);
+  {
+    g_autofree char *again = g_strconcat (theirs, "\n", NULL);
+
+    g_assert_true (g_file_set_contents (path, again, -1, NULL));
+  }
+  g_assert_true (weft_test_wait_for (asks, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  respond (window, "cancel");
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Again");
+
+  weft_document_close (weft_edit_controller_get_document (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The graph's node of @id in the layout shown: its box, copied. */
+static gboolean
+node_box (WeftWindow  *window,
+          const char  *id,
+          WeftNodeBox *box)
+{
+  WeftLayout *layout = weft_graph_view_get_layout (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
+  WeftItem *item = lookup (window, id);
+  gint index;
+
+  g_assert_nonnull (layout);
+  index = item != NULL ? weft_graph_lookup_node (weft_layout_get_graph (layout), item) : -1;
+  if (index < 0)
+    return FALSE;
+  *box = *weft_layout_get_node (layout, index);
+  return TRUE;
+}
+
+static void
+count_calls (gpointer  instance,
+             GParamSpec *pspec,
+             guint     *n)
+{
+  (*n)++;
+}
+
+/* Waits until the graph shows one layout through two whole settles (a
+ * new pane size fits the drawing again after a while). */
+static void
+settle_graph (WeftGraphView *graph)
+{
+  WeftLayout *layout = NULL;
+  guint stable = 0;
+
+  g_assert_true (weft_test_wait_for ((GSourceFunc) weft_graph_view_get_layout, graph));
+  for (guint i = 0; i < 30; i++)
+    {
+      stable = layout == weft_graph_view_get_layout (graph) && !weft_graph_view_get_busy (graph) ? stable + 1 : 0;
+      if (stable == 2)
+        return;
+      layout = weft_graph_view_get_layout (graph);
+      weft_test_settle ();
+    }
+  g_assert_not_reached ();
+}
+
+/* One edit of the window's dataset: @id's @member set to @value, or
+ * @id deleted (its references too) when @member is NULL. */
+static void
+edit_one (WeftWindow *window,
+          const char *id,
+          const char *member,
+          const char *value)
+{
+  g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+  g_autoptr(GError) error = NULL;
+
+  if (member != NULL)
+    g_assert_true (weft_edit_set (edit, lookup (window, id), member, value, &error));
+  else
+    g_assert_true (weft_edit_delete (edit, lookup (window, id), WEFT_DELETE_REFERENCES, &error));
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_assert_no_error (error);
+}
+
+/* Every node of @ids but @gone where @before says, in the same pane. */
+static void
+assert_nodes_stay (WeftWindow        *window,
+                   const char       **ids,
+                   const WeftNodeBox *before,
+                   const char        *gone)
+{
+  WeftNodeBox after;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_strcmp0 (ids[i], gone) == 0)
+        {
+          g_assert_false (node_box (window, ids[i], &after));
+          continue;
+        }
+      g_assert_true (node_box (window, ids[i], &after));
+      g_assert_cmpfloat (after.x, ==, before[i].x);
+      g_assert_cmpfloat (after.y, ==, before[i].y);
+    }
+}
+
+/* An edit updates the views in place: the session keeps its dataset
+ * (and selection), a rename moves no node and draws the new name, a
+ * deleted node goes and the others stay where they were, a new node
+ * comes near its neighbour without moving any. */
+static void
+test_views_follow (void)
+{
+  static const char *ids[] = { "a", "b", "c", "d", "e", NULL };
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+  WeftNodeBox before[G_N_ELEMENTS (ids)];
+  WeftGraph *shown;
+  guint n_datasets = 0;
+
+  /* A selection that stays keeps the inspector, so the pane keeps its
+   * size (a new size fits the drawing to it again). */
+  g_assert_true (weft_session_select_id (session, "b"));
+  settle_graph (graph);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_assert_true (node_box (window, ids[i], &before[i]));
+  g_signal_connect (session, "notify::dataset", G_CALLBACK (count_calls), &n_datasets);
+
+  edit_one (window, "a", "name", "Alpha Renamed");
+  g_assert_false (weft_graph_view_get_busy (graph));
+  settle_graph (graph);
+  assert_nodes_stay (window, ids, before, NULL);
+  shown = weft_layout_get_graph (weft_graph_view_get_layout (graph));
+  g_assert_cmpstr (weft_graph_get_node (shown, weft_graph_lookup_node (shown, lookup (window, "a")))->label,
+                   ==, "Alpha Renamed");
+
+  edit_one (window, "d", NULL, NULL);
+  g_assert_false (weft_graph_view_get_busy (graph));
+  settle_graph (graph);
+  g_assert_null (lookup (window, "d"));
+  assert_nodes_stay (window, ids, before, "d");
+
+  /* A new entity linked to "a" comes next to it, free of the others. */
+  {
+    g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+    WeftItem *f = weft_edit_create (edit, WEFT_ITEM_ENTITY, "f", NULL);
+    WeftItem *rf = weft_edit_create (edit, WEFT_ITEM_RELATION, "rf", NULL);
+    WeftNodeBox box, a, other;
+    WeftLayout *layout;
+
+    g_assert_true (weft_edit_set (edit, f, "name", "Zeta", NULL));
+    g_assert_true (weft_edit_set (edit, f, "kind", "person", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "from", "f", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "to", "a", NULL));
+    g_assert_true (weft_edit_set (edit, rf, "type", "knows", NULL));
+    g_assert_true (weft_edit_commit (edit, NULL));
+    g_assert_false (weft_graph_view_get_busy (graph));
+    settle_graph (graph);
+    assert_nodes_stay (window, ids, before, "d");
+    g_assert_true (node_box (window, "f", &box));
+    g_assert_true (node_box (window, "a", &a));
+    layout = weft_graph_view_get_layout (graph);
+    g_assert_cmpint (weft_graph_lookup_edge (weft_layout_get_graph (layout), lookup (window, "rf")), >=, 0);
+    g_assert_cmpfloat (hypot (box.x - a.x, box.y - a.y), <, 4 * (a.width + a.height));
+    for (guint i = 0; ids[i] != NULL; i++)
+      if (node_box (window, ids[i], &other))
+        g_assert_false (fabs (other.x - box.x) < (other.width + box.width) / 2
+                        && fabs (other.y - box.y) < (other.height + box.height) / 2);
+    g_assert_cmpfloat (box.x + box.width / 2, <=, weft_layout_get_width (layout));
+    g_assert_cmpfloat (box.y + box.height / 2, <=, weft_layout_get_height (layout));
+    weft_test_save_screenshot (GTK_WIDGET (window), "edit-grown.png");
+  }
+
+  g_assert_true (weft_session_get_selection (session) == lookup (window, "b"));
+  g_assert_cmpuint (n_datasets, ==, 0);
+  g_signal_handlers_disconnect_by_func (session, count_calls, &n_datasets);
+
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_unsourced_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "unsourced");
+}
+
+/* A claim that cites no source says so in the inspector, whose button
+ * opens the claim's form (its citations); a sourced one does not. */
+static void
+test_unsourced (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftSession *session = weft_window_get_session (window);
+  GtkWidget *inspector = weft_window_get_inspector (window);
+  GtkWidget *row, *button;
+
+  g_assert_true (weft_session_select_id (session, "k1"));
+  weft_test_spin (50);
+  g_assert_null (weft_test_find_widget (inspector, is_unsourced_row, NULL));
+
+  {
+    g_autoptr(WeftEdit) edit = weft_edit_new (dataset_of (window), "test");
+    WeftItem *claim = weft_edit_create (edit, WEFT_ITEM_CLAIM, "k9", NULL);
+
+    g_assert_true (weft_edit_set (edit, claim, "text", "Nobody says where", NULL));
+    g_assert_true (weft_edit_set (edit, claim, "status", "alleged", NULL));
+    g_assert_true (weft_edit_commit (edit, NULL));
+  }
+  g_assert_true (weft_session_select_id (session, "k9"));
+  weft_test_spin (50);
+  row = weft_test_find_widget (inspector, is_unsourced_row, NULL);
+  g_assert_nonnull (row);
+  weft_test_save_screenshot (GTK_WIDGET (window), "edit-unsourced.png");
+  button = weft_test_find_type (row, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "edit.edit");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  weft_test_spin (50);
+  g_assert_nonnull (weft_edit_form_get_field (form_of (window), "citations"));
+
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_other (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "Another one") == 0;
+}
+
+/* Opening another file over unsaved changes asks Save / Discard / Cancel
+ * first: Cancel keeps them, Discard opens the file; Save saves, then
+ * opens. */
+static void
+test_open_asks (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autofree char *other_path = weft_test_write_tmp ("other.weft", "{\"weft\": 1, \"title\": \"Another one\"}");
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autofree char *saved = NULL;
+
+  rename_e (window, "Epsilon Mine");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  weft_window_open (window, other, NULL, NULL);
+  weft_test_spin (50);
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-open-asks.png");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Save Changes?");
+  respond (window, "cancel");
+  weft_test_settle ();
+  g_assert_true (shows_network (window));
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  /* Save, then it opens. */
+  weft_window_open (window, other, NULL, NULL);
+  weft_test_spin (50);
+  respond (window, "save");
+  g_assert_true (weft_test_wait_for (shows_other, window));
+  saved = weft_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (saved, "Epsilon Mine"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
+
+  /* Discard opens it without saving. */
+  {
+    g_autoptr(GFile) network = g_file_new_for_path (path);
+
+    weft_window_open (window, network, NULL, NULL);
+    g_assert_true (weft_test_wait_for (shows_network, window));
+    weft_test_settle ();
+    rename_e (window, "Epsilon Lost");
+    g_assert_true (weft_edit_controller_get_modified (editor));
+    weft_window_open (window, other, NULL, NULL);
+    weft_test_spin (50);
+    respond (window, "discard");
+    g_assert_true (weft_test_wait_for (shows_other, window));
+    g_free (saved);
+    saved = weft_test_read_file (path, NULL);
+    g_assert_null (strstr (saved, "Epsilon Lost"));
+  }
+  g_assert_false (weft_edit_controller_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A double-click in a timeline lane (the view's "create-event") opens a
+ * new event's form at that day, the title to type; a drag between two
+ * graph nodes, a relation's. */
+static void
+test_quick_capture (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  GtkWidget *timeline = weft_window_get_timeline (window);
+  WeftEditForm *form;
+  WeftEvent *event;
+  GPtrArray *events;
+
+  g_signal_emit_by_name (timeline, "create-event", weft_days_from_civil (2020, 3, 15));
+  weft_test_spin (50);
+  form = form_of (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_edit_form_get_field (form, "date"))), ==, "2020-03-15");
+  g_assert_true (gtk_widget_has_focus (weft_edit_form_get_field (form, "title"))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            weft_edit_form_get_field (form, "title")));
+  fill (form, "title", "Spring meeting");
+  press_enter (form, "title");
+
+  events = weft_dataset_get_events (dataset_of (window));
+  g_assert_cmpuint (events->len, ==, 4);
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpstr (event->title, ==, "Spring meeting");
+  g_assert_cmpstr (event->date_text, ==, "2020-03-15");
+
+  /* A drag from one node to another in the graph ("create-relation"):
+   * the relation's form, its ends filled, asks its type. */
+  g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e");
+  weft_test_spin (50);
+  form = form_of (window);
+  fill (form, "type", "knows");
+  fill (form, "claims", "k4");
+  press_enter (form, "type");
+  {
+    GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
+    WeftRelation *relation = g_ptr_array_index (relations, relations->len - 1);
+
+    g_assert_cmpstr (relation->from, ==, "c");
+    g_assert_cmpstr (relation->to, ==, "e");
+    g_assert_cmpstr (relation->type, ==, "knows");
+    g_assert_cmpstr (relation->claims[0], ==, "k4");
+  }
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Edits a crash kept from being saved come back at the next start. */
+static void
+test_recover (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor;
+  const char *body;
+  WeftItem *epsilon;
+
+  rename_e (window, "Epsilon Recovered");
+  /* The process dies: nothing asks, nothing is saved. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  weft_test_settle ();
+
+  window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  editor = weft_window_get_editor (window);
+  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
+  weft_test_spin (50);
+  g_test_message ("banner: %s", weft_window_get_banner_text (window));
+  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), "Unsaved edits to network.weft from "));
+  g_assert_true (g_str_has_suffix (weft_window_get_banner_text (window), " can be recovered"));
+  weft_test_save_screenshot (GTK_WIDGET (window), "edit-recover-banner.png");
+
+  /* Recover… says what would come back. */
+  activate (window, "edit.recover");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Epsilon Recovered"));
+  respond (window, "recover");
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_equal (weft_window_get_file (window), file));
+  }
+  epsilon = lookup (window, "e");
+  g_assert_cmpstr (weft_item_get_label (epsilon), ==, "Epsilon Recovered");
+  g_assert_cmpstr (last_author (epsilon), ==, AUTHOR);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  /* The edit came back as an edit: undo takes it away. */
+  activate (window, "edit.undo");
+  g_assert_cmpstr (weft_item_get_label (lookup (window, "e")), ==, "Epsilon");
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  activate (window, "edit.redo");
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
+/* The forms as people see them, light and dark. */
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      WeftWindow *window = window_with_network (NULL);
+      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", i == 0 ? "light" : "dark");
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+      activate (window, "edit.edit");
+      weft_test_settle ();
+      weft_test_save_screenshot (GTK_WIDGET (window), name);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *state = NULL;
+
+  if (!weft_test_gui_init (&argc, &argv))
+    return 0;
+  /* Journals go to a folder of the test's own, which goes at the end
+   * (GLib reads XDG_STATE_HOME when first asked, which GTK does not). */
+  state = weft_test_make_tmp_dir ("state");
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  app = weft_test_get_application ();
+
+  g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
+  g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
+  g_test_add_func ("/weft/edit-window/create-each", test_create_each);
+  g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
+  g_test_add_func ("/weft/edit-window/merge", test_merge);
+  g_test_add_func ("/weft/edit-window/quote", test_quote);
+  g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
+  g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
+  g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
+  g_test_add_func ("/weft/edit-window/unsourced", test_unsourced);
+  g_test_add_func ("/weft/edit-window/open-asks", test_open_asks);
+  g_test_add_func ("/weft/edit-window/recover", test_recover);
+  g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
+
+  return weft_test_run ();
+}
