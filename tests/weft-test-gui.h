@@ -27,7 +27,7 @@ gboolean         weft_test_gui_init            (int                *argc,
  * use and released by weft_test_run(). */
 WeftApplication *weft_test_get_application     (void);
 
-/* Runs the main loop until @condition holds (TRUE) or 20 s pass (FALSE). */
+/* Runs the main loop until @condition holds (TRUE) or 90 s pass (FALSE). */
 gboolean         weft_test_wait_for            (WeftTestCondition   condition,
                                                 gpointer            data);
 /* Runs the main loop for @ms milliseconds. */
