@@ -150,6 +150,32 @@ test_select_zoom_find (Fixture       *f,
     g_assert_cmpfloat (nx, >, cx);
   }
 
+  /* The wheel as in GNOME's views and the timeline: it moves the view
+   * (down, then sideways with Shift, also smooth scrolling in pixels)
+   * and keeps the zoom; Ctrl and the wheel zoom. */
+  {
+    double scale = weft_graph_view_get_scale (f->view), x0, y0, x1, y1;
+
+    weft_graph_view_get_center (f->view, &x0, &y0);
+    g_assert_true (weft_graph_view_scroll (f->view, 0, 1, 0, FALSE));
+    weft_graph_view_get_center (f->view, &x1, &y1);
+    g_assert_cmpfloat (y1, >, y0);
+    g_assert_cmpfloat_with_epsilon (x1, x0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), scale, 1e-9);
+    g_assert_true (weft_graph_view_scroll (f->view, 0, -1, GDK_SHIFT_MASK, FALSE));
+    weft_graph_view_get_center (f->view, &x0, &y0);
+    g_assert_cmpfloat (x0, <, x1);
+    g_assert_cmpfloat_with_epsilon (y0, y1, 1e-6);
+    g_assert_true (weft_graph_view_scroll (f->view, 10, 0, 0, TRUE));
+    weft_graph_view_get_center (f->view, &x1, &y1);
+    g_assert_cmpfloat_with_epsilon (x1 - x0, 10 / scale, 1e-6);
+    g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), scale, 1e-9);
+    g_assert_true (weft_graph_view_scroll (f->view, 0, -1, GDK_CONTROL_MASK, FALSE));
+    g_assert_cmpfloat (weft_graph_view_get_scale (f->view), >, scale);
+    g_assert_true (weft_graph_view_scroll (f->view, 0, 1, GDK_CONTROL_MASK, FALSE));
+    g_assert_cmpfloat_with_epsilon (weft_graph_view_get_scale (f->view), scale, 1e-6);
+  }
+
   /* Find: matches highlighted, Enter (find-next) cycles through them. */
   weft_session_set_search_text (f->session, "cameras");
   g_assert_cmpuint (weft_graph_view_get_n_matches (f->view), >=, 3);

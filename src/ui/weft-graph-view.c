@@ -1411,12 +1411,54 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            WeftGraphView            *self)
 {
-  double x = self->has_pointer ? self->pointer_x : pane_width (self) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : pane_height (self) / 2.0;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  /* Without an event (emitted by hand) it is a wheel. */
+  gboolean smooth = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)) != NULL &&
+                    gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+
+  return weft_graph_view_scroll (self, dx, dy, state, smooth);
+}
+
+/* As GNOME's views do, and as the timeline does: the wheel (or two
+ * fingers) moves the view, Shift turns it sideways, Ctrl and the wheel
+ * zoom at the pointer; pinching zooms too (on_pinch). */
+gboolean
+weft_graph_view_scroll (WeftGraphView   *self,
+                        double           dx,
+                        double           dy,
+                        GdkModifierType  modifiers,
+                        gboolean         smooth)
+{
+  double unit;
+
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
 
   if (self->layout == NULL)
     return FALSE;
-  zoom_at (self, pow (1.15, -dy), x, y);
+
+  if (modifiers & GDK_CONTROL_MASK)
+    {
+      double d = dy != 0 ? dy : dx;
+      double x = self->has_pointer ? self->pointer_x : pane_width (self) / 2.0;
+      double y = self->has_pointer ? self->pointer_y : pane_height (self) / 2.0;
+
+      if (d == 0)
+        return FALSE;
+      zoom_at (self, smooth ? exp (-d * 0.01) : pow (1.15, -d), x, y);
+      return TRUE;
+    }
+
+  if ((modifiers & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  if (dx == 0 && dy == 0)
+    return FALSE;
+  /* Smooth scrolling comes in widget pixels, a wheel in steps. */
+  unit = smooth ? 1.0 / (self->scale * self->text_scale) : PAN_STEP / self->scale;
+  self->wanted = FALSE;
+  set_view (self, self->scale, self->ox + dx * unit, self->oy + dy * unit);
   return TRUE;
 }
 
@@ -2140,7 +2182,7 @@ weft_graph_view_init (WeftGraphView *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::search-text", G_CALLBACK (update_matches), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::path-to", G_CALLBACK (gtk_widget_queue_draw), self);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (widget, controller);
 

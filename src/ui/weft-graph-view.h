@@ -86,6 +86,15 @@ void           weft_graph_view_set_center        (WeftGraphView *self,
                                                   double         x,
                                                   double         y);
 
+/* What a scroll does (on_scroll): @dx, @dy in wheel steps, or in widget
+ * pixels when @smooth; Ctrl zooms at the pointer, Shift turns the wheel
+ * sideways, otherwise the view moves. TRUE when it did something. */
+gboolean       weft_graph_view_scroll            (WeftGraphView  *self,
+                                                  double          dx,
+                                                  double          dy,
+                                                  GdkModifierType modifiers,
+                                                  gboolean        smooth);
+
 /* Forgets every cached drawing (tiles, minimap); the next frames draw
  * them again. */
 void           weft_graph_view_invalidate        (WeftGraphView *self);
