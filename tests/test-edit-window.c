@@ -764,6 +764,31 @@ test_views_follow (void)
   shown = weft_layout_get_graph (weft_graph_view_get_layout (graph));
   g_assert_cmpstr (weft_graph_get_node (shown, weft_graph_lookup_node (shown, lookup (window, "a")))->label,
                    ==, "Alpha Renamed");
+  /* Its name fits its box, grown around the same centre, clear of the others. */
+  {
+    const WeftGraphNode *node = weft_graph_get_node (shown, weft_graph_lookup_node (shown, lookup (window, "a")));
+    g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (GTK_WIDGET (window), node->lines);
+    PangoFontDescription *font = pango_font_description_from_string (WEFT_GRAPH_FONT);
+    WeftNodeBox a, other;
+    int text_width, text_height;
+
+    pango_font_description_set_absolute_size (font, WEFT_GRAPH_NODE_FONT_SIZE * PANGO_SCALE);
+    pango_layout_set_font_description (text, font);
+    pango_font_description_free (font);
+    pango_layout_get_size (text, &text_width, &text_height);
+    g_assert_true (node_box (window, "a", &a));
+    g_assert_cmpfloat (a.x, ==, before[0].x);
+    g_assert_cmpfloat (a.y, ==, before[0].y);
+    g_assert_cmpfloat (a.width, >, before[0].width);
+    g_assert_cmpfloat ((double) text_width / PANGO_SCALE, <=, a.width);
+    g_assert_cmpfloat ((double) text_height / PANGO_SCALE, <=, a.height);
+    for (guint i = 1; ids[i] != NULL; i++)
+      {
+        g_assert_true (node_box (window, ids[i], &other));
+        g_assert_false (fabs (other.x - a.x) < (other.width + a.width) / 2
+                        && fabs (other.y - a.y) < (other.height + a.height) / 2);
+      }
+  }
 
   edit_one (window, "d", NULL, NULL);
   g_assert_false (weft_graph_view_get_busy (graph));

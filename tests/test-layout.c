@@ -362,6 +362,77 @@ test_evidence (void)
   }
 }
 
+/* One relation backed by one reported claim, citing its source or
+ * (@cited FALSE) none. */
+#define UNSOURCED_DOC \
+  "{\"weft\": 1, \"title\": \"Unsourced\", \"sources\": [{\"id\": \"s1\", \"title\": \"S\", \"kind\": \"article\"}],\n" \
+  " \"entities\": [{\"id\": \"e1\", \"name\": \"IBM\", \"kind\": \"company\"},\n" \
+  "   {\"id\": \"e2\", \"name\": \"Huawei\", \"kind\": \"company\"}],\n" \
+  " \"events\": [],\n" \
+  " \"claims\": [{\"id\": \"k1\", \"text\": \"Said\", \"status\": \"reported\", \"about\": [\"e1\"],\n" \
+  "   \"citations\": [%s]}],\n" \
+  " \"relations\": [{\"id\": \"r1\", \"from\": \"e1\", \"to\": \"e2\", \"type\": \"knows\", \"claims\": [\"k1\"]}]}\n"
+
+/* A relation whose claims cite no source is drawn dotted, "?" in its
+ * label, and the legend says so; a cited one is drawn as its evidence
+ * says, without that row. */
+static void
+test_unsourced (void)
+{
+  cairo_surface_t *surfaces[2];
+  guint n_differ = 0;
+
+  for (guint cited = 0; cited < 2; cited++)
+    {
+      g_autofree char *text = g_strdup_printf (UNSOURCED_DOC, cited ? "{\"source\": \"s1\", \"quote\": \"Said\"}" : "");
+      g_autoptr(WeftDataset) d = weft_test_load_text (text, "unsourced.weft");
+      g_autoptr(WeftGraph) graph = graph_of (d);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WeftLayout) layout = weft_layout_run (graph, WEFT_ENGINE_DOT, &error);
+      g_autoptr(WeftGraphPainter) painter = weft_graph_painter_new ();
+      g_autoptr(GPtrArray) rows = weft_graph_legend_rows (graph);
+      g_autoptr(GBytes) dot = NULL;
+      const WeftGraphEdge *edge;
+      WeftGraphPaintState state;
+      WeftGraphViewport viewport;
+      cairo_t *cr;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (weft_graph_get_n_edges (graph), ==, 1);
+      edge = weft_graph_get_edge (graph, 0);
+      g_assert_cmpint (edge->evidence, ==, WEFT_EVIDENCE_REPORTED);
+      g_assert_true (edge->unsourced == !cited);
+      g_assert_cmpstr (edge->label, ==, cited ? "knows (1)" : "? knows (0)");
+      g_assert_cmpstr (weft_graph_edge_style (edge)->graphviz_style, ==, cited ? "solid" : "dotted");
+      g_assert_true (g_ptr_array_find (rows, weft_graph_legend_unsourced (), NULL) == !cited);
+      dot = weft_layout_export (graph, WEFT_ENGINE_DOT, WEFT_EXPORT_DOT, &error);
+      g_assert_no_error (error);
+      g_assert_true ((strstr (g_bytes_get_data (dot, NULL), "style=dotted") != NULL) == !cited);
+
+      surfaces[cited] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+      cr = cairo_create (surfaces[cited]);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      weft_graph_paint_state_init (&state, weft_graph_palette_get (FALSE));
+      weft_graph_viewport_init (&viewport, 1, 0, 0, 400, 200);
+      weft_graph_viewport_apply (&viewport, cr);
+      weft_graph_painter_draw (painter, cr, layout, &state, WEFT_GRAPH_PAINT_ALL, &viewport);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[cited]);
+    }
+  for (int y = 0; y < 200; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        const guint8 *a = cairo_image_surface_get_data (surfaces[0]) + y * cairo_image_surface_get_stride (surfaces[0]) + 4 * x;
+        const guint8 *b = cairo_image_surface_get_data (surfaces[1]) + y * cairo_image_surface_get_stride (surfaces[1]) + 4 * x;
+
+        n_differ += memcmp (a, b, 3) != 0;
+      }
+  g_assert_cmpuint (n_differ, >, 0);
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 /* The text of every <text> element of an SVG, entities decoded, one per
  * line. */
 static char *
@@ -1733,6 +1804,7 @@ main (int    argc,
   g_test_add_func ("/weft/layout/auto-engine", test_auto_engine);
   g_test_add_func ("/weft/layout/unplaced-labels", test_unplaced_labels);
   g_test_add_func ("/weft/layout/evidence", test_evidence);
+  g_test_add_func ("/weft/layout/unsourced", test_unsourced);
   g_test_add_func ("/weft/layout/escaping", test_escaping);
   g_test_add_func ("/weft/layout/dot-export-relays-out", test_dot_export_relays_out);
   g_test_add_func ("/weft/layout/awkward-ids", test_awkward_ids);

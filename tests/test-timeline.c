@@ -1838,6 +1838,92 @@ pixel_color (cairo_surface_t *surface,
   return (WeftTimelineColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0, (pixel & 0xff) / 255.0, 1 };
 }
 
+/* One event with one claim, citing its source or (@cited FALSE) none. */
+#define UNSOURCED_DOC \
+  "{\"weft\": 1, \"title\": \"Unsourced\", \"sources\": [{\"id\": \"s1\", \"title\": \"S\", \"kind\": \"article\"}],\n" \
+  " \"entities\": [{\"id\": \"e1\", \"name\": \"IBM\", \"kind\": \"company\"}],\n" \
+  " \"events\": [{\"id\": \"v1\", \"title\": \"A\", \"date\": \"2010\", \"claims\": [\"k1\"],\n" \
+  "   \"participants\": [{\"entity\": \"e1\"}]}],\n" \
+  " \"claims\": [{\"id\": \"k1\", \"text\": \"Said\", \"status\": \"reported\", \"about\": [\"e1\"],\n" \
+  "   \"citations\": [%s]}],\n" \
+  " \"relations\": []}\n"
+
+/* Draws the frame and the legend of the unsourced_doc (@cited or not)
+ * into @surface; the legend's texts go to @runs. */
+static gboolean
+draw_unsourced (gboolean         cited,
+                cairo_surface_t *surface,
+                GArray          *runs)
+{
+  g_autofree char *text = g_strdup_printf (UNSOURCED_DOC, cited ? "{\"source\": \"s1\", \"quote\": \"Said\"}" : "");
+  g_autoptr(WeftDataset) dataset = weft_test_load_text (text, "unsourced.weft");
+  WeftTimelineIndex *index = weft_timeline_index_new (dataset, WEFT_TIMELINE_LANES_ENTITY);
+  WeftTimelineRenderer *renderer = weft_timeline_renderer_new (NULL, 1);
+  WeftTimelineFrame *frame = weft_timeline_frame_new ();
+  WeftTimelineLayoutOptions options;
+  WeftTimelineRenderState state;
+  WeftTimelineScale s;
+  gboolean has_unsourced = weft_timeline_index_has_unsourced (index);
+  const guint8 *statuses;
+  guint n_claims;
+  cairo_t *cr = cairo_create (surface);
+
+  statuses = weft_timeline_index_get_claim_statuses (index, (WeftEvent *) weft_dataset_lookup (dataset, "v1"), &n_claims);
+  g_assert_cmpuint (n_claims, ==, 1);
+  g_assert_cmpuint (statuses[0] & ~WEFT_TIMELINE_CLAIM_UNSOURCED, ==, WEFT_STATUS_REPORTED);
+  g_assert_cmpuint (statuses[0] & WEFT_TIMELINE_CLAIM_UNSOURCED, ==, cited ? 0 : WEFT_TIMELINE_CLAIM_UNSOURCED);
+  weft_timeline_layout_options_init (&options);
+  options.measure = weft_timeline_renderer_measure;
+  options.measure_data = renderer;
+  weft_timeline_scale_init (&s, (double) ymd (2009, 1, 1), (double) ymd (2012, 1, 1), 400);
+  weft_timeline_layout (index, &s, &options, frame);
+  weft_timeline_render_state_init (&state, NULL);
+  state.has_unsourced = has_unsourced;
+  weft_timeline_renderer_draw (renderer, cr, frame, &state);
+  state.text_func = record_run;
+  state.text_data = runs;
+  weft_timeline_renderer_draw_legend (renderer, cr, &state, 0, 0, 400);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  weft_timeline_frame_free (frame);
+  weft_timeline_renderer_free (renderer);
+  weft_timeline_index_free (index);
+  return has_unsourced;
+}
+
+/* A claim that cites no source is drawn hollow, and the legend then
+ * says so; a cited one is drawn as before, without that entry. */
+static void
+test_render_unsourced (void)
+{
+  cairo_surface_t *surfaces[2];
+  gboolean said[2] = { FALSE, FALSE };
+  guint n_differ = 0;
+
+  for (guint cited = 0; cited < 2; cited++)
+    {
+      g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RecordedRun));
+
+      g_array_set_clear_func (runs, recorded_run_clear);
+      surfaces[cited] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+      g_assert_true (draw_unsourced (cited, surfaces[cited], runs) == !cited);
+      for (guint i = 0; i < runs->len; i++)
+        said[cited] |= g_strcmp0 (g_array_index (runs, RecordedRun, i).run.text, "No source cited") == 0;
+    }
+  g_assert_true (said[0]);
+  g_assert_false (said[1]);
+  for (int y = 0; y < 200; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        WeftTimelineColor a = pixel_color (surfaces[0], x, y), b = pixel_color (surfaces[1], x, y);
+
+        n_differ += a.red != b.red || a.green != b.green || a.blue != b.blue;
+      }
+  g_assert_cmpuint (n_differ, >, 0);
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 /* Text as drawn, sampled against what is behind it: a frame of the
  * example (lanes by entity, the CCP's events lit and its lane tinted, the rest
  * dimmed, one event selected, a time window, eras) drawn once without
@@ -2128,6 +2214,7 @@ main (int    argc,
   g_test_add_func ("/weft/timeline/render/text-size", test_render_text_size);
   g_test_add_func ("/weft/timeline/render/text-pixels", test_render_text_pixels);
   g_test_add_func ("/weft/timeline/render/pixels", test_render_pixels);
+  g_test_add_func ("/weft/timeline/render/unsourced", test_render_unsourced);
   g_test_add_func ("/weft/timeline/render/ellipsize", test_render_ellipsize);
 
   return weft_test_run ();

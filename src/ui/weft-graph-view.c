@@ -1314,6 +1314,20 @@ follow_edit (WeftGraphView *self)
     return FALSE;
   raw = weft_layout_grow (self->raw, graph);
   for_pane = weft_layout_grow (self->for_pane, graph);
+  /* A new name gets the box Graphviz makes for it, when bigger. */
+  for (guint i = 0; i < weft_graph_get_n_nodes (graph); i++)
+    {
+      const WeftGraphNode *node = weft_graph_get_node (graph, i);
+      gint was = weft_graph_lookup_node (self->graph, node->item);
+      double width, height;
+
+      if (was >= 0 && g_strcmp0 (weft_graph_get_node (self->graph, was)->lines, node->lines) != 0
+          && weft_layout_measure_node (graph, i, weft_layout_get_engine (self->raw), &width, &height))
+        {
+          weft_layout_resize_node (raw, i, width, height);
+          weft_layout_resize_node (for_pane, i, width, height);
+        }
+    }
   g_clear_pointer (&self->graph, weft_graph_unref);
   self->graph = g_steal_pointer (&graph);
   g_clear_pointer (&self->raw, weft_layout_unref);

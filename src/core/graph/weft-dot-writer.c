@@ -251,7 +251,7 @@ edge_values (WeftGraph   *graph,
              GPtrArray   *owned)
 {
   const WeftGraphEdge *edge = weft_graph_get_edge (graph, i);
-  const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
+  const WeftEdgeStyle *style = weft_graph_edge_style (edge);
   char *penwidth;
 
   memset (values, 0, sizeof (const char *) * E_EDGE_ATTRS);

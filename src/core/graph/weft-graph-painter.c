@@ -584,7 +584,7 @@ draw_edge (cairo_t                *cr,
            double                  width_boost,
            const WeftColor        *color)
 {
-  const WeftEdgeStyle *style = weft_graph_style_for_evidence (edge->evidence);
+  const WeftEdgeStyle *style = weft_graph_edge_style (edge);
   WeftColor own = edge_color (palette, edge->kind, style);
   gboolean tee = edge->kind == WEFT_EDGE_RELATION && style->tee;
 
@@ -1312,7 +1312,7 @@ place_edge_labels (WeftGraphPainter *self,
     {
       const WeftGraphEdge *e = weft_graph_get_edge (graph, i);
 
-      strength[i] = e->kind == WEFT_EDGE_RELATION ? (int) e->evidence : -1;
+      strength[i] = e->kind == WEFT_EDGE_RELATION ? (int) weft_graph_edge_style (e)->evidence : -1;
     }
   order = order_by (strength, n_edges);
   for (guint m = 0; m < n_edges; m++)
@@ -1468,7 +1468,7 @@ edge_group (const WeftGraphEdge *edge)
 {
   if (edge->kind == WEFT_EDGE_TOGETHER)
     return TOGETHER_GROUP;
-  return edge->kind == WEFT_EDGE_RELATION ? (int) edge->evidence : LINK_GROUP;
+  return edge->kind == WEFT_EDGE_RELATION ? (int) weft_graph_edge_style (edge)->evidence : LINK_GROUP;
 }
 
 static WeftEdgeKind
@@ -1704,7 +1704,7 @@ draw_edge_label (const Pen           *pen,
   const WeftGraphEdge *edge = weft_graph_get_edge (pen->graph, index);
   cairo_t *cr = pen->cr;
   double scale = pen->scale;
-  WeftColor ink = weft_graph_edge_text_color (palette, edge->kind, weft_graph_style_for_evidence (edge->evidence));
+  WeftColor ink = weft_graph_edge_text_color (palette, edge->kind, weft_graph_edge_style (edge));
   PangoRectangle logical;
 
   /* On the view's own background, so that no line crosses the text. */

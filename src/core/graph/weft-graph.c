@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "weft-dataset-check.h"
 #include "weft-graph.h"
 #include "weft-hash.h"
 
@@ -119,12 +120,26 @@ add_relation (WeftGraph    *self,
   guint n_sources = count_sources (claims);
   g_autofree char *type = weft_relation_type_display (r->type);
   g_autofree char *label = NULL;
+  gboolean unsourced = claims->len > 0;
+
+  for (guint i = 0; unsourced && i < claims->len; i++)
+    unsourced = weft_claim_is_unsourced (g_ptr_array_index (claims, i));
+  /* "? supplies (0)": no source stands behind it. */
+  if (unsourced)
+    {
+      char *marked = g_strconcat ("? ", type, NULL);
+
+      g_free (type);
+      type = marked;
+    }
 
   /* Translators: an edge label, "supplies (2)": the relation type and
    * how many sources stand behind it. */
   label = g_strdup_printf (_("%s%s (%u)"), style->label_prefix, type, n_sources);
   add_edge (self, &r->item, WEFT_EDGE_RELATION, node_index (self, r->from), node_index (self, r->to),
             label, evidence, claims->len, n_sources);
+  if (unsourced && self->edges->len > 0)
+    g_array_index (self->edges, WeftGraphEdge, self->edges->len - 1).unsourced = TRUE;
 }
 
 /* In a neighbourhood, an edge from the entity that brought each node in
@@ -493,21 +508,42 @@ weft_subgraph_most_connected (WeftDataset        *dataset,
 
 /* ---- Legend ------------------------------------------------------------------------ */
 
-/* The row for links of entities named together; its edge style is only
- * there to say it is an edge row. */
-const WeftLegendEntry *
-weft_graph_legend_together (void)
+/* The rows for links of entities named together and for relations whose
+ * claims cite no source; the first's edge style is only there to say it
+ * is an edge row, the second's is how such a relation is drawn. */
+static const WeftLegendEntry *
+edge_rows (void)
 {
-  static WeftLegendEntry entry;
+  static WeftLegendEntry rows[2];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
-      entry = (WeftLegendEntry) { _("Named together (same event or claim)"), NULL,
-                                  weft_graph_style_for_evidence (WEFT_EVIDENCE_UNSUPPORTED) };
+      const WeftEdgeStyle *dotted = weft_graph_style_for_evidence (WEFT_EVIDENCE_UNSUPPORTED);
+
+      rows[0] = (WeftLegendEntry) { _("Named together (same event or claim)"), NULL, dotted };
+      rows[1] = (WeftLegendEntry) { _("No source cited"), NULL, dotted };
       g_once_init_leave (&initialized, 1);
     }
-  return &entry;
+  return rows;
+}
+
+const WeftLegendEntry *
+weft_graph_legend_together (void)
+{
+  return &edge_rows ()[0];
+}
+
+const WeftLegendEntry *
+weft_graph_legend_unsourced (void)
+{
+  return &edge_rows ()[1];
+}
+
+const WeftEdgeStyle *
+weft_graph_edge_style (const WeftGraphEdge *edge)
+{
+  return weft_graph_style_for_evidence (edge->unsourced ? WEFT_EVIDENCE_UNSUPPORTED : edge->evidence);
 }
 
 GPtrArray *
@@ -527,11 +563,18 @@ weft_graph_legend_rows (WeftGraph *graph)
         {
           const WeftGraphEdge *edge = weft_graph_get_edge (graph, e);
 
-          seen = edge->kind == WEFT_EDGE_RELATION && edge->evidence == entries[i].edge_style->evidence;
+          seen = edge->kind == WEFT_EDGE_RELATION && !edge->unsourced
+                 && edge->evidence == entries[i].edge_style->evidence;
         }
       if (seen)
         g_ptr_array_add (rows, (gpointer) &entries[i]);
     }
+  for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
+    if (weft_graph_get_edge (graph, e)->unsourced)
+      {
+        g_ptr_array_add (rows, (gpointer) weft_graph_legend_unsourced ());
+        break;
+      }
   for (guint e = 0; e < weft_graph_get_n_edges (graph); e++)
     if (weft_graph_get_edge (graph, e)->kind == WEFT_EDGE_TOGETHER)
       {

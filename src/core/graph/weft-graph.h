@@ -44,6 +44,7 @@ typedef struct {
   WeftEvidence         evidence;
   guint                n_claims;
   guint                n_sources;   /* distinct sources cited by those claims */
+  gboolean             unsourced;   /* a relation whose claims (one at least) all cite no source */
 } WeftGraphEdge;
 
 typedef struct _WeftGraph WeftGraph;
@@ -76,6 +77,10 @@ gint           weft_graph_lookup_node    (WeftGraph          *self,
 gint           weft_graph_lookup_edge    (WeftGraph          *self,
                                           const WeftItem     *item);
 
+/* How @edge is drawn: by its evidence; dotted, as unsupported, when
+ * its claims cite no source. */
+const WeftEdgeStyle *weft_graph_edge_style (const WeftGraphEdge *edge);
+
 /* The items an interchange export of the whole of @dataset (DOT, GEXF,
  * GraphML) draws as nodes, each once: every entity, every event when
  * @with_events, then whatever else the relations name, in their order.
@@ -106,5 +111,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftGraph, weft_graph_unref)
  * together (weft_graph_legend_together()), for every legend drawn. */
 GPtrArray              *weft_graph_legend_rows     (WeftGraph *graph);
 const WeftLegendEntry  *weft_graph_legend_together (void);
+/* The row for relations whose claims cite no source. */
+const WeftLegendEntry  *weft_graph_legend_unsourced (void);
 
 G_END_DECLS

@@ -443,6 +443,47 @@ weft_graphviz_lay_out (WeftGraph         *graph,
   return layout;
 }
 
+gboolean
+weft_layout_measure_node (WeftGraph        *graph,
+                            guint             index,
+                            WeftLayoutEngine  engine,
+                            double           *width,
+                            double           *height)
+{
+  const WeftGraphNode *node = weft_graph_get_node (graph, index);
+  g_autoptr(WeftSubgraph) subgraph = weft_subgraph_new ();
+  g_autoptr(WeftGraph) alone = NULL;
+  g_autoptr(WeftLayout) layout = NULL;
+  g_autofree char *dot = NULL;
+
+  switch (node->item->type)
+    {
+    case WEFT_ITEM_ENTITY:
+      g_ptr_array_add (subgraph->entities, node->item);
+      g_array_append_val (subgraph->hops, node->hops);
+      break;
+    case WEFT_ITEM_EVENT:
+      g_ptr_array_add (subgraph->events, node->item);
+      break;
+    case WEFT_ITEM_CLAIM:
+      g_ptr_array_add (subgraph->claims, node->item);
+      break;
+    default:
+      return FALSE;
+    }
+  alone = weft_graph_new (weft_graph_get_dataset (graph), subgraph, TRUE, TRUE);
+  if (weft_graph_get_n_nodes (alone) != 1)
+    return FALSE;
+  engine = engine == WEFT_ENGINE_AUTO ? WEFT_ENGINE_DOT : engine;
+  dot = weft_dot_write_graph (alone, engine, NULL, FALSE);
+  layout = weft_graphviz_lay_out (alone, dot, engine, NULL, NULL, NULL);
+  if (layout == NULL)
+    return FALSE;
+  *width = layout->nodes[0].width;
+  *height = layout->nodes[0].height;
+  return TRUE;
+}
+
 /* ---- Rendering ----------------------------------------------------------- */
 
 static const char *

@@ -648,6 +648,40 @@ is_free (const WeftLayout *self,
   return TRUE;
 }
 
+/* Node @i as a box of @w x @h at (@cx, @cy), moved out by rings of places
+ * around it until one keeps clear of the placed boxes (left there when
+ * none does). */
+static void
+place_free (WeftLayout     *self,
+            const gboolean *placed,
+            guint           i,
+            double          cx,
+            double          cy,
+            double          w,
+            double          h)
+{
+  guint n_nodes = weft_graph_get_n_nodes (self->graph);
+  WeftNodeBox *box = &self->nodes[i];
+
+  *box = (WeftNodeBox) { cx, cy, w, h, cx, cy };
+  for (guint ring = 0; ring < 64; ring++)
+    {
+      /* Twelve places a ring, below first, a row and a half apart. */
+      for (guint k = 0; k < (ring == 0 ? 1 : 12); k++)
+        {
+          double angle = G_PI / 2 + k * G_PI / 6;
+          double x = MAX (cx + cos (angle) * ring * (w + GAP), BORDER + w / 2);
+          double y = MAX (cy + sin (angle) * ring * 1.5 * (h + GAP), BORDER + h / 2);
+
+          if (is_free (self, placed, n_nodes, x, y, w, h))
+            {
+              *box = (WeftNodeBox) { x, y, w, h, x, y };
+              return;
+            }
+        }
+    }
+}
+
 /* New node @i: the size of the placed nodes of its item type (on average),
  * at the middle of its placed neighbours, moved out by rings of places
  * around it until one is free. */
@@ -661,7 +695,6 @@ place_node (WeftLayout     *self,
   WeftItemType type = weft_graph_get_node (graph, i)->item->type;
   double w = 0, h = 0, cx = 0, cy = 0, x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
   guint n_like = 0, n_near = 0, n_placed = 0;
-  WeftNodeBox *box = &self->nodes[i];
 
   for (guint j = 0; j < n_nodes; j++)
     {
@@ -712,23 +745,31 @@ place_node (WeftLayout     *self,
       cy = BORDER + h / 2;
     }
 
-  *box = (WeftNodeBox) { cx, cy, w, h, cx, cy };
-  for (guint ring = 0; ring < 64; ring++)
-    {
-      /* Twelve places a ring, below first, a row and a half apart. */
-      for (guint k = 0; k < (ring == 0 ? 1 : 12); k++)
-        {
-          double angle = G_PI / 2 + k * G_PI / 6;
-          double x = MAX (cx + cos (angle) * ring * (w + GAP), BORDER + w / 2);
-          double y = MAX (cy + sin (angle) * ring * 1.5 * (h + GAP), BORDER + h / 2);
+  place_free (self, placed, i, cx, cy, w, h);
+}
 
-          if (is_free (self, placed, n_nodes, x, y, w, h))
-            {
-              *box = (WeftNodeBox) { x, y, w, h, x, y };
-              return;
-            }
-        }
-    }
+void
+weft_layout_resize_node (WeftLayout *self,
+                         guint       index,
+                         double      width,
+                         double      height)
+{
+  guint n_nodes = weft_graph_get_n_nodes (self->graph);
+  g_autofree gboolean *placed = g_new (gboolean, n_nodes);
+  WeftNodeBox *box = &self->nodes[index];
+
+  if (width <= box->width && height <= box->height)
+    return;
+  width = MAX (width, box->width);
+  height = MAX (height, box->height);
+  for (guint i = 0; i < n_nodes; i++)
+    placed[i] = i != index;
+  if (is_free (self, placed, n_nodes, box->x, box->y, width, height))
+    *box = (WeftNodeBox) { box->x, box->y, width, height, box->x, box->y };
+  else
+    place_free (self, placed, index, box->x, box->y, width, height);
+  self->width = MAX (self->width, box->x + width / 2 + BORDER);
+  self->height = MAX (self->height, box->y + height / 2 + BORDER);
 }
 
 WeftLayout *

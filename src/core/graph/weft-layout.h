@@ -217,6 +217,23 @@ WeftLayout       *weft_layout_subset            (WeftLayout       *layout,
 WeftLayout       *weft_layout_grow              (WeftLayout       *layout,
                                                  WeftGraph        *graph);
 
+/* The size Graphviz gives node @index of @graph (its name, shape and
+ * margin) with @engine, measured on that node alone (weft-graphviz.c).
+ * FALSE when Graphviz could not. */
+gboolean          weft_layout_measure_node      (WeftGraph        *graph,
+                                                 guint             index,
+                                                 WeftLayoutEngine  engine,
+                                                 double           *width,
+                                                 double           *height);
+/* Node @index of @self (a layout nobody else draws yet) made @width x
+ * @height where that is bigger, around the same centre; moved to the
+ * nearest place free of the other boxes only when it would overlap one.
+ * Nothing else moves; the drawing grows to hold it. */
+void              weft_layout_resize_node       (WeftLayout       *self,
+                                                 guint             index,
+                                                 double            width,
+                                                 double            height);
+
 /* ---- A layout fitted to a pane (weft-layout-fit.c) ---- */
 
 /* Pixels kept free around the drawing at the fitted zoom. */

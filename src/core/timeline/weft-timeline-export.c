@@ -424,6 +424,7 @@ weft_timeline_page_new (WeftDataset                     *dataset,
     }
 
   weft_timeline_render_state_init (&page->state, weft_timeline_palette_get (options->dark));
+  page->state.has_unsourced = weft_timeline_index_has_unsourced (page->index);
   if (view)
     {
       /* The window's pane: folded lanes first, as they share the height. */

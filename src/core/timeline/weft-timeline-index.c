@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "weft-dataset-check.h"
 #include "weft-hash.h"
 #include "weft-timeline-index.h"
 
@@ -41,6 +42,7 @@ struct _WeftTimelineIndex
 
   guint             *claim_offsets;  /* n_events + 1 */
   guint8            *claim_statuses;
+  gboolean           has_unsourced;
 
   double            *starts;         /* every event's first (known) day, sorted */
   guint              n_starts;
@@ -582,7 +584,8 @@ order_starts (WeftTimelineIndex *self,
     }
 }
 
-/* The statuses of each event's claims, one byte each, event after event. */
+/* The statuses of each event's claims, one byte each, event after event
+ * (with WEFT_TIMELINE_CLAIM_UNSOURCED). */
 static void
 collect_claim_statuses (WeftTimelineIndex *self)
 {
@@ -601,6 +604,11 @@ collect_claim_statuses (WeftTimelineIndex *self)
           WeftClaim *claim = g_ptr_array_index (claims, j);
           guint8 status = (guint8) claim->status;
 
+          if (weft_claim_is_unsourced (claim))
+            {
+              status |= WEFT_TIMELINE_CLAIM_UNSOURCED;
+              self->has_unsourced = TRUE;
+            }
           g_array_append_val (statuses, status);
         }
     }
@@ -830,6 +838,12 @@ weft_timeline_index_count_starts (WeftTimelineIndex *self,
         count++;
     }
   return count;
+}
+
+gboolean
+weft_timeline_index_has_unsourced (WeftTimelineIndex *self)
+{
+  return self->has_unsourced;
 }
 
 const guint8 *

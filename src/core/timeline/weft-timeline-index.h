@@ -113,10 +113,16 @@ guint                   weft_timeline_index_count_starts   (WeftTimelineIndex  *
 WeftEvent             **weft_timeline_index_get_ordered_events (WeftTimelineIndex *self,
                                                                 guint             *n_events);
 
-/* The statuses of the event's claims (WeftClaimStatus, one byte each). */
+/* The statuses of the event's claims (WeftClaimStatus, one byte each),
+ * with this bit set for a claim that cites no source. */
+#define WEFT_TIMELINE_CLAIM_UNSOURCED 0x80
 const guint8           *weft_timeline_index_get_claim_statuses (WeftTimelineIndex *self,
                                                                 const WeftEvent   *event,
                                                                 guint             *n_claims);
+
+/* Whether any event's claim cites no source (the legend then says how
+ * such a claim is drawn). */
+gboolean                weft_timeline_index_has_unsourced (WeftTimelineIndex *self);
 
 /* The event's title width, measured on first use and cached (until the
  * measure function or its data change). */

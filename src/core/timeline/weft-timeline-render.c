@@ -1170,10 +1170,20 @@ draw_event_mark (const Draw             *d,
       double cy = row_y + 2 + d->self->line_heights[WEFT_TIMELINE_TEXT_LABEL] / 2;
 
       /* Squares, so that they do not read as dots of day events; on
-       * whole pixels, which cairo fills fastest. */
-      set_color (cr, &d->palette->statuses[MIN (statuses[i], WEFT_N_STATUSES - 1)], alpha);
-      cairo_rectangle (cr, round (cx - size / 2), round (cy - size / 2), size, size);
-      cairo_fill (cr);
+       * whole pixels, which cairo fills fastest. A claim that cites no
+       * source is only outlined. */
+      set_color (cr, &d->palette->statuses[MIN (statuses[i] & ~WEFT_TIMELINE_CLAIM_UNSOURCED, WEFT_N_STATUSES - 1)], alpha);
+      if (statuses[i] & WEFT_TIMELINE_CLAIM_UNSOURCED)
+        {
+          cairo_rectangle (cr, round (cx - size / 2) + 0.75, round (cy - size / 2) + 0.75, size - 1.5, size - 1.5);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          cairo_rectangle (cr, round (cx - size / 2), round (cy - size / 2), size, size);
+          cairo_fill (cr);
+        }
     }
 }
 
@@ -1828,6 +1838,13 @@ draw_legend_sample (WeftTimelineRenderer          *self,
             .region = WEFT_TIMELINE_REGION_OTHER });
       }
       break;
+    case WEFT_TIMELINE_LEGEND_UNSOURCED:
+      set_color (cr, &p->text_dim, 1);
+      weft_timeline_rounded_rect (cr, x + LEGEND_SAMPLE - m.claim_size - 2 + 0.75, yc - m.claim_size / 2 + 0.75,
+                                  m.claim_size - 1.5, m.claim_size - 1.5, 1.5);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
     case WEFT_TIMELINE_LEGEND_STATUS:
     default:
       set_color (cr, &p->statuses[MIN (entry->status, WEFT_N_STATUSES - 1)], 1);
@@ -1847,13 +1864,15 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
 {
   guint n;
   const WeftTimelineLegendEntry *entries = weft_timeline_legend_get (&n);
+  const WeftTimelineLegendEntry unsourced = { WEFT_TIMELINE_LEGEND_UNSOURCED, 0, _("No source cited") };
   double cx = x, cy = y;
   double line_h = self->line_heights[WEFT_TIMELINE_TEXT_LEGEND];
   gboolean claims_heading = FALSE;
 
-  for (guint i = 0; i < n; i++)
+  /* The hollow marker comes after the statuses, when a claim has it. */
+  for (guint i = 0; i < n + (state->has_unsourced ? 1 : 0); i++)
     {
-      const WeftTimelineLegendEntry *e = &entries[i];
+      const WeftTimelineLegendEntry *e = i < n ? &entries[i] : &unsourced;
       double w = weft_timeline_renderer_measure (WEFT_TIMELINE_TEXT_LEGEND, e->label, self);
       double item_w = LEGEND_SAMPLE + 6 + w + 22;
 
@@ -1872,7 +1891,7 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           cx += hw + 2;
           claims_heading = TRUE;
         }
-      if (e->kind == WEFT_TIMELINE_LEGEND_STATUS)
+      if (e->kind == WEFT_TIMELINE_LEGEND_STATUS || e->kind == WEFT_TIMELINE_LEGEND_UNSOURCED)
         item_w = 14 + 4 + w + 16;
 
       if (cx > x && cx + item_w - 22 > x + width)
@@ -1881,7 +1900,7 @@ weft_timeline_renderer_draw_legend (WeftTimelineRenderer          *self,
           cy += LEGEND_ROW;
         }
 
-      if (e->kind == WEFT_TIMELINE_LEGEND_STATUS)
+      if (e->kind == WEFT_TIMELINE_LEGEND_STATUS || e->kind == WEFT_TIMELINE_LEGEND_UNSOURCED)
         {
           WeftTimelineLegendEntry shifted = *e;
 

@@ -138,6 +138,7 @@ typedef struct {
   gboolean                   draw_background;
   WeftTimelineTextFunc       text_func;      /* NULL: pango draws the text on the context */
   gpointer                   text_data;
+  gboolean                   has_unsourced;  /* the legend explains unsourced claims' marks */
 } WeftTimelineRenderState;
 
 void weft_timeline_render_state_init (WeftTimelineRenderState   *state,
@@ -203,6 +204,7 @@ typedef enum {
   WEFT_TIMELINE_LEGEND_OPEN,         /* ..: fades out */
   WEFT_TIMELINE_LEGEND_CLUSTER,      /* events too close to show one by one */
   WEFT_TIMELINE_LEGEND_STATUS,       /* a claim marker of one status */
+  WEFT_TIMELINE_LEGEND_UNSOURCED,    /* a claim that cites no source: a hollow marker */
 } WeftTimelineLegendKind;
 
 typedef struct {
