@@ -176,7 +176,7 @@ def inner(weft):
         return frame_box[0] is not None and frame_box[0].name.startswith('Example')
 
     try:
-        if not check(wait_for(frame_ready, 30), 'the window is in the accessible tree'):
+        if not check(wait_for(frame_ready, 90), 'the window is in the accessible tree'):
             return
         pump(1)
         frame = frame_box[0]
