@@ -817,15 +817,6 @@ test_large_refit (void)
   WeftLayout *before;
   double wide_ratio;
 
-#if defined(__SANITIZE_ADDRESS__)
-  /* In the sanitizer build the first layout of these 1,600 nodes has
-   * not arrived after 90 s, with the process idle meanwhile (8 s of CPU
-   * in 91 s) and the layout helper alone laying out a graph of this size
-   * in 3 s: not understood yet (see the closing note of 5 December 2026).
-   * The normal build runs this test. */
-  g_test_skip ("AddressSanitizer build: the first layout of 1,600 nodes does not arrive here (under investigation)");
-  return;
-#endif
 
   for (guint i = 0; i < n; i++)
     {
@@ -844,6 +835,9 @@ test_large_refit (void)
   session = weft_session_new (dataset);
   view = WEFT_GRAPH_VIEW (weft_graph_view_new (session));
   weft_graph_view_set_bound (view, 2 * n);
+  /* What is tested is the fit, not the layout's time limit (4 s), which
+   * the sanitizer build's slower layout of 1,600 nodes passes. */
+  g_object_set (view, "timeout", 120000u, NULL);
   window = weft_test_present (GTK_WIDGET (view), 1000, 700);
   g_assert_true (weft_test_wait_for (is_idle, view));
   before = weft_graph_view_get_layout (view);
