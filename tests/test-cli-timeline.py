@@ -172,8 +172,9 @@ def test_view_svg():
 
 @case
 def test_view_smaller():
-    # At 1280x720 the example's lanes share the height: what is drawn on
-    # its own has a group; the rest is counted in clusters; nothing twice.
+    # At 1280x720 the example's lanes need a little more than the pane: the
+    # lanes in view are drawn (scrolled to the top), each event on its own
+    # row with its group, nothing twice.
     root, events = view_events(export(EXAMPLE, "--view", "1280x720"))
     ids = [e[0] for e in events]
     expect(len(ids) == len(set(ids)), ids)

@@ -638,7 +638,9 @@ sized_tear_down (Fixture       *f,
 
 /* Every event has a row and its whole title: the TimelineJS file of ten
  * events at 1280x720 (four rows a lane showed four of them), the example
- * at 1920x1080 (where "…sends drones…" hid behind a "1"). */
+ * at 1920x1080 (where "…sends drones…" hid behind a "1") and at 1280x720
+ * (where its lanes filled the pane and folded events into "2" and "3"
+ * instead of scrolling). */
 static void
 test_every_event (Fixture       *f,
                   gconstpointer  data)
@@ -647,6 +649,8 @@ test_every_event (Fixture       *f,
   const WeftTimelineFrame *frame;
   GPtrArray *events;
   g_autofree char *name = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_steps = 0;
 
   if (f->dataset == NULL)
     {
@@ -654,32 +658,45 @@ test_every_event (Fixture       *f,
       return;
     }
 
-  frame = weft_timeline_view_get_frame (f->view);
+  /* From the top to the bottom of the lanes, a wheel step at a time:
+   * every event drawn on its own, whole, somewhere in view. */
   events = weft_dataset_get_events (f->dataset);
-  for (guint i = 0; i < events->len; i++)
-    {
-      WeftEvent *event = g_ptr_array_index (events, i);
-      const WeftTimelineMark *mark = weft_timeline_frame_find_event (frame, event, G_MAXUINT);
-
-      if (mark == NULL)
-        g_error ("“%s” has no row", event->title);
-      g_assert_cmpfloat (mark->label_width, ==, mark->full_label_width);
-      /* Drawn in view. */
-      g_assert_cmpfloat (mark->label_x, >=, 0);
-      g_assert_cmpfloat (mark->label_x + mark->label_width, <=, sized->width);
-      g_assert_cmpfloat (frame->header_height + mark->y + frame->metrics.row_height, <=,
-                         sized->height - WEFT_TIMELINE_OVERVIEW_HEIGHT);
-    }
-  for (guint i = 0; i < frame->marks->len; i++)
-    g_assert_cmpint (g_array_index (frame->marks, WeftTimelineMark, i).kind, ==, WEFT_TIMELINE_MARK_EVENT);
-  if (sized->file == NULL)
-    g_assert_nonnull (weft_timeline_frame_find_event (frame, (WeftEvent *) weft_dataset_lookup (f->dataset, "ev-drones-monitor-residents"),
-                                                      G_MAXUINT));
   g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
+  for (;;)
+    {
+      double scroll = weft_timeline_view_get_scroll (f->view);
 
-  name = g_strdup_printf ("timeline-view-%s-%dx%d.png", sized->file != NULL ? "women" : "example",
-                          sized->width, sized->height);
-  weft_test_save_screenshot (GTK_WIDGET (f->view), name);
+      frame = weft_timeline_view_get_frame (f->view);
+      for (guint i = 0; i < frame->marks->len; i++)
+        {
+          const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+          double top = frame->header_height + mark->y - scroll;
+
+          g_assert_cmpint (mark->kind, ==, WEFT_TIMELINE_MARK_EVENT);
+          g_assert_cmpfloat (mark->label_width, ==, mark->full_label_width);
+          if (top < frame->header_height || top + frame->metrics.row_height > sized->height - WEFT_TIMELINE_OVERVIEW_HEIGHT)
+            continue;
+          g_assert_cmpfloat (mark->label_x, >=, 0);
+          g_assert_cmpfloat (mark->label_x + mark->label_width, <=, sized->width);
+          g_hash_table_add (seen, weft_timeline_index_get_item (frame->index, mark->item)->event);
+        }
+      if (scroll == 0)
+        {
+          name = g_strdup_printf ("timeline-view-%s-%dx%d.png", sized->file != NULL ? "women" : "example",
+                                  sized->width, sized->height);
+          weft_test_save_screenshot (GTK_WIDGET (f->view), name);
+        }
+      if (!weft_timeline_view_scroll (f->view, 0, 1, 0, FALSE) || weft_timeline_view_get_scroll (f->view) == scroll)
+        break;
+      n_steps++;
+    }
+  for (guint i = 0; i < events->len; i++)
+    if (!g_hash_table_contains (seen, g_ptr_array_index (events, i)))
+      g_error ("“%s” has no row in view", ((WeftEvent *) g_ptr_array_index (events, i))->title);
+  if (sized->file == NULL)
+    g_assert_true (g_hash_table_contains (seen, weft_dataset_lookup (f->dataset, "ev-drones-monitor-residents")));
+  /* The lanes scroll exactly when they need more than the pane. */
+  g_assert_true ((n_steps > 0) == (frame->header_height + frame->lanes_height > sized->height - WEFT_TIMELINE_OVERVIEW_HEIGHT));
 }
 
 /* A frame as text: each lane's rows and place, each mark's kind, row,
@@ -725,9 +742,17 @@ test_matches_export (Fixture       *f,
   const WeftTimelineFrame *other;
   const char *text, *at;
   guint n_groups = 0, n_event_marks = 0, n_clusters = 0;
+  g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_add (collapsed, (gpointer) "group:Pandemic");
+
+  /* Every event has a row at this size; a folded lane has clusters. */
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
+  frame = weft_timeline_view_get_frame (f->view);
 
   /* The command line's pane: the same frame, mark by mark. */
   pane = weft_timeline_pane_new (f->dataset, WEFT_TIMELINE_LANES_GROUP, 1);
+  g_assert_true (weft_timeline_pane_toggle_lane (pane, "group:Pandemic"));
   weft_timeline_pane_set_size (pane, sized->width, sized->height);
   other = weft_timeline_pane_get_frame (pane);
   {
@@ -743,7 +768,7 @@ test_matches_export (Fixture       *f,
       else
         n_clusters++;
     }
-  /* At this size the example's lanes share the height: both kinds. */
+  /* Events on their own rows, the folded lane's in clusters. */
   g_assert_cmpuint (n_event_marks, >, 8);
   g_assert_cmpuint (n_clusters, >, 0);
 
@@ -752,6 +777,7 @@ test_matches_export (Fixture       *f,
   weft_timeline_export_options_init (&options, f->dataset);
   options.view_width = sized->width;
   options.view_height = sized->height;
+  options.collapsed = collapsed;
   svg = weft_timeline_export_bytes (f->dataset, WEFT_TIMELINE_FORMAT_SVG, &options, NULL, NULL, &error);
   g_assert_no_error (error);
   text = g_bytes_get_data (svg, NULL);
@@ -861,8 +887,16 @@ test_wheel (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (u2 - l2, (upper - lower) / 2, 1e-6 * (upper - lower));
   g_assert_cmpfloat_with_epsilon ((l2 + u2) / 2, (lower + upper) / 2, 1e-6 * (upper - lower));
 
-  /* Lanes that fit do not scroll: the wheel lets the event go. */
+  /* Lanes that fit do not scroll: the wheel lets the event go (the
+   * example's groups need a little more than 1280x720; with Pandemic's
+   * five rows folded they fit). */
   activate (f, "timeline.lanes", g_variant_new_string ("group"));
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Pandemic"));
+  {
+    const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+
+    g_assert_cmpfloat (frame->header_height + frame->lanes_height, <=, 720 - WEFT_TIMELINE_OVERVIEW_HEIGHT);
+  }
   g_assert_false (weft_timeline_view_scroll (f->view, 0, 3, 0, FALSE));
   g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, 0);
 }
@@ -1461,6 +1495,7 @@ main (int    argc,
 #define ADD(path, sized, fn) g_test_add ("/weft/timeline-view/" path, Fixture, sized, sized_set_up, fn, sized_tear_down)
     ADD ("every-event/women-in-computing", &women, test_every_event);
     ADD ("every-event/example", &example, test_every_event);
+    ADD ("every-event/example-1280x720", &small, test_every_event);
     ADD ("matches-export", &small, test_matches_export);
     ADD ("wheel", &small, test_wheel);
     ADD ("presentation", &example, test_presentation);

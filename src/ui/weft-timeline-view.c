@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: MIT
  *
  * A thin widget over the core timeline pane (weft-timeline-pane.h),
- * which keeps the visible span, shares the height between the lanes,
+ * which keeps the visible span, gives the lanes their rows (scrolling),
  * lays out and draws, exactly as `weft timeline --view` does. The widget
  * hands the pane its size and the pointer's zooming, panning and
  * scrolling, and draws the pane into one cairo node but for the text,

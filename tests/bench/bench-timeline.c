@@ -4,7 +4,7 @@
  *
  * For lanes by group and by entity, at zooms from everything (35 years) to
  * a week, measures the CPU time of the window's timeline pane at 1920x1080
- * (weft-timeline-pane.h: the lanes' rows shared in its height, titles
+ * (weft-timeline-pane.h: each lane the rows it needs, scrolling, titles
  * whole where there is room):
  *   layout   finding what is visible, packing titles, clustering, building
  *            the frame

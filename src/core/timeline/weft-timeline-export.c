@@ -427,7 +427,7 @@ weft_timeline_page_new (WeftDataset                     *dataset,
   page->state.has_unsourced = weft_timeline_index_has_unsourced (page->index);
   if (view)
     {
-      /* The window's pane: folded lanes first, as they share the height. */
+      /* The window's pane: folded lanes first, as they take less height. */
       if (options->collapsed != NULL)
         {
           GHashTableIter iter;

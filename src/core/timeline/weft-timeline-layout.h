@@ -36,7 +36,7 @@ double weft_timeline_header_height (const WeftTimelineMetrics *metrics,
 /* More label rows than this in one lane are not useful on any screen. */
 #define WEFT_TIMELINE_MAX_ROWS 64
 
-/* What a lane is given (weft-timeline-pane.c shares the height out). */
+/* What a lane is given (weft-timeline-pane.c counts its rows). */
 typedef struct {
   guint    rows;          /* label rows (at most max_rows) */
   gboolean cluster_row;   /* a row for cluster marks, kept even when none is needed */

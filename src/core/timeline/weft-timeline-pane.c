@@ -2,25 +2,16 @@
  *
  * SPDX-License-Identifier: MIT
  *
- * How the lanes share the height. Each lane's demand is the number of
+ * How the lanes get their height. Each lane's demand is the number of
  * rows its events take when everything is shown at the pane's width,
  * titles whole (a probe layout, at most as many rows as fit in the pane
- * for one lane alone). When every lane's demand fits in the height under
- * the axis, every lane gets it: nothing is folded into a cluster.
- * Otherwise every unfolded lane starts with one row (and a row for
- * cluster marks while it has fewer rows than it asks for), and the rows
- * left in the height are handed out one at a time in proportion to
- * demand: the lane whose demand per row held is largest gets the next
- * (D'Hondt's rule). Folded lanes take only their title and cluster row,
- * so folding a lane gives its rows to the others.
- *
- * When even one row a lane does not fit (many lanes: one per entity), the
- * pane scrolls anyway, and squeezing every lane to one row would hide
- * events while sparing little scrolling. The height shared out is then
- * the pane's plus three times that overflow: lanes by entity, mostly
- * small, get all they ask for; a dozen huge lanes still share (and the
- * share grows smoothly from the pane's height as lanes are added). An
- * indicator at the right edge shows where one is.
+ * for one lane alone, and WEFT_TIMELINE_MAX_ROWS). Every unfolded lane
+ * gets all it asks for, and the lanes scroll when together they need more
+ * than the pane's height: an event is folded into a cluster only where its
+ * lane would need more rows than the whole pane holds (which also bounds
+ * the work at 100,000 events). Folded lanes take only their title and
+ * cluster row. An indicator at the right edge shows where the lanes are
+ * scrolled to.
  *
  * Demand is taken from everything, not from the span in view, so that
  * lanes keep their heights while one zooms and pans (rows needed when
@@ -28,11 +19,6 @@
  * apart). It is measured again when the size changes or a lane is
  * folded. A frame that does need a cluster row it was not given (zoomed
  * out past everything) gets one from the layout.
- *
- * An event brought into view (weft_timeline_pane_reveal_event()) that a
- * cluster holds because its lane has fewer rows than it asks for makes
- * that lane the priority: it gets all it asks for before the others get
- * their first row (so the pane may scroll), until another lane is.
  */
 #define G_LOG_DOMAIN "weft-core"
 
@@ -63,7 +49,6 @@ struct _WeftTimelinePane
   WeftTimelineLaneShare    *demand;      /*   what the probe found each lane needs (same block) */
   double                    probe_width; /* what it was made for (0: none yet) */
   guint                     probe_cap;
-  guint                     priority;    /* the lane an event was revealed in: served first */
   guint                    *density;     /* events starting in each 3-pixel column of the overview */
   guint                     n_density;
   guint                     density_max;
@@ -161,79 +146,22 @@ lane_height (const WeftTimelineMetrics *m,
   return m->lane_header_height + rows * m->row_height + (cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
 }
 
-/* One more row for lane @i, if the height left allows it; *@done[i]
- * once it has all it asks for (or no more fits). */
-static void
-give_row (WeftTimelinePane *self,
-          guint             i,
-          double           *used,
-          double            available,
-          guint8           *done)
-{
-  const WeftTimelineMetrics *m = &self->options.metrics;
-  const WeftTimelineLaneShare *demand = self->demand;
-  WeftTimelineLaneShare *share = self->shares;
-  double cost = m->row_height;
-
-  /* The last row it asks for also frees its cluster row. */
-  if (share[i].rows + 1 == demand[i].rows && !demand[i].cluster_row)
-    cost -= m->cluster_row_height;
-  if (*used + cost > available)
-    {
-      done[i] = TRUE;
-      return;
-    }
-  *used += cost;
-  share[i].rows++;
-  share[i].cluster_row = demand[i].cluster_row || share[i].rows < demand[i].rows;
-  done[i] = share[i].rows >= demand[i].rows;
-}
-
 static void
 share_rows (WeftTimelinePane *self)
 {
   const WeftTimelineMetrics *m = &self->options.metrics;
   guint n = weft_timeline_index_get_n_lanes (self->index);
-  const WeftTimelineLaneShare *demand = self->demand;
-  WeftTimelineLaneShare *share = self->shares;
-  g_autofree guint8 *done = g_new0 (guint8, MAX (n, 1));
-  double available = lanes_height (self);
-  double used = 0, one_lane;
-  guint cap;
+  double one_lane = lanes_height (self) - lane_height (m, 0, TRUE);
 
   /* As many rows as fit in the pane for one lane alone. */
-  one_lane = available - lane_height (m, 0, TRUE);
-  cap = one_lane > m->row_height ? (guint) MIN (floor (one_lane / m->row_height), WEFT_TIMELINE_MAX_ROWS) : 1;
-  probe_demand (self, cap);
-
+  probe_demand (self, one_lane > m->row_height
+                      ? (guint) MIN (floor (one_lane / m->row_height), WEFT_TIMELINE_MAX_ROWS) : 1);
   for (guint i = 0; i < n; i++)
     {
       gboolean folded = g_hash_table_contains (self->collapsed, weft_timeline_index_get_lane (self->index, i)->key);
 
-      /* The lane an event was brought into view in has all it asks for
-       * (the pane scrolls if that leaves too little for the others). */
-      share[i].rows = folded ? 0 : i == self->priority ? demand[i].rows : MIN (demand[i].rows, 1);
-      share[i].cluster_row = folded || demand[i].cluster_row || share[i].rows < demand[i].rows;
-      done[i] = folded || share[i].rows >= demand[i].rows;
-      used += lane_height (m, share[i].rows, share[i].cluster_row);
-    }
-  if (used > available)
-    available += 3 * (used - available);
-
-  for (;;)
-    {
-      guint best = G_MAXUINT;
-      double best_quotient = 0;
-
-      for (guint i = 0; i < n; i++)
-        if (!done[i] && (double) demand[i].rows / (share[i].rows + 1) > best_quotient)
-          {
-            best_quotient = (double) demand[i].rows / (share[i].rows + 1);
-            best = i;
-          }
-      if (best == G_MAXUINT)
-        break;
-      give_row (self, best, &used, available, done);
+      self->shares[i].rows = folded ? 0 : self->demand[i].rows;
+      self->shares[i].cluster_row = folded || self->demand[i].cluster_row;
     }
   self->dirty = TRUE;
 }
@@ -381,7 +309,6 @@ index_lanes (WeftTimelinePane  *self,
   self->shares = g_new0 (WeftTimelineLaneShare, 2 * MAX (n, 1));
   self->demand = self->shares + MAX (n, 1);
   self->probe_width = 0;
-  self->priority = G_MAXUINT;
   self->options.lane_shares = self->shares;
   weft_timeline_fit_span (self->index, &self->fit_lower, &self->fit_upper);
   self->n_density = 0;
@@ -821,15 +748,8 @@ weft_timeline_pane_reveal_event (WeftTimelinePane       *self,
               weft_timeline_pane_set_scroll (self, self->scroll_y + want);
               continue;
             }
-          /* Held in a cluster: its lane served first when it has fewer
-           * rows than it asks for, else closer in, around the event. */
-          if (self->priority != lane && box->rows < self->demand[lane].rows)
-            {
-              self->priority = lane;
-              share_rows (self);
-            }
-          else
-            weft_timeline_pane_zoom (self, weft_timeline_scale_x (&self->scale, (lower + upper) / 2), 2);
+          /* Held in a cluster: closer in, around the event. */
+          weft_timeline_pane_zoom (self, weft_timeline_scale_x (&self->scale, (lower + upper) / 2), 2);
           continue;
         }
 

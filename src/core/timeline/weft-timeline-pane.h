@@ -1,8 +1,9 @@
 /* weft-timeline-pane.h: the timeline pane at a size, laid out and drawn
  *
  * What the window's timeline view shows and `weft timeline --view WxH`
- * draws: the axis and eras, the lanes with their rows shared in the
- * pane's height, and the overview strip under them. The view keeps one
+ * draws: the axis and eras, the lanes (each as many rows as its events
+ * need, scrolling when they need more than the pane), and the overview
+ * strip under them. The view keeps one
  * and forwards its size, zoom, panning and scrolling to it; the command
  * line makes one of the size asked for. Both lay out and draw through
  * it, so they show the same frame.
@@ -48,7 +49,7 @@ WeftTimelineRenderer    *weft_timeline_pane_get_renderer (WeftTimelinePane     *
  * out now if any of them changed). */
 const WeftTimelineFrame *weft_timeline_pane_get_frame    (WeftTimelinePane     *self);
 
-/* The whole pane, overview strip included. The lanes' rows are shared
+/* The whole pane, overview strip included. The lanes' rows are counted
  * anew (see weft-timeline-pane.c). Showing everything, the pane goes on
  * showing everything; otherwise it keeps its zoom and first day. */
 void                     weft_timeline_pane_set_size     (WeftTimelinePane     *self,
@@ -131,8 +132,8 @@ const WeftTimelineMark  *weft_timeline_pane_find_visible_event (WeftTimelinePane
                                                                 guint             lane,
                                                                 double           *y);
 
-/* Folds or unfolds the lane with @key; FALSE when there is none. Folded
- * lanes give their rows to the others. */
+/* Folds or unfolds the lane with @key; FALSE when there is none. A folded
+ * lane shows only its title and clusters. */
 gboolean                 weft_timeline_pane_toggle_lane  (WeftTimelinePane     *self,
                                                           const char           *key);
 /* Keys of the folded lanes (char *). */
