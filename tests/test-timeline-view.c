@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "weft-edit.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-paths.h"
@@ -1435,6 +1436,57 @@ test_keys_lanes (Fixture       *f,
 }
 
 /* The selected event read as a sentence, its date in plain words. */
+/* An edit keeps what the view shows (span, scrolling, folded lanes) and
+ * draws the change: a longer title, whole. */
+static void
+test_edit_keeps_view (Fixture       *f,
+                      gconstpointer  data)
+{
+  WeftItem *drones = weft_dataset_lookup (f->dataset, "ev-drones-monitor-residents");
+  g_autoptr(WeftEdit) edit = NULL;
+  const WeftTimelineMark *mark;
+  double lower, upper, l2, u2, scroll, width;
+
+  weft_timeline_view_set_span (f->view, weft_days_from_civil (2016, 1, 1), weft_days_from_civil (2023, 1, 1));
+  activate (f, "timeline.toggle-lane", g_variant_new_string ("group:Origins"));
+  weft_timeline_view_scroll (f->view, 0, 1, 0, FALSE);
+  iterate ();
+  weft_timeline_view_get_span (f->view, &lower, &upper);
+  scroll = weft_timeline_view_get_scroll (f->view);
+  g_assert_cmpfloat (scroll, >, 0);
+  mark = weft_timeline_frame_find_event (weft_timeline_view_get_frame (f->view), (WeftEvent *) drones, G_MAXUINT);
+  g_assert_nonnull (mark);
+  width = mark->full_label_width;
+
+  edit = weft_edit_new (f->dataset, "Rename");
+  g_assert_true (weft_edit_set (edit, drones, "title",
+                                "Chinese regime sends drones with facial-recognition cameras to watch residents", NULL));
+  g_assert_true (weft_edit_commit (edit, NULL));
+  iterate ();
+
+  weft_timeline_view_get_span (f->view, &l2, &u2);
+  g_assert_cmpfloat (l2, ==, lower);
+  g_assert_cmpfloat (u2, ==, upper);
+  g_assert_cmpfloat (weft_timeline_view_get_scroll (f->view), ==, scroll);
+  mark = weft_timeline_frame_find_event (weft_timeline_view_get_frame (f->view), (WeftEvent *) drones, G_MAXUINT);
+  g_assert_nonnull (mark);
+  g_assert_cmpfloat (mark->full_label_width, >, width);
+  g_assert_cmpfloat (mark->label_width, ==, mark->full_label_width);
+  /* Origins is still folded: its events are in clusters. */
+  {
+    const WeftTimelineFrame *frame = weft_timeline_view_get_frame (f->view);
+    WeftTimelineIndex *index = frame->index;
+
+    for (guint i = 0; i < frame->lanes->len; i++)
+      {
+        const WeftTimelineLaneBox *box = &g_array_index (frame->lanes, WeftTimelineLaneBox, i);
+
+        if (g_str_equal (weft_timeline_index_get_lane (index, box->lane)->key, "group:Origins"))
+          g_assert_true (box->collapsed);
+      }
+  }
+}
+
 static void
 test_description (Fixture       *f,
                   gconstpointer  data)
@@ -1485,6 +1537,7 @@ main (int    argc,
   ADD ("keys-window", test_keys_window);
   ADD ("keys-lanes", test_keys_lanes);
   ADD ("description", test_description);
+  ADD ("edit-keeps-view", test_edit_keeps_view);
 #undef ADD
 
   {

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "weft-edit.h"
 #include "weft-formats.h"
 #include "weft-loader.h"
 #include "weft-timeline-export.h"
@@ -1430,6 +1431,135 @@ test_pane_rows (void)
   }
 }
 
+static void
+on_changed (WeftDataset        *dataset,
+            WeftDatasetChange  *change,
+            WeftDatasetChange **last)
+{
+  g_clear_pointer (last, weft_dataset_change_unref);
+  *last = weft_dataset_change_ref (change);
+}
+
+/* One edit, committed; returns what it changed. */
+static WeftDatasetChange *
+edit_one (WeftDataset *dataset,
+          const char  *id,
+          const char  *member,
+          const char  *value)
+{
+  g_autoptr(WeftEdit) edit = weft_edit_new (dataset, "test");
+  WeftDatasetChange *change = NULL;
+  gulong handler = g_signal_connect (dataset, "changed", G_CALLBACK (on_changed), &change);
+  WeftItem *item = weft_dataset_lookup (dataset, id);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    {
+      item = weft_edit_create (edit, WEFT_ITEM_EVENT, id, &error);
+      g_assert_no_error (error);
+      g_assert_true (weft_edit_set (edit, item, "title", "A new event", &error));
+      g_assert_true (weft_edit_set (edit, item, "date", "2019-05", &error));
+    }
+  g_assert_true (weft_edit_set (edit, item, member, value, &error));
+  g_assert_no_error (error);
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (dataset, handler);
+  g_assert_nonnull (change);
+  return change;
+}
+
+/* The rows of every lane (by key) and the frame's lanes and marks, as
+ * text, to compare a pane updated after an edit with a new one. */
+static char *
+describe_pane (WeftTimelinePane *pane)
+{
+  WeftTimelineIndex *index = weft_timeline_pane_get_index (pane);
+  const WeftTimelineLaneShare *share = weft_timeline_pane_get_shares (pane);
+  const WeftTimelineFrame *frame = weft_timeline_pane_get_frame (pane);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < weft_timeline_index_get_n_lanes (index); i++)
+    g_string_append_printf (s, "%s: %u%s\n", weft_timeline_index_get_lane (index, i)->key, share[i].rows,
+                            share[i].cluster_row ? "+" : "");
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+
+      g_string_append_printf (s, "%d %u %g,%g %g\n", mark->kind, mark->row, mark->label_x, mark->y, mark->label_width);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* After an edit the pane keeps its span, scrolling and folded lanes, and
+ * measures again only the lanes the edit touched; what it then shows is
+ * what a new pane in the same state shows. */
+static void
+test_pane_update (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_example ();
+  g_autoptr(WeftTimelinePane) pane = weft_timeline_pane_new (dataset, WEFT_TIMELINE_LANES_GROUP, 1);
+  const WeftTimelineScale *scale;
+  double lower, upper, scroll;
+  guint n;
+  struct {
+    const char *id, *member, *value;
+    guint       touched;      /* lanes measured again; G_MAXUINT: all */
+  } edits[] = {
+    /* A longer title: its lane only. */
+    { "ev-drones-monitor-residents", "title", "Chinese regime sends drones with facial-recognition cameras to monitor residents", 1 },
+    /* Into another group: the two lanes. */
+    { "ev-bloomberg-report", "group", "Pandemic", 2 },
+    /* A new event in a new group: that lane (new) only. */
+    { "ev-new-one", "group", "Elsewhere", 1 },
+    /* A description: nothing drawn changes but that event's lane. */
+    { "ev-smart-city-exports-tally", "description", "Tallied.", 1 },
+    /* Past everything: the probe's scale changes, every lane again. */
+    { "ev-ibm-coins-smart-city", "date", "1980", G_MAXUINT },
+  };
+
+  weft_timeline_pane_set_size (pane, 1280, 720);
+  weft_timeline_pane_set_span (pane, weft_days_from_civil (2015, 1, 1), weft_days_from_civil (2023, 1, 1));
+  g_assert_true (weft_timeline_pane_toggle_lane (pane, "group:Origins"));
+  weft_timeline_pane_set_scroll (pane, 40);
+  (void) weft_timeline_pane_get_frame (pane);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(WeftDatasetChange) change = NULL;
+      g_autoptr(WeftTimelinePane) fresh = NULL;
+      g_autofree char *updated = NULL;
+      g_autofree char *made = NULL;
+
+      scale = weft_timeline_pane_get_scale (pane);
+      lower = scale->lower;
+      upper = scale->upper;
+      scroll = weft_timeline_pane_get_scroll (pane);
+      change = edit_one (dataset, edits[e].id, edits[e].member, edits[e].value);
+      weft_timeline_pane_update (pane, change);
+      n = weft_timeline_index_get_n_lanes (weft_timeline_pane_get_index (pane));
+      g_assert_cmpuint (weft_timeline_pane_get_n_touched (pane), ==, edits[e].touched == G_MAXUINT ? n : edits[e].touched);
+
+      /* The state kept. */
+      scale = weft_timeline_pane_get_scale (pane);
+      g_assert_cmpfloat (scale->lower, ==, lower);
+      g_assert_cmpfloat (scale->upper, ==, upper);
+      g_assert_cmpfloat (weft_timeline_pane_get_scroll (pane), ==, scroll);
+      g_assert_true (g_hash_table_contains (weft_timeline_pane_get_collapsed (pane), "group:Origins"));
+
+      /* The same as a pane made anew in that state. */
+      fresh = weft_timeline_pane_new (dataset, WEFT_TIMELINE_LANES_GROUP, 1);
+      weft_timeline_pane_set_size (fresh, 1280, 720);
+      weft_timeline_pane_set_span (fresh, lower, upper);
+      weft_timeline_pane_toggle_lane (fresh, "group:Origins");
+      weft_timeline_pane_set_scroll (fresh, scroll);
+      updated = describe_pane (pane);
+      made = describe_pane (fresh);
+      g_assert_cmpstr (updated, ==, made);
+    }
+  g_assert_cmpint (weft_timeline_index_find_lane (weft_timeline_pane_get_index (pane), "group:Elsewhere"), >=, 0);
+}
+
 /* ---- Colours ------------------------------------------------------------ */
 
 /* CIEDE2000 between two sRGB colours. */
@@ -2259,6 +2389,7 @@ main (int    argc,
   g_test_add_func ("/weft/timeline/layout/eras", test_layout_eras);
   g_test_add_func ("/weft/timeline/pane/fills-height", test_pane_fills_height);
   g_test_add_func ("/weft/timeline/pane/rows", test_pane_rows);
+  g_test_add_func ("/weft/timeline/pane/update", test_pane_update);
   g_test_add_func ("/weft/timeline/render/lane-colours", test_render_lane_colours);
   g_test_add_func ("/weft/timeline/render/contrast", test_render_contrast);
   g_test_add_func ("/weft/timeline/render/contrast-roles", test_render_contrast_roles);

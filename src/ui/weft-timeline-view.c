@@ -344,15 +344,26 @@ on_dataset_changed (WeftTimelineView *self)
   update (self);
 }
 
-/* An edit of the dataset: the pane packs the lanes again, the view keeps
- * its window, lanes and selection. */
+/* An edit of the dataset: the pane measures again only the lanes it
+ * touched; the view keeps its span, scrolling, folded lanes, window,
+ * lanes and selection. */
 static void
-on_dataset_edited (WeftTimelineView *self)
+on_dataset_edited (WeftTimelineView  *self,
+                   WeftDatasetChange *change)
 {
   if (self->dataset == NULL)
     return;
   self->n_events = weft_dataset_get_events (self->dataset)->len;
-  rebuild_pane (self);
+  if (self->pane == NULL)
+    rebuild_pane (self);
+  else
+    {
+      weft_timeline_pane_update (self->pane, change);
+      self->index = weft_timeline_pane_get_index (self->pane);
+      self->hovered = NULL;
+      if (self->lane_cursor >= (int) weft_timeline_index_get_n_lanes (self->index))
+        self->lane_cursor = -1;
+    }
   update_selection (self);
   update_matches (self);
   update (self);

@@ -857,8 +857,9 @@ lay_out_lanes (Ctx *ctx)
         box.cluster_row = lane->n_items > box.rows;
       lane_geometry (&frame->metrics, &box);
       box.y = y;
-      box.laid_out = options->compact || options->view_height <= 0 ||
-                     (y + box.height > options->view_y && y < options->view_y + options->view_height);
+      box.laid_out = (options->only_lanes == NULL || options->only_lanes[i]) &&
+                     (options->compact || options->view_height <= 0 ||
+                      (y + box.height > options->view_y && y < options->view_y + options->view_height));
       g_array_append_val (frame->lanes, box);
 
       placed = &g_array_index (frame->lanes, WeftTimelineLaneBox, frame->lanes->len - 1);

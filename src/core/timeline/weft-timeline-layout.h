@@ -55,6 +55,8 @@ typedef struct {
   GHashTable              *collapsed;     /* keys of collapsed lanes (char *), or NULL */
   const WeftTimelineLaneShare *lane_shares; /* each lane's (index order), or NULL: rows for
                                              * its events, a cluster row if it has more */
+  const guint8            *only_lanes;    /* lanes that may be laid out (index order, non-zero),
+                                           * or NULL: all */
 } WeftTimelineLayoutOptions;
 
 void weft_timeline_layout_options_init (WeftTimelineLayoutOptions *options);

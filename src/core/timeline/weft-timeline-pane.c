@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "weft-dataset-change.h"
 #include "weft-hash.h"
 #include "weft-timeline-pane.h"
 
@@ -49,6 +50,7 @@ struct _WeftTimelinePane
   WeftTimelineLaneShare    *demand;      /*   what the probe found each lane needs (same block) */
   double                    probe_width; /* what it was made for (0: none yet) */
   guint                     probe_cap;
+  guint                     n_touched;   /* lanes probed again by the last update */
   guint                    *density;     /* events starting in each 3-pixel column of the overview */
   guint                     n_density;
   guint                     density_max;
@@ -105,28 +107,36 @@ lanes_height (WeftTimelinePane *self)
          weft_timeline_header_height (m, weft_timeline_index_get_n_era_rows (self->index));
 }
 
-/* Each lane's demand: rows used when everything is shown with at most
- * @cap rows a lane, and whether even those left events in clusters.
- * Kept until the width or the cap changes (not for each new height). */
+static double
+lane_height (const WeftTimelineMetrics *m,
+             guint                      rows,
+             gboolean                   cluster_row)
+{
+  return m->lane_header_height + rows * m->row_height + (cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
+}
+
+/* The demand of the lanes @only (all when NULL): rows used when
+ * everything is shown with at most @cap rows a lane, and whether even
+ * those left events in clusters. */
 static void
-probe_demand (WeftTimelinePane *self,
-              guint             cap)
+probe_lanes (WeftTimelinePane *self,
+             guint             cap,
+             const guint8     *only)
 {
   g_autoptr(WeftTimelineFrame) frame = NULL;
   WeftTimelineLayoutOptions options = self->options;
   WeftTimelineScale fit;
 
-  if (self->probe_width == self->width && self->probe_cap == cap)
-    return;
-  self->probe_width = self->width;
-  self->probe_cap = cap;
-  memset (self->demand, 0, weft_timeline_index_get_n_lanes (self->index) * sizeof *self->demand);
+  for (guint i = 0; i < weft_timeline_index_get_n_lanes (self->index); i++)
+    if (only == NULL || only[i])
+      memset (&self->demand[i], 0, sizeof *self->demand);
 
   frame = weft_timeline_frame_new ();
   options.compact = TRUE;
   options.max_rows = cap;
   options.collapsed = NULL;
   options.lane_shares = NULL;
+  options.only_lanes = only;
   weft_timeline_scale_init (&fit, self->fit_lower, self->fit_upper, self->width);
   weft_timeline_layout (self->index, &fit, &options, frame);
   for (guint i = 0; i < frame->lanes->len; i++)
@@ -138,24 +148,36 @@ probe_demand (WeftTimelinePane *self,
     }
 }
 
-static double
-lane_height (const WeftTimelineMetrics *m,
-             guint                      rows,
-             gboolean                   cluster_row)
+/* As many rows as fit in the pane for one lane alone. */
+static guint
+rows_cap (WeftTimelinePane *self)
 {
-  return m->lane_header_height + rows * m->row_height + (cluster_row ? m->cluster_row_height : 0) + m->lane_gap;
+  const WeftTimelineMetrics *m = &self->options.metrics;
+  double one_lane = lanes_height (self) - lane_height (m, 0, TRUE);
+
+  return one_lane > m->row_height ? (guint) MIN (floor (one_lane / m->row_height), WEFT_TIMELINE_MAX_ROWS) : 1;
+}
+
+/* Every lane's demand, kept until the width or the cap changes (not for
+ * each new height). */
+static void
+probe_demand (WeftTimelinePane *self)
+{
+  guint cap = rows_cap (self);
+
+  if (self->probe_width == self->width && self->probe_cap == cap)
+    return;
+  self->probe_width = self->width;
+  self->probe_cap = cap;
+  probe_lanes (self, cap, NULL);
 }
 
 static void
 share_rows (WeftTimelinePane *self)
 {
-  const WeftTimelineMetrics *m = &self->options.metrics;
   guint n = weft_timeline_index_get_n_lanes (self->index);
-  double one_lane = lanes_height (self) - lane_height (m, 0, TRUE);
 
-  /* As many rows as fit in the pane for one lane alone. */
-  probe_demand (self, one_lane > m->row_height
-                      ? (guint) MIN (floor (one_lane / m->row_height), WEFT_TIMELINE_MAX_ROWS) : 1);
+  probe_demand (self);
   for (guint i = 0; i < n; i++)
     {
       gboolean folded = g_hash_table_contains (self->collapsed, weft_timeline_index_get_lane (self->index, i)->key);
@@ -354,6 +376,138 @@ weft_timeline_pane_set_lanes (WeftTimelinePane  *self,
     }
 }
 
+static gboolean
+showing_everything (WeftTimelinePane *self)
+{
+  double slack = 1e-6 * (self->fit_upper - self->fit_lower);
+
+  return fabs (self->scale.lower - self->fit_lower) <= slack && fabs (self->scale.upper - self->fit_upper) <= slack;
+}
+
+/* Each lane's items, as two numbers: how many, and a sum of a hash of
+ * each one's event and days (pointers are only compared, never read). */
+static guint64 *
+lane_fingerprints (WeftTimelineIndex *index)
+{
+  guint n = weft_timeline_index_get_n_lanes (index);
+  guint64 *print = g_new0 (guint64, 2 * MAX (n, 1));
+
+  for (guint i = 0; i < weft_timeline_index_get_n_items (index); i++)
+    {
+      const WeftTimelineItem *item = weft_timeline_index_get_item (index, i);
+      guint64 lower, upper, h;
+
+      memcpy (&lower, &item->lower, sizeof lower);
+      memcpy (&upper, &item->upper, sizeof upper);
+      /* splitmix64's finaliser over the three. */
+      h = (guint64) (guintptr) item->event ^ (lower * 0x9e3779b97f4a7c15ULL) ^ (upper * 0xc2b2ae3d27d4eb4fULL);
+      h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+      h ^= h >> 31;
+      print[2 * item->lane]++;
+      print[2 * item->lane + 1] += h;
+    }
+  return print;
+}
+
+void
+weft_timeline_pane_update (WeftTimelinePane        *self,
+                           const WeftDatasetChange *change)
+{
+  WeftTimelineIndex *old = self->index;
+  WeftTimelineLaneShare *old_shares = self->shares, *old_demand = self->demand;
+  g_autofree guint64 *old_print = lane_fingerprints (old);
+  g_autofree guint64 *new_print = NULL;
+  g_autofree guint8 *touched = NULL;
+  g_autoptr(GHashTable) old_lanes = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean everything = self->have_size && showing_everything (self);
+  double old_lower = self->fit_lower, old_upper = self->fit_upper;
+  const WeftItemChange *items;
+  GHashTableIter iter;
+  gpointer key;
+  guint n, n_items;
+
+  for (guint i = 0; i < weft_timeline_index_get_n_lanes (old); i++)
+    g_hash_table_insert (old_lanes, weft_timeline_index_get_lane (old, i)->key, GUINT_TO_POINTER (i + 1));
+
+  self->index = weft_timeline_index_new (weft_timeline_index_get_dataset (old), weft_timeline_index_get_lanes_mode (old));
+  self->frame->index = NULL;
+  n = weft_timeline_index_get_n_lanes (self->index);
+  self->shares = g_new0 (WeftTimelineLaneShare, 2 * MAX (n, 1));
+  self->demand = self->shares + MAX (n, 1);
+  self->options.lane_shares = self->shares;
+
+  /* A lane is touched when it is new, when its items are not the same
+   * events on the same days, or when one of its events changed (a title:
+   * the rows its labels take). The others keep their demand. */
+  new_print = lane_fingerprints (self->index);
+  touched = g_new0 (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (old_lanes, weft_timeline_index_get_lane (self->index, i)->key));
+
+      if (j == 0 || old_print[2 * (j - 1)] != new_print[2 * i] || old_print[2 * (j - 1) + 1] != new_print[2 * i + 1])
+        touched[i] = TRUE;
+      else
+        self->demand[i] = old_demand[j - 1];
+    }
+  items = weft_dataset_change_get_items (change, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint first, n_event_items;
+
+      if (items[i].kind != WEFT_CHANGE_CHANGED || items[i].item->type != WEFT_ITEM_EVENT ||
+          !weft_timeline_index_get_event_items (self->index, (WeftEvent *) items[i].item, &first, &n_event_items))
+        continue;
+      for (guint k = first; k < first + n_event_items; k++)
+        touched[weft_timeline_index_get_item (self->index, k)->lane] = TRUE;
+    }
+  self->n_touched = 0;
+  for (guint i = 0; i < n; i++)
+    self->n_touched += touched[i];
+
+  /* Folded lanes that went are forgotten. */
+  g_hash_table_iter_init (&iter, self->collapsed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (weft_timeline_index_find_lane (self->index, key) < 0)
+      g_hash_table_iter_remove (&iter);
+
+  g_hash_table_remove_all (old_lanes);
+  weft_timeline_index_free (old);
+  g_free (old_shares);
+  weft_timeline_fit_span (self->index, &self->fit_lower, &self->fit_upper);
+  self->n_density = 0;
+  self->dirty = TRUE;
+  if (!self->have_size)
+    {
+      self->probe_width = 0;
+      return;
+    }
+
+  /* The span kept (or everything, as before); only the touched lanes
+   * probed again, unless what everything is (the probe's scale) or the
+   * rows a lane may have changed. */
+  if (everything)
+    weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, self->width);
+  constrain (self);
+  compute_density (self);
+  if (self->probe_width == self->width && self->probe_cap == rows_cap (self) &&
+      old_lower == self->fit_lower && old_upper == self->fit_upper)
+    probe_lanes (self, self->probe_cap, touched);
+  else
+    {
+      self->probe_width = 0;
+      self->n_touched = n;
+    }
+  share_rows (self);
+}
+
+guint
+weft_timeline_pane_get_n_touched (WeftTimelinePane *self)
+{
+  return self->n_touched;
+}
+
 WeftTimelineIndex *
 weft_timeline_pane_get_index (WeftTimelinePane *self)
 {
@@ -439,9 +593,8 @@ weft_timeline_pane_set_size (WeftTimelinePane *self,
       /* Showing everything, the pane goes on showing everything;
        * otherwise a wider pane shows more days, at the same zoom. */
       double ppd = weft_timeline_scale_px_per_day (&self->scale);
-      double slack = 1e-6 * (self->fit_upper - self->fit_lower);
 
-      if (fabs (self->scale.lower - self->fit_lower) <= slack && fabs (self->scale.upper - self->fit_upper) <= slack)
+      if (showing_everything (self))
         weft_timeline_scale_init (&self->scale, self->fit_lower, self->fit_upper, width);
       else
         weft_timeline_scale_init (&self->scale, self->scale.lower, self->scale.lower + width / ppd, width);

@@ -14,6 +14,7 @@
 
 #include <cairo.h>
 
+#include "weft-dataset-change.h"
 #include "weft-timeline-layout.h"
 #include "weft-timeline-render.h"
 
@@ -43,6 +44,14 @@ void                     weft_timeline_pane_free         (WeftTimelinePane     *
  * span kept. The frame stays the same object. */
 void                     weft_timeline_pane_set_lanes    (WeftTimelinePane     *self,
                                                           WeftTimelineLanes     lanes);
+/* After an edit of the dataset (its "changed"): the lanes indexed again,
+ * the span (or everything, if it showed everything), scrolling and folded
+ * lanes kept, and only the lanes @change touched measured again: those
+ * whose events or their days changed, or holding an event that changed. */
+void                     weft_timeline_pane_update       (WeftTimelinePane        *self,
+                                                          const WeftDatasetChange *change);
+/* How many lanes the last weft_timeline_pane_update() measured again. */
+guint                    weft_timeline_pane_get_n_touched (WeftTimelinePane      *self);
 WeftTimelineIndex       *weft_timeline_pane_get_index    (WeftTimelinePane     *self);
 WeftTimelineRenderer    *weft_timeline_pane_get_renderer (WeftTimelinePane     *self);
 /* The frame for the current size, span, scrolling and folded lanes (laid
