@@ -148,13 +148,6 @@ test_safe_file_name (void)
 
 /* ---- Presentation ------------------------------------------------------- */
 
-static gboolean
-is_label_saying (GtkWidget     *widget,
-                 gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* @label's font size in pixels (CSS px, or points at 96 dots an inch). */
 static double
 font_pixels (GtkWidget *label)
@@ -219,7 +212,7 @@ check_presentation (int         width,
 
       g_assert_true (weft_window_get_presented_event (window) == event);
       g_assert_true (weft_session_get_selection (session) == &event->item);
-      g_assert_nonnull (weft_test_find_widget (card, is_label_saying, date));
+      g_assert_nonnull (weft_test_find_label (card, date));
       /* One place, beside the views, opaque. */
       if (i == 0)
         first_place = place;

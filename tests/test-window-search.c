@@ -179,13 +179,6 @@ is_imported (gpointer data)
   return ds != NULL && !weft_window_is_example (data);
 }
 
-static gboolean
-is_status_page_titled (GtkWidget     *widget,
-                       gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
 /* A TimelineJS file has events and no entities: the window opens on the
  * timeline; the graph's place says there is nothing to connect and why,
  * and the entity list why it is empty. */
@@ -225,7 +218,7 @@ test_no_entities (void)
   /* Asked for, the graph's place says what is true. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph"));
   weft_test_settle ();
-  page = weft_test_find_widget (GTK_WIDGET (window), is_status_page_titled, "No Entities to Connect");
+  page = weft_test_find_status_page (GTK_WIDGET (window), "No Entities to Connect");
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "on the timeline"));

@@ -152,13 +152,6 @@ press (GtkWidget  *widget,
   weft_test_settle ();
 }
 
-static gboolean
-is_label_saying (GtkWidget     *widget,
-                 gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* ---- Tests -------------------------------------------------------------- */
 
 static void
@@ -727,11 +720,11 @@ test_focus_after_presentation (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   weft_test_settle ();
   g_assert_true (focus_of (f->window) == card);
-  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[0]->title));
+  g_assert_nonnull (weft_test_find_label (card, events[0]->title));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-next", NULL);
   weft_test_settle ();
   g_assert_true (focus_of (f->window) == card);
-  g_assert_nonnull (weft_test_find_widget (card, is_label_saying, events[1]->title));
+  g_assert_nonnull (weft_test_find_label (card, events[1]->title));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present-leave", NULL);
   weft_test_settle ();

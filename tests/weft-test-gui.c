@@ -164,6 +164,34 @@ weft_test_find_type (GtkWidget *root,
   return weft_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+weft_test_find_label (GtkWidget  *root,
+                      const char *text)
+{
+  return weft_test_find_widget (root, is_label_saying, text);
+}
+
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+GtkWidget *
+weft_test_find_status_page (GtkWidget  *root,
+                            const char *title)
+{
+  return weft_test_find_widget (root, is_status_page_titled, title);
+}
+
 GdkTexture *
 weft_test_screenshot (GtkWidget  *widget,
                       const char *name)

@@ -53,6 +53,12 @@ WeftWindow      *weft_test_window_with_example (GtkApplication     *app,
 GtkWidget       *weft_test_find_widget         (GtkWidget          *root,
                                                 WeftTestWidgetMatch match,
                                                 gconstpointer       data);
+/* The first label under @root showing exactly @text, or NULL. */
+GtkWidget       *weft_test_find_label          (GtkWidget          *root,
+                                                const char         *text);
+/* The first status page under @root titled @title, or NULL. */
+GtkWidget       *weft_test_find_status_page    (GtkWidget          *root,
+                                                const char         *title);
 /* The first widget of @type under @root, or NULL. */
 GtkWidget       *weft_test_find_type           (GtkWidget          *root,
                                                 GType               type);
