@@ -406,6 +406,8 @@ def inner(weft):
         select_by_search('Huawei')
         if tab_to(lambda a: a is not None and inside(a, inspector) and a.name.startswith('Path from IBM')):
             key(RETURN, wait=2)
+        # A loaded machine may take longer: a condition met ends the wait.
+        wait_for(lambda: 'Path from IBM to Huawei' in ((focus_now() or inspector).name or ''), 10)
         now = focus_now()
         check(now is not None and 'Path from IBM to Huawei' in (now.name or ''),
               'finding a path from the inspector focuses the path\'s heading', [describe(now)])
@@ -413,6 +415,7 @@ def inner(weft):
         if closed:
             key(RETURN, wait=2)
             pump(0.3)
+            wait_for(lambda: focus_now() is not None and find(role='push button', name='Clear the path') is None, 10)
         now = focus_now()
         check(closed and now is not None and find(role='push button', name='Clear the path') is None,
               'closing the path panel with its close button leaves a focused object', [describe(now)])
