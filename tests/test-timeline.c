@@ -1505,17 +1505,20 @@ test_pane_update (void)
   struct {
     const char *id, *member, *value;
     guint       touched;      /* lanes measured again; G_MAXUINT: all */
+    gboolean    same_lanes;   /* the index kept (only titles measured again) */
   } edits[] = {
     /* A longer title: its lane only. */
-    { "ev-drones-monitor-residents", "title", "Chinese regime sends drones with facial-recognition cameras to monitor residents", 1 },
+    { "ev-drones-monitor-residents", "title", "Chinese regime sends drones with facial-recognition cameras to monitor residents", 1, TRUE },
     /* Into another group: the two lanes. */
-    { "ev-bloomberg-report", "group", "Pandemic", 2 },
+    { "ev-bloomberg-report", "group", "Pandemic", 2, FALSE },
     /* A new event in a new group: that lane (new) only. */
-    { "ev-new-one", "group", "Elsewhere", 1 },
+    { "ev-new-one", "group", "Elsewhere", 1, FALSE },
     /* A description: nothing drawn changes but that event's lane. */
-    { "ev-smart-city-exports-tally", "description", "Tallied.", 1 },
+    { "ev-smart-city-exports-tally", "description", "Tallied.", 1, TRUE },
+    /* An entity's name, lanes by group: nothing measured again. */
+    { "ent-huawei", "name", "Huawei Technologies", 0, TRUE },
     /* Past everything: the probe's scale changes, every lane again. */
-    { "ev-ibm-coins-smart-city", "date", "1980", G_MAXUINT },
+    { "ev-ibm-coins-smart-city", "date", "1980", G_MAXUINT, FALSE },
   };
 
   weft_timeline_pane_set_size (pane, 1280, 720);
@@ -1528,6 +1531,7 @@ test_pane_update (void)
     {
       g_autoptr(WeftDatasetChange) change = NULL;
       g_autoptr(WeftTimelinePane) fresh = NULL;
+      WeftTimelineIndex *index;
       g_autofree char *updated = NULL;
       g_autofree char *made = NULL;
 
@@ -1535,8 +1539,10 @@ test_pane_update (void)
       lower = scale->lower;
       upper = scale->upper;
       scroll = weft_timeline_pane_get_scroll (pane);
+      index = weft_timeline_pane_get_index (pane);
       change = edit_one (dataset, edits[e].id, edits[e].member, edits[e].value);
       weft_timeline_pane_update (pane, change);
+      g_assert_true ((weft_timeline_pane_get_index (pane) == index) == edits[e].same_lanes);
       n = weft_timeline_index_get_n_lanes (weft_timeline_pane_get_index (pane));
       g_assert_cmpuint (weft_timeline_pane_get_n_touched (pane), ==, edits[e].touched == G_MAXUINT ? n : edits[e].touched);
 

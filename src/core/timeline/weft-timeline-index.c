@@ -896,6 +896,19 @@ weft_timeline_index_get_label_width (WeftTimelineIndex       *self,
   return w;
 }
 
+void
+weft_timeline_index_forget_label_width (WeftTimelineIndex *self,
+                                        const WeftEvent   *event)
+{
+  guint i = event->item.index;
+
+  if (i < self->n_events && !isnan (self->label_widths[i]))
+    {
+      self->label_widths[i] = NAN;
+      self->n_measured--;
+    }
+}
+
 guint
 weft_timeline_index_get_n_measured (WeftTimelineIndex *self)
 {

@@ -130,6 +130,9 @@ double                  weft_timeline_index_get_label_width (WeftTimelineIndex  
                                                              const WeftEvent         *event,
                                                              WeftTimelineMeasureFunc  measure,
                                                              gpointer                 measure_data);
+/* The event's title is measured again on next use (it changed). */
+void                    weft_timeline_index_forget_label_width (WeftTimelineIndex *self,
+                                                                const WeftEvent   *event);
 /* How many titles have been measured so far (for tests of the cache). */
 guint                   weft_timeline_index_get_n_measured (WeftTimelineIndex  *self);
 

@@ -410,22 +410,80 @@ lane_fingerprints (WeftTimelineIndex *index)
   return print;
 }
 
-void
-weft_timeline_pane_update (WeftTimelinePane        *self,
-                           const WeftDatasetChange *change)
+/* Whether @change leaves the lanes as they are: no item added or
+ * removed, events changed only in what the rows do not depend on but for
+ * the width of their titles (title, description, tags, history), and
+ * nothing else the timeline draws (claims and citations: the marks'
+ * statuses; eras; entities when the lanes are theirs or their kinds'). */
+static gboolean
+keeps_lanes (WeftTimelineIndex       *index,
+             const WeftDatasetChange *change)
+{
+  static const char *const placing[] = { "id", "date", "participants", "claims", "group" };
+  const WeftItemChange *items;
+  guint n_items;
+
+  if (weft_dataset_change_moves_items (change))
+    return FALSE;
+  items = weft_dataset_change_get_items (change, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    switch (items[i].item->type)
+      {
+      case WEFT_ITEM_EVENT:
+        for (guint k = 0; k < G_N_ELEMENTS (placing); k++)
+          if (weft_item_change_has_member (&items[i], placing[k]))
+            return FALSE;
+        break;
+      case WEFT_ITEM_SOURCE:
+      case WEFT_ITEM_RELATION:
+      case WEFT_ITEM_VIEW:
+      case WEFT_ITEM_STORY:
+        break;
+      case WEFT_ITEM_ENTITY:
+        if (weft_timeline_index_get_lanes_mode (index) != WEFT_TIMELINE_LANES_GROUP)
+          return FALSE;
+        break;
+      default:
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Marks in @touched the lanes of the events @change changed. */
+static void
+touch_changed_events (WeftTimelineIndex       *index,
+                      const WeftDatasetChange *change,
+                      guint8                  *touched)
+{
+  const WeftItemChange *items;
+  guint n_items;
+
+  items = weft_dataset_change_get_items (change, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint first, n_event_items;
+
+      if (items[i].kind != WEFT_CHANGE_CHANGED || items[i].item->type != WEFT_ITEM_EVENT ||
+          !weft_timeline_index_get_event_items (index, (WeftEvent *) items[i].item, &first, &n_event_items))
+        continue;
+      weft_timeline_index_forget_label_width (index, (WeftEvent *) items[i].item);
+      for (guint k = first; k < first + n_event_items; k++)
+        touched[weft_timeline_index_get_item (index, k)->lane] = TRUE;
+    }
+}
+
+/* The lanes indexed again; in @touched (one per new lane) those whose
+ * items changed; the others keep their demand. */
+static guint8 *
+index_again (WeftTimelinePane *self)
 {
   WeftTimelineIndex *old = self->index;
   WeftTimelineLaneShare *old_shares = self->shares, *old_demand = self->demand;
   g_autofree guint64 *old_print = lane_fingerprints (old);
   g_autofree guint64 *new_print = NULL;
-  g_autofree guint8 *touched = NULL;
   g_autoptr(GHashTable) old_lanes = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean everything = self->have_size && showing_everything (self);
-  double old_lower = self->fit_lower, old_upper = self->fit_upper;
-  const WeftItemChange *items;
-  GHashTableIter iter;
-  gpointer key;
-  guint n, n_items;
+  guint8 *touched;
+  guint n;
 
   for (guint i = 0; i < weft_timeline_index_get_n_lanes (old); i++)
     g_hash_table_insert (old_lanes, weft_timeline_index_get_lane (old, i)->key, GUINT_TO_POINTER (i + 1));
@@ -437,9 +495,8 @@ weft_timeline_pane_update (WeftTimelinePane        *self,
   self->demand = self->shares + MAX (n, 1);
   self->options.lane_shares = self->shares;
 
-  /* A lane is touched when it is new, when its items are not the same
-   * events on the same days, or when one of its events changed (a title:
-   * the rows its labels take). The others keep their demand. */
+  /* A lane is touched when it is new or when its items are not the same
+   * events on the same days. */
   new_print = lane_fingerprints (self->index);
   touched = g_new0 (guint8, MAX (n, 1));
   for (guint i = 0; i < n; i++)
@@ -451,17 +508,33 @@ weft_timeline_pane_update (WeftTimelinePane        *self,
       else
         self->demand[i] = old_demand[j - 1];
     }
-  items = weft_dataset_change_get_items (change, &n_items);
-  for (guint i = 0; i < n_items; i++)
-    {
-      guint first, n_event_items;
+  g_hash_table_remove_all (old_lanes);
+  weft_timeline_index_free (old);
+  g_free (old_shares);
+  return touched;
+}
 
-      if (items[i].kind != WEFT_CHANGE_CHANGED || items[i].item->type != WEFT_ITEM_EVENT ||
-          !weft_timeline_index_get_event_items (self->index, (WeftEvent *) items[i].item, &first, &n_event_items))
-        continue;
-      for (guint k = first; k < first + n_event_items; k++)
-        touched[weft_timeline_index_get_item (self->index, k)->lane] = TRUE;
-    }
+void
+weft_timeline_pane_update (WeftTimelinePane        *self,
+                           const WeftDatasetChange *change)
+{
+  g_autofree guint8 *touched = NULL;
+  gboolean everything = self->have_size && showing_everything (self);
+  double old_lower = self->fit_lower, old_upper = self->fit_upper;
+  GHashTableIter iter;
+  gpointer key;
+  guint n;
+
+  /* Titles and the like: the same lanes, only their events' titles
+   * measured again. Else the lanes indexed again. */
+  if (keeps_lanes (self->index, change))
+    touched = g_new0 (guint8, MAX (weft_timeline_index_get_n_lanes (self->index), 1));
+  else
+    touched = index_again (self);
+  /* A lane holding an event that changed is touched too (a title: the
+   * rows its labels take). */
+  touch_changed_events (self->index, change, touched);
+  n = weft_timeline_index_get_n_lanes (self->index);
   self->n_touched = 0;
   for (guint i = 0; i < n; i++)
     self->n_touched += touched[i];
@@ -472,9 +545,6 @@ weft_timeline_pane_update (WeftTimelinePane        *self,
     if (weft_timeline_index_find_lane (self->index, key) < 0)
       g_hash_table_iter_remove (&iter);
 
-  g_hash_table_remove_all (old_lanes);
-  weft_timeline_index_free (old);
-  g_free (old_shares);
   weft_timeline_fit_span (self->index, &self->fit_lower, &self->fit_upper);
   self->n_density = 0;
   self->dirty = TRUE;
