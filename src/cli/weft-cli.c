@@ -532,6 +532,23 @@ weft_cli_find_saved_view (WeftDataset *dataset,
   return NULL;
 }
 
+WeftStory *
+weft_cli_find_story (WeftDataset *dataset,
+                     const char  *command,
+                     const char  *path,
+                     const char  *id)
+{
+  WeftStory *story = weft_dataset_lookup_story (dataset, id);
+  g_autofree char *ids = NULL;
+
+  if (story != NULL)
+    return story;
+  ids = weft_dataset_dup_ids (dataset, WEFT_ITEM_STORY);
+  g_printerr (_("weft %s: %s has no story “%s”; its stories: %s\n"), command, path, id,
+              ids[0] != '\0' ? ids : _("none"));
+  return NULL;
+}
+
 WeftEntity *
 weft_cli_find_entity (WeftDataset *dataset,
                       const char  *key)

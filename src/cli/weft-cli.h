@@ -70,6 +70,11 @@ WeftView *weft_cli_find_saved_view (WeftDataset *dataset,
                                     const char  *command,
                                     const char  *path,
                                     const char  *id);
+/* The same for the story @id ("weft @command --story"). */
+WeftStory *weft_cli_find_story (WeftDataset *dataset,
+                                const char  *command,
+                                const char  *path,
+                                const char  *id);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
 /* The same for a .weft file; any other file Weft imports (TimelineJS,
