@@ -71,6 +71,44 @@ node_centres (const char *svg)
   return centres;
 }
 
+/* @saved at @zoom and centre (@cx, @cy), @dataset saved as @path, drawn by
+ * weft graph at @width x @height: where it puts each node. */
+static GHashTable *
+export_centres (WeftDataset *dataset,
+                WeftView    *saved,
+                double       zoom,
+                double       cx,
+                double       cy,
+                const char  *path,
+                int          width,
+                int          height)
+{
+  g_autoptr(WeftEdit) edit = weft_edit_new (dataset, "Zoom");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = weft_test_build_tmp_path ("view.svg");
+  g_autofree char *weft = g_test_build_filename (G_TEST_BUILT, "..", "src", "weft", NULL);
+  g_autofree char *size = g_strdup_printf ("%dx%d", width, height);
+  g_autofree char *errors = NULL;
+  g_autofree char *svg = NULL;
+  int status;
+
+  g_assert_true (weft_edit_set_view_graph (edit, saved, zoom, cx, cy, &error));
+  g_assert_no_error (error);
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_assert_true (weft_dataset_save (dataset, file, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { weft, "graph", (char *) path, out, "--saved-view", (char *) saved->item.id,
+                                                  "--view", size, NULL },
+                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("weft graph failed: %s", errors);
+  svg = weft_test_read_file (out, NULL);
+  return node_centres (svg);
+}
+
 /* The example's saved view "view-huawei" (focus, two hops, a time window,
  * a hidden kind) zoomed in beside one of its nodes, applied to a graph
  * view as the window applies it (weft_saved_view_apply(), then the zoom
@@ -80,24 +118,16 @@ test_graph (void)
 {
   g_autoptr(WeftDataset) dataset = weft_test_load_fixture ("views.weft");
   g_autoptr(WeftSession) session = weft_session_new (dataset);
-  WeftView *saved = weft_dataset_lookup_view (dataset, "view-huawei");
-  g_autoptr(WeftEdit) edit = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GHashTable) drawn = NULL;
   g_autofree char *path = weft_test_build_tmp_path ("views.weft");
-  g_autofree char *out = weft_test_build_tmp_path ("view.svg");
-  g_autofree char *weft = g_test_build_filename (G_TEST_BUILT, "..", "src", "weft", NULL);
-  g_autofree char *size = NULL;
-  g_autofree char *svg = NULL;
-  g_autofree char *errors = NULL;
+  WeftView *saved = weft_dataset_lookup_view (dataset, "view-huawei");
+  g_autoptr(GHashTable) drawn = NULL;
   WeftGraphView *view;
   GtkWindow *window;
   WeftLayout *layout;
   WeftGraph *graph;
   const WeftNodeBox *box;
   double zoom = 2.5, cx, cy, ox, oy;
-  int width, height, status, n_inside = 0;
+  int width, height, n_inside = 0;
 
   g_assert_nonnull (saved);
   weft_saved_view_apply (saved, session);
@@ -117,25 +147,7 @@ test_graph (void)
   weft_graph_view_set_center (view, cx, cy);
   weft_test_settle ();
   g_assert_cmpfloat (weft_graph_view_get_scale (view), ==, zoom);
-
-  /* The same view in the file. */
-  edit = weft_edit_new (dataset, "Zoom");
-  g_assert_true (weft_edit_set_view_graph (edit, saved, zoom, cx, cy, &error));
-  g_assert_no_error (error);
-  g_assert_true (weft_edit_commit (edit, &error));
-  file = g_file_new_for_path (path);
-  g_assert_true (weft_dataset_save (dataset, file, NULL, &error));
-  g_assert_no_error (error);
-
-  size = g_strdup_printf ("%dx%d", width, height);
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { weft, "graph", path, out, "--saved-view", "view-huawei",
-                                                  "--view", size, NULL },
-                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("weft graph failed: %s", errors);
-  svg = weft_test_read_file (out, NULL);
-  drawn = node_centres (svg);
+  drawn = export_centres (dataset, saved, zoom, cx, cy, path, width, height);
 
   /* Where the view draws each node: its origin as the view keeps it. */
   layout = weft_graph_view_get_layout (view);

@@ -277,7 +277,8 @@ static gboolean
 write_story (Convert     *c,
              WeftDataset *dataset)
 {
-  WeftStory *story = weft_cli_find_story (dataset, "convert", c->in_path, c->story);
+  WeftStory *story = (WeftStory *) weft_cli_find_named (dataset, WEFT_ITEM_STORY, "convert", c->in_path,
+                                                              c->story);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   guint moved = 0;

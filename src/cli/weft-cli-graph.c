@@ -189,7 +189,7 @@ weft_cli_graph (int    argc,
 
   if (saved_view != NULL)
     {
-      saved = weft_cli_find_saved_view (dataset, "graph", argv[1], saved_view);
+      saved = (WeftView *) weft_cli_find_named (dataset, WEFT_ITEM_VIEW, "graph", argv[1], saved_view);
       if (saved == NULL)
         return WEFT_EXIT_USAGE;
       weft_saved_view_apply (saved, session);

@@ -68,7 +68,7 @@ weft_cli_slides (int    argc,
 
   if (story_id != NULL)
     {
-      WeftStory *story = weft_cli_find_story (dataset, "slides", argv[1], story_id);
+      WeftStory *story = (WeftStory *) weft_cli_find_named (dataset, WEFT_ITEM_STORY, "slides", argv[1], story_id);
 
       if (story == NULL)
         return WEFT_EXIT_USAGE;

@@ -112,7 +112,7 @@ weft_cli_timeline (int    argc,
   weft_timeline_export_options_init (&options, dataset);
   if (saved_view != NULL)
     {
-      WeftView *saved = weft_cli_find_saved_view (dataset, "timeline", argv[1], saved_view);
+      WeftView *saved = (WeftView *) weft_cli_find_named (dataset, WEFT_ITEM_VIEW, "timeline", argv[1], saved_view);
       const WeftDate *span;
 
       if (saved == NULL)

@@ -554,16 +554,17 @@ build_timeline (WeftDataset *dataset)
   return root;
 }
 
-gboolean
-weft_export_timelinejs_json (WeftDataset *dataset,
-                             WeftWriter  *writer)
+/* Writes @timeline (taken) as JSON text. */
+static gboolean
+write_timeline (JsonObject *timeline,
+                WeftWriter *writer)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *data = NULL;
   gsize length;
 
-  json_node_take_object (root, build_timeline (dataset));
+  json_node_take_object (root, timeline);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -573,6 +574,13 @@ weft_export_timelinejs_json (WeftDataset *dataset,
   weft_writer_append_c (writer, '\n');
 
   return TRUE;
+}
+
+gboolean
+weft_export_timelinejs_json (WeftDataset *dataset,
+                             WeftWriter  *writer)
+{
+  return write_timeline (build_timeline (dataset), writer);
 }
 
 /* ---- A story ---------------------------------------------------------------- */
@@ -666,13 +674,12 @@ start_with (JsonObject *slide,
   json_object_set_string_member (slide, "display_date", shown);
 }
 
-GBytes *
-weft_export_timelinejs_story (WeftDataset     *dataset,
-                              const WeftStory *story,
-                              guint           *n_moved)
+/* The timeline of @story (weft_export_timelinejs_story()). */
+static JsonObject *
+build_story (WeftDataset     *dataset,
+             const WeftStory *story,
+             guint           *n_moved)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GPtrArray) slides = g_ptr_array_new ();
   g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -688,8 +695,6 @@ weft_export_timelinejs_story (WeftDataset     *dataset,
   gint64 last_day = G_MININT64;
   gboolean big = FALSE;
   guint moved = 0;
-  char *data;
-  gsize length;
 
   json_object_set_string_member (title_text, "headline", headline);
   json_object_set_object_member (title, "text", title_text);
@@ -784,18 +789,27 @@ weft_export_timelinejs_story (WeftDataset     *dataset,
     }
   if (big)
     json_object_set_string_member (timeline, "scale", "cosmological");
+  *n_moved = moved;
+  return timeline;
+}
 
-  json_node_take_object (root, timeline);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = weft_json_generator_to_data (generator, &length);
-  data = g_realloc (data, length + 2);
-  data[length] = '\n';
-  data[length + 1] = '\0';
+GBytes *
+weft_export_timelinejs_story (WeftDataset     *dataset,
+                              const WeftStory *story,
+                              guint           *n_moved)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  WeftWriter writer;
+  guint moved;
+
+  weft_writer_init (&writer, memory);
+  write_timeline (build_story (dataset, story, &moved), &writer);
+  /* Memory takes every write. */
+  if (!weft_writer_finish (&writer, NULL) || !g_output_stream_close (memory, NULL, NULL))
+    g_return_val_if_reached (NULL);
   if (n_moved != NULL)
     *n_moved = moved;
-  return g_bytes_new_take (data, length + 1);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
 /* ---- The spreadsheet template --------------------------------------------- */
