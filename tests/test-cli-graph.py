@@ -9,6 +9,7 @@ Prints TAP."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -452,6 +453,103 @@ def test_saved_view(d):
     expect("no saved view “nope”; its saved views are view-huawei, view-ibm-ccp" in err, err)
     code, _, err = run("graph", EXAMPLE, out, "--saved-view", "nope")
     expect(code == 2 and "it has no saved views" in err, err)
+
+
+def node_centres(path):
+    """{node id: (x, y)} of a --view SVG: the middle of each node's shapes."""
+    centres = {}
+    for g in ET.parse(path).getroot().iter(SVG_NS + "g"):
+        if g.get("class") != "node":
+            continue
+        xs, ys = [], []
+        for shape in g.iter(SVG_NS + "path"):
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d"))]
+            xs += numbers[0::2]
+            ys += numbers[1::2]
+        centres[g.get("id")] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    return centres
+
+
+def views_file(d, views):
+    """views.weft with these views (id: members) added, written in d."""
+    with open(VIEWS) as f:
+        data = json.load(f)
+    for vid, members in views.items():
+        data["views"].append({"id": vid, **members})
+    path = os.path.join(d, "views.weft")
+    with open(path, "w") as f:
+        json.dump(data, f)
+    return path
+
+
+@case
+def test_saved_view_zoom_and_centre(d):
+    # With --view, the view's "graph" as the window's graph pane puts it
+    # (weft_graph_view_set_scale() and _set_center()): zoom pixels a point
+    # of the layout fitted to the pane, the pane's middle on the centre.
+    # At zoom 1 centred on (640, 360), a 1280x720 picture draws each node
+    # at its layout point: the reference for the others.
+    with open(VIEWS) as f:
+        huawei = {k: v for k, v in json.load(f)["views"][0].items() if k not in ("id", "graph")}
+    unfiltered = {k: v for k, v in huawei.items() if k not in ("window", "hidden_kinds")}
+    path = views_file(d, {
+        "ref": {**huawei, "graph": {"zoom": 1, "centre": [640, 360]}},
+        "fit": huawei,
+        "all": {**unfiltered, "graph": {"zoom": 1, "centre": [640, 360]}},
+    })
+
+    def draw(view, name):
+        out = os.path.join(d, name + ".svg")
+        code, _, err = run("graph", path, out, "--saved-view", view, "--view", "1280x720")
+        expect(code == 0, f"{view}: exit {code}: {err}")
+        return out
+
+    ref = node_centres(draw("ref", "ref"))
+    # Exactly the nodes of the view: what the Graphviz export of it draws.
+    graphviz = os.path.join(d, "graphviz.svg")
+    code, _, err = run("graph", path, graphviz, "--saved-view", "ref")
+    expect(code == 0, f"exit {code}: {err}")
+    expect(sorted(ref) == sorted(svg_parts(graphviz)[0]), f"{sorted(ref)} != {sorted(svg_parts(graphviz)[0])}")
+    expect(all(0 <= x <= 1280 and 0 <= y <= 720 for x, y in ref.values()), f"the layout leaves the pane: {ref}")
+
+    # The time window and hidden kinds hide nodes where they are, as in
+    # the window: the same points as without them.
+    everything = node_centres(draw("all", "all"))
+    expect(set(ref) < set(everything), f"{sorted(ref)} not fewer than {sorted(everything)}")
+    for n, (x, y) in ref.items():
+        expect(abs(x - everything[n][0]) < 0.02 and abs(y - everything[n][1]) < 0.02,
+               f"{n} moved: {ref[n]} without the filters at {everything[n]}")
+
+    # Fitted (no "graph"): the same layout at one scale.
+    fit = node_centres(draw("fit", "fit"))
+    expect(sorted(fit) == sorted(ref), "the fitted view draws other nodes")
+    a, b = sorted(ref)[0], sorted(ref)[-1]
+    k = (fit[b][0] - fit[a][0]) / (ref[b][0] - ref[a][0])
+    for n in ref:
+        for i in (0, 1):
+            expect(abs((fit[n][i] - fit[a][i]) - k * (ref[n][i] - ref[a][i])) < 1.5, f"{n}: not the same layout")
+
+    # Zoomed in on a node, and beside it: each node where zoom and
+    # centre put it (within a pixel: the view's origin is on whole
+    # pixels), only those in or near the pane drawn. (From zoom 1 a node
+    # is its box; below, a mark with a label beside it.)
+    cx, cy = ref[a]
+    for zoom, centre in ((3, (cx, cy)), (3, (cx + 40, cy - 25)), (1.5, (cx, cy)), (2.25, (cx - 10.5, cy + 7.25))):
+        name = f"z{len(os.listdir(d))}"
+        path = views_file(d, {name: {**huawei, "graph": {"zoom": zoom, "centre": list(centre)}}})
+        got = node_centres(draw(name, name))
+        for n, (x, y) in ref.items():
+            ex, ey = (x - centre[0]) * zoom + 640, (y - centre[1]) * zoom + 360
+            if n in got:
+                expect(abs(got[n][0] - ex) <= 1.01 and abs(got[n][1] - ey) <= 1.01,
+                       f"zoom {zoom} at {centre}: {n} at {got[n]}, not ({ex:.2f}, {ey:.2f})")
+            inside = 20 <= ex <= 1260 and 20 <= ey <= 700
+            expect(n in got or not inside, f"zoom {zoom} at {centre}: {n} at ({ex:.0f}, {ey:.0f}) not drawn")
+            far = not (-300 <= ex <= 1580 and -300 <= ey <= 1020)
+            expect(n not in got or not far, f"zoom {zoom} at {centre}: {n} drawn far outside")
+        expect(set(got) <= set(ref), f"{set(got) - set(ref)} drawn")
+        if zoom == 3:
+            expect(len(got) < len(ref), f"zoom 3 draws every node ({len(got)})")
 
 
 weft_tap.finish()

@@ -288,4 +288,63 @@ def test_saved_view():
     expect("no saved view “nope”; its saved views are view-huawei, view-ibm-ccp" in err, err)
 
 
+def event_fills(data):
+    """{event id: (fill, fill-opacity)} of each event's title in an SVG."""
+    root = ET.fromstring(data)
+    return {g.get("id"): (g.find(SVG_NS + "text").get("fill"), g.find(SVG_NS + "text").get("fill-opacity"))
+            for g in root.iter(SVG_NS + "g") if g.get("class") == "event"}
+
+
+@case
+def test_saved_view_as_the_window_shows_it():
+    # What the window's timeline shows of a view besides its span: the
+    # selected entity's events lit and the rest dimmed (else the search's),
+    # a selected event ringed, the time window tinted; its focus, hidden
+    # kinds and statuses filter the graph only.
+    with open(VIEWS, encoding="utf-8") as f:
+        data = json.load(f)
+    span = "2015/2022"
+    data["views"] += [
+        {"id": "plain", "span": span},
+        {"id": "filters", "span": span, "focus": "ent-china", "hops": 1, "hidden_kinds": ["company"],
+         "statuses": ["denied"]},
+        {"id": "search", "span": span, "search": "temperature"},
+        {"id": "entity", "span": span, "search": "temperature", "selected": "ent-chinese-people"},
+        {"id": "event", "span": span, "selected": "ev-covid-pandemic"},
+        {"id": "window", "span": span, "window": "2020/2020"},
+    ]
+    path = weft_tap.tmp("views.weft")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    svg = {v["id"]: export(path, "--saved-view", v["id"]) for v in data["views"][-6:]}
+    fills = {k: event_fills(v) for k, v in svg.items()}
+    plain = fills["plain"]
+    expect(len(set(plain.values())) == 1, f"the plain view dims or lights: {plain}")
+    normal = next(iter(plain.values()))
+    expect(fills["filters"] == plain, f"focus, kinds or statuses changed the timeline: {fills['filters']}")
+
+    def lit(view):
+        return sorted(e for e, fill in fills[view].items() if fill == normal)
+
+    def dimmed(view):
+        return sorted(e for e, fill in fills[view].items() if fill != normal)
+
+    expect(sorted(fills["search"]) == sorted(plain), "the search hid or added events")
+    titles = {e["id"]: e["title"] for e in data["events"]}
+    found = [e for e in plain if "temperature" in titles[e].lower()]
+    expect(found and set(found) <= set(lit("search")) and dimmed("search"),
+           f"search: lit {lit('search')}, dimmed {dimmed('search')}")
+    # The selection wins over the search, as in the window.
+    takes_part = sorted(e["id"] for e in data["events"] if e["id"] in plain and
+                        any(p["entity"] == "ent-chinese-people" for p in e.get("participants", [])))
+    expect(takes_part and lit("entity") == takes_part, f"entity: lit {lit('entity')}, not {takes_part}")
+    # A ring round the selected event, a tint over the window: more shapes.
+    shapes = {k: len(re.findall(rb"<path", v)) for k, v in svg.items()}
+    expect(fills["event"] == plain and shapes["event"] > shapes["plain"], f"no ring: {shapes}")
+    expect(fills["window"] == plain and shapes["window"] > shapes["plain"], f"no window: {shapes}")
+    # The same as the window's pane.
+    png = export(path, "--saved-view", "entity", "--view", "1280x720", suffix=".png")
+    expect(png.startswith(b"\x89PNG"), png[:8])
+
+
 weft_tap.finish()

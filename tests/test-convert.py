@@ -232,4 +232,36 @@ def test_usage_errors():
     expect(code == 2 and "--to" in err, err)
 
 
+@case
+def test_story():
+    # --story: the story's title on the title slide, then its steps in its
+    # order; an undated step takes the start of the one before (TimelineJS
+    # sorts by date, keeping ties in order) and says so. The interop test
+    # checks what TimelineJS shows.
+    views = os.path.join(HERE, "data", "views.weft")
+    story = load(views)["stories"][0]
+    out = tmp("story.json")
+    code, _, err = run("convert", views, out, "--story", story["id"])
+    expect(code == 0, f"exit {code}: {err}")
+    expect("1 step of “story-smart-cities” is undated" in err, err)
+    data = load(out)
+    expect(data["title"]["text"]["headline"] == story["title"], data["title"])
+    slides = data["events"]
+    expect([s["unique_id"] for s in slides] == [f"{story['id']}-{i + 1}" for i in range(len(story["steps"]))],
+           [s["unique_id"] for s in slides])
+    for slide, step in zip(slides, story["steps"]):
+        expect(step["note"] in slide["text"]["text"], f"{step['note']} not in {slide['text']}")
+    expect(slides[3]["start_date"] == slides[2]["start_date"] and slides[3]["display_date"] == "Undated",
+           slides[3])
+    expect(slides[1]["start_date"] == {"year": "2015"} and "view-huawei" not in json.dumps(slides[1]["text"]),
+           slides[1])
+    # To standard output too; the errors say what is wrong.
+    code, stdout, _ = run("convert", "-q", views, "-", "--to", "timelinejs", "--story", story["id"])
+    expect(code == 0 and json.loads(stdout) == data, f"exit {code}")
+    code, _, err = run("convert", views, tmp("s.json"), "--story", "nope")
+    expect(code == 2 and "no story “nope”; its stories: story-smart-cities" in err, err)
+    code, _, err = run("convert", views, tmp("s.ftm"), "--story", story["id"])
+    expect(code == 2 and "--story writes TimelineJS" in err, err)
+
+
 weft_tap.finish()

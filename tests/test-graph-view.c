@@ -865,8 +865,8 @@ static void
 test_resize (Fixture       *f,
              gconstpointer  data)
 {
-  WeftLayout *layout = weft_graph_view_get_layout (f->view);
   GtkWidget *view = GTK_WIDGET (f->view);
+  WeftLayout *layout;
   double wide, scale, cx, cy, x, y;
 
   g_assert_true (gtk_widget_activate_action (view, "graph.zoom-fit", NULL));
@@ -874,6 +874,8 @@ test_resize (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 700);
   g_assert_true (weft_test_wait_for (is_narrow, view));
   weft_test_spin (100);
+  /* The layout fitted to the new shape (the one before is freed). */
+  layout = weft_graph_view_get_layout (f->view);
   scale = weft_graph_view_get_scale (f->view);
   g_assert_cmpfloat (scale, <, wide);
   g_assert_cmpfloat (weft_layout_get_width (layout) * scale, <=, gtk_widget_get_width (view));

@@ -11,6 +11,7 @@
 
 #include "weft-cli.h"
 #include "weft-error.h"
+#include "weft-file.h"
 #include "weft-formats.h"
 
 static void
@@ -81,6 +82,7 @@ typedef struct {
   char       *from;          /* --from, --to, --focus as given */
   char       *to;
   char       *focus;
+  char       *story;         /* --story: that story as TimelineJS slides */
   int         hops;          /* -1 when not given */
   gboolean    strict;
   gboolean    check;
@@ -97,6 +99,7 @@ convert_clear (Convert *c)
   g_free (c->from);
   g_free (c->to);
   g_free (c->focus);
+  g_free (c->story);
 }
 
 /* Reads the options; FALSE with the exit status when there is nothing
@@ -119,6 +122,7 @@ parse_options (Convert   *c,
     { "hops", 0, 0, G_OPTION_ARG_INT, &c->hops, N_("How many links away from the focus to go (default 1)"), N_("N") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &c->check, N_("Only read IN and report; write nothing (no OUT)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &c->quiet, N_("Print only errors, not warnings or the summary"), NULL },
+    { "story", 0, 0, G_OPTION_ARG_STRING, &c->story, N_("TimelineJS: only this story of IN, its steps as slides in its order"), N_("ID") },
     { NULL }
   };
 
@@ -188,6 +192,11 @@ check_arguments (Convert  *c,
                         c->out_path, export_names);
           return FALSE;
         }
+    }
+  if (c->story != NULL && (c->out_path == NULL || c->out_format != WEFT_FORMAT_TIMELINEJS))
+    {
+      g_printerr (_("weft convert: --story writes TimelineJS (JSON): add --to timelinejs\n"));
+      return FALSE;
     }
   if (c->out_path != NULL && g_str_equal (c->out_path, "-") && c->out_format == WEFT_FORMAT_CSV)
     {
@@ -263,6 +272,56 @@ write_output (Convert     *c,
   return TRUE;
 }
 
+/* The story --story names as TimelineJS slides, to OUT. */
+static gboolean
+write_story (Convert     *c,
+             WeftDataset *dataset)
+{
+  WeftStory *story = (WeftStory *) weft_cli_find_named (dataset, WEFT_ITEM_STORY, "convert", c->in_path,
+                                                              c->story);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint moved = 0;
+  gsize size;
+  const char *data;
+
+  if (story == NULL)
+    return FALSE;
+  bytes = weft_export_timelinejs_story (dataset, story, &moved);
+  data = g_bytes_get_data (bytes, &size);
+  if (g_str_equal (c->out_path, "-"))
+    {
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          g_printerr (_("weft convert: cannot write to standard output\n"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) output = g_file_new_for_commandline_arg (c->out_path);
+
+      if (!weft_file_replace_contents (output, data, size, NULL, &error))
+        {
+          g_printerr (_("weft convert: cannot write “%s”: %s\n"), c->out_path, error->message);
+          return FALSE;
+        }
+    }
+  if (moved > 0 && !c->quiet)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "weft convert: TimelineJS orders slides by date: %u step of “%s” is undated or dated "
+                             "before the step before it; to keep the story’s order it starts where that step does, "
+                             "its slide showing its own date or “Undated”\n",
+                             "weft convert: TimelineJS orders slides by date: %u steps of “%s” are undated or dated "
+                             "before the step before them; to keep the story’s order each starts where that step "
+                             "does, its slide showing its own date or “Undated”\n",
+                             moved),
+                moved, c->story);
+  if (!c->quiet && !g_str_equal (c->out_path, "-"))
+    g_printerr (_("wrote %s (%s)\n"), c->out_path, weft_format_info_get_label (weft_format_get_info (c->out_format)));
+  return TRUE;
+}
+
 /* IN to OUT, once the command line is checked: the exit status. */
 static int
 convert (Convert *c)
@@ -275,7 +334,7 @@ convert (Convert *c)
   dataset = read_input (c, diagnostics, &summary, &status);
   if (dataset == NULL)
     return status;
-  if (c->out_path != NULL && !write_output (c, dataset))
+  if (c->out_path != NULL && !(c->story != NULL ? write_story (c, dataset) : write_output (c, dataset)))
     return WEFT_EXIT_USAGE;
 
   return summary.n_skipped > 0 || weft_diagnostics_get_n_errors (diagnostics) > 0 ? WEFT_EXIT_PROBLEMS : WEFT_EXIT_OK;

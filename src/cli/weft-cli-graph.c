@@ -39,9 +39,13 @@ parse_size (const char *text,
 }
 
 /* The view's picture of @graph: --view, --dark, --legend, --ratio,
- * --title. */
+ * --title. With @saved, as the window shows that view: @graph laid out,
+ * fitted, and only @shown's nodes drawn, where they are (a time window or
+ * hidden kinds hide, nothing moves), at the view's zoom and centre. */
 static GBytes *
 draw_picture (WeftGraph         *graph,
+              WeftGraph         *shown,
+              const WeftView    *saved,
               WeftLayoutEngine   engine,
               WeftExportFormat   format,
               guint              width,
@@ -56,10 +60,15 @@ draw_picture (WeftGraph         *graph,
   g_autoptr(WeftLayout) raw = weft_layout_run (graph, engine, error);
   g_autoptr(WeftGraphPicture) picture = NULL;
   /* Without its title: an empty one; NULL: the dataset's. */
-  WeftGraphPictureOptions options = { width, height, dark, legend, slide, titled ? title : "", titled };
+  WeftGraphPictureOptions options = { width, height, dark, legend, slide, titled ? title : "", titled, shown };
 
   if (raw == NULL)
     return NULL;
+  if (saved != NULL && saved->graph != NULL)
+    {
+      options.zoom = weft_view_get_zoom (saved);
+      options.centred = weft_view_get_centre (saved, &options.centre_x, &options.centre_y);
+    }
   picture = weft_graph_picture_new (raw, &options);
   return weft_graph_picture_export (picture, format, error);
 }
@@ -77,6 +86,7 @@ weft_cli_graph (int    argc,
   g_autofree char *ratio = NULL;
   g_autofree char *saved_view = NULL;
   const char *view_title = NULL;
+  WeftView *saved = NULL;
   int hops = 1;
   gboolean events = FALSE, claims = FALSE, dark = FALSE, legend = FALSE, no_legend = FALSE, title = FALSE,
            no_title = FALSE;
@@ -97,7 +107,7 @@ weft_cli_graph (int    argc,
     { "title", 0, 0, G_OPTION_ARG_NONE, &title, N_("The dataset’s title at the top (the default with --ratio)"), NULL },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &no_title, N_("Leave out the title (with --ratio)"), NULL },
     { "ratio", 0, 0, G_OPTION_ARG_STRING, &ratio, N_("A slide of this shape (e.g. 16:9): the layout made for it, with the title and a legend"), N_("W:H") },
-    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("What this saved view of FILE shows (its focus, hops, window, hidden kinds, path…), under its title; the options above change it"), N_("ID") },
+    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("What this saved view of FILE shows (its focus, hops, window, hidden kinds, path…), under its title, with --view at its zoom and centre; the options above change it"), N_("ID") },
     { NULL }
   };
   g_autoptr(WeftDataset) dataset = NULL;
@@ -179,8 +189,7 @@ weft_cli_graph (int    argc,
 
   if (saved_view != NULL)
     {
-      WeftView *saved = weft_cli_find_saved_view (dataset, "graph", argv[1], saved_view);
-
+      saved = (WeftView *) weft_cli_find_named (dataset, WEFT_ITEM_VIEW, "graph", argv[1], saved_view);
       if (saved == NULL)
         return WEFT_EXIT_USAGE;
       weft_saved_view_apply (saved, session);
@@ -238,9 +247,18 @@ weft_cli_graph (int    argc,
   /* --ratio makes a slide: a title and a legend unless told otherwise. */
   title = !no_title && (title || ratio != NULL);
   legend = !no_legend && legend;
-  if (width > 0)
-    bytes = draw_picture (graph, engine, format, width, height, dark, legend, ratio != NULL && !no_legend, title,
-                          view_title, &error);
+  if (width > 0 && saved != NULL)
+    {
+      /* The window lays out what the focus reaches and hides the rest. */
+      g_autoptr(WeftSubgraph) unfiltered = weft_session_dup_unfiltered_subgraph (session);
+      g_autoptr(WeftGraph) whole = weft_graph_new (dataset, unfiltered, events, claims);
+
+      bytes = draw_picture (whole, graph, saved, engine, format, width, height, dark, legend,
+                            ratio != NULL && !no_legend, title, view_title, &error);
+    }
+  else if (width > 0)
+    bytes = draw_picture (graph, NULL, NULL, engine, format, width, height, dark, legend, ratio != NULL && !no_legend,
+                          title, view_title, &error);
   else
     bytes = weft_layout_export_titled (graph, engine, format,
                                        !title ? NULL : view_title != NULL ? view_title : weft_dataset_get_title (dataset),

@@ -68,16 +68,10 @@ weft_cli_slides (int    argc,
 
   if (story_id != NULL)
     {
-      WeftStory *story = weft_dataset_lookup_story (dataset, story_id);
+      WeftStory *story = (WeftStory *) weft_cli_find_named (dataset, WEFT_ITEM_STORY, "slides", argv[1], story_id);
 
       if (story == NULL)
-        {
-          g_autofree char *ids = weft_dataset_dup_ids (dataset, WEFT_ITEM_STORY);
-
-          g_printerr (_("weft slides: %s has no story “%s”; its stories: %s\n"), argv[1], story_id,
-                      ids[0] != '\0' ? ids : _("none"));
-          return WEFT_EXIT_USAGE;
-        }
+        return WEFT_EXIT_USAGE;
       slides = weft_present_slides_new_story (dataset, story, width, height, dark);
       if (weft_present_slides_get_n_slides (slides) == 0)
         {

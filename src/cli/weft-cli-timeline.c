@@ -61,6 +61,7 @@ weft_cli_timeline (int    argc,
 {
   g_autoptr(GOptionContext) context = weft_cli_context_new ("timeline", NULL, NULL);
   g_autoptr(WeftDataset) dataset = NULL;
+  g_autoptr(WeftSession) session = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *from = NULL;
@@ -78,7 +79,7 @@ weft_cli_timeline (int    argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Draw the window’s timeline pane of this size instead, fitted, as the window shows it"), N_("WIDTHxHEIGHT") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave out the legend"), NULL },
-    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("The span of this saved view of FILE (else its window), under its title; --from and --to change it"), N_("ID") },
+    { "saved-view", 0, 0, G_OPTION_ARG_STRING, &saved_view, N_("This saved view of FILE as the window’s timeline shows it: its span (else its window), time window, selection and search, under its title; --from and --to change the span"), N_("ID") },
     { NULL }
   };
   WeftTimelineExportOptions options;
@@ -111,7 +112,7 @@ weft_cli_timeline (int    argc,
   weft_timeline_export_options_init (&options, dataset);
   if (saved_view != NULL)
     {
-      WeftView *saved = weft_cli_find_saved_view (dataset, "timeline", argv[1], saved_view);
+      WeftView *saved = (WeftView *) weft_cli_find_named (dataset, WEFT_ITEM_VIEW, "timeline", argv[1], saved_view);
       const WeftDate *span;
 
       if (saved == NULL)
@@ -129,6 +130,12 @@ weft_cli_timeline (int    argc,
           options.to = span->upper;
         }
       options.title = weft_view_get_title (saved);
+      /* Its window, selection and search, as the window's timeline
+       * shows them; its focus, hidden kinds and statuses filter only
+       * the graph. */
+      session = weft_session_new (dataset);
+      weft_saved_view_apply (saved, session);
+      options.session = session;
     }
   if (lanes != NULL && !weft_timeline_lanes_from_string (lanes, &options.lanes))
     {

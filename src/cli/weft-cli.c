@@ -513,19 +513,23 @@ weft_cli_stats (int    argc,
 
 /* ---- path --------------------------------------------------------------- */
 
-WeftView *
-weft_cli_find_saved_view (WeftDataset *dataset,
-                          const char  *command,
-                          const char  *path,
-                          const char  *id)
+WeftItem *
+weft_cli_find_named (WeftDataset  *dataset,
+                     WeftItemType  type,
+                     const char   *command,
+                     const char   *path,
+                     const char   *id)
 {
-  WeftView *view = weft_dataset_lookup_view (dataset, id);
+  WeftItem *item = weft_dataset_lookup (dataset, id);
   g_autofree char *ids = NULL;
 
-  if (view != NULL)
-    return view;
-  ids = weft_dataset_dup_ids (dataset, WEFT_ITEM_VIEW);
-  if (ids[0] == '\0')
+  if (item != NULL && item->type == type)
+    return item;
+  ids = weft_dataset_dup_ids (dataset, type);
+  if (type == WEFT_ITEM_STORY)
+    g_printerr (_("weft %s: %s has no story “%s”; its stories: %s\n"), command, path, id,
+                ids[0] != '\0' ? ids : _("none"));
+  else if (ids[0] == '\0')
     g_printerr (_("weft %s: %s has no saved view “%s”; it has no saved views\n"), command, path, id);
   else
     g_printerr (_("weft %s: %s has no saved view “%s”; its saved views are %s\n"), command, path, id, ids);

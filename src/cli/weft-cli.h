@@ -64,12 +64,14 @@ void     weft_cli_print_safe (const char *format,
  * ignoring case; NULL when none. */
 WeftEntity *weft_cli_find_entity (WeftDataset *dataset,
                                   const char  *key);
-/* The saved view @id of @dataset (read from @path) for "weft @command
- * --saved-view"; NULL, once it has said which ids there are, when none. */
-WeftView *weft_cli_find_saved_view (WeftDataset *dataset,
-                                    const char  *command,
-                                    const char  *path,
-                                    const char  *id);
+/* The saved view or story (@type WEFT_ITEM_VIEW or _STORY) @id of @dataset
+ * (read from @path) for "weft @command --saved-view" or "--story"; NULL,
+ * once it has said which ids there are, when none. */
+WeftItem *weft_cli_find_named (WeftDataset  *dataset,
+                               WeftItemType  type,
+                               const char   *command,
+                               const char   *path,
+                               const char   *id);
 /* Loads a dataset for a subcommand, printing problems; NULL on failure. */
 struct _WeftDataset *weft_cli_load (const char *path);
 /* The same for a .weft file; any other file Weft imports (TimelineJS,

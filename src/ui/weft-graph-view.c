@@ -31,7 +31,7 @@
 #define TILE 256
 #define TILE_BUDGET_US 5000
 #define MIN_SCALE WEFT_LAYOUT_MIN_SCALE
-#define MAX_SCALE 8.0
+#define MAX_SCALE WEFT_LAYOUT_MAX_SCALE
 /* A pane whose width or height changes by more than this factor gets a
  * layout for its new shape, after it has kept it for REFIT_MS. */
 #define REFIT_CHANGE 1.25

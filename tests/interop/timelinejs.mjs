@@ -7,11 +7,11 @@
 // (markup in a title stays text). Pages are served from 127.0.0.1; the
 // browser resolves no other host and downloads nothing.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import CDP from 'chrome-remote-interface';
-import { Tap, convert, fixtures, here, readJson, tempDir } from './lib.mjs';
+import { Tap, convert, fixtures, here, readJson, root, tempDir, weft } from './lib.mjs';
 
 const t = new Tap();
 const dir = tempDir('timelinejs');
@@ -154,7 +154,9 @@ async function load (port, base, file) {
             titleSlides: document.querySelectorAll('.tl-slide-titleslide').length,
             markers: document.querySelectorAll('.tl-timemarker').length,
             eras: document.querySelectorAll('.tl-timeera').length,
-            events: config.events.map((e) => ({ id: e.unique_id, headline: headline(e.unique_id) })),
+            events: config.events.map((e) => ({ id: e.unique_id, headline: headline(e.unique_id),
+              date: document.getElementById(e.unique_id)?.querySelector('.tl-headline-date')?.textContent ?? null,
+              text: document.getElementById(e.unique_id)?.querySelector('.tl-text-content')?.textContent ?? null })),
             title: config.title ? headline(config.title.unique_id) : null,
           };
         })()`,
@@ -212,6 +214,42 @@ try {
     t.ok(state.title !== null && state.title.text === data.title && state.title.elements === 0,
          `${name}: the title slide shows the dataset's title as written`, state.title);
   }
+
+  // A story (weft convert --story): its steps in the story's order, as
+  // TimelineJS shows them after sorting by date; a step dated before the
+  // one before it, or undated, keeps its place and shows its own date.
+  const viewsFile = path.join(root, 'tests', 'data', 'views.weft');
+  const views = readJson(viewsFile);
+  views.stories.push({ id: 'back', title: 'Back in time', steps: [
+    { event: 'ev-smart-city-exports-tally', note: 'Counted first.' },
+    { event: 'ev-ibm-coins-smart-city', note: 'Then back to 2008.' },
+    { view: 'view-huawei', note: 'And on to 2015.' },
+  ] });
+  const storyData = path.join(dir, 'stories.weft');
+  writeFileSync(storyData, JSON.stringify(views));
+  const titles = new Map([...views.events, ...views.views].map((item) => [item.id, item.title]));
+  const dates = {};
+  for (const story of views.stories) {
+    const file = path.join(dir, `${story.id}.json`);
+    weft('convert', '-q', storyData, file, '--to', 'timelinejs', '--story', story.id);
+    const { state, errors } = await load(chromium.port, base, file);
+    if (!t.ok(state !== null, `story ${story.id}: TimelineJS loads it`, 'no "loaded" event in 30 s')) continue;
+    t.ok(!state.failed && state.configErrors.length === 0 && errors.length === 0, `story ${story.id}: no error`,
+         [state.failed, ...state.configErrors, ...errors].filter(Boolean).join('\n'));
+    t.ok(state.title !== null && state.title.text === story.title, `story ${story.id}: the title slide is the story's`,
+         state.title);
+    t.equal(state.events.map((e) => e.id), story.steps.map((_, i) => `${story.id}-${i + 1}`),
+            `story ${story.id}: the slides in the story's order`);
+    t.equal(state.events.map((e) => e.headline && e.headline.text),
+            story.steps.map((step) => titles.get(step.event ?? step.view)),
+            `story ${story.id}: each slide titled by its event or view`);
+    t.ok(state.events.every((e, i) => (e.text ?? '').startsWith(story.steps[i].note)),
+         `story ${story.id}: each slide's text starts with its step's note`, state.events.map((e) => e.text));
+    dates[story.id] = state.events.map((e) => e.date);
+  }
+  t.comment(`dates shown: ${JSON.stringify(dates)}`);
+  t.equal([dates['story-smart-cities']?.[3], dates.back?.[1]], ['Undated', '2008'],
+          'a step out of date order, or undated, shows its own date (or says it has none)');
 } finally {
   server.close();
   chromium.browser.kill('SIGKILL');

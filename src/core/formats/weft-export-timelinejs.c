@@ -21,6 +21,8 @@
 
 #include "weft-csv.h"
 #include "weft-interchange-private.h"
+#include "weft-formats.h"
+#include "weft-saved-views.h"
 #include "weft-saver.h"
 
 /* JavaScript dates end here; beyond, TimelineJS needs its cosmological scale. */
@@ -552,16 +554,17 @@ build_timeline (WeftDataset *dataset)
   return root;
 }
 
-gboolean
-weft_export_timelinejs_json (WeftDataset *dataset,
-                             WeftWriter  *writer)
+/* Writes @timeline (taken) as JSON text. */
+static gboolean
+write_timeline (JsonObject *timeline,
+                WeftWriter *writer)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *data = NULL;
   gsize length;
 
-  json_node_take_object (root, build_timeline (dataset));
+  json_node_take_object (root, timeline);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -571,6 +574,242 @@ weft_export_timelinejs_json (WeftDataset *dataset,
   weft_writer_append_c (writer, '\n');
 
   return TRUE;
+}
+
+gboolean
+weft_export_timelinejs_json (WeftDataset *dataset,
+                             WeftWriter  *writer)
+{
+  return write_timeline (build_timeline (dataset), writer);
+}
+
+/* ---- A story ---------------------------------------------------------------- */
+
+/* The day TimelineJS orders @date's slide by: its start, else its end;
+ * FALSE when neither is known. */
+static gboolean
+sort_day (const WeftDate *date,
+          gint64         *day)
+{
+  if (!(date->start.flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN)))
+    *day = date->start.lower;
+  else if (!(date->end.flags & (WEFT_DATE_FLAG_OPEN | WEFT_DATE_FLAG_UNKNOWN)))
+    *day = date->end.lower;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The note of a step (and of its view) before @text, as HTML. */
+static char *
+noted_text (const char *note,
+            const char *view_note,
+            const char *text)
+{
+  GString *html = g_string_new (NULL);
+
+  if (note != NULL && note[0] != '\0')
+    {
+      g_string_append (html, "<p><strong>");
+      weft_html_append_text (html, note);
+      g_string_append (html, "</strong></p>");
+    }
+  if (view_note != NULL && view_note[0] != '\0')
+    {
+      g_string_append (html, "<div>");
+      weft_html_append_text (html, view_note);
+      g_string_append (html, "</div>");
+    }
+  if (text != NULL)
+    g_string_append (html, text);
+  return g_string_free (html, FALSE);
+}
+
+/* A view's step: its title and note, dated by the start of its span or
+ * window (FALSE in *@dated when it has neither). */
+static JsonObject *
+view_slide (const WeftView *view,
+            const char     *note,
+            gboolean       *dated,
+            gint64         *day,
+            gboolean       *big)
+{
+  JsonObject *slide = json_object_new ();
+  JsonObject *text = json_object_new ();
+  const WeftDate *date = view->span_text != NULL ? &view->span : view->window_text != NULL ? &view->window : NULL;
+  g_autofree char *headline = weft_html_escape (weft_view_get_title (view));
+  g_autofree char *body = noted_text (note, view->note, NULL);
+
+  *dated = date != NULL && sort_day (date, day);
+  if (*dated)
+    {
+      JsonObject *start, *end;
+      g_autofree char *display = NULL;
+
+      weft_timelinejs_render_date (date, view->span_text != NULL ? view->span_text : view->window_text,
+                                   &start, &end, &display);
+      *big |= year_is_big (start);
+      json_object_set_object_member (slide, "start_date", start);
+      if (end != NULL)
+        json_object_set_object_member (slide, "end_date", end);
+      if (display != NULL)
+        json_object_set_string_member (slide, "display_date", display);
+    }
+  json_object_set_string_member (text, "headline", headline);
+  if (body[0] != '\0')
+    json_object_set_string_member (text, "text", body);
+  json_object_set_object_member (slide, "text", text);
+  return slide;
+}
+
+/* A slide that starts with @before's start (so that TimelineJS keeps it
+ * after @before), showing @shown as its date. */
+static void
+start_with (JsonObject *slide,
+            JsonObject *before,
+            const char *shown)
+{
+  json_object_set_member (slide, "start_date", json_node_copy (json_object_get_member (before, "start_date")));
+  json_object_remove_member (slide, "end_date");
+  json_object_set_string_member (slide, "display_date", shown);
+}
+
+/* The timeline of @story (weft_export_timelinejs_story()). */
+static JsonObject *
+build_story (WeftDataset     *dataset,
+             const WeftStory *story,
+             guint           *n_moved)
+{
+  g_autoptr(GPtrArray) slides = g_ptr_array_new ();
+  g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *timeline = json_object_new ();
+  JsonObject *title = json_object_new ();
+  JsonObject *title_text = json_object_new ();
+  JsonArray *events = json_array_new ();
+  GPtrArray *eras = weft_dataset_get_eras (dataset);
+  g_autofree char *headline = weft_html_escape (story->title != NULL && story->title[0] != '\0' ? story->title
+                                                                                                  : story->item.id);
+  JsonObject *last = NULL;
+  gint64 last_day = G_MININT64;
+  gboolean big = FALSE;
+  guint moved = 0;
+
+  json_object_set_string_member (title_text, "headline", headline);
+  json_object_set_object_member (title, "text", title_text);
+  json_object_set_object_member (timeline, "title", title);
+
+  for (guint i = 0; i < story->n_steps; i++)
+    {
+      const WeftStoryStep *step = &story->steps[i];
+      WeftItem *item = step->event != NULL ? weft_dataset_lookup (dataset, step->event) : NULL;
+      WeftEvent *event = item != NULL && item->type == WEFT_ITEM_EVENT ? (WeftEvent *) item : NULL;
+      WeftView *view = step->view != NULL ? weft_dataset_lookup_view (dataset, step->view) : NULL;
+      JsonObject *slide;
+      gboolean has_day = FALSE;
+      gint64 day = 0;
+      g_autofree char *id = g_strdup_printf ("%s-%u", story->item.id, i + 1);
+
+      if (event != NULL)
+        {
+          JsonObject *text;
+          g_autofree char *body = NULL;
+
+          slide = event_slide (dataset, event, &big);
+          text = weft_json_get_object (slide, "text");
+          body = noted_text (step->note, NULL, weft_json_get_string (text, "text"));
+          if (body[0] != '\0')
+            json_object_set_string_member (text, "text", body);
+          has_day = sort_day (&event->date, &day);
+          g_ptr_array_add (shown, has_day ? weft_date_format_short (&event->date) : NULL);
+        }
+      else if (view != NULL)
+        {
+          slide = view_slide (view, step->note, &has_day, &day, &big);
+          g_ptr_array_add (shown, has_day ? weft_date_format_short (view->span_text != NULL ? &view->span
+                                                                                            : &view->window)
+                                          : NULL);
+        }
+      else
+        continue;  /* a step naming nothing (a warning when loaded) */
+      json_object_set_string_member (slide, "unique_id", id);
+      g_ptr_array_add (slides, slide);
+      g_array_append_val (dated, has_day);
+      g_array_append_val (days, day);
+    }
+
+  /* The story's order, which TimelineJS's by date must keep. */
+  for (guint i = 0; i < slides->len; i++)
+    {
+      JsonObject *slide = g_ptr_array_index (slides, i);
+      gboolean has_day = g_array_index (dated, gboolean, i);
+      gint64 day = g_array_index (days, gint64, i);
+
+      if (last != NULL && (!has_day || day < last_day))
+        {
+          const char *text = g_ptr_array_index (shown, i);
+
+          start_with (slide, last, has_day && text != NULL ? text : _("Undated"));
+          moved++;
+        }
+      else if (last == NULL && !has_day)
+        {
+          /* Before any dated step: where the first dated one starts. */
+          for (guint k = i + 1; k < slides->len && !json_object_has_member (slide, "start_date"); k++)
+            if (g_array_index (dated, gboolean, k))
+              start_with (slide, g_ptr_array_index (slides, k), _("Undated"));
+          if (!json_object_has_member (slide, "start_date"))
+            {
+              /* Nothing in the story has a date: the dataset's start. */
+              Span span = dataset_span (dataset);
+              JsonObject *start = day_object (span.first <= span.last ? span.first : 0);
+
+              json_object_set_object_member (slide, "start_date", start);
+              json_object_set_string_member (slide, "display_date", _("Undated"));
+            }
+          moved++;
+        }
+      else
+        last_day = day;
+      last = slide;
+      json_array_add_object_element (events, json_object_ref (slide));
+    }
+  g_ptr_array_foreach (slides, (GFunc) json_object_unref, NULL);
+  json_object_set_array_member (timeline, "events", events);
+
+  if (eras->len > 0)
+    {
+      JsonArray *bands = json_array_new ();
+      Span span = dataset_span (dataset);
+
+      for (guint i = 0; i < eras->len; i++)
+        json_array_add_object_element (bands, era_slide (g_ptr_array_index (eras, i), &span, &big));
+      json_object_set_array_member (timeline, "eras", bands);
+    }
+  if (big)
+    json_object_set_string_member (timeline, "scale", "cosmological");
+  *n_moved = moved;
+  return timeline;
+}
+
+GBytes *
+weft_export_timelinejs_story (WeftDataset     *dataset,
+                              const WeftStory *story,
+                              guint           *n_moved)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  WeftWriter writer;
+  guint moved;
+
+  weft_writer_init (&writer, memory);
+  write_timeline (build_story (dataset, story, &moved), &writer);
+  /* Memory takes every write. */
+  if (!weft_writer_finish (&writer, NULL) || !g_output_stream_close (memory, NULL, NULL))
+    g_return_val_if_reached (NULL);
+  if (n_moved != NULL)
+    *n_moved = moved;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
 /* ---- The spreadsheet template --------------------------------------------- */

@@ -86,4 +86,16 @@ gboolean              weft_export_stream         (WeftDataset             *datas
                                                   WeftFormat               format,
                                                   GError                 **error);
 
+/* @story of @dataset as a TimelineJS timeline (JSON): the story's title
+ * on the title slide, then one slide a step in the story's order, each
+ * with the step's note above its text: an event's slide, or a view's
+ * title and note dated by the start of its span (else of its window).
+ * TimelineJS orders slides by their start date and keeps ties in the
+ * order given, so a step dated before the step before it, or undated,
+ * starts where that one does and shows its own date (or "Undated");
+ * *@n_moved (nullable) receives how many did. Its eras are the dataset's. */
+GBytes               *weft_export_timelinejs_story (WeftDataset         *dataset,
+                                                    const WeftStory     *story,
+                                                    guint               *n_moved);
+
 G_END_DECLS

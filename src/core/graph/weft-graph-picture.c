@@ -117,7 +117,9 @@ weft_graph_picture_new (WeftLayout                    *raw,
       self->pane.height = height - self->pane.y;
       self->legend_box.x = 12;
       self->legend_box.y = self->pane.y + 12;
-      if (card_w > 0 && (card_w + 24) / self->pane.width <= (card_h + 24) / self->pane.height)
+      if (options->zoom > 0)
+        ; /* A zoomed view's pane is the window's, the card over it. */
+      else if (card_w > 0 && (card_w + 24) / self->pane.width <= (card_h + 24) / self->pane.height)
         {
           self->pane.x = card_w + 24;
           self->pane.width -= self->pane.x;
@@ -132,7 +134,31 @@ weft_graph_picture_new (WeftLayout                    *raw,
   self->pane.height = MAX (self->pane.height, 64);
 
   self->layout = weft_layout_fit (raw, self->pane.width, self->pane.height, NULL);
-  weft_graph_viewport_fit (&self->viewport, self->layout, self->pane.width, self->pane.height);
+  if (options->shown != NULL)
+    {
+      WeftLayout *part = weft_layout_subset (self->layout, options->shown);
+
+      if (part != NULL)
+        {
+          weft_layout_unref (self->layout);
+          self->layout = part;
+        }
+    }
+  if (options->zoom > 0)
+    {
+      /* As the window's view puts it: the zoom within its bounds, the
+       * origin on whole pixels. */
+      double scale = CLAMP (options->zoom, WEFT_LAYOUT_MIN_SCALE, WEFT_LAYOUT_MAX_SCALE);
+      double cx = options->centred ? options->centre_x : weft_layout_get_width (self->layout) / 2;
+      double cy = options->centred ? options->centre_y : weft_layout_get_height (self->layout) / 2;
+
+      weft_graph_viewport_init (&self->viewport, scale,
+                                round ((cx - self->pane.width / (2 * scale)) * scale) / scale,
+                                round ((cy - self->pane.height / (2 * scale)) * scale) / scale,
+                                self->pane.width, self->pane.height);
+    }
+  else
+    weft_graph_viewport_fit (&self->viewport, self->layout, self->pane.width, self->pane.height);
   weft_graph_painter_set_record (self->painter, TRUE);
   return self;
 }

@@ -24,6 +24,13 @@ typedef struct {
   gboolean    slide;    /* the title above and the legend beside the pane */
   const char *title;    /* a slide's (or a titled picture's); NULL: the dataset's; "": none */
   gboolean    titled;   /* the title above the pane, also without a slide */
+  WeftGraph  *shown;    /* only these nodes of raw's graph, where the fit puts them (as the
+                         * window's time window and hidden kinds hide nodes); NULL: all */
+  double      zoom;     /* > 0: pane pixels a layout point, as weft_graph_view_set_scale() puts
+                         * it, the legend card over the pane; 0: fitted */
+  gboolean    centred;  /* with zoom: the pane's middle on this point of the fitted layout, as */
+  double      centre_x; /*   weft_graph_view_set_center() puts it; else on the layout's middle */
+  double      centre_y;
 } WeftGraphPictureOptions;
 
 typedef struct _WeftGraphPicture WeftGraphPicture;

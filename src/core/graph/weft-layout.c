@@ -227,11 +227,16 @@ edge_key_hash (gconstpointer p)
   return g_direct_hash (k->item) ^ (g_direct_hash (k->tail) * 31) ^ (g_direct_hash (k->head) * 17) ^ k->kind;
 }
 
+/* Member by member: memcmp() would compare the padding after the kind
+ * too, whose bytes no initialiser sets (the sanitizer build's differed,
+ * so no edge matched and every filter fell back to the whole layout). */
 static gboolean
 edge_key_equal (gconstpointer a,
                 gconstpointer b)
 {
-  return memcmp (a, b, sizeof (EdgeKey)) == 0;
+  const EdgeKey *x = a, *y = b;
+
+  return x->item == y->item && x->tail == y->tail && x->head == y->head && x->kind == y->kind;
 }
 
 guint *

@@ -243,6 +243,8 @@ void              weft_layout_resize_node       (WeftLayout       *self,
 #define WEFT_LAYOUT_MAX_FIT_SCALE 1.4
 /* The farthest any view zooms out. */
 #define WEFT_LAYOUT_MIN_SCALE 0.005
+/* The nearest any view zooms in. */
+#define WEFT_LAYOUT_MAX_SCALE 8.0
 
 /* A copy of @layout for a pane of @width x @height pixels: the nodes in
  * the pane's shape, as close as they go without two boxes (and a gap

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "weft-session.h"
 #include "weft-timeline-index.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,11 @@ typedef struct {
                                  *   unless from and to are given; width, legend and
                                  *   heading do not apply */
   const char       *title;      /* the heading's; NULL: the dataset's */
+  WeftSession      *session;    /* NULL, or a session whose time window, selection and search
+                                 * are drawn as the window's timeline draws them: the window
+                                 * tinted, a selected event ringed, a selected entity's or
+                                 * claim's events lit (else the search's), the rest dimmed, the
+                                 * selected entity's lane tinted (and, in a view, scrolled to) */
 } WeftTimelineExportOptions;
 
 /* Everything shown, with a legend and a heading, lanes by group when the
