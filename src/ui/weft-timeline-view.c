@@ -42,6 +42,7 @@
 #include "weft-error.h"
 #include "weft-hash.h"
 #include "weft-present.h"
+#include "weft-timeline-lighting.h"
 #include "weft-timeline-pane.h"
 #include "weft-timeline-view.h"
 
@@ -79,14 +80,9 @@ struct _WeftTimelineView
   WeftTimelineIndex    *index;          /* the pane's */
 
   WeftEvent            *selected;
-  guint8               *highlight;      /* by event index: the selected entity's or claim's */
-  guint                 n_highlight;
-  guint                 n_highlighted;
-  guint8               *lit_lanes;      /* by lane: the selected entity's or claim's entities' */
-  guint                 n_lit_lanes;
-  guint8               *matches;        /* by event index: what the search reaches; NULL without one */
+  WeftTimelineLit       selection_lit;  /* the selected entity's or claim's events and lanes */
+  WeftTimelineLit       search_lit;     /* what the search reaches; events NULL without one */
   guint                 n_events;
-  guint                 n_matches;
   char                 *accessible_text;
   char                 *said;           /* what the last key did, read first; or NULL */
   int                   lane_cursor;    /* the lane the keyboard is on (index order), or -1 */
@@ -431,11 +427,11 @@ update_accessible (WeftTimelineView *self)
       text = both;
     }
 
-  if (self->matches != NULL)
+  if (self->search_lit.events != NULL)
     {
       g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event matches the search",
-                                                             "%u events match the search", self->n_matches),
-                                                self->n_matches);
+                                                             "%u events match the search", self->search_lit.n_lit),
+                                                self->search_lit.n_lit);
       char *both = g_strdup_printf ("%s. %s", text, found);
 
       g_free (text);
@@ -452,58 +448,6 @@ update_accessible (WeftTimelineView *self)
                                   -1);
 }
 
-static void
-highlight_events (WeftTimelineView *self,
-                  WeftEvent       **events,
-                  guint             n)
-{
-  self->highlight = g_new0 (guint8, MAX (self->n_events, 1));
-  self->n_highlight = self->n_events;
-  for (guint i = 0; i < n; i++)
-    if (events[i]->item.index < self->n_events && !self->highlight[events[i]->item.index])
-      {
-        self->highlight[events[i]->item.index] = 1;
-        self->n_highlighted++;
-      }
-}
-
-/* The lane of @entity: its own (lanes by entity) or its kind's; -1 when
- * lanes are groups. */
-static int
-entity_lane (WeftTimelineView *self,
-             const char       *id)
-{
-  WeftEntity *entity = id != NULL ? weft_dataset_lookup_entity (self->dataset, id) : NULL;
-  g_autofree char *key = NULL;
-
-  if (entity == NULL || self->index == NULL)
-    return -1;
-  if (self->lanes == WEFT_TIMELINE_LANES_ENTITY)
-    key = g_strconcat ("entity:", entity->item.id, NULL);
-  else if (self->lanes == WEFT_TIMELINE_LANES_KIND)
-    key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
-  else
-    return -1;
-  return weft_timeline_index_find_lane (self->index, key);
-}
-
-static void
-light_lane (WeftTimelineView *self,
-            const char       *entity)
-{
-  int lane = entity_lane (self, entity);
-
-  if (lane < 0)
-    return;
-  if (self->lit_lanes == NULL)
-    {
-      self->n_lit_lanes = weft_timeline_index_get_n_lanes (self->index);
-      self->lit_lanes = g_new0 (guint8, MAX (self->n_lit_lanes, 1));
-    }
-  if ((guint) lane < self->n_lit_lanes)
-    self->lit_lanes[lane] = 1;
-}
-
 /* The session's selection, as the timeline shows it: an event is ringed;
  * an entity lights up its events and its lane, which scrolls into view; a
  * claim lights up the events it stands behind and the lanes of its
@@ -515,48 +459,19 @@ update_selection (WeftTimelineView *self)
 
   self->selected = NULL;
   g_clear_pointer (&self->said, g_free);
-  g_clear_pointer (&self->highlight, g_free);
-  g_clear_pointer (&self->lit_lanes, g_free);
-  self->n_highlight = 0;
-  self->n_highlighted = 0;
-  self->n_lit_lanes = 0;
+  weft_timeline_lit_clear (&self->selection_lit);
 
-  if (item != NULL && self->dataset != NULL)
+  if (item != NULL && self->index != NULL)
     {
-      switch (item->type)
+      int lane = item->type == WEFT_ITEM_ENTITY ? weft_timeline_index_find_entity_lane (self->index, item->id) : -1;
+
+      if (item->type == WEFT_ITEM_EVENT)
+        self->selected = (WeftEvent *) item;
+      weft_timeline_lit_set_selection (&self->selection_lit, self->index, item);
+      if (lane >= 0 && self->pane != NULL)
         {
-        case WEFT_ITEM_EVENT:
-          self->selected = (WeftEvent *) item;
-          break;
-        case WEFT_ITEM_ENTITY:
-          {
-            guint n;
-            WeftEvent **events = weft_dataset_get_entity_events (self->dataset, (WeftEntity *) item, &n);
-            int lane = entity_lane (self, item->id);
-
-            highlight_events (self, events, n);
-            light_lane (self, item->id);
-            if (lane >= 0 && self->pane != NULL)
-              {
-                weft_timeline_pane_reveal_lane (self->pane, (guint) lane);
-                update (self);
-              }
-          }
-          break;
-        case WEFT_ITEM_CLAIM:
-          {
-            WeftClaim *claim = (WeftClaim *) item;
-            guint n;
-            WeftEvent **events = weft_dataset_get_claim_events (self->dataset, claim, &n);
-
-            highlight_events (self, events, n);
-            light_lane (self, claim->claimant);
-            for (guint i = 0; claim->about != NULL && claim->about[i] != NULL; i++)
-              light_lane (self, claim->about[i]);
-          }
-          break;
-        default:
-          break;
+          weft_timeline_pane_reveal_lane (self->pane, (guint) lane);
+          update (self);
         }
     }
 
@@ -569,27 +484,9 @@ update_selection (WeftTimelineView *self)
 static void
 update_matches (WeftTimelineView *self)
 {
-  const WeftSearchResults *results = NULL;
-
-  g_clear_pointer (&self->matches, g_free);
-  self->n_matches = 0;
-  if (self->session != NULL && self->dataset != NULL)
-    results = weft_session_get_search_results (self->session);
-
-  if (results != NULL)
-    {
-      g_autoptr(GPtrArray) events = weft_search_results_dup_events (results, self->dataset);
-
-      self->matches = g_new0 (guint8, MAX (self->n_events, 1));
-      for (guint i = 0; i < events->len; i++)
-        {
-          WeftEvent *event = g_ptr_array_index (events, i);
-
-          if (event->item.index < self->n_events)
-            self->matches[event->item.index] = 1;
-        }
-      self->n_matches = events->len;
-    }
+  weft_timeline_lit_clear (&self->search_lit);
+  if (self->session != NULL && self->index != NULL)
+    weft_timeline_lit_set_search (&self->search_lit, self->index, weft_session_get_search_results (self->session));
 
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -711,10 +608,7 @@ weft_timeline_view_snapshot (GtkWidget   *widget,
   state.selected = self->selected;
   state.hovered = self->hovered;
   /* The selected entity's or claim's events, else the search's. */
-  state.highlight = self->highlight != NULL ? self->highlight : self->matches;
-  state.n_highlight = self->highlight != NULL ? self->n_highlight : self->n_events;
-  state.lit_lanes = self->lit_lanes;
-  state.n_lit_lanes = self->n_lit_lanes;
+  weft_timeline_lit_apply (&self->selection_lit, &self->search_lit, &state);
   state.text_func = collect_text;
   state.text_data = self;
   if (self->brushing)
@@ -1313,13 +1207,13 @@ static void
 reveal_highlighted (WeftTimelineView *self)
 {
   WeftItem *item = weft_session_get_selection (self->session);
-  int lane = item != NULL && item->type == WEFT_ITEM_ENTITY ? entity_lane (self, item->id) : -1;
+  int lane = item != NULL && item->type == WEFT_ITEM_ENTITY ? weft_timeline_index_find_entity_lane (self->index, item->id) : -1;
   WeftEvent **events;
   guint n;
 
   events = weft_timeline_index_get_ordered_events (self->index, &n);
   for (guint i = 0; i < n; i++)
-    if (self->highlight[events[i]->item.index])
+    if (self->selection_lit.events[events[i]->item.index])
       {
         weft_timeline_pane_reveal_event (self->pane, events[i], lane >= 0 ? (guint) lane : G_MAXUINT,
                                          self->has_obscured ? &self->obscured : NULL,
@@ -1353,16 +1247,16 @@ zoom_selection (WeftTimelineView *self)
       return;
     }
 
-  if (self->highlight != NULL && self->n_highlighted > 0)
+  if (self->selection_lit.n_lit > 0)
     {
       GPtrArray *events = weft_dataset_get_events (self->dataset);
       double lower = G_MAXDOUBLE, upper = -G_MAXDOUBLE;
 
-      for (guint i = 0; i < self->n_highlight; i++)
+      for (guint i = 0; i < self->selection_lit.n_events; i++)
         {
           double a, b;
 
-          if (self->highlight[i] && event_span (self, g_ptr_array_index (events, i), &a, &b))
+          if (self->selection_lit.events[i] && event_span (self, g_ptr_array_index (events, i), &a, &b))
             {
               lower = MIN (lower, a);
               upper = MAX (upper, b);
@@ -1540,7 +1434,7 @@ step (WeftTimelineView *self,
   gboolean on;
   guint n, at;
 
-  if (self->index == NULL || self->session == NULL || (matches && self->n_matches == 0))
+  if (self->index == NULL || self->session == NULL || (matches && self->search_lit.n_lit == 0))
     return;
   events = weft_timeline_index_get_ordered_events (self->index, &n);
   if (n == 0)
@@ -1562,7 +1456,7 @@ step (WeftTimelineView *self,
         gint64 i = ((gint64) at + steps * offset) % (gint64) n;
         WeftEvent *event = events[i < 0 ? i + n : i];
 
-        if (self->matches[event->item.index])
+        if (self->search_lit.events[event->item.index])
           target = event;
       }
 
@@ -2112,9 +2006,8 @@ weft_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->text_nodes, g_hash_table_unref);
   g_clear_pointer (&self->lane_texts, g_ptr_array_unref);
   g_clear_pointer (&self->header_texts, g_ptr_array_unref);
-  g_free (self->highlight);
-  g_free (self->lit_lanes);
-  g_free (self->matches);
+  weft_timeline_lit_clear (&self->selection_lit);
+  weft_timeline_lit_clear (&self->search_lit);
   g_free (self->accessible_text);
   g_free (self->said);
 
@@ -2425,7 +2318,7 @@ guint
 weft_timeline_view_get_n_highlighted (WeftTimelineView *self)
 {
   g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
-  return self->n_highlighted;
+  return self->selection_lit.n_lit;
 }
 
 const char *
@@ -2498,7 +2391,7 @@ guint
 weft_timeline_view_get_n_matches (WeftTimelineView *self)
 {
   g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), 0);
-  return self->n_matches;
+  return self->search_lit.n_lit;
 }
 
 gboolean
@@ -2510,7 +2403,8 @@ weft_timeline_view_is_lane_lit (WeftTimelineView *self,
   g_return_val_if_fail (WEFT_IS_TIMELINE_VIEW (self), FALSE);
 
   lane = self->index != NULL && key != NULL ? weft_timeline_index_find_lane (self->index, key) : -1;
-  return lane >= 0 && self->lit_lanes != NULL && (guint) lane < self->n_lit_lanes && self->lit_lanes[lane];
+  return lane >= 0 && self->selection_lit.lanes != NULL && (guint) lane < self->selection_lit.n_lanes &&
+         self->selection_lit.lanes[lane];
 }
 
 void

@@ -27,6 +27,7 @@
 #include "weft-error.h"
 #include "weft-file.h"
 #include "weft-timeline-export.h"
+#include "weft-timeline-lighting.h"
 #include "weft-timeline-pane.h"
 
 #define MARGIN 28.0
@@ -270,8 +271,8 @@ struct _WeftTimelinePage {
   double                     frame_y;
   double                     legend_y;
   gboolean                   legend;
-  guint8                    *highlight;  /* the state's, owned */
-  guint8                    *lit_lanes;
+  WeftTimelineLit            selection;  /* what the state lights, owned */
+  WeftTimelineLit            search;
 };
 
 /* @state is the page's own, or a copy that hands text to a callback. */
@@ -349,48 +350,9 @@ weft_timeline_page_free (WeftTimelinePage *page)
     }
   g_free (page->title);
   g_free (page->subtitle);
-  g_free (page->highlight);
-  g_free (page->lit_lanes);
+  weft_timeline_lit_clear (&page->selection);
+  weft_timeline_lit_clear (&page->search);
   g_free (page);
-}
-
-/* The lane of the entity @id (its own, or its kind's), or -1 (lanes by
- * group, no such entity). */
-static int
-entity_lane (WeftTimelineIndex *index,
-             WeftDataset       *dataset,
-             const char        *id)
-{
-  WeftEntity *entity = id != NULL ? weft_dataset_lookup_entity (dataset, id) : NULL;
-  g_autofree char *key = NULL;
-
-  if (entity == NULL)
-    return -1;
-  if (weft_timeline_index_get_lanes_mode (index) == WEFT_TIMELINE_LANES_ENTITY)
-    key = g_strconcat ("entity:", entity->item.id, NULL);
-  else if (weft_timeline_index_get_lanes_mode (index) == WEFT_TIMELINE_LANES_KIND)
-    key = g_strconcat ("kind:", weft_entity_kind_to_string (entity->kind), NULL);
-  else
-    return -1;
-  return weft_timeline_index_find_lane (index, key);
-}
-
-static void
-light_lane (WeftTimelinePage *page,
-            WeftDataset      *dataset,
-            const char       *id)
-{
-  int lane = entity_lane (page->index, dataset, id);
-
-  if (lane < 0)
-    return;
-  if (page->lit_lanes == NULL)
-    {
-      page->state.n_lit_lanes = weft_timeline_index_get_n_lanes (page->index);
-      page->state.lit_lanes = page->lit_lanes = g_new0 (guint8, MAX (page->state.n_lit_lanes, 1));
-    }
-  if ((guint) lane < page->state.n_lit_lanes)
-    page->lit_lanes[lane] = 1;
 }
 
 /* @session's time window, selection and search in the page's state, as
@@ -398,15 +360,9 @@ light_lane (WeftTimelinePage *page,
  * selected entity, or -1. */
 static int
 light_session (WeftTimelinePage *page,
-               WeftDataset      *dataset,
                WeftSession      *session)
 {
   WeftItem *item = weft_session_get_selection (session);
-  const WeftSearchResults *results = weft_session_get_search_results (session);
-  guint n_events = weft_dataset_get_events (dataset)->len, n = 0;
-  g_autoptr(GPtrArray) found = NULL;
-  WeftEvent **lit = NULL;
-  gboolean lights = item != NULL && (item->type == WEFT_ITEM_ENTITY || item->type == WEFT_ITEM_CLAIM);
   gint64 lower, upper;
 
   if (weft_session_get_window (session, &lower, &upper))
@@ -417,36 +373,10 @@ light_session (WeftTimelinePage *page,
     }
   if (item != NULL && item->type == WEFT_ITEM_EVENT)
     page->state.selected = (WeftEvent *) item;
-  else if (item != NULL && item->type == WEFT_ITEM_ENTITY)
-    {
-      lit = weft_dataset_get_entity_events (dataset, (WeftEntity *) item, &n);
-      light_lane (page, dataset, item->id);
-    }
-  else if (item != NULL && item->type == WEFT_ITEM_CLAIM)
-    {
-      WeftClaim *claim = (WeftClaim *) item;
-
-      lit = weft_dataset_get_claim_events (dataset, claim, &n);
-      light_lane (page, dataset, claim->claimant);
-      for (guint i = 0; claim->about != NULL && claim->about[i] != NULL; i++)
-        light_lane (page, dataset, claim->about[i]);
-    }
-  /* The selected entity's or claim's events, else the search's. */
-  if (!lights && results != NULL)
-    {
-      found = weft_search_results_dup_events (results, dataset);
-      lit = (WeftEvent **) found->pdata;
-      n = found->len;
-    }
-  if (lights || found != NULL)
-    {
-      page->state.highlight = page->highlight = g_new0 (guint8, MAX (n_events, 1));
-      page->state.n_highlight = n_events;
-      for (guint i = 0; i < n; i++)
-        if (lit[i]->item.index < n_events)
-          page->highlight[lit[i]->item.index] = 1;
-    }
-  return item != NULL && item->type == WEFT_ITEM_ENTITY ? entity_lane (page->index, dataset, item->id) : -1;
+  weft_timeline_lit_set_selection (&page->selection, page->index, item);
+  weft_timeline_lit_set_search (&page->search, page->index, weft_session_get_search_results (session));
+  weft_timeline_lit_apply (&page->selection, &page->search, &page->state);
+  return item != NULL && item->type == WEFT_ITEM_ENTITY ? weft_timeline_index_find_entity_lane (page->index, item->id) : -1;
 }
 
 WeftTimelinePage *
@@ -526,7 +456,7 @@ weft_timeline_page_new (WeftDataset                     *dataset,
   weft_timeline_render_state_init (&page->state, weft_timeline_palette_get (options->dark));
   page->state.has_unsourced = weft_timeline_index_has_unsourced (page->index);
   if (options->session != NULL)
-    lane = light_session (page, dataset, options->session);
+    lane = light_session (page, options->session);
   if (view)
     {
       /* The window's pane: folded lanes first, as they take less height. */
