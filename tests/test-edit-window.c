@@ -22,6 +22,7 @@
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-relation-popover.h"
 #include "weft-test-gui.h"
 
 static WeftApplication *app;
@@ -945,6 +946,12 @@ test_open_asks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_no_popover (gpointer data)
+{
+  return weft_edit_controller_get_popover (data) == NULL;
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -974,24 +981,205 @@ test_quick_capture (void)
   g_assert_cmpstr (event->date_text, ==, "2020-03-15");
 
   /* A drag from one node to another in the graph ("create-relation"):
-   * the relation's form, its ends filled, asks its type. */
-  g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e");
+   * a popover at the drop point asks the type (those in use offered) and
+   * the claim that supports it; Enter makes the relation, one step. */
+  {
+    WeftEditController *editor = weft_window_get_editor (window);
+    GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
+    guint n = relations->len;
+    WeftRelationPopover *popover;
+    GtkStringList *types;
+    GtkWidget *entry;
+    WeftRelation *relation;
+
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (popover)) == weft_window_get_graph (window));
+    types = weft_relation_popover_get_types (popover);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (types)), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (types, 0), ==, "located_in");
+    g_assert_cmpstr (gtk_string_list_get_string (types, 1), ==, "reports_on");
+    g_assert_cmpstr (gtk_string_list_get_string (types, 2), ==, "supplies");
+    entry = weft_relation_popover_get_type_entry (popover);
+    g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+
+    /* No type: nothing is made, the popover stays and says why. */
+    g_signal_emit_by_name (entry, "activate");
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "knows");
+    g_assert_true (weft_edit_picker_set_id (weft_relation_popover_get_claim_picker (popover), "k4"));
+    weft_test_save_screenshot (GTK_WIDGET (popover), "edit-relation-popover.png");
+    g_signal_emit_by_name (entry, "activate");
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n + 1);
+    relation = g_ptr_array_index (relations, n);
+    g_assert_cmpstr (relation->from, ==, "c");
+    g_assert_cmpstr (relation->to, ==, "e");
+    g_assert_cmpstr (relation->type, ==, "knows");
+    g_assert_nonnull (relation->claims);
+    g_assert_cmpstr (relation->claims[0], ==, "k4");
+    g_assert_null (relation->claims[1]);
+    g_assert_cmpstr (last_author (&relation->item), ==, AUTHOR);
+    g_assert_true (weft_session_get_selection (weft_window_get_session (window)) == &relation->item);
+    /* It closed, and left the graph. */
+    g_assert_true (weft_test_wait_for (has_no_popover, editor));
+    assert_verified (window);
+    /* One step. */
+    activate (window, "edit.undo");
+    g_assert_cmpuint (relations->len, ==, n);
+    activate (window, "edit.redo");
+    g_assert_cmpuint (relations->len, ==, n + 1);
+
+    /* A type in use, chosen from the list, and no claim: unsourced. */
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "e", "a", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    g_assert_nonnull (popover);
+    g_assert_null (weft_edit_picker_get_id (weft_relation_popover_get_claim_picker (popover)));
+    {
+      GtkWidget *menu = gtk_widget_get_next_sibling (weft_relation_popover_get_type_entry (popover));
+
+      /* "knows" is in use now. */
+      g_assert_true (GTK_IS_MENU_BUTTON (menu));
+      g_assert_true (gtk_widget_get_visible (menu));
+      g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu))), ==, 4);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (weft_relation_popover_get_types (popover))), ==, 4);
+      g_assert_cmpstr (gtk_string_list_get_string (weft_relation_popover_get_types (popover), 0), ==, "knows");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "relation.pick-type", "s", "supplies"));
+    }
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover))), ==,
+                     "supplies");
+    g_assert_true (weft_relation_popover_commit (popover, NULL));
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n + 2);
+    relation = g_ptr_array_index (relations, n + 1);
+    g_assert_cmpstr (relation->from, ==, "e");
+    g_assert_cmpstr (relation->to, ==, "a");
+    g_assert_cmpstr (relation->type, ==, "supplies");
+    g_assert_null (relation->claims);
+
+    /* Escape (the popover closes) makes nothing. */
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "a", "b", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    gtk_editable_set_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover)), "abandoned");
+    g_assert_true (weft_undo_stack_can_undo (weft_edit_controller_get_undo_stack (editor)));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    g_assert_true (weft_test_wait_for (has_no_popover, editor));
+    g_assert_cmpuint (relations->len, ==, n + 2);
+    assert_verified (window);
+  }
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where the graph draws node @id, in the view's own coordinates. */
+static void
+node_point (WeftWindow *window,
+            const char *id,
+            double     *x,
+            double     *y)
+{
+  WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+  double scale = weft_graph_view_get_scale (graph);
+  double text_scale = weft_graph_view_get_text_scale (graph);
+  double cx, cy;
+  WeftNodeBox box;
+
+  g_assert_true (node_box (window, id, &box));
+  weft_graph_view_get_center (graph, &cx, &cy);
+  *x = (box.x - cx) * scale + gtk_widget_get_width (GTK_WIDGET (graph)) / text_scale / 2;
+  *y = (box.y - cy) * scale + gtk_widget_get_height (GTK_WIDGET (graph)) / text_scale / 2;
+}
+
+/* A drag in the graph as the pointer makes it, from (@x0, @y0) by (@dx, @dy). */
+static void
+drag_graph (WeftWindow *window,
+            double      x0,
+            double      y0,
+            double      dx,
+            double      dy)
+{
+  GtkWidget *graph = weft_window_get_graph (window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (graph);
+  GtkGestureDrag *drag = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE_DRAG (controller);
+    }
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  g_signal_emit_by_name (drag, "drag-end", dx, dy);
   weft_test_spin (50);
-  form = form_of (window);
-  fill (form, "type", "knows");
-  fill (form, "claims", "k4");
-  press_enter (form, "type");
+}
+
+/* Dragging node to node in the graph opens the relation's popover at the
+ * drop point; back onto the same node, or onto empty space, nothing. */
+static void
+test_relation_drag (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftEditController *editor = weft_window_get_editor (window);
+  guint n = weft_dataset_get_relations (dataset_of (window))->len;
+  double ax, ay, cx, cy;
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph"));
+  settle_graph (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
+  node_point (window, "a", &ax, &ay);
+  node_point (window, "c", &cx, &cy);
+  g_test_message ("a at %g,%g; c at %g,%g", ax, ay, cx, cy);
+
+  /* Onto itself. */
+  drag_graph (window, ax, ay, 3, 3);
+  drag_graph (window, ax, ay, 2, 4);
+  g_assert_null (weft_edit_controller_get_popover (editor));
+  /* Onto empty space, far from every node. */
+  drag_graph (window, ax, ay, -5000, -5000);
+  g_assert_null (weft_edit_controller_get_popover (editor));
+  g_assert_cmpuint (weft_dataset_get_relations (dataset_of (window))->len, ==, n);
+
+  /* Onto another node. */
+  drag_graph (window, ax, ay, cx - ax, cy - ay);
+  popover = weft_edit_controller_get_popover (editor);
+  g_assert_nonnull (popover);
+  {
+    GdkRectangle at;
+
+    g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (popover), &at));
+    g_assert_cmpint (abs (at.x - (int) cx), <=, 1);
+    g_assert_cmpint (abs (at.y - (int) cy), <=, 1);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover))),
+                         "owns");
+  g_signal_emit_by_name (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover)), "activate");
+  weft_test_spin (50);
   {
     GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
     WeftRelation *relation = g_ptr_array_index (relations, relations->len - 1);
 
-    g_assert_cmpstr (relation->from, ==, "c");
-    g_assert_cmpstr (relation->to, ==, "e");
-    g_assert_cmpstr (relation->type, ==, "knows");
-    g_assert_cmpstr (relation->claims[0], ==, "k4");
+    g_assert_cmpuint (relations->len, ==, n + 1);
+    g_assert_cmpstr (relation->from, ==, "a");
+    g_assert_cmpstr (relation->to, ==, "c");
+    g_assert_cmpstr (relation->type, ==, "owns");
+    g_assert_null (relation->claims);
   }
-  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
-  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  weft_document_close (weft_edit_controller_get_document (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1092,6 +1280,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
+  g_test_add_func ("/weft/edit-window/relation-drag", test_relation_drag);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
   g_test_add_func ("/weft/edit-window/unsourced", test_unsourced);
   g_test_add_func ("/weft/edit-window/open-asks", test_open_asks);

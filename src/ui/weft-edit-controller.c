@@ -15,6 +15,7 @@
 #include "weft-edit-picker.h"
 #include "weft-history.h"
 #include "weft-inspector.h"
+#include "weft-relation-popover.h"
 #include "weft-window.h"
 
 struct _WeftEditController
@@ -31,6 +32,7 @@ struct _WeftEditController
   GSimpleActionGroup *actions;
   GtkWidget          *form;         /* weak */
   AdwMessageDialog   *dialog;       /* weak */
+  GtkWidget          *popover;      /* weak: a relation's, on the graph */
   char               *author;
   WeftDocument       *adopt;        /* recovered, for the dataset shown next */
   GPtrArray          *recoverables; /* of WeftRecoverable, offered in turn */
@@ -228,19 +230,55 @@ on_create_event (WeftEditController *self,
 }
 
 /* Quick capture: a drag from one node of the graph to another makes a
- * relation between them; the form asks its type and its claims. */
+ * relation between them; a popover at the drop point asks its type and
+ * the claim that supports it. */
 static void
-on_create_relation (WeftEditController *self,
-                    const char         *from,
-                    const char         *to)
+on_relation_created (WeftEditController *self,
+                     WeftItem           *relation)
 {
-  show_form (self, WEFT_ITEM_RELATION, NULL);
-  if (self->form != NULL)
-    {
-      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "from", from);
-      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "to", to);
-      gtk_widget_grab_focus (weft_edit_form_get_field (WEFT_EDIT_FORM (self->form), "type"));
-    }
+  weft_session_set_selection (self->session, relation);
+}
+
+static gboolean
+unparent_popover (gpointer data)
+{
+  if (gtk_widget_get_parent (data) != NULL)
+    gtk_widget_unparent (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed (made, or Escape): it leaves the graph once it has gone. */
+static void
+on_popover_closed (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
+}
+
+static void
+on_create_relation (GtkWidget          *graph,
+                    const char         *from,
+                    const char         *to,
+                    double              x,
+                    double              y,
+                    WeftEditController *self)
+{
+  GtkWidget *popover;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->stack == NULL)
+    return;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popover = weft_relation_popover_new (self->stack, from, to);
+  /* The graph does not outlive the popover's parent reference. */
+  g_object_set_data_full (G_OBJECT (popover), "weft-graph", g_object_ref (graph), g_object_unref);
+  gtk_widget_set_parent (popover, graph);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  g_signal_connect_object (popover, "created", G_CALLBACK (on_relation_created), self, G_CONNECT_SWAPPED);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  g_set_weak_pointer (&self->popover, popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover)));
 }
 
 static void
@@ -1090,6 +1128,7 @@ weft_edit_controller_dispose (GObject *object)
   g_clear_weak_pointer (&self->inspector);
   g_clear_weak_pointer (&self->form);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->popover);
 
   G_OBJECT_CLASS (weft_edit_controller_parent_class)->dispose (object);
 }
@@ -1182,7 +1221,7 @@ weft_edit_controller_new (GtkWindow   *window,
       if (timeline != NULL && g_signal_lookup ("create-event", G_OBJECT_TYPE (timeline)) != 0)
         g_signal_connect_object (timeline, "create-event", G_CALLBACK (on_create_event), self, G_CONNECT_SWAPPED);
       if (graph != NULL && g_signal_lookup ("create-relation", G_OBJECT_TYPE (graph)) != 0)
-        g_signal_connect_object (graph, "create-relation", G_CALLBACK (on_create_relation), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (graph, "create-relation", G_CALLBACK (on_create_relation), self, 0);
     }
 
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
@@ -1246,4 +1285,10 @@ AdwMessageDialog *
 weft_edit_controller_get_dialog (WeftEditController *self)
 {
   return self->dialog;
+}
+
+GtkWidget *
+weft_edit_controller_get_popover (WeftEditController *self)
+{
+  return self->popover;
 }

@@ -72,5 +72,8 @@ void                weft_edit_controller_ask_changed_on_disk (WeftEditController
 /* The dialog asking a question now (delete, merge, new dataset, quote,
  * close), or NULL: for tests. */
 AdwMessageDialog   *weft_edit_controller_get_dialog  (WeftEditController *self);
+/* The popover asking a relation's type and claim after a drag in the
+ * graph (weft-relation-popover.h), or NULL: for tests. */
+GtkWidget          *weft_edit_controller_get_popover (WeftEditController *self);
 
 G_END_DECLS
