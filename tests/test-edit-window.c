@@ -23,6 +23,7 @@
 #include "weft-inspector.h"
 #include "weft-loader.h"
 #include "weft-relation-popover.h"
+#include "weft-saver.h"
 #include "weft-test-gui.h"
 
 static WeftApplication *app;
@@ -645,6 +646,89 @@ test_changed_on_disk (void)
 
   weft_document_close (weft_edit_controller_get_document (editor));
   weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+asks_to_compare (gpointer data)
+{
+  AdwMessageDialog *dialog = weft_edit_controller_get_dialog (data);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), "Compare with the File on Disk") == 0;
+}
+
+/* The title and subtitle of each row of @list, "title | subtitle", one a line. */
+static char *
+rows_text (GtkWidget *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (text, "%s | %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Compare, the third choice when the file changed on disk under unsaved
+ * edits: what differs, item by item; Reload from there. */
+static void
+test_compare (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autofree char *text = NULL;
+  GtkWidget *list;
+
+  shown_window = window;
+  rename_e (window, "Epsilon Mine");
+
+  /* Someone else adds an entity, deletes a relation and renames one. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WeftDataset) theirs = weft_dataset_load_path (path, NULL, &error);
+    g_autoptr(WeftEdit) edit = weft_edit_new (theirs, "theirs");
+    WeftItem *zeta;
+
+    g_assert_no_error (error);
+    weft_edit_set_author (edit, "Someone Else");
+    zeta = weft_edit_create (edit, WEFT_ITEM_ENTITY, "zeta", &error);
+    g_assert_true (weft_edit_set (edit, zeta, "name", "Zeta", &error));
+    g_assert_true (weft_edit_delete (edit, weft_dataset_lookup (theirs, "r1"), WEFT_DELETE_REFUSE, &error));
+    g_assert_true (weft_edit_set (edit, weft_dataset_lookup (theirs, "a"), "name", "Alpha Theirs", &error));
+    g_assert_true (weft_edit_commit (edit, &error));
+    g_usleep (20 * 1000);
+    g_assert_true (weft_dataset_save_path (theirs, path, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (weft_test_wait_for (asks, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "compare"));
+  respond (window, "compare");
+  g_assert_true (weft_test_wait_for (asks_to_compare, editor));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog_of (window)), ==,
+                   "4 items differ between the file on disk and this window.");
+  list = g_object_get_data (G_OBJECT (dialog_of (window)), "weft-diff");
+  g_assert_nonnull (list);
+  text = rows_text (list);
+  g_test_message ("%s", text);
+  g_assert_cmpstr (text, ==,
+                   "Entity “Alpha Theirs” (a) | Different: Name, History\n"
+                   "Entity “Epsilon” (e) | Different: Name, History\n"
+                   "Entity “Zeta” (zeta) | Only in the file on disk\n"
+                   "Relation “supplies” (r1) | Only in this window\n");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "keep"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-compare.png");
+  /* Nothing changed yet. */
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Mine");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  respond (window, "reload");
+  g_assert_true (weft_test_wait_for (has_name, (gpointer) "Epsilon"));
+  g_assert_nonnull (lookup (window, "zeta"));
+  g_assert_null (lookup (window, "r1"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1279,6 +1363,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/weft/edit-window/compare", test_compare);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/relation-drag", test_relation_drag);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);

@@ -9,12 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "weft-dataset-change.h"
+#include "weft-dataset-diff.h"
 #include "weft-document.h"
 #include "weft-edit-controller.h"
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
 #include "weft-history.h"
 #include "weft-inspector.h"
+#include "weft-loader.h"
 #include "weft-relation-popover.h"
 #include "weft-window.h"
 
@@ -1031,12 +1033,21 @@ weft_edit_controller_hold_open (WeftEditController *self,
 
 /* ---- The file changed on disk ------------------------------------------- */
 
+static void compare (WeftEditController *self);
+static gboolean compare_later (gpointer data);
+
 static void
 on_disk_response (WeftEditController *self,
                   const char         *response)
 {
   if (self->window == NULL || g_str_equal (response, "cancel"))
     return;
+  if (g_str_equal (response, "compare"))
+    {
+      /* Once this dialog has gone (one question at a time). */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, compare_later, g_object_ref (self), g_object_unref);
+      return;
+    }
   if (g_str_equal (response, "reload"))
     {
       discard (self);
@@ -1046,6 +1057,103 @@ on_disk_response (WeftEditController *self,
     }
   /* Keep Mine: saved elsewhere, the other file as it is. */
   gtk_widget_activate_action (GTK_WIDGET (self->window), "win.save-as", NULL);
+}
+
+/* One row of the comparison: "Entity “Epsilon” (e)", and how it differs. */
+static GtkWidget *
+diff_row (const WeftDiffEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (entry->type == WEFT_ITEM_NONE)
+    title = g_strdup (_("The dataset itself"));
+  else
+    /* Translators: an item in the comparison with the file on disk: type, name, id: "Entity “Huawei” (huawei)" */
+    title = g_strdup_printf (_("%s “%s” (%s)"), weft_item_type_label (entry->type), entry->label, entry->id);
+  switch (entry->kind)
+    {
+    case WEFT_DIFF_ADDED:
+      subtitle = g_strdup (_("Only in the file on disk"));
+      break;
+    case WEFT_DIFF_REMOVED:
+      subtitle = g_strdup (_("Only in this window"));
+      break;
+    case WEFT_DIFF_CHANGED:
+    default:
+      {
+        g_autoptr(GString) names = g_string_new (NULL);
+
+        for (guint i = 0; entry->members != NULL && entry->members[i] != NULL; i++)
+          {
+            if (i > 0)
+              /* Translators: between the names of members in a list: "Name, Country" */
+              g_string_append (names, _(", "));
+            g_string_append (names, weft_edit_member_label (entry->members[i]));
+          }
+        /* Translators: how an item differs from the file on disk: "Different: Name, History" */
+        subtitle = g_strdup_printf (_("Different: %s"), names->str);
+      }
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* Compare: what differs between the file on disk and this window's
+ * dataset, item by item; Reload or Keep Mine from there. */
+static void
+compare (WeftEditController *self)
+{
+  GFile *file = weft_document_get_file (self->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) theirs = NULL;
+  g_autoptr(GArray) diff = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *list, *scrolled;
+  AdwMessageDialog *dialog;
+
+  if (file == NULL)
+    return;
+  theirs = weft_dataset_load_file (file, NULL, NULL, &error);
+  if (theirs == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  diff = weft_dataset_diff (self->dataset, theirs);
+  if (diff->len == 0)
+    body = g_strdup (_("The file on disk holds the same as this window."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item differs between the file on disk and this window.",
+                                         "%u items differ between the file on disk and this window.", diff->len),
+                            diff->len);
+  list = weft_edit_boxed_list_new ();
+  for (guint i = 0; i < diff->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), diff_row (&g_array_index (diff, WeftDiffEntry, i)));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_visible (scrolled, diff->len > 0);
+  dialog = ask (self, _("Compare with the File on Disk"), body, scrolled, "keep", _("_Keep Mine…"),
+                ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_disk_response));
+  adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "weft-diff", list);
+}
+
+static gboolean
+compare_later (gpointer data)
+{
+  WeftEditController *self = data;
+
+  if (self->window != NULL && self->document != NULL)
+    compare (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -1063,6 +1171,7 @@ weft_edit_controller_ask_changed_on_disk (WeftEditController *self)
                 NULL, "keep", _("_Keep Mine…"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_disk_response));
   adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
   adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_add_response (dialog, "compare", _("C_ompare…"));
 }
 
 static void

@@ -89,6 +89,7 @@ static const struct {
   { "source", N_("Source") },
   { "quote", N_("Quote") },
   { "locator", N_("Where in the source") },
+  { "history", N_("History") },
 };
 
 /* Whole phrases, so that each language can agree with the type. */
