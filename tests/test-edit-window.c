@@ -732,6 +732,91 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_timelinejs (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A TimelineJS story") == 0;
+}
+
+/* An imported TimelineJS file, edited, saved back as TimelineJS (the
+ * code under Save As's chooser): the file reloads with the edit and its
+ * history, and the message says what TimelineJS cannot hold. */
+static void
+test_save_back_timelinejs (void)
+{
+  static const char timeline[] =
+    "{\"title\": {\"text\": {\"headline\": \"A TimelineJS story\"}},\n"
+    " \"events\": [\n"
+    "  {\"unique_id\": \"launch\", \"start_date\": {\"year\": 2019, \"month\": 5},"
+    " \"text\": {\"headline\": \"Launch\"}},\n"
+    "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
+    " \"text\": {\"headline\": \"Recall\"}}]}\n";
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autoptr(GFile) source = weft_test_write_tmp_file ("story.json", timeline);
+  g_autofree char *out_path = weft_test_build_tmp_path ("story-saved.json");
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) again = NULL;
+  g_autofree char *message = NULL;
+  gboolean lossy = FALSE;
+  WeftEditForm *form;
+  WeftItem *launch;
+  guint n = 0;
+  const WeftHistoryEntry *history;
+
+  weft_window_open (window, source, NULL, NULL);
+  g_assert_true (weft_test_wait_for (shows_timelinejs, window));
+  weft_test_settle ();
+  weft_edit_controller_set_author (editor, AUTHOR);
+  g_assert_null (weft_window_get_file (window));
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "launch"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "title", "Launch, delayed");
+  fill (form, "date", "2019-06");
+  press_enter (form, "title");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  g_assert_cmpint (weft_format_for_export_name ("story-saved.json"), ==, WEFT_FORMAT_TIMELINEJS);
+  message = weft_edit_controller_export (editor, out, WEFT_FORMAT_TIMELINEJS, &lossy, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", message);
+  g_assert_true (lossy);
+  g_assert_cmpstr (message, ==, "Exported story-saved.json. TimelineJS shows only the events and eras; the rest "
+                                "travels in a part TimelineJS ignores.");
+
+  /* A TimelineJS file, with the edit. */
+  {
+    g_autofree char *text = weft_test_read_file (out_path, NULL);
+
+    g_assert_cmpint (weft_format_detect (text, strlen (text), "story-saved.json"), ==, WEFT_FORMAT_TIMELINEJS);
+  }
+  again = weft_import_file (out, WEFT_FORMAT_TIMELINEJS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (weft_dataset_get_title (again), ==, "A TimelineJS story");
+  g_assert_cmpuint (weft_dataset_get_events (again)->len, ==, 2);
+  launch = weft_dataset_lookup (again, "launch");
+  g_assert_nonnull (launch);
+  g_assert_cmpstr (((WeftEvent *) launch)->title, ==, "Launch, delayed");
+  g_assert_cmpstr (((WeftEvent *) launch)->date_text, ==, "2019-06");
+  g_assert_cmpstr (((WeftEvent *) weft_dataset_lookup (again, "recall"))->title, ==, "Recall");
+  history = weft_item_get_history (launch, &n);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpstr (history[n - 1].by, ==, AUTHOR);
+  g_assert_cmpint (history[n - 1].action, ==, WEFT_HISTORY_CHANGED);
+  g_assert_true (g_strv_contains (history[n - 1].fields, "title"));
+  g_assert_true (g_strv_contains (history[n - 1].fields, "date"));
+
+  /* An export is not the window's own save: the changes stay unsaved. */
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The graph's node of @id in the layout shown: its box, copied. */
 static gboolean
 node_box (WeftWindow  *window,
@@ -1364,6 +1449,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/weft/edit-window/compare", test_compare);
+  g_test_add_func ("/weft/edit-window/save-back-timelinejs", test_save_back_timelinejs);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
   g_test_add_func ("/weft/edit-window/relation-drag", test_relation_drag);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);

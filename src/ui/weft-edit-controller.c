@@ -1368,6 +1368,63 @@ weft_edit_controller_save (WeftEditController  *self,
   return weft_document_save (self->document, file, FALSE, NULL, error);
 }
 
+/* What a file of @format cannot hold of a dataset (said when Save As
+ * writes one), or NULL when it holds everything. */
+static const char *
+format_losses (WeftFormat format)
+{
+  switch (format)
+    {
+    case WEFT_FORMAT_TIMELINEJS:
+      return _("TimelineJS shows only the events and eras; the rest travels in a part TimelineJS ignores.");
+    case WEFT_FORMAT_TIMELINEJS_CSV:
+      return _("The TimelineJS spreadsheet keeps only the events and eras.");
+    case WEFT_FORMAT_FTM:
+      return _("FollowTheMoney has no place for claim statuses, quotes, event groups or eras; they travel in a part "
+               "other tools ignore.");
+    case WEFT_FORMAT_CSV:
+      return _("CSV tables keep no history, and only the events table can be read back.");
+    case WEFT_FORMAT_GRAPHML:
+    case WEFT_FORMAT_GEXF:
+    case WEFT_FORMAT_DOT:
+      return _("A graph file keeps only the entities, events and their links: no claims or sources.");
+    case WEFT_FORMAT_AUTO:
+    case WEFT_FORMAT_WEFT:
+    default:
+      return NULL;
+    }
+}
+
+char *
+weft_edit_controller_export (WeftEditController  *self,
+                             GFile               *file,
+                             WeftFormat           format,
+                             gboolean            *lossy,
+                             GError             **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  const char *losses = format_losses (format);
+
+  g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), NULL);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no dataset to save."));
+      return NULL;
+    }
+  if (!weft_export_file (self->dataset, file, format, error))
+    return NULL;
+  basename = g_file_get_basename (file);
+  text = g_strdup_printf (_("Exported %s"), basename);
+  if (lossy != NULL)
+    *lossy = losses != NULL;
+  if (losses == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: "Exported timeline.json", then what the format cannot hold. */
+  return g_strdup_printf (_("%s. %s"), text, losses);
+}
+
 WeftDocument *
 weft_edit_controller_get_document (WeftEditController *self)
 {
