@@ -121,12 +121,44 @@ fill (WeftEditForm *form,
   g_assert_true (weft_edit_form_fill (form, member, value));
 }
 
-/* Enter in a text field: the form commits. */
+/* A key pressed in @widget as its controller named "weft-commit" sees
+ * it; whether it handled it. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "weft-commit") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          weft_test_spin (50);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Enter in a text field: the form commits (Ctrl+Enter in a multi-line
+ * one, where Enter starts a line). */
 static void
 press_enter (WeftEditForm *form,
              const char   *member)
 {
-  g_signal_emit_by_name (weft_edit_form_get_field (form, member), "entry-activated");
+  GtkWidget *field = weft_edit_form_get_field (form, member);
+
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      g_assert_true (press_key (field, GDK_KEY_Return, GDK_CONTROL_MASK));
+      return;
+    }
+  g_signal_emit_by_name (field, "entry-activated");
   weft_test_spin (50);
 }
 
@@ -379,6 +411,58 @@ test_create_each (void)
 
   assert_verified (window);
   g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A claim's text and a citation's quote run over lines: Enter starts a
+ * line, Ctrl+Enter applies; the lines are kept, saved and loaded again. */
+static void
+test_multiline (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  GtkWidget *text, *quote;
+  WeftEditForm *form;
+  WeftClaim *claim;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  text = weft_edit_form_get_field (form, "text");
+  g_assert_true (GTK_IS_TEXT_VIEW (text));
+  quote = weft_test_find_type (weft_edit_form_get_field (form, "citations"), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (quote);
+  g_assert_true (gtk_widget_is_drawable (text));
+  g_assert_true (gtk_widget_is_drawable (quote));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), "First line.\nSecond line.", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (quote)), "“We supply…\n…the ministry.”", -1);
+  /* Enter is a new line, not a commit. */
+  g_assert_false (press_key (text, GDK_KEY_Return, 0));
+  g_assert_false (press_key (quote, GDK_KEY_Return, 0));
+  g_assert_true (weft_edit_controller_get_form (editor) == GTK_WIDGET (form));
+  g_assert_cmpstr (((WeftClaim *) lookup (window, "k1"))->text, !=, "First line.\nSecond line.");
+  /* Ctrl+Enter in the quote applies the form. */
+  g_assert_true (press_key (quote, GDK_KEY_Return, GDK_CONTROL_MASK));
+  claim = (WeftClaim *) lookup (window, "k1");
+  g_assert_cmpstr (claim->text, ==, "First line.\nSecond line.");
+  g_assert_cmpstr (claim->citations[0].quote, ==, "“We supply…\n…the ministry.”");
+
+  /* Saved and read back with its lines. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WeftDataset) saved = NULL;
+    WeftClaim *again;
+
+    g_assert_true (weft_edit_controller_save (editor, NULL, &error));
+    g_assert_no_error (error);
+    saved = weft_dataset_load_path (path, NULL, &error);
+    g_assert_no_error (error);
+    again = (WeftClaim *) weft_dataset_lookup (saved, "k1");
+    g_assert_cmpstr (again->text, ==, "First line.\nSecond line.");
+    g_assert_cmpstr (again->citations[0].quote, ==, "“We supply…\n…the ministry.”");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1443,6 +1527,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
   g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
   g_test_add_func ("/weft/edit-window/create-each", test_create_each);
+  g_test_add_func ("/weft/edit-window/multiline", test_multiline);
   g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
