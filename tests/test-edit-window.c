@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "weft-dataset-check.h"
 #include "weft-edit-controller.h"
@@ -22,6 +23,7 @@
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-paths.h"
 #include "weft-relation-popover.h"
 #include "weft-saver.h"
 #include "weft-test-gui.h"
@@ -44,11 +46,14 @@ shows_network (gpointer data)
   return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
 }
 
-/* A window showing a copy of tests/data/network.weft, saved at *@path. */
+/* A window of @width x @height showing a copy of tests/data/network.weft,
+ * saved at *@path. */
 static WeftWindow *
-window_with_network (char **path)
+window_with_network_sized (int    width,
+                           int    height,
+                           char **path)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), width, height);
   g_autofree char *source = weft_test_build_data_path ("network.weft", NULL);
   g_autofree char *contents = weft_test_read_file (source, NULL);
   g_autofree char *copy = weft_test_write_tmp ("network.weft", contents);
@@ -61,6 +66,12 @@ window_with_network (char **path)
   if (path != NULL)
     *path = g_steal_pointer (&copy);
   return window;
+}
+
+static WeftWindow *
+window_with_network (char **path)
+{
+  return window_with_network_sized (1400, 900, path);
 }
 
 static void
@@ -738,7 +749,7 @@ asks_to_compare (gpointer data)
 {
   AdwMessageDialog *dialog = weft_edit_controller_get_dialog (data);
 
-  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), "Compare with the File on Disk") == 0;
+  return dialog != NULL && g_object_get_data (G_OBJECT (dialog), "weft-diff") != NULL;
 }
 
 /* The title and subtitle of each row of @list, "title | subtitle", one a line. */
@@ -752,6 +763,28 @@ rows_text (GtkWidget *list)
       g_string_append_printf (text, "%s | %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                               adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Someone else changes the file at @path: adds an entity, deletes a
+ * relation and renames an entity. */
+static void
+change_theirs (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) theirs = weft_dataset_load_path (path, NULL, &error);
+  g_autoptr(WeftEdit) edit = weft_edit_new (theirs, "theirs");
+  WeftItem *zeta;
+
+  g_assert_no_error (error);
+  weft_edit_set_author (edit, "Someone Else");
+  zeta = weft_edit_create (edit, WEFT_ITEM_ENTITY, "zeta", &error);
+  g_assert_true (weft_edit_set (edit, zeta, "name", "Zeta", &error));
+  g_assert_true (weft_edit_delete (edit, weft_dataset_lookup (theirs, "r1"), WEFT_DELETE_REFUSE, &error));
+  g_assert_true (weft_edit_set (edit, weft_dataset_lookup (theirs, "a"), "name", "Alpha Theirs", &error));
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_usleep (20 * 1000);
+  g_assert_true (weft_dataset_save_path (theirs, path, &error));
+  g_assert_no_error (error);
 }
 
 /* Compare, the third choice when the file changed on disk under unsaved
@@ -768,29 +801,13 @@ test_compare (void)
   shown_window = window;
   rename_e (window, "Epsilon Mine");
 
-  /* Someone else adds an entity, deletes a relation and renames one. */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(WeftDataset) theirs = weft_dataset_load_path (path, NULL, &error);
-    g_autoptr(WeftEdit) edit = weft_edit_new (theirs, "theirs");
-    WeftItem *zeta;
-
-    g_assert_no_error (error);
-    weft_edit_set_author (edit, "Someone Else");
-    zeta = weft_edit_create (edit, WEFT_ITEM_ENTITY, "zeta", &error);
-    g_assert_true (weft_edit_set (edit, zeta, "name", "Zeta", &error));
-    g_assert_true (weft_edit_delete (edit, weft_dataset_lookup (theirs, "r1"), WEFT_DELETE_REFUSE, &error));
-    g_assert_true (weft_edit_set (edit, weft_dataset_lookup (theirs, "a"), "name", "Alpha Theirs", &error));
-    g_assert_true (weft_edit_commit (edit, &error));
-    g_usleep (20 * 1000);
-    g_assert_true (weft_dataset_save_path (theirs, path, &error));
-    g_assert_no_error (error);
-  }
+  change_theirs (path);
   g_assert_true (weft_test_wait_for (asks, editor));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
   g_assert_true (adw_message_dialog_has_response (dialog_of (window), "compare"));
   respond (window, "compare");
   g_assert_true (weft_test_wait_for (asks_to_compare, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Compare with the File on Disk");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog_of (window)), ==,
                    "4 items differ between the file on disk and this window.");
   list = g_object_get_data (G_OBJECT (dialog_of (window)), "weft-diff");
@@ -1489,7 +1506,9 @@ test_recover (void)
   g_assert_true (weft_test_wait_for (is_destroyed, &window));
 }
 
-/* The forms as people see them, light and dark. */
+/* The forms, the relation's popover, the comparison with the file on
+ * disk and an unsourced claim as people see them, light and dark, at
+ * 1280x800 (run with LANGUAGE=es or zh_CN to see the translations). */
 static void
 test_screenshots (void)
 {
@@ -1497,14 +1516,51 @@ test_screenshots (void)
 
   for (guint i = 0; i < 2; i++)
     {
-      WeftWindow *window = window_with_network (NULL);
-      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", i == 0 ? "light" : "dark");
+      const char *scheme = i == 0 ? "light" : "dark";
+      g_autofree char *path = NULL;
+      WeftWindow *window = window_with_network_sized (1280, 800, &path);
+      WeftEditController *editor = weft_window_get_editor (window);
+      WeftSession *session = weft_window_get_session (window);
+      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", scheme);
+      g_autofree char *popover_name = g_strdup_printf ("edit-relation-popover-%s.png", scheme);
+      g_autofree char *compare_name = g_strdup_printf ("edit-compare-%s.png", scheme);
+      g_autofree char *unsourced_name = g_strdup_printf ("edit-unsourced-%s.png", scheme);
 
       adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
-      g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+      g_assert_true (weft_session_select_id (session, "k1"));
       activate (window, "edit.edit");
       weft_test_settle ();
       weft_test_save_screenshot (GTK_WIDGET (window), name);
+
+      /* The claim without a source, k2's citations taken away. */
+      weft_edit_form_cancel (form_of (window));
+      {
+        g_autoptr(WeftEdit) edit = weft_undo_stack_begin (weft_edit_controller_get_undo_stack (editor), "test");
+
+        g_assert_true (weft_edit_set_citations (edit, (WeftClaim *) lookup (window, "k2"), NULL, 0, NULL));
+        g_assert_true (weft_undo_stack_commit (weft_edit_controller_get_undo_stack (editor), edit, NULL));
+      }
+      g_assert_true (weft_session_select_id (session, "k2"));
+      weft_test_settle ();
+      weft_test_save_screenshot (GTK_WIDGET (window), unsourced_name);
+
+      g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e", 400.0, 300.0);
+      weft_test_spin (50);
+      g_assert_nonnull (weft_edit_controller_get_popover (editor));
+      weft_test_save_screenshot (weft_edit_controller_get_popover (editor), popover_name);
+      gtk_popover_popdown (GTK_POPOVER (weft_edit_controller_get_popover (editor)));
+      g_assert_true (weft_test_wait_for (has_no_popover, editor));
+
+      shown_window = window;
+      change_theirs (path);
+      g_assert_true (weft_test_wait_for (asks, editor));
+      respond (window, "compare");
+      g_assert_true (weft_test_wait_for (asks_to_compare, editor));
+      weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), compare_name);
+      respond (window, "cancel");
+
+      weft_document_close (weft_edit_controller_get_document (editor));
+      weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -1516,6 +1572,11 @@ main (int    argc,
 {
   g_autofree char *state = NULL;
 
+  /* The suite runs untranslated (LANGUAGE empty); the screenshots can
+   * be made in another language with LANGUAGE=es or zh_CN. */
+  bindtextdomain (GETTEXT_PACKAGE, weft_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
   /* Journals go to a folder of the test's own, which goes at the end
