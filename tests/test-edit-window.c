@@ -139,21 +139,13 @@ press_key (GtkWidget       *widget,
            guint            keyval,
            GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *keys = weft_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY, "weft-commit");
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), "weft-commit") == 0)
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-          weft_test_spin (50);
-          return handled;
-        }
-    }
-  g_assert_not_reached ();
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  weft_test_spin (50);
+  return handled;
 }
 
 /* Enter in a text field: the form commits (Ctrl+Enter in a multi-line
@@ -1378,17 +1370,8 @@ drag_graph (WeftWindow *window,
             double      dx,
             double      dy)
 {
-  GtkWidget *graph = weft_window_get_graph (window);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (graph);
-  GtkGestureDrag *drag = NULL;
+  GtkEventController *drag = weft_test_find_controller (weft_window_get_graph (window), GTK_TYPE_GESTURE_DRAG, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        drag = GTK_GESTURE_DRAG (controller);
-    }
   g_assert_nonnull (drag);
   g_signal_emit_by_name (drag, "drag-begin", x0, y0);
   g_signal_emit_by_name (drag, "drag-update", dx / 2, dy / 2);

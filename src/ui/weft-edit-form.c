@@ -316,6 +316,41 @@ calendar_button (GtkWidget *entry)
 
 static void clear_error (WeftEditForm *self);
 
+GtkWidget *
+weft_edit_text_view_new (const char *label)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+  return view;
+}
+
+/* @row (NULL: a new one), a row of a boxed list that only holds @child,
+ * @vertical and @horizontal pixels from its edges; nothing to activate. */
+static GtkWidget *
+plain_row (GtkWidget *row,
+           GtkWidget *child,
+           int        vertical,
+           int        horizontal)
+{
+  if (row == NULL)
+    row = gtk_list_box_row_new ();
+  gtk_widget_set_margin_top (child, vertical);
+  gtk_widget_set_margin_bottom (child, vertical);
+  gtk_widget_set_margin_start (child, horizontal);
+  gtk_widget_set_margin_end (child, horizontal);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 /* Text that may run over lines, as the format allows: a claim's text, a
  * citation's quote. */
 static gboolean
@@ -350,23 +385,15 @@ multiline_widget (WeftEditForm *self,
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *caption = gtk_label_new (label);
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = weft_edit_text_view_new (label);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_add_css_class (caption, "caption");
   gtk_widget_add_css_class (caption, "dim-label");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_widget_set_size_request (view, -1, 64);
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_set_tooltip_text (view, _("Enter starts a new line; Ctrl+Enter applies the form"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
   gtk_event_controller_set_name (keys, "weft-commit");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_multiline_key), self);
@@ -463,12 +490,7 @@ add_list_row (WeftEditForm *self,
 
   gtk_box_append (GTK_BOX (box), parts_box);
   gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  plain_row (row, box, 6, 6);
   gtk_list_box_append (GTK_LIST_BOX (field->widget), row);
   return row;
 }
@@ -629,17 +651,10 @@ add_field (WeftEditForm     *self,
     }
   else if (is_multiline (m))
     {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *outer;
+      GtkWidget *row;
 
       field.widget = multiline_widget (self, label);
-      outer = g_object_get_data (G_OBJECT (field.widget), "weft-outer");
-      gtk_widget_set_margin_start (outer, 12);
-      gtk_widget_set_margin_end (outer, 12);
-      gtk_widget_set_margin_top (outer, 8);
-      gtk_widget_set_margin_bottom (outer, 10);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      row = plain_row (NULL, g_object_get_data (G_OBJECT (field.widget), "weft-outer"), 8, 12);
       gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
     }
@@ -655,19 +670,14 @@ add_field (WeftEditForm     *self,
       gtk_list_box_append (GTK_LIST_BOX (self->rows), field.widget);
       if (m->type == WEFT_MEMBER_DATE)
         {
-          GtkWidget *row = gtk_list_box_row_new ();
+          GtkWidget *row;
 
           field.preview = gtk_label_new (NULL);
           gtk_label_set_wrap (GTK_LABEL (field.preview), TRUE);
           gtk_label_set_xalign (GTK_LABEL (field.preview), 0);
           gtk_widget_add_css_class (field.preview, "caption");
           gtk_widget_add_css_class (field.preview, "dim-label");
-          gtk_widget_set_margin_start (field.preview, 12);
-          gtk_widget_set_margin_end (field.preview, 12);
-          gtk_widget_set_margin_top (field.preview, 6);
-          gtk_widget_set_margin_bottom (field.preview, 6);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), field.preview);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          row = plain_row (NULL, field.preview, 6, 12);
           gtk_widget_set_focusable (row, FALSE);
           gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
           g_signal_connect_swapped (field.widget, "changed", G_CALLBACK (update_date_preview), self);
