@@ -1333,7 +1333,14 @@ test_quick_capture (void)
     popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
     gtk_editable_set_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover)), "abandoned");
     g_assert_true (weft_undo_stack_can_undo (weft_edit_controller_get_undo_stack (editor)));
-    gtk_popover_popdown (GTK_POPOVER (popover));
+    {
+      GtkEventController *keys = weft_test_find_controller (GTK_WIDGET (popover), GTK_TYPE_EVENT_CONTROLLER_KEY, NULL);
+      gboolean handled = FALSE;
+
+      g_assert_nonnull (keys);
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+      g_assert_true (handled);
+    }
     g_assert_true (weft_test_wait_for (has_no_popover, editor));
     g_assert_cmpuint (relations->len, ==, n + 2);
     assert_verified (window);
