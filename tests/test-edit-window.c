@@ -1312,9 +1312,27 @@ test_quick_capture (void)
       g_assert_true (GTK_IS_MENU_BUTTON (menu));
       g_assert_true (gtk_widget_get_visible (menu));
       g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu))), ==, 4);
+      /* Shown as they are written, underscores included. */
+      {
+        g_autofree char *label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)), 1,
+                                                        G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_cmpstr (label, ==, "located__in");
+      }
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (weft_relation_popover_get_types (popover))), ==, 4);
       g_assert_cmpstr (gtk_string_list_get_string (weft_relation_popover_get_types (popover), 0), ==, "knows");
+      /* The list opens over the popover, which stays. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      weft_test_spin (100);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      weft_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))),
+                                 "edit-relation-types.png");
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "relation.pick-type", "s", "supplies"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+      weft_test_spin (50);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
     }
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover))), ==,
                      "supplies");

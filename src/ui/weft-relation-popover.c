@@ -264,7 +264,10 @@ weft_relation_popover_new (WeftUndoStack *stack,
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->type_names)); i++)
       {
         const char *name = gtk_string_list_get_string (self->type_names, i);
-        g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+        /* A menu's "_" marks a mnemonic: "located_in" is written "located__in". */
+        g_auto(GStrv) pieces = g_strsplit (name, "_", -1);
+        g_autofree char *label = g_strjoinv ("__", pieces);
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
         g_menu_item_set_action_and_target (item, "relation.pick-type", "s", name);
         g_menu_append_item (menu, item);
