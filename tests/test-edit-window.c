@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "weft-dataset-check.h"
 #include "weft-edit-controller.h"
@@ -22,6 +23,9 @@
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-paths.h"
+#include "weft-relation-popover.h"
+#include "weft-saver.h"
 #include "weft-test-gui.h"
 
 static WeftApplication *app;
@@ -42,11 +46,14 @@ shows_network (gpointer data)
   return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
 }
 
-/* A window showing a copy of tests/data/network.weft, saved at *@path. */
+/* A window of @width x @height showing a copy of tests/data/network.weft,
+ * saved at *@path. */
 static WeftWindow *
-window_with_network (char **path)
+window_with_network_sized (int    width,
+                           int    height,
+                           char **path)
 {
-  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1400, 900);
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), width, height);
   g_autofree char *source = weft_test_build_data_path ("network.weft", NULL);
   g_autofree char *contents = weft_test_read_file (source, NULL);
   g_autofree char *copy = weft_test_write_tmp ("network.weft", contents);
@@ -59,6 +66,12 @@ window_with_network (char **path)
   if (path != NULL)
     *path = g_steal_pointer (&copy);
   return window;
+}
+
+static WeftWindow *
+window_with_network (char **path)
+{
+  return window_with_network_sized (1400, 900, path);
 }
 
 static void
@@ -119,12 +132,36 @@ fill (WeftEditForm *form,
   g_assert_true (weft_edit_form_fill (form, member, value));
 }
 
-/* Enter in a text field: the form commits. */
+/* A key pressed in @widget as its controller named "weft-commit" sees
+ * it; whether it handled it. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkEventController *keys = weft_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY, "weft-commit");
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  weft_test_spin (50);
+  return handled;
+}
+
+/* Enter in a text field: the form commits (Ctrl+Enter in a multi-line
+ * one, where Enter starts a line). */
 static void
 press_enter (WeftEditForm *form,
              const char   *member)
 {
-  g_signal_emit_by_name (weft_edit_form_get_field (form, member), "entry-activated");
+  GtkWidget *field = weft_edit_form_get_field (form, member);
+
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      g_assert_true (press_key (field, GDK_KEY_Return, GDK_CONTROL_MASK));
+      return;
+    }
+  g_signal_emit_by_name (field, "entry-activated");
   weft_test_spin (50);
 }
 
@@ -377,6 +414,58 @@ test_create_each (void)
 
   assert_verified (window);
   g_assert_cmpuint (weft_undo_stack_get_length (weft_edit_controller_get_undo_stack (editor)), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A claim's text and a citation's quote run over lines: Enter starts a
+ * line, Ctrl+Enter applies; the lines are kept, saved and loaded again. */
+static void
+test_multiline (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  GtkWidget *text, *quote;
+  WeftEditForm *form;
+  WeftClaim *claim;
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  text = weft_edit_form_get_field (form, "text");
+  g_assert_true (GTK_IS_TEXT_VIEW (text));
+  quote = weft_test_find_type (weft_edit_form_get_field (form, "citations"), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (quote);
+  g_assert_true (gtk_widget_is_drawable (text));
+  g_assert_true (gtk_widget_is_drawable (quote));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), "First line.\nSecond line.", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (quote)), "“We supply…\n…the ministry.”", -1);
+  /* Enter is a new line, not a commit. */
+  g_assert_false (press_key (text, GDK_KEY_Return, 0));
+  g_assert_false (press_key (quote, GDK_KEY_Return, 0));
+  g_assert_true (weft_edit_controller_get_form (editor) == GTK_WIDGET (form));
+  g_assert_cmpstr (((WeftClaim *) lookup (window, "k1"))->text, !=, "First line.\nSecond line.");
+  /* Ctrl+Enter in the quote applies the form. */
+  g_assert_true (press_key (quote, GDK_KEY_Return, GDK_CONTROL_MASK));
+  claim = (WeftClaim *) lookup (window, "k1");
+  g_assert_cmpstr (claim->text, ==, "First line.\nSecond line.");
+  g_assert_cmpstr (claim->citations[0].quote, ==, "“We supply…\n…the ministry.”");
+
+  /* Saved and read back with its lines. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WeftDataset) saved = NULL;
+    WeftClaim *again;
+
+    g_assert_true (weft_edit_controller_save (editor, NULL, &error));
+    g_assert_no_error (error);
+    saved = weft_dataset_load_path (path, NULL, &error);
+    g_assert_no_error (error);
+    again = (WeftClaim *) weft_dataset_lookup (saved, "k1");
+    g_assert_cmpstr (again->text, ==, "First line.\nSecond line.");
+    g_assert_cmpstr (again->citations[0].quote, ==, "“We supply…\n…the ministry.”");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -643,6 +732,180 @@ test_changed_on_disk (void)
   g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Again");
 
   weft_document_close (weft_edit_controller_get_document (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+asks_to_compare (gpointer data)
+{
+  AdwMessageDialog *dialog = weft_edit_controller_get_dialog (data);
+
+  return dialog != NULL && g_object_get_data (G_OBJECT (dialog), "weft-diff") != NULL;
+}
+
+/* The title and subtitle of each row of @list, "title | subtitle", one a line. */
+static char *
+rows_text (GtkWidget *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (text, "%s | %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Someone else changes the file at @path: adds an entity, deletes a
+ * relation and renames an entity. */
+static void
+change_theirs (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) theirs = weft_dataset_load_path (path, NULL, &error);
+  g_autoptr(WeftEdit) edit = weft_edit_new (theirs, "theirs");
+  WeftItem *zeta;
+
+  g_assert_no_error (error);
+  weft_edit_set_author (edit, "Someone Else");
+  zeta = weft_edit_create (edit, WEFT_ITEM_ENTITY, "zeta", &error);
+  g_assert_true (weft_edit_set (edit, zeta, "name", "Zeta", &error));
+  g_assert_true (weft_edit_delete (edit, weft_dataset_lookup (theirs, "r1"), WEFT_DELETE_REFUSE, &error));
+  g_assert_true (weft_edit_set (edit, weft_dataset_lookup (theirs, "a"), "name", "Alpha Theirs", &error));
+  g_assert_true (weft_edit_commit (edit, &error));
+  g_usleep (20 * 1000);
+  g_assert_true (weft_dataset_save_path (theirs, path, &error));
+  g_assert_no_error (error);
+}
+
+/* Compare, the third choice when the file changed on disk under unsaved
+ * edits: what differs, item by item; Reload from there. */
+static void
+test_compare (void)
+{
+  g_autofree char *path = NULL;
+  WeftWindow *window = window_with_network (&path);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autofree char *text = NULL;
+  GtkWidget *list;
+
+  shown_window = window;
+  rename_e (window, "Epsilon Mine");
+
+  change_theirs (path);
+  g_assert_true (weft_test_wait_for (asks, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "File Changed on Disk");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "compare"));
+  respond (window, "compare");
+  g_assert_true (weft_test_wait_for (asks_to_compare, editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Compare with the File on Disk");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog_of (window)), ==,
+                   "4 items differ between the file on disk and this window.");
+  list = g_object_get_data (G_OBJECT (dialog_of (window)), "weft-diff");
+  g_assert_nonnull (list);
+  text = rows_text (list);
+  g_test_message ("%s", text);
+  g_assert_cmpstr (text, ==,
+                   "Entity “Alpha Theirs” (a) | Different: Name, History\n"
+                   "Entity “Epsilon” (e) | Different: Name, History\n"
+                   "Entity “Zeta” (zeta) | Only in the file on disk\n"
+                   "Relation “supplies” (r1) | Only in this window\n");
+  g_assert_true (adw_message_dialog_has_response (dialog_of (window), "keep"));
+  weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), "edit-compare.png");
+  /* Nothing changed yet. */
+  g_assert_cmpstr (((WeftEntity *) lookup (window, "e"))->name, ==, "Epsilon Mine");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  respond (window, "reload");
+  g_assert_true (weft_test_wait_for (has_name, (gpointer) "Epsilon"));
+  g_assert_nonnull (lookup (window, "zeta"));
+  g_assert_null (lookup (window, "r1"));
+  g_assert_false (weft_edit_controller_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_timelinejs (gpointer data)
+{
+  WeftDataset *ds = dataset_of (data);
+
+  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A TimelineJS story") == 0;
+}
+
+/* An imported TimelineJS file, edited, saved back as TimelineJS (the
+ * code under Save As's chooser): the file reloads with the edit and its
+ * history, and the message says what TimelineJS cannot hold. */
+static void
+test_save_back_timelinejs (void)
+{
+  static const char timeline[] =
+    "{\"title\": {\"text\": {\"headline\": \"A TimelineJS story\"}},\n"
+    " \"events\": [\n"
+    "  {\"unique_id\": \"launch\", \"start_date\": {\"year\": 2019, \"month\": 5},"
+    " \"text\": {\"headline\": \"Launch\"}},\n"
+    "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
+    " \"text\": {\"headline\": \"Recall\"}}]}\n";
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autoptr(GFile) source = weft_test_write_tmp_file ("story.json", timeline);
+  g_autofree char *out_path = weft_test_build_tmp_path ("story-saved.json");
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) again = NULL;
+  g_autofree char *message = NULL;
+  gboolean lossy = FALSE;
+  WeftEditForm *form;
+  WeftItem *launch;
+  guint n = 0;
+  const WeftHistoryEntry *history;
+
+  weft_window_open (window, source, NULL, NULL);
+  g_assert_true (weft_test_wait_for (shows_timelinejs, window));
+  weft_test_settle ();
+  weft_edit_controller_set_author (editor, AUTHOR);
+  g_assert_null (weft_window_get_file (window));
+
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "launch"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "title", "Launch, delayed");
+  fill (form, "date", "2019-06");
+  press_enter (form, "title");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+
+  g_assert_cmpint (weft_format_for_export_name ("story-saved.json"), ==, WEFT_FORMAT_TIMELINEJS);
+  message = weft_edit_controller_export (editor, out, WEFT_FORMAT_TIMELINEJS, &lossy, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", message);
+  g_assert_true (lossy);
+  g_assert_cmpstr (message, ==, "Exported story-saved.json. TimelineJS shows only the events and eras; the rest "
+                                "travels in a part TimelineJS ignores.");
+
+  /* A TimelineJS file, with the edit. */
+  {
+    g_autofree char *text = weft_test_read_file (out_path, NULL);
+
+    g_assert_cmpint (weft_format_detect (text, strlen (text), "story-saved.json"), ==, WEFT_FORMAT_TIMELINEJS);
+  }
+  again = weft_import_file (out, WEFT_FORMAT_TIMELINEJS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (weft_dataset_get_title (again), ==, "A TimelineJS story");
+  g_assert_cmpuint (weft_dataset_get_events (again)->len, ==, 2);
+  launch = weft_dataset_lookup (again, "launch");
+  g_assert_nonnull (launch);
+  g_assert_cmpstr (((WeftEvent *) launch)->title, ==, "Launch, delayed");
+  g_assert_cmpstr (((WeftEvent *) launch)->date_text, ==, "2019-06");
+  g_assert_cmpstr (((WeftEvent *) weft_dataset_lookup (again, "recall"))->title, ==, "Recall");
+  history = weft_item_get_history (launch, &n);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpstr (history[n - 1].by, ==, AUTHOR);
+  g_assert_cmpint (history[n - 1].action, ==, WEFT_HISTORY_CHANGED);
+  g_assert_true (g_strv_contains (history[n - 1].fields, "title"));
+  g_assert_true (g_strv_contains (history[n - 1].fields, "date"));
+
+  /* An export is not the window's own save: the changes stay unsaved. */
+  g_assert_true (weft_edit_controller_get_modified (editor));
   weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -945,6 +1208,12 @@ test_open_asks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_no_popover (gpointer data)
+{
+  return weft_edit_controller_get_popover (data) == NULL;
+}
+
 /* A double-click in a timeline lane (the view's "create-event") opens a
  * new event's form at that day, the title to type; a drag between two
  * graph nodes, a relation's. */
@@ -974,24 +1243,221 @@ test_quick_capture (void)
   g_assert_cmpstr (event->date_text, ==, "2020-03-15");
 
   /* A drag from one node to another in the graph ("create-relation"):
-   * the relation's form, its ends filled, asks its type. */
-  g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e");
+   * a popover at the drop point asks the type (those in use offered) and
+   * the claim that supports it; Enter makes the relation, one step. */
+  {
+    WeftEditController *editor = weft_window_get_editor (window);
+    GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
+    guint n = relations->len;
+    WeftRelationPopover *popover;
+    GtkStringList *types;
+    GtkWidget *entry;
+    WeftRelation *relation;
+
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (popover)) == weft_window_get_graph (window));
+    types = weft_relation_popover_get_types (popover);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (types)), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (types, 0), ==, "located_in");
+    g_assert_cmpstr (gtk_string_list_get_string (types, 1), ==, "reports_on");
+    g_assert_cmpstr (gtk_string_list_get_string (types, 2), ==, "supplies");
+    entry = weft_relation_popover_get_type_entry (popover);
+    g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+
+    /* No type: nothing is made, the popover stays and says why. */
+    g_signal_emit_by_name (entry, "activate");
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "knows");
+    g_assert_true (weft_edit_picker_set_id (weft_relation_popover_get_claim_picker (popover), "k4"));
+    weft_test_save_screenshot (GTK_WIDGET (popover), "edit-relation-popover.png");
+    g_signal_emit_by_name (entry, "activate");
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n + 1);
+    relation = g_ptr_array_index (relations, n);
+    g_assert_cmpstr (relation->from, ==, "c");
+    g_assert_cmpstr (relation->to, ==, "e");
+    g_assert_cmpstr (relation->type, ==, "knows");
+    g_assert_nonnull (relation->claims);
+    g_assert_cmpstr (relation->claims[0], ==, "k4");
+    g_assert_null (relation->claims[1]);
+    g_assert_cmpstr (last_author (&relation->item), ==, AUTHOR);
+    g_assert_true (weft_session_get_selection (weft_window_get_session (window)) == &relation->item);
+    /* It closed, and left the graph. */
+    g_assert_true (weft_test_wait_for (has_no_popover, editor));
+    assert_verified (window);
+    /* One step. */
+    activate (window, "edit.undo");
+    g_assert_cmpuint (relations->len, ==, n);
+    activate (window, "edit.redo");
+    g_assert_cmpuint (relations->len, ==, n + 1);
+
+    /* A type in use, chosen from the list, and no claim: unsourced. */
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "e", "a", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    g_assert_nonnull (popover);
+    g_assert_null (weft_edit_picker_get_id (weft_relation_popover_get_claim_picker (popover)));
+    {
+      GtkWidget *menu = gtk_widget_get_next_sibling (weft_relation_popover_get_type_entry (popover));
+
+      /* "knows" is in use now. */
+      g_assert_true (GTK_IS_MENU_BUTTON (menu));
+      g_assert_true (gtk_widget_get_visible (menu));
+      g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu))), ==, 4);
+      /* Shown as they are written, underscores included. */
+      {
+        g_autofree char *label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)), 1,
+                                                        G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_cmpstr (label, ==, "located__in");
+      }
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (weft_relation_popover_get_types (popover))), ==, 4);
+      g_assert_cmpstr (gtk_string_list_get_string (weft_relation_popover_get_types (popover), 0), ==, "knows");
+      /* The list opens over the popover, which stays. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      weft_test_spin (100);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      weft_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))),
+                                 "edit-relation-types.png");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popover), "relation.pick-type", "s", "supplies"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+      weft_test_spin (50);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    }
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover))), ==,
+                     "supplies");
+    g_assert_true (weft_relation_popover_commit (popover, NULL));
+    weft_test_spin (50);
+    g_assert_cmpuint (relations->len, ==, n + 2);
+    relation = g_ptr_array_index (relations, n + 1);
+    g_assert_cmpstr (relation->from, ==, "e");
+    g_assert_cmpstr (relation->to, ==, "a");
+    g_assert_cmpstr (relation->type, ==, "supplies");
+    g_assert_null (relation->claims);
+
+    /* Escape (the popover closes) makes nothing. */
+    g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "a", "b", 300.0, 200.0);
+    weft_test_spin (50);
+    popover = WEFT_RELATION_POPOVER (weft_edit_controller_get_popover (editor));
+    gtk_editable_set_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (popover)), "abandoned");
+    g_assert_true (weft_undo_stack_can_undo (weft_edit_controller_get_undo_stack (editor)));
+    {
+      GtkEventController *keys = weft_test_find_controller (GTK_WIDGET (popover), GTK_TYPE_EVENT_CONTROLLER_KEY, NULL);
+      gboolean handled = FALSE;
+
+      g_assert_nonnull (keys);
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+      g_assert_true (handled);
+    }
+    g_assert_true (weft_test_wait_for (has_no_popover, editor));
+    g_assert_cmpuint (relations->len, ==, n + 2);
+    assert_verified (window);
+  }
+  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where the graph draws node @id, in the view's own coordinates. */
+static void
+node_point (WeftWindow *window,
+            const char *id,
+            double     *x,
+            double     *y)
+{
+  WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+  double scale = weft_graph_view_get_scale (graph);
+  double text_scale = weft_graph_view_get_text_scale (graph);
+  double cx, cy;
+  WeftNodeBox box;
+
+  g_assert_true (node_box (window, id, &box));
+  weft_graph_view_get_center (graph, &cx, &cy);
+  *x = (box.x - cx) * scale + gtk_widget_get_width (GTK_WIDGET (graph)) / text_scale / 2;
+  *y = (box.y - cy) * scale + gtk_widget_get_height (GTK_WIDGET (graph)) / text_scale / 2;
+}
+
+/* A drag in the graph as the pointer makes it, from (@x0, @y0) by (@dx, @dy). */
+static void
+drag_graph (WeftWindow *window,
+            double      x0,
+            double      y0,
+            double      dx,
+            double      dy)
+{
+  GtkEventController *drag = weft_test_find_controller (weft_window_get_graph (window), GTK_TYPE_GESTURE_DRAG, NULL);
+
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  g_signal_emit_by_name (drag, "drag-end", dx, dy);
   weft_test_spin (50);
-  form = form_of (window);
-  fill (form, "type", "knows");
-  fill (form, "claims", "k4");
-  press_enter (form, "type");
+}
+
+/* Dragging node to node in the graph opens the relation's popover at the
+ * drop point; back onto the same node, or onto empty space, nothing. */
+static void
+test_relation_drag (void)
+{
+  WeftWindow *window = window_with_network (NULL);
+  WeftEditController *editor = weft_window_get_editor (window);
+  guint n = weft_dataset_get_relations (dataset_of (window))->len;
+  double ax, ay, cx, cy;
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "graph"));
+  settle_graph (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
+  node_point (window, "a", &ax, &ay);
+  node_point (window, "c", &cx, &cy);
+  g_test_message ("a at %g,%g; c at %g,%g", ax, ay, cx, cy);
+
+  /* Onto itself. */
+  drag_graph (window, ax, ay, 3, 3);
+  drag_graph (window, ax, ay, 2, 4);
+  g_assert_null (weft_edit_controller_get_popover (editor));
+  /* Onto empty space, far from every node. */
+  drag_graph (window, ax, ay, -5000, -5000);
+  g_assert_null (weft_edit_controller_get_popover (editor));
+  g_assert_cmpuint (weft_dataset_get_relations (dataset_of (window))->len, ==, n);
+
+  /* Onto another node. */
+  drag_graph (window, ax, ay, cx - ax, cy - ay);
+  popover = weft_edit_controller_get_popover (editor);
+  g_assert_nonnull (popover);
+  {
+    GdkRectangle at;
+
+    g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (popover), &at));
+    g_assert_cmpint (abs (at.x - (int) cx), <=, 1);
+    g_assert_cmpint (abs (at.y - (int) cy), <=, 1);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover))),
+                         "owns");
+  g_signal_emit_by_name (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover)), "activate");
+  weft_test_spin (50);
   {
     GPtrArray *relations = weft_dataset_get_relations (dataset_of (window));
     WeftRelation *relation = g_ptr_array_index (relations, relations->len - 1);
 
-    g_assert_cmpstr (relation->from, ==, "c");
-    g_assert_cmpstr (relation->to, ==, "e");
-    g_assert_cmpstr (relation->type, ==, "knows");
-    g_assert_cmpstr (relation->claims[0], ==, "k4");
+    g_assert_cmpuint (relations->len, ==, n + 1);
+    g_assert_cmpstr (relation->from, ==, "a");
+    g_assert_cmpstr (relation->to, ==, "c");
+    g_assert_cmpstr (relation->type, ==, "owns");
+    g_assert_null (relation->claims);
   }
-  weft_document_close (weft_edit_controller_get_document (weft_window_get_editor (window)));
-  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (weft_window_get_editor (window)));
+  weft_document_close (weft_edit_controller_get_document (editor));
+  weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1048,7 +1514,9 @@ test_recover (void)
   g_assert_true (weft_test_wait_for (is_destroyed, &window));
 }
 
-/* The forms as people see them, light and dark. */
+/* The forms, the relation's popover, the comparison with the file on
+ * disk and an unsourced claim as people see them, light and dark, at
+ * 1280x800 (run with LANGUAGE=es or zh_CN to see the translations). */
 static void
 test_screenshots (void)
 {
@@ -1056,14 +1524,51 @@ test_screenshots (void)
 
   for (guint i = 0; i < 2; i++)
     {
-      WeftWindow *window = window_with_network (NULL);
-      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", i == 0 ? "light" : "dark");
+      const char *scheme = i == 0 ? "light" : "dark";
+      g_autofree char *path = NULL;
+      WeftWindow *window = window_with_network_sized (1280, 800, &path);
+      WeftEditController *editor = weft_window_get_editor (window);
+      WeftSession *session = weft_window_get_session (window);
+      g_autofree char *name = g_strdup_printf ("edit-form-claim-%s.png", scheme);
+      g_autofree char *popover_name = g_strdup_printf ("edit-relation-popover-%s.png", scheme);
+      g_autofree char *compare_name = g_strdup_printf ("edit-compare-%s.png", scheme);
+      g_autofree char *unsourced_name = g_strdup_printf ("edit-unsourced-%s.png", scheme);
 
       adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
-      g_assert_true (weft_session_select_id (weft_window_get_session (window), "k1"));
+      g_assert_true (weft_session_select_id (session, "k1"));
       activate (window, "edit.edit");
       weft_test_settle ();
       weft_test_save_screenshot (GTK_WIDGET (window), name);
+
+      /* The claim without a source, k2's citations taken away. */
+      weft_edit_form_cancel (form_of (window));
+      {
+        g_autoptr(WeftEdit) edit = weft_undo_stack_begin (weft_edit_controller_get_undo_stack (editor), "test");
+
+        g_assert_true (weft_edit_set_citations (edit, (WeftClaim *) lookup (window, "k2"), NULL, 0, NULL));
+        g_assert_true (weft_undo_stack_commit (weft_edit_controller_get_undo_stack (editor), edit, NULL));
+      }
+      g_assert_true (weft_session_select_id (session, "k2"));
+      weft_test_settle ();
+      weft_test_save_screenshot (GTK_WIDGET (window), unsourced_name);
+
+      g_signal_emit_by_name (weft_window_get_graph (window), "create-relation", "c", "e", 400.0, 300.0);
+      weft_test_spin (50);
+      g_assert_nonnull (weft_edit_controller_get_popover (editor));
+      weft_test_save_screenshot (weft_edit_controller_get_popover (editor), popover_name);
+      gtk_popover_popdown (GTK_POPOVER (weft_edit_controller_get_popover (editor)));
+      g_assert_true (weft_test_wait_for (has_no_popover, editor));
+
+      shown_window = window;
+      change_theirs (path);
+      g_assert_true (weft_test_wait_for (asks, editor));
+      respond (window, "compare");
+      g_assert_true (weft_test_wait_for (asks_to_compare, editor));
+      weft_test_save_screenshot (GTK_WIDGET (dialog_of (window)), compare_name);
+      respond (window, "cancel");
+
+      weft_document_close (weft_edit_controller_get_document (editor));
+      weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -1075,6 +1580,11 @@ main (int    argc,
 {
   g_autofree char *state = NULL;
 
+  /* The suite runs untranslated (LANGUAGE empty); the screenshots can
+   * be made in another language with LANGUAGE=es or zh_CN. */
+  bindtextdomain (GETTEXT_PACKAGE, weft_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
   /* Journals go to a folder of the test's own, which goes at the end
@@ -1086,12 +1596,16 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
   g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
   g_test_add_func ("/weft/edit-window/create-each", test_create_each);
+  g_test_add_func ("/weft/edit-window/multiline", test_multiline);
   g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
   g_test_add_func ("/weft/edit-window/merge", test_merge);
   g_test_add_func ("/weft/edit-window/quote", test_quote);
   g_test_add_func ("/weft/edit-window/save-and-close", test_save_and_close);
   g_test_add_func ("/weft/edit-window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/weft/edit-window/compare", test_compare);
+  g_test_add_func ("/weft/edit-window/save-back-timelinejs", test_save_back_timelinejs);
   g_test_add_func ("/weft/edit-window/quick-capture", test_quick_capture);
+  g_test_add_func ("/weft/edit-window/relation-drag", test_relation_drag);
   g_test_add_func ("/weft/edit-window/views-follow", test_views_follow);
   g_test_add_func ("/weft/edit-window/unsourced", test_unsourced);
   g_test_add_func ("/weft/edit-window/open-asks", test_open_asks);

@@ -192,6 +192,24 @@ weft_test_find_status_page (GtkWidget  *root,
   return weft_test_find_widget (root, is_status_page_titled, title);
 }
 
+GtkEventController *
+weft_test_find_controller (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type)
+          && (name == NULL || g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0))
+        return controller; /* the widget keeps it */
+    }
+  return NULL;
+}
+
 GdkTexture *
 weft_test_screenshot (GtkWidget  *widget,
                       const char *name)

@@ -62,6 +62,11 @@ GtkWidget       *weft_test_find_status_page    (GtkWidget          *root,
 /* The first widget of @type under @root, or NULL. */
 GtkWidget       *weft_test_find_type           (GtkWidget          *root,
                                                 GType               type);
+/* The first event controller of @widget of @type (and called @name, when
+ * not NULL), or NULL (borrowed): to emit its signals as input would. */
+GtkEventController *weft_test_find_controller (GtkWidget          *widget,
+                                               GType               type,
+                                               const char         *name);
 /* What @widget shows, saved as NAME in the build folder for a person to
  * look at, and returned for a test to read; waits for a first drawing when
  * the X server is slow. */

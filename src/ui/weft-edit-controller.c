@@ -9,12 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "weft-dataset-change.h"
+#include "weft-dataset-diff.h"
 #include "weft-document.h"
 #include "weft-edit-controller.h"
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
 #include "weft-history.h"
 #include "weft-inspector.h"
+#include "weft-loader.h"
+#include "weft-relation-popover.h"
 #include "weft-window.h"
 
 struct _WeftEditController
@@ -31,6 +34,7 @@ struct _WeftEditController
   GSimpleActionGroup *actions;
   GtkWidget          *form;         /* weak */
   AdwMessageDialog   *dialog;       /* weak */
+  GtkWidget          *popover;      /* weak: a relation's, on the graph */
   char               *author;
   WeftDocument       *adopt;        /* recovered, for the dataset shown next */
   GPtrArray          *recoverables; /* of WeftRecoverable, offered in turn */
@@ -228,19 +232,55 @@ on_create_event (WeftEditController *self,
 }
 
 /* Quick capture: a drag from one node of the graph to another makes a
- * relation between them; the form asks its type and its claims. */
+ * relation between them; a popover at the drop point asks its type and
+ * the claim that supports it. */
 static void
-on_create_relation (WeftEditController *self,
-                    const char         *from,
-                    const char         *to)
+on_relation_created (WeftEditController *self,
+                     WeftItem           *relation)
 {
-  show_form (self, WEFT_ITEM_RELATION, NULL);
-  if (self->form != NULL)
-    {
-      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "from", from);
-      weft_edit_form_fill (WEFT_EDIT_FORM (self->form), "to", to);
-      gtk_widget_grab_focus (weft_edit_form_get_field (WEFT_EDIT_FORM (self->form), "type"));
-    }
+  weft_session_set_selection (self->session, relation);
+}
+
+static gboolean
+unparent_popover (gpointer data)
+{
+  if (gtk_widget_get_parent (data) != NULL)
+    gtk_widget_unparent (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed (made, or Escape): it leaves the graph once it has gone. */
+static void
+on_popover_closed (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
+}
+
+static void
+on_create_relation (GtkWidget          *graph,
+                    const char         *from,
+                    const char         *to,
+                    double              x,
+                    double              y,
+                    WeftEditController *self)
+{
+  GtkWidget *popover;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->stack == NULL)
+    return;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  popover = weft_relation_popover_new (self->stack, from, to);
+  /* The graph does not outlive the popover's parent reference. */
+  g_object_set_data_full (G_OBJECT (popover), "weft-graph", g_object_ref (graph), g_object_unref);
+  gtk_widget_set_parent (popover, graph);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  g_signal_connect_object (popover, "created", G_CALLBACK (on_relation_created), self, G_CONNECT_SWAPPED);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  g_set_weak_pointer (&self->popover, popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (weft_relation_popover_get_type_entry (WEFT_RELATION_POPOVER (popover)));
 }
 
 static void
@@ -594,7 +634,7 @@ quote_action (GSimpleAction *action,
   WeftItem *item = weft_session_get_selection (self->session);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = weft_edit_text_view_new (_("Quote"));
   GtkWidget *list = weft_edit_boxed_list_new ();
   GtkWidget *source, *new_source, *about, *text;
   AdwMessageDialog *dialog;
@@ -602,13 +642,6 @@ quote_action (GSimpleAction *action,
   if (self->stack == NULL)
     return;
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quote"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
   gtk_widget_add_css_class (scroller, "card");
@@ -993,12 +1026,21 @@ weft_edit_controller_hold_open (WeftEditController *self,
 
 /* ---- The file changed on disk ------------------------------------------- */
 
+static void compare (WeftEditController *self);
+static gboolean compare_later (gpointer data);
+
 static void
 on_disk_response (WeftEditController *self,
                   const char         *response)
 {
   if (self->window == NULL || g_str_equal (response, "cancel"))
     return;
+  if (g_str_equal (response, "compare"))
+    {
+      /* Once this dialog has gone (one question at a time). */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, compare_later, g_object_ref (self), g_object_unref);
+      return;
+    }
   if (g_str_equal (response, "reload"))
     {
       discard (self);
@@ -1008,6 +1050,103 @@ on_disk_response (WeftEditController *self,
     }
   /* Keep Mine: saved elsewhere, the other file as it is. */
   gtk_widget_activate_action (GTK_WIDGET (self->window), "win.save-as", NULL);
+}
+
+/* One row of the comparison: "Entity “Epsilon” (e)", and how it differs. */
+static GtkWidget *
+diff_row (const WeftDiffEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (entry->type == WEFT_ITEM_NONE)
+    title = g_strdup (_("The dataset itself"));
+  else
+    /* Translators: an item in the comparison with the file on disk: type, name, id: "Entity “Huawei” (huawei)" */
+    title = g_strdup_printf (_("%s “%s” (%s)"), weft_item_type_label (entry->type), entry->label, entry->id);
+  switch (entry->kind)
+    {
+    case WEFT_DIFF_ADDED:
+      subtitle = g_strdup (_("Only in the file on disk"));
+      break;
+    case WEFT_DIFF_REMOVED:
+      subtitle = g_strdup (_("Only in this window"));
+      break;
+    case WEFT_DIFF_CHANGED:
+    default:
+      {
+        g_autoptr(GString) names = g_string_new (NULL);
+
+        for (guint i = 0; entry->members != NULL && entry->members[i] != NULL; i++)
+          {
+            if (i > 0)
+              /* Translators: between the names of members in a list: "Name, Country" */
+              g_string_append (names, _(", "));
+            g_string_append (names, weft_edit_member_label (entry->members[i]));
+          }
+        /* Translators: how an item differs from the file on disk: "Different: Name, History" */
+        subtitle = g_strdup_printf (_("Different: %s"), names->str);
+      }
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* Compare: what differs between the file on disk and this window's
+ * dataset, item by item; Reload or Keep Mine from there. */
+static void
+compare (WeftEditController *self)
+{
+  GFile *file = weft_document_get_file (self->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) theirs = NULL;
+  g_autoptr(GArray) diff = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *list, *scrolled;
+  AdwMessageDialog *dialog;
+
+  if (file == NULL)
+    return;
+  theirs = weft_dataset_load_file (file, NULL, NULL, &error);
+  if (theirs == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  diff = weft_dataset_diff (self->dataset, theirs);
+  if (diff->len == 0)
+    body = g_strdup (_("The file on disk holds the same as this window."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item differs between the file on disk and this window.",
+                                         "%u items differ between the file on disk and this window.", diff->len),
+                            diff->len);
+  list = weft_edit_boxed_list_new ();
+  for (guint i = 0; i < diff->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), diff_row (&g_array_index (diff, WeftDiffEntry, i)));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_visible (scrolled, diff->len > 0);
+  dialog = ask (self, _("Compare with the File on Disk"), body, scrolled, "keep", _("_Keep Mine…"),
+                ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_disk_response));
+  adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "weft-diff", list);
+}
+
+static gboolean
+compare_later (gpointer data)
+{
+  WeftEditController *self = data;
+
+  if (self->window != NULL && self->document != NULL)
+    compare (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -1025,6 +1164,7 @@ weft_edit_controller_ask_changed_on_disk (WeftEditController *self)
                 NULL, "keep", _("_Keep Mine…"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_disk_response));
   adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
   adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_add_response (dialog, "compare", _("C_ompare…"));
 }
 
 static void
@@ -1090,6 +1230,7 @@ weft_edit_controller_dispose (GObject *object)
   g_clear_weak_pointer (&self->inspector);
   g_clear_weak_pointer (&self->form);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->popover);
 
   G_OBJECT_CLASS (weft_edit_controller_parent_class)->dispose (object);
 }
@@ -1182,7 +1323,7 @@ weft_edit_controller_new (GtkWindow   *window,
       if (timeline != NULL && g_signal_lookup ("create-event", G_OBJECT_TYPE (timeline)) != 0)
         g_signal_connect_object (timeline, "create-event", G_CALLBACK (on_create_event), self, G_CONNECT_SWAPPED);
       if (graph != NULL && g_signal_lookup ("create-relation", G_OBJECT_TYPE (graph)) != 0)
-        g_signal_connect_object (graph, "create-relation", G_CALLBACK (on_create_relation), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (graph, "create-relation", G_CALLBACK (on_create_relation), self, 0);
     }
 
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_session_dataset), self);
@@ -1220,6 +1361,63 @@ weft_edit_controller_save (WeftEditController  *self,
   return weft_document_save (self->document, file, FALSE, NULL, error);
 }
 
+/* What a file of @format cannot hold of a dataset (said when Save As
+ * writes one), or NULL when it holds everything. */
+static const char *
+format_losses (WeftFormat format)
+{
+  switch (format)
+    {
+    case WEFT_FORMAT_TIMELINEJS:
+      return _("TimelineJS shows only the events and eras; the rest travels in a part TimelineJS ignores.");
+    case WEFT_FORMAT_TIMELINEJS_CSV:
+      return _("The TimelineJS spreadsheet keeps only the events and eras.");
+    case WEFT_FORMAT_FTM:
+      return _("FollowTheMoney has no place for claim statuses, quotes, event groups or eras; they travel in a part "
+               "other tools ignore.");
+    case WEFT_FORMAT_CSV:
+      return _("CSV tables keep no history, and only the events table can be read back.");
+    case WEFT_FORMAT_GRAPHML:
+    case WEFT_FORMAT_GEXF:
+    case WEFT_FORMAT_DOT:
+      return _("A graph file keeps only the entities, events and their links: no claims or sources.");
+    case WEFT_FORMAT_AUTO:
+    case WEFT_FORMAT_WEFT:
+    default:
+      return NULL;
+    }
+}
+
+char *
+weft_edit_controller_export (WeftEditController  *self,
+                             GFile               *file,
+                             WeftFormat           format,
+                             gboolean            *lossy,
+                             GError             **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  const char *losses = format_losses (format);
+
+  g_return_val_if_fail (WEFT_IS_EDIT_CONTROLLER (self), NULL);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no dataset to save."));
+      return NULL;
+    }
+  if (!weft_export_file (self->dataset, file, format, error))
+    return NULL;
+  basename = g_file_get_basename (file);
+  text = g_strdup_printf (_("Exported %s"), basename);
+  if (lossy != NULL)
+    *lossy = losses != NULL;
+  if (losses == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: "Exported timeline.json", then what the format cannot hold. */
+  return g_strdup_printf (_("%s. %s"), text, losses);
+}
+
 WeftDocument *
 weft_edit_controller_get_document (WeftEditController *self)
 {
@@ -1246,4 +1444,10 @@ AdwMessageDialog *
 weft_edit_controller_get_dialog (WeftEditController *self)
 {
   return self->dialog;
+}
+
+GtkWidget *
+weft_edit_controller_get_popover (WeftEditController *self)
+{
+  return self->popover;
 }

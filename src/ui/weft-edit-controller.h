@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "weft-document.h"
+#include "weft-formats.h"
 #include "weft-undo.h"
 #include "weft-session.h"
 
@@ -39,6 +40,16 @@ gboolean            weft_edit_controller_get_modified (WeftEditController *self)
  * (G_IO_ERROR_WRONG_ETAG: reload it, or Save As). */
 gboolean            weft_edit_controller_save        (WeftEditController  *self,
                                                       GFile               *file,
+                                                      GError             **error);
+/* Writes the dataset into @file in @format, another than .weft (an
+ * export: the window keeps its own file, and its changes stay unsaved).
+ * Returns what to tell the user ("Exported timeline.json. TimelineJS
+ * shows only …"), with *@lossy TRUE when it says what the format cannot
+ * hold; NULL with @error when it could not write. */
+char               *weft_edit_controller_export      (WeftEditController  *self,
+                                                      GFile               *file,
+                                                      WeftFormat           format,
+                                                      gboolean            *lossy,
                                                       GError             **error);
 /* The document edited (weft-document.h), or NULL (borrowed). */
 WeftDocument       *weft_edit_controller_get_document (WeftEditController *self);
@@ -72,5 +83,8 @@ void                weft_edit_controller_ask_changed_on_disk (WeftEditController
 /* The dialog asking a question now (delete, merge, new dataset, quote,
  * close), or NULL: for tests. */
 AdwMessageDialog   *weft_edit_controller_get_dialog  (WeftEditController *self);
+/* The popover asking a relation's type and claim after a drag in the
+ * graph (weft-relation-popover.h), or NULL: for tests. */
+GtkWidget          *weft_edit_controller_get_popover (WeftEditController *self);
 
 G_END_DECLS

@@ -89,6 +89,7 @@ static const struct {
   { "source", N_("Source") },
   { "quote", N_("Quote") },
   { "locator", N_("Where in the source") },
+  { "history", N_("History") },
 };
 
 /* Whole phrases, so that each language can agree with the type. */
@@ -165,6 +166,14 @@ widget_value (GtkWidget *widget)
     }
   if (GTK_IS_EDITABLE (widget))
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+    }
   return g_strdup ("");
 }
 
@@ -189,6 +198,11 @@ widget_fill (GtkWidget  *widget,
   if (GTK_IS_EDITABLE (widget))
     {
       gtk_editable_set_text (GTK_EDITABLE (widget), value);
+      return TRUE;
+    }
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), value, -1);
       return TRUE;
     }
   return FALSE;
@@ -300,6 +314,99 @@ calendar_button (GtkWidget *entry)
   return button;
 }
 
+static void clear_error (WeftEditForm *self);
+
+GtkWidget *
+weft_edit_text_view_new (const char *label)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+  return view;
+}
+
+/* @row (NULL: a new one), a row of a boxed list that only holds @child,
+ * @vertical and @horizontal pixels from its edges; nothing to activate. */
+static GtkWidget *
+plain_row (GtkWidget *row,
+           GtkWidget *child,
+           int        vertical,
+           int        horizontal)
+{
+  if (row == NULL)
+    row = gtk_list_box_row_new ();
+  gtk_widget_set_margin_top (child, vertical);
+  gtk_widget_set_margin_bottom (child, vertical);
+  gtk_widget_set_margin_start (child, horizontal);
+  gtk_widget_set_margin_end (child, horizontal);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* Text that may run over lines, as the format allows: a claim's text, a
+ * citation's quote. */
+static gboolean
+is_multiline (const WeftMember *m)
+{
+  return m->type == WEFT_MEMBER_STRING && (g_str_equal (m->name, "quote") || g_str_equal (m->name, "text"));
+}
+
+/* Ctrl+Enter commits from a multi-line field, where Enter starts a line. */
+static gboolean
+on_multiline_key (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  WeftEditForm          *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+      && (state & GDK_CONTROL_MASK) != 0)
+    {
+      weft_edit_form_commit (self, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A text view of a few lines under its @label, in a frame; the view is
+ * the field's widget, the box around it (its "weft-outer") what is shown. */
+static GtkWidget *
+multiline_widget (WeftEditForm *self,
+                  const char   *label)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = weft_edit_text_view_new (label);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_tooltip_text (view, _("Enter starts a new line; Ctrl+Enter applies the form"));
+  gtk_event_controller_set_name (keys, "weft-commit");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_multiline_key), self);
+  gtk_widget_add_controller (view, keys);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (clear_error),
+                            self);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (outer), caption);
+  gtk_box_append (GTK_BOX (outer), frame);
+  g_object_set_data (G_OBJECT (view), "weft-outer", outer);
+  return view;
+}
+
 static GtkWidget *
 part_widget (WeftEditForm     *self,
              const WeftMember *m,
@@ -310,6 +417,8 @@ part_widget (WeftEditForm     *self,
 
   if (m->reference)
     widget = weft_edit_picker_new (dataset_of (self), m->refers_to, optional, label);
+  else if (is_multiline (m))
+    widget = multiline_widget (self, label);
   else
     {
       widget = gtk_entry_new ();
@@ -362,7 +471,12 @@ add_list_row (WeftEditForm *self,
       g_ptr_array_add (parts, picker);
     }
   for (guint i = 0; i < parts->len; i++)
-    gtk_box_append (GTK_BOX (parts_box), g_ptr_array_index (parts, i));
+    {
+      GtkWidget *part = g_ptr_array_index (parts, i);
+      GtkWidget *outer = g_object_get_data (G_OBJECT (part), "weft-outer");
+
+      gtk_box_append (GTK_BOX (parts_box), outer ? outer : part);
+    }
   gtk_widget_set_hexpand (parts_box, TRUE);
   g_object_set_data_full (G_OBJECT (row), "weft-parts", parts, (GDestroyNotify) g_ptr_array_unref);
 
@@ -376,12 +490,7 @@ add_list_row (WeftEditForm *self,
 
   gtk_box_append (GTK_BOX (box), parts_box);
   gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  plain_row (row, box, 6, 6);
   gtk_list_box_append (GTK_LIST_BOX (field->widget), row);
   return row;
 }
@@ -540,6 +649,15 @@ add_field (WeftEditForm     *self,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), field.widget);
       gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
     }
+  else if (is_multiline (m))
+    {
+      GtkWidget *row;
+
+      field.widget = multiline_widget (self, label);
+      row = plain_row (NULL, g_object_get_data (G_OBJECT (field.widget), "weft-outer"), 8, 12);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
+    }
   else
     {
       /* Translators: a list typed in one field: "Tags, separated by ;" */
@@ -552,19 +670,14 @@ add_field (WeftEditForm     *self,
       gtk_list_box_append (GTK_LIST_BOX (self->rows), field.widget);
       if (m->type == WEFT_MEMBER_DATE)
         {
-          GtkWidget *row = gtk_list_box_row_new ();
+          GtkWidget *row;
 
           field.preview = gtk_label_new (NULL);
           gtk_label_set_wrap (GTK_LABEL (field.preview), TRUE);
           gtk_label_set_xalign (GTK_LABEL (field.preview), 0);
           gtk_widget_add_css_class (field.preview, "caption");
           gtk_widget_add_css_class (field.preview, "dim-label");
-          gtk_widget_set_margin_start (field.preview, 12);
-          gtk_widget_set_margin_end (field.preview, 12);
-          gtk_widget_set_margin_top (field.preview, 6);
-          gtk_widget_set_margin_bottom (field.preview, 6);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), field.preview);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          row = plain_row (NULL, field.preview, 6, 12);
           gtk_widget_set_focusable (row, FALSE);
           gtk_list_box_append (GTK_LIST_BOX (self->rows), row);
           g_signal_connect_swapped (field.widget, "changed", G_CALLBACK (update_date_preview), self);

@@ -51,6 +51,9 @@ gboolean     weft_edit_form_fill      (WeftEditForm  *self,
  * error when it is not EDTF). */
 const char  *weft_edit_form_get_date_preview (WeftEditForm *self);
 
+/* A text view for text of a few lines (a quote), wrapping words, called
+ * @label for screen readers. */
+GtkWidget   *weft_edit_text_view_new  (const char    *label);
 /* A list of rows in a rounded frame, none of them selectable. */
 GtkWidget   *weft_edit_boxed_list_new (void);
 /* "New Entity" (@is_new) or "Edit Entity", translated. */

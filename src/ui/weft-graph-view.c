@@ -91,6 +91,7 @@ struct _WeftGraphView
   double            pinch_scale;
   gboolean          dragged;
   gint              link_from;       /* a drag from this node links, not pans */
+  double            link_x, link_y;  /* where that drag began */
   double            pointer_x;
   double            pointer_y;
   gboolean          has_pointer;
@@ -1523,6 +1524,8 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_oy = self->oy;
   self->dragged = FALSE;
   self->link_from = -1;
+  self->link_x = x;
+  self->link_y = y;
   if (self->layout != NULL)
     hit_test (self, x, y, &self->link_from, &edge);
 }
@@ -1534,18 +1537,17 @@ on_drag_end (GtkGestureDrag *gesture,
              double          dy,
              WeftGraphView  *self)
 {
-  double x, y;
+  double x = self->link_x + dx, y = self->link_y + dy;
   gint node = -1, edge;
 
-  if (self->link_from >= 0 && self->dragged && self->layout != NULL
-      && gtk_gesture_drag_get_start_point (gesture, &x, &y))
-    hit_test (self, x + dx, y + dy, &node, &edge);
+  if (self->link_from >= 0 && self->dragged && self->layout != NULL)
+    hit_test (self, x, y, &node, &edge);
   if (node >= 0 && node != self->link_from)
     {
       WeftGraph *graph = weft_layout_get_graph (self->layout);
 
       g_signal_emit (self, signals[CREATE_RELATION], 0, weft_graph_get_node (graph, self->link_from)->item->id,
-                     weft_graph_get_node (graph, node)->item->id);
+                     weft_graph_get_node (graph, node)->item->id, x, y);
     }
   self->link_from = -1;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
@@ -2102,10 +2104,11 @@ weft_graph_view_class_init (WeftGraphViewClass *klass)
   /* A new layout is on screen. */
   signals[LAYOUT_DONE] = g_signal_new ("layout-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* A drag from one node (its item's id) to another: the editor makes a
-   * relation (weft-edit-controller.c). */
+  /* A drag from one node (its item's id) to another, dropped at x, y
+   * (the widget's): the editor makes a relation (weft-edit-controller.c). */
   signals[CREATE_RELATION] = g_signal_new ("create-relation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING,
+                                           G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_out_action);

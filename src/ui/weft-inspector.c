@@ -557,10 +557,13 @@ show_citation (WeftInspector      *self,
 }
 
 /* A claim that cites no source says so, with a way to cite one: the
- * claim's form, where its citations are (edit.edit). */
+ * claim's form, where its citations are (edit.edit). The button goes
+ * under the words, so that a longer translation wraps on the whole
+ * width rather than in a narrow column beside it. */
 static void
 add_unsourced (WeftInspector *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *label = text_label (_("No source is cited for this claim."), "warning");
@@ -571,11 +574,12 @@ add_unsourced (WeftInspector *self)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (box), row);
   button = pill_button (_("_Cite a Source…"), TRUE, "edit.edit");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_widget_add_css_class (row, "unsourced");
-  add (self, row);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_add_css_class (box, "unsourced");
+  add (self, box);
 }
 
 static void

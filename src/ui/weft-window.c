@@ -795,33 +795,6 @@ show_error (WeftWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* What a file of @format cannot hold of a dataset (said when Save As
- * writes one), or NULL when it holds everything. */
-static const char *
-format_losses (WeftFormat format)
-{
-  switch (format)
-    {
-    case WEFT_FORMAT_TIMELINEJS:
-      return _("TimelineJS shows only the events and eras; the rest travels in a part TimelineJS ignores.");
-    case WEFT_FORMAT_TIMELINEJS_CSV:
-      return _("The TimelineJS spreadsheet keeps only the events and eras.");
-    case WEFT_FORMAT_FTM:
-      return _("FollowTheMoney has no place for claim statuses, quotes, event groups or eras; they travel in a part "
-               "other tools ignore.");
-    case WEFT_FORMAT_CSV:
-      return _("CSV tables keep no history, and only the events table can be read back.");
-    case WEFT_FORMAT_GRAPHML:
-    case WEFT_FORMAT_GEXF:
-    case WEFT_FORMAT_DOT:
-      return _("A graph file keeps only the entities, events and their links: no claims or sources.");
-    case WEFT_FORMAT_AUTO:
-    case WEFT_FORMAT_WEFT:
-    default:
-      return NULL;
-    }
-}
-
 static void
 save_to (WeftWindow *self,
          GFile      *file)
@@ -837,18 +810,17 @@ save_to (WeftWindow *self,
   /* Another format is an export: the window keeps showing its file. */
   if (format != WEFT_FORMAT_AUTO && format != WEFT_FORMAT_WEFT)
     {
-      if (!weft_export_file (dataset, file, format, &error))
+      gboolean lossy = FALSE;
+      g_autofree char *text = weft_edit_controller_export (self->editor, file, format, &lossy, &error);
+
+      if (text == NULL)
         show_error (self, _("Could Not Export"), error->message);
       else
         {
-          g_autofree char *text = g_strdup_printf (_("Exported %s"), basename);
-          const char *losses = format_losses (format);
-          /* Translators: "Exported timeline.json", then what the format cannot hold. */
-          g_autofree char *both = losses != NULL ? g_strdup_printf (_("%s. %s"), text, losses) : g_strdup (text);
-          AdwToast *toast = adw_toast_new (both);
+          AdwToast *toast = adw_toast_new (text);
 
           /* Long enough to read what the format leaves out. */
-          if (losses != NULL)
+          if (lossy)
             adw_toast_set_timeout (toast, 10);
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
