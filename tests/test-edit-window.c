@@ -1456,6 +1456,24 @@ test_relation_drag (void)
     g_assert_cmpstr (relation->type, ==, "owns");
     g_assert_null (relation->claims);
   }
+
+  /* With the names enlarged (presentation's text scale), the pointer's
+   * pixels are the pane's times that scale: the drag still finds both. */
+  {
+    WeftGraphView *graph = WEFT_GRAPH_VIEW (weft_window_get_graph (window));
+
+    weft_graph_view_set_text_scale (graph, 1.5);
+    settle_graph (graph);
+    node_point (window, "a", &ax, &ay);
+    node_point (window, "c", &cx, &cy);
+    drag_graph (window, ax * 1.5, ay * 1.5, (cx - ax) * 1.5, (cy - ay) * 1.5);
+    popover = weft_edit_controller_get_popover (editor);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    weft_test_spin (50);
+    g_assert_cmpuint (weft_dataset_get_relations (dataset_of (window))->len, ==, n + 1);
+  }
   weft_document_close (weft_edit_controller_get_document (editor));
   weft_undo_stack_set_saved (weft_edit_controller_get_undo_stack (editor));
   gtk_window_destroy (GTK_WINDOW (window));

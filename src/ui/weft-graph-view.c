@@ -1526,8 +1526,9 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->link_from = -1;
   self->link_x = x;
   self->link_y = y;
+  /* Hit tests are in pane pixels (the widget at 1 / text_scale). */
   if (self->layout != NULL)
-    hit_test (self, x, y, &self->link_from, &edge);
+    hit_test (self, x / self->text_scale, y / self->text_scale, &self->link_from, &edge);
 }
 
 /* A drag from one node to another asks for a relation between them. */
@@ -1541,7 +1542,7 @@ on_drag_end (GtkGestureDrag *gesture,
   gint node = -1, edge;
 
   if (self->link_from >= 0 && self->dragged && self->layout != NULL)
-    hit_test (self, x, y, &node, &edge);
+    hit_test (self, x / self->text_scale, y / self->text_scale, &node, &edge);
   if (node >= 0 && node != self->link_from)
     {
       WeftGraph *graph = weft_layout_get_graph (self->layout);
