@@ -14,6 +14,7 @@
 #include "weft-edit-controller.h"
 #include "weft-edit-form.h"
 #include "weft-edit-picker.h"
+#include "weft-formats.h"
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
@@ -149,21 +150,26 @@ on_session_dataset (WeftEditController *self)
   if (dataset != NULL && weft_dataset_is_finished (dataset))
     {
       GFile *file = self->window ? weft_window_get_file (WEFT_WINDOW (self->window)) : NULL;
+      WeftFormat format = WEFT_FORMAT_WEFT;
+      GFile *source = self->window ? weft_window_get_imported_file (WEFT_WINDOW (self->window), &format) : NULL;
 
       self->dataset = g_object_ref (dataset);
       if (self->adopt != NULL && weft_document_get_dataset (self->adopt) == dataset)
         self->document = g_steal_pointer (&self->adopt);
+      else if (file == NULL && source != NULL)
+        /* Read from another format: what recovery reads again. */
+        self->document = weft_document_new (dataset, source, weft_format_get_info (format)->name, NULL);
       else
         self->document = weft_document_new (dataset, file, NULL, NULL);
       g_clear_object (&self->adopt);
       self->stack = g_object_ref (weft_document_get_undo_stack (self->document));
       weft_document_set_author (self->document, self->author);
       /* Every edit is on disk as it is made (the file is made at the
-       * first one): for a .weft file or a new dataset, which recovery
-       * can read again (not the example, nor a file another format
-       * imported, which Save writes elsewhere). */
+       * first one): for a .weft file, a file another format imported or
+       * a new dataset, which recovery can read again (not the example,
+       * which is read again at every start). */
       if (weft_document_get_journal (self->document) == NULL
-          && (file != NULL || (self->window != NULL && weft_window_is_new (WEFT_WINDOW (self->window)))))
+          && (file != NULL || source != NULL || (self->window != NULL && weft_window_is_new (WEFT_WINDOW (self->window)))))
         weft_document_start_journal (self->document, NULL);
       self->changed_id = g_signal_connect_swapped (dataset, "changed", G_CALLBACK (on_dataset_changed), self);
       g_signal_connect_swapped (self->stack, "notify::modified", G_CALLBACK (on_stack_modified), self);
@@ -825,12 +831,28 @@ weft_edit_controller_offer_recovery (WeftEditController *self)
   return self->recoverables->len;
 }
 
+/* The base a journal's edits apply to: a .weft file, or a file another
+ * format imported, read again. */
+static WeftDataset *
+load_recoverable (GFile       *file,
+                  const char  *name,
+                  gpointer     data,
+                  GError     **error)
+{
+  WeftFormat format;
+
+  if (name == NULL || !weft_format_from_name (name, &format) || format == WEFT_FORMAT_WEFT)
+    return weft_dataset_load_file (file, NULL, NULL, error);
+  return weft_import_file (file, format, NULL, NULL, error);
+}
+
 static void
 on_recover_response (WeftEditController *self,
                      const char         *response)
 {
   WeftRecoverable *recoverable;
   g_autoptr(GError) error = NULL;
+  WeftFormat format;
 
   if (self->recoverables == NULL || self->recoverables->len == 0 || g_str_equal (response, "cancel"))
     return;
@@ -838,7 +860,7 @@ on_recover_response (WeftEditController *self,
   recoverable = g_ptr_array_index (self->recoverables, 0);
   if (g_str_equal (response, "recover"))
     {
-      g_autoptr(WeftDocument) document = weft_document_recover (recoverable, NULL, NULL, &error);
+      g_autoptr(WeftDocument) document = weft_document_recover (recoverable, load_recoverable, NULL, &error);
       WeftWindow *window = WEFT_WINDOW (self->window);
       WeftEditController *target = self;
 
@@ -854,7 +876,10 @@ on_recover_response (WeftEditController *self,
           gtk_window_present (GTK_WINDOW (window));
         }
       g_set_object (&target->adopt, document);
-      weft_window_show_dataset (window, weft_document_get_dataset (document), weft_document_get_file (document));
+      if (weft_format_from_name (weft_recoverable_get_format (recoverable), &format) && format != WEFT_FORMAT_WEFT)
+        weft_window_show_imported (window, weft_document_get_dataset (document), weft_document_get_file (document), format);
+      else
+        weft_window_show_dataset (window, weft_document_get_dataset (document), weft_document_get_file (document));
     }
   else if (!weft_recoverable_discard (recoverable, &error))
     show_error (self, error->message);

@@ -66,6 +66,8 @@ struct _WeftWindow
   GSettings       *settings;
   GFile           *file;
   char            *imported_name;    /* shown when the dataset came from another format */
+  GFile           *imported_file;    /* that file, and its format (for the journal) */
+  WeftFormat       imported_format;
   GFileMonitor    *monitor;
   gboolean         is_example;
   char            *banner_details;   /* every problem, for "Show All" */
@@ -559,6 +561,7 @@ load_done (GObject      *source,
 
   hide_banner (self);
   g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
   self->is_new = FALSE;
   if (data->summary.format != WEFT_FORMAT_WEFT && !data->is_example)
     {
@@ -566,6 +569,8 @@ load_done (GObject      *source,
        * file: the window shows it as imported, and Save asks where. */
       set_file (self, NULL, FALSE);
       self->imported_name = g_file_get_basename (data->file);
+      self->imported_file = g_object_ref (data->file);
+      self->imported_format = data->summary.format;
     }
   else
     set_file (self, data->file, data->is_example);
@@ -842,6 +847,7 @@ save_to (WeftWindow *self,
       /* A new monitor, made after our own write, so that write is not
        * reported as a change from elsewhere. */
       g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
       self->is_new = FALSE;
       set_file (self, file, FALSE);
       update_title (self);
@@ -1873,6 +1879,7 @@ weft_window_finalize (GObject *object)
   g_free (self->banner_details);
   g_free (self->banner_action);
   g_free (self->imported_name);
+  g_clear_object (&self->imported_file);
   for (guint i = 0; i < G_N_ELEMENTS (self->view_labels); i++)
     g_free (self->view_labels[i]);
   g_free (self->open_label);
@@ -2157,10 +2164,38 @@ weft_window_show_dataset (WeftWindow  *self,
 {
   hide_banner (self);
   g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
   set_file (self, file, FALSE);
   self->is_new = file == NULL;
   weft_session_set_dataset (self->session, dataset);
   update_title (self);
+}
+
+void
+weft_window_show_imported (WeftWindow  *self,
+                           WeftDataset *dataset,
+                           GFile       *source,
+                           WeftFormat   format)
+{
+  hide_banner (self);
+  g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
+  set_file (self, NULL, FALSE);
+  self->is_new = FALSE;
+  self->imported_name = g_file_get_basename (source);
+  self->imported_file = g_object_ref (source);
+  self->imported_format = format;
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+}
+
+GFile *
+weft_window_get_imported_file (WeftWindow *self,
+                               WeftFormat *format)
+{
+  if (format != NULL)
+    *format = self->imported_format;
+  return self->imported_file;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "weft-edit-controller.h"
+#include "weft-format-types.h"
 #include "weft-session.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,16 @@ WeftSession *weft_window_get_session     (WeftWindow     *self);
 void         weft_window_show_dataset    (WeftWindow     *self,
                                           WeftDataset    *dataset,
                                           GFile          *file);
+/* Shows @dataset as read from @source in @format (another format than
+ * .weft): Save asks where, as after opening it. */
+void         weft_window_show_imported   (WeftWindow     *self,
+                                          WeftDataset    *dataset,
+                                          GFile          *source,
+                                          WeftFormat      format);
+/* The file in another format the dataset was imported from (and its
+ * format), or NULL. */
+GFile       *weft_window_get_imported_file (WeftWindow   *self,
+                                          WeftFormat     *format);
 /* Shows @text in the banner, with a button that activates @action. */
 void         weft_window_show_notice     (WeftWindow     *self,
                                           const char     *text,
