@@ -385,9 +385,9 @@ view_menu (const char *id,
   menu_add (menu, _("_Rename…"), "views.rename", g_variant_new_string (id));
   if (is_view)
     {
-      menu_add (menu, _("Edit _Note…"), "views.note", g_variant_new_string (id));
+      menu_add (menu, _("Edit N_ote…"), "views.note", g_variant_new_string (id));
       menu_add (menu, _("Move _Up"), "views.up", g_variant_new_string (id));
-      menu_add (menu, _("Move _Down"), "views.down", g_variant_new_string (id));
+      menu_add (menu, _("Move Do_wn"), "views.down", g_variant_new_string (id));
     }
   menu_add (menu, _("_Delete"), "views.delete", g_variant_new_string (id));
   return G_MENU_MODEL (menu);
@@ -400,7 +400,7 @@ step_menu (const char *story,
   GMenu *menu = g_menu_new ();
 
   menu_add (menu, _("Move _Up"), "views.step-up", g_variant_new ("(su)", story, step));
-  menu_add (menu, _("Move _Down"), "views.step-down", g_variant_new ("(su)", story, step));
+  menu_add (menu, _("Move Do_wn"), "views.step-down", g_variant_new ("(su)", story, step));
   menu_add (menu, _("_Remove"), "views.step-remove", g_variant_new ("(su)", story, step));
   return G_MENU_MODEL (menu);
 }
