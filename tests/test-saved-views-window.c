@@ -379,6 +379,25 @@ assert_card_has (WeftWindow *window,
     g_error ("the card says\n%s\nwithout “%s”", text, line);
 }
 
+/* Add to Story: to story @story (G_MAXUINT: a new one, @title), the
+ * current state ("view") or the selected event ("event"), with @note. */
+static void
+add_step (WeftWindow *window,
+          guint       story,
+          const char *title,
+          const char *note,
+          const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-story", NULL));
+  weft_test_spin (50);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  weft_add_to_story_set (dialog, story, title, note);
+  respond (dialog, response);
+}
+
 /* F5 offers the stories; a story presents its steps in order, each with
  * its note, views moving the panes there; Escape puts all back. */
 static void
@@ -435,6 +454,37 @@ test_story (void)
   g_assert_null (weft_session_get_focus (session));
   g_assert_cmpstr (weft_session_get_search_text (session), ==, "");
   g_assert_false (weft_session_get_window (session, NULL, NULL));
+
+  /* A story of three steps made in the window with Add to Story: a view,
+   * an event, a view; presented in that order with its notes. */
+  weft_session_set_focus (session, weft_dataset_lookup_entity (dataset_of (window), "ent-dahua"));
+  add_step (window, G_MAXUINT, "Three steps", "First, Dahua.", "view");
+  weft_session_select_id (session, "ev-ibm-coins-smart-city");
+  add_step (window, 1, NULL, "Then, IBM.", "event");
+  weft_session_set_focus (session, weft_dataset_lookup_entity (dataset_of (window), "ent-hikvision"));
+  add_step (window, 1, NULL, "Last, Hikvision.", "view");
+  g_assert_cmpuint (weft_dataset_get_stories (dataset_of (window))->len, ==, 2);
+  g_assert_cmpuint (((WeftStory *) g_ptr_array_index (weft_dataset_get_stories (dataset_of (window)), 1))->n_steps, ==, 3);
+  weft_session_set_focus (session, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-story", "s",
+                                             ((WeftItem *) g_ptr_array_index (weft_dataset_get_stories (dataset_of (window)), 1))->id));
+  g_assert_true (weft_test_wait_for (is_still, window));
+  assert_card_has (window, "1 of 3");
+  assert_card_has (window, "First, Dahua.");
+  g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-dahua");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL));
+  g_assert_true (weft_test_wait_for (is_still, window));
+  assert_card_has (window, "2 of 3");
+  assert_card_has (window, "Then, IBM.");
+  g_assert_cmpstr (weft_window_get_presented_event (window)->item.id, ==, "ev-ibm-coins-smart-city");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL));
+  g_assert_true (weft_test_wait_for (is_still, window));
+  assert_card_has (window, "3 of 3");
+  assert_card_has (window, "Last, Hikvision.");
+  g_assert_cmpstr (weft_session_get_focus (session)->item.id, ==, "ent-hikvision");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  weft_test_settle ();
+  g_assert_null (weft_session_get_focus (session));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -491,12 +541,7 @@ test_undo (void)
   g_assert_cmpstr (row_id (window, 0), ==, "view-huawei");
 
   /* Add to Story: the current state as a new view step, then undone. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-story", NULL));
-  weft_test_spin (50);
-  dialog = find_dialog (window);
-  g_assert_nonnull (dialog);
-  weft_add_to_story_set (dialog, 0, NULL, "And now");
-  respond (dialog, "view");
+  add_step (window, 0, NULL, "And now", "view");
   story = weft_dataset_lookup_story (dataset, "story-smart-cities");
   g_assert_cmpuint (story->n_steps, ==, 5);
   g_assert_cmpstr (story->steps[4].note, ==, "And now");

@@ -11,10 +11,10 @@
 #include "weft-save-view-dialog.h"
 #include "weft-view-state.h"
 
-static GtkWidget *
-entry_row (GtkWidget  *list,
-           const char *label,
-           const char *text)
+GtkWidget *
+weft_entry_row_append (GtkWidget  *list,
+                       const char *label,
+                       const char *text)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -63,12 +63,12 @@ weft_text_dialog_present (GtkWindow          *parent,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_size_request (list, 320, -1);
-  row = entry_row (list, first_label, first);
+  row = weft_entry_row_append (list, first_label, first);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
   g_object_set_data (G_OBJECT (dialog), "weft-entry-0", row);
   if (second_label != NULL)
     {
-      GtkWidget *note = entry_row (list, second_label, second);
+      GtkWidget *note = weft_entry_row_append (list, second_label, second);
 
       g_signal_connect_swapped (note, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
       g_object_set_data (G_OBJECT (dialog), "weft-entry-1", note);

@@ -38,6 +38,12 @@ AdwMessageDialog *weft_text_dialog_present (GtkWindow          *parent,
 GtkEditable      *weft_text_dialog_get_entry (AdwMessageDialog *dialog,
                                               guint             index);
 
+/* Appends to @list an entry row titled @label (with a mnemonic) holding
+ * @text (may be NULL); returns it. */
+GtkWidget        *weft_entry_row_append      (GtkWidget        *list,
+                                              const char       *label,
+                                              const char       *text);
+
 /* Save View (Ctrl+D): asks for a title (what @window shows, by default)
  * and a note, then keeps the state of both panes as a view of the
  * dataset, undoably. Returned borrowed. */

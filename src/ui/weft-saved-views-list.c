@@ -243,28 +243,19 @@ step_edit (WeftSavedViewsList *self,
 
 /* ---- Actions --------------------------------------------------------------- */
 
+/* A new title or note, for the item and member the dialog was for. */
 static void
-on_renamed (GObject    *owner,
-            const char *title,
-            const char *unused)
+on_text_given (GObject    *owner,
+               const char *text,
+               const char *unused)
 {
   WeftSavedViewsList *self = WEFT_SAVED_VIEWS_LIST (owner);
   const char *id = g_object_get_data (owner, "weft-editing");
-  g_autofree char *label = g_strdup_printf (_("Rename “%s”"), id);
+  const char *member = g_object_get_data (owner, "weft-editing-member");
+  g_autofree char *label = g_str_equal (member, "title") ? g_strdup_printf (_("Rename “%s”"), id)
+                                                         : g_strdup_printf (_("Edit the Note of “%s”"), id);
 
-  set_member (self, id, "title", title, label);
-}
-
-static void
-on_noted (GObject    *owner,
-          const char *note,
-          const char *unused)
-{
-  WeftSavedViewsList *self = WEFT_SAVED_VIEWS_LIST (owner);
-  const char *id = g_object_get_data (owner, "weft-editing");
-  g_autofree char *label = g_strdup_printf (_("Edit the Note of “%s”"), id);
-
-  set_member (self, id, "note", note, label);
+  set_member (self, id, member, text, label);
 }
 
 static void
@@ -281,14 +272,16 @@ item_action (GtkWidget  *widget,
   if (item == NULL)
     return;
   g_object_set_data_full (G_OBJECT (self), "weft-editing", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (self), "weft-editing-member",
+                     (gpointer) (g_str_equal (action_name, "views.rename") ? "title" : "note"));
   if (g_str_equal (action_name, "views.rename") && GTK_IS_WINDOW (root))
     weft_text_dialog_present (GTK_WINDOW (root), _("Rename"), _("_Rename"), _("_Title"),
                               item->type == WEFT_ITEM_VIEW ? ((WeftView *) item)->title
                               : item->type == WEFT_ITEM_STORY ? ((WeftStory *) item)->title : NULL,
-                              NULL, NULL, on_renamed, G_OBJECT (self));
+                              NULL, NULL, on_text_given, G_OBJECT (self));
   else if (g_str_equal (action_name, "views.note") && GTK_IS_WINDOW (root) && item->type == WEFT_ITEM_VIEW)
     weft_text_dialog_present (GTK_WINDOW (root), _("Edit Note"), _("_Save"), _("_Note"),
-                              ((WeftView *) item)->note, NULL, NULL, on_noted, G_OBJECT (self));
+                              ((WeftView *) item)->note, NULL, NULL, on_text_given, G_OBJECT (self));
   else if (g_str_equal (action_name, "views.up"))
     move_view (self, id, -1);
   else if (g_str_equal (action_name, "views.down"))
@@ -597,6 +590,8 @@ weft_saved_views_list_init (WeftSavedViewsList *self)
   gtk_widget_set_margin_top (empty, 6);
   gtk_widget_set_margin_bottom (empty, 6);
   gtk_list_box_set_placeholder (self->views, empty);
+  /* Before the window's own F2 and Delete, which edit the selection. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_views_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->views), keys);
   self->stories_heading = heading_new (_("Stories"));

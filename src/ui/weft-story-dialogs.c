@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "weft-edit-controller.h"
+#include "weft-save-view-dialog.h"
 #include "weft-saved-views.h"
 #include "weft-story-dialogs.h"
 #include "weft-view-state.h"
@@ -153,18 +154,6 @@ on_story_selected (AdwMessageDialog *dialog)
   gtk_widget_set_visible (title, gtk_drop_down_get_selected (which) + 1 >= g_list_model_get_n_items (model));
 }
 
-static GtkWidget *
-entry_row (GtkWidget  *list,
-           const char *label)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
 AdwMessageDialog *
 weft_add_to_story_present (WeftWindow *window)
 {
@@ -191,8 +180,8 @@ weft_add_to_story_present (WeftWindow *window)
   gtk_widget_set_size_request (list, 360, -1);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   g_object_set_data (G_OBJECT (dialog), "weft-story", which);
-  g_object_set_data (G_OBJECT (dialog), "weft-title", entry_row (list, _("New Story’s _Title")));
-  g_object_set_data (G_OBJECT (dialog), "weft-note", entry_row (list, _("_Note")));
+  g_object_set_data (G_OBJECT (dialog), "weft-title", weft_entry_row_append (list, _("New Story’s _Title"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "weft-note", weft_entry_row_append (list, _("_Note"), NULL));
   g_signal_connect_swapped (which, "notify::selected", G_CALLBACK (on_story_selected), dialog);
   on_story_selected (dialog);
 
