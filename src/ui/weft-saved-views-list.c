@@ -23,6 +23,7 @@ struct _WeftSavedViewsList
 
   GtkWidget      *box;
   GtkListBox     *views;
+  GtkWidget      *empty;          /* says how to make one, when there is none */
   GtkWidget      *stories_heading;
   GtkListBox     *stories;
 };
@@ -454,6 +455,8 @@ rebuild (WeftSavedViewsList *self)
           gtk_list_box_append (self->stories, row);
         }
     }
+  gtk_widget_set_visible (self->empty, views == NULL || views->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->views), views != NULL && views->len > 0);
   gtk_widget_set_visible (self->stories_heading, stories != NULL && stories->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->stories), stories != NULL && stories->len > 0);
   if (focused >= 0 && views->len > 0)
@@ -585,11 +588,12 @@ weft_saved_views_list_init (WeftSavedViewsList *self)
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_xalign (GTK_LABEL (empty), 0);
   gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_set_margin_start (empty, 6);
-  gtk_widget_set_margin_end (empty, 6);
+  gtk_widget_set_margin_start (empty, 12);
+  gtk_widget_set_margin_end (empty, 12);
   gtk_widget_set_margin_top (empty, 6);
   gtk_widget_set_margin_bottom (empty, 6);
-  gtk_list_box_set_placeholder (self->views, empty);
+  gtk_box_insert_child_after (GTK_BOX (self->box), empty, GTK_WIDGET (self->views));
+  self->empty = empty;
   /* Before the window's own F2 and Delete, which edit the selection. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_views_key), self);
