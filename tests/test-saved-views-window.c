@@ -447,6 +447,9 @@ test_story (void)
   g_assert_cmpstr (weft_window_get_presented_event (window)->item.id, ==, "ev-smart-city-exports-tally");
   assert_card_has (window, "3 of 4");
   assert_card_has (window, "The exports are counted.");
+  /* An event after a view: the filters as presentation began. */
+  g_assert_cmpstr (weft_session_get_search_text (session), ==, "");
+  g_assert_false (weft_session_get_window (session, NULL, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
   weft_test_settle ();

@@ -1327,6 +1327,7 @@ static void
 show_step (WeftWindow *self)
 {
   const WeftStoryStep *story_step;
+  const char *heading = NULL;
   WeftDataset *dataset = weft_session_get_dataset (self->session);
   guint n = self->slides->len;
   WeftEvent *event;
@@ -1345,8 +1346,14 @@ show_step (WeftWindow *self)
 
   /* The timeline rings the event, the graph focuses on who took part. */
   if (event == NULL)
-    date = g_strdup (show_view_step (self, story_step));
-  else
+    heading = show_view_step (self, story_step);
+  else if (story_step != NULL)
+    {
+      /* After a view: the panes and filters as presentation began. */
+      weft_saved_view_apply (self->before.state, self->session);
+      set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+    }
+  if (event != NULL)
     weft_session_set_selection (self->session, &event->item);
   if (event != NULL && event->n_participants > 0)
     {
@@ -1374,8 +1381,8 @@ show_step (WeftWindow *self)
   if (event == NULL)
     {
       /* A view: its title, which is the card's name. */
-      card_add (self, NULL, date, "presentation-title");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, date,
+      card_add (self, NULL, heading, "presentation-title");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str, -1);
       place_presented_event (self);
       return;
