@@ -407,7 +407,7 @@ test_story (void)
   WeftSession *session = weft_window_get_session (window);
   WeftTimelineView *timeline = WEFT_TIMELINE_VIEW (weft_window_get_timeline (window));
   AdwMessageDialog *chooser;
-  double lower, upper;
+  double lower, upper, lower2, upper2;
 
   /* The chooser: every event, then the story. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
@@ -441,7 +441,16 @@ test_story (void)
   g_assert_cmpfloat (upper, ==, weft_days_from_civil (2021, 1, 1));
   weft_test_save_screenshot (GTK_WIDGET (window), "saved-views-story.png");
 
+  weft_timeline_view_get_span (timeline, &lower, &upper);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL));
+  /* The timeline moves to the event (2020) from where the view left it. */
+  g_assert_true (weft_view_state_is_moving (window));
+  weft_timeline_view_get_span (timeline, &lower2, &upper2);
+  g_assert_cmpfloat (lower2, ==, lower);
+  g_assert_cmpfloat (upper2, ==, upper);
+  g_assert_true (weft_test_wait_for (is_still, window));
+  weft_timeline_view_get_span (timeline, &lower2, &upper2);
+  g_assert_true (lower2 != lower || upper2 != upper);
   weft_test_settle ();
   g_assert_cmpint (weft_window_get_presentation_step (window), ==, 2);
   g_assert_cmpstr (weft_window_get_presented_event (window)->item.id, ==, "ev-smart-city-exports-tally");

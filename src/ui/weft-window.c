@@ -1337,9 +1337,11 @@ show_step (WeftWindow *self)
   g_autofree char *date = NULL;
   g_autofree char *count = NULL;
   guint told;
+  double lower, upper;
 
   if (n == 0)
     return;
+  weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &lower, &upper);
   self->step = CLAMP (self->step, 0, (int) n - 1);
   event = g_ptr_array_index (self->slides, self->step);
   story_step = presented_step (self);
@@ -1426,6 +1428,15 @@ show_step (WeftWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
                                   -1);
   place_presented_event (self);
+  /* In a story, the timeline moves to the event rather than jumping. */
+  if (story_step != NULL)
+    {
+      double to_lower, to_upper;
+
+      weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &to_lower, &to_upper);
+      weft_timeline_view_set_span (WEFT_TIMELINE_VIEW (self->timeline), lower, upper);
+      weft_view_state_move (self, TRUE, to_lower, to_upper, FALSE, 0, 0, 0, TRUE);
+    }
 }
 
 int
