@@ -203,8 +203,11 @@ assert_state (const State *a,
   g_assert_cmpfloat_with_epsilon (a->span_lower, b->span_lower, 1e-6);
   g_assert_cmpfloat_with_epsilon (a->span_upper, b->span_upper, 1e-6);
   g_assert_cmpfloat_with_epsilon (a->scale, b->scale, 1e-6);
-  g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-3);
-  g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-3);
+  /* The centre within half a layout point, as leaving presentation
+   * restores it (test-window-present): the graph keeps it through a size
+   * change of its pane by whole pixels. */
+  g_assert_cmpfloat_with_epsilon (a->x, b->x, 0.5);
+  g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.5);
 }
 
 /* Save View through its dialog, under @title; the new view. */

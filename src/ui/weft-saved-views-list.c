@@ -183,17 +183,23 @@ move_view (WeftSavedViewsList *self,
   g_autoptr(WeftEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  gboolean ok = TRUE;
   guint at;
+  int to;
 
   if (view == NULL || stack_of (self) == NULL)
     return;
   at = view->item.index;
-  if ((by < 0 && at == 0) || (by > 0 && at + 1 >= weft_dataset_get_views (dataset)->len))
+  to = CLAMP ((int) at + by, 0, (int) weft_dataset_get_views (dataset)->len - 1);
+  if (to == (int) at)
     return;
   /* Translators: what Undo undoes after moving a saved view up or down */
   label = g_strdup_printf (_("Move “%s”"), weft_view_get_title (view));
   edit = weft_undo_stack_begin (stack_of (self), label);
-  finish (self, edit, swap_views (edit, by < 0 ? at - 1 : at, &error), error);
+  /* One place at a time. */
+  for (int i = at; ok && i != to; i += to > i ? 1 : -1)
+    ok = swap_views (edit, to > i ? i : i - 1, &error);
+  finish (self, edit, ok, error);
 }
 
 static void
@@ -214,30 +220,30 @@ delete_item (WeftSavedViewsList *self,
   finish (self, edit, weft_edit_delete (edit, item, WEFT_DELETE_REFERENCES, &error), error);
 }
 
-/* A story's step: "story-id" and the step's position. */
+/* Moves step @step of the story @id by @move places, or removes it. */
 static void
 step_edit (WeftSavedViewsList *self,
-           GVariant           *parameter,
-           int                 move)
+           const char         *id,
+           guint               step,
+           int                 move,
+           gboolean            remove)
 {
   WeftDataset *dataset = dataset_of (self);
-  const char *id;
-  guint step;
-  WeftStory *story;
+  WeftStory *story = dataset != NULL ? weft_dataset_lookup_story (dataset, id) : NULL;
   g_autoptr(WeftEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   gboolean ok;
 
-  g_variant_get (parameter, "(&su)", &id, &step);
-  story = dataset != NULL ? weft_dataset_lookup_story (dataset, id) : NULL;
-  if (story == NULL || step >= story->n_steps || stack_of (self) == NULL ||
-      (move < 0 && step == 0) || (move > 0 && step + 1 >= story->n_steps))
+  if (story == NULL || step >= story->n_steps || stack_of (self) == NULL)
     return;
-  label = move != 0 ? g_strdup_printf (_("Move a Step of “%s”"), weft_view_state_item_title (&story->item))
+  move = CLAMP ((int) step + move, 0, (int) story->n_steps - 1) - (int) step;
+  if (move == 0 && !remove)
+    return;
+  label = !remove ? g_strdup_printf (_("Move a Step of “%s”"), weft_view_state_item_title (&story->item))
                     : g_strdup_printf (_("Remove a Step of “%s”"), weft_view_state_item_title (&story->item));
   edit = weft_undo_stack_begin (stack_of (self), label);
-  ok = move != 0 ? weft_edit_move_story_step (edit, story, step, step + move, &error)
+  ok = !remove ? weft_edit_move_story_step (edit, story, step, step + move, &error)
                  : weft_edit_remove_story_step (edit, story, step, &error);
   finish (self, edit, ok, error);
 }
@@ -297,9 +303,13 @@ step_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   WeftSavedViewsList *self = WEFT_SAVED_VIEWS_LIST (widget);
+  const char *id;
+  guint step;
 
-  step_edit (self, parameter, g_str_equal (action_name, "views.step-up") ? -1
-                              : g_str_equal (action_name, "views.step-down") ? 1 : 0);
+  g_variant_get (parameter, "(&su)", &id, &step);
+  step_edit (self, id, step, g_str_equal (action_name, "views.step-up") ? -1
+                             : g_str_equal (action_name, "views.step-down") ? 1 : 0,
+             g_str_equal (action_name, "views.step-remove"));
 }
 
 /* ---- Rows ------------------------------------------------------------------ */
@@ -399,6 +409,65 @@ step_menu (const char *story,
   return G_MENU_MODEL (menu);
 }
 
+/* ---- Dragging ------------------------------------------------------------ */
+
+/* A row drags "view ID" or "step STORY POSITION"; dropped on a row of the
+ * same kind (a step of the same story) it moves there. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_STRING, g_object_get_data (G_OBJECT (row), "weft-drag"));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  WeftSavedViewsList *self = WEFT_SAVED_VIEWS_LIST (gtk_widget_get_ancestor (row, WEFT_TYPE_SAVED_VIEWS_LIST));
+  WeftDataset *dataset = dataset_of (self);
+  g_auto(GStrv) from = g_strsplit (g_value_get_string (value), " ", 3);
+  g_auto(GStrv) to = g_strsplit (g_object_get_data (G_OBJECT (row), "weft-drag"), " ", 3);
+  WeftView *a, *b;
+
+  if (dataset == NULL || g_strv_length (from) != g_strv_length (to) || !g_str_equal (from[0], to[0]))
+    return FALSE;
+  if (g_str_equal (from[0], "view") && g_strv_length (from) == 2 &&
+      (a = weft_dataset_lookup_view (dataset, from[1])) != NULL && (b = weft_dataset_lookup_view (dataset, to[1])) != NULL)
+    {
+      move_view (self, from[1], (int) b->item.index - (int) a->item.index);
+      return TRUE;
+    }
+  if (g_str_equal (from[0], "step") && g_strv_length (from) == 3 && g_str_equal (from[1], to[1]))
+    {
+      guint step = (guint) g_ascii_strtoull (from[2], NULL, 10);
+
+      step_edit (self, from[1], step, (int) g_ascii_strtoull (to[2], NULL, 10) - (int) step, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+make_draggable (GtkWidget  *row,
+                const char *what)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  g_object_set_data_full (G_OBJECT (row), "weft-drag", g_strdup (what), g_free);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 clear (GtkListBox *list)
 {
@@ -427,8 +496,10 @@ rebuild (WeftSavedViewsList *self)
       WeftView *view = g_ptr_array_index (views, i);
       g_autoptr(GMenuModel) menu = view_menu (view->item.id, TRUE);
       GtkWidget *row = row_new (weft_view_get_title (view), view->note, menu, 0);
+      g_autofree char *drag = g_strdup_printf ("view %s", view->item.id);
 
       g_object_set_data_full (G_OBJECT (row), "weft-id", g_strdup (view->item.id), g_free);
+      make_draggable (row, drag);
       gtk_list_box_append (self->views, row);
     }
   for (guint s = 0; stories != NULL && s < stories->len; s++)
@@ -448,8 +519,10 @@ rebuild (WeftSavedViewsList *self)
           g_autofree char *title = g_strdup_printf ("%u. %s", i + 1,
                                                     item == NULL ? (step->view != NULL ? step->view : step->event)
                                                     : weft_view_state_item_title (item));
+          g_autofree char *drag = g_strdup_printf ("step %s %u", story->item.id, i);
 
           row = row_new (title, step->note, steps, 12);
+          make_draggable (row, drag);
           if (item != NULL)
             g_object_set_data_full (G_OBJECT (row), "weft-id", g_strdup (item->id), g_free);
           gtk_list_box_append (self->stories, row);

@@ -114,7 +114,7 @@ weft_view_state_record (WeftWindow  *window,
   const char *path[3] = { NULL, NULL, NULL };
   WeftWindowView shown;
   gint64 lower, upper;
-  double span_lower, span_upper, x, y;
+  double span_lower, span_upper, scale, x, y;
 
   if (weft_session_get_window (session, &lower, &upper))
     window_text = interval_text (lower, upper);
@@ -127,6 +127,7 @@ weft_view_state_record (WeftWindow  *window,
       path[1] = to->item.id;
     }
   g_object_get (window, "view", &shown, NULL);
+  scale = weft_graph_view_get_scale (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
   weft_graph_view_get_center (WEFT_GRAPH_VIEW (weft_window_get_graph (window)), &x, &y);
 
   return weft_edit_set (edit, item, "focus", focus != NULL ? focus->item.id : NULL, error) &&
@@ -141,8 +142,9 @@ weft_view_state_record (WeftWindow  *window,
                                                            : shown == WEFT_WINDOW_VIEW_GRAPH ? WEFT_LAYOUT_GRAPH
                                                            : WEFT_LAYOUT_BOTH], error) &&
          weft_edit_set (edit, item, "span", span_text, error) &&
-         weft_edit_set_view_graph (edit, view, weft_graph_view_get_scale (WEFT_GRAPH_VIEW (weft_window_get_graph (window))),
-                                   x, y, error);
+         /* No zoom before the graph's first layout (a dataset without
+          * entities has none). */
+         (!(scale > 0) || weft_edit_set_view_graph (edit, view, scale, x, y, error));
 }
 
 WeftView *
