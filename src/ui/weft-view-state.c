@@ -410,7 +410,8 @@ weft_view_state_apply (WeftWindow     *window,
   weft_view_state_move (window, has_span, view->span.lower, view->span.upper + 1,
                         has_centre, weft_view_get_zoom (view), x, y, animate);
 
-  if (missing->len > 0)
+  /* Not over a presentation: its audience need not read it. */
+  if (missing->len > 0 && weft_window_get_presentation_step (window) < 0)
     {
       /* Translators: shown in the banner when a saved view is chosen; %s is its title, then a list of ids */
       g_autofree char *text = g_strdup_printf (_("“%s” names what is no longer in the dataset: %s"),

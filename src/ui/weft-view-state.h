@@ -48,7 +48,7 @@ void      weft_view_state_free      (WeftView       *view);
 /* Puts @view back into @window: the session's state, the panes shown,
  * the timeline's span and the graph's zoom and centre (moving there when
  * @animate). What the view names and no longer exists is said in the
- * window's banner. */
+ * window's banner (not while presenting). */
 void      weft_view_state_apply     (WeftWindow     *window,
                                      const WeftView *view,
                                      gboolean        animate);
