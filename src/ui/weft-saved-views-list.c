@@ -67,23 +67,34 @@ finish (WeftSavedViewsList *self,
     weft_window_show_notice (WEFT_WINDOW (root), error != NULL ? error->message : commit_error->message, NULL, NULL);
 }
 
-/* Sets @member of the item @id to @value, as one edit called @label. */
-static void
-set_member (WeftSavedViewsList *self,
-            const char         *id,
-            const char         *member,
-            const char         *value,
-            const char         *label)
+/* The item @id of the dataset shown (of @type, unless WEFT_ITEM_NONE),
+ * when there is one to edit. */
+static WeftItem *
+editable_item (WeftSavedViewsList *self,
+               const char         *id,
+               WeftItemType        type)
 {
   WeftDataset *dataset = dataset_of (self);
-  WeftItem *item = dataset != NULL ? weft_dataset_lookup (dataset, id) : NULL;
-  g_autoptr(WeftEdit) edit = NULL;
-  g_autoptr(GError) error = NULL;
+  WeftItem *item = dataset != NULL && id != NULL ? weft_dataset_lookup (dataset, id) : NULL;
 
-  if (item == NULL || stack_of (self) == NULL)
-    return;
-  edit = weft_undo_stack_begin (stack_of (self), label);
-  finish (self, edit, weft_edit_set (edit, item, member, value != NULL && value[0] != '\0' ? value : NULL, &error), error);
+  return item != NULL && (type == WEFT_ITEM_NONE || item->type == type) && stack_of (self) != NULL ? item : NULL;
+}
+
+/* An edit of the dataset shown, called what @format says. */
+static WeftEdit *begin (WeftSavedViewsList *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static WeftEdit *
+begin (WeftSavedViewsList *self,
+       const char         *format,
+       ...)
+{
+  g_autofree char *label = NULL;
+  va_list args;
+
+  va_start (args, format);
+  label = g_strdup_vprintf (format, args);
+  va_end (args);
+  return weft_undo_stack_begin (stack_of (self), label);
 }
 
 /* A view's members as they are, deep enough to copy back after the view
@@ -178,26 +189,21 @@ move_view (WeftSavedViewsList *self,
            const char         *id,
            int                 by)
 {
-  WeftDataset *dataset = dataset_of (self);
-  WeftView *view = dataset != NULL ? weft_dataset_lookup_view (dataset, id) : NULL;
+  WeftItem *view = editable_item (self, id, WEFT_ITEM_VIEW);
   g_autoptr(WeftEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
   gboolean ok = TRUE;
-  guint at;
   int to;
 
-  if (view == NULL || stack_of (self) == NULL)
+  if (view == NULL)
     return;
-  at = view->item.index;
-  to = CLAMP ((int) at + by, 0, (int) weft_dataset_get_views (dataset)->len - 1);
-  if (to == (int) at)
+  to = CLAMP ((int) view->index + by, 0, (int) weft_dataset_get_views (dataset_of (self))->len - 1);
+  if (to == (int) view->index)
     return;
   /* Translators: what Undo undoes after moving a saved view up or down */
-  label = g_strdup_printf (_("Move “%s”"), weft_view_get_title (view));
-  edit = weft_undo_stack_begin (stack_of (self), label);
+  edit = begin (self, _("Move “%s”"), weft_view_state_item_title (view));
   /* One place at a time. */
-  for (int i = at; ok && i != to; i += to > i ? 1 : -1)
+  for (int i = view->index; ok && i != to; i += to > i ? 1 : -1)
     ok = swap_views (edit, to > i ? i : i - 1, &error);
   finish (self, edit, ok, error);
 }
@@ -206,17 +212,14 @@ static void
 delete_item (WeftSavedViewsList *self,
              const char         *id)
 {
-  WeftDataset *dataset = dataset_of (self);
-  WeftItem *item = dataset != NULL ? weft_dataset_lookup (dataset, id) : NULL;
+  WeftItem *item = editable_item (self, id, WEFT_ITEM_NONE);
   g_autoptr(WeftEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
-  if (item == NULL || stack_of (self) == NULL)
+  if (item == NULL)
     return;
   /* Translators: what Undo undoes after deleting a saved view or story */
-  label = g_strdup_printf (_("Delete “%s”"), weft_view_state_item_title (item));
-  edit = weft_undo_stack_begin (stack_of (self), label);
+  edit = begin (self, _("Delete “%s”"), weft_view_state_item_title (item));
   finish (self, edit, weft_edit_delete (edit, item, WEFT_DELETE_REFERENCES, &error), error);
 }
 
@@ -228,23 +231,20 @@ step_edit (WeftSavedViewsList *self,
            int                 move,
            gboolean            remove)
 {
-  WeftDataset *dataset = dataset_of (self);
-  WeftStory *story = dataset != NULL ? weft_dataset_lookup_story (dataset, id) : NULL;
+  WeftStory *story = (WeftStory *) editable_item (self, id, WEFT_ITEM_STORY);
+  const char *title = story != NULL ? weft_view_state_item_title (&story->item) : NULL;
   g_autoptr(WeftEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
   gboolean ok;
 
-  if (story == NULL || step >= story->n_steps || stack_of (self) == NULL)
+  if (story == NULL || step >= story->n_steps)
     return;
   move = CLAMP ((int) step + move, 0, (int) story->n_steps - 1) - (int) step;
   if (move == 0 && !remove)
     return;
-  label = !remove ? g_strdup_printf (_("Move a Step of “%s”"), weft_view_state_item_title (&story->item))
-                    : g_strdup_printf (_("Remove a Step of “%s”"), weft_view_state_item_title (&story->item));
-  edit = weft_undo_stack_begin (stack_of (self), label);
-  ok = !remove ? weft_edit_move_story_step (edit, story, step, step + move, &error)
-                 : weft_edit_remove_story_step (edit, story, step, &error);
+  edit = remove ? begin (self, _("Remove a Step of “%s”"), title) : begin (self, _("Move a Step of “%s”"), title);
+  ok = remove ? weft_edit_remove_story_step (edit, story, step, &error)
+              : weft_edit_move_story_step (edit, story, step, step + move, &error);
   finish (self, edit, ok, error);
 }
 
@@ -257,12 +257,16 @@ on_text_given (GObject    *owner,
                const char *unused)
 {
   WeftSavedViewsList *self = WEFT_SAVED_VIEWS_LIST (owner);
-  const char *id = g_object_get_data (owner, "weft-editing");
   const char *member = g_object_get_data (owner, "weft-editing-member");
-  g_autofree char *label = g_str_equal (member, "title") ? g_strdup_printf (_("Rename “%s”"), id)
-                                                         : g_strdup_printf (_("Edit the Note of “%s”"), id);
+  WeftItem *item = editable_item (self, g_object_get_data (owner, "weft-editing"), WEFT_ITEM_NONE);
+  g_autoptr(WeftEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
 
-  set_member (self, id, member, text, label);
+  if (item == NULL)
+    return;
+  edit = g_str_equal (member, "title") ? begin (self, _("Rename “%s”"), weft_view_state_item_title (item))
+                                       : begin (self, _("Edit the Note of “%s”"), weft_view_state_item_title (item));
+  finish (self, edit, weft_edit_set (edit, item, member, text[0] != '\0' ? text : NULL, &error), error);
 }
 
 static void
