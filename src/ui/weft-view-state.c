@@ -15,6 +15,7 @@
 #include "weft-view-state.h"
 
 #define MOVE_USEC (400 * G_TIME_SPAN_MILLISECOND)
+#define HOLD_USEC (500 * G_TIME_SPAN_MILLISECOND)
 
 /* ---- Taking the state ----------------------------------------------------- */
 
@@ -257,6 +258,9 @@ typedef struct {
   double     from_lower, from_upper, to_lower, to_upper;
   gboolean   has_graph;
   double     from_scale, from_x, from_y, to_scale, to_x, to_y;
+  gboolean   arrived;   /* then holding the span while the timeline's width settles */
+  int        width;
+  gint64     hold_until;
 } Move;
 
 static void
@@ -299,17 +303,37 @@ move_tick (GtkWidget     *widget,
            gpointer       data)
 {
   Move *move = data;
-  double t = (gdk_frame_clock_get_frame_time (clock) - move->start) / (double) MOVE_USEC;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t = (now - move->start) / (double) MOVE_USEC;
+  WeftWindow *window = WEFT_WINDOW (widget);
+  int width = gtk_widget_get_width (weft_window_get_timeline (window));
 
-  if (t >= 1)
+  if (t < 1)
+    {
+      move_to (move, MAX (t, 0));
+      return G_SOURCE_CONTINUE;
+    }
+  if (!move->arrived)
     {
       move_to (move, 1);
-      move->tick = 0;
-      g_object_set_data (G_OBJECT (widget), "weft-view-move", NULL);
-      return G_SOURCE_REMOVE;
+      move->arrived = TRUE;
+      move->width = width;
+      move->hold_until = now + HOLD_USEC;
     }
-  move_to (move, MAX (t, 0));
-  return G_SOURCE_CONTINUE;
+  /* The timeline keeps its scale when its width changes (a pane shown
+   * again, the window going full screen): the span again, until the
+   * width settles (at most a few seconds). */
+  else if (width != move->width && move->has_span)
+    {
+      move->width = width;
+      weft_timeline_view_set_span (WEFT_TIMELINE_VIEW (weft_window_get_timeline (window)), move->to_lower, move->to_upper);
+      move->hold_until = MIN (now + HOLD_USEC, move->start + MOVE_USEC + 6 * HOLD_USEC);
+    }
+  if (now < move->hold_until)
+    return G_SOURCE_CONTINUE;
+  move->tick = 0;
+  g_object_set_data (G_OBJECT (widget), "weft-view-move", NULL);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -346,13 +370,19 @@ weft_view_state_move (WeftWindow *window,
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-enable-animations", &animations, NULL);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  if (!animate || !animations || clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     {
       move_to (move, 1);
       g_free (move);
       return;
     }
   move->start = gdk_frame_clock_get_frame_time (clock);
+  /* Without animations: there at once, then holding the span. */
+  if (!animate || !animations)
+    {
+      move_to (move, 1);
+      move->start -= MOVE_USEC;
+    }
   move->tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), move_tick, move, NULL);
   g_object_set_data_full (G_OBJECT (window), "weft-view-move", move, move_free);
 }

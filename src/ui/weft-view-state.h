@@ -63,7 +63,8 @@ void      weft_view_state_move      (WeftWindow     *window,
                                      double          x,
                                      double          y,
                                      gboolean        animate);
-/* Whether the panes are still moving (for tests). */
+/* Whether the panes are still moving, or the timeline's span is still
+ * held while its width settles (for tests). */
 gboolean  weft_view_state_is_moving (WeftWindow     *window);
 
 G_END_DECLS
