@@ -21,6 +21,7 @@
 
 #include "weft-item-object.h"
 #include "weft-kinds.h"
+#include "weft-saved-views-list.h"
 #include "weft-sidebar.h"
 
 struct _WeftSidebar
@@ -38,6 +39,7 @@ struct _WeftSidebar
   GtkListView        *list_view;
   GtkWidget          *list_stack;    /* the list, or what an empty one says */
   GtkWidget          *empty_page;
+  GtkWidget          *saved_views;   /* weft-saved-views-list.h */
   GtkLabel           *count_label;
   GListStore         *store;
   GtkFilterListModel *filter_model;
@@ -591,6 +593,7 @@ weft_sidebar_session_changed (WeftSessionPane *pane)
   WeftSidebar *self = WEFT_SIDEBAR (pane);
 
   self->searching = FALSE;
+  weft_session_pane_set_session (WEFT_SESSION_PANE (self->saved_views), session_of (self));
   g_list_store_remove_all (self->store);
   if (session_of (self) != NULL)
     {
@@ -757,6 +760,16 @@ weft_sidebar_init (WeftSidebar *self)
   self->empty_page = weft_status_page_new ("system-search-symbolic", "", "");
   gtk_stack_add_child (GTK_STACK (self->list_stack), self->empty_page);
   gtk_box_append (GTK_BOX (self->box), self->list_stack);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  self->saved_views = weft_saved_views_list_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->saved_views);
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->box), scroller);
 }
 
 GtkWidget *
@@ -801,6 +814,12 @@ const char *
 weft_sidebar_get_count_text (WeftSidebar *self)
 {
   return gtk_label_get_label (self->count_label);
+}
+
+GtkWidget *
+weft_sidebar_get_saved_views (WeftSidebar *self)
+{
+  return self->saved_views;
 }
 
 GtkWidget *

@@ -23,5 +23,7 @@ WeftItemObject *weft_sidebar_dup_row         (WeftSidebar *self,
 const char     *weft_sidebar_get_count_text  (WeftSidebar *self);
 /* What the empty list says in its place, or NULL while it has rows. */
 GtkWidget      *weft_sidebar_get_empty_page  (WeftSidebar *self);
+/* The saved views and stories under the list (weft-saved-views-list.h). */
+GtkWidget      *weft_sidebar_get_saved_views (WeftSidebar *self);
 
 G_END_DECLS

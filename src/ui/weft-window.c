@@ -18,7 +18,11 @@
 #include "weft-paths.h"
 #include "weft-present.h"
 #include "weft-timeline-view.h"
+#include "weft-save-view-dialog.h"
+#include "weft-saved-views.h"
 #include "weft-sidebar.h"
+#include "weft-story-dialogs.h"
+#include "weft-view-state.h"
 #include "weft-views.h"
 #include "weft-window.h"
 
@@ -77,7 +81,8 @@ struct _WeftWindow
   double           split_fraction;
 
   int              step;             /* presentation: event index, or -1 */
-  GPtrArray       *slides;           /* presentation: its events, in order */
+  GPtrArray       *slides;           /* presentation: its events, in order (NULL for a story's view step) */
+  char            *story;            /* presentation: the story's id, or NULL for every event */
   guint            present_tick;
   int              placed_width;     /* the timeline's size when its event was placed */
   int              placed_height;
@@ -105,6 +110,7 @@ struct _WeftWindow
     int            width;            /* the window's */
     int            height;
     gboolean       fullscreen;
+    WeftView      *state;            /* the session's, while presenting a story */
   } before;
   guint            split_idle;
   gboolean         compact;          /* narrow: icons in the header, side panes over the views */
@@ -1228,7 +1234,7 @@ place_presented_event (WeftWindow *self)
 
   if (self->step < 0 || self->slides == NULL)
     return;
-  event = g_ptr_array_index (self->slides, self->step);
+  event = weft_window_get_presented_event (self);
   gtk_widget_set_size_request (self->presentation_frame, card, -1);
   gtk_widget_set_margin_end (views, card);
   if (presentation_scale (self) >= 1.3)
@@ -1249,7 +1255,8 @@ place_presented_event (WeftWindow *self)
     weft_timeline_view_set_obscured (timeline, &bounds);
   else
     weft_timeline_view_set_obscured (timeline, NULL);
-  weft_timeline_view_reveal_event (timeline, event, TRUE);
+  if (event != NULL)
+    weft_timeline_view_reveal_event (timeline, event, TRUE);
   self->placed_width = gtk_widget_get_width (self->timeline);
   self->placed_height = gtk_widget_get_height (self->timeline);
 }
@@ -1269,9 +1276,36 @@ presentation_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The story's step on show, or NULL when presenting every event. */
+static const WeftStoryStep *
+presented_step (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftStory *story = self->story != NULL && dataset != NULL ? weft_dataset_lookup_story (dataset, self->story) : NULL;
+
+  return story != NULL && self->step >= 0 && (guint) self->step < story->n_steps ? &story->steps[self->step] : NULL;
+}
+
+/* A story's step that is not an event: its view put back (the panes move
+ * there), its title on the card. */
+static const char *
+show_view_step (WeftWindow          *self,
+                const WeftStoryStep *step)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftView *view = step != NULL && step->view != NULL ? weft_dataset_lookup_view (dataset, step->view) : NULL;
+
+  if (view == NULL)
+    return step != NULL && step->view != NULL ? step->view : step != NULL && step->event != NULL ? step->event : "";
+  weft_view_state_apply (self, view, TRUE);
+  return weft_view_get_title (view);
+}
+
 static void
 show_step (WeftWindow *self)
 {
+  const WeftStoryStep *story_step;
+  const char *heading = NULL;
   WeftDataset *dataset = weft_session_get_dataset (self->session);
   guint n = self->slides->len;
   WeftEvent *event;
@@ -1281,15 +1315,27 @@ show_step (WeftWindow *self)
   g_autofree char *date = NULL;
   g_autofree char *count = NULL;
   guint told;
+  double lower, upper;
 
   if (n == 0)
     return;
+  weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &lower, &upper);
   self->step = CLAMP (self->step, 0, (int) n - 1);
   event = g_ptr_array_index (self->slides, self->step);
+  story_step = presented_step (self);
 
   /* The timeline rings the event, the graph focuses on who took part. */
-  weft_session_set_selection (self->session, &event->item);
-  if (event->n_participants > 0)
+  if (event == NULL)
+    heading = show_view_step (self, story_step);
+  else if (story_step != NULL)
+    {
+      /* After a view: the panes and filters as presentation began. */
+      weft_saved_view_apply (self->before.state, self->session);
+      set_view (self, WEFT_WINDOW_VIEW_SPLIT);
+    }
+  if (event != NULL)
+    weft_session_set_selection (self->session, &event->item);
+  if (event != NULL && event->n_participants > 0)
     {
       WeftEntity *first = weft_dataset_lookup_entity (dataset, event->participants[0].entity);
 
@@ -1301,7 +1347,8 @@ show_step (WeftWindow *self)
   while ((child = gtk_widget_get_first_child (card)) != NULL)
     gtk_box_remove (GTK_BOX (card), child);
 
-  date = weft_present_date_words (&event->date);
+  if (event != NULL)
+    date = weft_present_date_words (&event->date);
   /* Translators: the presentation's step counter: "3 of 16" */
   count = g_strdup_printf (_("%d of %u"), self->step + 1, n);
   card_add (self, spoken, count, "presentation-counter");
@@ -1309,6 +1356,17 @@ show_step (WeftWindow *self)
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), (self->step + 1) / (double) n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
   gtk_box_append (GTK_BOX (card), progress);
+  if (story_step != NULL && story_step->note != NULL)
+    card_add (self, spoken, story_step->note, "presentation-note");
+  if (event == NULL)
+    {
+      /* A view: its title, which is the card's name. */
+      card_add (self, NULL, heading, "presentation-title");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str, -1);
+      place_presented_event (self);
+      return;
+    }
   card_add (self, spoken, date, "presentation-date");
   /* The title is the card's name; the rest its description. */
   card_add (self, NULL, event->title, "presentation-title");
@@ -1348,6 +1406,15 @@ show_step (WeftWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
                                   -1);
   place_presented_event (self);
+  /* In a story, the timeline moves to the event rather than jumping. */
+  if (story_step != NULL)
+    {
+      double to_lower, to_upper;
+
+      weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (self->timeline), &to_lower, &to_upper);
+      weft_timeline_view_set_span (WEFT_TIMELINE_VIEW (self->timeline), lower, upper);
+      weft_view_state_move (self, TRUE, to_lower, to_upper, FALSE, 0, 0, 0, TRUE);
+    }
 }
 
 int
@@ -1496,6 +1563,12 @@ leave_presentation (WeftWindow *self)
   weft_session_set_focus (self->session, self->before.focus != NULL
                                          ? weft_dataset_lookup_entity (dataset, self->before.focus) : NULL);
   weft_session_set_focus_hops (self->session, self->before.hops);
+  /* A story's views changed the rest too: all as it was. */
+  if (self->before.state != NULL)
+    weft_saved_view_apply (self->before.state, self->session);
+  g_clear_pointer (&self->before.state, weft_view_state_free);
+  g_clear_pointer (&self->story, g_free);
+  g_object_set_data (G_OBJECT (self), "weft-view-move", NULL);
 
   self->step = -1;
   g_clear_pointer (&self->slides, g_ptr_array_unref);
@@ -1535,24 +1608,38 @@ leave_presentation (WeftWindow *self)
     g_signal_connect_object (target, "map", G_CALLBACK (restore_focus), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
+/* The events of @story's steps, NULL for a view (and an event gone). */
+static GPtrArray *
+dup_story_slides (WeftDataset *dataset,
+                  WeftStory   *story)
+{
+  GPtrArray *slides = g_ptr_array_new ();
+
+  for (guint i = 0; i < story->n_steps; i++)
+    {
+      WeftItem *event = story->steps[i].event != NULL ? weft_dataset_lookup (dataset, story->steps[i].event) : NULL;
+
+      g_ptr_array_add (slides, event != NULL && event->type == WEFT_ITEM_EVENT ? event : NULL);
+    }
+  return slides;
+}
+
+/* Presents the story @story_id, or every event in date order (NULL). */
 static void
-present_action (WeftWindow *self)
+start_presentation (WeftWindow *self,
+                    const char *story_id)
 {
   WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftStory *story = story_id != NULL && dataset != NULL ? weft_dataset_lookup_story (dataset, story_id) : NULL;
   g_autoptr(GPtrArray) slides = NULL;
 
-  if (self->step >= 0)
-    {
-      leave_presentation (self);
-      return;
-    }
-
-  if (dataset == NULL)
+  if (dataset == NULL || self->step >= 0)
     return;
-  slides = weft_present_dup_events (dataset);
+  slides = story != NULL ? dup_story_slides (dataset, story) : weft_present_dup_events (dataset);
   if (slides->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This dataset has no events to present")));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (story != NULL ? _("This story has no steps to present")
+                                                                       : _("This dataset has no events to present")));
       return;
     }
 
@@ -1563,6 +1650,11 @@ present_action (WeftWindow *self)
       self->restore_tick = 0;
     }
   remember_before_presentation (self);
+  if (story != NULL)
+    {
+      self->story = g_strdup (story_id);
+      self->before.state = weft_view_state_dup_session (self->session);
+    }
   self->slides = g_steal_pointer (&slides);
   self->step = 0;
   hide_banner (self);
@@ -1578,6 +1670,59 @@ present_action (WeftWindow *self)
   show_step (self);
   self->present_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), presentation_tick, self, NULL);
   gtk_widget_grab_focus (self->presentation);
+}
+
+/* F5: leaves, or asks which story when the dataset has any. */
+static void
+present_action (WeftWindow *self)
+{
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+
+  if (self->step >= 0)
+    leave_presentation (self);
+  else if (dataset != NULL && weft_dataset_get_stories (dataset)->len > 0)
+    weft_story_chooser_present (self);
+  else
+    start_presentation (self, NULL);
+}
+
+static void
+present_story_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  start_presentation (WEFT_WINDOW (widget), id[0] != '\0' ? id : NULL);
+}
+
+/* ---- Saved views ------------------------------------------------------------ */
+
+static void
+save_view_action (WeftWindow *self)
+{
+  if (self->step < 0 && weft_session_get_dataset (self->session) != NULL)
+    weft_save_view_dialog_present (self);
+}
+
+static void
+add_to_story_action (WeftWindow *self)
+{
+  if (self->step < 0 && weft_session_get_dataset (self->session) != NULL)
+    weft_add_to_story_present (self);
+}
+
+static void
+apply_view_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WeftWindow *self = WEFT_WINDOW (widget);
+  WeftDataset *dataset = weft_session_get_dataset (self->session);
+  WeftView *view = dataset != NULL ? weft_dataset_lookup_view (dataset, g_variant_get_string (parameter, NULL)) : NULL;
+
+  if (view != NULL && self->step < 0)
+    weft_view_state_apply (self, view, TRUE);
 }
 
 /* Moves the presentation by @steps events. */
@@ -1664,6 +1809,8 @@ static const struct {
   { "win.export-timeline", export_timeline_action, GDK_KEY_e, GDK_CONTROL_MASK },
   { "win.export-graph", export_graph_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "win.print", print_action, GDK_KEY_p, GDK_CONTROL_MASK },
+  { "win.save-view", save_view_action, GDK_KEY_d, GDK_CONTROL_MASK },
+  { "win.add-to-story", add_to_story_action, 0, 0 },
 };
 
 static void
@@ -1849,6 +1996,7 @@ weft_window_dispose (GObject *object)
   WeftWindow *self = WEFT_WINDOW (object);
 
   g_clear_handle_id (&self->split_idle, g_source_remove);
+  g_object_set_data (G_OBJECT (self), "weft-view-move", NULL);
   if (self->present_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->present_tick);
   if (self->restore_tick != 0)
@@ -1887,6 +2035,8 @@ weft_window_finalize (GObject *object)
   g_free (self->before.focus);
   g_weak_ref_clear (&self->before.widget);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_free (self->story);
+  weft_view_state_free (self->before.state);
 
   G_OBJECT_CLASS (weft_window_parent_class)->finalize (object);
 }
@@ -1991,6 +2141,8 @@ weft_window_class_init (WeftWindowClass *klass)
    * win.toggle-inspector are the flaps' own, added in init.) */
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-view", "s", apply_view_action);
+  gtk_widget_class_install_action (widget_class, "win.present-story", "s", present_story_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   /* F10 is GNOME's key for the main menu (its button is the primary menu). */

@@ -69,11 +69,12 @@ gboolean     weft_window_open_finish     (WeftWindow     *self,
 void         weft_window_open_example    (WeftWindow     *self);
 /* What the banner says now, or NULL when it is hidden (for tests). */
 const char  *weft_window_get_banner_text (WeftWindow     *self);
-/* Presentation: the index of the event on show, or -1 when not presenting. */
+/* Presentation: the index of the event (or the story's step) on show, or
+ * -1 when not presenting. */
 int          weft_window_get_presentation_step (WeftWindow *self);
 /* The widget that shows the current presentation step (for tests). */
 GtkWidget   *weft_window_get_presentation_card (WeftWindow *self);
-/* The event presented, or NULL. */
+/* The event presented, or NULL (also for a story's view step). */
 WeftEvent   *weft_window_get_presented_event   (WeftWindow *self);
 /* Whether the window, after presentation, still waits for its old size to
  * put back the split and the timeline's span and scroll. */
