@@ -174,6 +174,7 @@ typedef struct {
   int            width;
   double         span_lower, span_upper;
   double         scale, x, y;
+  double         split;
 } State;
 
 static void
@@ -193,6 +194,7 @@ state_take (State      *state,
   state->from = weft_session_get_path_from (session) ? g_strdup (weft_session_get_path_from (session)->item.id) : NULL;
   state->to = weft_session_get_path_to (session) ? g_strdup (weft_session_get_path_to (session)->item.id) : NULL;
   g_object_get (window, "view", &state->view, NULL);
+  state->split = weft_window_get_split (window);
   state->width = gtk_widget_get_width (weft_window_get_timeline (window));
   weft_timeline_view_get_span (WEFT_TIMELINE_VIEW (weft_window_get_timeline (window)), &state->span_lower, &state->span_upper);
   state->scale = weft_graph_view_get_scale (WEFT_GRAPH_VIEW (weft_window_get_graph (window)));
@@ -225,6 +227,8 @@ assert_state (const State *a,
   g_assert_cmpstr (a->from, ==, b->from);
   g_assert_cmpstr (a->to, ==, b->to);
   g_assert_cmpint (a->view, ==, b->view);
+  /* The divider within a pixel or so of the same share. */
+  g_assert_cmpfloat_with_epsilon (a->split, b->split, 0.01);
   /* The same width, or the same span could not show. */
   g_assert_cmpint (a->width, ==, b->width);
   g_assert_cmpfloat_with_epsilon (a->span_lower, b->span_lower, 1e-6);
@@ -282,6 +286,9 @@ set_state (WeftWindow *window)
                          weft_dataset_lookup_entity (dataset, "ent-dahua"));
   g_object_set (window, "view", WEFT_WINDOW_VIEW_SPLIT, NULL);
   weft_test_settle ();
+  weft_window_set_split (window, 0.42);
+  weft_test_settle ();
+  g_assert_cmpfloat_with_epsilon (weft_window_get_split (window), 0.42, 0.01);
   g_assert_true (weft_test_wait_for (is_still, window));
   weft_timeline_view_set_span (WEFT_TIMELINE_VIEW (weft_window_get_timeline (window)),
                                weft_days_from_civil (2014, 1, 1), weft_days_from_civil (2022, 1, 1));

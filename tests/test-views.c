@@ -158,7 +158,7 @@ test_problems (void)
     " \"events\": [{\"id\": \"e\", \"title\": \"E\", \"date\": \"2000\", \"participants\": [{\"entity\": \"a\"}]}],\n"
     " \"views\": [{\"id\": \"v\", \"hops\": -1, \"window\": \"2015/x\", \"layout\": \"pie\",\n"
     "             \"focus\": \"e\", \"path\": [\"a\"], \"statuses\": [\"rumoured\"], \"graph\": {\"zoom\": 0},\n"
-    "             \"title\": 3}],\n"
+    "             \"title\": 3, \"split\": 1.5}],\n"
     " \"stories\": [{\"id\": \"s\", \"steps\": [{\"view\": \"e\"}, {}]}, {\"id\": \"a\"}]}\n";
   g_autoptr(WeftDataset) dataset = NULL;
   g_autofree char *report = diagnose (missing, &dataset);
@@ -180,6 +180,7 @@ test_problems (void)
   g_assert_nonnull (strstr (errors, "t.weft:4:52: error: views[0].window: "));
   g_assert_nonnull (strstr (errors, "t.weft:4:66: error: views[0].layout: unknown layout “pie”"));
   g_assert_nonnull (strstr (errors, "t.weft:5:78: error: views[0].graph: “graph” must be an object"));
+  g_assert_nonnull (strstr (errors, "t.weft:6:35: error: views[0].split: “split” must be a number above 0 and below 1\n"));
   g_assert_nonnull (strstr (errors, "t.weft:6:23: error: views[0].title: “title” must be a string, not a number\n"));
   g_assert_nonnull (strstr (errors, "t.weft:5:23: error: views[0].focus: “e” is an event, but an entity is expected here\n"));
   g_assert_nonnull (strstr (errors, "t.weft:4:12: warning: views[0].path: a path has two ends, [from, to]; this one has 1\n"));

@@ -143,6 +143,7 @@ weft_view_state_record (WeftWindow  *window,
                                                            : shown == WEFT_WINDOW_VIEW_GRAPH ? WEFT_LAYOUT_GRAPH
                                                            : WEFT_LAYOUT_BOTH], error) &&
          weft_edit_set (edit, item, "span", span_text, error) &&
+         weft_edit_set_view_split (edit, view, weft_window_get_split (window), error) &&
          /* No zoom before the graph's first layout (a dataset without
           * entities has none). */
          (!(scale > 0) || weft_edit_set_view_graph (edit, view, scale, x, y, error));
@@ -437,6 +438,8 @@ weft_view_state_apply (WeftWindow     *window,
   weft_saved_view_apply (view, session);
   if ((guint) view->layout < WEFT_N_LAYOUTS)
     g_object_set (window, "view", shown[view->layout], NULL);
+  if (view->layout == WEFT_LAYOUT_BOTH && weft_view_get_split (view) > 0)
+    weft_window_set_split (window, weft_view_get_split (view));
   weft_view_state_move (window, has_span, view->span.lower, view->span.upper + 1,
                         has_centre, weft_view_get_zoom (view), x, y, animate);
 

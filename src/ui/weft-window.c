@@ -1873,6 +1873,32 @@ weft_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (weft_window_parent_class)->close_request (window);
 }
 
+double
+weft_window_get_split (WeftWindow *self)
+{
+  int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  if (self->view != WEFT_WINDOW_VIEW_SPLIT || total <= 0)
+    return 0;
+  return CLAMP (gtk_paned_get_position (self->paned) / (double) total, 0.05, 0.95);
+}
+
+static gboolean restore_split (gpointer data);
+
+void
+weft_window_set_split (WeftWindow *self,
+                       double      split)
+{
+  g_return_if_fail (split > 0 && split < 1);
+
+  /* Once the paned has its height with both panes in it (after the
+   * allocation a change of view queues). */
+  self->split_fraction = split;
+  if (self->split_idle == 0)
+    self->split_idle = g_idle_add (restore_split, self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->paned));
+}
+
 static gboolean
 restore_split (gpointer data)
 {
@@ -1880,7 +1906,8 @@ restore_split (gpointer data)
   int total = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
   self->split_idle = 0;
-  if (total > 0 && self->split_fraction > 0)
+  /* Not while presenting, which gives the timeline its own share. */
+  if (total > 0 && self->split_fraction > 0 && self->view == WEFT_WINDOW_VIEW_SPLIT && self->step < 0)
     {
       gtk_paned_set_position (self->paned, (int) (total * self->split_fraction));
       self->split_fraction = 0;

@@ -44,6 +44,11 @@ void         weft_window_show_imported   (WeftWindow     *self,
  * format), or NULL. */
 GFile       *weft_window_get_imported_file (WeftWindow   *self,
                                           WeftFormat     *format);
+/* With both panes shown, the timeline's share of the height (0 when one
+ * pane shows); setting it moves the divider (once the window has a size). */
+double       weft_window_get_split       (WeftWindow     *self);
+void         weft_window_set_split       (WeftWindow     *self,
+                                          double          split);
 /* Shows @text in the banner, with a button that activates @action. */
 void         weft_window_show_notice     (WeftWindow     *self,
                                           const char     *text,

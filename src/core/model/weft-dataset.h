@@ -203,6 +203,7 @@ typedef struct {
   const char   *span_text;      /* EDTF interval: the timeline's visible span */
   WeftDate      span;
   JsonNode     *graph;          /* {"zoom", "centre": [x, y]} */
+  JsonNode     *split;          /* both panes: the timeline's share of the height, in (0, 1) */
 } WeftView;
 
 /* One step of a story: a view or an event (one of the two), and a note. */

@@ -167,6 +167,7 @@ static const WeftMember view_list[] = {
   { "layout", WEFT_MEMBER_ENUM, FALSE, offsetof (WeftView, layout), 0, layout_names, WEFT_LAYOUT_BOTH, NULL, FALSE, 0 },
   INTERVAL (WeftView, "span", span_text, span),
   JSON (WeftView, "graph", graph, WEFT_JSON_GRAPH),
+  JSON (WeftView, "split", split, WEFT_JSON_FRACTION),
   HISTORY (WeftView),
 };
 

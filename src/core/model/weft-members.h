@@ -36,6 +36,7 @@ typedef enum {
 typedef enum {
   WEFT_JSON_COUNT,      /* a whole number, 0 or more */
   WEFT_JSON_GRAPH,      /* {"zoom": a number > 0, "centre": [x, y]}, both optional */
+  WEFT_JSON_FRACTION,   /* a number above 0 and below 1 */
 } WeftJsonShape;
 
 typedef struct _WeftMemberTable WeftMemberTable;

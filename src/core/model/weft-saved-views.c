@@ -71,6 +71,16 @@ weft_view_get_hops (const WeftView *view)
   return (guint) CLAMP (json_node_get_int (view->hops), 0, G_MAXUINT);
 }
 
+static gboolean is_number (JsonNode *node);
+
+double
+weft_view_get_split (const WeftView *view)
+{
+  double split = is_number (view->split) ? json_node_get_double (view->split) : 0;
+
+  return split > 0 && split < 1 ? split : 0;
+}
+
 static JsonNode *
 graph_member (const WeftView *view,
               const char     *name)
@@ -273,6 +283,21 @@ weft_edit_set_view_graph (WeftEdit  *edit,
   return ok;
 }
 
+gboolean
+weft_edit_set_view_split (WeftEdit  *edit,
+                          WeftView  *view,
+                          double     split,
+                          GError   **error)
+{
+  WeftView from = { 0 };
+  gboolean ok;
+
+  from.split = split > 0 ? json_node_init_double (json_node_alloc (), split) : NULL;
+  ok = weft_edit_copy_member (edit, &view->item, "split", &from, error);
+  g_clear_pointer (&from.split, json_node_unref);
+  return ok;
+}
+
 /* Sets @story's steps to @steps (@n of them), copied. */
 static gboolean
 set_steps (WeftEdit             *edit,
@@ -374,6 +399,13 @@ weft_json_shape_problem (JsonNode   *node,
           json_node_get_int (node) >= 0)
         return NULL;
       return g_strdup_printf (_("“%s” must be a whole number, 0 or more"), name);
+    }
+
+  if (shape == WEFT_JSON_FRACTION)
+    {
+      if (is_number (node) && json_node_get_double (node) > 0 && json_node_get_double (node) < 1)
+        return NULL;
+      return g_strdup_printf (_("“%s” must be a number above 0 and below 1"), name);
     }
 
   if (JSON_NODE_HOLDS_OBJECT (node))

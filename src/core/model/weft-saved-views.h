@@ -32,6 +32,9 @@ char       *weft_dataset_dup_ids          (WeftDataset     *self,
 
 /* Hops around the focus: the view's, or 1. */
 guint       weft_view_get_hops            (const WeftView  *view);
+/* With both panes shown, the timeline's share of the height (0 when
+ * missing: the window's own). */
+double      weft_view_get_split           (const WeftView  *view);
 /* The graph's zoom (1 when missing) and centre (FALSE when missing). */
 double      weft_view_get_zoom            (const WeftView  *view);
 gboolean    weft_view_get_centre          (const WeftView  *view,
@@ -66,6 +69,11 @@ WeftSubgraph *weft_saved_view_dup_subgraph  (WeftSession     *session);
 gboolean    weft_edit_set_view_hops       (WeftEdit        *edit,
                                            WeftView        *view,
                                            guint            hops,
+                                           GError         **error);
+/* Sets a view's split (0 removes it). */
+gboolean    weft_edit_set_view_split      (WeftEdit        *edit,
+                                           WeftView        *view,
+                                           double           split,
                                            GError         **error);
 gboolean    weft_edit_set_view_graph      (WeftEdit        *edit,
                                            WeftView        *view,
