@@ -1,6 +1,7 @@
 /* test-saved-view-export.c: `weft graph FILE OUT --saved-view ID --view
  * WxH` draws what the window's graph pane of that size shows for that
- * view: the same nodes, each at the same pixel
+ * view: the same nodes, each at the same pixel; `weft timeline` the same
+ * for the timeline pane: the same events, each title at the same place
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,6 +17,8 @@
 #include "weft-saved-views.h"
 #include "weft-saver.h"
 #include "weft-test-gui.h"
+#include "weft-timeline-pane.h"
+#include "weft-timeline-view.h"
 
 static gboolean
 laid_out (gpointer data)
@@ -181,6 +184,107 @@ test_graph (void)
   gtk_window_destroy (window);
 }
 
+/* The same view on a timeline view as the window shows it (the view
+ * applied to the session, the timeline at the view's span) and drawn by
+ * weft timeline --saved-view at the pane's size: the same events in the
+ * same order, each title at the same x, the entity's events lit. */
+static void
+test_timeline (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_fixture ("views.weft");
+  g_autoptr(WeftSession) session = weft_session_new (dataset);
+  g_autofree char *path = weft_test_build_data_path ("views.weft", NULL);
+  g_autofree char *out = weft_test_build_tmp_path ("view-timeline.svg");
+  g_autofree char *weft = g_test_build_filename (G_TEST_BUILT, "..", "src", "weft", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftView *saved = weft_dataset_lookup_view (dataset, "view-huawei");
+  const WeftTimelineFrame *frame;
+  WeftTimelineView *view;
+  GtkWindow *window;
+  const char *at;
+  guint n_events = 0;
+  int status;
+  g_autoptr(GHashTable) in_view = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_nonnull (saved);
+  weft_saved_view_apply (saved, session);
+  view = WEFT_TIMELINE_VIEW (weft_timeline_view_new (session));
+  window = weft_test_present (GTK_WIDGET (view), 1000, 640);
+  weft_test_settle ();
+  weft_timeline_view_set_span (view, (double) saved->span.lower, (double) saved->span.upper + 1);
+  weft_test_settle ();
+  /* The view's selection (an entity) lights its events (Huawei takes
+   * part in none: everything dims). */
+  {
+    guint n;
+
+    weft_dataset_get_entity_events (dataset, weft_dataset_lookup_entity (dataset, "ent-huawei"), &n);
+    g_assert_cmpuint (weft_timeline_view_get_n_highlighted (view), ==, n);
+  }
+
+  size = g_strdup_printf ("%dx%d", gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { weft, "timeline", path, out, "--saved-view", "view-huawei",
+                                                  "--view", size, NULL },
+                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("weft timeline failed: %s", errors);
+  svg = weft_test_read_file (out, NULL);
+
+  frame = weft_timeline_view_get_frame (view);
+  at = svg;
+  for (guint i = 0; i < frame->marks->len; i++)
+    {
+      const WeftTimelineMark *mark = &g_array_index (frame->marks, WeftTimelineMark, i);
+      WeftEvent *event;
+      g_autofree char *group = NULL;
+      g_autofree char *x = NULL;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *end;
+
+      if (mark->kind != WEFT_TIMELINE_MARK_EVENT)
+        continue;
+      event = weft_timeline_index_get_item (frame->index, mark->item)->event;
+      g_hash_table_add (in_view, (gpointer) event->item.id);
+      /* Only what shows whole above the overview strip is drawn. */
+      if (frame->header_height + mark->y - weft_timeline_view_get_scroll (view) + frame->metrics.row_height >
+          gtk_widget_get_height (GTK_WIDGET (view)) - WEFT_TIMELINE_OVERVIEW_HEIGHT)
+        continue;
+      group = g_strdup_printf ("<g class=\"event\" id=\"%s\">", event->item.id);
+      at = strstr (at, group);
+      if (at == NULL)
+        g_error ("%s is in the view, not (or not in this order) in the export", event->item.id);
+      end = strstr (at, "</g>");
+      g_assert_nonnull (end);
+      x = g_strdup_printf ("<text x=\"%s\"", g_ascii_formatd (buf, sizeof buf, "%.2f", mark->label_x));
+      if (g_strstr_len (at, end - at, x) == NULL)
+        g_error ("%s: the view puts its title at x %.2f, the export elsewhere", event->item.id, mark->label_x);
+      n_events++;
+      at = end;
+    }
+  g_assert_cmpuint (n_events, >, 3);
+  /* Nothing in the export that the view does not have. */
+  {
+    g_autoptr(GRegex) ids = g_regex_new ("<g class=\"event\" id=\"([^\"]*)\">", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    guint n_drawn = 0;
+
+    for (g_regex_match (ids, svg, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *id = g_match_info_fetch (match, 1);
+
+        if (!g_hash_table_contains (in_view, id))
+          g_error ("%s is in the export, not in the view", id);
+        n_drawn++;
+      }
+    g_assert_cmpuint (n_drawn, >=, n_events);
+  }
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -188,5 +292,6 @@ main (int    argc,
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
   g_test_add_func ("/weft/saved-view-export/graph", test_graph);
+  g_test_add_func ("/weft/saved-view-export/timeline", test_timeline);
   return weft_test_run ();
 }
