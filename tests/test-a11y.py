@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import weft_tap
@@ -117,6 +118,9 @@ def inner(weft):
     for name in ('GTK_A11Y', 'NO_AT_BRIDGE'):
         env.pop(name, None)
     env['GDK_BACKEND'] = 'x11'
+    # Journals of edits in a folder of the test's own, not the user's.
+    state = tempfile.TemporaryDirectory(prefix='weft-a11y-state-')
+    env['XDG_STATE_HOME'] = state.name
     if env.get('WEFT_A11Y_G_DEBUG'):
         env['G_DEBUG'] = env['WEFT_A11Y_G_DEBUG']
     weft_process = subprocess.Popen([weft], env=env)

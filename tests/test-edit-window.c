@@ -1614,6 +1614,57 @@ test_recover_imported (void)
   g_assert_true (weft_test_wait_for (is_destroyed, &window));
 }
 
+/* Edits to the bundled example are journaled too: after a crash they
+ * come back onto the example, which the window still shows as the
+ * example (Save asks where). */
+static void
+test_recover_example (void)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  WeftEditController *editor = weft_window_get_editor (window);
+  WeftEditForm *form;
+  const char *body;
+
+  g_assert_true (weft_window_is_example (window));
+  weft_edit_controller_set_author (editor, AUTHOR);
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), "ent-ibm"));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, "name", "IBM, recovered");
+  press_enter (form, "name");
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  /* The process dies: nothing asks, nothing is saved. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  weft_test_settle ();
+
+  window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  editor = weft_window_get_editor (window);
+  /* The newest is offered first (others may be left by earlier tests). */
+  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
+  weft_test_spin (50);
+  g_test_message ("banner: %s", weft_window_get_banner_text (window));
+  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), "Unsaved edits to smart-cities.weft from "));
+  activate (window, "edit.recover");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_assert_nonnull (strstr (body, "IBM, recovered"));
+  respond (window, "recover");
+
+  g_assert_true (weft_window_is_example (window));
+  g_assert_null (weft_window_get_file (window));
+  g_assert_cmpstr (weft_item_get_label (lookup (window, "ent-ibm")), ==, "IBM, recovered");
+  g_assert_cmpstr (last_author (lookup (window, "ent-ibm")), ==, AUTHOR);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  activate (window, "edit.undo");
+  g_assert_cmpstr (weft_item_get_label (lookup (window, "ent-ibm")), ==, "IBM");
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  activate (window, "edit.redo");
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
 /* The forms, the relation's popover, the comparison with the file on
  * disk and an unsourced claim as people see them, light and dark, at
  * 1280x800 (run with LANGUAGE=es or zh_CN to see the translations). */
@@ -1678,8 +1729,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *state = NULL;
-
   /* The suite runs untranslated (LANGUAGE empty); the screenshots can
    * be made in another language with LANGUAGE=es or zh_CN. */
   bindtextdomain (GETTEXT_PACKAGE, weft_get_locale_dir ());
@@ -1687,14 +1736,10 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   if (!weft_test_gui_init (&argc, &argv))
     return 0;
-  /* Journals go to a folder of the test's own, which goes at the end
-   * (GLib reads XDG_STATE_HOME when first asked, which GTK does not). */
-  state = weft_test_make_tmp_dir ("state");
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  /* Journals go to a folder of the test's own (weft_test_gui_init()). */
   app = weft_test_get_application ();
 
   g_test_add_func ("/weft/edit-window/new-dataset", test_new_dataset);
-  g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
   g_test_add_func ("/weft/edit-window/create-each", test_create_each);
   g_test_add_func ("/weft/edit-window/multiline", test_multiline);
   g_test_add_func ("/weft/edit-window/delete-referenced", test_delete_referenced);
@@ -1711,6 +1756,7 @@ main (int    argc,
   g_test_add_func ("/weft/edit-window/open-asks", test_open_asks);
   g_test_add_func ("/weft/edit-window/recover", test_recover);
   g_test_add_func ("/weft/edit-window/recover-imported", test_recover_imported);
+  g_test_add_func ("/weft/edit-window/recover-example", test_recover_example);
   g_test_add_func ("/weft/edit-window/screenshots", test_screenshots);
 
   return weft_test_run ();

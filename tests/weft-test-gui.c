@@ -16,7 +16,15 @@ gboolean
 weft_test_gui_init (int    *argc,
                     char ***argv)
 {
+  g_autofree char *state = NULL;
+
   weft_test_init (argc, argv);
+  /* Journals of edits go to a folder of the test's own, never to the
+   * user's (GLib reads XDG_STATE_HOME when first asked, which GTK does
+   * not). */
+  state = weft_test_make_tmp_dir ("state");
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_assert_true (g_str_has_prefix (g_get_user_state_dir (), state));
   if (gtk_init_check ())
     {
       adw_init ();

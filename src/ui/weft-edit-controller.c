@@ -18,6 +18,7 @@
 #include "weft-history.h"
 #include "weft-inspector.h"
 #include "weft-loader.h"
+#include "weft-paths.h"
 #include "weft-relation-popover.h"
 #include "weft-window.h"
 
@@ -152,6 +153,7 @@ on_session_dataset (WeftEditController *self)
       GFile *file = self->window ? weft_window_get_file (WEFT_WINDOW (self->window)) : NULL;
       WeftFormat format = WEFT_FORMAT_WEFT;
       GFile *source = self->window ? weft_window_get_imported_file (WEFT_WINDOW (self->window), &format) : NULL;
+      gboolean example = self->window != NULL && weft_window_is_example (WEFT_WINDOW (self->window));
 
       self->dataset = g_object_ref (dataset);
       if (self->adopt != NULL && weft_document_get_dataset (self->adopt) == dataset)
@@ -159,17 +161,25 @@ on_session_dataset (WeftEditController *self)
       else if (file == NULL && source != NULL)
         /* Read from another format: what recovery reads again. */
         self->document = weft_document_new (dataset, source, weft_format_get_info (format)->name, NULL);
+      else if (file == NULL && example)
+        {
+          /* The example, which recovery reads again (Save asks where). */
+          g_autofree char *path = weft_dup_example_path ();
+          g_autoptr(GFile) bundled = g_file_new_for_path (path);
+
+          self->document = weft_document_new (dataset, bundled, NULL, NULL);
+        }
       else
         self->document = weft_document_new (dataset, file, NULL, NULL);
       g_clear_object (&self->adopt);
       self->stack = g_object_ref (weft_document_get_undo_stack (self->document));
       weft_document_set_author (self->document, self->author);
       /* Every edit is on disk as it is made (the file is made at the
-       * first one): for a .weft file, a file another format imported or
-       * a new dataset, which recovery can read again (not the example,
-       * which is read again at every start). */
+       * first one): for a .weft file, a file another format imported, the
+       * example or a new dataset, all of which recovery can read again. */
       if (weft_document_get_journal (self->document) == NULL
-          && (file != NULL || source != NULL || (self->window != NULL && weft_window_is_new (WEFT_WINDOW (self->window)))))
+          && (file != NULL || source != NULL || example ||
+              (self->window != NULL && weft_window_is_new (WEFT_WINDOW (self->window)))))
         weft_document_start_journal (self->document, NULL);
       self->changed_id = g_signal_connect_swapped (dataset, "changed", G_CALLBACK (on_dataset_changed), self);
       g_signal_connect_swapped (self->stack, "notify::modified", G_CALLBACK (on_stack_modified), self);
@@ -831,6 +841,15 @@ weft_edit_controller_offer_recovery (WeftEditController *self)
   return self->recoverables->len;
 }
 
+static gboolean
+is_example_file (GFile *file)
+{
+  g_autofree char *path = weft_dup_example_path ();
+  g_autoptr(GFile) bundled = g_file_new_for_path (path);
+
+  return file != NULL && g_file_equal (file, bundled);
+}
+
 /* The base a journal's edits apply to: a .weft file, or a file another
  * format imported, read again. */
 static WeftDataset *
@@ -878,6 +897,8 @@ on_recover_response (WeftEditController *self,
       g_set_object (&target->adopt, document);
       if (weft_format_from_name (weft_recoverable_get_format (recoverable), &format) && format != WEFT_FORMAT_WEFT)
         weft_window_show_imported (window, weft_document_get_dataset (document), weft_document_get_file (document), format);
+      else if (is_example_file (weft_document_get_file (document)))
+        weft_window_show_example (window, weft_document_get_dataset (document));
       else
         weft_window_show_dataset (window, weft_document_get_dataset (document), weft_document_get_file (document));
     }

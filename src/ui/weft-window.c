@@ -2368,6 +2368,19 @@ weft_window_show_imported (WeftWindow  *self,
   update_title (self);
 }
 
+void
+weft_window_show_example (WeftWindow  *self,
+                          WeftDataset *dataset)
+{
+  hide_banner (self);
+  g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
+  set_file (self, NULL, TRUE);
+  self->is_new = FALSE;
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+}
+
 GFile *
 weft_window_get_imported_file (WeftWindow *self,
                                WeftFormat *format)

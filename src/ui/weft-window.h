@@ -40,6 +40,10 @@ void         weft_window_show_imported   (WeftWindow     *self,
                                           WeftDataset    *dataset,
                                           GFile          *source,
                                           WeftFormat      format);
+/* Shows @dataset as the bundled example (edited: recovered after a
+ * crash); Save asks where. */
+void         weft_window_show_example    (WeftWindow     *self,
+                                          WeftDataset    *dataset);
 /* The file in another format the dataset was imported from (and its
  * format), or NULL. */
 GFile       *weft_window_get_imported_file (WeftWindow   *self,
