@@ -465,6 +465,43 @@ test_save_control_characters (void)
 }
 
 static void
+test_save_large_doubles (void)
+{
+  /* Found by fuzz-loader: json-glib 1.6 writes a double of 1e17 or more
+   * as "1e+22.0", which is not JSON, so a dataset holding one (an
+   * unknown member) saved as a file Weft could not open again. */
+  static const char doc[] =
+    "{\"weft\": 1, \"title\": \"t 1e+5.0\", \"x-n\": [1E+22, -2.5e+300, 1e17, 123456789012345678.0, 0.5, 5e-324],\n"
+    " \"x-in-a-string\": \"1e+22.0\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WeftDataset) ds = NULL;
+  g_autoptr(WeftDataset) back = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  JsonArray *n;
+  gsize length;
+
+  ds = weft_dataset_load_data (doc, strlen (doc), "doubles.weft", NULL, &error);
+  g_assert_no_error (error);
+  saved = weft_dataset_to_data (ds, &length);
+  g_assert_null (strstr (saved, "e+22.0,"));
+  g_assert_nonnull (strstr (saved, "1e+22,"));
+  back = weft_dataset_load_data (saved, length, "saved.weft", NULL, &error);
+  g_assert_no_error (error);
+  n = json_object_get_array_member (weft_dataset_get_extra (back), "x-n");
+  g_assert_cmpfloat (json_array_get_double_element (n, 0), ==, 1e22);
+  g_assert_cmpfloat (json_array_get_double_element (n, 1), ==, -2.5e300);
+  g_assert_cmpfloat (json_array_get_double_element (n, 2), ==, 1e17);
+  g_assert_cmpfloat (json_array_get_double_element (n, 4), ==, 0.5);
+  g_assert_cmpfloat (json_array_get_double_element (n, 5), ==, 5e-324);
+  /* Strings are left as they are, and a second save is the same. */
+  g_assert_cmpstr (weft_dataset_get_title (back), ==, "t 1e+5.0");
+  g_assert_cmpstr (json_object_get_string_member (weft_dataset_get_extra (back), "x-in-a-string"), ==, "1e+22.0");
+  again = weft_dataset_to_data (back, NULL);
+  g_assert_cmpstr (again, ==, saved);
+}
+
+static void
 test_save_parent_is_a_file (void)
 {
   /* Another failure that root cannot bypass: the folder is a file. */
@@ -501,6 +538,7 @@ main (int    argc,
   g_test_add_func ("/weft/dataset/save-disk-full", test_save_disk_full);
   g_test_add_func ("/weft/dataset/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/weft/dataset/save-control-characters", test_save_control_characters);
+  g_test_add_func ("/weft/dataset/save-large-doubles", test_save_large_doubles);
   g_test_add_func ("/weft/dataset/save-parent-is-a-file", test_save_parent_is_a_file);
   g_test_add_func ("/weft/dataset/builder", test_builder);
   g_test_add_func ("/weft/dataset/enums", test_enums);

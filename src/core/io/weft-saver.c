@@ -264,12 +264,60 @@ escape_raw_controls (char  *data,
   return g_string_free (out, FALSE);
 }
 
+/* json-glib 1.6 writes a double with an exponent and no point, such as
+ * 1e+22, as "1e+22.0", which is not JSON: such numbers lose the ".0",
+ * in place (outside strings only). */
+static void
+mend_exponents (char  *data,
+                gsize *length)
+{
+  gboolean in_string = FALSE;
+  gsize out = 0;
+
+  for (gsize i = 0; i < *length;)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          data[out++] = data[i++];
+          if (c == '\\' && i < *length)
+            data[out++] = data[i++];
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i, start = out;
+          gboolean exponent = FALSE;
+
+          while (end < *length && (g_ascii_isdigit (data[end]) || strchr ("+-.eE", data[end]) != NULL))
+            {
+              exponent = exponent || data[end] == 'e' || data[end] == 'E';
+              data[out++] = data[end++];
+            }
+          if (exponent && out - start > 2 && data[out - 2] == '.' && data[out - 1] == '0')
+            out -= 2;
+          i = end;
+          continue;
+        }
+      data[out++] = data[i++];
+    }
+  data[out] = '\0';
+  *length = out;
+}
+
 char *
 weft_json_generator_to_data (JsonGenerator *generator,
                              gsize         *length)
 {
   gsize len;
   char *data = escape_raw_controls (json_generator_to_data (generator, &len), &len);
+
+  mend_exponents (data, &len);
 
   if (length != NULL)
     *length = len;
