@@ -1544,6 +1544,72 @@ test_recover (void)
   g_assert_true (weft_test_wait_for (is_destroyed, &window));
 }
 
+/* @id's @member set to @value through its form in @window, whose process
+ * then dies: nothing asks, nothing is saved. */
+static void
+edit_then_crash (WeftWindow *window,
+                 const char *id,
+                 const char *member,
+                 const char *value)
+{
+  WeftEditForm *form;
+
+  weft_edit_controller_set_author (weft_window_get_editor (window), AUTHOR);
+  g_assert_true (weft_session_select_id (weft_window_get_session (window), id));
+  activate (window, "edit.edit");
+  form = form_of (window);
+  fill (form, member, value);
+  press_enter (form, member);
+  g_assert_true (weft_edit_controller_get_modified (weft_window_get_editor (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  weft_test_settle ();
+}
+
+/* The next start: a window that offers the newest journal (others may be
+ * left by earlier tests), of @name, saying @value would come back, and
+ * recovers it; @id's label is @value, by the author, one undo from
+ * @before. */
+static WeftWindow *
+start_and_recover (const char *name,
+                   const char *id,
+                   const char *value,
+                   const char *before)
+{
+  WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
+  WeftEditController *editor = weft_window_get_editor (window);
+  g_autofree char *banner = g_strdup_printf ("Unsaved edits to %s from ", name);
+  const char *body;
+
+  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
+  weft_test_spin (50);
+  g_test_message ("banner: %s", weft_window_get_banner_text (window));
+  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), banner));
+  activate (window, "edit.recover");
+  body = adw_message_dialog_get_body (dialog_of (window));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, value));
+  respond (window, "recover");
+
+  g_assert_cmpstr (weft_item_get_label (lookup (window, id)), ==, value);
+  g_assert_cmpstr (last_author (lookup (window, id)), ==, AUTHOR);
+  g_assert_true (weft_edit_controller_get_modified (editor));
+  activate (window, "edit.undo");
+  g_assert_cmpstr (weft_item_get_label (lookup (window, id)), ==, before);
+  activate (window, "edit.redo");
+  return window;
+}
+
+/* Closes @window, discarding its changes. */
+static void
+close_discarding (WeftWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  weft_test_spin (50);
+  respond (window, "discard");
+  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+}
+
 /* Edits to a file another format imported (TimelineJS) are journaled
  * too: after a crash they come back onto the file read again, and the
  * window shows it as imported (Save asks where). */
@@ -1558,60 +1624,24 @@ test_recover_imported (void)
     "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
     " \"text\": {\"headline\": \"Recall\"}}]}\n";
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
-  WeftEditController *editor = weft_window_get_editor (window);
   g_autoptr(GFile) source = weft_test_write_tmp_file ("recover-story.json", timeline);
-  WeftEditForm *form;
   WeftFormat format = WEFT_FORMAT_AUTO;
-  const char *body;
 
   weft_window_open (window, source, NULL, NULL);
   g_assert_true (weft_test_wait_for (shows_timelinejs, window));
   weft_test_settle ();
-  weft_edit_controller_set_author (editor, AUTHOR);
   g_assert_null (weft_window_get_file (window));
   g_assert_true (g_file_equal (weft_window_get_imported_file (window, &format), source));
   g_assert_cmpint (format, ==, WEFT_FORMAT_TIMELINEJS);
-
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "launch"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "title", "Launch, recovered");
-  press_enter (form, "title");
-  g_assert_true (weft_edit_controller_get_modified (editor));
-  /* The process dies: nothing asks, nothing is saved. */
-  gtk_window_destroy (GTK_WINDOW (window));
-  weft_test_settle ();
-
-  window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
-  editor = weft_window_get_editor (window);
-  /* The newest is offered first (others may be left by earlier tests). */
-  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
-  weft_test_spin (50);
-  g_test_message ("banner: %s", weft_window_get_banner_text (window));
-  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), "Unsaved edits to recover-story.json from "));
-  activate (window, "edit.recover");
-  body = adw_message_dialog_get_body (dialog_of (window));
-  g_test_message ("%s", body);
-  g_assert_nonnull (strstr (body, "Launch, recovered"));
-  respond (window, "recover");
+  edit_then_crash (window, "launch", "title", "Launch, recovered");
 
   /* The TimelineJS file read again, the edit on it, shown as imported. */
+  window = start_and_recover ("recover-story.json", "launch", "Launch, recovered", "Launch");
   g_assert_null (weft_window_get_file (window));
   g_assert_true (g_file_equal (weft_window_get_imported_file (window, &format), source));
   g_assert_cmpint (format, ==, WEFT_FORMAT_TIMELINEJS);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "recover-story.json (imported)"));
-  g_assert_cmpstr (weft_item_get_label (lookup (window, "launch")), ==, "Launch, recovered");
-  g_assert_cmpstr (last_author (lookup (window, "launch")), ==, AUTHOR);
-  g_assert_true (weft_edit_controller_get_modified (editor));
-  activate (window, "edit.undo");
-  g_assert_cmpstr (weft_item_get_label (lookup (window, "launch")), ==, "Launch");
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  activate (window, "edit.redo");
-  gtk_window_close (GTK_WINDOW (window));
-  weft_test_spin (50);
-  respond (window, "discard");
-  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+  close_discarding (window);
 }
 
 /* Edits to the bundled example are journaled too: after a crash they
@@ -1621,48 +1651,14 @@ static void
 test_recover_example (void)
 {
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
-  WeftEditController *editor = weft_window_get_editor (window);
-  WeftEditForm *form;
-  const char *body;
 
   g_assert_true (weft_window_is_example (window));
-  weft_edit_controller_set_author (editor, AUTHOR);
-  g_assert_true (weft_session_select_id (weft_window_get_session (window), "ent-ibm"));
-  activate (window, "edit.edit");
-  form = form_of (window);
-  fill (form, "name", "IBM, recovered");
-  press_enter (form, "name");
-  g_assert_true (weft_edit_controller_get_modified (editor));
-  /* The process dies: nothing asks, nothing is saved. */
-  gtk_window_destroy (GTK_WINDOW (window));
-  weft_test_settle ();
+  edit_then_crash (window, "ent-ibm", "name", "IBM, recovered");
 
-  window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
-  editor = weft_window_get_editor (window);
-  /* The newest is offered first (others may be left by earlier tests). */
-  g_assert_cmpuint (weft_edit_controller_offer_recovery (editor), >=, 1);
-  weft_test_spin (50);
-  g_test_message ("banner: %s", weft_window_get_banner_text (window));
-  g_assert_true (g_str_has_prefix (weft_window_get_banner_text (window), "Unsaved edits to smart-cities.weft from "));
-  activate (window, "edit.recover");
-  body = adw_message_dialog_get_body (dialog_of (window));
-  g_assert_nonnull (strstr (body, "IBM, recovered"));
-  respond (window, "recover");
-
+  window = start_and_recover ("smart-cities.weft", "ent-ibm", "IBM, recovered", "IBM");
   g_assert_true (weft_window_is_example (window));
   g_assert_null (weft_window_get_file (window));
-  g_assert_cmpstr (weft_item_get_label (lookup (window, "ent-ibm")), ==, "IBM, recovered");
-  g_assert_cmpstr (last_author (lookup (window, "ent-ibm")), ==, AUTHOR);
-  g_assert_true (weft_edit_controller_get_modified (editor));
-  activate (window, "edit.undo");
-  g_assert_cmpstr (weft_item_get_label (lookup (window, "ent-ibm")), ==, "IBM");
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  activate (window, "edit.redo");
-  gtk_window_close (GTK_WINDOW (window));
-  weft_test_spin (50);
-  respond (window, "discard");
-  g_assert_true (weft_test_wait_for (is_destroyed, &window));
+  close_discarding (window);
 }
 
 /* The forms, the relation's popover, the comparison with the file on
