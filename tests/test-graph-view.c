@@ -97,6 +97,42 @@ test_opens (Fixture       *f,
   weft_test_save_screenshot (f->window, "graph-view-overview.png");
 }
 
+static gboolean
+layout_is_not (gpointer data)
+{
+  gpointer *pair = data;
+
+  return weft_graph_view_get_layout (pair[0]) != pair[1] && !weft_graph_view_get_busy (pair[0]);
+}
+
+static gboolean
+fade_ended (gpointer data)
+{
+  return !weft_graph_view_is_fading (data);
+}
+
+/* A new layout (another focus) fades in over the old drawing instead of
+ * cutting to it, and the fade ends; without animations it cuts. */
+static void
+test_cross_fade (Fixture       *f,
+                 gconstpointer  data)
+{
+  gpointer pair[2] = { f->view, weft_graph_view_get_layout (f->view) };
+
+  g_assert_false (weft_graph_view_is_fading (f->view));
+  weft_session_set_focus (f->session, weft_dataset_lookup_entity (f->dataset, "ent-huawei"));
+  g_assert_true (weft_test_wait_for (layout_is_not, pair));
+  g_assert_true (weft_graph_view_is_fading (f->view));
+  g_assert_true (weft_test_wait_for (fade_ended, f->view));
+
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (f->view)), "gtk-enable-animations", FALSE, NULL);
+  pair[1] = weft_graph_view_get_layout (f->view);
+  weft_session_set_focus (f->session, weft_dataset_lookup_entity (f->dataset, "ent-ibm"));
+  g_assert_true (weft_test_wait_for (layout_is_not, pair));
+  g_assert_false (weft_graph_view_is_fading (f->view));
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (f->view)), "gtk-enable-animations", TRUE, NULL);
+}
+
 static void
 test_select_zoom_find (Fixture       *f,
                        gconstpointer  data)
@@ -1044,6 +1080,7 @@ main (int    argc,
   ADD ("resize", test_resize);
   g_test_add_func ("/weft/graph-view/large-refit", test_large_refit);
   ADD ("focus", test_focus);
+  ADD ("cross-fade", test_cross_fade);
   ADD ("path-and-engine", test_path_and_engine);
   ADD ("window-and-kinds", test_window_and_kinds);
   ADD ("filters-steady", test_filters_steady);

@@ -58,6 +58,9 @@ struct _WeftGraphView
   WeftLayout       *raw;            /* as Graphviz placed it */
   WeftLayout       *for_pane;       /* fitted to the pane */
   WeftLayout       *layout;         /* its part that the filters leave: what is shown */
+  GskRenderNode    *fade_from;      /* the drawing a new layout fades in over, or NULL */
+  gint64            fade_start;     /* frame time it began */
+  guint             fade_tick;
   int               fit_width;      /* the pane it is fitted to */
   int               fit_height;
   guint             refit_id;
@@ -440,6 +443,69 @@ pane_height (WeftGraphView *self)
   return (int) (gtk_widget_get_height (GTK_WIDGET (self)) / self->text_scale);
 }
 
+/* ---- Cross-fading -------------------------------------------------------
+ *
+ * A new layout (another focus, a presentation's next event, a filter that
+ * takes nodes away) fades in over the drawing it replaces, for FADE_USEC,
+ * instead of cutting to it; not without animations (GNOME's setting). */
+
+#define FADE_USEC (300 * G_TIME_SPAN_MILLISECOND)
+
+static void
+stop_fade (WeftGraphView *self)
+{
+  if (self->fade_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fade_tick);
+  self->fade_tick = 0;
+  g_clear_pointer (&self->fade_from, gsk_render_node_unref);
+}
+
+static double
+fade_progress (WeftGraphView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 now = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : G_MAXINT64;
+
+  return CLAMP ((now - self->fade_start) / (double) FADE_USEC, 0, 1);
+}
+
+static gboolean
+fade_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  WeftGraphView *self = WEFT_GRAPH_VIEW (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (fade_progress (self) < 1)
+    return G_SOURCE_CONTINUE;
+  self->fade_tick = 0;
+  g_clear_pointer (&self->fade_from, gsk_render_node_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the layout shown changes: what is drawn now, to fade from (a
+ * fade under way goes on from where it started). */
+static void
+begin_fade (WeftGraphView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gboolean animations = TRUE;
+  GtkSnapshot *snapshot;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
+  if (self->layout == NULL || self->fade_from != NULL || clock == NULL || !animations ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || pane_width (self) <= 0 || pane_height (self) <= 0)
+    return;
+  snapshot = gtk_snapshot_new ();
+  weft_graph_view_snapshot_scene (self, snapshot, pane_width (self), pane_height (self));
+  self->fade_from = gtk_snapshot_free_to_node (snapshot);
+  if (self->fade_from == NULL)
+    return;
+  self->fade_start = gdk_frame_clock_get_frame_time (clock);
+  self->fade_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fade_tick, NULL, NULL);
+}
+
 static void
 weft_graph_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -448,7 +514,16 @@ weft_graph_view_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, (float) self->text_scale, (float) self->text_scale);
-  weft_graph_view_snapshot_scene (self, snapshot, pane_width (self), pane_height (self));
+  if (self->fade_from != NULL)
+    {
+      gtk_snapshot_push_cross_fade (snapshot, fade_progress (self));
+      gtk_snapshot_append_node (snapshot, self->fade_from);
+      gtk_snapshot_pop (snapshot);
+      weft_graph_view_snapshot_scene (self, snapshot, pane_width (self), pane_height (self));
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    weft_graph_view_snapshot_scene (self, snapshot, pane_width (self), pane_height (self));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -620,6 +695,7 @@ show_layout (WeftGraphView *self,
 {
   gboolean was_fitted = self->fitted || self->layout == NULL;
 
+  begin_fade (self);
   g_clear_pointer (&self->layout, weft_layout_unref);
   self->layout = layout;
   self->fit_width = width;
@@ -745,7 +821,11 @@ refit (WeftGraphView *self)
   if (fitted == NULL)
     return TRUE;
   if (self->new_drawing)
-    g_clear_pointer (&self->layout, weft_layout_unref);
+    {
+      /* Another drawing: fitted anew, fading in over this one. */
+      begin_fade (self);
+      g_clear_pointer (&self->layout, weft_layout_unref);
+    }
   self->new_drawing = FALSE;
   show_fitted (self, fitted, width, height);
   return TRUE;
@@ -1092,7 +1172,10 @@ on_fit_done (GObject      *source,
   if (fitted == NULL)
     return;
   if (was_new)
-    g_clear_pointer (&self->layout, weft_layout_unref);
+    {
+      begin_fade (self);
+      g_clear_pointer (&self->layout, weft_layout_unref);
+    }
   self->new_drawing = FALSE;
   {
     int width, height;
@@ -2000,6 +2083,7 @@ weft_graph_view_dispose (GObject *object)
   g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
+  stop_fade (self);
   g_clear_pointer (&self->layout, weft_layout_unref);
   g_clear_pointer (&self->for_pane, weft_layout_unref);
   g_clear_pointer (&self->raw, weft_layout_unref);
@@ -2280,6 +2364,13 @@ weft_graph_view_set_engine (WeftGraphView *self,
   self->engine = e;
   schedule_relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+gboolean
+weft_graph_view_is_fading (WeftGraphView *self)
+{
+  g_return_val_if_fail (WEFT_IS_GRAPH_VIEW (self), FALSE);
+  return self->fade_from != NULL;
 }
 
 gboolean

@@ -36,6 +36,8 @@ void           weft_graph_view_set_engine        (WeftGraphView *self,
 /* "busy": a layout is running. "message": what the app should tell the
  * user (a bounded view, a fallback, an error), or NULL. "bounded": only
  * part of the graph is shown. */
+/* Whether a new layout is fading in over the old drawing. */
+gboolean       weft_graph_view_is_fading         (WeftGraphView *self);
 gboolean       weft_graph_view_get_busy          (WeftGraphView *self);
 const char    *weft_graph_view_get_message       (WeftGraphView *self);
 gboolean       weft_graph_view_get_bounded       (WeftGraphView *self);
