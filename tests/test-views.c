@@ -362,6 +362,29 @@ test_edit_story (void)
 /* Deleting an entity a view names: refused while the view names it, or
  * with its references (the view no longer names it); a file whose view
  * names a deleted entity loads with a warning. Renaming follows. */
+/* A new story has no steps (no array at all): the first is added. */
+static void
+test_edit_new_story (void)
+{
+  g_autoptr(WeftDataset) dataset = weft_test_load_fixture ("views.weft");
+  g_autoptr(WeftEdit) make = begin (dataset, "New Story");
+  g_autoptr(WeftEdit) add = NULL;
+  g_autoptr(GError) error = NULL;
+  WeftStory *story = (WeftStory *) weft_edit_create (make, WEFT_ITEM_STORY, "story-new", &error);
+
+  g_assert_no_error (error);
+  commit (make);
+  g_assert_cmpuint (story->n_steps, ==, 0);
+  add = begin (dataset, "Add to Story");
+  g_assert_true (weft_edit_add_story_step (add, story, 0, NULL, "ev-covid-pandemic", "The first", &error));
+  g_assert_no_error (error);
+  commit (add);
+  g_assert_cmpuint (story->n_steps, ==, 1);
+  g_assert_cmpstr (story->steps[0].event, ==, "ev-covid-pandemic");
+  g_assert_cmpstr (story->steps[0].note, ==, "The first");
+  assert_valid (dataset);
+}
+
 static void
 test_edit_deleted (void)
 {
@@ -423,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/weft/views/problems", test_problems);
   g_test_add_func ("/weft/views/edit-view", test_edit_view);
   g_test_add_func ("/weft/views/edit-story", test_edit_story);
+  g_test_add_func ("/weft/views/edit-new-story", test_edit_new_story);
   g_test_add_func ("/weft/views/edit-deleted", test_edit_deleted);
 
   return weft_test_run ();

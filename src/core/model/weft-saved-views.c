@@ -336,9 +336,13 @@ weft_edit_add_story_step (WeftEdit    *edit,
       return FALSE;
     }
   position = MIN (position, story->n_steps);
-  memcpy (steps, story->steps, sizeof *steps * position);
+  /* A story without steps has none to copy (and no array). */
+  if (story->n_steps > 0)
+    {
+      memcpy (steps, story->steps, sizeof *steps * position);
+      memcpy (steps + position + 1, story->steps + position, sizeof *steps * (story->n_steps - position));
+    }
   steps[position] = step;
-  memcpy (steps + position + 1, story->steps + position, sizeof *steps * (story->n_steps - position));
   return set_steps (edit, story, steps, story->n_steps + 1, error);
 }
 
