@@ -31,19 +31,12 @@
 static WeftApplication *app;
 
 #define AUTHOR "Ada Tester"
+#define NETWORK_TITLE "A small network"
 
 static WeftDataset *
 dataset_of (WeftWindow *window)
 {
   return weft_session_get_dataset (weft_window_get_session (window));
-}
-
-static gboolean
-shows_network (gpointer data)
-{
-  WeftDataset *ds = dataset_of (data);
-
-  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
 }
 
 /* A window of @width x @height showing a copy of tests/data/network.weft,
@@ -60,7 +53,7 @@ window_with_network_sized (int    width,
   g_autoptr(GFile) file = g_file_new_for_path (copy);
 
   weft_window_open (window, file, NULL, NULL);
-  g_assert_true (weft_test_wait_for (shows_network, window));
+  g_assert_true (weft_test_wait_for_title (window, NETWORK_TITLE));
   weft_test_settle ();
   weft_edit_controller_set_author (weft_window_get_editor (window), AUTHOR);
   if (path != NULL)
@@ -713,7 +706,7 @@ test_changed_on_disk (void)
 
   activate (window, "win.save");
   respond (window, "reload");
-  g_assert_true (weft_test_wait_for (shows_network, window));
+  g_assert_true (weft_test_wait_for_title (window, NETWORK_TITLE));
   g_assert_true (weft_test_wait_for (has_name, (gpointer) "Epsilon"));
   g_assert_false (weft_edit_controller_get_modified (editor));
 
@@ -825,13 +818,14 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-shows_timelinejs (gpointer data)
-{
-  WeftDataset *ds = dataset_of (data);
-
-  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A TimelineJS story") == 0;
-}
+/* A TimelineJS file of two events, to import. */
+static const char two_slides[] =
+  "{\"title\": {\"text\": {\"headline\": \"A TimelineJS story\"}},\n"
+  " \"events\": [\n"
+  "  {\"unique_id\": \"launch\", \"start_date\": {\"year\": 2019, \"month\": 5},"
+  " \"text\": {\"headline\": \"Launch\"}},\n"
+  "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
+  " \"text\": {\"headline\": \"Recall\"}}]}\n";
 
 /* An imported TimelineJS file, edited, saved back as TimelineJS (the
  * code under Save As's chooser): the file reloads with the edit and its
@@ -839,16 +833,9 @@ shows_timelinejs (gpointer data)
 static void
 test_save_back_timelinejs (void)
 {
-  static const char timeline[] =
-    "{\"title\": {\"text\": {\"headline\": \"A TimelineJS story\"}},\n"
-    " \"events\": [\n"
-    "  {\"unique_id\": \"launch\", \"start_date\": {\"year\": 2019, \"month\": 5},"
-    " \"text\": {\"headline\": \"Launch\"}},\n"
-    "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
-    " \"text\": {\"headline\": \"Recall\"}}]}\n";
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
   WeftEditController *editor = weft_window_get_editor (window);
-  g_autoptr(GFile) source = weft_test_write_tmp_file ("story.json", timeline);
+  g_autoptr(GFile) source = weft_test_write_tmp_file ("story.json", two_slides);
   g_autofree char *out_path = weft_test_build_tmp_path ("story-saved.json");
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
   g_autoptr(GError) error = NULL;
@@ -861,7 +848,7 @@ test_save_back_timelinejs (void)
   const WeftHistoryEntry *history;
 
   weft_window_open (window, source, NULL, NULL);
-  g_assert_true (weft_test_wait_for (shows_timelinejs, window));
+  g_assert_true (weft_test_wait_for_title (window, "A TimelineJS story"));
   weft_test_settle ();
   weft_edit_controller_set_author (editor, AUTHOR);
   g_assert_null (weft_window_get_file (window));
@@ -1157,14 +1144,6 @@ test_unsourced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-shows_other (gpointer data)
-{
-  WeftDataset *ds = dataset_of (data);
-
-  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "Another one") == 0;
-}
-
 /* Opening another file over unsaved changes asks Save / Discard / Cancel
  * first: Cancel keeps them, Discard opens the file; Save saves, then
  * opens. */
@@ -1187,14 +1166,14 @@ test_open_asks (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog_of (window)), ==, "Save Changes?");
   respond (window, "cancel");
   weft_test_settle ();
-  g_assert_true (shows_network (window));
+  g_assert_true (weft_test_shows_title (window, NETWORK_TITLE));
   g_assert_true (weft_edit_controller_get_modified (editor));
 
   /* Save, then it opens. */
   weft_window_open (window, other, NULL, NULL);
   weft_test_spin (50);
   respond (window, "save");
-  g_assert_true (weft_test_wait_for (shows_other, window));
+  g_assert_true (weft_test_wait_for_title (window, "Another one"));
   saved = weft_test_read_file (path, NULL);
   g_assert_nonnull (strstr (saved, "Epsilon Mine"));
   g_assert_false (weft_edit_controller_get_modified (editor));
@@ -1204,14 +1183,14 @@ test_open_asks (void)
     g_autoptr(GFile) network = g_file_new_for_path (path);
 
     weft_window_open (window, network, NULL, NULL);
-    g_assert_true (weft_test_wait_for (shows_network, window));
+    g_assert_true (weft_test_wait_for_title (window, NETWORK_TITLE));
     weft_test_settle ();
     rename_e (window, "Epsilon Lost");
     g_assert_true (weft_edit_controller_get_modified (editor));
     weft_window_open (window, other, NULL, NULL);
     weft_test_spin (50);
     respond (window, "discard");
-    g_assert_true (weft_test_wait_for (shows_other, window));
+    g_assert_true (weft_test_wait_for_title (window, "Another one"));
     g_free (saved);
     saved = weft_test_read_file (path, NULL);
     g_assert_null (strstr (saved, "Epsilon Lost"));
@@ -1616,19 +1595,12 @@ close_discarding (WeftWindow *window)
 static void
 test_recover_imported (void)
 {
-  static const char timeline[] =
-    "{\"title\": {\"text\": {\"headline\": \"A TimelineJS story\"}},\n"
-    " \"events\": [\n"
-    "  {\"unique_id\": \"launch\", \"start_date\": {\"year\": 2019, \"month\": 5},"
-    " \"text\": {\"headline\": \"Launch\"}},\n"
-    "  {\"unique_id\": \"recall\", \"start_date\": {\"year\": 2021},"
-    " \"text\": {\"headline\": \"Recall\"}}]}\n";
   WeftWindow *window = weft_test_window_with_example (GTK_APPLICATION (app), 1280, 800);
-  g_autoptr(GFile) source = weft_test_write_tmp_file ("recover-story.json", timeline);
+  g_autoptr(GFile) source = weft_test_write_tmp_file ("recover-story.json", two_slides);
   WeftFormat format = WEFT_FORMAT_AUTO;
 
   weft_window_open (window, source, NULL, NULL);
-  g_assert_true (weft_test_wait_for (shows_timelinejs, window));
+  g_assert_true (weft_test_wait_for_title (window, "A TimelineJS story"));
   weft_test_settle ();
   g_assert_null (weft_window_get_file (window));
   g_assert_true (g_file_equal (weft_window_get_imported_file (window, &format), source));

@@ -34,14 +34,6 @@ dataset_of (WeftWindow *window)
 }
 
 static gboolean
-shows_views (gpointer data)
-{
-  WeftDataset *ds = dataset_of (data);
-
-  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "Smart cities, with saved views and a story") == 0;
-}
-
-static gboolean
 graph_is_idle (gpointer data)
 {
   return !weft_graph_view_get_busy (data) && weft_graph_view_get_layout (data) != NULL;
@@ -96,7 +88,7 @@ window_with (const char  *path,
     }
   file = g_file_new_for_path (path);
   weft_window_open (window, file, NULL, NULL);
-  g_assert_true (weft_test_wait_for (shows_views, window));
+  g_assert_true (weft_test_wait_for_title (window, "Smart cities, with saved views and a story"));
   weft_test_settle ();
   g_assert_true (weft_test_wait_for (is_still, window));
   if (copy != NULL)

@@ -56,14 +56,6 @@ open_by_action (WeftWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
 }
 
-static gboolean
-title_is_network (gpointer data)
-{
-  WeftDataset *ds = weft_session_get_dataset (weft_window_get_session (data));
-
-  return ds != NULL && g_strcmp0 (weft_dataset_get_title (ds), "A small network") == 0;
-}
-
 static GtkSingleSelection *
 sidebar_selection (WeftWindow *window)
 {
@@ -179,7 +171,7 @@ test_open_action (void)
   g_autofree char *path = fixture_copy ();
 
   open_by_action (window, path);
-  g_assert_true (weft_test_wait_for (title_is_network, window));
+  g_assert_true (weft_test_wait_for_title (window, "A small network"));
   weft_test_settle ();
 
   g_assert_false (weft_window_is_example (window));
@@ -817,7 +809,7 @@ test_save (void)
   g_autofree char *contents = NULL;
 
   open_by_action (window, path);
-  g_assert_true (weft_test_wait_for (title_is_network, window));
+  g_assert_true (weft_test_wait_for_title (window, "A small network"));
   /* Save rewrites the file in Weft's own layout; it loads back the same. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   weft_test_settle ();

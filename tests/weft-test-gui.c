@@ -172,6 +172,37 @@ weft_test_find_type (GtkWidget *root,
   return weft_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+gboolean
+weft_test_shows_title (WeftWindow *window,
+                       const char *title)
+{
+  WeftDataset *dataset = weft_session_get_dataset (weft_window_get_session (window));
+
+  return dataset != NULL && g_strcmp0 (weft_dataset_get_title (dataset), title) == 0;
+}
+
+typedef struct {
+  WeftWindow *window;
+  const char *title;
+} TitleWait;
+
+static gboolean
+shows_title (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return weft_test_shows_title (wait->window, wait->title);
+}
+
+gboolean
+weft_test_wait_for_title (WeftWindow *window,
+                          const char *title)
+{
+  TitleWait wait = { window, title };
+
+  return weft_test_wait_for (shows_title, &wait);
+}
+
 static gboolean
 is_label_saying (GtkWidget     *widget,
                  gconstpointer  text)

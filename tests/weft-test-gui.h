@@ -53,6 +53,12 @@ WeftWindow      *weft_test_window_with_example (GtkApplication     *app,
 GtkWidget       *weft_test_find_widget         (GtkWidget          *root,
                                                 WeftTestWidgetMatch match,
                                                 gconstpointer       data);
+/* Whether @window shows a dataset titled @title; waits (as
+ * weft_test_wait_for()) until it does. */
+gboolean         weft_test_shows_title         (WeftWindow         *window,
+                                                const char         *title);
+gboolean         weft_test_wait_for_title      (WeftWindow         *window,
+                                                const char         *title);
 /* The first label under @root showing exactly @text, or NULL. */
 GtkWidget       *weft_test_find_label          (GtkWidget          *root,
                                                 const char         *text);
