@@ -409,6 +409,33 @@ set_file (WeftWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->file != NULL);
 }
 
+/* What the window shows from now on: @dataset read from @file (NULL:
+ * new, never saved) in @format, or the example. A file in another format
+ * than .weft is shown as imported: Save must not write a .weft over the
+ * user's TimelineJS or FtM file, so it asks where. */
+static void
+show (WeftWindow  *self,
+      WeftDataset *dataset,
+      GFile       *file,
+      WeftFormat   format,
+      gboolean     is_example)
+{
+  gboolean imported = file != NULL && format != WEFT_FORMAT_WEFT && !is_example;
+
+  g_clear_pointer (&self->imported_name, g_free);
+  g_clear_object (&self->imported_file);
+  set_file (self, imported ? NULL : file, is_example);
+  self->is_new = file == NULL && !is_example;
+  if (imported)
+    {
+      self->imported_name = g_file_get_basename (file);
+      self->imported_file = g_object_ref (file);
+      self->imported_format = format;
+    }
+  weft_session_set_dataset (self->session, dataset);
+  update_title (self);
+}
+
 static void
 on_file_changed (WeftWindow        *self,
                  GFile             *file,
@@ -566,22 +593,7 @@ load_done (GObject      *source,
     }
 
   hide_banner (self);
-  g_clear_pointer (&self->imported_name, g_free);
-  g_clear_object (&self->imported_file);
-  self->is_new = FALSE;
-  if (data->summary.format != WEFT_FORMAT_WEFT && !data->is_example)
-    {
-      /* Save must not write a .weft over the user's TimelineJS or FtM
-       * file: the window shows it as imported, and Save asks where. */
-      set_file (self, NULL, FALSE);
-      self->imported_name = g_file_get_basename (data->file);
-      self->imported_file = g_object_ref (data->file);
-      self->imported_format = data->summary.format;
-    }
-  else
-    set_file (self, data->file, data->is_example);
-  weft_session_set_dataset (self->session, dataset);
-  update_title (self);
+  show (self, dataset, data->file, data->summary.format, data->is_example);
 
   if (self->imported_name != NULL)
     {
@@ -2342,12 +2354,7 @@ weft_window_show_dataset (WeftWindow  *self,
                           GFile       *file)
 {
   hide_banner (self);
-  g_clear_pointer (&self->imported_name, g_free);
-  g_clear_object (&self->imported_file);
-  set_file (self, file, FALSE);
-  self->is_new = file == NULL;
-  weft_session_set_dataset (self->session, dataset);
-  update_title (self);
+  show (self, dataset, file, WEFT_FORMAT_WEFT, FALSE);
 }
 
 void
@@ -2356,16 +2363,10 @@ weft_window_show_imported (WeftWindow  *self,
                            GFile       *source,
                            WeftFormat   format)
 {
+  g_return_if_fail (format != WEFT_FORMAT_WEFT);
+
   hide_banner (self);
-  g_clear_pointer (&self->imported_name, g_free);
-  g_clear_object (&self->imported_file);
-  set_file (self, NULL, FALSE);
-  self->is_new = FALSE;
-  self->imported_name = g_file_get_basename (source);
-  self->imported_file = g_object_ref (source);
-  self->imported_format = format;
-  weft_session_set_dataset (self->session, dataset);
-  update_title (self);
+  show (self, dataset, source, format, FALSE);
 }
 
 void
@@ -2373,12 +2374,7 @@ weft_window_show_example (WeftWindow  *self,
                           WeftDataset *dataset)
 {
   hide_banner (self);
-  g_clear_pointer (&self->imported_name, g_free);
-  g_clear_object (&self->imported_file);
-  set_file (self, NULL, TRUE);
-  self->is_new = FALSE;
-  weft_session_set_dataset (self->session, dataset);
-  update_title (self);
+  show (self, dataset, NULL, WEFT_FORMAT_WEFT, TRUE);
 }
 
 GFile *
